@@ -1,0 +1,1 @@
+export type LocalDate = string & { readonly __brand: "LocalDate" }
