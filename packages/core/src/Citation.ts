@@ -2,9 +2,23 @@
  * Citation (căn cứ pháp lý): where a figure or rule comes from: the legal instrument (văn bản),
  * its article (Điều), clause (khoản) and point (điểm), and how sure we are of it (the grade).
  *
+ * @example
+ * ```ts
+ * import { Citation } from "@khuyencong/core"
+ * const c: Citation.Citation = {
+ *   instrument: { number: "28/2018/TT-BTC", kind: "circular", issuer: "Ministry of Finance (Bộ Tài chính)",
+ *     title: "Funds for khuyến công", effective: "2018-05-11" as LocalDate.LocalDate },
+ *   article: "4", clause: "1", point: "a", grade: "secondary"
+ * }
+ * Citation.format(c)   // "Circular 28/2018/TT-BTC, art. 4, cl. 1, pt. a (secondary)"
+ * Citation.formatVi(c) // "điểm a khoản 1 Điều 4 Thông tư 28/2018/TT-BTC"
+ * ```
  * @since 0.1.0
  */
-import type { LocalDate } from "./LocalDate.js"
+import { Schema } from "effect"
+import { ValidationError, type Issue as ValidationIssue } from "./Errors.js"
+import { is as LocalDateIs, schema as LocalDateSchema, type LocalDate } from "./LocalDate.js"
+import { err, ok, type Result } from "./Result.js"
 
 /**
  * How sure the project is of a figure, as graded in ../shared/legal:
@@ -73,4 +87,369 @@ export interface Citation {
   readonly note?: string
   /** Where in ../shared/legal (or a provincial gazette) the figure was read. */
   readonly source?: string
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grades
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Every grade, from the most to the least certain.
+ * @example `grades[0]` → `"primary"`
+ * @category constants
+ * @since 0.1.0
+ */
+export const grades: ReadonlyArray<Grade> = ["primary", "secondary", "provincial-copy", "unconfirmed"]
+
+/**
+ * Every instrument kind.
+ * @example `instrumentKinds.includes("circular")` → `true`
+ * @category constants
+ * @since 0.1.0
+ */
+export const instrumentKinds: ReadonlyArray<InstrumentKind> = [
+  "law",
+  "decree",
+  "decision",
+  "circular",
+  "joint-circular",
+  "resolution",
+  "official-letter",
+  "other"
+]
+
+const gradeRank: { readonly [G in Grade]: number } = {
+  primary: 3,
+  secondary: 2,
+  "provincial-copy": 1,
+  unconfirmed: 0
+}
+
+const gradeLabels: { readonly [G in Grade]: { readonly en: string; readonly vi: string } } = {
+  primary: { en: "primary", vi: "văn bản gốc" },
+  secondary: { en: "secondary", vi: "nguồn thứ cấp" },
+  "provincial-copy": { en: "provincial copy", vi: "chỉ thấy trong văn bản của tỉnh" },
+  unconfirmed: { en: "unconfirmed", vi: "chưa xác nhận" }
+}
+
+/**
+ * Whether a value is one of the four grades.
+ * @example `isGrade("secondary")` → `true`; `isGrade("S")` → `false`
+ * @category guards
+ * @since 0.1.0
+ */
+export const isGrade = (u: unknown): u is Grade => typeof u === "string" && Object.hasOwn(gradeRank, u)
+
+/**
+ * Whether a value is one of the instrument kinds.
+ * @example `isInstrumentKind("circular")` → `true`
+ * @category guards
+ * @since 0.1.0
+ */
+export const isInstrumentKind = (u: unknown): u is InstrumentKind =>
+  typeof u === "string" && (instrumentKinds as ReadonlyArray<string>).includes(u)
+
+/**
+ * A short label for a grade, in English (default) or Vietnamese.
+ * @example `gradeLabel("provincial-copy")` → `"provincial copy"`; `gradeLabel("unconfirmed", "vi")` → `"chưa xác nhận"`
+ * @category formatting
+ * @since 0.1.0
+ */
+export const gradeLabel = (grade: Grade, lang: "en" | "vi" = "en"): string => gradeLabels[grade][lang]
+
+/**
+ * Whether a figure with this grade may be presented as settled law: `primary` and `secondary`
+ * are; `provincial-copy` and `unconfirmed` are usable but must be flagged in every explanation.
+ * @example `isSettled("secondary")` → `true`; `isSettled("provincial-copy")` → `false`
+ * @category predicates
+ * @since 0.1.0
+ */
+export const isSettled = (grade: Grade): boolean => gradeRank[grade] >= 2
+
+/**
+ * Order grades by certainty: positive when `a` is more certain than `b`, negative when less, `0`
+ * when equal (`primary > secondary > provincial-copy > unconfirmed`). Sorting ascending puts the
+ * weakest first.
+ * @example `compareGrade("primary", "secondary")` → `1`; `compareGrade("unconfirmed", "provincial-copy")` → `-1`
+ * @category comparison
+ * @since 0.1.0
+ */
+export const compareGrade = (a: Grade, b: Grade): -1 | 0 | 1 => {
+  const d = gradeRank[a] - gradeRank[b]
+  return d > 0 ? 1 : d < 0 ? -1 : 0
+}
+
+/**
+ * The least certain of some grades: a figure computed from several sources is only as sure as
+ * its weakest one. `primary` for no grades.
+ * @example `weakestGrade(["primary", "unconfirmed", "secondary"])` → `"unconfirmed"`
+ * @category comparison
+ * @since 0.1.0
+ */
+export const weakestGrade = (gs: Iterable<Grade>): Grade => {
+  let weakest: Grade = "primary"
+  for (const g of gs) if (gradeRank[g] < gradeRank[weakest]) weakest = g
+  return weakest
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+// ---------------------------------------------------------------------------------------------
+
+const kindEn: { readonly [K in InstrumentKind]: string } = {
+  law: "Law",
+  decree: "Decree",
+  decision: "Decision",
+  circular: "Circular",
+  "joint-circular": "Joint Circular",
+  resolution: "Resolution",
+  "official-letter": "Official Letter",
+  other: ""
+}
+
+const kindVi: { readonly [K in InstrumentKind]: string } = {
+  law: "Luật",
+  decree: "Nghị định",
+  decision: "Quyết định",
+  circular: "Thông tư",
+  "joint-circular": "Thông tư liên tịch",
+  resolution: "Nghị quyết",
+  "official-letter": "Công văn",
+  other: "Văn bản"
+}
+
+/**
+ * The instrument's kind and number in English, e.g. `Circular 28/2018/TT-BTC`; for kind `other`
+ * just the number.
+ * @example `formatInstrument(tt28)` → `"Circular 28/2018/TT-BTC"`
+ * @category formatting
+ * @since 0.1.0
+ */
+export const formatInstrument = (i: Instrument): string => {
+  const k = kindEn[i.kind]
+  return k === "" ? i.number : k + " " + i.number
+}
+
+/**
+ * The instrument's kind and number in Vietnamese, e.g. `Thông tư 28/2018/TT-BTC`.
+ * @example `formatInstrumentVi(tt28)` → `"Thông tư 28/2018/TT-BTC"`
+ * @category formatting
+ * @since 0.1.0
+ */
+export const formatInstrumentVi = (i: Instrument): string => kindVi[i.kind] + " " + i.number
+
+/**
+ * English citation: instrument, article, clause, point and grade.
+ * @example `format(c)` → `"Circular 28/2018/TT-BTC, art. 4, cl. 1, pt. a (secondary)"`
+ * @category formatting
+ * @since 0.1.0
+ */
+export const format = (c: Citation): string => {
+  let s = formatInstrument(c.instrument)
+  if (c.article !== undefined) s += ", art. " + c.article
+  if (c.clause !== undefined) s += ", cl. " + c.clause
+  if (c.point !== undefined) s += ", pt. " + c.point
+  return s + " (" + gradeLabel(c.grade) + ")"
+}
+
+/**
+ * Vietnamese citation, from the smallest unit to the instrument as Vietnamese texts write it.
+ * The grade is not part of a Vietnamese legal reference; show it with
+ * `gradeLabel(c.grade, "vi")` where it matters.
+ * @example `formatVi(c)` → `"điểm a khoản 1 Điều 4 Thông tư 28/2018/TT-BTC"`
+ * @category formatting
+ * @since 0.1.0
+ */
+export const formatVi = (c: Citation): string => {
+  const parts: Array<string> = []
+  if (c.point !== undefined) parts.push("điểm " + c.point)
+  if (c.clause !== undefined) parts.push("khoản " + c.clause)
+  if (c.article !== undefined) parts.push("Điều " + c.article)
+  parts.push(formatInstrumentVi(c.instrument))
+  return parts.join(" ")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schemas and validation
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Effect Schema for a grade (a string literal).
+ * @example `Schema.is(Citation.gradeSchema)("unconfirmed")` → `true`
+ * @category schemas
+ * @since 0.1.0
+ */
+export const gradeSchema = Schema.Literals(["primary", "secondary", "provincial-copy", "unconfirmed"])
+
+/**
+ * Effect Schema for an instrument kind (a string literal).
+ * @example `Schema.is(Citation.instrumentKindSchema)("decree")` → `true`
+ * @category schemas
+ * @since 0.1.0
+ */
+export const instrumentKindSchema = Schema.Literals([
+  "law",
+  "decree",
+  "decision",
+  "circular",
+  "joint-circular",
+  "resolution",
+  "official-letter",
+  "other"
+])
+
+const NonBlank = Schema.String.pipe(
+  Schema.check(Schema.makeFilter((s: string) => s.trim() !== "", { expected: "a non-empty text" }))
+)
+
+/**
+ * Effect Schema for an instrument; encoded as the same plain JSON object (dates as ISO strings).
+ * `number` must not be blank; `expired`, when present, must not be before `effective`.
+ * @example `Schema.is(Citation.instrumentSchema)({ number: "", kind: "circular", issuer: "", title: "", effective: "2018-05-11" })` → `false`
+ * @category schemas
+ * @since 0.1.0
+ */
+export const instrumentSchema = Schema.Struct({
+  number: NonBlank,
+  kind: instrumentKindSchema,
+  issuer: Schema.String,
+  title: Schema.String,
+  signed: Schema.optionalKey(LocalDateSchema),
+  effective: LocalDateSchema,
+  expired: Schema.optionalKey(LocalDateSchema),
+  amends: Schema.optionalKey(Schema.Array(Schema.String)),
+  replaces: Schema.optionalKey(Schema.Array(Schema.String))
+}).pipe(
+  Schema.check(
+    Schema.makeFilter(
+      (i: { readonly effective: string; readonly expired?: string }) =>
+        i.expired === undefined || i.expired >= i.effective
+          ? undefined
+          : { path: ["expired"], issue: `instrument (văn bản) expired on ${i.expired}, before it took effect on ${i.effective}` },
+      { identifier: "Instrument" }
+    )
+  )
+)
+
+/**
+ * Effect Schema for a citation; encoded as the same plain JSON object.
+ * @example `Schema.decodeUnknownSync(Citation.schema)(JSON.parse(JSON.stringify(c)))` → `c`
+ * @category schemas
+ * @since 0.1.0
+ */
+export const schema = Schema.Struct({
+  instrument: instrumentSchema,
+  article: Schema.optionalKey(Schema.String),
+  clause: Schema.optionalKey(Schema.String),
+  point: Schema.optionalKey(Schema.String),
+  grade: gradeSchema,
+  note: Schema.optionalKey(Schema.String),
+  source: Schema.optionalKey(Schema.String)
+})
+
+type Issue = ValidationIssue
+
+const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
+
+/**
+ * Check that a value is a complete citation, reporting every problem with its path (not only the
+ * first). Codes: `citation/not-an-object`, `citation/missing-instrument`,
+ * `citation/missing-instrument-number`, `citation/invalid-instrument-kind`,
+ * `citation/missing-effective-date`, `citation/invalid-date`, `citation/expired-before-effective`,
+ * `citation/missing-grade`, `citation/invalid-grade`, `citation/invalid-field`.
+ * Accepts exactly what {@link schema} accepts.
+ * @example `validate({ instrument: tt28, grade: "secondary" })` → `ok(...)`; without `grade` → error `citation/missing-grade`
+ * @category validation
+ * @since 0.1.0
+ */
+export const validate = (u: unknown): Result<Citation, ValidationError> => {
+  const issues: Array<Issue> = []
+  const add = (code: string, path: ReadonlyArray<string | number>, message: string, actual?: unknown) => {
+    issues.push(actual === undefined ? { code, path, message } : { code, path, message, actual })
+  }
+  if (!isRecord(u)) {
+    add("citation/not-an-object", [], "citation (căn cứ pháp lý) must be an object", u)
+  } else {
+    const i = u["instrument"]
+    if (!isRecord(i)) {
+      add("citation/missing-instrument", ["instrument"], "citation (căn cứ pháp lý) has no instrument (văn bản)", i)
+    } else {
+      const number = i["number"]
+      if (typeof number !== "string" || number.trim() === "")
+        add(
+          "citation/missing-instrument-number",
+          ["instrument", "number"],
+          "instrument (văn bản) has no number (số hiệu), e.g. 28/2018/TT-BTC",
+          number
+        )
+      const kind = i["kind"]
+      if (!isInstrumentKind(kind))
+        add(
+          "citation/invalid-instrument-kind",
+          ["instrument", "kind"],
+          `instrument kind (loại văn bản) ${JSON.stringify(kind) ?? "undefined"} is not one of ${instrumentKinds.join(", ")}`,
+          kind
+        )
+      for (const key of ["issuer", "title"] as const)
+        if (typeof i[key] !== "string")
+          add("citation/invalid-field", ["instrument", key], `instrument (văn bản) ${key} must be a text`, i[key])
+      const effective = i["effective"]
+      if (!Object.hasOwn(i, "effective"))
+        add(
+          "citation/missing-effective-date",
+          ["instrument", "effective"],
+          "instrument (văn bản) has no effective date (ngày có hiệu lực)"
+        )
+      for (const key of ["signed", "effective", "expired"] as const) {
+        const d = i[key]
+        if (Object.hasOwn(i, key) && !LocalDateIs(d))
+          add(
+            "citation/invalid-date",
+            ["instrument", key],
+            `instrument (văn bản) ${key} date (ngày) ${JSON.stringify(d) ?? "undefined"} is not a YYYY-MM-DD date that exists`,
+            d
+          )
+      }
+      const expired = i["expired"]
+      if (LocalDateIs(effective) && LocalDateIs(expired) && expired < effective)
+        add(
+          "citation/expired-before-effective",
+          ["instrument", "expired"],
+          `instrument (văn bản) expired on ${expired}, before it took effect on ${effective}`,
+          expired
+        )
+      for (const key of ["amends", "replaces"] as const) {
+        const list = i[key]
+        if (Object.hasOwn(i, key) && !(Array.isArray(list) && list.every((x) => typeof x === "string")))
+          add("citation/invalid-field", ["instrument", key], `instrument (văn bản) ${key} must be a list of numbers`, list)
+      }
+    }
+    const grade = u["grade"]
+    if (!Object.hasOwn(u, "grade"))
+      add("citation/missing-grade", ["grade"], "citation (căn cứ pháp lý) has no grade (primary, secondary, provincial-copy or unconfirmed)")
+    else if (!isGrade(grade))
+      add(
+        "citation/invalid-grade",
+        ["grade"],
+        `citation (căn cứ pháp lý) grade ${JSON.stringify(grade) ?? "undefined"} is not one of ${grades.join(", ")}`,
+        grade
+      )
+    for (const key of ["article", "clause", "point", "note", "source"] as const) {
+      const v = u[key]
+      if (Object.hasOwn(u, key) && typeof v !== "string")
+        add("citation/invalid-field", [key], `citation (căn cứ pháp lý) ${key} must be a text`, v)
+    }
+  }
+  if (issues.length === 0) return ok(u as unknown as Citation)
+  const first = issues[0] as Issue
+  return err(
+    new ValidationError({
+      code: first.code,
+      path: first.path,
+      message:
+        issues.length === 1 ? first.message : `${first.message} (and ${issues.length - 1} more problem(s))`,
+      issues
+    })
+  )
 }
