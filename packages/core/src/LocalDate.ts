@@ -6,12 +6,12 @@
  * calendar). Being a string it is JSON-native, and two dates compare correctly with `<`, `>` and
  * `===`, so lookups never convert anything.
  *
- * Arithmetic works on day numbers (days since 1970-01-01) with integer formulas and never builds a
- * JavaScript `Date`. date-fns is deliberately not used here: every date-fns function reads the
- * host's local-time getters, so a `Date` at UTC midnight is the previous day west of Greenwich,
- * and a `Date` at local midnight does not exist on days a zone skipped (Pacific/Kiritimati
- * 1994-12-31, Pacific/Apia 2011-12-30). Integer arithmetic gives the same answer under every
- * `TZ`; the tests check it against date-fns run in a UTC-only context.
+ * Calendar arithmetic (days, months, years, month ends) goes through date-fns on a `UTCDate`
+ * (`@date-fns/utc`), the date-fns way of working with no host time zone: a plain `Date` at UTC
+ * midnight is the previous day west of Greenwich, and local midnight does not exist on days a zone
+ * skipped (Pacific/Kiritimati 1994-12-31, Pacific/Apia 2011-12-30). No `Date` leaves this module.
+ * Comparisons and day counts use integer day numbers (days since 1970-01-01), so lookups in hot
+ * loops never build a `Date`. The tests run under several `TZ` values and must agree.
  *
  * Text accepted by {@link parse} (surrounding whitespace is ignored):
  * - ISO `2024-06-30` (the only form on the wire and in {@link schema});
@@ -30,6 +30,8 @@
  * ```
  * @since 0.1.0
  */
+import { UTCDate } from "@date-fns/utc"
+import { addDays as dfAddDays, addMonths as dfAddMonths, differenceInCalendarDays, lastDayOfMonth } from "date-fns"
 import { Effect, Schema, SchemaGetter, SchemaIssue } from "effect"
 import { ArithmeticError, ParseError, ValidationError } from "./Errors.js"
 import { err, ok, type Result } from "./Result.js"
@@ -101,6 +103,19 @@ const pad4 = (n: number): string => (n < 10 ? "000" + n : n < 100 ? "00" + n : n
 /** Unchecked: callers guarantee a real day in 0001–9999. */
 const fromParts = (year: number, month: number, day: number): LocalDate =>
   (pad4(year) + "-" + pad2(month) + "-" + pad2(day)) as LocalDate
+
+/** A UTC-only date-fns value for a LocalDate (setUTCFullYear avoids the 0–99 → 19xx quirk). */
+const toUtc = (d: LocalDate): UTCDate => {
+  const u = new UTCDate(0)
+  u.setFullYear(year(d), month(d) - 1, day(d))
+  return u
+}
+
+const fromUtc = (u: Date): LocalDate => {
+  const y = u.getUTCFullYear()
+  if (!(y >= MIN_YEAR && y <= MAX_YEAR)) throw outOfRange(`year ${y}`)
+  return fromParts(y, u.getUTCMonth() + 1, u.getUTCDate())
+}
 
 const civilFromDays = (dayNumber: number): LocalDate => {
   const z = dayNumber + 719_468
@@ -381,7 +396,8 @@ export const fromDayNumber = (dayNumber: number): LocalDate => {
  */
 export const addDays = (d: LocalDate, days: number): LocalDate => {
   if (days === 0) return d
-  return fromDayNumber(toDayNumber(d) + days)
+  if (!Number.isSafeInteger(days)) throw outOfRange(`${d} plus ${days} days`)
+  return fromUtc(dfAddDays(toUtc(d), days))
 }
 
 /**
@@ -397,9 +413,8 @@ export const addMonths = (d: LocalDate, months: number): LocalDate => {
   if (!Number.isSafeInteger(months)) throw outOfRange(`${d} plus ${months} months`)
   const index = year(d) * 12 + (month(d) - 1) + months
   const y = Math.floor(index / 12)
-  const m = index - y * 12 + 1
   if (y < MIN_YEAR || y > MAX_YEAR) throw outOfRange(`${d} plus ${months} months`)
-  return fromParts(y, m, Math.min(day(d), daysInMonth(y, m)))
+  return fromUtc(dfAddMonths(toUtc(d), months))
 }
 
 /**
@@ -418,7 +433,7 @@ export const addYears = (d: LocalDate, years: number): LocalDate => addMonths(d,
  * @since 0.1.0
  */
 export const differenceInDays = (later: LocalDate, earlier: LocalDate): number =>
-  toDayNumber(later) - toDayNumber(earlier)
+  differenceInCalendarDays(toUtc(later), toUtc(earlier))
 
 /**
  * 1 January of a year. Throws `date/out-of-range` for a year outside 0001–9999.
@@ -456,11 +471,7 @@ export const startOfMonth = (d: LocalDate): LocalDate => (d.slice(0, 8) + "01") 
  * @category calendar
  * @since 0.1.0
  */
-export const endOfMonth = (d: LocalDate): LocalDate => {
-  const y = year(d)
-  const m = month(d)
-  return fromParts(y, m, daysInMonth(y, m))
-}
+export const endOfMonth = (d: LocalDate): LocalDate => fromUtc(lastDayOfMonth(toUtc(d)))
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
