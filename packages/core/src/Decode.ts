@@ -1,0 +1,607 @@
+/**
+ * Decode (giải mã đầu vào): the one way every domain module (Establishment, Proposal, Plan …)
+ * turns untrusted JSON into a typed value. It runs an Effect Schema with every error collected
+ * (`errors: "all"`), walks the issue tree to a flat list of {@link Errors.Issue}s, each with its
+ * path, a stable code and an English message naming the Vietnamese term, and then runs the
+ * module's cross-field rules (quy tắc liên trường).
+ *
+ * Cross-field rules are not Effect struct checks on the decode path: Effect runs a struct's checks
+ * only when every field of the struct decoded, so one bad field would hide every cross-field
+ * problem. Here a rule declares the fields it reads (`needs`) and runs as soon as *those* fields
+ * are valid, whatever else is wrong. The same rules are also attached to each module's exported
+ * `schema` as an ordinary Effect check, for callers who decode with Effect directly.
+ *
+ * Stable codes of structural problems:
+ * - `schema/missing`: a required field (trường bắt buộc) is absent;
+ * - `schema/unexpected`: a field the model does not know (often a misspelt one);
+ * - `schema/type`: a value of the wrong kind (text where a number is expected, an unknown literal);
+ * - `schema/invalid`: a value of the right kind that breaks a constraint (a negative amount);
+ * - module codes such as `tax-code/check-digit` or `proposal/total-mismatch` from the module's
+ *   own checks and rules.
+ *
+ * @example
+ * ```ts
+ * import { Proposal } from "@khuyencong/core"
+ * const r = Proposal.decode(JSON.parse(text))
+ * if (!r.ok) for (const i of r.error.issues) console.log(i.path.join("."), i.code, i.message)
+ * // activities.0.costLines.2.unitCost schema/invalid unit cost (đơn giá) must be a non-negative amount of đồng
+ * ```
+ * @since 0.1.0
+ */
+import { Result as EffectResult, Schema, SchemaIssue, SchemaParser } from "effect"
+import type { SchemaAST } from "effect"
+import { ValidationError, type Issue, type Path } from "./Errors.js"
+import { err, ok, type Result } from "./Result.js"
+
+/**
+ * Annotation key carrying a stable issue code on a Schema filter or issue (`money/negative`,
+ * `tax-code/check-digit` …). The same key the value modules (Money, Rate …) use.
+ * @example `new SchemaIssue.InvalidValue({ message: "…", [Decode.codeAnnotation]: "money/negative" })`
+ * @category annotations
+ * @since 0.1.0
+ */
+export const codeAnnotation = "code"
+
+/**
+ * Annotation key marking an issue whose `message` already names the field and the fault (the
+ * checks and rules built here). Other messages (from value schemas that do not know which field
+ * they sit in) are replaced by the field's doc: `unit cost (đơn giá) must be …`.
+ * @example `{ message: "code (mã) must have an even length", [Decode.codeAnnotation]: "x/odd", [Decode.ownMessageAnnotation]: true }`
+ * @category annotations
+ * @since 0.1.0
+ */
+export const ownMessageAnnotation = "khuyencong/own-message"
+
+/**
+ * Annotation key on a union of `{ kind: … }` structs: an input object whose `kind` is missing or
+ * unknown is reported at `[…, "kind"]` rather than at the union itself.
+ * @example `Schema.Union([A, B]).annotate({ [Decode.discriminatorAnnotation]: "kind" })` → `{ kind: "c" }` is reported at `["kind"]`
+ * @category annotations
+ * @since 0.1.0
+ */
+export const discriminatorAnnotation = "khuyencong/discriminator"
+
+/**
+ * How a field is named and what it must hold, for messages:
+ * `${label} ${expects}` → `unit cost (đơn giá) must be a non-negative amount of đồng`.
+ * @category models
+ * @since 0.1.0
+ */
+export interface FieldDoc {
+  /** English name with the Vietnamese term in parentheses, e.g. `unit cost (đơn giá)`. */
+  readonly label: string
+  /** What a valid value is, starting with a verb, e.g. `must be a non-negative amount of đồng`. */
+  readonly expects: string
+}
+
+/**
+ * Field docs by path pattern: keys joined with `.`, array indexes written `*`
+ * (`activities.*.costLines.*.unitCost`). The empty pattern `""` names the whole input.
+ * @category models
+ * @since 0.1.0
+ */
+export type FieldDocs = Readonly<Record<string, FieldDoc>>
+
+/**
+ * The subject of a decoder, named in the summary message of its {@link Errors.ValidationError}.
+ * @category models
+ * @since 0.1.0
+ */
+export interface Subject {
+  /** Area of the error code, e.g. `proposal` → `proposal/invalid`. */
+  readonly code: string
+  /** English name with the Vietnamese term, e.g. `proposal (đề án khuyến công)`. */
+  readonly label: string
+}
+
+/**
+ * A problem found by a cross-field rule, with its path relative to the rule's scope.
+ * @category models
+ * @since 0.1.0
+ */
+export interface RuleIssue {
+  readonly code: string
+  readonly path: Path
+  readonly message: string
+  readonly actual?: unknown
+}
+
+/**
+ * A cross-field rule (quy tắc liên trường), built with {@link rule}.
+ * @category models
+ * @since 0.1.0
+ */
+export interface Rule<in C = void> {
+  /** Scope: keys and `"*"` for every element of an array, e.g. `["activities", "*"]`. */
+  readonly at: ReadonlyArray<string>
+  /** Run on a scope of a value that decoded (typed); `root` is the whole value. */
+  readonly checkTyped: (scope: unknown, context: C, root: unknown) => ReadonlyArray<RuleIssue>
+  /**
+   * Run on a scope of raw input (`root` is the whole input): decode the needed fields; if they
+   * are not all valid, report nothing.
+   */
+  readonly checkRaw: (scope: unknown, context: C, root: unknown) => ReadonlyArray<RuleIssue>
+}
+
+/** A schema with no service requirements. @category models @since 0.1.0 */
+export type AnySchema = Schema.ConstraintCodec<unknown, unknown, never, never>
+
+const needsDecoder = <S extends AnySchema>(s: S) =>
+  SchemaParser.decodeUnknownResult(s as Schema.ConstraintDecoder<S["Type"]>, {
+    errors: "first",
+    onExcessProperty: "ignore"
+  })
+
+/**
+ * Makes a cross-field rule: at every scope matching `at`, decode the fields in `needs` (and, when
+ * given, the fields of the whole input in `rootNeeds`) and, when they are all valid, report what
+ * `check` finds (paths relative to the scope).
+ *
+ * @example
+ * ```ts
+ * const supportWithinTotal = Decode.rule({
+ *   at: ["activities", "*", "costLines", "*"],
+ *   needs: Schema.Struct({ total: Money.schema, requestedSupport: Money.schema }),
+ *   check: (l) => l.requestedSupport <= l.total ? [] : [{ code: "proposal/support-exceeds-total", path: ["requestedSupport"], message: "…" }]
+ * })
+ * ```
+ * @category constructors
+ * @since 0.1.0
+ */
+export const rule = <S extends AnySchema, C = void, R extends AnySchema = typeof Schema.Unknown>(spec: {
+  readonly at: ReadonlyArray<string>
+  readonly needs: S
+  readonly rootNeeds?: R
+  readonly check: (value: S["Type"], context: C, root: R["Type"]) => ReadonlyArray<RuleIssue>
+}): Rule<C> => {
+  const decodeNeeds = needsDecoder(spec.needs)
+  const decodeRoot = spec.rootNeeds === undefined ? undefined : needsDecoder(spec.rootNeeds)
+  return {
+    at: spec.at,
+    checkTyped: (scope, context, root) => spec.check(scope as S["Type"], context, root as R["Type"]),
+    checkRaw: (scope, context, root) => {
+      let rootValue: unknown = root
+      if (decodeRoot !== undefined) {
+        const rr = decodeRoot(root)
+        if (EffectResult.isFailure(rr)) return []
+        rootValue = rr.success
+      }
+      const r = decodeNeeds(scope)
+      return EffectResult.isSuccess(r) ? spec.check(r.success, context, rootValue as R["Type"]) : []
+    }
+  }
+}
+
+const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
+
+/** Every (path, value) in `root` matching the scope pattern `at`. */
+const scopes = (root: unknown, at: ReadonlyArray<string>): Array<readonly [Path, unknown]> => {
+  let current: Array<readonly [Path, unknown]> = [[[], root]]
+  for (const segment of at) {
+    const next: Array<readonly [Path, unknown]> = []
+    for (const [path, value] of current) {
+      if (segment === "*") {
+        if (Array.isArray(value)) value.forEach((v: unknown, i) => next.push([[...path, i], v]))
+      } else if (isRecord(value) && Object.prototype.hasOwnProperty.call(value, segment)) {
+        next.push([[...path, segment], value[segment]])
+      }
+    }
+    current = next
+  }
+  return current
+}
+
+const toIssue = (base: Path, i: RuleIssue): Issue => {
+  const issue: Issue = { code: i.code, path: [...base, ...i.path], message: i.message }
+  return "actual" in i ? { ...issue, actual: i.actual } : issue
+}
+
+/**
+ * Runs rules over raw input; each rule reports only where the fields it needs are valid.
+ * @example `runRulesRaw(Proposal.rules, json, undefined)` → `[{ code: "proposal/total-mismatch", path: ["activities", 0, "costLines", 1, "total"], … }]`
+ * @category rules
+ * @since 0.1.0
+ */
+export const runRulesRaw = <C>(rules: ReadonlyArray<Rule<C>>, input: unknown, context: C): Array<Issue> =>
+  rules.flatMap((r) =>
+    scopes(input, r.at).flatMap(([path, scope]) => r.checkRaw(scope, context, input).map((i) => toIssue(path, i)))
+  )
+
+/**
+ * Runs rules over a value that decoded.
+ * @example `runRulesTyped(Plan.rules, plan, undefined)` → `[]` for a consistent plan
+ * @category rules
+ * @since 0.1.0
+ */
+export const runRulesTyped = <C>(rules: ReadonlyArray<Rule<C>>, value: unknown, context: C): Array<Issue> =>
+  rules.flatMap((r) =>
+    scopes(value, r.at).flatMap(([path, scope]) => r.checkTyped(scope, context, value).map((i) => toIssue(path, i)))
+  )
+
+/**
+ * The rules as one Effect Schema check, to attach to a module's exported schema with `.check(…)`.
+ * Each failure is an `InvalidValue` at its path carrying the rule's code ({@link codeAnnotation}).
+ * @example `const schema = structural.check(Decode.rulesCheck(rules, undefined))` → a schema whose decode also fails on the rules
+ * @category rules
+ * @since 0.1.0
+ */
+export const rulesCheck = <T, C>(rules: ReadonlyArray<Rule<C>>, context: C): SchemaAST.Filter<T> =>
+  Schema.makeFilter<T>(
+    (value) =>
+      runRulesTyped(rules, value, context).map((i) => ({
+        path: i.path,
+        issue: new SchemaIssue.InvalidValue({ message: i.message, [codeAnnotation]: i.code, [ownMessageAnnotation]: true })
+      })),
+    { expected: "a value that satisfies the cross-field rules" }
+  )
+
+/**
+ * A Schema check with a khuyencong code and message: `predicate` returns `undefined` when the value
+ * is fine, or the message (and optionally a more specific code) when it is not.
+ * @example `Schema.String.check(Decode.check("x/odd", (s) => s.length % 2 ? "code (mã) must have an even length" : undefined, "an even code"))` → decoding `"abc"` reports `x/odd` with that message
+ * @category constructors
+ * @since 0.1.0
+ */
+export const check = <T>(
+  code: string,
+  predicate: (value: T) => undefined | string | { readonly code: string; readonly message: string },
+  expected: string
+): SchemaAST.Filter<T> =>
+  Schema.makeFilter<T>(
+    (value, _ast, options) => {
+      const out = predicate(value)
+      if (out === undefined) return undefined
+      const [c, m] = typeof out === "string" ? [code, out] : [out.code, out.message]
+      return new SchemaIssue.InvalidValue(
+        { message: m, [codeAnnotation]: c, [ownMessageAnnotation]: true },
+        value,
+        options
+      )
+    },
+    { expected, [codeAnnotation]: code }
+  )
+
+// ---------------------------------------------------------------------------------------------
+// Issue-tree walk
+
+/**
+ * Path pattern of a path: indexes become `*`, keys are joined with `.`.
+ * @example `patternOf(["activities", 0, "costLines", 2, "unitCost"])` → `"activities.*.costLines.*.unitCost"`
+ * @category paths
+ * @since 0.1.0
+ */
+export const patternOf = (path: Path): string => path.map((k) => (typeof k === "number" ? "*" : k)).join(".")
+
+/**
+ * Docs of a sub-model placed under a prefix pattern.
+ * @example `nestDocs("locations.*", { provinceCode: d })` → `{ "locations.*.provinceCode": d }`
+ * @category paths
+ * @since 0.1.0
+ */
+export const nestDocs = (prefix: string, docs: FieldDocs): FieldDocs =>
+  Object.fromEntries(
+    Object.entries(docs).map(([k, v]) => [k === "" ? prefix : prefix === "" ? k : `${prefix}.${k}`, v] as const)
+  )
+
+const fallbackDoc = (path: Path): FieldDoc => {
+  const key = [...path].reverse().find((k) => typeof k === "string")
+  return { label: key === undefined ? "value" : `field "${String(key)}"`, expects: "has an invalid value" }
+}
+
+const docFor = (docs: FieldDocs, path: Path): FieldDoc => docs[patternOf(path)] ?? fallbackDoc(path)
+
+const codeOf = (annotations: unknown): string | undefined => {
+  if (!isRecord(annotations)) return undefined
+  const c = annotations[codeAnnotation]
+  return typeof c === "string" ? c : undefined
+}
+
+const ownMessageOf = (annotations: unknown): string | undefined => {
+  if (!isRecord(annotations) || annotations[ownMessageAnnotation] !== true) return undefined
+  const m = annotations["message"]
+  return typeof m === "string" ? m : undefined
+}
+
+/** What the nearest annotated node (the leaf, else its enclosing filter) says. */
+interface Said {
+  readonly code?: string | undefined
+  readonly message?: string | undefined
+}
+
+const said = (annotations: unknown, outer: Said | undefined): Said => ({
+  code: codeOf(annotations) ?? outer?.code,
+  message: ownMessageOf(annotations) ?? outer?.message
+})
+
+const withActual = (issue: Issue, node: SchemaIssue.Issue, fallback?: { readonly value: unknown }): Issue => {
+  if (SchemaIssue.hasInput(node)) return { ...issue, actual: node.input }
+  return fallback === undefined ? issue : { ...issue, actual: fallback.value }
+}
+
+const toPath = (keys: ReadonlyArray<PropertyKey>): Path =>
+  keys.map((k) => (typeof k === "symbol" ? String(k) : k))
+
+/**
+ * Flattens an Effect Schema issue tree into khuyencong issues: one per leaf, with its full path, a
+ * stable code and a message built from `docs`.
+ * @example `issuesOf(new SchemaIssue.Pointer(["year"], new SchemaIssue.MissingKey(undefined)), { year: { label: "year (năm)", expects: "…" } })` → `[{ code: "schema/missing", path: ["year"], message: "year (năm) is required" }]`
+ * @category issues
+ * @since 0.1.0
+ */
+export const issuesOf = (root: SchemaIssue.Issue, docs: FieldDocs, subject?: Subject): Array<Issue> => {
+  const out: Array<Issue> = []
+  const labelOf = (path: Path): string =>
+    path.length === 0 && subject !== undefined && docs[""] === undefined ? subject.label : docFor(docs, path).label
+  const described = (path: Path): string => `${labelOf(path)} ${docFor(docs, path).expects}`
+  const leaf = (
+    node: SchemaIssue.Issue,
+    path: Path,
+    fallbackCode: string,
+    annotations: unknown,
+    outer: Said | undefined,
+    outerInput: { readonly value: unknown } | undefined
+  ): void => {
+    const s = said(annotations, outer)
+    out.push(withActual({ code: s.code ?? fallbackCode, path, message: s.message ?? described(path) }, node, outerInput))
+  }
+  const go = (
+    node: SchemaIssue.Issue,
+    path: Path,
+    outer: Said | undefined,
+    outerInput: { readonly value: unknown } | undefined
+  ): void => {
+    switch (node._tag) {
+      case "Pointer":
+        return go(node.issue, [...path, ...toPath(node.path)], outer, undefined)
+      case "Filter":
+        return go(
+          node.issue,
+          path,
+          said(node.filter.annotations, outer),
+          SchemaIssue.hasInput(node) ? { value: node.input } : outerInput
+        )
+      case "Encoding":
+        return go(node.issue, path, outer, outerInput)
+      case "Composite":
+        for (const i of node.issues) go(i, path, outer, outerInput)
+        return
+      case "AnyOf": {
+        if (node.issues.length > 0) {
+          for (const i of node.issues) go(i, path, outer, outerInput)
+          return
+        }
+        const discriminator = node.ast.annotations?.[discriminatorAnnotation]
+        const input: unknown = SchemaIssue.hasInput(node) ? node.input : undefined
+        if (typeof discriminator === "string" && isRecord(input)) {
+          const at = [...path, discriminator]
+          if (!Object.prototype.hasOwnProperty.call(input, discriminator)) {
+            out.push({ code: "schema/missing", path: at, message: `${labelOf(at)} is required` })
+          } else {
+            out.push({ code: "schema/type", path: at, message: described(at), actual: input[discriminator] })
+          }
+          return
+        }
+        return leaf(node, path, "schema/type", undefined, outer, outerInput)
+      }
+      case "MissingKey":
+        out.push({ code: "schema/missing", path, message: `${labelOf(path)} is required` })
+        return
+      case "UnexpectedKey": {
+        const key = path[path.length - 1]
+        const message = `"${String(key)}" is not a field of ${labelOf(path.slice(0, -1))}`
+        out.push(withActual({ code: "schema/unexpected", path, message }, node))
+        return
+      }
+      case "InvalidType":
+        return leaf(node, path, "schema/type", undefined, outer, outerInput)
+      case "InvalidValue":
+        return leaf(node, path, "schema/invalid", node.annotations, outer, outerInput)
+      case "Forbidden":
+        return leaf(node, path, "schema/forbidden", node.annotations, outer, outerInput)
+      case "OneOf":
+        out.push(withActual({ code: "schema/ambiguous", path, message: `${labelOf(path)} matches more than one shape` }, node))
+        return
+    }
+  }
+  go(root, [], undefined, undefined)
+  return dedupe(out)
+}
+
+const keyOf = (i: Issue): string => `${JSON.stringify(i.path)}|${i.code}|${i.message}`
+
+const dedupe = (issues: ReadonlyArray<Issue>): Array<Issue> => {
+  const seen = new Set<string>()
+  return issues.filter((i) => {
+    const k = keyOf(i)
+    if (seen.has(k)) return false
+    seen.add(k)
+    return true
+  })
+}
+
+/**
+ * The options every decoder uses: collect every error, reject unknown fields, keep the offending
+ * input for `Issue.actual`.
+ * @example `SchemaParser.decodeUnknownResult(Proposal.schema, Decode.parseOptions)(json)`
+ * @category options
+ * @since 0.1.0
+ */
+export const parseOptions: SchemaAST.ParseOptions = { errors: "all", onExcessProperty: "error", reportInput: true }
+
+const formatPath = (path: Path): string => (path.length === 0 ? "(root)" : path.join("."))
+
+/**
+ * Builds the {@link Errors.ValidationError} for a list of issues.
+ * @example `validationError({ code: "proposal", label: "proposal (đề án khuyến công)" }, issues).code` → `"proposal/invalid"`
+ * @category errors
+ * @since 0.1.0
+ */
+export const validationError = (subject: Subject, issues: ReadonlyArray<Issue>): ValidationError => {
+  const shown = issues.slice(0, 3).map((i) => `${formatPath(i.path)}: ${i.message}`)
+  const more = issues.length > 3 ? `; and ${issues.length - 3} more` : ""
+  return new ValidationError({
+    code: `${subject.code}/invalid`,
+    path: [],
+    message: `${subject.label} is invalid (${issues.length} ${issues.length === 1 ? "problem" : "problems"}): ${shown.join("; ")}${more}`,
+    issues
+  })
+}
+
+const MISSING: unique symbol = Symbol("missing")
+
+/** The value at `path` in raw input, or `MISSING`. */
+const at = (input: unknown, path: Path): unknown => {
+  let v: unknown = input
+  for (const k of path) {
+    if (typeof k === "number" ? Array.isArray(v) && k < v.length : isRecord(v) && Object.prototype.hasOwnProperty.call(v, k)) {
+      v = (v as Record<string | number, unknown>)[k]
+    } else {
+      return MISSING
+    }
+  }
+  return v
+}
+
+/** `actual` is the value as received, when the path exists in the input. */
+const withReceived = (issue: Issue, input: unknown): Issue => {
+  const v = at(input, issue.path)
+  if (v === MISSING) {
+    if (!("actual" in issue)) return issue
+    const { actual: _ignored, ...rest } = issue
+    return rest
+  }
+  return { ...issue, actual: v }
+}
+
+/** Position of each path segment in the input (key order of objects, index of arrays). */
+const positions = (input: unknown, path: Path): Array<number | string> => {
+  const out: Array<number | string> = []
+  let v: unknown = input
+  for (const k of path) {
+    if (typeof k === "number") {
+      out.push(k)
+      v = Array.isArray(v) ? v[k] : undefined
+    } else if (isRecord(v) && Object.prototype.hasOwnProperty.call(v, k)) {
+      out.push(Object.keys(v).indexOf(k))
+      v = v[k]
+    } else {
+      out.push(k) // absent: after every present key, by name
+      v = undefined
+    }
+  }
+  return out
+}
+
+const comparePositions = (a: ReadonlyArray<number | string>, b: ReadonlyArray<number | string>): number => {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i] as number | string
+    const y = b[i] as number | string
+    if (x === y) continue
+    if (typeof x === "number" && typeof y === "number") return x - y
+    if (typeof x === "number") return -1
+    if (typeof y === "number") return 1
+    return x < y ? -1 : 1
+  }
+  return a.length - b.length
+}
+
+/** Issues sorted by where they are in the input (stable: same place keeps finding order). */
+const inInputOrder = (issues: ReadonlyArray<Issue>, input: unknown): Array<Issue> =>
+  issues
+    .map((issue, n) => ({ issue, n, at: positions(input, issue.path) }))
+    .sort((a, b) => comparePositions(a.at, b.at) || a.n - b.n)
+    .map((x) => x.issue)
+
+/**
+ * Decodes with a structural schema, then cross-field rules; every problem of both kinds is
+ * reported, in the order of the input. Rules run on the raw input wherever the fields they need
+ * are valid.
+ * @example `decodeWith({ subject, schema, docs, rules }, json, { asOf })` → `ok(value)` or `err(ValidationError)` listing every issue
+ * @category decoding
+ * @since 0.1.0
+ */
+export const decodeWith = <S extends AnySchema, C>(
+  spec: {
+    readonly subject: Subject
+    readonly schema: S
+    readonly docs: FieldDocs
+    readonly rules: ReadonlyArray<Rule<C>>
+  },
+  input: unknown,
+  context: C
+): Result<S["Type"], ValidationError> => {
+  const r = SchemaParser.decodeUnknownResult(spec.schema as Schema.ConstraintDecoder<S["Type"]>, parseOptions)(input)
+  const structural = EffectResult.isFailure(r) ? issuesOf(r.failure, spec.docs, spec.subject) : []
+  const ruled = runRulesRaw(spec.rules, input, context)
+  const issues = inInputOrder(
+    dedupe([...structural, ...ruled]).map((i) => withReceived(i, input)),
+    input
+  )
+  if (issues.length > 0 || EffectResult.isFailure(r)) return err(validationError(spec.subject, issues))
+  return ok(r.success)
+}
+
+/**
+ * Makes a `decode` function for a module (see {@link decodeWith}).
+ * @example `const decode = Decode.makeDecoder({ subject, schema, docs, rules })`; `decode(json)` → `Result`
+ * @category decoding
+ * @since 0.1.0
+ */
+export const makeDecoder =
+  <S extends AnySchema>(spec: {
+    readonly subject: Subject
+    readonly schema: S
+    readonly docs: FieldDocs
+    readonly rules: ReadonlyArray<Rule<void>>
+  }) =>
+  (input: unknown): Result<S["Type"], ValidationError> =>
+    decodeWith(spec, input, undefined)
+
+/**
+ * Makes an `encode` function: the JSON form of a typed value. Checks are not re-run (the value is
+ * already typed), so encoding never fails on a value built by hand.
+ * @example `Decode.makeEncoder(Schema.Struct({ amount: Money.schema }))({ amount: Money.make(5n) })` → `{ amount: "5" }`
+ * @category encoding
+ * @since 0.1.0
+ */
+export const makeEncoder = <S extends AnySchema>(schema: S): ((value: S["Type"]) => S["Encoded"]) => {
+  const enc = SchemaParser.encodeSync(schema as unknown as Schema.ConstraintEncoder<S["Encoded"]>, {
+    disableChecks: true
+  })
+  return (value) => enc(value)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Field schemas shared by the domain modules
+
+/**
+ * Non-blank text (at least one non-space character). Messages come from the field docs.
+ * @example `Schema.decodeUnknownSync(Decode.text)("Cơ sở Minh Phát")` → `"Cơ sở Minh Phát"`; `"  "` fails
+ * @category fields
+ * @since 0.1.0
+ */
+export const text = Schema.String.check(
+  Schema.makeFilter<string>((s) => s.trim().length > 0, { expected: "non-blank text" })
+)
+
+/**
+ * An identifier: non-empty text without surrounding spaces (`"cs-001"`).
+ * @example `Schema.decodeUnknownSync(Decode.id)("cs-001")` → `"cs-001"`; `" cs-001"` fails
+ * @category fields
+ * @since 0.1.0
+ */
+export const id = Schema.String.check(
+  Schema.makeFilter<string>((s) => s.length > 0 && s.trim() === s, {
+    expected: "an identifier without surrounding spaces"
+  })
+)
+
+/**
+ * Rules of a sub-model placed under a scope prefix (e.g. each budget envelope of a plan).
+ * @example `nestRules(["envelopes", "*"], Plan.budgetEnvelopeRules)[0]?.at` → `["envelopes", "*"]`
+ * @category rules
+ * @since 0.1.0
+ */
+export const nestRules = <C>(prefix: ReadonlyArray<string>, rules: ReadonlyArray<Rule<C>>): Array<Rule<C>> =>
+  rules.map((r) => ({ ...r, at: [...prefix, ...r.at] }))
