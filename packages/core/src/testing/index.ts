@@ -46,3 +46,14 @@ export {
   type Json,
   type Target
 } from "./invalid.js"
+export {
+  allocationCandidates,
+  allocationCeilings,
+  allocationInput,
+  allocationPolicy,
+  allocationUnit,
+  ledgerEvents,
+  splitWeights
+} from "./allocation.js"
+export { fixtures, storageContract, suitePack, type ContractCase } from "./contract.js"
+export { memoryBackend, memoryLayer, memoryStore } from "./memory.js"

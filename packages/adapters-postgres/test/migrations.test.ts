@@ -1,0 +1,203 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Storage } from "@khuyencong/core"
+import { afterAll, describe, expect, it } from "vitest"
+import { checksum, fromFiles, loadMigrations, migrate, migrationsDirectory, open, status, type OpenOptions } from "../src/index.js"
+import { close, freshSchema, hasServer, pgliteHarness, serverHarness, serverSchemas, type Harness } from "./harness.js"
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
+/** Fails with what `body` rejects with (and fails the test if it resolves). */
+const rejection = async (body: Promise<unknown>): Promise<Record<string, unknown>> => {
+  try {
+    await body
+  } catch (e) {
+    return e as Record<string, unknown>
+  }
+  throw new Error("expected a rejection")
+}
+
+const A = "CREATE TABLE a (x int PRIMARY KEY);\n"
+const B = "CREATE TABLE b (y int REFERENCES a (x));\n"
+const C = "ALTER TABLE b ADD COLUMN z text;\n"
+
+const suite = (h: Harness): void => {
+  afterAll(() => h.teardown())
+
+  /** Connection options plus a schema of its own. */
+  const target = async (): Promise<OpenOptions & { readonly schema: string }> => {
+    const schema = freshSchema()
+    if (h.name !== "PGlite") serverSchemas.push(schema)
+    return { ...(await h.connection()), schema }
+  }
+  const tables = async (schema: string): Promise<ReadonlyArray<string>> =>
+    (await h.sql<{ t: string }>("SELECT table_name::text AS t FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1", [schema])).map((r) => r.t)
+  const recorded = async (schema: string) =>
+    h.sql<{ id: string; name: string; checksum: string }>(`SELECT id, name, checksum FROM "${schema}".schema_migrations ORDER BY id`)
+
+  it("opening a store applies the package's migrations and records id, name, sha256 checksum and time", async () => {
+    const store = await h.fresh()
+    try {
+      const files = await loadMigrations()
+      expect(files.map((m) => `${m.id}_${m.name}`)).toEqual(["0001_init"])
+      const sql = await readFile(new URL("0001_init.sql", migrationsDirectory), "utf8")
+      expect(store.migrations).toHaveLength(1)
+      expect(store.migrations[0]).toMatchObject({ id: "0001", name: "init", checksum: checksum(sql) })
+      expect(store.migrations[0]?.checksum).toMatch(/^[0-9a-f]{64}$/)
+      expect(store.migrations[0]?.appliedAt).toMatch(ISO)
+      expect(await recorded(store.schema)).toEqual([{ id: "0001", name: "init", checksum: checksum(sql) }])
+      expect(await tables(store.schema)).toEqual(
+        expect.arrayContaining(["establishments", "proposals", "proposal_versions", "plans", "plan_envelopes", "evaluations", "allocations", "contracts", "ledger_events", "schema_migrations"])
+      )
+    } finally {
+      await close(store)
+    }
+  })
+
+  it("running again is a no-op: nothing is applied twice and the data stays", async () => {
+    const t = await target()
+    const first = await migrate(t)
+    const store = await open({ ...t })
+    try {
+      expect(store.migrations).toEqual(first)
+      const r = await Storage.toAsync(store).saveProposals([])
+      expect(r.ok).toBe(true)
+      await h.sql(`INSERT INTO "${t.schema}".establishments (id, province_code, document) VALUES ('x', '01', '{}')`)
+      const again = await migrate(t)
+      expect(again).toEqual(first)
+      expect(await recorded(t.schema)).toHaveLength(1)
+      expect(await h.sql(`SELECT id FROM "${t.schema}".establishments`)).toEqual([{ id: "x" }])
+      expect((await status(t)).pending).toEqual([])
+    } finally {
+      await close(store)
+    }
+  })
+
+  it("a migration whose file changed after it was applied is refused with a MigrationError, and nothing else runs", async () => {
+    const t = await target()
+    await migrate({ ...t, migrations: fromFiles([{ file: "0001_a.sql", sql: A }]) })
+    const changed = fromFiles([
+      { file: "0001_a.sql", sql: A + "-- edited\n" },
+      { file: "0002_b.sql", sql: B }
+    ])
+    const e = await rejection(migrate({ ...t, migrations: changed }))
+    expect(e).toBeInstanceOf(Storage.MigrationError)
+    expect(e["code"]).toBe("migration/checksum-changed")
+    expect(e["expected"]).toBe(checksum(A))
+    expect(e["actual"]).toBe(checksum(A + "-- edited\n"))
+    expect(await tables(t.schema)).toEqual(["a", "schema_migrations"])
+    expect((await recorded(t.schema)).map((r) => r.id)).toEqual(["0001"])
+    // opening a store on it is refused the same way
+    const o = await rejection(open({ ...t, migrations: changed }))
+    expect(o["code"]).toBe("migration/checksum-changed")
+  })
+
+  it("migrations apply in id order whatever order the files are listed in; a new one numbered below an applied one is refused", async () => {
+    const t = await target()
+    // listed backwards: b references a, so applying 0002 before 0001 would fail
+    const applied = await migrate({ ...t, migrations: fromFiles([{ file: "0003_c.sql", sql: C }, { file: "0002_b.sql", sql: B }, { file: "0001_a.sql", sql: A }]) })
+    expect(applied.map((m) => m.id)).toEqual(["0001", "0002", "0003"])
+    expect(await tables(t.schema)).toEqual(["a", "b", "schema_migrations"])
+    const t2 = await target()
+    await migrate({ ...t2, migrations: fromFiles([{ file: "0001_a.sql", sql: A }, { file: "0003_c.sql", sql: B }]) })
+    const late = await rejection(migrate({ ...t2, migrations: fromFiles([{ file: "0001_a.sql", sql: A }, { file: "0002_late.sql", sql: "CREATE TABLE late (x int);" }, { file: "0003_c.sql", sql: B }]) }))
+    expect(late).toBeInstanceOf(Storage.MigrationError)
+    expect(late["code"]).toBe("migration/out-of-order")
+    expect(await tables(t2.schema)).not.toContain("late")
+  })
+
+  it("a database with a migration the files do not have is refused (the code is older than the database)", async () => {
+    const t = await target()
+    await migrate({ ...t, migrations: fromFiles([{ file: "0001_a.sql", sql: A }, { file: "0002_b.sql", sql: B }]) })
+    const e = await rejection(migrate({ ...t, migrations: fromFiles([{ file: "0001_a.sql", sql: A }]) }))
+    expect(e).toBeInstanceOf(Storage.MigrationError)
+    expect(e["code"]).toBe("migration/unknown-applied")
+  })
+
+  it("a migration that fails rolls back the whole run: no table, no record, not even the schema", async () => {
+    const t = await target()
+    const e = await rejection(migrate({ ...t, migrations: fromFiles([{ file: "0001_a.sql", sql: A }, { file: "0002_bad.sql", sql: "CREATE TABLE broken (x nosuchtype);" }]) }))
+    expect(e).toBeInstanceOf(Storage.StorageError)
+    expect(e["code"]).toBe("storage/database-error")
+    expect(await tables(t.schema)).toEqual([])
+    expect(await h.sql("SELECT 1 FROM information_schema.schemata WHERE schema_name = $1", [t.schema])).toEqual([])
+    // once the file is fixed, the run applies both
+    const fixed = await migrate({ ...t, migrations: fromFiles([{ file: "0001_a.sql", sql: A }, { file: "0002_bad.sql", sql: B }]) })
+    expect(fixed.map((m) => m.id)).toEqual(["0001", "0002"])
+    expect(await recorded(t.schema)).toHaveLength(2)
+  })
+
+  it("open with migrate: false refuses a schema with pending migrations and opens an up-to-date one", async () => {
+    const t = await target()
+    const e = await rejection(open({ ...t, migrate: false }))
+    expect(e).toBeInstanceOf(Storage.MigrationError)
+    expect(e["code"]).toBe("migration/pending")
+    expect((await status(t)).pending.map((m) => m.id)).toEqual(["0001"])
+    await migrate(t)
+    const store = await open({ ...t, migrate: false })
+    try {
+      expect(store.migrations.map((m) => m.id)).toEqual(["0001"])
+      expect((await Storage.toAsync(store).listProposals()).ok).toBe(true)
+    } finally {
+      await close(store)
+    }
+  })
+
+  it("concurrent runners wait for the advisory lock: the migration is applied once and every runner succeeds", async () => {
+    const t = await target()
+    const migrations = fromFiles([{ file: "0001_a.sql", sql: A }, { file: "0002_b.sql", sql: B }])
+    const runs = await Promise.all(Array.from({ length: 6 }, () => migrate({ ...t, migrations })))
+    for (const r of runs) expect(r).toEqual(runs[0])
+    expect(await recorded(t.schema)).toHaveLength(2)
+  })
+
+  it("schema names are checked before any SQL is built from them", async () => {
+    const e = await rejection(migrate({ ...(await h.connection()), schema: 'x"; DROP TABLE a; --' }))
+    expect(e).toBeInstanceOf(Storage.StorageError)
+    expect(e["code"]).toBe("storage/invalid-schema")
+  })
+}
+
+describe("migrations on PGlite", () => {
+  suite(pgliteHarness())
+})
+
+describe("migrations on a PostgreSQL server (DATABASE_URL)", () => {
+  it("CI always has a server: DATABASE_URL is set whenever CI=true", () => {
+    expect(process.env["CI"] !== "true" || hasServer, "CI=true but DATABASE_URL is not set").toBe(true)
+  })
+  if (hasServer) suite(serverHarness())
+})
+
+describe("migration files", () => {
+  it("must be named NNNN_name.sql with distinct ids; other files in the folder are ignored", async () => {
+    expect(() => fromFiles([{ file: "1_init.sql", sql: A }])).toThrow(Storage.MigrationError)
+    try {
+      fromFiles([{ file: "0001_a.sql", sql: A }, { file: "0001_b.sql", sql: B }])
+      expect.unreachable()
+    } catch (e) {
+      expect((e as Storage.MigrationError).code).toBe("migration/duplicate-id")
+    }
+    const dir = await mkdtemp(join(tmpdir(), "kc-migrations-"))
+    try {
+      await writeFile(join(dir, "0002_b.sql"), B)
+      await writeFile(join(dir, "0001_a.sql"), A)
+      await writeFile(join(dir, "README.md"), "notes")
+      const ms = await loadMigrations(dir)
+      expect(ms.map((m) => [m.id, m.name, m.checksum])).toEqual([
+        ["0001", "a", checksum(A)],
+        ["0002", "b", checksum(B)]
+      ])
+      await writeFile(join(dir, "0003 bad name.sql"), C)
+      await expect(loadMigrations(dir)).rejects.toMatchObject({ code: "migration/invalid-file" })
+    } finally {
+      await rm(dir, { recursive: true })
+    }
+  })
+
+  it("checksums are sha256 of the file text", () => {
+    expect(checksum("")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    expect(checksum(A)).not.toBe(checksum(A + " "))
+  })
+})
