@@ -1,0 +1,85 @@
+/**
+ * TypeDoc plugin for `pnpm docs:api` (typedoc.json).
+ *
+ * 1. In `packages` mode a package with several entry points in its `exports` map (core: `.` and
+ *    `./testing`) gets one sub-module per entry and the main one is named ".": it is merged into
+ *    its package, so the reference reads `@khuyencong/core` → `Money`, `Pack` … and
+ *    `@khuyencong/core` → `testing`.
+ * 2. Module headers. The packages start every module with a JSDoc header (what the concept is,
+ *    with an example) but without a `@module` tag, so TypeDoc does not use it: a namespace
+ *    exported as `export * as Money from "./Money.js"` would have no description, and the first one
+ *    (`Citation`) would get the header of index.ts. Until the headers carry `@module`, this
+ *    plugin uses the header of the namespace's own file as its description.
+ * 3. One-line examples. Most exports carry a one-line example written as Markdown, such as
+ *    `@example \`Money.make(1n)\` → \`1n\``. TypeDoc wraps an example without a code fence in a
+ *    TypeScript block, which would show the backticks and the arrow as code; such a one-line
+ *    example is shown as the Markdown it is. Fenced examples are left alone.
+ */
+import { Comment, Converter, ReflectionKind } from "typedoc"
+import ts from "typescript"
+
+/** The header of a source file as markdown: its first JSDoc block, `@since` and `@category` dropped. */
+const headerMarkdown = (text) => {
+  const m = /^\s*(?:#![^\n]*\n\s*)?\/\*\*([\s\S]*?)\*\//.exec(text)
+  if (m === null) return undefined
+  const lines = m[1].split("\n").map((l) => l.replace(/^\s*\* ?/, "").replace(/\s+$/, ""))
+  const out = []
+  let tag
+  for (const line of lines) {
+    const t = /^@(\w+)\s*(.*)$/.exec(line)
+    if (t !== null) {
+      tag = t[1]
+      if (tag === "example") out.push("", "#### Example", "", ...(t[2] === "" ? [] : [t[2]]))
+      continue
+    }
+    if (tag === undefined || tag === "example") out.push(line)
+  }
+  const md = out.join("\n").trim()
+  return md === "" ? undefined : md
+}
+
+/** A one-line Markdown example that TypeDoc wrapped in a ```ts block, unwrapped. */
+const unwrapInlineExamples = (comment) => {
+  for (const tag of comment?.blockTags ?? []) {
+    if (tag.tag !== "@example" || tag.content.length !== 1) continue
+    const part = tag.content[0]
+    const m = part.kind === "code" ? /^```ts\n(`[^\n]*)\n```$/.exec(part.text) : null
+    if (m !== null) tag.content = [{ kind: "text", text: m[1] }]
+  }
+}
+
+/** @param {import("typedoc").Application} app */
+export function load(app) {
+  app.converter.on(Converter.EVENT_CREATE_DECLARATION, (context, reflection) => {
+    if (!reflection.kindOf(ReflectionKind.Namespace | ReflectionKind.Module)) return
+    const symbol = context.getSymbolFromReflection(reflection)
+    const file = symbol?.declarations?.find(ts.isSourceFile)
+    if (file === undefined) return
+    // Keep a header that TypeDoc already read (one with @module / @packageDocumentation).
+    if (reflection.comment !== undefined && context.getFileComment(file) !== undefined) return
+    // The package's entry point keeps the package README that TypeDoc puts on it.
+    if (reflection.kindOf(ReflectionKind.Module) && reflection.parent === context.project && reflection.name === "") return
+    const md = headerMarkdown(file.text)
+    if (md === undefined) return
+    const { content } = context.converter.parseRawComment({ fileName: file.fileName, text: md }, context.project.files)
+    reflection.comment = new Comment(content)
+  })
+
+  app.converter.on(Converter.EVENT_RESOLVE_END, (context) => {
+    for (const r of Object.values(context.project.reflections)) {
+      unwrapInlineExamples(r.comment)
+      if ("signatures" in r) for (const sig of r.signatures ?? []) unwrapInlineExamples(sig.comment)
+    }
+  })
+
+  app.converter.on(
+    Converter.EVENT_RESOLVE_BEGIN,
+    (context) => {
+      const project = context.project
+      for (const m of project.getReflectionsByKind(ReflectionKind.Module)) {
+        if ((m.name === "" || m.name === ".") && m.parent === project) project.mergeReflections(m, project)
+      }
+    },
+    2e4
+  )
+}
