@@ -1,0 +1,601 @@
+/**
+ * Xlsx (tệp Excel .xlsx): streaming import of registers (biểu tổng hợp đề án) and streaming
+ * export of reports, through exceljs (`stream.xlsx.WorkbookReader` / `WorkbookWriter`; never the
+ * npm `xlsx` package).
+ *
+ * **Reading** ({@link readRegister}) checks the file before parsing it: an OLE compound file
+ * (magic `D0 CF 11 E0`) is a password-protected workbook (`import/encrypted`) or a legacy .xls
+ * (`import/legacy-xls`); anything but a zip is `import/not-xlsx`; a zip whose central directory
+ * is damaged, or an entry that does not inflate to its size and CRC-32, is `import/corrupt-file`; a
+ * file above `maxBytes` (default 200 MB) or decompressing above `maxUncompressedBytes` (default
+ * 2 GB) is `import/too-large`. The verified entries are re-streamed to exceljs in reading order
+ * (workbook and shared strings before worksheets), so it never parks worksheets in temporary
+ * files. Rows are then streamed one
+ * at a time into the {@link Register} mapping; a sheet longer than `maxRows` (default 1.000.000)
+ * stops with `import/too-many-rows`. Memory stays flat: the header search keeps 30 rows, each
+ * later row is mapped and dropped (pass `collect: false` with `onProposal` to keep none).
+ *
+ * The sheet read is `options.sheet` (a name or 1-based position), or else the first visible sheet
+ * whose header is found. Dates: date cells become their calendar date, and the workbook's date
+ * system (1900 or 1904) is used for serial numbers.
+ *
+ * **Writing** ({@link writeTables}, {@link exportPlan}, {@link exportAllocation},
+ * {@link exportProgress}) streams each {@link Report.Table} to a sheet: a title row (merged across
+ * the table), subtitle lines, a bold header row frozen in place, amounts as numbers in đồng with
+ * the `#,##0` format (shown with dot grouping in a Vietnamese locale), dates as date cells
+ * (`dd/mm/yyyy`), column widths fitted to the contents, and a totals row whose amounts are `SUM`
+ * formulas carrying their computed values, so any program shows the right figure before it
+ * recalculates.
+ *
+ * @example
+ * ```ts
+ * import { Xlsx } from "@khuyencong/adapters-excel"
+ * const r = await Xlsx.readRegister("bieu-tong-hop-2024.xlsx", { activities: pack.activities, defaults: { planYear: 2024 } })
+ * if (r.ok) await Xlsx.exportPlan(rowsOf(r.value.proposals), { path: "ke-hoach-2024.xlsx" })
+ * ```
+ * @since 0.1.0
+ */
+import { once } from "node:events"
+import { createWriteStream, promises as fsp } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { PassThrough, Readable, Transform, type Writable } from "node:stream"
+import { pipeline } from "node:stream/promises"
+import { LocalDate, Money, type Progress, Result } from "@khuyencong/core"
+import { type CellValue, columnLetter, type DateSystem, type ErrorValue, toDateCell } from "./Cell.js"
+import { ExportError, type ImportError, type ImportIssue } from "./Issues.js"
+import { importError, issueAt } from "./internal/issues.js"
+import { ExcelJS, utf8Safe } from "./internal/exceljs.js"
+import { guard } from "./internal/guard.js"
+import { type Bytes, repack, sniff } from "./internal/sniff.js"
+import * as Register from "./Register.js"
+import * as Report from "./Report.js"
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/**
+ * Options of {@link readRegister}: the register options, which sheet, and size limits.
+ * @category reading
+ * @since 0.1.0
+ * @example `const o: Xlsx.ReadOptions = { activities, sheet: "Biểu 01", maxRows: 200_000 }`
+ */
+export interface ReadOptions extends Register.Options {
+  /** The sheet to read: its name or 1-based position. Default: the first visible sheet whose header is found. */
+  readonly sheet?: string | number
+  /** Most bytes of the file (default 200 MB). */
+  readonly maxBytes?: number
+  /** Most bytes the workbook may decompress to (default 2 GB). */
+  readonly maxUncompressedBytes?: number
+  /** Give up with `import/corrupt-file` when reading makes no progress for this long (default 60.000 ms). */
+  readonly stallTimeoutMs?: number
+}
+
+/**
+ * A source: a file path, the bytes of a file, or a readable stream of them (spooled to a
+ * temporary file, within `maxBytes`).
+ * @category reading
+ * @since 0.1.0
+ * @example `const s: Xlsx.Source = "bieu-tong-hop-2024.xlsx"`
+ */
+export type Source = string | Uint8Array | NodeJS.ReadableStream
+
+type ExcelValue = unknown
+
+/**
+ * A copy of a string that does not share memory with the text it was cut from. exceljs cuts cell
+ * text out of 16–64 KB chunks of XML; kept as is, one id or title keeps its whole chunk alive and
+ * memory grows with the sheet.
+ */
+const own = (s: string): string => (" " + s).slice(1)
+
+/** A cell value as exceljs gives it → a plain cell value. */
+const plain = (v: ExcelValue): CellValue => {
+  if (v === null || v === undefined) return null
+  if (typeof v === "string") return own(v)
+  if (typeof v === "boolean") return v
+  if (typeof v === "number") return Number.isNaN(v) ? { formula: "", result: { error: "#VALUE!" } } : v
+  if (v instanceof Date) return v
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>
+    if (Array.isArray(o["richText"])) return (o["richText"] as ReadonlyArray<{ text?: unknown }>).map((r) => (typeof r.text === "string" ? r.text : "")).join("")
+    if ("formula" in o || "sharedFormula" in o) {
+      const f = typeof o["formula"] === "string" ? o["formula"] : typeof o["sharedFormula"] === "string" ? o["sharedFormula"] : ""
+      const r = o["result"]
+      let result: string | number | boolean | Date | ErrorValue | undefined
+      if (r === undefined || r === null) result = undefined
+      else if (typeof r === "number") result = Number.isNaN(r) ? { error: "#VALUE!" } : r
+      else if (typeof r === "string") result = own(r)
+      else if (typeof r === "boolean" || r instanceof Date) result = r
+      else if (typeof r === "object" && typeof (r as { error?: unknown }).error === "string") result = { error: (r as { error: string }).error }
+      else result = undefined
+      return { formula: f, result }
+    }
+    if (typeof o["error"] === "string") return { formula: "", result: { error: o["error"] } }
+    if ("text" in o) return plain(o["text"])
+  }
+  return String(v)
+}
+
+const fileBytes = async (path: string): Promise<Bytes & { close(): Promise<void> }> => {
+  const fh = await fsp.open(path, "r")
+  const { size } = await fh.stat()
+  return {
+    size,
+    read: async (offset, length) => {
+      const buf = new Uint8Array(length)
+      let got = 0
+      while (got < length) {
+        const { bytesRead } = await fh.read(buf, got, length - got, offset + got)
+        if (bytesRead === 0) break
+        got += bytesRead
+      }
+      return buf.subarray(0, got)
+    },
+    close: () => fh.close()
+  }
+}
+
+const memoryBytes = (b: Uint8Array): Bytes => ({ size: b.byteLength, read: async (o, l) => b.subarray(o, o + l) })
+
+const fail = (code: string, detail: string, sheet?: string): Result.Result<never, ImportError<Register.Register>> =>
+  Result.err(importError<Register.Register>([issueAt({ sheet }, code, detail)], undefined))
+
+/** Spool a stream to a temporary file, stopping above `max` bytes. */
+const spool = async (stream: NodeJS.ReadableStream, max: number): Promise<{ path: string; dir: string } | "too-large"> => {
+  const dir = await fsp.mkdtemp(join(tmpdir(), "khuyencong-xlsx-"))
+  const path = join(dir, "input.xlsx")
+  let seen = 0
+  let over = false
+  const counter = new PassThrough()
+  counter.on("data", (c: Buffer) => {
+    seen += c.length
+    if (seen > max && !over) {
+      over = true
+      counter.destroy(new Error("too-large"))
+    }
+  })
+  try {
+    await pipeline(stream as Readable, counter, createWriteStream(path))
+  } catch (e) {
+    if (over) {
+      await fsp.rm(dir, { recursive: true, force: true })
+      return "too-large"
+    }
+    await fsp.rm(dir, { recursive: true, force: true })
+    throw e
+  }
+  return { path, dir }
+}
+
+interface SheetInfo {
+  readonly name: string
+  readonly position: number | undefined
+  readonly hidden: boolean
+}
+
+/**
+ * Read a register (biểu tổng hợp đề án) from an .xlsx file, streaming. Never throws on a bad
+ * file: every problem is an {@link Issues.ImportError} (see the module header for the file
+ * checks and {@link Register} for the mapping and the problems of rows).
+ * @category reading
+ * @since 0.1.0
+ * @example
+ * ```ts
+ * const r = await Xlsx.readRegister("bieu-tong-hop-2024.xlsx", { activities, defaults: { fund: "local" } })
+ * if (!r.ok) for (const i of r.error.issues) console.log(`${i.sheet}!${i.column}${i.row}`, i.code, i.raw)
+ * ```
+ */
+export const readRegister = async (
+  source: Source,
+  options: ReadOptions
+): Promise<Result.Result<Register.Register, ImportError<Register.Register>>> => {
+  if (!(await utf8Safe()))
+    return fail(
+      "import/reader-unavailable",
+      "exceljs was loaded before @khuyencong/adapters-excel in this process, without the fix for its streaming UTF-8 bug (exceljs #2063): Vietnamese text could be corrupted, so nothing is read; import @khuyencong/adapters-excel before any other use of exceljs"
+    )
+  const maxBytes = options.maxBytes ?? 200 * 1024 * 1024
+  const maxUncompressed = options.maxUncompressedBytes ?? 2 * 1024 * 1024 * 1024
+  let path: string | undefined
+  let buffer: Uint8Array | undefined
+  let cleanup: string | undefined
+  try {
+    if (typeof source === "string") path = source
+    else if (source instanceof Uint8Array) buffer = source
+    else {
+      const s = await spool(source, maxBytes)
+      if (s === "too-large") return fail("import/too-large", `the file is larger than the limit of ${maxBytes} bytes (option maxBytes)`)
+      path = s.path
+      cleanup = s.dir
+    }
+    // check the file
+    let bytes: (Bytes & { close?: () => Promise<void> }) | undefined
+    try {
+      bytes = path !== undefined ? await fileBytes(path) : memoryBytes(buffer as Uint8Array)
+    } catch (e) {
+      return fail("import/cannot-open", `the file cannot be opened: ${(e as Error).message}`)
+    }
+    try {
+      if (bytes.size > maxBytes) return fail("import/too-large", `the file has ${bytes.size} bytes, more than the limit of ${maxBytes} (option maxBytes)`)
+      const s = await sniff(bytes, maxUncompressed)
+      if (!s.ok) return fail(s.code, s.detail)
+      // the verified entries, re-streamed in reading order (see repack)
+      const input = repack(bytes, s.entries)
+      // a safety net: should the parser ever wait on a stream that will not move, stop with a
+      // typed error instead of leaving a promise pending forever. Bytes are counted as they pass
+      // through a Transform (a "data" listener would start the flow before exceljs reads it).
+      let counted: Transform | undefined
+      try {
+        return await guard(
+          (progress) => {
+            counted = new Transform({
+              transform(chunk: Buffer, _encoding, done) {
+                progress()
+                done(null, chunk)
+              }
+            })
+            input.on("error", (e) => counted?.destroy(e))
+            input.pipe(counted)
+            return readStream(counted, options, progress)
+          },
+          options.stallTimeoutMs ?? 60_000,
+          () => fail("import/corrupt-file", `the workbook stopped being read for ${options.stallTimeoutMs ?? 60_000} ms (option stallTimeoutMs); it may be damaged`)
+        )
+      } finally {
+        input.destroy()
+        counted?.destroy()
+      }
+    } finally {
+      await bytes.close?.()
+    }
+  } finally {
+    if (cleanup !== undefined) await fsp.rm(cleanup, { recursive: true, force: true })
+  }
+}
+
+const readStream = async (
+  input: Readable,
+  options: ReadOptions,
+  progress: () => void
+): Promise<Result.Result<Register.Register, ImportError<Register.Register>>> => {
+  const wb = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "ignore"
+  })
+  const tried: Array<ImportIssue> = []
+  let sheets = 0
+  let wanted = false
+  try {
+    for await (const ws of wb) {
+      sheets++
+      const info = sheetInfo(wb, ws)
+      const want = options.sheet
+      if (want !== undefined) {
+        const match = typeof want === "number" ? info.position === want : info.name === want
+        if (!match) continue
+        wanted = true
+      } else if (info.hidden) continue
+      const system: DateSystem = options.dateSystem ?? (date1904(wb) ? "1904" : "1900")
+      const rd = Register.reader({ ...options, dateSystem: system }, { sheet: info.name })
+      for await (const row of ws as unknown as AsyncIterable<{ number: number; values: ReadonlyArray<ExcelValue> | Record<string, ExcelValue> }>) {
+        const values = Array.isArray(row.values) ? (row.values as ReadonlyArray<ExcelValue>) : []
+        const cells: Array<CellValue> = []
+        for (let c = 1; c < values.length; c++) cells.push(plain(values[c]))
+        progress()
+        if (!rd.push(cells, row.number)) break
+      }
+      const r = rd.end()
+      if (rd.headerFound || want !== undefined) return r
+      if (rd.headerIssue !== undefined) tried.push(rd.headerIssue)
+    }
+  } catch (e) {
+    return fail("import/corrupt-file", `the workbook cannot be read (${(e as Error).message}); it may be damaged, or not a workbook saved by a spreadsheet program`)
+  }
+  if (options.sheet !== undefined && !wanted)
+    return fail("import/sheet-not-found", `the workbook has no sheet ${typeof options.sheet === "number" ? `number ${options.sheet}` : JSON.stringify(options.sheet)}`)
+  if (sheets === 0) return fail("import/empty-sheet", "the workbook has no worksheet")
+  if (tried.length === 0) return fail("import/empty-sheet", "the workbook has no visible worksheet")
+  return Result.err(importError<Register.Register>(tried, undefined))
+}
+
+const sheetInfo = (wb: unknown, ws: unknown): SheetInfo => {
+  const name = String((ws as { name?: unknown }).name ?? "")
+  const sheets = ((wb as { model?: { sheets?: ReadonlyArray<{ name?: string; state?: string }> } }).model?.sheets ?? [])
+  const i = sheets.findIndex((s) => s.name === name)
+  const state = (ws as { state?: unknown }).state ?? sheets[i]?.state
+  return { name, position: i === -1 ? undefined : i + 1, hidden: state === "hidden" || state === "veryHidden" }
+}
+
+const date1904 = (wb: unknown): boolean =>
+  (wb as { properties?: { model?: { date1904?: unknown } } }).properties?.model?.date1904 === true
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/**
+ * Where to write: a file path, a writable stream, or (neither) the bytes returned.
+ * @category writing
+ * @since 0.1.0
+ * @example `const t: Xlsx.Target = { path: "ke-hoach-2024.xlsx" }`
+ */
+export type Target = { readonly path: string } | { readonly stream: Writable } | Record<string, never>
+
+const MONEY_FORMAT = "#,##0"
+const DATE_FORMAT = "dd/mm/yyyy"
+const MONTH_FORMAT = "mm/yyyy"
+const BAD_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
+
+const sheetName = (name: string, used: Set<string>): string => {
+  let base = name.replace(/[:\\/?*[\]]/g, "-").slice(0, 31).trim()
+  if (base === "") base = "Sheet"
+  let n = base
+  for (let k = 2; used.has(n.toLowerCase()); k++) n = `${base.slice(0, 31 - String(k).length - 1)} ${k}`
+  used.add(n.toLowerCase())
+  return n
+}
+
+const widthOf = (s: string): number => Math.max(...s.split("\n").map((l) => [...l].length), 0)
+
+const moneyNumber = (m: bigint, path: ReadonlyArray<string | number>): number => {
+  if (m > BigInt(Number.MAX_SAFE_INTEGER) || m < -BigInt(Number.MAX_SAFE_INTEGER))
+    throw new ExportError({
+      code: "export/amount-too-large",
+      path,
+      message: `The amount (số tiền) ${Money.format(Money.make(m))} is too large for a spreadsheet number (at most 9.007.199.254.740.991 đồng exactly)`
+    })
+  return Number(m)
+}
+
+const checkText = (s: string, path: ReadonlyArray<string | number>): string => {
+  if (BAD_TEXT.test(s) || s.length > 32_767)
+    throw new ExportError({
+      code: "export/bad-text",
+      path,
+      message: `The text at ${path.join("/")} ${s.length > 32_767 ? "is longer than a spreadsheet cell holds (32.767 characters)" : "holds a control character a spreadsheet cannot store"}`
+    })
+  return s
+}
+
+const shown = (c: Report.Column, v: Report.Value): string => {
+  if (v === undefined) return ""
+  if (c.kind === "money" && typeof v === "bigint") return Money.format(Money.make(v)).replace(" ₫", "")
+  if (c.kind === "date") return "00/00/0000"
+  return String(v)
+}
+
+const writeTable = (wb: InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>, table: Report.Table, used: Set<string>): void => {
+  const cols = table.columns
+  const width = cols.length
+  const subtitle = table.subtitle ?? []
+  const headerRow = 1 + subtitle.length + 1
+  const firstData = headerRow + 1
+  const lastData = headerRow + table.rows.length
+  const totalsRow = lastData + 1
+  const letter = new Map(cols.map((c, i) => [c.key, columnLetter(i + 1)] as const))
+  const name = sheetName(table.sheet, used)
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: `A${firstData}`, activeCell: `A${firstData}` }]
+  })
+  // widths from headers and contents
+  ws.columns = cols.map((c) => {
+    let w = Math.min(widthOf(c.header), 30)
+    for (const r of table.rows) w = Math.max(w, Math.min(widthOf(shown(c, r[c.key])), 60))
+    if (c.kind === "money") w = Math.max(w, 15)
+    if (c.kind === "date") w = Math.max(w, 11)
+    return { width: c.width ?? Math.max(6, w + 2) }
+  }) as never
+  const last = columnLetter(width)
+  // title and subtitles
+  const title = ws.getRow(1)
+  title.getCell(1).value = checkText(table.title, [name, 1])
+  title.getCell(1).font = { bold: true, size: 14 }
+  title.getCell(1).alignment = { horizontal: "center", vertical: "middle" }
+  title.height = 24
+  if (width > 1) ws.mergeCells(`A1:${last}1`)
+  title.commit()
+  subtitle.forEach((s, k) => {
+    const r = ws.getRow(2 + k)
+    r.getCell(1).value = checkText(s, [name, 2 + k])
+    r.getCell(1).font = { italic: true }
+    r.getCell(1).alignment = { horizontal: "center" }
+    if (width > 1) ws.mergeCells(`A${2 + k}:${last}${2 + k}`)
+    r.commit()
+  })
+  // header
+  const border = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } } as const
+  const hr = ws.getRow(headerRow)
+  cols.forEach((c, i) => {
+    const cell = hr.getCell(i + 1)
+    cell.value = checkText(c.header, [name, headerRow, c.key])
+    cell.font = { bold: true }
+    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true }
+    cell.border = border
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } }
+  })
+  hr.commit()
+  // rows
+  const put = (row: ReturnType<typeof ws.getRow>, rowNumber: number, c: Report.Column, i: number, v: Report.Value) => {
+    const cell = row.getCell(i + 1)
+    cell.border = border
+    if (v === undefined) return
+    const path = [name, rowNumber, c.key]
+    switch (c.kind) {
+      case "money":
+        cell.value = typeof v === "bigint" ? moneyNumber(v, path) : typeof v === "number" ? v : checkText(v, path)
+        cell.numFmt = MONEY_FORMAT
+        break
+      case "date":
+        if (typeof v === "string" && LocalDate.is(v)) {
+          cell.value = toDateCell(v)
+          cell.numFmt = DATE_FORMAT
+          cell.alignment = { horizontal: "center" }
+        } else cell.value = typeof v === "string" ? checkText(v, path) : Number(v)
+        break
+      case "month":
+        if (typeof v === "string" && /^\d{4}-\d{2}$/.test(v)) {
+          cell.value = toDateCell(LocalDate.parseOrThrow(`${v}-01`))
+          cell.numFmt = MONTH_FORMAT
+          cell.alignment = { horizontal: "center" }
+        } else cell.value = typeof v === "string" ? checkText(v, path) : Number(v)
+        break
+      case "integer":
+        cell.value = typeof v === "bigint" ? moneyNumber(v, path) : typeof v === "number" ? v : checkText(v, path)
+        cell.numFmt = "0"
+        cell.alignment = { horizontal: "center", vertical: "top" }
+        break
+      default:
+        cell.value = typeof v === "string" ? checkText(v, path) : typeof v === "bigint" ? v.toString() : v
+        cell.alignment = { vertical: "top", wrapText: true }
+    }
+  }
+  table.rows.forEach((r, k) => {
+    const n = firstData + k
+    const row = ws.getRow(n)
+    cols.forEach((c, i) => put(row, n, c, i, r[c.key]))
+    row.commit()
+  })
+  // totals
+  const totalCell = new Map<string, string>()
+  const t = table.totals
+  if (t !== undefined) {
+    const row = ws.getRow(totalsRow)
+    cols.forEach((c, i) => {
+      const cell = row.getCell(i + 1)
+      cell.border = border
+      cell.font = { bold: true }
+      if (c.key === t.labelColumn) cell.value = checkText(t.label, [name, totalsRow, c.key])
+      else if (t.sum.includes(c.key)) {
+        const col = letter.get(c.key) ?? "A"
+        const sum = moneyNumber(Report.columnTotal(table, c.key), [name, totalsRow, c.key])
+        cell.value = table.rows.length === 0 ? 0 : { formula: `SUM(${col}${firstData}:${col}${lastData})`, result: sum }
+        cell.numFmt = MONEY_FORMAT
+        totalCell.set(c.key, `${col}${totalsRow}`)
+      } else put(row, totalsRow, c, i, t.values?.[c.key])
+      if (!t.sum.includes(c.key) && c.key !== t.labelColumn) cell.font = { bold: true }
+    })
+    row.commit()
+  }
+  // summary lines
+  const f = table.footer
+  if (f !== undefined) {
+    const start = (t === undefined ? lastData : totalsRow) + 2
+    const lineCell = new Map<string, string>()
+    const labelIndex = cols.findIndex((c) => c.key === f.labelColumn)
+    const valueIndex = cols.findIndex((c) => c.key === f.column)
+    f.lines.forEach((l, k) => lineCell.set(l.key, `${columnLetter(valueIndex + 1)}${start + k}`))
+    f.lines.forEach((l, k) => {
+      const n = start + k
+      const row = ws.getRow(n)
+      const label = row.getCell(labelIndex + 1)
+      label.value = checkText(l.label, [name, n, f.labelColumn])
+      label.font = { bold: true }
+      const cell = row.getCell(valueIndex + 1)
+      const result = moneyNumber(l.value, [name, n, f.column])
+      if (l.formula === undefined) cell.value = result
+      else {
+        const formula = l.formula.replace(/\{(total|line):([^}]+)\}/g, (_m, kind: string, key: string) =>
+          (kind === "total" ? totalCell.get(key) : lineCell.get(key)) ?? "0"
+        )
+        cell.value = { formula, result }
+      }
+      cell.numFmt = MONEY_FORMAT
+      row.commit()
+    })
+  }
+  ws.commit()
+}
+
+/**
+ * Write report tables to an .xlsx workbook, one sheet per table, streaming. Returns the bytes when
+ * no target is given. Fails with an {@link Issues.ExportError} for an amount beyond
+ * ±9.007.199.254.740.991 đồng, text with control characters, or a write error.
+ * @category writing
+ * @since 0.1.0
+ * @example `await Xlsx.writeTables([Report.plan(rows)], { path: "ke-hoach.xlsx" })` → `{ ok: true, value: undefined }`
+ */
+export const writeTables = async (
+  tables: ReadonlyArray<Report.Table>,
+  target: Target = {}
+): Promise<Result.Result<Uint8Array | undefined, ExportError>> => {
+  const chunks: Array<Buffer> = []
+  let sink: Writable
+  let tmp: string | undefined
+  if ("path" in target && typeof target.path === "string") {
+    tmp = `${target.path}.${process.pid}.${Date.now()}.tmp`
+    sink = createWriteStream(tmp)
+  } else if ("stream" in target && target.stream !== undefined) sink = target.stream as Writable
+  else {
+    const pass = new PassThrough()
+    pass.on("data", (c: Buffer) => chunks.push(c))
+    sink = pass
+  }
+  let sinkError: unknown
+  sink.on("error", (e) => {
+    sinkError = e
+  })
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false })
+  wb.creator = "khuyencong"
+  try {
+    const used = new Set<string>()
+    for (const t of tables) writeTable(wb, t, used)
+    await wb.commit()
+    if (!("stream" in target)) {
+      if (!sink.writableFinished) await once(sink, "finish")
+    }
+    if (sinkError !== undefined) throw sinkError
+    if (tmp !== undefined && "path" in target) await fsp.rename(tmp, target.path)
+    return Result.ok("path" in target || "stream" in target ? undefined : new Uint8Array(Buffer.concat(chunks)))
+  } catch (e) {
+    if (tmp !== undefined) await fsp.rm(tmp, { force: true })
+    if (e instanceof ExportError) {
+      sink.destroy()
+      return Result.err(e)
+    }
+    return Result.err(new ExportError({ code: "export/io", message: `The workbook could not be written: ${(e as Error).message}`, cause: e }))
+  }
+}
+
+/**
+ * The plan (kế hoạch: approved projects and amounts) as .xlsx (see `Report.plan`); it reads back
+ * with {@link readRegister} to the same proposals.
+ * @category writing
+ * @since 0.1.0
+ * @example `await Xlsx.exportPlan(rows, { path: "ke-hoach-2024.xlsx", title: "KẾ HOẠCH KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2024" })`
+ */
+export const exportPlan = (
+  rows: ReadonlyArray<Report.PlanRow>,
+  options: Report.PlanOptions & { readonly path?: string; readonly stream?: Writable } = {}
+): Promise<Result.Result<Uint8Array | undefined, ExportError>> => writeTables([Report.plan(rows, options)], targetOf(options))
+
+/**
+ * The allocation result (kết quả phân bổ) as .xlsx (see `Report.allocation`), with the summary
+ * lines as formulas when `summary` is given.
+ * @category writing
+ * @since 0.1.0
+ * @example `const { rows, summary } = Report.allocationRowsOf(result); await Xlsx.exportAllocation(rows, { summary, path: "phan-bo.xlsx" })`
+ */
+export const exportAllocation = (
+  rows: ReadonlyArray<Report.AllocationRow>,
+  options: { readonly summary?: Report.AllocationSummary; readonly title?: string; readonly sheet?: string; readonly path?: string; readonly stream?: Writable } = {}
+): Promise<Result.Result<Uint8Array | undefined, ExportError>> => writeTables([Report.allocation(rows, options)], targetOf(options))
+
+/**
+ * The disbursement progress report (báo cáo tiến độ giải ngân) as .xlsx: a core
+ * `Progress.Report` (sheets by province, fund, activity and month) or tables built with
+ * `Report.progress` / `Report.progressByMonth`.
+ * @category writing
+ * @since 0.1.0
+ * @example `await Xlsx.exportProgress(report, { path: "tien-do-30-06-2024.xlsx" })`
+ */
+export const exportProgress = (
+  input: Progress.Report | ReadonlyArray<Report.Table>,
+  options: { readonly path?: string; readonly stream?: Writable } = {}
+): Promise<Result.Result<Uint8Array | undefined, ExportError>> =>
+  writeTables(Array.isArray(input) ? (input as ReadonlyArray<Report.Table>) : Report.progressTables(input as Progress.Report), targetOf(options))
+
+const targetOf = (o: { readonly path?: string; readonly stream?: Writable }): Target =>
+  o.path !== undefined ? { path: o.path } : o.stream !== undefined ? { stream: o.stream } : {}

@@ -1,0 +1,314 @@
+/**
+ * What a file is, before handing it to a zip/XML parser: an .xlsx (a zip holding
+ * `xl/workbook.xml`), a password-protected workbook (an OLE compound file, magic `D0 CF 11 E0`,
+ * holding `EncryptionInfo` / `EncryptedPackage` streams), a legacy .xls (an OLE file without
+ * them), an OpenDocument file, text, or something else; and, for a zip, whether it is sound: its
+ * central directory, and every entry inflated once with its CRC-32 and size checked against the
+ * directory, counting the bytes it decompresses to (a zip bomb stops at the limit). exceljs's
+ * streaming reader can wait forever on a damaged entry (the process then exits silently), so it
+ * is only given archives that passed this check.
+ */
+import { Readable } from "node:stream"
+import { createInflateRaw, crc32 } from "node:zlib"
+
+export type Sniff =
+  | { readonly ok: true; readonly uncompressed: number; readonly entries: ReadonlyArray<Sound> }
+  | {
+      readonly ok: false
+      readonly code: "import/not-xlsx" | "import/legacy-xls" | "import/encrypted" | "import/corrupt-file" | "import/empty-file" | "import/too-large"
+      readonly detail: string
+    }
+
+/** Random access to the bytes of a file or buffer. */
+export interface Bytes {
+  readonly size: number
+  read(offset: number, length: number): Promise<Uint8Array>
+}
+
+const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
+const startsWith = (b: Uint8Array, magic: ReadonlyArray<number>): boolean => magic.every((m, i) => b[i] === m)
+
+const utf16 = (s: string): Uint8Array => {
+  const out = new Uint8Array(s.length * 2)
+  for (let i = 0; i < s.length; i++) out[i * 2] = s.charCodeAt(i)
+  return out
+}
+
+const indexOf = (hay: Uint8Array, needle: Uint8Array): number => {
+  const first = needle[0]
+  outer: for (let i = hay.indexOf(first ?? 0); i !== -1 && i <= hay.length - needle.length; i = hay.indexOf(first ?? 0, i + 1)) {
+    for (let j = 1; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer
+    return i
+  }
+  return -1
+}
+
+const u16 = (b: Uint8Array, o: number): number => (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8)
+const u32 = (b: Uint8Array, o: number): number => (u16(b, o) + u16(b, o + 2) * 65536)
+const u64 = (b: Uint8Array, o: number): number => u32(b, o) + u32(b, o + 4) * 4294967296
+
+const looksLikeText = (b: Uint8Array): boolean => {
+  if (b.length === 0) return false
+  let printable = 0
+  for (const x of b) if (x === 9 || x === 10 || x === 13 || (x >= 32 && x !== 127)) printable++
+  return printable === b.length
+}
+
+/** Sniff a file; `maxUncompressed` bounds what its zip entries decompress to. */
+export const sniff = async (bytes: Bytes, maxUncompressed: number): Promise<Sniff> => {
+  if (bytes.size === 0) return { ok: false, code: "import/empty-file", detail: "the file is empty (0 bytes)" }
+  const head = await bytes.read(0, Math.min(bytes.size, 512))
+  if (startsWith(head, CFB)) {
+    const all = await bytes.read(0, Math.min(bytes.size, 32 * 1024 * 1024))
+    if (indexOf(all, utf16("EncryptedPackage")) !== -1 || indexOf(all, utf16("EncryptionInfo")) !== -1)
+      return {
+        ok: false,
+        code: "import/encrypted",
+        detail: "the workbook is protected by a password (encrypted Office file); open it in a spreadsheet program, remove the password (File → Info → Protect Workbook) and save it again"
+      }
+    return {
+      ok: false,
+      code: "import/legacy-xls",
+      detail: "the file is an Office 97–2003 document (.xls), not .xlsx; open it in a spreadsheet program and save it as Excel Workbook (.xlsx)"
+    }
+  }
+  if (!startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
+    if (startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return { ok: false, code: "import/not-xlsx", detail: "the file is an empty zip archive, not an .xlsx workbook" }
+    const text = looksLikeText(head.subarray(0, 256)) || (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+    return {
+      ok: false,
+      code: "import/not-xlsx",
+      detail: text
+        ? "the file is text, not an .xlsx workbook; if it is CSV, read it with Csv.readRegister"
+        : "the file is not an .xlsx workbook (it does not start with the zip signature PK)"
+    }
+  }
+  // End of central directory: 22 bytes + comment (≤ 65535)
+  const tailLength = Math.min(bytes.size, 22 + 65535 + 20)
+  const tailStart = bytes.size - tailLength
+  const tail = await bytes.read(tailStart, tailLength)
+  let eocd = -1
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 0x05 && tail[i + 3] === 0x06) {
+      eocd = i
+      break
+    }
+  }
+  if (eocd === -1)
+    return { ok: false, code: "import/corrupt-file", detail: "the zip archive is damaged or cut short (no end of central directory); the file may be incompletely downloaded" }
+  let entries = u16(tail, eocd + 10)
+  let cdSize = u32(tail, eocd + 12)
+  let cdOffset = u32(tail, eocd + 16)
+  if (entries === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    // Zip64 end of central directory locator sits just before
+    const loc = eocd - 20
+    if (loc < 0 || u32(tail, loc) !== 0x07064b50) return { ok: false, code: "import/corrupt-file", detail: "the zip64 archive is damaged (no zip64 locator)" }
+    const z64Offset = u64(tail, loc + 8)
+    if (z64Offset + 56 > bytes.size) return { ok: false, code: "import/corrupt-file", detail: "the zip64 archive is damaged (bad zip64 record offset)" }
+    const z = await bytes.read(z64Offset, 56)
+    if (u32(z, 0) !== 0x06064b50) return { ok: false, code: "import/corrupt-file", detail: "the zip64 archive is damaged (bad zip64 record)" }
+    entries = u64(z, 32)
+    cdSize = u64(z, 40)
+    cdOffset = u64(z, 48)
+  }
+  if (cdOffset + cdSize > bytes.size || cdSize > 256 * 1024 * 1024)
+    return { ok: false, code: "import/corrupt-file", detail: "the zip archive is damaged (its central directory lies outside the file); the file may be incompletely downloaded" }
+  const cd = await bytes.read(cdOffset, cdSize)
+  let p = 0
+  let total = 0
+  const names = new Set<string>()
+  const list: Array<Entry> = []
+  for (let k = 0; k < entries; k++) {
+    if (p + 46 > cd.length || u32(cd, p) !== 0x02014b50)
+      return { ok: false, code: "import/corrupt-file", detail: "the zip archive is damaged (bad central directory entry)" }
+    const flags = u16(cd, p + 8)
+    const method = u16(cd, p + 10)
+    const crc = u32(cd, p + 16)
+    let compressed = u32(cd, p + 20)
+    let size = u32(cd, p + 24)
+    let offset = u32(cd, p + 42)
+    const nameLength = u16(cd, p + 28)
+    const extraLength = u16(cd, p + 30)
+    const commentLength = u16(cd, p + 32)
+    const name = new TextDecoder().decode(cd.subarray(p + 46, p + 46 + nameLength))
+    if (size === 0xffffffff || compressed === 0xffffffff || offset === 0xffffffff) {
+      const extra = cd.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength)
+      for (let e = 0; e + 4 <= extra.length; ) {
+        const id = u16(extra, e)
+        const len = u16(extra, e + 2)
+        if (id === 0x0001) {
+          let q = e + 4
+          if (size === 0xffffffff && q + 8 <= e + 4 + len) (size = u64(extra, q)), (q += 8)
+          if (compressed === 0xffffffff && q + 8 <= e + 4 + len) (compressed = u64(extra, q)), (q += 8)
+          if (offset === 0xffffffff && q + 8 <= e + 4 + len) offset = u64(extra, q)
+        }
+        e += 4 + len
+      }
+    }
+    if ((flags & 1) === 1)
+      return { ok: false, code: "import/encrypted", detail: `the zip archive is encrypted (entry ${name}); save the workbook without a password` }
+    names.add(name)
+    list.push({ name, method, crc, compressed, size, offset })
+    total += size
+    p += 46 + nameLength + extraLength + commentLength
+  }
+  if (!names.has("xl/workbook.xml")) {
+    if (names.has("content.xml") && names.has("mimetype"))
+      return { ok: false, code: "import/not-xlsx", detail: "the file is an OpenDocument spreadsheet (.ods), not .xlsx; save it as Excel Workbook (.xlsx)" }
+    if (names.has("word/document.xml")) return { ok: false, code: "import/not-xlsx", detail: "the file is a Word document (.docx), not an .xlsx workbook" }
+    return { ok: false, code: "import/not-xlsx", detail: "the zip archive is not an .xlsx workbook (it has no xl/workbook.xml)" }
+  }
+  if (total > maxUncompressed)
+    return {
+      ok: false,
+      code: "import/too-large",
+      detail: `the workbook decompresses to ${total} bytes, more than the limit of ${maxUncompressed} (option maxUncompressedBytes)`
+    }
+  let inflated = 0
+  const sound: Array<Sound> = []
+  for (const e of list) {
+    const r = await verifyEntry(bytes, e, maxUncompressed - inflated)
+    if (!r.ok) return r
+    inflated += r.size
+    sound.push(r.entry)
+  }
+  return { ok: true, uncompressed: inflated, entries: sound }
+}
+
+/** A verified entry: its local header (sizes and CRC filled in), where its data lies. */
+export interface Sound {
+  readonly name: string
+  readonly header: Uint8Array
+  readonly dataStart: number
+  readonly compressed: number
+}
+
+interface Entry {
+  readonly name: string
+  readonly method: number
+  readonly crc: number
+  readonly compressed: number
+  readonly size: number
+  readonly offset: number
+}
+
+const CHUNK = 1024 * 1024
+
+/** Inflate one entry, checking its CRC-32 and size, stopping past `budget` bytes. */
+const verifyEntry = async (
+  bytes: Bytes,
+  e: Entry,
+  budget: number
+): Promise<{ readonly ok: true; readonly size: number; readonly entry: Sound } | Extract<Sniff, { ok: false }>> => {
+  const damaged = (why: string): Extract<Sniff, { ok: false }> => ({
+    ok: false,
+    code: "import/corrupt-file",
+    detail: `the zip archive is damaged: entry ${e.name} ${why}; the file may be incompletely downloaded or altered`
+  })
+  if (e.offset + 30 > bytes.size) return damaged("lies outside the file")
+  if (e.compressed >= 0xffffffff || e.size >= 0xffffffff) return damaged("is larger than 4 GB")
+  const local = await bytes.read(e.offset, 30)
+  if (u32(local, 0) !== 0x04034b50) return damaged("has no local header")
+  const start = e.offset + 30 + u16(local, 26) + u16(local, 28)
+  if (start > bytes.size) return damaged("lies outside the file")
+  if (start + e.compressed > bytes.size) return damaged("runs past the end of the file")
+  if (e.method !== 0 && e.method !== 8) return damaged(`uses compression method ${e.method}, which spreadsheet files do not`)
+  async function* chunks() {
+    for (let at = 0; at < e.compressed; at += CHUNK) yield await bytes.read(start + at, Math.min(CHUNK, e.compressed - at))
+  }
+  let crc = 0
+  let size = 0
+  const over = () => ({
+    ok: false as const,
+    code: "import/too-large" as const,
+    detail: `the workbook decompresses to more bytes than the limit (option maxUncompressedBytes), at entry ${e.name}`
+  })
+  try {
+    if (e.method === 0) {
+      for await (const c of chunks()) {
+        size += c.length
+        if (size > budget) return over()
+        crc = crc32(c, crc)
+      }
+    } else {
+      const inflate = createInflateRaw()
+      const source = Readable.from(chunks())
+      source.on("error", (err) => inflate.destroy(err))
+      source.pipe(inflate)
+      for await (const c of inflate as AsyncIterable<Buffer>) {
+        size += c.length
+        if (size > budget) {
+          source.destroy()
+          inflate.destroy()
+          return over()
+        }
+        crc = crc32(c, crc)
+      }
+    }
+  } catch (err) {
+    return damaged(`cannot be decompressed (${(err as Error).message})`)
+  }
+  if (size !== e.size) return damaged(`decompresses to ${size} bytes, not the ${e.size} its directory says`)
+  if (crc >>> 0 !== e.crc >>> 0) return damaged("fails its CRC-32 check")
+  // the local header with the sizes and CRC the directory gives and no data-descriptor flag, so a
+  // streaming reader reads exactly the data instead of searching for a descriptor signature
+  const header = new Uint8Array(await bytes.read(e.offset, start - e.offset))
+  const view = new DataView(header.buffer, header.byteOffset, header.byteLength)
+  view.setUint16(6, u16(header, 6) & ~0x0008, true)
+  view.setUint32(14, e.crc >>> 0, true)
+  view.setUint32(18, e.compressed, true)
+  view.setUint32(22, e.size, true)
+  return { ok: true, size, entry: { name: e.name, header, dataStart: start, compressed: e.compressed } }
+}
+
+const EMPTY_SHARED_STRINGS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>'
+
+/** A stored zip entry (local header and data) for a text. */
+const storedEntry = (name: string, text: string): ReadonlyArray<Uint8Array> => {
+  const n = new TextEncoder().encode(name)
+  const data = new TextEncoder().encode(text)
+  const h = new Uint8Array(30 + n.length)
+  const v = new DataView(h.buffer)
+  v.setUint32(0, 0x04034b50, true)
+  v.setUint16(4, 20, true)
+  v.setUint32(14, crc32(data) >>> 0, true)
+  v.setUint32(18, data.length, true)
+  v.setUint32(22, data.length, true)
+  v.setUint16(26, n.length, true)
+  h.set(n, 30)
+  return [h, data]
+}
+
+const rank = (name: string): number =>
+  name === "xl/_rels/workbook.xml.rels" ? 0 : name === "xl/workbook.xml" ? 1 : name === "xl/sharedStrings.xml" ? 2 : name === "xl/styles.xml" ? 3 : /^xl\/worksheets\/sheet\d+\.xml$/.test(name) ? 5 : 4
+
+const sheetNumber = (name: string): number => Number(/(\d+)\.xml$/.exec(name)?.[1] ?? 0)
+
+/**
+ * The verified entries as one zip stream in the order a streaming reader wants: workbook
+ * relationships, workbook, shared strings (an empty table when the file has none) and styles
+ * before the worksheets, worksheets by number. exceljs's reader otherwise parks every worksheet
+ * that comes before the shared strings in a temporary file (Excel writes them in that order),
+ * which leaks files when reading stops early and can crash when a parked sheet is skipped. No
+ * central directory is written: a streaming reader does not read one.
+ */
+export const repack = (bytes: Bytes, entries: ReadonlyArray<Sound>): Readable => {
+  const ordered = entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => rank(a.e.name) - rank(b.e.name) || (rank(a.e.name) === 5 ? sheetNumber(a.e.name) - sheetNumber(b.e.name) : 0) || a.i - b.i)
+    .map((x) => x.e)
+  const hasSharedStrings = entries.some((e) => e.name === "xl/sharedStrings.xml")
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    let injected = hasSharedStrings
+    for (const e of ordered) {
+      if (!injected && rank(e.name) >= 3) {
+        injected = true
+        yield* storedEntry("xl/sharedStrings.xml", EMPTY_SHARED_STRINGS)
+      }
+      yield e.header
+      for (let at = 0; at < e.compressed; at += CHUNK) yield await bytes.read(e.dataStart + at, Math.min(CHUNK, e.compressed - at))
+    }
+  }
+  return Readable.from(chunks(), { objectMode: false })
+}
