@@ -209,7 +209,8 @@ describe("the generated data file", () => {
     for (const v of AdminUnits.provinceVersions) expect(Citation.validate(v.citation).ok, `${v.code} ${v.name}`).toBe(true)
   })
 
-  it.runIf(existsSync(csv))("matches province-mapping-63-to-34.csv row for row", () => {
+  it("matches province-mapping-63-to-34.csv row for row (../shared must sit beside the repository)", () => {
+    expect(existsSync(csv), `${csv} not found`).toBe(true)
     const rows = readFileSync(csv, "utf8")
       .trim()
       .split(/\r?\n/)
