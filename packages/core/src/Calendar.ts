@@ -8,8 +8,9 @@
  * Deadline days: the legal texts say either "before day N" (trước ngày N: day N itself is late)
  * or "not later than day N" (không được chậm quá, chậm nhất: day N is on time). Each deadline
  * carries both the day named (`date`) and the last day on time (`lastDay`). The cutoff comes
- * from `options.cutoffs[entry.id]` when given, else from the entry's Vietnamese name: "trước
- * ngày" / "trước <day>" reads as `before`, anything else as `on-or-before`.
+ * from `options.cutoffs[entry.id]` when given, else from the pack's `deadline.cutoff`, else from
+ * the entry's Vietnamese name: "trước ngày" / "trước <day>" reads as `before`, anything else as
+ * `on-or-before`.
  *
  * Years: a `yearly` entry with a negative or zero `yearOffset` (registration, approval) is
  * anchored to the first plan year; one with a positive offset (settlement in the following year)
@@ -139,7 +140,8 @@ export interface Status {
 const BEFORE = /trước\s+(ngày\s+)?\d/i
 
 /**
- * The cutoff of an entry: an explicit override, else read from the Vietnamese name.
+ * The cutoff of an entry: an explicit override, else the pack's `deadline.cutoff`, else read from
+ * the Vietnamese name.
  * @category deadlines
  * @since 0.1.0
  * @example `Calendar.cutoffOf({ nameVi: "… trước ngày 25 hàng tháng", … })` → `"before"`
@@ -147,8 +149,8 @@ const BEFORE = /trước\s+(ngày\s+)?\d/i
 export const cutoffOf = (entry: CalendarEntry, overrides?: Readonly<Record<string, Cutoff>>): Cutoff => {
   const o = overrides !== undefined && Object.hasOwn(overrides, entry.id) ? overrides[entry.id] : undefined
   if (o !== undefined) return o
-  const explicit = (entry.deadline as { readonly cutoff?: unknown }).cutoff
-  if (explicit === "before" || explicit === "on-or-before") return explicit
+  const explicit = entry.deadline.cutoff
+  if (explicit !== undefined) return explicit
   return BEFORE.test(entry.nameVi) ? "before" : "on-or-before"
 }
 

@@ -19,6 +19,18 @@
  *   A cleaner-production establishment is free of the location limit (art. 3.2). The test is on
  *   the production location, so an establishment registered in a class-1 ward producing in an
  *   eligible place passes (art. 3.1.d);
+ * - `location-province` (Decree 235/2025, from 2025-07-01, no districts or urban classes): the
+ *   production location's province code is looked up in the pack's dated list of centrally-run
+ *   cities (thành phố trực thuộc trung ương) read at the decision date; the commune-level unit must
+ *   be among the kinds listed for a province (communes, wards, special zones) or for a centrally-run
+ *   city (communes, special zones: not wards). A location in a craft village (làng nghề) recognised
+ *   by the provincial People's Committee (`location.craftVillage` given) passes whatever its unit.
+ *   Cleaner-production and sustainable-production establishments and industrial-cluster
+ *   infrastructure investors are free of the place condition when the pack says so (new art.
+ *   1.2.b of Decree 45/2012);
+ * - `legal-form` also admits, when the pack lists them, holders of an artisan title
+ *   (`artisanTitle`, nghệ nhân), sustainable-production establishments, and industrial-cluster
+ *   infrastructure investors of the listed forms (whatever their size);
  * - `industry`: the industry code is in the list (Decree 45/2012 art. 5); codes are hierarchical
  *   (`vat-lieu-xay-dung` covers `vat-lieu-xay-dung/gach-dat-set-nung-lo-vong`);
  * - `industry-exclusion`: not an excluded industry (Circular 46/2012 art. 5.1: fired-clay bricks
@@ -96,7 +108,14 @@ export interface Condition {
  * @since 0.1.0
  */
 export type RuleConfig =
-  | { readonly kind: "legal-form"; readonly forms: ReadonlyArray<string>; readonly cleanerProductionExempt: boolean }
+  | {
+      readonly kind: "legal-form"
+      readonly forms: ReadonlyArray<string>
+      readonly cleanerProductionExempt: boolean
+      readonly artisanTitles: ReadonlyArray<string>
+      readonly sustainableProductionExempt: boolean
+      readonly clusterInvestorForms: ReadonlyArray<string>
+    }
   | {
       readonly kind: "location"
       readonly unitKinds: ReadonlyArray<string>
@@ -104,6 +123,16 @@ export type RuleConfig =
       readonly convertedWardCityClasses: ReadonlyArray<string>
       readonly conversionWindowYears: number
       readonly cleanerProductionExempt: boolean
+    }
+  | {
+      readonly kind: "location-province"
+      readonly provinceUnitKinds: ReadonlyArray<string>
+      readonly centralCityUnitKinds: ReadonlyArray<string>
+      readonly centralCities: ReadonlyArray<string>
+      readonly craftVillages: boolean
+      readonly cleanerProductionExempt: boolean
+      readonly sustainableProductionExempt: boolean
+      readonly clusterInvestorForms: ReadonlyArray<string>
     }
   | { readonly kind: "industry"; readonly industries: ReadonlyArray<string>; readonly cleanerProductionCovered: boolean }
   | { readonly kind: "industry-exclusion"; readonly excluded: ReadonlyArray<string>; readonly description: string }

@@ -291,6 +291,17 @@ const structural = Schema.Struct({
   cleanerProduction: Schema.Boolean,
   womenOwned: Schema.Boolean,
   ethnicMinorityOwned: Schema.Boolean,
+  /**
+   * Artisan title (danh hiệu nghệ nhân) held by the beneficiary or its owner, as a code of the
+   * rule pack's list, e.g. `nghe-nhan-nhan-dan` (People's Artisan), `nghe-nhan-uu-tu`
+   * (Meritorious Artisan). Decree 235/2025 makes artisans beneficiaries; an artisan is entered
+   * as an establishment record (usually a business household) carrying the title.
+   */
+  artisanTitle: Schema.optionalKey(Decode.id),
+  /** Applies sustainable production and consumption (sản xuất và tiêu dùng bền vững), Decree 235/2025 art. 1.2.b. */
+  sustainableProduction: Schema.optionalKey(Schema.Boolean),
+  /** Investor (chủ đầu tư) in building industrial-cluster infrastructure (hạ tầng cụm công nghiệp), Decree 235/2025 art. 1.2.b. */
+  clusterInfrastructureInvestor: Schema.optionalKey(Schema.Boolean),
   /** Date of business registration (ngày đăng ký kinh doanh / thành lập). */
   registeredOn: Schema.optionalKey(LocalDate.schema)
 })
@@ -471,7 +482,16 @@ export const docs: Decode.FieldDocs = {
     label: "ethnic-minority-owned (do người dân tộc thiểu số làm chủ)",
     expects: "must be true or false"
   },
-  registeredOn: { label: "registration date (ngày đăng ký kinh doanh)", expects: "must be a date (ngày) as YYYY-MM-DD" }
+  registeredOn: { label: "registration date (ngày đăng ký kinh doanh)", expects: "must be a date (ngày) as YYYY-MM-DD" },
+  artisanTitle: {
+    label: "artisan title (danh hiệu nghệ nhân)",
+    expects: 'must be a code without surrounding spaces, such as "nghe-nhan-nhan-dan" or "nghe-nhan-uu-tu"'
+  },
+  sustainableProduction: { label: "sustainable production and consumption (sản xuất và tiêu dùng bền vững)", expects: "must be true or false" },
+  clusterInfrastructureInvestor: {
+    label: "industrial-cluster infrastructure investor (chủ đầu tư hạ tầng cụm công nghiệp)",
+    expects: "must be true or false"
+  }
 }
 
 /**

@@ -111,8 +111,9 @@ export interface Reading<T> extends Parameter.Reading<T> {
 /**
  * How the absolute cap of an item is counted:
  * - `beneficiary`: per establishment / enterprise; in a group project, per beneficiary;
- * - `proposal`: once per proposal (per model, project, cluster, association, round);
- * - `quantity`: per counted unit, times the line's quantity (per person, booth, product, trademark);
+ * - `proposal`: once per proposal (per project, round);
+ * - `quantity`: per counted unit, times the line's quantity (per person, booth, product, trademark,
+ *   model, cluster, association);
  * - `overhead`: a share of the proposal's other support (management overhead).
  * @category models
  * @since 0.1.0
@@ -278,6 +279,9 @@ const scopeOf = (cap: CapRule): ItemScope => {
     case "per-booth":
     case "per-product":
     case "per-trademark":
+    case "per-model":
+    case "per-cluster":
+    case "per-association":
       return "quantity"
     default:
       return "proposal"

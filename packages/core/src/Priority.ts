@@ -47,6 +47,7 @@ export type CompiledCriterion =
   | { readonly kind: "local-raw-material-above"; readonly numerator: bigint; readonly denominator: bigint }
   | { readonly kind: "workforce-at-least"; readonly min: number }
   | { readonly kind: "industry-in"; readonly industries: ReadonlyArray<string> }
+  | { readonly kind: "owner-flag"; readonly flags: ReadonlyArray<"womenOwned" | "ethnicMinorityOwned"> }
   | { readonly kind: "any"; readonly of: ReadonlyArray<CompiledCriterion> }
 
 /**

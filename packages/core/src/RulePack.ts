@@ -131,6 +131,9 @@ export type LocationFlag = "highland" | "island" | "border" | "ethnicMinorityAre
  * - `local-raw-material-above`: local raw materials exceed the Rate parameter (> 50 %);
  * - `workforce-at-least`: workforce ≥ the number parameter (≥ 50 workers);
  * - `industry-in`: the industry code is in the list parameter (hierarchical codes: `a` covers `a/b`);
+ * - `owner-flag`: any of the owner facts named in the list parameter is set on the establishment
+ *   (`womenOwned`: do phụ nữ làm chủ; `ethnicMinorityOwned`: do người dân tộc thiểu số làm chủ);
+ *   other names in the list are ignored (Decree 235/2025 priority for owner groups);
  * - `any`: at least one of the nested criteria.
  * @category models
  * @since 0.1.0
@@ -142,18 +145,32 @@ export type PriorityCriterion =
   | { readonly kind: "local-raw-material-above"; readonly threshold: string }
   | { readonly kind: "workforce-at-least"; readonly threshold: string }
   | { readonly kind: "industry-in"; readonly industries: string }
+  | { readonly kind: "owner-flag"; readonly flags: string }
   | { readonly kind: "any"; readonly of: ReadonlyArray<PriorityCriterion> }
 
 /**
  * Kinds of eligibility rule the core knows how to evaluate (see the `Eligibility` module). Each
  * kind reads its figures from parameters named in {@link EligibilityRule.parameters}:
  * - `legal-form` (establishment): `forms` (list of legal-form kinds), `cleanerProductionExempt`
- *   (boolean, optional: cleaner-production establishments are free of the size limit);
+ *   (boolean, optional: cleaner-production establishments are free of the size limit),
+ *   `artisanTitles` (list, optional: a beneficiary holding one of these artisan titles,
+ *   `Establishment.artisanTitle`, passes whatever its legal form), `sustainableProductionExempt`
+ *   (boolean, optional: likewise for `sustainableProduction`), `clusterInvestorForms` (list,
+ *   optional: legal forms that pass, whatever their size, when `clusterInfrastructureInvestor`);
  * - `location` (establishment): `unitKinds` (list: commune-level kinds always eligible),
  *   `wardCityClasses` (list: city classes whose wards are eligible; `"none"` = ward of a town),
  *   `convertedWardCityClasses` (list: city classes whose wards are eligible within the window
  *   after conversion from a commune), `conversionWindowYears` (number),
  *   `cleanerProductionExempt` (boolean, optional);
+ * - `location-province` (establishment, from 2025-07-01, Decree 235/2025): `provinceUnitKinds`
+ *   (list: eligible commune-level kinds in a province), `centralCityUnitKinds` (list: eligible kinds
+ *   in a centrally-run city), `centralCities` (list of province codes of the centrally-run cities,
+ *   a dated series read at the decision date; `location.provinceCode` is looked up in it),
+ *   `craftVillages` (boolean, optional: a location in a recognised craft village,
+ *   `location.craftVillage`, is eligible whatever its unit), `cleanerProductionExempt`,
+ *   `sustainableProductionExempt` (booleans, optional: free of the place condition),
+ *   `clusterInvestorForms` (list, optional: an industrial-cluster infrastructure investor of one of
+ *   these legal forms is free of the place condition);
  * - `industry` (establishment): `industries` (list of eligible industry codes; hierarchical: `a`
  *   covers `a/b`), `cleanerProductionCovered` (boolean, optional: a cleaner-production
  *   establishment qualifies whatever its sector, Decree 45/2012 art. 5.1.g);
@@ -170,6 +187,7 @@ export type PriorityCriterion =
 export type EligibilityRuleKind =
   | "legal-form"
   | "location"
+  | "location-province"
   | "industry"
   | "industry-exclusion"
   | "mining-area"
@@ -321,13 +339,25 @@ export interface AdvanceSchedule {
  *   year, e.g. registration; +1: the year after, e.g. settlement);
  * - `monthly`: a day of each month during the plan year (progress reports);
  * - `after-event`: a number of days after an event (e.g. closing dossier after acceptance).
+ *
+ * `cutoff` (optional) says whether the day named is itself on time: `before` for "trước ngày N"
+ * (day N is late), `on-or-before` for "chậm nhất", "không được chậm quá" (day N is on time). When
+ * absent, `Calendar` reads it from the entry's Vietnamese name.
  * @category models
  * @since 0.1.0
  */
 export type Deadline =
-  | { readonly kind: "yearly"; readonly month: number; readonly day: number; readonly yearOffset: number }
-  | { readonly kind: "monthly"; readonly day: number }
-  | { readonly kind: "after-event"; readonly event: string; readonly days: number }
+  | { readonly kind: "yearly"; readonly month: number; readonly day: number; readonly yearOffset: number; readonly cutoff?: DeadlineCutoff }
+  | { readonly kind: "monthly"; readonly day: number; readonly cutoff?: DeadlineCutoff }
+  | { readonly kind: "after-event"; readonly event: string; readonly days: number; readonly cutoff?: DeadlineCutoff }
+
+/**
+ * Whether a deadline's day is itself on time (hạn chót): `before` ("trước ngày N": day N is late)
+ * or `on-or-before` ("chậm nhất", "không được chậm quá": day N is on time).
+ * @category models
+ * @since 0.1.0
+ */
+export type DeadlineCutoff = "before" | "on-or-before"
 
 /**
  * A calendar entry: who must do what by when, with its citation.

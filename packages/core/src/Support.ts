@@ -7,14 +7,34 @@
  *   (default `Rounding.down1`, round down to the đồng); items without a rate are still capped at
  *   their cost (100 %);
  * - the absolute cap for the item's unit, less what earlier lines of the same cap pool and unit
- *   already used. Units: per establishment / enterprise → per beneficiary (a group project is
- *   capped per beneficiary: 3 establishments × 300 000 000 = 900 000 000 đồng for machinery);
- *   per person / booth / product / trademark → times the line's quantity; per model, project,
- *   cluster, association, round → once per proposal. A multiple-of item (technology line,
- *   1.5 × 300 000 000 = 450 000 000 đồng) shares its base item's pool and is computed after the
- *   base items, whatever the line order: equipment stays within 300 000 000 and equipment plus
- *   line within 450 000 000 per establishment. Lines of one pool and unit are served in line order;
- *   in a group project, lines without a beneficiary id share one unit (the conservative reading);
+ *   already used. Units:
+ *   - per establishment / enterprise → per beneficiary (a group project is capped per
+ *     beneficiary: 3 establishments × 300 000 000 = 900 000 000 đồng for machinery);
+ *   - per counted thing → times the line's quantity (số lượng): per person, booth, product,
+ *     trademark, and per model, cluster and association. The law sets these caps "per model"
+ *     (/mô hình), "per cluster" (/cụm), "per association" (/hội) exactly as it sets "per
+ *     trademark" (/nhãn hiệu): one cap for each thing built or supported, so a line's quantity is
+ *     the number of models (clusters, associations) it pays for, and 2 models at 1 000 000 000
+ *     đồng each are capped at 2 000 000 000. Write one model per line, or its count as the
+ *     quantity; a line whose quantity counts machines rather than models overstates the cap;
+ *   - per project, round → once per proposal.
+ *
+ *   A multiple-of item (technology line, 1.5 × 300 000 000 = 450 000 000 đồng) shares its base
+ *   item's pool and is computed after the base items, whatever the line order: equipment stays
+ *   within 300 000 000 and equipment plus line within 450 000 000 per establishment. Lines of one
+ *   pool and unit are served in line order.
+ *
+ *   Group projects (đề án nhóm), per establishment / enterprise items: the members' caps (one per
+ *   distinct id in `form.beneficiaryIds`) pool. A line attributed to a member (`beneficiaryId`)
+ *   is capped at that member's cap less its own earlier lines, and at the group cap (cap ×
+ *   members) less every earlier line of the pool; a line attributed to no member is capped at the
+ *   group cap less every earlier line of the pool (the line is marked `pooledGroup`: the "pooled
+ *   group cap", recorded in the trace). So each member's own lines stay within its cap and the
+ *   pool within cap × members, which is exactly when the unattributed support can be shared
+ *   among the members without any member exceeding its cap: machinery for a group of 3 in one
+ *   unattributed line of 3 × 600 000 000 gets 900 000 000; enterprise set-up for 3 enterprises in
+ *   one line of 3 × 15 000 000 gets 3 × 10 000 000 = 30 000 000. A line attributed to a
+ *   beneficiary outside the group keeps that beneficiary's own cap;
  * - the amount requested (kinh phí đề nghị hỗ trợ).
  * Management overhead lines (`share-of-support` items) are capped at their share of the support
  * of the proposal's other lines, computed after them.
@@ -88,6 +108,12 @@ export interface LineSupport {
   readonly layer: string
   /** The provincial cap is above the national one (allowed, flagged). */
   readonly aboveNational: boolean
+  /**
+   * For a group project's line attributed to no member, of a per-establishment / per-enterprise
+   * item: the number of members whose caps it pools ("pooled group cap": cap × members);
+   * undefined otherwise.
+   */
+  readonly pooledGroup: number | undefined
 }
 
 /**

@@ -66,6 +66,24 @@ describe("deadlines of a plan year", () => {
     expect(deadlines.filter((d) => d.entry === "progress-report.monthly").map((d) => d.period)).toEqual(["2024-03", "2024-04", "2024-05"])
   })
 
+  test("cutoffs: the pack's deadline.cutoff wins over the wording; an option wins over both", () => {
+    const entry = calendar[0] as CalendarEntry
+    const explicit: CalendarEntry = { ...entry, deadline: { ...entry.deadline, cutoff: "on-or-before" } }
+    expect(Calendar.cutoffOf(entry)).toBe("before") // "trước ngày 20 tháng 6"
+    expect(Calendar.cutoffOf(explicit)).toBe("on-or-before")
+    expect(Calendar.cutoffOf(explicit, { [entry.id]: "before" })).toBe("before")
+    const before: CalendarEntry = { ...calendar[3] as CalendarEntry, deadline: { ...(calendar[3] as CalendarEntry).deadline, cutoff: "before" } }
+    expect(Calendar.cutoffOf(before)).toBe("before")
+  })
+
+  test("a deadline cutoff other than before / on-or-before is refused when the pack is loaded", async () => {
+    const { load } = await import("../src/Pack.js")
+    const bad = { ...pack2021, calendar: pack2021.calendar.map((e, i) => (i === 0 ? { ...e, deadline: { ...e.deadline, cutoff: "by" } } : e)) } as unknown as RulePack
+    const r = load(bad)
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error.issues.some((i) => i.code === "pack/invalid-deadline" && i.path.at(-1) === "cutoff")).toBe(true)
+  })
+
   test("cutoffs: read from the Vietnamese wording, or overridden per entry", () => {
     expect(Calendar.cutoffOf(calendar[0] as CalendarEntry)).toBe("before")
     expect(Calendar.cutoffOf(calendar[3] as CalendarEntry)).toBe("on-or-before")

@@ -5,6 +5,9 @@ import * as Eligibility from "../src/Eligibility.js"
 import type { Establishment } from "../src/Establishment.js"
 import * as LocalDate from "../src/LocalDate.js"
 import * as Pack from "../src/Pack.js"
+import * as Parameter from "../src/Parameter.js"
+import * as Priority from "../src/Priority.js"
+import type { ParameterValue, RulePack } from "../src/RulePack.js"
 import { circular46, cite, d, definition, establishment, param, proposal } from "./fixtures/rules-pack.js"
 
 const pack = Pack.loadOrThrow(definition)
@@ -270,5 +273,139 @@ describe("proposal verdicts", () => {
     const e = establishment("e", {}, { commune: { name: "P", kind: "ward" }, cityClass: 1, convertedFromCommuneOn: d("2020-06-01") })
     expect(Eligibility.evaluateEstablishment(e, resolved, 2025).verdict).toBe("eligible") // 5-year window
     expect(Eligibility.evaluateEstablishment(e, r, 2025).verdict).toBe("ineligible") // 3-year window
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// Decree 235/2025 rule kinds: location-province, craft villages, artisans, point b, owner groups
+
+describe("Decree 235 rules: location-province, craft villages, artisans, point b, owner-group priority", () => {
+  const p = (id: string, value: ParameterValue, from = "2018-05-11") => param(id, value, cite(circular46, "primary", "3", "1"), d(from))
+  const centralCities = Parameter.makeOrThrow<ParameterValue>({
+    id: "eligibility.location.central-cities",
+    description: "centrally-run cities (test)",
+    values: [
+      { from: d("2018-05-11"), value: ["01", "48"], citation: cite(circular46, "secondary", "3", "1") },
+      { from: d("2026-04-30"), value: ["01", "48", "75"], citation: cite(circular46, "unconfirmed", "3", "1") }
+    ]
+  })
+  const extra = [
+    p("eligibility.location.province-unit-kinds", ["commune", "ward", "special-zone"]),
+    p("eligibility.location.central-city-unit-kinds", ["commune", "special-zone"]),
+    centralCities,
+    p("eligibility.location.craft-villages", true),
+    p("eligibility.artisan-titles", ["nghe-nhan-nhan-dan", "nghe-nhan-uu-tu"]),
+    p("eligibility.sustainable-production.covered", true),
+    p("eligibility.cluster-infrastructure-investors", ["enterprise", "large-enterprise", "cooperative"]),
+    p("priority.owner-groups", ["womenOwned", "ethnicMinorityOwned", "not-a-fact"])
+  ]
+  const def235: RulePack = {
+    ...definition,
+    parameters: { ...definition.parameters, ...Object.fromEntries(extra.map((x) => [x.id, x])) },
+    eligibility: definition.eligibility.map((r) =>
+      r.kind === "legal-form"
+        ? {
+            ...r,
+            parameters: {
+              ...r.parameters,
+              artisanTitles: "eligibility.artisan-titles",
+              sustainableProductionExempt: "eligibility.sustainable-production.covered",
+              clusterInvestorForms: "eligibility.cluster-infrastructure-investors"
+            }
+          }
+        : r.kind === "location"
+          ? {
+              ...r,
+              kind: "location-province" as const,
+              parameters: {
+                provinceUnitKinds: "eligibility.location.province-unit-kinds",
+                centralCityUnitKinds: "eligibility.location.central-city-unit-kinds",
+                centralCities: "eligibility.location.central-cities",
+                craftVillages: "eligibility.location.craft-villages",
+                cleanerProductionExempt: "eligibility.cleaner-production.exempt",
+                sustainableProductionExempt: "eligibility.sustainable-production.covered",
+                clusterInvestorForms: "eligibility.cluster-infrastructure-investors"
+              }
+            }
+          : r
+    ),
+    areaPriorities: [
+      ...definition.areaPriorities,
+      { id: "area.owner-groups", rank: 9, name: "Owner groups", nameVi: "Chủ sở hữu", citation: cite(circular46, "unconfirmed", "6", "1"), criterion: { kind: "owner-flag", flags: "priority.owner-groups" } }
+    ]
+  }
+  const pack235 = Pack.loadOrThrow(def235)
+  const at = (date: string) => Pack.resolveOrThrow(pack235, d(date))
+  const loc = (e: Establishment, date = "2026-03-02") => {
+    const c = Eligibility.evaluateEstablishment(e, at(date), 2026).conditions.find((x) => x.rule === "eligibility.location")
+    if (c === undefined) throw new Error("no location condition")
+    return c
+  }
+  const form = (e: Establishment) => Eligibility.evaluateEstablishment(e, at("2026-03-02"), 2026).conditions.find((x) => x.rule === "eligibility.legal-form")
+  const ward = (provinceCode: string, more: Partial<Establishment["location"]> = {}) => establishment("e1", {}, { provinceCode, commune: { name: "Phường A", kind: "ward" }, ...more })
+
+  it("a pack with the new kinds and roles loads; an unknown role is still refused", () => {
+    expect(pack235.eligibility.some((r) => r.kind === "location-province")).toBe(true)
+    const bad = Pack.load({ ...def235, eligibility: def235.eligibility.map((r) => (r.kind === "location-province" ? { ...r, parameters: { ...r.parameters, wardCityClasses: "eligibility.location.ward-city-classes" } } : r)) })
+    expect(bad.ok).toBe(false)
+    if (!bad.ok) expect(bad.error.issues.map((i) => i.code)).toContain("pack/unknown-rule-role")
+  })
+
+  it("wards of provinces pass, wards of centrally-run cities fail, communes and special zones pass everywhere; no message speaks of towns", () => {
+    const a = loc(ward("40"))
+    expect([a.status, a.reason, a.grade]).toEqual(["passed", "location/province-unit:ward", "secondary"])
+    const b = loc(ward("01"))
+    expect([b.status, b.reason]).toEqual(["failed", "location/central-city-unit-not-eligible:ward"])
+    expect(b.message).toMatch(/centrally-run city \(thành phố trực thuộc trung ương\)/)
+    expect(loc(ward("01", { commune: { name: "Xã B", kind: "commune" } })).reason).toBe("location/central-city-unit:commune")
+    expect(loc(ward("40", { commune: { name: "Đặc khu C", kind: "special-zone" } })).reason).toBe("location/province-unit:special-zone")
+    for (const c of at("2026-03-02").eligibility.filter((r) => r.kind === "location-province").flatMap((r) => [...r.outcomes.values()].flatMap((m) => [...m.values()])))
+      expect(c.message).not.toMatch(/\btown\b|thị xã/)
+  })
+
+  it("reads the list of centrally-run cities at the date: Đồng Nai (75) from 2026-04-30", () => {
+    expect(loc(ward("75"), "2026-04-29").status).toBe("passed")
+    const after = loc(ward("75"), "2026-04-30")
+    expect([after.status, after.grade]).toEqual(["failed", "unconfirmed"])
+  })
+
+  it("a recognised craft village passes whatever its unit; without the role it does not", () => {
+    expect(loc(ward("01", { craftVillage: { name: "Làng lụa Vạn Phúc" } })).reason).toBe("location/craft-village")
+    const noRole = Pack.loadOrThrow({
+      ...def235,
+      eligibility: def235.eligibility.map((r) => (r.kind === "location-province" ? { ...r, parameters: Object.fromEntries(Object.entries(r.parameters).filter(([k]) => k !== "craftVillages")) } : r))
+    })
+    const c = Eligibility.evaluateEstablishment(ward("01", { craftVillage: { name: "Làng lụa Vạn Phúc" } }), Pack.resolveOrThrow(noRole, d("2026-03-02")), 2026).conditions.find((x) => x.rule === "eligibility.location")
+    expect(c?.status).toBe("failed")
+  })
+
+  it("cleaner production, sustainable production and cluster investors of a listed form are free of the place condition", () => {
+    expect(loc(establishment("e1", { cleanerProduction: true }, { provinceCode: "01", commune: { name: "Phường A", kind: "ward" } })).reason).toBe("location/cleaner-production-exempt")
+    expect(loc(establishment("e1", { sustainableProduction: true }, { provinceCode: "01", commune: { name: "Phường A", kind: "ward" } })).reason).toBe("location/sustainable-production-exempt")
+    expect(loc(establishment("e1", { clusterInfrastructureInvestor: true }, { provinceCode: "01", commune: { name: "Phường A", kind: "ward" } })).reason).toBe("location/cluster-investor-exempt")
+    expect(loc(establishment("e1", { clusterInfrastructureInvestor: true, legalForm: { kind: "cooperative-group" } }, { provinceCode: "01", commune: { name: "Phường A", kind: "ward" } })).status).toBe("failed")
+  })
+
+  it("artisans, sustainable production and cluster investors pass the legal-form rule whatever the size", () => {
+    const large = { legalForm: { kind: "large-enterprise" as const } }
+    expect(form(establishment("e1", large))?.reason).toBe("legal-form/not-eligible:large-enterprise")
+    expect(form(establishment("e1", { ...large, artisanTitle: "nghe-nhan-uu-tu" }))?.reason).toBe("legal-form/artisan:nghe-nhan-uu-tu")
+    expect(form(establishment("e1", { ...large, artisanTitle: "nghe-nhan-khac" }))?.status).toBe("failed")
+    expect(form(establishment("e1", { ...large, sustainableProduction: true }))?.reason).toBe("legal-form/sustainable-production")
+    expect(form(establishment("e1", { ...large, clusterInfrastructureInvestor: true }))?.reason).toBe("legal-form/cluster-investor:large-enterprise")
+    // the original kinds are unchanged without the new roles
+    expect(check(establishment("e1", { ...large, artisanTitle: "nghe-nhan-uu-tu" }), "eligibility.legal-form").status).toBe("failed")
+  })
+
+  it("owner-flag: women- or ethnic-minority-owned establishments fall in the owner-group class; unknown names are ignored", () => {
+    const classify = (e: Establishment) => {
+      const r = Priority.classify(proposal({ activities: machinery }), { resolved: at("2026-03-02"), establishments: { e1: e } })
+      if (!r.ok) throw r.error
+      return r.value.area?.id
+    }
+    expect(classify(establishment("e1", { womenOwned: true }))).toBe("area.owner-groups")
+    expect(classify(establishment("e1", { ethnicMinorityOwned: true }))).toBe("area.owner-groups")
+    expect(classify(establishment("e1"))).toBeUndefined()
+    expect(classify(establishment("e1", { womenOwned: true }, { highland: true }))).toBe("area.highland-island-border-ethnic")
   })
 })

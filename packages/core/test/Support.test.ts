@@ -70,13 +70,120 @@ describe("support per cost line: least of rate cap, absolute cap and request", (
     expect(shared.lines[0]?.support).toBe(250_000_000n)
   })
 
-  it("in a group, lines without a beneficiary id share one unit; with ids each beneficiary has its own", () => {
+  it("in a group, lines without a beneficiary id pool the members' caps; with ids each beneficiary has its own", () => {
     const lines = (ids: boolean) =>
       ["a", "b"].map((b) => ({ item: "machinery.equipment", total: 700_000_000n, requested: 300_000_000n, ...(ids ? { beneficiaryId: b } : {}) }))
     const group = (ids: boolean) =>
       compute(proposal({ form: { kind: "group", beneficiaryIds: ["a", "b"] }, beneficiaries: ["a", "b"], activities: [{ activity: "machinery", lines: lines(ids) }] }))
-    expect(group(false).total).toBe(300_000_000n)
+    expect(group(false).total).toBe(600_000_000n)
+    expect(group(false).lines.map((l) => [l.support, l.absoluteCap, l.pooledGroup])).toEqual([
+      [300_000_000n, 600_000_000n, 2],
+      [300_000_000n, 300_000_000n, 2]
+    ])
     expect(group(true).total).toBe(600_000_000n)
+    expect(group(true).lines.map((l) => l.pooledGroup)).toEqual([undefined, undefined])
+  })
+
+  describe("group projects: an unattributed line has the pooled group cap (cap × members)", () => {
+    const group3 = { form: { kind: "group" as const, beneficiaryIds: ["a", "b", "c"] }, beneficiaries: ["a", "b", "c"] }
+    it("one machinery line of 3 × 600 000 000 for a group of 3 gets 900 000 000, not 300 000 000", () => {
+      const s = compute(
+        proposal({ ...group3, activities: [{ activity: "machinery", lines: [{ item: "machinery.equipment", total: 1_800_000_000n, requested: 900_000_000n, quantity: 3 }] }] })
+      )
+      expect(s.total).toBe(900_000_000n)
+      expect(s.lines[0]).toMatchObject({ beneficiaryId: undefined, rateCap: 900_000_000n, absoluteCap: 900_000_000n, support: 900_000_000n, binding: "absolute-cap", pooledGroup: 3 })
+    })
+
+    it("one enterprise set-up line of 3 × 15 000 000 gets 30 000 000, not 10 000 000", () => {
+      const s = compute(proposal({ ...group3, activities: [{ activity: "enterprise-setup", lines: [{ item: "enterprise-setup.support", total: 45_000_000n, quantity: 3 }] }] }))
+      expect(s.total).toBe(30_000_000n)
+      expect(s.lines[0]).toMatchObject({ absoluteCap: 30_000_000n, support: 30_000_000n, binding: "absolute-cap", pooledGroup: 3 })
+    })
+
+    it("attributed and unattributed lines: each member within its cap, the pool within cap × members", () => {
+      // a takes its whole 300 000 000; the unattributed line may then take at most 600 000 000;
+      // b's own line then finds the group pool exhausted.
+      const s = compute(
+        proposal({
+          ...group3,
+          activities: [
+            {
+              activity: "machinery",
+              lines: [
+                { item: "machinery.equipment", total: 1_000_000_000n, requested: 400_000_000n, beneficiaryId: "a" },
+                { item: "machinery.equipment", total: 2_000_000_000n, requested: 1_000_000_000n, quantity: 2 },
+                { item: "machinery.equipment", total: 600_000_000n, requested: 300_000_000n, beneficiaryId: "b" }
+              ]
+            }
+          ]
+        })
+      )
+      expect(s.lines.map((l) => [l.beneficiaryId, l.absoluteCap, l.support, l.pooledGroup])).toEqual([
+        ["a", 300_000_000n, 300_000_000n, undefined],
+        [undefined, 600_000_000n, 600_000_000n, 3],
+        ["b", 0n, 0n, undefined]
+      ])
+      expect(s.total).toBe(900_000_000n)
+    })
+
+    it("an unattributed technology line pools 3 × 450 000 000 with the members' equipment", () => {
+      const s = compute(
+        proposal({
+          ...group3,
+          activities: [
+            {
+              activity: "machinery",
+              lines: [
+                { item: "machinery.technology-line", total: 4_000_000_000n, requested: 2_000_000_000n },
+                { item: "machinery.equipment", total: 600_000_000n, requested: 300_000_000n, beneficiaryId: "c" }
+              ]
+            }
+          ]
+        })
+      )
+      // equipment (phase 0) first: c gets 300 000 000; the line then gets 1 350 000 000 − 300 000 000
+      expect(s.lines.map((l) => l.support)).toEqual([1_050_000_000n, 300_000_000n])
+      expect(s.total).toBe(1_350_000_000n)
+    })
+
+    it("the trace names the pooled group cap", () => {
+      const s = compute(proposal({ ...group3, activities: [{ activity: "enterprise-setup", lines: [{ item: "enterprise-setup.support", total: 45_000_000n, quantity: 3 }] }] }), {
+        trace: true
+      })
+      const step = s.trace?.steps.find((x) => x.rule === "support.enterprise-setup.support")
+      expect(step?.description).toContain("pooled group cap")
+      expect(step?.inputs["pooledGroupMembers"]).toBe(3)
+    })
+
+    it("a single-establishment proposal is unchanged (no pooling)", () => {
+      const s = one("machinery", { item: "machinery.equipment", total: 1_800_000_000n, requested: 900_000_000n, quantity: 3 })
+      expect(s.lines[0]).toMatchObject({ support: 300_000_000n, pooledGroup: undefined })
+    })
+  })
+
+  it("per-model caps count the line's quantity of models, like per-trademark caps", () => {
+    // demonstration model: 30 %, at most 1 000 000 000 per model
+    const two = one("demo-model", { item: "demo-model.new-technology", total: 8_000_000_000n, requested: 3_000_000_000n, quantity: 2 })
+    expect(two.lines[0]).toMatchObject({ absoluteCap: 2_000_000_000n, support: 2_000_000_000n, binding: "absolute-cap" })
+    const oneModel = one("demo-model", { item: "demo-model.new-technology", total: 8_000_000_000n, requested: 3_000_000_000n })
+    expect(oneModel.lines[0]).toMatchObject({ absoluteCap: 1_000_000_000n, support: 1_000_000_000n })
+    // two lines of one model each: each its own cap
+    const lines = compute(
+      proposal({
+        activities: [
+          {
+            activity: "demo-model",
+            lines: [
+              { item: "demo-model.new-technology", total: 5_000_000_000n, requested: 2_000_000_000n, beneficiaryId: "e1" },
+              { item: "demo-model.new-technology", total: 5_000_000_000n, requested: 2_000_000_000n, beneficiaryId: "e2" }
+            ]
+          }
+        ],
+        beneficiaries: ["e1", "e2"]
+      })
+    )
+    expect(lines.total).toBe(2_000_000_000n)
+    expect(resolved.items["demo-model.new-technology"]?.scope).toBe("quantity")
   })
 
   it("technology line: 1.5 × the machinery cap = 450 000 000, sharing the establishment's machinery pool", () => {
@@ -287,7 +394,7 @@ const lineArb = fc.record({
   item: fc.constantFrom(...ITEMS),
   total: fc.bigInt({ min: 0n, max: 3_000_000_000n }),
   permille: fc.integer({ min: 0, max: 1000 }),
-  beneficiary: fc.constantFrom(...BENEFICIARIES),
+  beneficiary: fc.constantFrom<string | undefined>(...BENEFICIARIES, undefined),
   quantity: fc.integer({ min: 1, max: 3 })
 })
 
@@ -302,7 +409,7 @@ const proposalArb = fc
         total: l.total,
         requested: (l.total * BigInt(l.permille)) / 1000n,
         quantity: l.quantity,
-        ...(group ? { beneficiaryId: l.beneficiary } : {})
+        ...(group && l.beneficiary !== undefined ? { beneficiaryId: l.beneficiary } : {})
       }
       byActivity.set(activity, [...(byActivity.get(activity) ?? []), spec])
     }
@@ -344,16 +451,42 @@ describe("support properties", () => {
       if (item === undefined || l.binding === "not-in-catalogue" || item.scope === "overhead" || item.scope === "quantity") return
       const cap = unitCap(resolved, l.item, Number(lines[k]?.quantity ?? 1))
       if (cap === undefined) return
-      const used = order
+      const members = p.form.kind === "group" && item.scope === "beneficiary" ? BigInt(p.form.beneficiaryIds.length) : 1n
+      const earlier = order
         .slice(0, pos + 1)
         .map((o) => o.l)
-        .filter((x) => x.binding !== "not-in-catalogue" && resolved.items[x.item]?.pool === item.pool && (item.scope !== "beneficiary" || x.beneficiaryId === l.beneficiaryId))
-        .reduce((acc, x) => acc + x.support, 0n)
-      expect(used <= cap).toBe(true)
+        .filter((x) => x.binding !== "not-in-catalogue" && resolved.items[x.item]?.pool === item.pool)
+      const sum = (xs: ReadonlyArray<Support.LineSupport>) => xs.reduce((acc, x) => acc + x.support, 0n)
+      if (members > 1n) {
+        // group: the member's own lines within its cap, the whole pool within cap × members
+        if (l.beneficiaryId !== undefined) expect(sum(earlier.filter((x) => x.beneficiaryId === l.beneficiaryId)) <= cap).toBe(true)
+        expect(sum(earlier) <= cap * members).toBe(true)
+        expect(l.pooledGroup).toBe(l.beneficiaryId === undefined ? Number(members) : undefined)
+      } else expect(sum(earlier.filter((x) => item.scope !== "beneficiary" || x.beneficiaryId === l.beneficiaryId)) <= cap).toBe(true)
     })
     // overhead ≤ 2.5 % of the other lines' support
     const overhead = s.lines.filter((l) => l.item === "management.overhead").reduce((a, l) => a + l.support, 0n)
     expect(overhead * 1000n <= (s.total - overhead) * 25n).toBe(true)
+  })
+
+  test.prop([proposalArb])("in a group, a per-establishment pool never exceeds its cap × members, nor a member its cap", (p) => {
+    const s = Support.computeOrThrow(p, resolved)
+    if (p.form.kind !== "group") return
+    const members = BigInt(p.form.beneficiaryIds.length)
+    const pools = new Map<string, { cap: bigint; total: bigint; byMember: Map<string, bigint> }>()
+    for (const l of s.lines) {
+      const it = resolved.items[l.item]
+      if (it === undefined || l.binding === "not-in-catalogue" || it.scope !== "beneficiary") continue
+      const pool = pools.get(it.pool) ?? { cap: 0n, total: 0n, byMember: new Map<string, bigint>() }
+      if (it.amount > pool.cap) pool.cap = it.amount
+      pool.total += l.support
+      if (l.beneficiaryId !== undefined) pool.byMember.set(l.beneficiaryId, (pool.byMember.get(l.beneficiaryId) ?? 0n) + l.support)
+      pools.set(it.pool, pool)
+    }
+    for (const pool of pools.values()) {
+      expect(pool.total <= pool.cap * members).toBe(true)
+      for (const v of pool.byMember.values()) expect(v <= pool.cap).toBe(true)
+    }
   })
 
   test.prop([proposalArb, fc.nat({ max: 20 }), fc.bigInt({ min: 1n, max: 2_000_000_000n })])(

@@ -29,7 +29,7 @@ const SETTLEMENT_QA =
 
 /**
  * The plan calendar.
- * @example `calendar.find((e) => e.id === "registration.doit-to-ministry")?.deadline` → `{ kind: "yearly", month: 6, day: 20, yearOffset: -1 }`
+ * @example `calendar.find((e) => e.id === "registration.doit-to-ministry")?.deadline` → `{ kind: "yearly", month: 6, day: 20, yearOffset: -1, cutoff: "before" }`
  * @category calendar
  * @since 0.1.0
  */
@@ -39,7 +39,7 @@ export const calendar: ReadonlyArray<RulePack.CalendarEntry> = [
     name: "Provincial DoIT sends the registration report of national khuyến công projects to the ministry's department, before 20 June of the year before the plan year",
     nameVi: "Sở Công Thương gửi báo cáo đăng ký kế hoạch khuyến công quốc gia về Cục Công Thương địa phương trước ngày 20 tháng 6 hàng năm",
     actor: "provincial-doit",
-    deadline: { kind: "yearly", month: 6, day: 20, yearOffset: -1 },
+    deadline: { kind: "yearly", month: 6, day: 20, yearOffset: -1, cutoff: "before" },
     citation: cite(circular36, {
       article: "10",
       clause: "1",
@@ -54,7 +54,7 @@ export const calendar: ReadonlyArray<RulePack.CalendarEntry> = [
     name: "Implementing unit sends the monthly progress report to the ministry's department and the provincial DoIT before the 25th of each month",
     nameVi: "Đơn vị thực hiện đề án gửi báo cáo tiến độ hàng tháng về Cục và Sở Công Thương trước ngày 25 hàng tháng",
     actor: "implementing-unit",
-    deadline: { kind: "monthly", day: 25 },
+    deadline: { kind: "monthly", day: 25, cutoff: "before" },
     citation: cite(circular36, {
       article: "23",
       clause: "3",
@@ -69,7 +69,7 @@ export const calendar: ReadonlyArray<RulePack.CalendarEntry> = [
     name: "Regional national khuyến công centre sends its monthly progress report to the ministry's department before the 25th of each month",
     nameVi: "Trung tâm Khuyến công quốc gia ở các vùng gửi báo cáo tiến độ thực hiện hàng tháng về Cục trước ngày 25 hàng tháng",
     actor: "regional-centre",
-    deadline: { kind: "monthly", day: 25 },
+    deadline: { kind: "monthly", day: 25, cutoff: "before" },
     citation: cite(circular36, {
       article: "22",
       clause: "2",
@@ -83,7 +83,7 @@ export const calendar: ReadonlyArray<RulePack.CalendarEntry> = [
     name: "Implementing unit completes the settlement dossier at the latest 15 days after the last base-level acceptance in the contract",
     nameVi: "Đơn vị thực hiện đề án hoàn thành hồ sơ quyết toán chậm nhất sau 15 ngày kể từ khi nghiệm thu cơ sở đề án cuối cùng trong hợp đồng",
     actor: "implementing-unit",
-    deadline: { kind: "after-event", event: "last-base-acceptance", days: 15 },
+    deadline: { kind: "after-event", event: "last-base-acceptance", days: 15, cutoff: "on-or-before" },
     citation: cite(circular36, {
       article: "18",
       clause: "1",
@@ -97,7 +97,7 @@ export const calendar: ReadonlyArray<RulePack.CalendarEntry> = [
     name: "Contract liquidation and settlement with the ministry's department, at a time it sets but not later than 22 January of the year after the plan year",
     nameVi: "Thanh lý hợp đồng và quyết toán kinh phí với Cục, không được chậm quá ngày 22 tháng 01 của năm sau",
     actor: "ministry",
-    deadline: { kind: "yearly", month: 1, day: 22, yearOffset: 1 },
+    deadline: { kind: "yearly", month: 1, day: 22, yearOffset: 1, cutoff: "on-or-before" },
     citation: cite(circular36, {
       article: "18",
       clause: "2",

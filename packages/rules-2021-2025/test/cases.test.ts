@@ -1,12 +1,17 @@
 /**
  * Runs every case file shipped with the pack (cases/**) through the public case runner of
- * @khuyencong/core and fails on any difference between expected and actual output.
+ * @khuyencong/core and fails on any difference between expected and actual output. The three
+ * national packs are installed, as `pnpm cases` installs them, so cases resolved among the installed
+ * packs (`resolve: true`) at the pack's edges find its neighbours (imported from their sources:
+ * test-only, this package does not depend on them).
  */
 import { readdirSync, readFileSync } from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { Cases } from "@khuyencong/core"
 import { describe, expect, it } from "vitest"
+import { pack as pack2014 } from "../../rules-2014-2018/src/index.js"
+import { pack as pack2026 } from "../../rules-2026-2030/src/index.js"
 import { overlays, pack } from "../src/index.js"
 
 const casesDir = fileURLToPath(new URL("../cases", import.meta.url))
@@ -16,7 +21,7 @@ const caseFiles = (dir: string): ReadonlyArray<string> =>
     .sort((a, b) => (a.name < b.name ? -1 : 1))
     .flatMap((e) => (e.isDirectory() ? caseFiles(path.join(dir, e.name)) : /\.(ya?ml|json)$/i.test(e.name) ? [path.join(dir, e.name)] : []))
 
-const installation = Cases.installOrThrow([{ pack, overlays }])
+const installation = Cases.installOrThrow([{ pack: pack2014 }, { pack, overlays }, { pack: pack2026 }])
 const files = caseFiles(casesDir)
 const sources = files.map((f) => ({ file: path.relative(casesDir, f), text: readFileSync(f, "utf8") }))
 const report = Cases.runSources(sources, installation)

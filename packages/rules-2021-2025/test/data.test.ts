@@ -185,11 +185,11 @@ describe("figures against the notes", () => {
 
   it("calendar: 20 June registration (S), 25th monthly report, 15 days closing dossier, 22 January settlement", () => {
     const byId = new Map(calendar.map((c) => [c.id, c]))
-    expect(byId.get("registration.doit-to-ministry")?.deadline).toEqual({ kind: "yearly", month: 6, day: 20, yearOffset: -1 })
+    expect(byId.get("registration.doit-to-ministry")?.deadline).toEqual({ kind: "yearly", month: 6, day: 20, yearOffset: -1, cutoff: "before" })
     expect(byId.get("registration.doit-to-ministry")?.citation.grade).toBe("secondary")
-    expect(byId.get("progress-report.monthly")?.deadline).toEqual({ kind: "monthly", day: 25 })
-    expect(byId.get("settlement.closing-dossier")?.deadline).toEqual({ kind: "after-event", event: "last-base-acceptance", days: 15 })
-    expect(byId.get("settlement.liquidation")?.deadline).toEqual({ kind: "yearly", month: 1, day: 22, yearOffset: 1 })
+    expect(byId.get("progress-report.monthly")?.deadline).toEqual({ kind: "monthly", day: 25, cutoff: "before" })
+    expect(byId.get("settlement.closing-dossier")?.deadline).toEqual({ kind: "after-event", event: "last-base-acceptance", days: 15, cutoff: "on-or-before" })
+    expect(byId.get("settlement.liquidation")?.deadline).toEqual({ kind: "yearly", month: 1, day: 22, yearOffset: 1, cutoff: "on-or-before" })
     expect(byId.get("settlement.liquidation")?.citation.grade).toBe("unconfirmed")
     // No unit → DoIT registration date under Circular 17/2018: nothing invented.
     expect([...byId.keys()].some((id) => /unit-to-doit/.test(id))).toBe(false)

@@ -17,11 +17,14 @@
  * - **priority for establishments owned by women or ethnic minorities** (news; the attribution to
  *   Decree 235 rather than Circular 64/2024 is ambiguous, so graded unconfirmed).
  *
- * The core engine evaluates the legal forms (including `union-of-cooperatives`), special zones,
- * the industry list and the cleaner-production exemption. It cannot yet express the rest: the data
- * is encoded here as parameters the rules do not read yet, and {@link engineGaps} says precisely
- * what the engine lacks for each. Until then the location rule approximates "wards of provinces,
- * not of centrally-run cities" through the city class: see `eligibility.location.ward-city-classes`.
+ * The core engine evaluates all of it: the legal forms (including `union-of-cooperatives`), the
+ * places through the `location-province` rule kind (the province code looked up in the dated list
+ * of centrally-run cities: wards of provinces eligible, wards of centrally-run cities not, communes
+ * and special zones everywhere, recognised craft villages whatever their unit), artisans (the
+ * `artisanTitles` role of the legal-form rule, on `Establishment.artisanTitle`), point b
+ * (cleaner production, sustainable production and consumption, cluster-infrastructure investors),
+ * the industry list, and the owner-group priority (criterion `owner-flag`). {@link engineGaps} is
+ * now empty.
  *
  * Circular 46/2012/TT-BCT (exclusions, mining, priority order) is not replaced as far as found;
  * its citations note that its amendment by 20/2017 and any change by Decree 235 were not seen.
@@ -115,7 +118,7 @@ const LOCATION_TEXT =
 const centralCities: P = Parameter.makeOrThrow<RulePack.ParameterValue>({
   id: "eligibility.location.central-cities",
   description:
-    "Province codes of the centrally-run cities (thành phố trực thuộc trung ương), whose wards (phường) Decree 235/2025 does not list as eligible places (data for a future location rule; see engineGaps)",
+    "Province codes of the centrally-run cities (thành phố trực thuộc trung ương), whose wards (phường) Decree 235/2025 does not list as eligible places; the location-province rule looks the production location's province code up in the list in force at the decision date",
   values: [
     {
       from: REFORM_2025,
@@ -140,19 +143,15 @@ const centralCities: P = Parameter.makeOrThrow<RulePack.ParameterValue>({
 
 /**
  * Parameters read by the eligibility rules and priority classes, and the Decree 235 data the
- * engine cannot read yet, by id. Read by the rules: `eligibility.legal-forms`,
- * `eligibility.cleaner-production.exempt`, `eligibility.location.unit-kinds`,
- * `eligibility.location.ward-city-classes`, `eligibility.location.converted-ward-city-classes`,
- * `eligibility.location.conversion-window-years`, `eligibility.industries`,
- * `eligibility.industries.cleaner-production-covered`, `eligibility.industries.excluded`,
- * `eligibility.mining.industries`, `eligibility.mining.areas`, `priority.difficult-areas`,
- * `priority.local-raw-material-share`, `priority.labour-intensive-workforce`,
- * `priority.industries.sectors`, `priority.unranked-activities`. Not read yet (see
- * {@link engineGaps}): `eligibility.location.province-unit-kinds`,
- * `eligibility.location.central-city-unit-kinds`, `eligibility.location.central-cities`,
- * `eligibility.location.craft-villages`, `eligibility.artisan-titles`,
- * `eligibility.sustainable-production.covered`, `eligibility.cluster-infrastructure-investors`,
- * `priority.owner-groups`.
+ * the priority classes read, by id: `eligibility.legal-forms`, `eligibility.cleaner-production.exempt`,
+ * `eligibility.location.province-unit-kinds`, `eligibility.location.central-city-unit-kinds`,
+ * `eligibility.location.central-cities`, `eligibility.location.craft-villages`,
+ * `eligibility.artisan-titles`, `eligibility.sustainable-production.covered`,
+ * `eligibility.cluster-infrastructure-investors`,
+ * `eligibility.industries`, `eligibility.industries.cleaner-production-covered`,
+ * `eligibility.industries.excluded`, `eligibility.mining.industries`, `eligibility.mining.areas`,
+ * `priority.difficult-areas`, `priority.local-raw-material-share`, `priority.labour-intensive-workforce`,
+ * `priority.industries.sectors`, `priority.unranked-activities`, `priority.owner-groups`.
  * @example `eligibilityParameters["eligibility.legal-forms"]?.values[0]?.value` → `["enterprise", "cooperative", "union-of-cooperatives", "cooperative-group", "business-household"]`
  * @category parameters
  * @since 0.1.0
@@ -182,41 +181,6 @@ export const eligibilityParameters: Readonly<Record<string, P>> = Object.freeze(
           "b",
           "'Industrial production establishments applying cleaner production, sustainable production and consumption' are a beneficiary class of their own, without the size and place conditions of point a (as Circular 46/2012 art. 3.2 already said for cleaner production, codification l.75)."
         )
-      ),
-      single(
-        "eligibility.location.unit-kinds",
-        "Commune-level units (đơn vị hành chính cấp xã) always eligible as production locations: communes (xã) and special zones (đặc khu), in provinces and in centrally-run cities alike; wards (phường) are decided by eligibility.location.ward-city-classes",
-        undefined,
-        DECREE_235_FROM,
-        ["commune", "special-zone"],
-        d235("a", `${LOCATION_TEXT} Communes and special zones are listed for both provinces and centrally-run cities. Townships (thị trấn) no longer exist from 2025-07-01.`)
-      ),
-      single(
-        "eligibility.location.ward-city-classes",
-        "Wards (phường) that are eligible, by the urban class (loại đô thị) recorded on the location: only 'none'. From 2025-07-01 a ward belongs directly to a province or to a centrally-run city; this pack records a city class only on wards of a centrally-run city, so 'none' is a ward of a province (eligible) and any class is a ward of a centrally-run city (not listed)",
-        undefined,
-        DECREE_235_FROM,
-        ["none"],
-        d235(
-          "a",
-          `${LOCATION_TEXT} Reading (rules-2025-plus-notes.md A2, [D]): a ward of a centrally-run city is not listed, so it is outside point a unless it lies in a recognised craft village. The core location rule has no 'ward of a province / of a centrally-run city' test (engineGaps: location.province-or-central-city): until it has one, a ward must carry a city class exactly when it belongs to a centrally-run city (AdminUnits.provinceOn(code, date).kind). The engine's message for 'none' still speaks of a town (thị xã).`
-        )
-      ),
-      single(
-        "eligibility.location.converted-ward-city-classes",
-        "City classes whose wards are eligible only within a window after conversion from a commune: none (Decree 235/2025 dropped the urban-class and conversion test)",
-        undefined,
-        DECREE_235_FROM,
-        [],
-        d235("a", `${LOCATION_TEXT} Decree 45 before: wards of class-1 cities converted from a commune not more than 5 years earlier.`)
-      ),
-      single(
-        "eligibility.location.conversion-window-years",
-        "Years after conversion from a commune during which a ward stays eligible: not a legal figure here (no city class uses a window); 0 fills the role the core's location rule requires",
-        "years",
-        DECREE_235_FROM,
-        0,
-        d235("a", `${LOCATION_TEXT} 0 is a placeholder, not a figure of any text: eligibility.location.converted-ward-city-classes is empty, so no window is ever read.`)
       ),
       single(
         "eligibility.industries",
@@ -317,14 +281,14 @@ export const eligibilityParameters: Readonly<Record<string, P>> = Object.freeze(
         ["cleaner-production-model"],
         tt46("6", "3", "b", "669", ART6_AMENDED)
       ),
-      // --- encoded for the engine, not read yet (engineGaps) ------------------------------------
+      // --- Decree 235 places, beneficiaries and priority ------------------------------------------
       single(
         "eligibility.location.province-unit-kinds",
         "Commune-level units of a province (tỉnh) that are eligible places: communes (xã), wards (phường) and special zones (đặc khu)",
         undefined,
         DECREE_235_FROM,
         ["commune", "ward", "special-zone"],
-        d235("a", `${LOCATION_TEXT} Not read by the core yet (engineGaps: location.province-or-central-city).`)
+        d235("a", `${LOCATION_TEXT} Read by the location-province rule for a location whose province code is not in eligibility.location.central-cities. Townships (thị trấn) no longer exist from 2025-07-01.`)
       ),
       single(
         "eligibility.location.central-city-unit-kinds",
@@ -332,7 +296,7 @@ export const eligibilityParameters: Readonly<Record<string, P>> = Object.freeze(
         undefined,
         DECREE_235_FROM,
         ["commune", "special-zone"],
-        d235("a", `${LOCATION_TEXT} Not read by the core yet (engineGaps: location.province-or-central-city).`)
+        d235("a", `${LOCATION_TEXT} Reading (rules-2025-plus-notes.md A2, [D]): a ward of a centrally-run city is not listed, so it is outside point a unless it lies in a recognised craft village. Read by the location-province rule for a location whose province code is in eligibility.location.central-cities.`)
       ),
       centralCities,
       single(
@@ -341,7 +305,7 @@ export const eligibilityParameters: Readonly<Record<string, P>> = Object.freeze(
         undefined,
         DECREE_235_FROM,
         true,
-        d235("a", `${LOCATION_TEXT} Not read by the core yet (engineGaps: location.craft-village).`)
+        d235("a", `${LOCATION_TEXT} Read by the location-province rule (role craftVillages): a location with location.craftVillage given passes whatever its unit; the recognition date (craftVillage.recognisedOn) is not tested.`)
       ),
       single(
         "eligibility.artisan-titles",
@@ -350,7 +314,7 @@ export const eligibilityParameters: Readonly<Record<string, P>> = Object.freeze(
         DECREE_235_FROM,
         ["nghe-nhan-nhan-dan", "nghe-nhan-uu-tu"],
         d235News(
-          "'Folk artisans and outstanding artisans are also recognised as policy beneficiaries' (People's and Meritorious Artisans). Whether they are subject (c) of the new Art. 1.2 (truncated in the copy read) is unconfirmed. Not read by the core yet (engineGaps: beneficiary.artisans).",
+          "'Folk artisans and outstanding artisans are also recognised as policy beneficiaries' (People's and Meritorious Artisans). Whether they are subject (c) of the new Art. 1.2 (truncated in the copy read) is unconfirmed. Read by the legal-form rule (role artisanTitles) on Establishment.artisanTitle: a holder of a listed title passes whatever its legal form; the place condition still applies.",
           `${PLUS} A2 (artisans row), UNCONFIRMED 2; ${NEWS_235}; rules-2018-2025-notes.md §5 (Decree 235 row)`
         )
       ),
@@ -360,7 +324,7 @@ export const eligibilityParameters: Readonly<Record<string, P>> = Object.freeze(
         undefined,
         DECREE_235_FROM,
         true,
-        d235("b", "'…applying cleaner production, sustainable production and consumption'. Not read by the core yet (engineGaps: beneficiary.point-b).")
+        d235("b", "'…applying cleaner production, sustainable production and consumption'. Read by the legal-form and location-province rules (role sustainableProductionExempt) on Establishment.sustainableProduction.")
       ),
       single(
         "eligibility.cluster-infrastructure-investors",
@@ -370,7 +334,7 @@ export const eligibilityParameters: Readonly<Record<string, P>> = Object.freeze(
         ["enterprise", "large-enterprise", "cooperative"],
         d235(
           "b",
-          "'Enterprises and cooperatives being investors in the construction of industrial cluster infrastructure'. 'Enterprises' is not limited to SMEs in this point (point a says 'small- and medium-sized'), hence large-enterprise; whether a union of cooperatives counts as a cooperative here is not said. Not read by the core yet (engineGaps: beneficiary.point-b)."
+          "'Enterprises and cooperatives being investors in the construction of industrial cluster infrastructure'. 'Enterprises' is not limited to SMEs in this point (point a says 'small- and medium-sized'), hence large-enterprise; whether a union of cooperatives counts as a cooperative here is not said. Read by the legal-form and location-province rules (role clusterInvestorForms) on Establishment.clusterInfrastructureInvestor: an investor of a listed form is free of the size and place conditions of point a."
         )
       ),
       single(
@@ -381,7 +345,7 @@ export const eligibilityParameters: Readonly<Record<string, P>> = Object.freeze(
         ["womenOwned", "ethnicMinorityOwned"],
         cite(decree235, {
           grade: "unconfirmed",
-          note: "News on Decree 235 reports 'special priority' for establishments owned by women and ethnic minorities; a 2026 conference report mentions the same priority next to Circular 64/2024/TT-BTC, so which instrument sets it is ambiguous, and its article, wording and rank against the area and industry classes are unknown. Unconfirmed. Not read by the core yet (engineGaps: priority.owner-groups).",
+          note: "News on Decree 235 reports 'special priority' for establishments owned by women and ethnic minorities; a 2026 conference report mentions the same priority next to Circular 64/2024/TT-BTC, so which instrument sets it is ambiguous, and its article, wording and rank against the area and industry classes are unknown. Unconfirmed. Read by the priority class area.owner-groups (criterion owner-flag), ranked after the area classes of Circular 46/2012 art. 6.3 because no text seen gives its rank.",
           source: `${PLUS} A2 (priority groups row), UNCONFIRMED 1; ${FOLLOWUP} B 6.6c, C 1; ${NEWS_PRIORITY}; ${NEWS_64}`
         })
       )
@@ -404,24 +368,35 @@ export const eligibilityRules: ReadonlyArray<RulePack.EligibilityRule> = [
     kind: "legal-form",
     name: "Legal form",
     nameVi: "Loại hình cơ sở",
-    parameters: { forms: "eligibility.legal-forms", cleanerProductionExempt: "eligibility.cleaner-production.exempt" },
-    citation: d235("a", "Cleaner-production establishments: new Art. 1.2.b. Artisans, sustainable-production establishments and industrial-cluster investors are not evaluated yet (engineGaps).")
-  },
-  {
-    id: "eligibility.location",
-    kind: "location",
-    name: "Production location",
-    nameVi: "Địa bàn sản xuất",
     parameters: {
-      unitKinds: "eligibility.location.unit-kinds",
-      wardCityClasses: "eligibility.location.ward-city-classes",
-      convertedWardCityClasses: "eligibility.location.converted-ward-city-classes",
-      conversionWindowYears: "eligibility.location.conversion-window-years",
-      cleanerProductionExempt: "eligibility.cleaner-production.exempt"
+      forms: "eligibility.legal-forms",
+      cleanerProductionExempt: "eligibility.cleaner-production.exempt",
+      artisanTitles: "eligibility.artisan-titles",
+      sustainableProductionExempt: "eligibility.sustainable-production.covered",
+      clusterInvestorForms: "eligibility.cluster-infrastructure-investors"
     },
     citation: d235(
       "a",
-      `${LOCATION_TEXT} The test is on the production location. Craft villages and the province / centrally-run-city distinction are not evaluated yet (engineGaps); wards follow the city-class convention of eligibility.location.ward-city-classes.`
+      "Cleaner-production and sustainable-production establishments and industrial-cluster infrastructure investors: new Art. 1.2.b. Artisans (nghệ nhân): reported by news (eligibility.artisan-titles, secondary)."
+    )
+  },
+  {
+    id: "eligibility.location",
+    kind: "location-province",
+    name: "Production location",
+    nameVi: "Địa bàn sản xuất",
+    parameters: {
+      provinceUnitKinds: "eligibility.location.province-unit-kinds",
+      centralCityUnitKinds: "eligibility.location.central-city-unit-kinds",
+      centralCities: "eligibility.location.central-cities",
+      craftVillages: "eligibility.location.craft-villages",
+      cleanerProductionExempt: "eligibility.cleaner-production.exempt",
+      sustainableProductionExempt: "eligibility.sustainable-production.covered",
+      clusterInvestorForms: "eligibility.cluster-infrastructure-investors"
+    },
+    citation: d235(
+      "a",
+      `${LOCATION_TEXT} The test is on the production location: its province code is looked up in the centrally-run cities in force at the decision date.`
     )
   },
   {
@@ -485,8 +460,8 @@ export const eligibilityRules: ReadonlyArray<RulePack.EligibilityRule> = [
 /**
  * Area priority classes (địa bàn ưu tiên) in the order of Circular 46/2012 art. 6.3.a, as in the
  * 2021–2025 pack. Ids: `area.highland-island-border-ethnic`, `area.poor-district`,
- * `area.new-rural-commune`, `area.difficult`. The owner-group priority of Decree 235 is not a class
- * yet (engineGaps: priority.owner-groups).
+ * `area.new-rural-commune`, `area.difficult`, and `area.owner-groups` (Decree 235: establishments
+ * owned by women or ethnic minorities; unconfirmed, ranked last because no text seen gives its rank).
  * @example `areaPriorities.map((c) => c.rank)` → `[1, 2, 3, 4]`
  * @category priority
  * @since 0.1.0
@@ -523,6 +498,14 @@ export const areaPriorities: ReadonlyArray<RulePack.PriorityClass> = [
     nameVi: "Địa bàn có điều kiện kinh tế - xã hội khó khăn và đặc biệt khó khăn",
     citation: tt46("6", "1", "d", "645", ART6_AMENDED),
     criterion: { kind: "difficult-area", levels: "priority.difficult-areas" }
+  },
+  {
+    id: "area.owner-groups",
+    rank: 5,
+    name: "Establishments owned by women or by ethnic minorities",
+    nameVi: "Cơ sở do phụ nữ, người dân tộc thiểu số làm chủ",
+    citation: (eligibilityParameters["priority.owner-groups"] as P).values[0]?.citation as Citation.Citation,
+    criterion: { kind: "owner-flag", flags: "priority.owner-groups" }
   }
 ]
 
@@ -594,59 +577,13 @@ export interface EngineGap {
 }
 
 /**
- * Every Decree 235 rule the core cannot evaluate yet. Ids: `location.province-or-central-city`,
- * `location.craft-village`, `beneficiary.artisans`, `beneficiary.point-b`,
- * `priority.owner-groups`.
- * @example `engineGaps.map((g) => g.id)` → `["location.province-or-central-city", "location.craft-village", "beneficiary.artisans", "beneficiary.point-b", "priority.owner-groups"]`
+ * Every Decree 235 rule the core cannot evaluate yet: none. The five gaps of 0.1.0
+ * (`location.province-or-central-city`, `location.craft-village`, `beneficiary.artisans`,
+ * `beneficiary.point-b`, `priority.owner-groups`) are evaluated by the core rule kinds
+ * `location-province` and `legal-form` (roles `artisanTitles`, `sustainableProductionExempt`,
+ * `clusterInvestorForms`) and the priority criterion `owner-flag`.
+ * @example `engineGaps` → `[]`
  * @category eligibility
  * @since 0.1.0
  */
-export const engineGaps: ReadonlyArray<EngineGap> = [
-  {
-    id: "location.province-or-central-city",
-    rule: "Wards (phường) are eligible places in provinces (tỉnh) but not in centrally-run cities (thành phố trực thuộc trung ương); communes and special zones are eligible in both.",
-    citation: d235("a", LOCATION_TEXT),
-    parameters: ["eligibility.location.province-unit-kinds", "eligibility.location.central-city-unit-kinds", "eligibility.location.central-cities"],
-    missing:
-      "The `location` rule kind (RulePack.EligibilityRuleKind; internal/values.ts kindSpecs; internal/eligibilityRules.ts) keys wards only on `location.cityClass` and has no role that reads `location.provinceCode` against a dated list of centrally-run cities; Pack validation refuses unknown roles (pack/unknown-rule-role). Needed: roles such as `provinceUnitKinds` (list), `centralCityUnitKinds` (list) and `centralCities` (list of province codes, a time series), or a location fact saying whether the province is a centrally-run city; and outcome messages that do not speak of towns (thị xã) or city classes after 2025-07-01.",
-    meanwhile:
-      "`eligibility.location.ward-city-classes` = [\"none\"]: a ward passes only when no city class is recorded, and callers record a city class exactly on wards of centrally-run cities (AdminUnits.provinceOn(code, date).kind). A ward of a centrally-run city recorded without a class would wrongly pass; a ward of a province recorded with its former city's class would wrongly fail. The pass message reads 'counted as a ward of a town (thị xã)'."
-  },
-  {
-    id: "location.craft-village",
-    rule: "A production location in a craft village (làng nghề) recognised by the provincial People's Committee is eligible, whatever its commune-level unit (so also a ward of a centrally-run city).",
-    citation: d235("a", LOCATION_TEXT),
-    parameters: ["eligibility.location.craft-villages"],
-    missing:
-      "`Establishment.location.craftVillage` exists but the `location` rule never reads it; it needs a boolean role (e.g. `craftVillagesEligible`) under which a recognised craft village passes before the unit-kind and ward tests (and a rule whether `craftVillage.recognisedOn` must be on or before the decision date).",
-    meanwhile: "Not evaluated: a ward of a centrally-run city inside a recognised craft village is wrongly ineligible (location/ward-not-eligible)."
-  },
-  {
-    id: "beneficiary.artisans",
-    rule: "People's Artisans (nghệ nhân nhân dân) and Meritorious Artisans (nghệ nhân ưu tú) are beneficiaries of khuyến công policy.",
-    citation: (eligibilityParameters["eligibility.artisan-titles"] as P).values[0]?.citation as Citation.Citation,
-    parameters: ["eligibility.artisan-titles"],
-    missing:
-      "No beneficiary kind for a natural person holding an artisan title: `Establishment.legalForm` has no such kind, there is no fact for the title (nghệ nhân nhân dân / ưu tú) or its award date, `Proposal.beneficiaries` must be establishments, and no rule kind checks a title against a list.",
-    meanwhile: "Not evaluated: an artisan cannot be entered as a beneficiary."
-  },
-  {
-    id: "beneficiary.point-b",
-    rule: "Establishments applying sustainable production and consumption, and enterprises and cooperatives investing in industrial-cluster infrastructure, are beneficiaries without the size and place conditions of point a (new Art. 1.2.b).",
-    citation: d235("b", "'Industrial production establishments applying cleaner production, sustainable production and consumption; enterprises and cooperatives being investors in the construction of industrial cluster infrastructure.'"),
-    parameters: ["eligibility.sustainable-production.covered", "eligibility.cluster-infrastructure-investors"],
-    missing:
-      "`Establishment` has only `cleanerProduction`: no fact for sustainable production and consumption, nor for being the investor (chủ đầu tư) of industrial-cluster infrastructure; the `legal-form` and `location` exemptions key only on `cleanerProduction` (role `cleanerProductionExempt`). Needed: the two facts and exemption roles reading them (the investor exemption restricted to the listed legal forms).",
-    meanwhile:
-      "Only cleaner production is exempt. A large enterprise investing in cluster infrastructure, or a sustainable-production establishment in a ward of a centrally-run city, is wrongly ineligible."
-  },
-  {
-    id: "priority.owner-groups",
-    rule: "Priority for establishments owned by women or by ethnic minorities (unconfirmed: instrument, wording and rank unknown).",
-    citation: (eligibilityParameters["priority.owner-groups"] as P).values[0]?.citation as Citation.Citation,
-    parameters: ["priority.owner-groups"],
-    missing:
-      "`RulePack.PriorityCriterion` has no kind reading `Establishment.womenOwned` / `ethnicMinorityOwned` (the facts exist); Pack validation refuses unknown criterion kinds (pack/invalid-criterion). Needed: a criterion such as `{ kind: \"owner-flag\", flags: \"priority.owner-groups\" }`; and the rank of the class against the area and industry classes of Circular 46/2012 art. 6.3, which no text seen gives.",
-    meanwhile: "No priority class: Priority.classify gives women- or ethnic-minority-owned establishments no class of their own."
-  }
-]
+export const engineGaps: ReadonlyArray<EngineGap> = []

@@ -58,7 +58,7 @@ const merge = (
 /**
  * Every parameter of the pack, by id: support levels, overhead, priority multiplier, advance
  * ratios and carry-over (parameters.ts) and eligibility parameters (eligibility.ts), including the
- * Decree 235 data the engine does not read yet (`engineGaps`).
+ * Decree 235 places, beneficiaries and owner-group priority.
  * @example `parameters["eligibility.legal-forms"]?.values[0]?.value` → `["enterprise", "cooperative", "union-of-cooperatives", "cooperative-group", "business-household"]`
  * @category pack
  * @since 0.1.0

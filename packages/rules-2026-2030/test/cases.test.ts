@@ -1,13 +1,15 @@
 /**
  * Runs every case file shipped with the pack (cases/**) through the public case runner of
- * @khuyencong/core, with both national packs installed (2021–2025 for the cases that compare a
- * verdict before and after Decree 235), and fails on any difference.
+ * @khuyencong/core, with the three national packs installed as `pnpm cases` installs them
+ * (2021–2025 for the cases that compare a verdict before and after Decree 235), and fails on any
+ * difference.
  */
 import { readdirSync, readFileSync } from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { Cases } from "@khuyencong/core"
 import { describe, expect, it } from "vitest"
+import { pack as pack2014 } from "../../rules-2014-2018/src/index.js"
 import { pack as pack2021 } from "../../rules-2021-2025/src/index.js"
 import { overlays, pack } from "../src/index.js"
 
@@ -18,7 +20,7 @@ const caseFiles = (dir: string): ReadonlyArray<string> =>
     .sort((a, b) => (a.name < b.name ? -1 : 1))
     .flatMap((e) => (e.isDirectory() ? caseFiles(path.join(dir, e.name)) : /\.(ya?ml|json)$/i.test(e.name) ? [path.join(dir, e.name)] : []))
 
-const installation = Cases.installOrThrow([{ pack: pack2021 }, { pack, overlays }])
+const installation = Cases.installOrThrow([{ pack: pack2014 }, { pack: pack2021 }, { pack, overlays }])
 const files = caseFiles(casesDir)
 const sources = files.map((f) => ({ file: path.relative(casesDir, f), text: readFileSync(f, "utf8") }))
 const report = Cases.runSources(sources, installation)

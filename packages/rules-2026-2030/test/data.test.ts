@@ -151,7 +151,7 @@ describe("support levels: the 2021–2025 values and grades (Circular 28/2018 as
 
   it("the ministry's department is named as renamed in 2025 in the registration deadline", () => {
     const reg = calendar.find((c) => c.id === "registration.doit-to-ministry")
-    expect(reg?.deadline).toEqual({ kind: "yearly", month: 6, day: 20, yearOffset: -1 })
+    expect(reg?.deadline).toEqual({ kind: "yearly", month: 6, day: 20, yearOffset: -1, cutoff: "before" })
     expect(reg?.nameVi).toMatch(/Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công/)
   })
 })
@@ -233,7 +233,7 @@ describe("invariants", () => {
   })
 
   it("every eligibility parameter starts no later than the pack and the Decree 235 ones start on 2025-10-15", () => {
-    for (const id of ["eligibility.legal-forms", "eligibility.location.unit-kinds", "eligibility.industries", "eligibility.artisan-titles", "priority.owner-groups"])
+    for (const id of ["eligibility.legal-forms", "eligibility.location.province-unit-kinds", "eligibility.industries", "eligibility.artisan-titles", "priority.owner-groups"])
       expect(pack.parameters[id]?.values[0]?.from, id).toBe("2025-10-15")
     for (const p of Object.values(pack.parameters)) expect((p.values[0]?.from ?? "9999") <= "2025-10-15", p.id).toBe(true)
   })

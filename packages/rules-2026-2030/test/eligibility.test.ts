@@ -1,8 +1,8 @@
 /**
  * Eligibility under Decree 45/2012 as amended by Decree 235/2025, both ways for each new rule, and
  * the same establishment (or production site) under the 2021–2025 and 2026–2030 packs with each
- * verdict and its reason. Rules the engine cannot evaluate yet are checked as data and their
- * current (approximate) verdict is pinned, so a change in the engine shows up here.
+ * verdict and its reason: places (location-province), craft villages, artisans, point b and the
+ * owner-group priority, which the engine evaluates since the engine gaps were closed.
  */
 import { Citation, Pack, Parameter, Priority, Proposal } from "@khuyencong/core"
 import { describe, expect, it } from "vitest"
@@ -22,7 +22,8 @@ describe("legal forms: unions of cooperatives (Decree 235 art. 1.1, new Decree 4
     const v = verdict(variant(baseAfter, union), AFTER)
     expect(v.verdict).toBe("eligible")
     const c = condition(v, "eligibility.legal-form")
-    expect([c.status, c.reason, c.grade]).toEqual(["passed", "legal-form/eligible:union-of-cooperatives", "primary"])
+    // secondary: the rule also reads the artisan titles, known from news only
+    expect([c.status, c.reason, c.grade]).toEqual(["passed", "legal-form/eligible:union-of-cooperatives", "secondary"])
     expect(c.message).toMatch(/union of cooperatives \(liên hiệp hợp tác xã\)/)
     expect(c.citation.instrument.number).toBe("235/2025/NĐ-CP")
   })
@@ -76,29 +77,47 @@ describe("locations: communes, wards and special zones (new Decree 45 art. 1.2.a
     const v = verdict(variant(baseAfter, wardOfProvince), AFTER)
     expect(v.verdict).toBe("eligible")
     const c = condition(v, "eligibility.location")
-    expect([c.status, c.reason, c.grade]).toEqual(["passed", "location/ward-class:none", "primary"])
+    // secondary: the list of centrally-run cities is read from Decision 19/2025 (secondary)
+    expect([c.status, c.reason, c.grade]).toEqual(["passed", "location/province-unit:ward", "secondary"])
     expect(c.citation.instrument.number).toBe("235/2025/NĐ-CP")
+    expect(c.message).toMatch(/a ward \(phường\) of a province \(tỉnh\), an eligible place/)
+    expect(c.message).not.toMatch(/town|thị xã/)
   })
 
-  it("a ward of a centrally-run city (city class recorded) is not an eligible place under Decree 235", () => {
+  it("a ward of a centrally-run city is not an eligible place under Decree 235, with or without a city class", () => {
     expect(AdminUnits.provinceOnOrThrow("01", AFTER.date).kind).toBe("centrally-run-city")
-    const v = verdict(
-      variant(baseAfter, { location: { provinceCode: "01", provinceName: "Hà Nội", commune: { name: "Phường Hoàn Kiếm", kind: "ward" }, cityClass: "special" } }),
-      AFTER
-    )
-    expect(v.verdict).toBe("ineligible")
-    expect(condition(v, "eligibility.location").reason).toBe("location/ward-not-eligible:special")
+    for (const extra of [{ cityClass: "special" }, {}]) {
+      const v = verdict(variant(baseAfter, { location: { provinceCode: "01", provinceName: "Hà Nội", commune: { name: "Phường Hoàn Kiếm", kind: "ward" }, ...extra } }), AFTER)
+      expect(v.verdict).toBe("ineligible")
+      const c = condition(v, "eligibility.location")
+      expect(c.reason).toBe("location/central-city-unit-not-eligible:ward")
+      expect(c.message).toMatch(/a ward \(phường\) of a centrally-run city \(thành phố trực thuộc trung ương\), which is not an eligible place/)
+      expect(c.message).not.toMatch(/town|thị xã/)
+    }
+  })
+
+  it("a ward of a province recorded with its former city's class is still eligible (the class is not read)", () => {
+    const v = verdict(variant(baseAfter, { location: { ...wardOfProvince.location, cityClass: 1 } }), AFTER)
+    expect(condition(v, "eligibility.location").reason).toBe("location/province-unit:ward")
+  })
+
+  it("the list of centrally-run cities is read at the decision date: Đồng Nai (75) from 2026-04-30 (unconfirmed)", () => {
+    const dongNaiWard = variant(baseAfter, { location: { provinceCode: "75", provinceName: "Đồng Nai", commune: { name: "Phường Trấn Biên", kind: "ward" } } })
+    const before = condition(verdict(dongNaiWard, { ...AFTER, date: d("2026-04-29") }), "eligibility.location")
+    expect([before.status, before.reason]).toEqual(["passed", "location/province-unit:ward"])
+    const after = condition(verdict(dongNaiWard, { ...AFTER, date: d("2026-04-30") }), "eligibility.location")
+    expect([after.status, after.reason, after.grade]).toEqual(["failed", "location/central-city-unit-not-eligible:ward", "unconfirmed"])
   })
 
   it("a commune of a centrally-run city is an eligible place", () => {
     const v = verdict(variant(baseAfter, { location: { provinceCode: "01", provinceName: "Hà Nội", commune: { name: "Xã Bát Tràng", kind: "commune" } } }), AFTER)
-    expect(condition(v, "eligibility.location").reason).toBe("location/unit:commune")
+    expect(condition(v, "eligibility.location").reason).toBe("location/central-city-unit:commune")
   })
 
   it("a special zone is eligible under Decree 235 (primary), where the 2021–2025 pack only read it so (unconfirmed)", () => {
     const zone = { location: { provinceCode: "22", provinceName: "Quảng Ninh", district: undefined, commune: { name: "Đặc khu Vân Đồn", kind: "special-zone" }, island: true } }
     const after = condition(verdict(variant(baseAfter, zone), AFTER), "eligibility.location")
-    expect([after.status, after.reason, after.grade]).toEqual(["passed", "location/unit:special-zone", "primary"])
+    expect([after.status, after.reason, after.grade]).toEqual(["passed", "location/province-unit:special-zone", "secondary"])
     const before = condition(verdict(variant(baseAfter, zone), { ...BEFORE, date: d("2025-10-14") }), "eligibility.location")
     expect([before.status, before.grade]).toEqual(["passed", "unconfirmed"])
   })
@@ -109,11 +128,12 @@ describe("locations: communes, wards and special zones (new Decree 45 art. 1.2.a
     )
   })
 
-  it("the location rule reads no urban class for conversions any more", () => {
-    expect(valueAt("eligibility.location.converted-ward-city-classes").value).toEqual([])
-    expect(valueAt("eligibility.location.ward-city-classes").value).toEqual(["none"])
-    expect(valueAt("eligibility.location.unit-kinds").value).toEqual(["commune", "special-zone"])
-    expect(valueAt("eligibility.location.conversion-window-years").citation.note).toMatch(/placeholder/)
+  it("the location rule is the location-province kind: no urban class or conversion window any more", () => {
+    const rule = pack.eligibility.find((r) => r.id === "eligibility.location")
+    expect(rule?.kind).toBe("location-province")
+    expect(Object.values(rule?.parameters ?? {})).toContain("eligibility.location.central-cities")
+    for (const id of ["eligibility.location.ward-city-classes", "eligibility.location.unit-kinds", "eligibility.location.conversion-window-years"])
+      expect(pack.parameters[id], id).toBeUndefined()
   })
 })
 
@@ -148,28 +168,27 @@ describe("industries added by Decree 235 (news, secondary)", () => {
   })
 })
 
-describe("rules the engine cannot evaluate yet: encoded as data, current verdict pinned", () => {
-  it("every gap names parameters that exist in the loaded pack, with a citation", () => {
-    expect(engineGaps.map((g) => g.id)).toEqual([
-      "location.province-or-central-city",
-      "location.craft-village",
-      "beneficiary.artisans",
-      "beneficiary.point-b",
-      "priority.owner-groups"
+describe("Decree 235 rules that were engine gaps, now evaluated", () => {
+  it("no engine gap is left, and every Decree 235 parameter is read by a rule or a priority class", () => {
+    expect(engineGaps).toEqual([])
+    const read = new Set([
+      ...pack.eligibility.flatMap((r) => Object.values(r.parameters)),
+      ...pack.areaPriorities.flatMap((c) => ("flags" in c.criterion ? [c.criterion.flags] : []))
     ])
-    for (const g of engineGaps) {
-      expect(Citation.validate(g.citation).ok, g.id).toBe(true)
-      for (const id of g.parameters) expect(loaded2026.parameters[id], `${g.id}: ${id}`).toBeDefined()
-      expect(g.missing.length, g.id).toBeGreaterThan(40)
-    }
+    for (const id of [
+      "eligibility.location.province-unit-kinds",
+      "eligibility.location.central-city-unit-kinds",
+      "eligibility.location.central-cities",
+      "eligibility.location.craft-villages",
+      "eligibility.artisan-titles",
+      "eligibility.sustainable-production.covered",
+      "eligibility.cluster-infrastructure-investors",
+            "priority.owner-groups"
+    ])
+      expect(read.has(id), id).toBe(true)
   })
 
-  it("no eligibility rule reads the gap parameters (they wait for the engine)", () => {
-    const read = new Set(pack.eligibility.flatMap((r) => Object.values(r.parameters)))
-    for (const g of engineGaps) for (const id of g.parameters) expect(read.has(id), id).toBe(false)
-  })
-
-  it("craft villages: the data says eligible (primary); the engine still fails a ward of a centrally-run city in one", () => {
+  it("craft villages: a ward of a centrally-run city in a recognised craft village is an eligible place", () => {
     expect(valueAt("eligibility.location.craft-villages").value).toBe(true)
     expect(valueAt("eligibility.location.craft-villages").citation.grade).toBe("primary")
     const v = verdict(
@@ -184,8 +203,10 @@ describe("rules the engine cannot evaluate yet: encoded as data, current verdict
       }),
       AFTER
     )
-    // Known engine gap (location.craft-village): wrongly ineligible until the location rule reads craftVillage.
-    expect(condition(v, "eligibility.location").reason).toBe("location/ward-not-eligible:special")
+    const c = condition(v, "eligibility.location")
+    expect([c.status, c.reason]).toEqual(["passed", "location/craft-village"])
+    expect(c.message).toMatch(/craft village \(làng nghề\) recognised by the provincial People's Committee/)
+    expect(v.verdict).toBe("eligible")
   })
 
   it("central cities: the parameter matches the administrative-unit data on every day it changes", () => {
@@ -205,16 +226,39 @@ describe("rules the engine cannot evaluate yet: encoded as data, current verdict
     expect(r.citation.note).toMatch(/not seen/)
   })
 
-  it("point b: sustainable production and cluster-infrastructure investors (primary), not evaluated yet", () => {
+  it("artisans: a holder of a listed title passes the legal-form rule whatever the form; another title does not", () => {
+    const artisan = verdict(variant(baseAfter, { legalForm: { kind: "large-enterprise" }, artisanTitle: "nghe-nhan-nhan-dan" }), AFTER)
+    const c = condition(artisan, "eligibility.legal-form")
+    expect([c.status, c.reason, c.grade]).toEqual(["passed", "legal-form/artisan:nghe-nhan-nhan-dan", "secondary"])
+    expect(c.message).toMatch(/artisan title \(danh hiệu nghệ nhân\)/)
+    const other = verdict(variant(baseAfter, { legalForm: { kind: "large-enterprise" }, artisanTitle: "nghe-nhan-tinh" }), AFTER)
+    expect(condition(other, "eligibility.legal-form").reason).toBe("legal-form/not-eligible:large-enterprise")
+    // the 2021–2025 pack has no artisan role: the title changes nothing there
+    const before = verdict(variant(baseBefore, { legalForm: { kind: "large-enterprise" }, artisanTitle: "nghe-nhan-nhan-dan" }), BEFORE)
+    expect(condition(before, "eligibility.legal-form").status).toBe("failed")
+  })
+
+  it("point b: sustainable production and cluster-infrastructure investors are free of size and place", () => {
     expect(valueAt("eligibility.sustainable-production.covered").value).toBe(true)
     expect(valueAt("eligibility.cluster-infrastructure-investors").value).toEqual(["enterprise", "large-enterprise", "cooperative"])
     expect(valueAt("eligibility.cluster-infrastructure-investors").citation.point).toBe("b")
-    // A large enterprise that invests in cluster infrastructure is wrongly ineligible until the engine has the fact.
+    const hanoiWard = { provinceCode: "01", provinceName: "Hà Nội", commune: { name: "Phường Hoàn Kiếm", kind: "ward" } }
+    const investor = verdict(variant(baseAfter, { legalForm: { kind: "large-enterprise" }, clusterInfrastructureInvestor: true, location: hanoiWard }), AFTER)
+    expect(condition(investor, "eligibility.legal-form").reason).toBe("legal-form/cluster-investor:large-enterprise")
+    expect(condition(investor, "eligibility.location").reason).toBe("location/cluster-investor-exempt")
+    expect(investor.verdict).toBe("eligible")
+    const sustainable = verdict(variant(baseAfter, { legalForm: { kind: "large-enterprise" }, sustainableProduction: true, location: hanoiWard }), AFTER)
+    expect(condition(sustainable, "eligibility.legal-form").reason).toBe("legal-form/sustainable-production")
+    expect(condition(sustainable, "eligibility.location").reason).toBe("location/sustainable-production-exempt")
+    // a large enterprise that is neither stays ineligible
     const v = verdict(variant(baseAfter, { legalForm: { kind: "large-enterprise" } }), AFTER)
     expect(condition(v, "eligibility.legal-form").status).toBe("failed")
+    // a cooperative group investing in cluster infrastructure is not a listed investor form: size rule of point a only
+    const group = verdict(variant(baseAfter, { legalForm: { kind: "cooperative-group" }, clusterInfrastructureInvestor: true, location: hanoiWard }), AFTER)
+    expect(condition(group, "eligibility.location").status).toBe("failed")
   })
 
-  it("priority for women- or ethnic-minority-owned establishments: unconfirmed, no class yet", () => {
+  it("priority for women- or ethnic-minority-owned establishments: unconfirmed, a class ranked after the area classes", () => {
     const r = valueAt("priority.owner-groups")
     expect(r.value).toEqual(["womenOwned", "ethnicMinorityOwned"])
     expect(r.citation.grade).toBe("unconfirmed")
@@ -236,8 +280,13 @@ describe("rules the engine cannot evaluate yet: encoded as data, current verdict
     if (!p.ok) throw new Error(p.error.message)
     const cl = Priority.classify(p.value, { resolved: Pack.resolveOrThrow(loaded2026, AFTER.date), establishments: { e1: owned } })
     if (!cl.ok) throw cl.error
-    // Known engine gap (priority.owner-groups): no class for ownership.
-    expect(cl.value.area).toBeUndefined()
+    expect(cl.value.area?.id).toBe("area.owner-groups")
+    expect(cl.value.area?.grade).toBe("unconfirmed")
     expect(cl.value.industry).toBeUndefined()
+    // not owned by women or ethnic minorities: no class
+    const plain = establishment(variant(baseAfter, {}), AFTER.date)
+    const none = Priority.classify(p.value, { resolved: Pack.resolveOrThrow(loaded2026, AFTER.date), establishments: { e1: plain } })
+    if (!none.ok) throw none.error
+    expect(none.value.area).toBeUndefined()
   })
 })

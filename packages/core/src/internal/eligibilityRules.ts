@@ -110,7 +110,61 @@ export const compileRule = (
           )
         }
       }
+      for (const title of config.artisanTitles)
+        put("passed", `legal-form/artisan:${title}`, `the beneficiary holds the artisan title (danh hiệu nghệ nhân) "${title}", and artisans may be supported whatever their legal form (loại hình)`)
+      if (config.sustainableProductionExempt)
+        put(
+          "passed",
+          "legal-form/sustainable-production",
+          "the establishment applies sustainable production and consumption (sản xuất và tiêu dùng bền vững), a beneficiary free of any size limit (không giới hạn quy mô)"
+        )
+      for (const f of config.clusterInvestorForms)
+        put(
+          "passed",
+          `legal-form/cluster-investor:${f}`,
+          `${legalFormLabel[f as LegalForm["kind"]] ?? f} investing in industrial-cluster infrastructure (chủ đầu tư xây dựng hạ tầng cụm công nghiệp), a beneficiary whatever its size`
+        )
       break
+    case "location-province": {
+      const where = (u: string): string => (unitLabel[u] ?? u).replace(/^an? /, "")
+      for (const u of unitKinds) {
+        if (u === "township") continue
+        if (config.provinceUnitKinds.includes(u))
+          put("passed", `location/province-unit:${u}`, `production location (địa điểm sản xuất) is a ${where(u)} of a province (tỉnh), an eligible place (địa bàn)`)
+        else put("failed", `location/province-unit-not-eligible:${u}`, `production location (địa điểm sản xuất) is a ${where(u)} of a province (tỉnh), which is not an eligible place (địa bàn)`)
+        if (config.centralCityUnitKinds.includes(u))
+          put("passed", `location/central-city-unit:${u}`, `production location (địa điểm sản xuất) is a ${where(u)} of a centrally-run city (thành phố trực thuộc trung ương), an eligible place (địa bàn)`)
+        else
+          put(
+            "failed",
+            `location/central-city-unit-not-eligible:${u}`,
+            `production location (địa điểm sản xuất) is a ${where(u)} of a centrally-run city (thành phố trực thuộc trung ương), which is not an eligible place (địa bàn)${config.craftVillages ? " unless it lies in a recognised craft village (làng nghề)" : ""}`
+          )
+      }
+      put("failed", "location/unit-not-eligible:township", "production location (địa điểm sản xuất) is a township (thị trấn), a unit that no longer exists from 2025-07-01: record the commune, ward or special zone it became")
+      if (config.craftVillages)
+        put(
+          "passed",
+          "location/craft-village",
+          "production location (địa điểm sản xuất) lies in a craft village (làng nghề) recognised by the provincial People's Committee, an eligible place (địa bàn) whatever its commune-level unit"
+        )
+      put(
+        "not-applicable",
+        "location/cleaner-production-exempt",
+        "the establishment applies cleaner production (sản xuất sạch hơn), which is free of any location limit (không giới hạn địa bàn)"
+      )
+      put(
+        "not-applicable",
+        "location/sustainable-production-exempt",
+        "the establishment applies sustainable production and consumption (sản xuất và tiêu dùng bền vững), which is free of any location limit (không giới hạn địa bàn)"
+      )
+      put(
+        "not-applicable",
+        "location/cluster-investor-exempt",
+        "the establishment invests in industrial-cluster infrastructure (chủ đầu tư xây dựng hạ tầng cụm công nghiệp), which is free of any location limit (không giới hạn địa bàn)"
+      )
+      break
+    }
     case "location":
       for (const u of unitKinds)
         if (u !== "ward") {
@@ -197,7 +251,25 @@ export const compileRule = (
   function configOf(r: EligibilityRule, val: (role: string) => ParameterValue | undefined): RuleConfig {
     switch (r.kind) {
       case "legal-form":
-        return { kind: "legal-form", forms: list(val("forms")), cleanerProductionExempt: bool(val("cleanerProductionExempt")) }
+        return {
+          kind: "legal-form",
+          forms: list(val("forms")),
+          cleanerProductionExempt: bool(val("cleanerProductionExempt")),
+          artisanTitles: list(val("artisanTitles")),
+          sustainableProductionExempt: bool(val("sustainableProductionExempt")),
+          clusterInvestorForms: list(val("clusterInvestorForms"))
+        }
+      case "location-province":
+        return {
+          kind: "location-province",
+          provinceUnitKinds: list(val("provinceUnitKinds")),
+          centralCityUnitKinds: list(val("centralCityUnitKinds")),
+          centralCities: list(val("centralCities")),
+          craftVillages: bool(val("craftVillages")),
+          cleanerProductionExempt: bool(val("cleanerProductionExempt")),
+          sustainableProductionExempt: bool(val("sustainableProductionExempt")),
+          clusterInvestorForms: list(val("clusterInvestorForms"))
+        }
       case "location":
         return {
           kind: "location",
@@ -235,10 +307,12 @@ const CATALOGUE = 5
 const APPROVED = 6
 const COUNTERPART = 7
 const DOUBLE = 8
+const LOCATION_PROVINCE = 9
 
 const kindIndex: { readonly [K in EligibilityRule["kind"]]: number } = {
   "legal-form": LEGAL_FORM,
   location: LOCATION,
+  "location-province": LOCATION_PROVINCE,
   industry: INDUSTRY,
   "industry-exclusion": EXCLUSION,
   "mining-area": MINING,
@@ -276,6 +350,11 @@ export class Tables {
   ) {}
   /** Industry code → covering entry (or a "none" marker), filled as codes are met. */
   readonly covered: Map<string, string> = new Map()
+  /**
+   * Further passes, tried when the main outcome fails: `artisan:<title>`, `sustainable`,
+   * `investor:<form>` (legal form; location-province: `sustainable`, `investor:<form>`).
+   */
+  readonly alt: Map<string, Condition> = new Map()
 }
 
 const EMPTY_MAP: ReadonlyMap<string, Condition> = new Map()
@@ -298,7 +377,30 @@ const buildTables = (config: RuleConfig, outcomes: ReadonlyMap<string, ReadonlyM
         const c = pass ?? (config.cleanerProductionExempt ? exempt : fail)
         if (c !== undefined) cp.set(f, c)
       }
-      return new Tables(k, normal, cp, EMPTY_MAP, EMPTY_MAP, [], EMPTY_SET, undefined, undefined, undefined, config.cleanerProductionExempt, 0)
+      const t = new Tables(k, normal, cp, EMPTY_MAP, EMPTY_MAP, [], EMPTY_SET, undefined, undefined, undefined, config.cleanerProductionExempt, 0)
+      for (const title of config.artisanTitles) t.alt.set(`artisan:${title}`, must0(g("legal-form/artisan").get(title)))
+      if (config.sustainableProductionExempt) t.alt.set("sustainable", must0(one("legal-form/sustainable-production")))
+      for (const f of config.clusterInvestorForms) t.alt.set(`investor:${f}`, must0(g("legal-form/cluster-investor").get(f)))
+      return t
+    }
+    case "location-province": {
+      const t = new Tables(
+        k,
+        merged(g("location/province-unit"), g("location/province-unit-not-eligible")),
+        merged(g("location/central-city-unit"), g("location/central-city-unit-not-eligible")),
+        EMPTY_MAP,
+        EMPTY_MAP,
+        config.centralCities,
+        new Set(config.centralCities),
+        one("location/craft-village"),
+        one("location/unit-not-eligible", "township"),
+        one("location/cleaner-production-exempt"),
+        config.cleanerProductionExempt,
+        0
+      )
+      if (config.sustainableProductionExempt) t.alt.set("sustainable", must0(one("location/sustainable-production-exempt")))
+      for (const f of config.clusterInvestorForms) t.alt.set(`investor:${f}`, must0(one("location/cluster-investor-exempt")))
+      return t
     }
     case "location": {
       const units = new Map<string, Condition>()
@@ -331,6 +433,13 @@ const buildTables = (config: RuleConfig, outcomes: ReadonlyMap<string, ReadonlyM
     case "no-double-funding":
       return new Tables(k, EMPTY_MAP, EMPTY_MAP, EMPTY_MAP, EMPTY_MAP, [], EMPTY_SET, one("double-funding/none"), undefined, undefined, false, 0)
   }
+}
+
+const merged = (a: ReadonlyMap<string, Condition>, b: ReadonlyMap<string, Condition>): ReadonlyMap<string, Condition> => new Map([...b, ...a])
+
+const must0 = (c: Condition | undefined): Condition => {
+  if (c === undefined) throw new Error("internal: a compiled rule lacks an outcome")
+  return c
 }
 
 /** The outcome of a proposal rule when it passes. */
@@ -380,8 +489,36 @@ const yearOf = (date: string): number =>
 export const checkEstablishment = (rule: CompiledRule, e: Establishment, planYear: number): Condition => {
   const t = rule.tables as Tables
   switch (t.k) {
-    case LEGAL_FORM:
-      return must((e.cleanerProduction ? t.byKeyCp : t.byKey).get(e.legalForm.kind), rule)
+    case LEGAL_FORM: {
+      const r = must((e.cleanerProduction ? t.byKeyCp : t.byKey).get(e.legalForm.kind), rule)
+      if (r.status === "passed" || t.alt.size === 0) return r
+      if (e.artisanTitle !== undefined) {
+        const a = t.alt.get(`artisan:${e.artisanTitle}`)
+        if (a !== undefined) return a
+      }
+      if (e.sustainableProduction === true) {
+        const s = t.alt.get("sustainable")
+        if (s !== undefined) return s
+      }
+      if (e.clusterInfrastructureInvestor === true) {
+        const i = t.alt.get(`investor:${e.legalForm.kind}`)
+        if (i !== undefined) return i
+      }
+      return r
+    }
+    case LOCATION_PROVINCE: {
+      const l = e.location
+      const kind = l.commune.kind
+      let r =
+        kind === "township" ? must(t.fail, rule) : must((t.entrySet.has(l.provinceCode) ? t.byKeyCp : t.byKey).get(kind), rule)
+      if (r.status === "failed") {
+        if (t.pass !== undefined && l.craftVillage !== undefined) r = t.pass
+        else if (t.cpApplies && e.cleanerProduction) r = must(t.cp, rule)
+        else if (e.sustainableProduction === true && t.alt.has("sustainable")) r = must(t.alt.get("sustainable"), rule)
+        else if (e.clusterInfrastructureInvestor === true) r = t.alt.get(`investor:${e.legalForm.kind}`) ?? r
+      }
+      return r
+    }
     case LOCATION: {
       const l = e.location
       const kind = l.commune.kind

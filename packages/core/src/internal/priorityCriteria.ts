@@ -25,6 +25,12 @@ export const compileCriterion = (
       const v = read(c.industries)
       return Array.isArray(v) ? Object.freeze({ kind: "industry-in", industries: Object.freeze([...(v as ReadonlyArray<string>)]) }) : undefined
     }
+    case "owner-flag": {
+      const v = read(c.flags)
+      if (!Array.isArray(v)) return undefined
+      const flags = (v as ReadonlyArray<string>).filter((f): f is "womenOwned" | "ethnicMinorityOwned" => f === "womenOwned" || f === "ethnicMinorityOwned")
+      return Object.freeze({ kind: "owner-flag", flags: Object.freeze(flags) })
+    }
     case "local-raw-material-above": {
       const v = read(c.threshold)
       if (typeof v !== "object" || v === null || Array.isArray(v)) return undefined
@@ -67,6 +73,9 @@ export const matches = (c: CompiledCriterion, e: Establishment): boolean => {
       return e.workforce >= c.min
     case "industry-in":
       return industryCovered(e.industry.code, c.industries) !== undefined
+    case "owner-flag":
+      for (let i = 0; i < c.flags.length; i++) if (e[c.flags[i] as "womenOwned" | "ethnicMinorityOwned"] === true) return true
+      return false
     case "any":
       for (let i = 0; i < c.of.length; i++) if (matches(c.of[i] as CompiledCriterion, e)) return true
       return false

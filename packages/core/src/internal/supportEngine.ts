@@ -51,7 +51,8 @@ const line = (
   binding: Binding,
   grade: Citation.Grade,
   layer: string,
-  aboveNational: boolean
+  aboveNational: boolean,
+  pooledGroup: number | undefined = undefined
 ): LineSupport => ({
   activityIndex,
   lineIndex,
@@ -66,7 +67,8 @@ const line = (
   binding,
   grade,
   layer,
-  aboveNational
+  aboveNational,
+  pooledGroup
 })
 
 /**
@@ -76,6 +78,8 @@ const line = (
  */
 const poolAt: Array<string | undefined> = []
 const overheadAt: Array<boolean> = []
+/** Per computed line: whether it counts against a group's pooled cap (a member's line or an unattributed one). */
+const groupAt: Array<boolean> = []
 
 /** Compute the support of a proposal (see `Support.compute`). */
 export const computeRaw = (
@@ -116,6 +120,9 @@ export const computeRaw = (
   }
 
   const defaultBeneficiary = p.form.kind !== "group" ? p.beneficiaries[0] : undefined
+  // Group members (distinct): an unattributed per-establishment line is capped at cap × members.
+  let members: ReadonlySet<string> | undefined
+  if (p.form.kind === "group") members = new Set(p.form.beneficiaryIds)
   const acts = p.activities
   let count = 0
   for (let i = 0; i < acts.length; i++) count += (acts[i] as Proposal["activities"][number]).costLines.length
@@ -124,6 +131,7 @@ export const computeRaw = (
   for (let q = 0; q < count; q++) {
     poolAt[q] = undefined
     overheadAt[q] = false
+    groupAt[q] = false
   }
   let total = 0n
   let requested = 0n
@@ -194,11 +202,32 @@ export const computeRaw = (
         }
         // Absolute cap for the unit, less what earlier lines of the same pool and unit used
         let absCap: bigint | undefined
+        let pooled: number | undefined
+        let inGroup = false
         if (item.hasAmount) {
           let unitCap = item.amount
           if (applied) unitCap = md === 1n ? unitCap * mn : Rounding.divideValue(unitCap * mn, md, mode)
           if (item.scope === "quantity") absCap = timesQuantity(unitCap, l.quantity, mode)
-          else {
+          else if (item.scope === "beneficiary" && members !== undefined && (beneficiaryId === undefined || members.has(beneficiaryId))) {
+            // Group project: the members' caps pool. A member's own lines stay within its cap;
+            // every line of the pool (members' and unattributed) stays within cap × members.
+            const groupCap = unitCap * BigInt(members.size)
+            let usedGroup = 0n
+            let usedOwn = 0n
+            const pool = item.pool
+            for (let q = 0; q < count; q++) {
+              if (poolAt[q] !== pool || groupAt[q] !== true) continue
+              const prev = results[q] as LineSupport
+              usedGroup += prev.support
+              if (beneficiaryId !== undefined && prev.beneficiaryId === beneficiaryId) usedOwn += prev.support
+            }
+            absCap = groupCap > usedGroup ? groupCap - usedGroup : 0n
+            if (beneficiaryId !== undefined) {
+              const own = unitCap > usedOwn ? unitCap - usedOwn : 0n
+              if (own < absCap) absCap = own
+            } else pooled = members.size
+            inGroup = true
+          } else {
             let used = 0n
             const pool = item.pool
             const perBeneficiary = item.scope === "beneficiary"
@@ -226,9 +255,10 @@ export const computeRaw = (
         const g = applied && mult !== undefined ? weaker(item.grade, mult.citation.grade) : item.grade
         grade = weaker(grade, g)
         total += support
-        results[k] = line(i, j, a.activity, l.item, beneficiaryId, cost, req, rateCap, absCap, support, binding, g, item.layer, item.aboveNational)
+        results[k] = line(i, j, a.activity, l.item, beneficiaryId, cost, req, rateCap, absCap, support, binding, g, item.layer, item.aboveNational, pooled)
         poolAt[k] = item.pool
         overheadAt[k] = false
+        groupAt[k] = inGroup
       }
     }
   }
@@ -316,6 +346,7 @@ const supportTrace = (p: Proposal, view: ResolvedPack, s: ProposalSupport, c: Pr
     inputs["requested"] = l.requested.toString()
     inputs["quantity"] = costLine.quantity
     const names = traceNames(item)
+    if (l.pooledGroup !== undefined) inputs["pooledGroupMembers"] = l.pooledGroup
     if (item.scope === "overhead") {
       const share = item.share as Reading<Rate.Rate>
       roundings.push(Rounding.divide(base * share.value.numerator, share.value.denominator, mode).record)
@@ -362,7 +393,10 @@ const supportTrace = (p: Proposal, view: ResolvedPack, s: ProposalSupport, c: Pr
     result["aboveNational"] = l.aboveNational
     steps.push({
       rule: names.rule,
-      description: names.description,
+      description:
+        l.pooledGroup === undefined
+          ? names.description
+          : `${names.description}; pooled group cap: a line of no single member, capped at ${l.pooledGroup} members × the cap per ${item.unit}, less what the group's lines of the pool already received`,
       inputs,
       parameters: mult !== undefined ? [...item.reads, Trace.readParameter(mult)] : item.reads,
       roundings,

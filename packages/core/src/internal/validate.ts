@@ -487,6 +487,9 @@ const checkDeadline = (path: Path, d: unknown, issues: Issues): void => {
     default:
       issues.add("pack/invalid-deadline", [...path, "kind"], `deadline kind ${JSON.stringify(d["kind"]) ?? "undefined"} is not yearly, monthly or after-event`, d["kind"])
   }
+  if (d["cutoff"] !== undefined && d["cutoff"] !== "before" && d["cutoff"] !== "on-or-before") {
+    issues.add("pack/invalid-deadline", [...path, "cutoff"], `deadline cutoff ${JSON.stringify(d["cutoff"]) ?? "undefined"} is not "before" (trước ngày) or "on-or-before" (chậm nhất)`, d["cutoff"])
+  }
 }
 
 const checkCriterion = (path: Path, c: unknown, ref: Ref, issues: Issues, what: string): void => {
@@ -513,6 +516,7 @@ const checkCriterion = (path: Path, c: unknown, ref: Ref, issues: Issues, what: 
     case "local-raw-material-above":
     case "workforce-at-least":
     case "industry-in":
+    case "owner-flag":
       for (const r of criterionRefs(crit))
         ref([...path, r.field], r.parameter, r.type, r.type === "rate" ? "share" : r.type === "number" ? "non-negative" : "none", what)
       return

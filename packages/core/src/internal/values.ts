@@ -83,7 +83,28 @@ const r = (role: string, type: ValueType, optional = false): RoleSpec => ({ role
 
 /** Specifications of every eligibility rule kind. */
 export const kindSpecs: { readonly [K in EligibilityRuleKind]: KindSpec } = {
-  "legal-form": { scope: "establishment", roles: [r("forms", "list"), r("cleanerProductionExempt", "boolean", true)] },
+  "legal-form": {
+    scope: "establishment",
+    roles: [
+      r("forms", "list"),
+      r("cleanerProductionExempt", "boolean", true),
+      r("artisanTitles", "list", true),
+      r("sustainableProductionExempt", "boolean", true),
+      r("clusterInvestorForms", "list", true)
+    ]
+  },
+  "location-province": {
+    scope: "establishment",
+    roles: [
+      r("provinceUnitKinds", "list"),
+      r("centralCityUnitKinds", "list"),
+      r("centralCities", "list"),
+      r("craftVillages", "boolean", true),
+      r("cleanerProductionExempt", "boolean", true),
+      r("sustainableProductionExempt", "boolean", true),
+      r("clusterInvestorForms", "list", true)
+    ]
+  },
   location: {
     scope: "establishment",
     roles: [
@@ -119,6 +140,8 @@ export const criterionRefs = (
       return [{ parameter: c.threshold, type: "number", field: "threshold" }]
     case "industry-in":
       return [{ parameter: c.industries, type: "list", field: "industries" }]
+    case "owner-flag":
+      return [{ parameter: c.flags, type: "list", field: "flags" }]
     case "any":
       return c.of.flatMap(criterionRefs)
     case "location-flag":

@@ -1,0 +1,106 @@
+/**
+ * Resolution across the three national packs installed together (2014–2018, 2021–2025,
+ * 2026–2030), as `pnpm cases` installs them: each decision date and plan year finds the one pack
+ * that governs it, with that pack's levels, and a date no pack covers is an error naming the date.
+ * The other packs are imported from their sources (test-only; this package does not depend on them).
+ */
+import { Calendar, Pack, Proposal, Resolution, Support } from "@khuyencong/core"
+import type { RulePack } from "@khuyencong/core"
+import { describe, expect, it } from "vitest"
+import { pack as def2014 } from "../../rules-2014-2018/src/index.js"
+import { pack as def2021 } from "../../rules-2021-2025/src/index.js"
+import { pack as def2026 } from "../src/index.js"
+import { d } from "./fixtures.js"
+
+const packs: ReadonlyArray<RulePack.RulePack> = [def2014, def2021, def2026].map((p) => Pack.loadOrThrow(p))
+
+const idAt = (date: string): string => {
+  const r = Resolution.forDate(packs, d(date))
+  return r.ok ? r.value.id : r.error.code
+}
+
+/** Machinery support for one establishment: cost 1 tỷ, requested 500 triệu, approved on `date`. */
+const machinery = (date: string): bigint => {
+  const r = Resolution.forDate(packs, d(date))
+  if (!r.ok) throw r.error
+  const resolved = Pack.resolveOrThrow(r.value, d(date))
+  const decoded = Proposal.decode({
+    id: "p1",
+    title: "Máy móc thiết bị",
+    fund: "national",
+    form: { kind: "single" },
+    activities: [
+      {
+        activity: "machinery",
+        costLines: [{ item: "machinery.equipment", quantity: 1, unitCost: "1000000000", total: "1000000000", requestedSupport: "500000000", counterpartFunding: "500000000" }]
+      }
+    ],
+    implementingUnit: { name: "Trung tâm Khuyến công" },
+    beneficiaries: ["e1"],
+    locations: [{ provinceCode: "19" }],
+    planYear: Number(date.slice(0, 4)),
+    duration: { start: date, end: `${date.slice(0, 4)}-12-31` },
+    approvalDate: date
+  })
+  if (!decoded.ok) throw new Error(decoded.error.message)
+  const p = decoded.value
+  const item = resolved.items["machinery.equipment"]
+  expect(item?.amount, date).toBeDefined()
+  return Support.computeOrThrow(p, resolved).total
+}
+
+describe("resolution among the 2014–2018, 2021–2025 and 2026–2030 packs", () => {
+  it("2018-05-10 resolves to the 2014–2018 pack (Joint Circular 26/2014: machinery cap 200 million đồng)", () => {
+    expect(idAt("2018-05-10")).toBe("vn-khuyen-cong-2014-2018")
+    expect(machinery("2018-05-10")).toBe(200_000_000n)
+  })
+
+  it("2018-05-11 resolves to the 2021–2025 pack (Circular 28/2018: machinery cap 300 million đồng)", () => {
+    expect(idAt("2018-05-11")).toBe("vn-khuyen-cong-2021-2025")
+    expect(machinery("2018-05-11")).toBe(300_000_000n)
+  })
+
+  it("2025-10-14 and 2025-10-15 sit on either side of Decree 235", () => {
+    expect(idAt("2025-10-14")).toBe("vn-khuyen-cong-2021-2025")
+    expect(idAt("2025-10-15")).toBe("vn-khuyen-cong-2026-2030")
+  })
+
+  it("a 2026 plan uses the 2026–2030 pack, by plan year and by decision date", () => {
+    const r = Resolution.forPlanYear(packs, 2026)
+    expect(r.ok && r.value.id).toBe("vn-khuyen-cong-2026-2030")
+    expect(idAt("2026-03-02")).toBe("vn-khuyen-cong-2026-2030")
+    expect(machinery("2026-03-02")).toBe(300_000_000n)
+  })
+
+  it("each plan year of the three programmes finds its pack; the years between them find none", () => {
+    const byYear = (y: number): string => {
+      const r = Resolution.forPlanYear(packs, y)
+      return r.ok ? r.value.id : r.error.code
+    }
+    expect(byYear(2014)).toBe("vn-khuyen-cong-2014-2018")
+    expect(byYear(2018)).toBe("vn-khuyen-cong-2014-2018")
+    expect(byYear(2021)).toBe("vn-khuyen-cong-2021-2025")
+    expect(byYear(2030)).toBe("vn-khuyen-cong-2026-2030")
+    expect(byYear(2019)).toBe("resolution/no-pack")
+  })
+
+  it("a date no pack covers is an error naming it", () => {
+    const r = Resolution.forDate(packs, d("2014-04-07"))
+    expect(r.ok).toBe(false)
+    if (!r.ok) {
+      expect(r.error.code).toBe("resolution/no-pack")
+      expect(r.error.message).toContain("2014-04-07")
+    }
+    expect(idAt("2014-04-08")).toBe("vn-khuyen-cong-2014-2018")
+  })
+
+  it("every calendar entry of the three packs sets its cutoff, agreeing with its Vietnamese wording", () => {
+    for (const p of packs)
+      for (const e of p.calendar) {
+        expect(e.deadline.cutoff, `${p.id} ${e.id}`).toBeDefined()
+        const wording = /trước\s+(ngày\s+)?\d/i.test(e.nameVi) ? "before" : "on-or-before"
+        expect(e.deadline.cutoff, `${p.id} ${e.id}`).toBe(wording)
+        expect(Calendar.cutoffOf(e)).toBe(e.deadline.cutoff)
+      }
+  })
+})
