@@ -194,8 +194,6 @@ export async function run(options: Options = {}): Promise<Summary> {
   let read = 0
   const imported = await Xlsx.readRegister(file, {
     activities,
-    // The title, a subtitle line, then the header: one header row (see README, "adapters").
-    headerRows: 1,
     onProposal: () => importBar.update(++read)
   })
   const register: RegisterMapping.Register | undefined = imported.ok ? imported.value : imported.error.partial

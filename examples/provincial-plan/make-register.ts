@@ -64,7 +64,7 @@ export const registerTable = (source: Source): Report.Table => {
     { key: "location", header: "Địa điểm", kind: "text" },
     { key: "period", header: "Thời gian thực hiện", kind: "text" },
     { key: "total", header: "Tổng kinh phí (đồng)", kind: "money" },
-    { key: "support", header: "Kinh phí khuyến công hỗ trợ (triệu đồng)", kind: "text", width: 18 },
+    { key: "support", header: "Kinh phí khuyến công hỗ trợ (triệu đồng)", kind: "money", width: 18 },
     { key: "fund", header: "Nguồn kinh phí", kind: "text" },
     { key: "planYear", header: "Năm kế hoạch", kind: "integer" },
     { key: "approvalDate", header: "Ngày phê duyệt", kind: "text" }

@@ -45,6 +45,12 @@ export interface Column {
   readonly kind: ColumnKind
   /** Width in characters; computed from the contents when absent. */
   readonly width?: number
+  /**
+   * Money columns holding numbers in a larger unit (triệu đồng): the decimals always shown
+   * (`2` → `#,##0.00`). When absent, a fractional number (52,8 triệu) is written with `#,##0.##`
+   * and a whole one with `#,##0`.
+   */
+  readonly decimals?: number
 }
 
 /**

@@ -22,7 +22,8 @@
  * **Writing** ({@link writeTables}, {@link exportPlan}, {@link exportAllocation},
  * {@link exportProgress}) streams each {@link Report.Table} to a sheet: a title row (merged across
  * the table), subtitle lines, a bold header row frozen in place, amounts as numbers in đồng with
- * the `#,##0` format (shown with dot grouping in a Vietnamese locale), dates as date cells
+ * the `#,##0` format (shown with dot grouping in a Vietnamese locale; fractional numbers, such as
+ * 52,8 in a triệu đồng column, with `#,##0.##`, or a column's fixed `decimals`), dates as date cells
  * (`dd/mm/yyyy`), column widths fitted to the contents, and a totals row whose amounts are `SUM`
  * formulas carrying their computed values, so any program shows the right figure before it
  * recalculates.
@@ -325,6 +326,12 @@ const date1904 = (wb: unknown): boolean =>
 export type Target = { readonly path: string } | { readonly stream: Writable } | Record<string, never>
 
 const MONEY_FORMAT = "#,##0"
+/** The number format of a money cell: fixed decimals when the column asks, else decimals only for fractional numbers. */
+const moneyFormat = (c: Report.Column, v: number | string): string => {
+  const d = c.decimals === undefined ? 0 : Math.min(Math.max(Math.trunc(c.decimals), 0), 10)
+  if (d > 0) return `${MONEY_FORMAT}.${"0".repeat(d)}`
+  return typeof v === "number" && !Number.isInteger(v) ? `${MONEY_FORMAT}.##` : MONEY_FORMAT
+}
 const DATE_FORMAT = "dd/mm/yyyy"
 const MONTH_FORMAT = "mm/yyyy"
 const BAD_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
@@ -426,7 +433,7 @@ const writeTable = (wb: InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>,
     switch (c.kind) {
       case "money":
         cell.value = typeof v === "bigint" ? moneyNumber(v, path) : typeof v === "number" ? v : checkText(v, path)
-        cell.numFmt = MONEY_FORMAT
+        cell.numFmt = moneyFormat(c, cell.value as number | string)
         break
       case "date":
         if (typeof v === "string" && LocalDate.is(v)) {
@@ -472,7 +479,7 @@ const writeTable = (wb: InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>,
         const col = letter.get(c.key) ?? "A"
         const sum = moneyNumber(Report.columnTotal(table, c.key), [name, totalsRow, c.key])
         cell.value = table.rows.length === 0 ? 0 : { formula: `SUM(${col}${firstData}:${col}${lastData})`, result: sum }
-        cell.numFmt = MONEY_FORMAT
+        cell.numFmt = moneyFormat(c, sum)
         totalCell.set(c.key, `${col}${totalsRow}`)
       } else put(row, totalsRow, c, i, t.values?.[c.key])
       if (!t.sum.includes(c.key) && c.key !== t.labelColumn) cell.font = { bold: true }

@@ -71,6 +71,42 @@ describe("header detection by Vietnamese labels", () => {
     }
   })
 
+  test("a subtitle line directly above a one-row header is not the top row of a two-row header", () => {
+    const subtitles = ["(Kèm theo Tờ trình số 12)", "Kèm theo Tờ trình số 12/TTr-SCT ngày 05/01/2024", "Nguồn kinh phí: khuyến công địa phương"]
+    for (const subtitle of subtitles) {
+      for (const merges of [undefined, ["A1:L1", "A2:L2"]]) {
+        const r = Register.read([["TITLE"], [subtitle], HEADER, ROW], { activities }, merges === undefined ? {} : { merges })
+        expect(r.ok, `${subtitle} ${String(merges)}`).toBe(true)
+        if (!r.ok) continue
+        expect(r.value.headerRow).toBe(3)
+        expect(fieldsOf(r)).toEqual(EXPECTED)
+        expect(r.value.columns.find((c) => c.field === "total")?.header).toBe("Tổng kinh phí")
+        expect(r.value.entries.map((e) => e.row)).toEqual([4])
+      }
+    }
+    // a unit line at the right end ("ĐVT: triệu đồng") alongside the subtitle is still a note, not a parent
+    const withUnit = Register.read([["TITLE"], ["(Kèm theo Tờ trình số 12)", null, null, null, null, null, null, null, null, null, null, "ĐVT: triệu đồng"], HEADER, ROW], { activities })
+    const reg = withUnit.ok ? withUnit.value : withUnit.error.partial
+    expect(reg?.headerRow).toBe(3)
+    expect(reg?.columns.find((c) => c.field === "total")?.header).toBe("Tổng kinh phí")
+  })
+
+  test("a genuine two-row merged header under a title and a subtitle keeps its parents", () => {
+    const top = ["STT", "Tên đề án", "Nội dung hoạt động", "Đơn vị thực hiện", "Thời gian thực hiện", null, "Kinh phí (triệu đồng)", null, null, "Nguồn", "Năm"]
+    const bottom = [null, null, null, null, "Từ ngày", "Đến ngày", "Tổng số", "Trong đó: KC hỗ trợ", "Đối ứng", null, null]
+    const data = [1, "Hỗ trợ máy sao chè", "machinery", "TTKC Hà Giang", "01/03/2024", "30/11/2024", 1800, 900, 900, "KCQG", 2024]
+    const merges = ["A1:K1", "A2:K2", "A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:F3", "G3:I3", "J3:J4", "K3:K4"]
+    for (const m of [undefined, merges]) {
+      const r = Register.read([["TITLE"], ["(Kèm theo Tờ trình số 12)"], top, bottom, data], { activities }, m === undefined ? {} : { merges: m })
+      expect(r.ok).toBe(true)
+      if (!r.ok) continue
+      expect(r.value.headerRow).toBe(3)
+      expect(r.value.columns.find((c) => c.field === "requestedSupport")?.header).toBe("Kinh phí (triệu đồng) / Trong đó: KC hỗ trợ")
+      expect(r.value.columns.find((c) => c.field === "start")?.header).toBe("Thời gian thực hiện / Từ ngày")
+      expect(r.value.proposals[0]?.activities[0]?.costLines[0]?.requestedSupport).toBe(900_000_000n)
+    }
+  })
+
   test("a two-row header with merged parents (no merge information: streamed files)", () => {
     const top = ["STT", "Tên đề án", "Nội dung hoạt động", "Đơn vị thực hiện", "Thời gian thực hiện", null, "Kinh phí (triệu đồng)", null, null, "Nguồn", "Năm"]
     const bottom = [null, null, null, null, "Từ ngày", "Đến ngày", "Tổng số", "Trong đó: KC hỗ trợ", "Đối ứng", null, null]

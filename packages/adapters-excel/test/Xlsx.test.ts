@@ -171,6 +171,46 @@ describe("exported workbooks", () => {
   })
 })
 
+describe("writeTables: subtitles and fractional amounts", () => {
+  const table: Report.Table = {
+    sheet: "Biểu 01",
+    title: "BIỂU TỔNG HỢP ĐỀ ÁN KHUYẾN CÔNG NĂM 2024",
+    subtitle: ["(Kèm theo Tờ trình số 12/TTr-SCT của Sở Công Thương)"],
+    columns: [
+      ...HEADER.map((h, i): Report.Column => ({ key: `c${i}`, header: h, kind: i === 0 || i === 11 ? "integer" : "text" })),
+      { key: "m", header: "Kinh phí (triệu đồng)", kind: "money" },
+      { key: "f", header: "Ghi chú (triệu đồng)", kind: "money", decimals: 2 }
+    ],
+    rows: [
+      { ...Object.fromEntries(ROW.map((v, i) => [`c${i}`, typeof v === "number" || typeof v === "string" ? v : undefined])), m: 52.8, f: 52.8 },
+      { m: 900, f: 900, c1: "Dòng chỉ có tên" },
+      { m: Money.make(1_000_000n) }
+    ]
+  }
+
+  test("a table written with a subtitle reads back with its one-row header", async () => {
+    const bytes = await write([table])
+    const r = await Xlsx.readRegister(bytes, { activities })
+    const reg = r.ok ? r.value : r.error.partial
+    expect(reg?.headerRow).toBe(3)
+    expect(reg?.columns.find((c) => c.field === "title")?.header).toBe("Tên đề án")
+    expect(reg?.columns.find((c) => c.field === "total")?.header).toBe("Tổng kinh phí")
+    expect(reg?.entries[0]?.row).toBe(4)
+  })
+
+  test("money cells: #,##0 for whole numbers, #,##0.## for fractional ones, fixed decimals when the column says", async () => {
+    const ws = (await load(await write([table]))).getWorksheet("Biểu 01")
+    if (ws === undefined) throw new Error("no sheet")
+    const m = HEADER.length + 1
+    expect(ws.getCell(4, m).value).toBe(52.8)
+    expect(ws.getCell(4, m).numFmt).toBe("#,##0.##")
+    expect(ws.getCell(5, m).numFmt).toBe("#,##0")
+    expect(ws.getCell(6, m).numFmt).toBe("#,##0")
+    expect(ws.getCell(4, m + 1).numFmt).toBe("#,##0.00")
+    expect(ws.getCell(5, m + 1).numFmt).toBe("#,##0.00")
+  })
+})
+
 describe("streaming import of .xlsx", () => {
   test("Vietnamese text split across the parser's chunks is read intact (exceljs #2063 fixed)", async () => {
     // 1500 rows of dense accented text: hundreds of 16 KB inflate chunks, many boundaries inside a

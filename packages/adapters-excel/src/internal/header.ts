@@ -453,8 +453,9 @@ export type Detection =
 
 /**
  * Find the header among the first rows: the row (or two rows) whose labels map the most required
- * fields, then the most fields; one row is preferred over two on a tie. Requires the title column
- * and at least three mapped fields to count as a header at all.
+ * fields, then the most fields; one row is preferred over two on a tie. Two rows are tried only
+ * when the upper one can be a header row (see `parentRow`: not a title or subtitle line). Requires
+ * the title column and at least three mapped fields to count as a header at all.
  */
 export const detect = (
   rows: ReadonlyArray<ReadonlyArray<CellValue>>,
@@ -485,13 +486,33 @@ export const detect = (
     }
     return u
   }
+  const index = defaultIndex(spec.labels)
+  /**
+   * Whether a row can be the upper row of a two-row header: it holds at least one header label
+   * or group parent (`Kinh phí (triệu đồng)`, `Thời gian thực hiện`), and it is not a single text
+   * line in column A or B (a title or subtitle such as `(Kèm theo Tờ trình số 12)`, usually merged
+   * across the table, which would otherwise prefix every label below it).
+   */
+  const parentRow = (row: ReadonlyArray<CellValue>): boolean => {
+    const filled: Array<number> = []
+    let label = false
+    row.forEach((v, c) => {
+      const t = cellText(v)
+      if (t === "") return
+      filled.push(c)
+      const k = labelKey(t)
+      if (k !== "" && (index.has(k) || spec.byHeader.has(k) || MONEY_PARENT.test(k) || TIME_PARENT.test(k))) label = true
+    })
+    if (!label) return false
+    return !(filled.length === 1 && (filled[0] ?? 0) <= 1)
+  }
   const range = forced.at === undefined ? rows.map((_, i) => i) : [forced.at]
   for (const at of range) {
     const row = rows[at]
     if (row === undefined || row.every((v) => isBlank(v))) continue
     const note = noteAbove(at)
     if (forced.depth !== 2) consider(attempt(rows, rowNumbers, at, 1, spec, merges, groups, note))
-    if (forced.depth !== 1 && at + 1 < rows.length) consider(attempt(rows, rowNumbers, at, 2, spec, merges, groups, note))
+    if (forced.depth !== 1 && at + 1 < rows.length && (forced.depth === 2 || parentRow(row))) consider(attempt(rows, rowNumbers, at, 2, spec, merges, groups, note))
   }
   const b: Attempt | undefined = best
   if (b === undefined)
