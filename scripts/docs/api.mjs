@@ -16,9 +16,6 @@ const require = createRequire(import.meta.url)
 
 /** Known warnings: [pattern, why]. */
 const KNOWN = [
-  [/^Fault, defined in @khuyencong\/core\/src\/TaxCode\.ts, is referenced by TaxCode\.faultAt/, "core: TaxCode.faultAt returns the unexported type Fault"],
-  [/^Cache, defined in @khuyencong\/core\/src\/Cases\.ts, is referenced by Cases\.runCase/, "core: Cases.runCase takes the unexported type Cache"],
-  [/^ProposalOptions, defined in @khuyencong\/core\/src\/testing\/contract\.ts, is referenced by testing\.fixtures/, "core/testing: fixtures.proposal takes the unexported type ProposalOptions"],
   [/^Instrument, defined in @khuyencong\/rules-[0-9-]+\/src\/instruments\.ts, is referenced by/, "rule packs: the local alias `type Instrument = Citation.Instrument` is not exported"],
   [/^P, defined in @khuyencong\/rules-[0-9-]+\/src\/eligibility\.ts, is referenced by/, "rule packs: the local alias `type P = Parameter<ParameterValue>` is not exported"],
   [/^Failed to resolve link to "Proposal\.Proposal" in comment for @khuyencong\/adapters-excel\.Register$/, "adapters-excel: the Register.ts header links {@link Proposal.Proposal}, a core type the adapter's project cannot resolve"],

@@ -6,10 +6,12 @@
  *    its package, so the reference reads `@khuyencong/core` → `Money`, `Pack` … and
  *    `@khuyencong/core` → `testing`.
  * 2. Module headers. The packages start every module with a JSDoc header (what the concept is,
- *    with an example) but without a `@module` tag, so TypeDoc does not use it: a namespace
- *    exported as `export * as Money from "./Money.js"` would have no description, and the first one
- *    (`Citation`) would get the header of index.ts. Until the headers carry `@module`, this
- *    plugin uses the header of the namespace's own file as its description.
+ *    with an example). Core's headers carry `@module` (`@packageDocumentation` on its entry
+ *    points), so TypeDoc reads them itself and this step leaves them alone. Other packages'
+ *    headers (adapters-excel, the rule packs) do not yet: without `@module` a namespace exported
+ *    as `export * as Cell from "./Cell.js"` would have no description, so for those this plugin
+ *    uses the header of the namespace's own file as its description. Drop this step once every
+ *    package's headers carry `@module`.
  * 3. One-line examples. Most exports carry a one-line example written as Markdown, such as
  *    `@example \`Money.make(1n)\` → \`1n\``. TypeDoc wraps an example without a code fence in a
  *    TypeScript block, which would show the backticks and the arrow as code; such a one-line

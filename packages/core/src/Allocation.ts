@@ -45,6 +45,7 @@
  * // A funded, B unfunded (constraint "envelope"), C funded; unallocated 100.000.000 đ
  * ```
  * @since 0.1.0
+ * @module
  */
 import * as CitationM from "./Citation.js"
 import { LookupError, RuleViolation, ValidationError, type Issue } from "./Errors.js"

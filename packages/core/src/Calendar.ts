@@ -28,6 +28,7 @@
  * // overdue includes settlement.liquidation (last day 2025-01-22)
  * ```
  * @since 0.1.0
+ * @module
  */
 import type * as Citation from "./Citation.js"
 import { LookupError, ValidationError, type Issue } from "./Errors.js"

@@ -25,6 +25,7 @@
  * if (file.ok) for (const r of Cases.run(file.value, installation)) console.log(r.name, r.passed)
  * ```
  * @since 0.1.0
+ * @module
  */
 import { LineCounter, parseDocument, visit, type Scalar } from "yaml"
 import * as Eligibility from "./Eligibility.js"
@@ -1090,8 +1091,14 @@ const referencedIds = (p: Proposal.Proposal): ReadonlyArray<string> => {
   return [...ids]
 }
 
-/** Reuses overlaid packs across cases of one run (key: pack id and overlay id). */
-type Cache = Map<string, Result<RulePack, ValidationError>>
+/**
+ * Reuses overlaid packs across cases of one run (key: pack id and overlay id). Pass one cache to
+ * several {@link runCase} calls to load each overlaid pack once.
+ * @example `const cache: Cases.Cache = new Map(); for (const c of file.cases) runCase(c, installation, cache)`
+ * @category running
+ * @since 0.1.0
+ */
+export type Cache = Map<string, Result<RulePack, ValidationError>>
 
 const evaluateCase = (c: Case, inst: Installation, cache: Cache): Step<Observed> => {
   // 1. The proposal (its decoding may be what the case expects to fail)

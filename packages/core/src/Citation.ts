@@ -14,6 +14,7 @@
  * Citation.formatVi(c) // "điểm a khoản 1 Điều 4 Thông tư 28/2018/TT-BTC"
  * ```
  * @since 0.1.0
+ * @module
  */
 import { Schema } from "effect"
 import { ValidationError, type Issue as ValidationIssue } from "./Errors.js"

@@ -26,6 +26,7 @@
  * // ok: terms.tier.id "investment", first advance 7/10, after progress over 7/10
  * ```
  * @since 0.1.0
+ * @module
  */
 import type * as Citation from "./Citation.js"
 import { LookupError, ValidationError, type Issue } from "./Errors.js"

@@ -14,6 +14,7 @@
  * DateRange.days(y)                                           // 366
  * ```
  * @since 0.1.0
+ * @module
  */
 import { Schema } from "effect"
 import { ValidationError } from "./Errors.js"

@@ -24,9 +24,10 @@
  * import { Proposal } from "@khuyencong/core"
  * const r = Proposal.decode(JSON.parse(text))
  * if (!r.ok) for (const i of r.error.issues) console.log(i.path.join("."), i.code, i.message)
- * // activities.0.costLines.2.unitCost schema/invalid unit cost (đơn giá) must be a non-negative amount of đồng
+ * // activities.0.costLines.2.unitCost money/unparseable unit cost (đơn giá) must be a non-negative whole number of đồng written in digits; found "1,2 tỷ" (that reads as 1.200.000.000 ₫: write "1200000000")
  * ```
  * @since 0.1.0
+ * @module
  */
 import { Result as EffectResult, Schema, SchemaIssue, SchemaParser } from "effect"
 import type { SchemaAST } from "effect"
@@ -53,6 +54,16 @@ export const codeAnnotation = "code"
 export const ownMessageAnnotation = "khuyencong/own-message"
 
 /**
+ * Annotation key carrying what a value schema found, for a message built from the field's doc:
+ * the text is appended after `; ` (`unit cost (đơn giá) must be …; found "1,2 tỷ" (…)`). Value
+ * schemas (Money …) set it because they know the input but not the field it sits in.
+ * @example `new SchemaIssue.InvalidValue({ message: "…", [Decode.foundAnnotation]: 'found "abc"' })`
+ * @category annotations
+ * @since 0.1.0
+ */
+export const foundAnnotation = "khuyencong/found"
+
+/**
  * Annotation key on a union of `{ kind: … }` structs: an input object whose `kind` is missing or
  * unknown is reported at `[…, "kind"]` rather than at the union itself.
  * @example `Schema.Union([A, B]).annotate({ [Decode.discriminatorAnnotation]: "kind" })` → `{ kind: "c" }` is reported at `["kind"]`
@@ -63,14 +74,14 @@ export const discriminatorAnnotation = "khuyencong/discriminator"
 
 /**
  * How a field is named and what it must hold, for messages:
- * `${label} ${expects}` → `unit cost (đơn giá) must be a non-negative amount of đồng`.
+ * `${label} ${expects}` → `unit cost (đơn giá) must be a non-negative whole number of đồng written in digits`.
  * @category models
  * @since 0.1.0
  */
 export interface FieldDoc {
   /** English name with the Vietnamese term in parentheses, e.g. `unit cost (đơn giá)`. */
   readonly label: string
-  /** What a valid value is, starting with a verb, e.g. `must be a non-negative amount of đồng`. */
+  /** What a valid value is, starting with a verb, e.g. `must be a non-negative whole number of đồng written in digits`. */
   readonly expects: string
 }
 
@@ -303,15 +314,23 @@ const ownMessageOf = (annotations: unknown): string | undefined => {
   return typeof m === "string" ? m : undefined
 }
 
+const foundOf = (annotations: unknown): string | undefined => {
+  if (!isRecord(annotations)) return undefined
+  const f = annotations[foundAnnotation]
+  return typeof f === "string" && f !== "" ? f : undefined
+}
+
 /** What the nearest annotated node (the leaf, else its enclosing filter) says. */
 interface Said {
   readonly code?: string | undefined
   readonly message?: string | undefined
+  readonly found?: string | undefined
 }
 
 const said = (annotations: unknown, outer: Said | undefined): Said => ({
   code: codeOf(annotations) ?? outer?.code,
-  message: ownMessageOf(annotations) ?? outer?.message
+  message: ownMessageOf(annotations) ?? outer?.message,
+  found: foundOf(annotations) ?? outer?.found
 })
 
 const withActual = (issue: Issue, node: SchemaIssue.Issue, fallback?: { readonly value: unknown }): Issue => {
@@ -343,7 +362,8 @@ export const issuesOf = (root: SchemaIssue.Issue, docs: FieldDocs, subject?: Sub
     outerInput: { readonly value: unknown } | undefined
   ): void => {
     const s = said(annotations, outer)
-    out.push(withActual({ code: s.code ?? fallbackCode, path, message: s.message ?? described(path) }, node, outerInput))
+    const message = s.message ?? (s.found === undefined ? described(path) : `${described(path)}; ${s.found}`)
+    out.push(withActual({ code: s.code ?? fallbackCode, path, message }, node, outerInput))
   }
   const go = (
     node: SchemaIssue.Issue,

@@ -50,6 +50,7 @@
  * if (v.ok) console.log(v.value.verdict, Eligibility.failures(v.value).map((c) => c.message))
  * ```
  * @since 0.1.0
+ * @module
  */
 import { Effect } from "effect"
 import type * as Citation from "./Citation.js"

@@ -13,13 +13,24 @@
  * if (!r.ok && r.error instanceof Errors.ParseError) console.log(r.error.code, r.error.raw)
  * ```
  * @since 0.1.0
+ * @module
  */
 import { Data } from "effect"
 
-/** A path into an input: field names and array indexes. @since 0.1.0 */
+/**
+ * A path into an input: field names and array indexes.
+ * @example `["activities", 0, "costLines", 2, "unitCost"]`
+ * @category models
+ * @since 0.1.0
+ */
 export type Path = ReadonlyArray<string | number>
 
-/** What every khuyencong error carries. @since 0.1.0 */
+/**
+ * What every khuyencong error carries.
+ * @example `{ code: "money/unparseable", path: ["unitCost"], message: "…" }`
+ * @category models
+ * @since 0.1.0
+ */
 export interface IssueFields {
   /** Stable, machine-readable code such as `money/unparseable`; never changes between versions. */
   readonly code: string
@@ -32,6 +43,7 @@ export interface IssueFields {
 /**
  * Text that could not be read as the value it should hold (số tiền, tỷ lệ, ngày …).
  * `raw` is the text exactly as received.
+ * @example `Money.parse("mười tỷ")` → `{ ok: false, error: ParseError { code: "money/unparseable", raw: "mười tỷ", path: [], message: "…" } }`
  * @category errors
  * @since 0.1.0
  */
@@ -49,6 +61,7 @@ export interface Issue extends IssueFields {
 
 /**
  * Decoding failed: `issues` lists every problem found, not only the first, each with its path.
+ * @example `Proposal.decode({})` → `{ ok: false, error: ValidationError { code: "proposal/invalid", issues: [{ code: "schema/missing", path: ["id"], … }, …] } }`
  * @category errors
  * @since 0.1.0
  */
@@ -59,6 +72,7 @@ export class ValidationError extends Data.TaggedError("ValidationError")<
 /**
  * A value was asked for at a date (or plan year) no parameter value, rule pack or period covers.
  * Never answered with a default.
+ * @example `Parameter.at(cap, LocalDate.parseOrThrow("2014-01-01"))` → `{ ok: false, error: LookupError { code: "parameter/no-value-at-date", path: ["machinery.cap"], … } }`
  * @category errors
  * @since 0.1.0
  */
@@ -67,6 +81,7 @@ export class LookupError extends Data.TaggedError("LookupError")<IssueFields & {
 /**
  * An operation would break a rule (an advance above the schedule, a payment above the contract,
  * a pack without citations …). `rule` names the rule id; `citation` renders its legal source.
+ * @example `Ledger.post(ledger, secondAdvance)` → `{ ok: false, error: RuleViolation { code: "advance/remainder-before-acceptance", rule: "advance.remainder-before-acceptance", citation: "Circular 36/2013/TT-BCT, art. 14 (unconfirmed)", … } }`
  * @category errors
  * @since 0.1.0
  */
@@ -77,6 +92,7 @@ export class RuleViolation extends Data.TaggedError("RuleViolation")<
 /**
  * Arithmetic that cannot be exact without a named rounding, or a value out of its domain
  * (negative money where none is allowed, division by zero).
+ * @example `Progress.makeDisplay(11, Rounding.down1)` throws `ArithmeticError { code: "progress/invalid-decimals", path: ["decimals"], … }`
  * @category errors
  * @since 0.1.0
  */

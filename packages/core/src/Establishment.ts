@@ -24,6 +24,7 @@
  * if (!r.ok) r.error.issues.forEach((i) => console.log(i.path.join("."), i.message))
  * ```
  * @since 0.1.0
+ * @module
  */
 import { Schema } from "effect"
 import * as Decode from "./Decode.js"
@@ -470,7 +471,7 @@ export const docs: Decode.FieldDocs = {
   },
   "industry.name": { label: "industry name (tên ngành nghề)", expects: "must be non-blank text" },
   workforce: { label: "workforce (số lao động)", expects: "must be a whole number ≥ 0" },
-  annualRevenue: { label: "annual revenue (doanh thu năm)", expects: "must be a non-negative amount of đồng" },
+  annualRevenue: { label: "annual revenue (doanh thu năm)", expects: "must be a non-negative whole number of đồng written in digits" },
   hasExportContract: { label: "export contract (hợp đồng xuất khẩu)", expects: "must be true or false" },
   localRawMaterialShare: {
     label: "share of local raw materials (tỷ lệ nguyên liệu tại chỗ)",

@@ -14,6 +14,7 @@
  * if (r.ok) console.log(r.value.verdict, r.value.payable)
  * ```
  * @since 0.1.0
+ * @module
  */
 import { Effect } from "effect"
 import * as Eligibility from "./Eligibility.js"

@@ -41,6 +41,7 @@
  * // error RuleViolation advance/remainder-before-acceptance, citing Circular 36/2013 art. 14
  * ```
  * @since 0.1.0
+ * @module
  */
 import * as Citation from "./Citation.js"
 import * as Contract from "./Contract.js"
@@ -278,8 +279,15 @@ const toViolation = (c: Contract.Contract, e: Event, b: Broken): RuleViolation =
 /** Net advances: the advance balance the schedule limits (refunds before acceptance return advances). */
 const netAdvanced = (f: Fold): bigint => (f.advanced - f.refunded > 0n ? f.advanced - f.refunded : 0n)
 
-/** Check the invariants that must hold after every event; the first broken one, if any. */
-const invariants = (c: Contract.Contract, f: Fold): Broken | undefined => {
+/** "the <name> of <amount> (<rate> of the approved support (kinh phí hỗ trợ) of <approved>)": the limit amount and its basis. */
+const limitText = (name: string, r: Rate.Rate, approved: bigint): string =>
+  `the ${name} of ${fmt(share(r, approved))} (${pct(r)} of the approved support (kinh phí hỗ trợ) of ${fmt(approved)})`
+
+/**
+ * Check the invariants that must hold after every event; the first broken one, if any. `added` is
+ * the advance being posted, if any, so the text can name it.
+ */
+const invariants = (c: Contract.Contract, f: Fold, added?: bigint): Broken | undefined => {
   const rules = c.terms.rules
   const disbursed = f.advanced + f.paid - f.refunded
   if (disbursed > f.approved)
@@ -290,6 +298,10 @@ const invariants = (c: Contract.Contract, f: Fold): Broken | undefined => {
       text: `money paid out (advances + payments − refunds) would reach ${fmt(disbursed)}, above the approved support (kinh phí hỗ trợ) of ${fmt(f.approved)}`
     }
   const net = netAdvanced(f)
+  const advances =
+    added === undefined
+      ? `advances (tạm ứng) of ${fmt(net)} would be above`
+      : `an advance (tạm ứng) of ${fmt(added)} would bring advances to ${fmt(net)}, above`
   const limit = scheduleRate(c, f)
   if (!withinShare(net, limit, f.approved)) {
     const multi = Contract.isMultiYear(c) && f.progress !== undefined && rateAbove(f.progress, c.terms.tier.firstAdvance.value)
@@ -298,13 +310,13 @@ const invariants = (c: Contract.Contract, f: Fold): Broken | undefined => {
           code: "advance/above-progress",
           rule: "advance.multi-year-progress",
           citation: rules["advance.multi-year-progress"],
-          text: `advances (tạm ứng) would add up to ${fmt(net)}, above the ${pct(limit)} progress share (tiến độ) of ${fmt(f.approved)} reported before base-level acceptance`
+          text: `${advances} ${limitText("progress limit", limit, f.approved)}, set by the progress share (tiến độ) reported before base-level acceptance`
         }
       : {
           code: "advance/remainder-before-acceptance",
           rule: "advance.remainder-before-acceptance",
           citation: c.terms.remainder.citation,
-          text: `advances (tạm ứng) would add up to ${fmt(net)}, above the ${pct(limit)} first-advance share of ${fmt(f.approved)}; the remainder is advanced only after base-level acceptance (nghiệm thu cơ sở)`
+          text: `${advances} ${limitText("first-advance limit", limit, f.approved)}; the remainder is advanced only after base-level acceptance (nghiệm thu cơ sở)`
         }
   }
   const ceiling = c.terms.overallCeiling
@@ -313,7 +325,7 @@ const invariants = (c: Contract.Contract, f: Fold): Broken | undefined => {
       code: "advance/overall-ceiling",
       rule: ceiling.parameterId,
       citation: ceiling.citation,
-      text: `advances (tạm ứng) would add up to ${fmt(net)}, above the overall ceiling of ${pct(ceiling.value)} of ${fmt(f.approved)}`
+      text: `${advances} ${limitText("overall advance ceiling", ceiling.value, f.approved)}`
     }
   return undefined
 }
@@ -365,7 +377,7 @@ const step = (c: Contract.Contract, f: Fold, e: Event): RuleViolation | undefine
           "advance/first-above-share",
           "advance.first-share",
           tier.firstAdvance.citation,
-          `the first advance (tạm ứng lần một) of ${fmt(amount)} is above the ${pct(tier.firstAdvance.value)} of ${fmt(f.approved)} the ${tier.id} tier allows`
+          `the first advance (tạm ứng lần một) of ${fmt(amount)} is above ${limitText("first-advance limit", tier.firstAdvance.value, f.approved)} that the ${tier.id} tier allows`
         )
       if (f.acceptedOn !== undefined && !conditionHolds(c.terms.remainder.condition, f))
         return violation(
@@ -444,7 +456,7 @@ const step = (c: Contract.Contract, f: Fold, e: Event): RuleViolation | undefine
       return undefined
     }
   }
-  const broken = invariants(c, f)
+  const broken = invariants(c, f, e.kind === "advance" ? amount : undefined)
   return broken === undefined ? undefined : toViolation(c, e, broken)
 }
 

@@ -29,6 +29,7 @@
  * LocalDate.formatVi(LocalDate.endOfYear(2024))         // "31/12/2024"
  * ```
  * @since 0.1.0
+ * @module
  */
 import { UTCDate } from "@date-fns/utc"
 import { addDays as dfAddDays, addMonths as dfAddMonths, differenceInCalendarDays, lastDayOfMonth } from "date-fns"

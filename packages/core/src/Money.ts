@@ -18,8 +18,10 @@
  * Money.format(Money.parseOrThrow("1,35 tỷ")) // "1.350.000.000 ₫"
  * ```
  * @since 0.1.0
+ * @module
  */
 import { Effect, Schema, type SchemaAST, SchemaIssue, SchemaTransformation } from "effect"
+import { foundAnnotation } from "./Decode.js"
 import { ParseError } from "./Errors.js"
 import type * as Rate from "./Rate.js"
 import { err, ok, type Result } from "./Result.js"
@@ -476,11 +478,24 @@ export const MoneyFromSelf = Schema.declare<Money>(isMoney, {
 
 const DIGITS = /^-?[0-9]+$/
 
+/**
+ * What a field's message says was found: the input and, when {@link parse} reads the text, what
+ * it means and its wire form, e.g. `found "1,2 tỷ" (that reads as 1.200.000.000 ₫: write "1200000000")`.
+ */
+const foundText = (input: unknown): string => {
+  if (typeof input !== "string") return `found ${String(input)}`
+  const read = parse(input)
+  return read.ok
+    ? `found ${JSON.stringify(input)} (that reads as ${format(read.value)}: write "${read.value}")`
+    : `found ${JSON.stringify(input)}`
+}
+
 const invalid = (input: unknown, options: SchemaAST.ParseOptions, detail: string) =>
   new SchemaIssue.InvalidValue(
     {
       message: `Cannot read the amount (số tiền) ${typeof input === "string" ? JSON.stringify(input) : String(input)}: ${detail}`,
-      code: "money/unparseable"
+      code: "money/unparseable",
+      [foundAnnotation]: foundText(input)
     },
     input,
     options
@@ -491,7 +506,9 @@ const invalid = (input: unknown, options: SchemaAST.ParseOptions, detail: string
  * `-` (`"1500000000"`); decoding also accepts a JSON number that is a safe integer. Encoding
  * always produces the string. Anything else (`"1.500.000"`, `"1,5 tỷ"`, `1.5`, `1e20`) is an
  * `InvalidValue` issue whose message names số tiền and whose `code` annotation is
- * `money/unparseable`; use {@link parse} for human-typed text.
+ * `money/unparseable`; its `Decode.foundAnnotation` says what was found and, when
+ * {@link parse} reads the text, what it means (`found "1,2 tỷ" (that reads as 1.200.000.000 ₫:
+ * write "1200000000")`), for the field's message. Use {@link parse} for human-typed text.
  * @category schemas
  * @since 0.1.0
  * @example `Schema.decodeUnknownSync(Money.schema)("1500000000")` → `1500000000n`; `Schema.encodeSync(Money.schema)(Money.make(-5n))` → `"-5"`
@@ -529,7 +546,7 @@ export const nonNegativeSchema = schema.check(
     m >= 0n
       ? undefined
       : new SchemaIssue.InvalidValue(
-          { message: `The amount (số tiền) ${m} đồng must not be negative`, code: "money/negative" },
+          { message: `The amount (số tiền) ${m} đồng must not be negative`, code: "money/negative", [foundAnnotation]: `found ${m}` },
           m
         )
   )

@@ -28,6 +28,7 @@
  * Pack.resolveOrThrow(laiChau, "2025-06-01").items["demo-model.new-technology"]?.layer // "lai-chau-18-2025"
  * ```
  * @since 0.1.0
+ * @module
  */
 import { Effect } from "effect"
 import * as Citation from "./Citation.js"

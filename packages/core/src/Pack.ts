@@ -27,6 +27,7 @@
  * resolved.items["machinery.equipment"]?.amount // 300000000n
  * ```
  * @since 0.1.0
+ * @module
  */
 import { Effect } from "effect"
 import * as Citation from "./Citation.js"

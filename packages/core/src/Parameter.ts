@@ -27,6 +27,7 @@
  * Parameter.at(cap, LocalDate.parseOrThrow("2014-01-01")).ok            // false (LookupError)
  * ```
  * @since 0.1.0
+ * @module
  */
 import { Schema } from "effect"
 import * as Citation from "./Citation.js"

@@ -18,6 +18,7 @@
  * Period.previousYearEnd(py)   // "2024-12-31"
  * ```
  * @since 0.1.0
+ * @module
  */
 import { Schema } from "effect"
 import type * as DateRange from "./DateRange.js"

@@ -20,6 +20,7 @@
  * const r = Plan.decode({ id: "kh-2025", year: 2025, level: "national", envelopes: [], proposalIds: [] })
  * ```
  * @since 0.1.0
+ * @module
  */
 import { Schema } from "effect"
 import * as Decode from "./Decode.js"
@@ -150,7 +151,7 @@ export const budgetEnvelopeDocs: Decode.FieldDocs = {
     label: "province code (mã tỉnh)",
     expects: 'must be the 2-digit code of a province (mã đơn vị hành chính cấp tỉnh), such as "01"'
   },
-  amount: { label: "amount (số tiền được giao)", expects: "must be a non-negative amount of đồng" },
+  amount: { label: "amount (số tiền được giao)", expects: "must be a non-negative whole number of đồng written in digits" },
   source: { label: "source (nguồn kinh phí)", expects: "must be an object with a kind" },
   "source.kind": {
     label: "source kind (nguồn kinh phí)",

@@ -24,6 +24,7 @@
  * if (ranked.ok) ranked.value.map((r) => r.proposalId) // highest priority first
  * ```
  * @since 0.1.0
+ * @module
  */
 import type * as Citation from "./Citation.js"
 import { LookupError } from "./Errors.js"
@@ -52,6 +53,7 @@ export type CompiledCriterion =
 
 /**
  * Rank of "no class": after every class.
+ * @example `classification.areaRank === Priority.NONE` → `true` for a proposal in no area class (`NONE` is `Number.MAX_SAFE_INTEGER`)
  * @category constants
  * @since 0.1.0
  */

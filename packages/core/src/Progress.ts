@@ -16,6 +16,7 @@
  * Progress.display(r.value, Progress.percent1).text // "20,7%" (seed 001: 2022 national plan)
  * ```
  * @since 0.1.0
+ * @module
  */
 import { ArithmeticError, ValidationError, type Issue } from "./Errors.js"
 import * as LocalDate from "./LocalDate.js"

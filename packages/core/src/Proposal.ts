@@ -36,6 +36,7 @@
  * if (!r.ok) r.error.issues.forEach((i) => console.log(i.path.join("."), i.message))
  * ```
  * @since 0.1.0
+ * @module
  */
 import { Effect, Schema, SchemaIssue, SchemaTransformation } from "effect"
 import * as Decode from "./Decode.js"
@@ -442,7 +443,7 @@ const duplicates = (xs: ReadonlyArray<string>): Array<number> => {
 // ---------------------------------------------------------------------------------------------
 // Docs
 
-const money = "must be a non-negative amount of đồng"
+const money = "must be a non-negative whole number of đồng written in digits"
 
 /**
  * Field docs of a proposal.

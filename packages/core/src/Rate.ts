@@ -19,6 +19,7 @@
  * Rate.parse("30%") // { ok: true, value: { numerator: 3n, denominator: 10n } }
  * ```
  * @since 0.1.0
+ * @module
  */
 import { Effect, Schema, SchemaIssue, SchemaTransformation } from "effect"
 import { ArithmeticError, ParseError } from "./Errors.js"

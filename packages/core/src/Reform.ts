@@ -24,6 +24,7 @@
  * Reform.compare(pack, doubled, proposals, { establishments }) // ok({ total: { a, b, difference }, proposals: [...] })
  * ```
  * @since 0.1.0
+ * @module
  */
 import { Effect } from "effect"
 import type * as Citation from "./Citation.js"

@@ -18,6 +18,7 @@
  * Resolution.forPlanYear([pack2014, pack2021], 2030)                  // { ok: false, error: LookupError }
  * ```
  * @since 0.1.0
+ * @module
  */
 import { Effect } from "effect"
 import { LookupError } from "./Errors.js"

@@ -27,6 +27,7 @@
  * Rounding.divide(1_234_567n, 3n, Rounding.down1000).value // 411000n
  * ```
  * @since 0.1.0
+ * @module
  */
 import { ArithmeticError, ParseError } from "./Errors.js"
 import { err, ok, type Result } from "./Result.js"

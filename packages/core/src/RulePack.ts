@@ -9,6 +9,7 @@
  * parameters for a what-if.
  *
  * @since 0.1.0
+ * @module
  */
 import type { Citation, Instrument } from "./Citation.js"
 import type { Issue } from "./Errors.js"

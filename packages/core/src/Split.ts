@@ -24,6 +24,7 @@
  * // ok: parts [4000000n, 3000000n, 3000000n] (the spare million goes to the first by index)
  * ```
  * @since 0.1.0
+ * @module
  */
 import { ArithmeticError } from "./Errors.js"
 import type { Money } from "./Money.js"

@@ -47,6 +47,7 @@
  * })
  * ```
  * @since 0.1.0
+ * @module
  */
 import { Context, Data, Effect, Layer, Result as EffectResult, Schema } from "effect"
 import * as Citation from "./Citation.js"
@@ -1323,10 +1324,10 @@ const evaluationDocs: Decode.FieldDocs = {
   packVersion: { label: "pack version (phiên bản bộ quy tắc)", expects: "must be non-blank text" },
   date: { label: "evaluation date (ngày áp dụng)", expects: "must be a date (ngày) as YYYY-MM-DD" },
   verdict: { label: "verdict (kết luận)", expects: 'must be "eligible", "ineligible" or "not-applicable"' },
-  payable: { label: "payable (số được chi trả)", expects: "must be a non-negative amount of đồng" },
-  support: { label: "support (kinh phí hỗ trợ)", expects: "must be a non-negative amount of đồng" },
-  requested: { label: "requested support (kinh phí đề nghị)", expects: "must be a non-negative amount of đồng" },
-  eligibleCost: { label: "eligible cost (chi phí hợp lệ)", expects: "must be a non-negative amount of đồng" },
+  payable: { label: "payable (số được chi trả)", expects: "must be a non-negative whole number of đồng written in digits" },
+  support: { label: "support (kinh phí hỗ trợ)", expects: "must be a non-negative whole number of đồng written in digits" },
+  requested: { label: "requested support (kinh phí đề nghị)", expects: "must be a non-negative whole number of đồng written in digits" },
+  eligibleCost: { label: "eligible cost (chi phí hợp lệ)", expects: "must be a non-negative whole number of đồng written in digits" },
   grade: { label: "grade (mức xác nhận)", expects: 'must be "primary", "secondary", "provincial-copy" or "unconfirmed"' },
   failures: { label: "failed conditions (điều kiện không đạt)", expects: "must be a list" },
   trace: { label: "trace (giải trình)", expects: "must be a trace (schemaVersion 1 with steps)" }
@@ -1499,9 +1500,9 @@ const allocationDocs: Decode.FieldDocs = {
   planId: { label: "plan id (mã kế hoạch)", expects: "must be non-empty text without surrounding spaces" },
   allocation: { label: "allocation result (kết quả phân bổ)", expects: "must be what Allocation.allocate returns" },
   "allocation.outcomes.*.id": { label: "proposal id (mã đề án)", expects: "must be non-empty text without surrounding spaces" },
-  "allocation.outcomes.*.requested": { label: "request (đề nghị)", expects: "must be a non-negative amount of đồng" },
-  "allocation.outcomes.*.allocated": { label: "allocated (phân bổ)", expects: "must be a non-negative amount of đồng" },
-  "allocation.outcomes.*.available": { label: "headroom (dư địa)", expects: "must be a non-negative amount of đồng" }
+  "allocation.outcomes.*.requested": { label: "request (đề nghị)", expects: "must be a non-negative whole number of đồng written in digits" },
+  "allocation.outcomes.*.allocated": { label: "allocated (phân bổ)", expects: "must be a non-negative whole number of đồng written in digits" },
+  "allocation.outcomes.*.available": { label: "headroom (dư địa)", expects: "must be a non-negative whole number of đồng written in digits" }
 }
 
 const allocationSubject: Decode.Subject = { code: "allocation-record", label: "allocation (phân bổ kinh phí)" }

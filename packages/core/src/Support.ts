@@ -61,6 +61,7 @@
  * if (s.ok) s.value.total // 900000000n: 3 beneficiaries × 300 000 000 đồng
  * ```
  * @since 0.1.0
+ * @module
  */
 import { Effect } from "effect"
 import type * as Citation from "./Citation.js"
@@ -83,6 +84,21 @@ import type * as Trace from "./Trace.js"
 export type Binding = "rate" | "absolute-cap" | "request" | "not-in-catalogue"
 
 /**
+ * The parameter (tham số) behind the cap that bound a line: its id, its citation (with its grade)
+ * and the layer that set it (`national`, an overlay id or a reform id). For a priority proposal
+ * with the multiplier applied the cap is this parameter's value × the multiplier (see
+ * {@link ProposalSupport.multiplier}).
+ * @category models
+ * @since 0.1.0
+ * @example `line.bindingParameter` → `{ id: "machinery.cap", citation: { instrument: "28/2018/TT-BTC", article: "4", grade: "secondary", … }, layer: "national" }`
+ */
+export interface BindingParameter {
+  readonly id: string
+  readonly citation: Citation.Citation
+  readonly layer: string
+}
+
+/**
  * Support for one cost line.
  * @category models
  * @since 0.1.0
@@ -102,6 +118,13 @@ export interface LineSupport {
   readonly absoluteCap: Money.Money | undefined
   readonly support: Money.Money
   readonly binding: Binding
+  /**
+   * The parameter of the cap that bound: the rate when `binding` is `rate`, the absolute cap
+   * (for an overhead item, its share) when `absolute-cap`; for a multiple-of item bound by its
+   * absolute cap, the base item's amount (the multiple is in `Pack.viewFor(…).itemIndex`).
+   * Undefined when the request or the eligible cost bound, or the item is not in the catalogue.
+   */
+  readonly bindingParameter: BindingParameter | undefined
   /** Weakest grade of the figures used (item citation, parameters, multiplier when applied). */
   readonly grade: Citation.Grade
   /** Layer that set the item's figures: `national`, an overlay id or a reform id. */

@@ -27,6 +27,7 @@
  * TaxCode.validate("001203004567", { asOf: "2025-06-30" }) // error tax-code/personal-id-too-early
  * ```
  * @since 0.1.0
+ * @module
  */
 import { Schema, SchemaTransformation } from "effect"
 import type { Citation } from "./Citation.js"
@@ -114,7 +115,14 @@ const SHAPE = /^(?:(\d{10})(?:-?(\d{3}))?|(\d{12}))$/
 
 const show = (text: string): string => JSON.stringify(text)
 
-interface Fault {
+/**
+ * Why a text or a decoded tax code is not a valid tax code (mã số thuế): a stable code
+ * (`tax-code/check-digit` …) and an English message naming mã số thuế.
+ * @example `faultAt("001203004567" as TaxCode, "2025-06-30" as LocalDate)` → `{ code: "tax-code/personal-id-too-early", message: "…" }`
+ * @category models
+ * @since 0.1.0
+ */
+export interface Fault {
   readonly code: string
   readonly message: string
 }

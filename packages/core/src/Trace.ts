@@ -22,6 +22,7 @@
  * Trace.unconfirmedReads(trace) // []
  * ```
  * @since 0.1.0
+ * @module
  */
 import { Schema, SchemaIssue } from "effect"
 import * as Citation from "./Citation.js"

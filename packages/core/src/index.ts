@@ -1,6 +1,7 @@
 /**
- * @khuyencong/core: the khuyến công domain. Each concept is a namespace.
+ * The khuyến công domain (`@khuyencong/core`). Each concept is a namespace.
  * @since 0.1.0
+ * @packageDocumentation
  */
 export * as Citation from "./Citation.js"
 export * as Errors from "./Errors.js"

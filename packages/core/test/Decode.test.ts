@@ -39,8 +39,8 @@ const docs: Decode.FieldDocs = {
   lines: { label: "lines (dòng)", expects: "must be a list" },
   "lines.*": { label: "line (dòng)", expects: "must be an object" },
   "lines.*.item": { label: "item (nội dung chi)", expects: "must be an id" },
-  "lines.*.unitCost": { label: "unit cost (đơn giá)", expects: "must be a non-negative amount of đồng" },
-  "lines.*.total": { label: "total (thành tiền)", expects: "must be a non-negative amount of đồng" },
+  "lines.*.unitCost": { label: "unit cost (đơn giá)", expects: "must be a non-negative whole number of đồng written in digits" },
+  "lines.*.total": { label: "total (thành tiền)", expects: "must be a non-negative whole number of đồng written in digits" },
   "lines.*.note": { label: "note (ghi chú)", expects: "must be non-blank text" }
 }
 
@@ -95,7 +95,7 @@ describe("decoding collects every structural issue with its path", () => {
     // in the order of the input: keys as written, absent keys after the present ones
     expect(issuesOf(input)).toEqual([
       { path: ["year"], code: "schema/type", message: "year (năm) must be a number", actual: "2025" },
-      { path: ["lines", 0, "unitCost"], code: "money/negative", message: "unit cost (đơn giá) must be a non-negative amount of đồng", actual: "-5" },
+      { path: ["lines", 0, "unitCost"], code: "money/negative", message: "unit cost (đơn giá) must be a non-negative whole number of đồng written in digits; found -5", actual: "-5" },
       { path: ["lines", 0, "comment"], code: "schema/unexpected", message: '"comment" is not a field of line (dòng)', actual: "?" },
       { path: ["lines", 1, "item"], code: "schema/missing", message: "item (nội dung chi) is required" },
       { path: ["extra"], code: "schema/unexpected", message: '"extra" is not a field of sample (mẫu)', actual: true }
@@ -171,6 +171,21 @@ describe("cross-field rules", () => {
     if (EffectResult.isFailure(effectOnly)) {
       expect(Decode.issuesOf(effectOnly.failure, docs).map((i) => i.code)).not.toContain("sample/total")
     }
+  })
+
+  test("an unreadable amount says what was found and, when Money.parse reads it, its wire form", () => {
+    const at = (unitCost: unknown) => issuesOf({ ...valid, lines: [{ item: "x-2025", unitCost, total: "10" }] })
+    expect(at("1,2 tỷ")).toEqual([
+      {
+        path: ["lines", 0, "unitCost"],
+        code: "money/unparseable",
+        message:
+          'unit cost (đơn giá) must be a non-negative whole number of đồng written in digits; found "1,2 tỷ" (that reads as 1.200.000.000 ₫: write "1200000000")',
+        actual: "1,2 tỷ"
+      }
+    ])
+    expect(at("abc")[0]?.message).toBe('unit cost (đơn giá) must be a non-negative whole number of đồng written in digits; found "abc"')
+    expect(at(1.5)[0]).toMatchObject({ code: "money/unparseable", message: "unit cost (đơn giá) must be a non-negative whole number of đồng written in digits; found 1.5" })
   })
 
   test("a rule is silent when a field it needs is invalid (no cascade)", () => {

@@ -106,7 +106,7 @@ describe("decoding", () => {
     expect(messages["name"]).toBe("name (tên cơ sở) must be non-blank text")
     expect(messages["legalForm.size"]).toBe("enterprise size (quy mô doanh nghiệp) is required")
     expect(messages["location.provinceCode"]).toContain("province code (mã tỉnh)")
-    expect(messages["annualRevenue"]).toBe("annual revenue (doanh thu năm) must be a non-negative amount of đồng")
+    expect(messages["annualRevenue"]).toBe("annual revenue (doanh thu năm) must be a non-negative whole number of đồng written in digits; found -1")
     expect(messages["localRawMaterialShare"]).toContain("tỷ lệ nguyên liệu tại chỗ")
     expect(messages["taxCode"]).toContain("mã số thuế")
     for (const i of r.error.issues) expect(i.message).toMatch(/\(.+\)/)

@@ -130,6 +130,9 @@ describe("Ledger: first advance", () => {
     const e = refused(Ledger.open(c), ev("advance", "2024-04-01", 70n * M + 1n))
     expect(e).toBeInstanceOf(RuleViolation)
     expect(e.code).toBe("advance/first-above-share")
+    expect(e.message).toContain(
+      "the first advance (tạm ứng lần một) of 70.000.001 ₫ is above the first-advance limit of 70.000.000 ₫ (70% of the approved support (kinh phí hỗ trợ) of 100.000.000 ₫)"
+    )
     expect((e as RuleViolation).rule).toBe("advance.first-share")
     expect((e as RuleViolation).citation).toBe("Circular 36/2013/TT-BCT, art. 13, cl. 2 (secondary)")
   })
@@ -165,6 +168,7 @@ describe("Ledger: first advance", () => {
     const c = contract({ activities: ["enterprise-setup"] }, pack2021)
     const e = refused(Ledger.open(c), ev("advance", "2024-06-01", APPROVED, { baseAcceptance: day("2024-05-30"), businessRegistration: "0101234567" }))
     expect(e.code).toBe("advance/overall-ceiling")
+    expect(e.message).toContain("above the overall advance ceiling of 70.000.000 ₫ (70% of the approved support (kinh phí hỗ trợ) of 100.000.000 ₫)")
     expect((e as RuleViolation).rule).toBe("advance.overall-ceiling")
     expect((e as RuleViolation).citation).toBe("Joint Circular 26/2014/TTLT-BTC-BCT, art. 8, cl. 2, pt. b (unconfirmed)")
     expect(Ledger.post(Ledger.open(c), ev("advance", "2024-06-01", 70n * M, { baseAcceptance: day("2024-05-30"), businessRegistration: "0101234567" })).ok).toBe(true)
@@ -178,6 +182,10 @@ describe("Ledger: remainder, payments, contract ceiling", () => {
     const e = refused(l, ev("advance", "2024-06-01", 1n))
     expect(e.code).toBe("advance/remainder-before-acceptance")
     expect((e as RuleViolation).citation).toBe("Circular 36/2013/TT-BCT, art. 14 (unconfirmed)")
+    // the message names the limit amount and its basis, not a share "of" the approved support
+    expect(e.message).toContain(
+      "an advance (tạm ứng) of 1 ₫ would bring advances to 70.000.001 ₫, above the first-advance limit of 70.000.000 ₫ (70% of the approved support (kinh phí hỗ trợ) of 100.000.000 ₫)"
+    )
     const after = build(c, [...l.events, ev("advance", "2024-10-01", 30n * M, accepted("2024-09-30"))])
     expect(Ledger.balances(after)).toMatchObject({ advanced: APPROVED, disbursed: APPROVED, remaining: 0n, acceptedOn: "2024-09-30" })
   })

@@ -75,7 +75,7 @@ describe("budget envelope (kinh phí được giao)", () => {
     ])
     expect(foundEnvelope({ ...envelope, source: { kind: "grant" } })).toEqual(["source.kind schema/type"])
     const r = Plan.decodeBudgetEnvelope({ ...envelope, amount: "-1" })
-    if (!r.ok) expect(r.error.issues[0]?.message).toBe("amount (số tiền được giao) must be a non-negative amount of đồng")
+    if (!r.ok) expect(r.error.issues[0]?.message).toBe("amount (số tiền được giao) must be a non-negative whole number of đồng written in digits; found -1")
   })
 
   test.prop([budgetEnvelope])("decode(encode(x)) is x", (e) => {

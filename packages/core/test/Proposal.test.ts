@@ -71,7 +71,7 @@ describe("decoding", () => {
     expect(r.error.issues).toHaveLength(1)
     expect(r.error.issues[0]).toMatchObject({
       path: ["activities", 0, "costLines", 2, "unitCost"],
-      message: "unit cost (đơn giá) must be a non-negative amount of đồng",
+      message: "unit cost (đơn giá) must be a non-negative whole number of đồng written in digits; found -500000000",
       actual: "-500000000"
     })
   })

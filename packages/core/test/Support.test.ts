@@ -264,6 +264,51 @@ describe("support per cost line: least of rate cap, absolute cap and request", (
   })
 })
 
+describe("the parameter of the binding cap (tham số)", () => {
+  const machinery = (total: bigint, requested: bigint) => one("machinery", { item: "machinery.equipment", total, requested }).lines[0]
+
+  it("names the rate or the absolute cap that bound, with its citation, grade and layer", () => {
+    const rate = machinery(400_000_000n, 400_000_000n)
+    expect(rate?.binding).toBe("rate")
+    expect(rate?.bindingParameter).toMatchObject({ id: "support.machinery.rate", layer: "national" })
+    expect(rate?.bindingParameter?.citation).toEqual(resolved.items["machinery.equipment"]?.rate?.citation)
+    const cap = machinery(1_000_000_000n, 500_000_000n)
+    expect(cap?.binding).toBe("absolute-cap")
+    expect(cap?.bindingParameter).toMatchObject({ id: "support.machinery.cap", layer: "national", citation: { grade: "secondary" } })
+  })
+
+  it("is undefined when the request binds or the item is not in the catalogue; an overhead line names its share", () => {
+    expect(machinery(1_000_000_000n, 120_000_000n)?.bindingParameter).toBeUndefined()
+    expect(one("machinery", { item: "machinery.gold", total: 100n }).lines[0]?.bindingParameter).toBeUndefined()
+    const s = compute(
+      proposal({
+        activities: [
+          { activity: "management", lines: [{ item: "management.overhead", total: 10_000_000n }] },
+          { activity: "machinery", lines: [{ item: "machinery.equipment", total: 1_000_000_000n, requested: 300_000_000n }] }
+        ]
+      })
+    )
+    expect(s.lines[0]?.bindingParameter).toMatchObject({ id: "overhead.implementing-unit", citation: { grade: "unconfirmed" } })
+  })
+
+  it("names the provincial overlay that set a lowered cap", () => {
+    const layered = Overlay.applyOrThrow(pack, {
+      id: "province-low",
+      title: "Lower provincial levels",
+      province: "12",
+      citation: cite(laiChau18, "provincial-copy"),
+      effective: { start: d("2023-01-01") },
+      operations: [{ op: "lower", parameter: "support.machinery.cap", value: 100_000_000n }]
+    })
+    const r = Pack.resolveOrThrow(layered, d("2023-02-15"))
+    const p = { ...proposal({ activities: [{ activity: "machinery", lines: [{ item: "machinery.equipment", total: 1_000_000_000n, requested: 500_000_000n }] }] }), fund: "local" as const }
+    const s = Support.computeOrThrow(p, r, { trace: true })
+    expect(s.lines[0]).toMatchObject({ support: 100_000_000n, binding: "absolute-cap", layer: "province-low" })
+    expect(s.lines[0]?.bindingParameter).toMatchObject({ id: "support.machinery.cap", layer: "province-low", citation: { grade: "provincial-copy" } })
+    expect(s.trace?.steps.find((x) => x.rule === "support.total")?.layer).toBe("province-low")
+  })
+})
+
 describe("priority multiplier (mức ưu tiên)", () => {
   const highland = establishment("e1", {}, { highland: true })
   const p = proposal({ activities: [{ activity: "machinery", lines: [{ item: "machinery.equipment", total: 1_000_000_000n, requested: 1_000_000_000n }] }] })
@@ -305,6 +350,8 @@ describe("trace (giải trình)", () => {
     expect(step?.parameters.map((r) => r.id)).toEqual(["support.demo-model.rate", "support.demo-model.cap"])
     expect(step?.roundings).toEqual([{ mode: "down-1", exact: "370370367.3", result: "370370367", difference: "-0.3" }])
     expect(step?.layer).toBe("national")
+    expect(step?.description).toMatch(/^Support \(mức hỗ trợ\) for .+, capped per model$/)
+    expect(trace.steps.find((x) => x.rule === "support.total")?.layer).toBe("national")
     expect(JSON.parse(JSON.stringify(trace)).schemaVersion).toBe(1)
     expect(Trace.decode(JSON.parse(JSON.stringify(trace))).ok).toBe(true)
     expect(s.total).toBe(compute(p).total)

@@ -16,6 +16,7 @@
  * case is found; 2 on a usage error or a pack module that cannot be loaded.
  *
  * @since 0.1.0
+ * @module
  */
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs"
 import { createRequire } from "node:module"

@@ -3,6 +3,7 @@
  * readings at a date into a {@link CompiledRule} with every static outcome (condition) built once;
  * `checkEstablishment` / `checkProposal` pick an outcome per subject, allocating only for the
  * outcomes whose message carries the subject's own data (dates, a failing cost line).
+ * @module
  */
 import * as Citation from "../Citation.js"
 import type {

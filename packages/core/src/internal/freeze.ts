@@ -2,6 +2,7 @@
  * Internal: deep copy-and-freeze of plain data (objects, arrays, bigints, strings …), so a loaded
  * rule pack cannot be changed through a reference the caller kept. Shared sub-objects stay
  * shared in the copy (one copy per original object).
+ * @module
  */
 
 export const deepFreezeCopy = <T>(value: T): T => copy(value, new Map()) as T

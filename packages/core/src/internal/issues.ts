@@ -1,6 +1,7 @@
 /**
  * Internal: collecting validation issues with paths, and turning them into one
  * `ValidationError` that lists them all. Not exported from the package.
+ * @module
  */
 import { ValidationError, type Issue, type Path } from "../Errors.js"
 

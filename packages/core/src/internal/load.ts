@@ -1,6 +1,7 @@
 /**
  * Internal: validate a pack definition and return a normalised, deep-frozen copy. Used by
  * `Pack.load`, `Overlay.apply` and `Reform.apply`.
+ * @module
  */
 import type { ValidationError } from "../Errors.js"
 import type * as Parameter from "../Parameter.js"

@@ -1,6 +1,7 @@
 /**
  * Internal: priority criteria compiled at a date (parameters read once) and matched against an
  * establishment without allocation.
+ * @module
  */
 import type { Establishment } from "../Establishment.js"
 import type { CompiledCriterion } from "../Priority.js"

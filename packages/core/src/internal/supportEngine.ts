@@ -5,6 +5,7 @@
  * The computation never builds a trace: the loop stays small and its type feedback is not mixed
  * with tracing. When a trace is asked for, {@link supportTrace} derives it afterwards from the
  * results, recomputing each named rounding (the same bigint division) to record it.
+ * @module
  */
 import type * as Citation from "../Citation.js"
 import { RuleViolation, type LookupError } from "../Errors.js"
@@ -14,7 +15,7 @@ import * as Priority from "../Priority.js"
 import type { Proposal } from "../Proposal.js"
 import type * as Rate from "../Rate.js"
 import * as Rounding from "../Rounding.js"
-import type { Binding, LineSupport, Options, ProposalSupport } from "../Support.js"
+import type { Binding, BindingParameter, LineSupport, Options, ProposalSupport } from "../Support.js"
 import * as Trace from "../Trace.js"
 
 const gradeRank: { readonly [G in Citation.Grade]: number } = { primary: 3, secondary: 2, "provincial-copy": 1, unconfirmed: 0 }
@@ -37,6 +38,16 @@ const timesQuantity = (amount: bigint, q: number | string, mode: Rounding.Mode):
   return Rounding.divideValue(amount * n, d, mode)
 }
 
+/** The parameter behind the cap that bound, if a cap did. */
+const bindingParameterOf = (item: ResolvedItem, binding: Binding): BindingParameter | undefined => {
+  const r =
+    binding === "rate" ? item.rate : binding === "absolute-cap" ? (item.scope === "overhead" ? item.share : item.amountReading) : undefined
+  return r === undefined ? undefined : { id: r.parameterId, citation: r.citation, layer: r.layer }
+}
+
+/** A cap unit as words: `per-establishment` → `per establishment`. */
+const unitText = (unit: string): string => unit.replace(/-/g, " ")
+
 const line = (
   activityIndex: number,
   lineIndex: number,
@@ -52,7 +63,8 @@ const line = (
   grade: Citation.Grade,
   layer: string,
   aboveNational: boolean,
-  pooledGroup: number | undefined = undefined
+  pooledGroup: number | undefined = undefined,
+  bindingParameter: BindingParameter | undefined = undefined
 ): LineSupport => ({
   activityIndex,
   lineIndex,
@@ -65,6 +77,7 @@ const line = (
   absoluteCap: absoluteCap as Money.Money | undefined,
   support: support as Money.Money,
   binding,
+  bindingParameter,
   grade,
   layer,
   aboveNational,
@@ -183,7 +196,8 @@ export const computeRaw = (
           if (absCap < support) support = absCap
           grade = weaker(grade, item.grade)
           total += support
-          results[k] = line(i, j, a.activity, l.item, beneficiaryId, cost, req, undefined, absCap, support, support === absCap ? "absolute-cap" : "request", item.grade, item.layer, item.aboveNational)
+          const overheadBinding: Binding = support === absCap ? "absolute-cap" : "request"
+          results[k] = line(i, j, a.activity, l.item, beneficiaryId, cost, req, undefined, absCap, support, overheadBinding, item.grade, item.layer, item.aboveNational, undefined, bindingParameterOf(item, overheadBinding))
           poolAt[k] = item.pool
           overheadAt[k] = true
           continue
@@ -255,7 +269,7 @@ export const computeRaw = (
         const g = applied && mult !== undefined ? weaker(item.grade, mult.citation.grade) : item.grade
         grade = weaker(grade, g)
         total += support
-        results[k] = line(i, j, a.activity, l.item, beneficiaryId, cost, req, rateCap, absCap, support, binding, g, item.layer, item.aboveNational, pooled)
+        results[k] = line(i, j, a.activity, l.item, beneficiaryId, cost, req, rateCap, absCap, support, binding, g, item.layer, item.aboveNational, pooled, bindingParameterOf(item, binding))
         poolAt[k] = item.pool
         overheadAt[k] = false
         groupAt[k] = inGroup
@@ -293,10 +307,30 @@ const names = new WeakMap<ResolvedItem, { readonly rule: string; readonly descri
 const traceNames = (item: ResolvedItem): { readonly rule: string; readonly description: string } => {
   let n = names.get(item)
   if (n === undefined) {
-    n = { rule: `support.${item.code}`, description: `Support (mức hỗ trợ) for ${item.name} (${item.nameVi}), cap per ${item.unit}` }
+    n = { rule: `support.${item.code}`, description: `Support (mức hỗ trợ) for ${item.name} (${item.nameVi}), capped ${unitText(item.unit)}` }
     names.set(item, n)
   }
   return n
+}
+
+/**
+ * Layer of the total: the highest layer among the lines' items and the multiplier applied, in
+ * the view's layer order (`national` when nothing came from an overlay or a reform).
+ */
+const totalLayer = (s: ProposalSupport, view: ResolvedPack): string => {
+  const rank = (id: string): number => view.layers.findIndex((l) => l.id === id)
+  let layer = "national"
+  let best = rank(layer)
+  const consider = (id: string): void => {
+    const r = rank(id)
+    if (r > best) {
+      best = r
+      layer = id
+    }
+  }
+  for (const l of s.lines) if (l.binding !== "not-in-catalogue") consider(l.layer)
+  if (s.multiplierApplied && s.multiplier !== undefined) consider(s.multiplier.layer)
+  return layer
 }
 
 /** Every step of the support computation, in line order: parameters read, roundings, layer. */
@@ -396,7 +430,7 @@ const supportTrace = (p: Proposal, view: ResolvedPack, s: ProposalSupport, c: Pr
       description:
         l.pooledGroup === undefined
           ? names.description
-          : `${names.description}; pooled group cap: a line of no single member, capped at ${l.pooledGroup} members × the cap per ${item.unit}, less what the group's lines of the pool already received`,
+          : `${names.description}; pooled group cap: a line of no single member, capped at ${l.pooledGroup} members × the cap ${unitText(item.unit)}, less what the group's lines of the pool already received`,
       inputs,
       parameters: mult !== undefined ? [...item.reads, Trace.readParameter(mult)] : item.reads,
       roundings,
@@ -410,7 +444,8 @@ const supportTrace = (p: Proposal, view: ResolvedPack, s: ProposalSupport, c: Pr
     inputs: { proposal: p.id, fund: p.fund, lines: s.lines.length },
     parameters: [],
     roundings: NO_ROUNDINGS,
-    result: { total: s.total.toString(), requested: s.requested.toString(), eligibleCost: s.eligibleCost.toString(), multiplierApplied: s.multiplierApplied }
+    result: { total: s.total.toString(), requested: s.requested.toString(), eligibleCost: s.eligibleCost.toString(), multiplierApplied: s.multiplierApplied },
+    layer: totalLayer(s, view)
   })
   return { schemaVersion: 1, steps }
 }

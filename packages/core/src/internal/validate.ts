@@ -2,6 +2,7 @@
  * Internal: structural validation of a rule pack definition (used by `Pack.load`,
  * `Overlay.apply` and `Reform.apply`). Reports every problem with its path; never throws on bad
  * input.
+ * @module
  */
 import * as Citation from "../Citation.js"
 import type { Path } from "../Errors.js"

@@ -3,6 +3,7 @@
  * specifications of the eligibility rule kinds and priority criteria (which parameter roles
  * they read and of which type). Shared by `Pack` (validation, resolution), `Overlay`, `Reform`,
  * `Eligibility` and `Priority`.
+ * @module
  */
 import * as Rate from "../Rate.js"
 import type { EligibilityRuleKind, ParameterValue, PriorityCriterion } from "../RulePack.js"

@@ -2,6 +2,7 @@
  * Arbitraries for allocation (phân bổ kinh phí), largest-remainder splits and contract ledgers
  * (tạm ứng, thanh toán, quyết toán).
  * @since 0.1.0
+ * @module
  */
 import * as fc from "fast-check"
 import type * as Allocation from "../Allocation.js"

@@ -26,6 +26,7 @@
  * allocations made by `Allocation.allocate` and contracts made by `Contract.make`.
  *
  * @since 0.1.0
+ * @module
  */
 import { AssertionError, deepStrictEqual, notEqual, ok as assertOk, strictEqual } from "node:assert/strict"
 import { Effect, Result as EffectResult } from "effect"
@@ -202,8 +203,13 @@ const establishmentJson = (id: string, provinceCode = "19") => ({
   ethnicMinorityOwned: false
 })
 
-/** Options of {@link fixtures}`.proposal`. */
-interface ProposalOptions {
+/**
+ * Options of {@link fixtures}`.proposal`: a training-course proposal (đề án) with these fields.
+ * @example `fixtures.proposal("p1", { planYear: 2025, fund: "local", provinces: ["01"] })`
+ * @category contract
+ * @since 0.1.0
+ */
+export interface ProposalOptions {
   readonly planYear?: number
   readonly fund?: "national" | "local"
   readonly provinces?: ReadonlyArray<string>

@@ -3,6 +3,7 @@
  * generated satisfies every structural and cross-field check of its module, so
  * `decode(encode(x))` gives back `x`.
  * @since 0.1.0
+ * @module
  */
 import * as fc from "fast-check"
 import * as Establishment from "../Establishment.js"

@@ -15,6 +15,7 @@
  * fc.assert(fc.property(invalid.proposal, ({ input, expectedPaths }) => !Proposal.decode(input).ok))
  * ```
  * @since 0.1.0
+ * @packageDocumentation
  */
 export {
   boundedDateRange,
@@ -55,5 +56,5 @@ export {
   ledgerEvents,
   splitWeights
 } from "./allocation.js"
-export { fixtures, storageContract, suitePack, type ContractCase } from "./contract.js"
+export { fixtures, storageContract, suitePack, type ContractCase, type ProposalOptions } from "./contract.js"
 export { memoryBackend, memoryLayer, memoryStore } from "./memory.js"

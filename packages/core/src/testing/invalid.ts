@@ -6,6 +6,7 @@
  * never share a zone (one zone containing another counts as shared), so each fault's issue is
  * reported independently of the others and every case reports exactly its expected issues.
  * @since 0.1.0
+ * @module
  */
 import * as fc from "fast-check"
 import type { Path } from "../Errors.js"

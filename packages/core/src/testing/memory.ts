@@ -14,6 +14,7 @@
  * const v = await Effect.runPromise(store.saveProposal(proposal)) // v.version === 1
  * ```
  * @since 0.1.0
+ * @module
  */
 import * as Establishment from "../Establishment.js"
 import type { Verdict } from "../Eligibility.js"

@@ -1,6 +1,7 @@
 /**
  * Arbitraries of the value types (số tiền, tỷ lệ, ngày, năm kế hoạch, mã số thuế, căn cứ pháp lý).
  * @since 0.1.0
+ * @module
  */
 import * as fc from "fast-check"
 import type { Citation, Grade, Instrument, InstrumentKind } from "../Citation.js"
