@@ -35,7 +35,7 @@ export { areaPriorities, eligibilityParameters, eligibilityRules, industryPriori
 export * from "./instruments.js"
 export { dongThap, dongThapResolution } from "./overlays/dong-thap.js"
 export { laiChau, laiChauResolution } from "./overlays/lai-chau.js"
-export { CARRIED_OVER, TT28_FROM } from "./parameters.js"
+export { CARRIED_OVER, parameters as levelParameters, TT28_FROM } from "./parameters.js"
 
 const merge = (
   a: Readonly<Record<string, Parameter.Parameter<RulePack.ParameterValue>>>,
