@@ -19,28 +19,27 @@
  */
 import { LocalDate } from "@khuyencong/core"
 import type { Citation } from "@khuyencong/core"
+import {
+  circular17,
+  circular20,
+  circular28,
+  circular36,
+  circular46,
+  circular64,
+  decree45,
+  jointCircular26
+} from "@khuyencong/rules-2021-2025"
 
 type Instrument = Citation.Instrument
 
 const d = LocalDate.makeOrThrow
 
 /**
- * Decree 45/2012/NĐ-CP on khuyến công (Nghị định về khuyến công). Signed 2012-05-21, in force
- * 2012-07-05, replacing Decree 134/2004/NĐ-CP (codification-khuyen-cong.md l.49, l.1677, primary).
- * Amended, not replaced, by Decree 235/2025/NĐ-CP from 2025-10-15 (rules-2025-plus-notes.md A1).
- * @example `decree45.effective` → `"2012-07-05"`
- * @category instruments
- * @since 0.1.0
+ * The instruments this pack shares with the 2021–2025 pack (Decree 45/2012, Circulars 46/2012,
+ * 20/2017, 36/2013, 17/2018, 28/2018, 64/2024 and Joint Circular 26/2014) are encoded once, in
+ * `@khuyencong/rules-2021-2025`, and re-exported here: the same instrument, the same dates.
  */
-export const decree45: Instrument = {
-  number: "45/2012/NĐ-CP",
-  kind: "decree",
-  issuer: "Government (Chính phủ)",
-  title: "On industrial extension (Về khuyến công)",
-  signed: d(2012, 5, 21),
-  effective: d(2012, 7, 5),
-  replaces: ["134/2004/NĐ-CP"]
-}
+export { circular17, circular20, circular28, circular36, circular46, circular64, decree45, jointCircular26 }
 
 /**
  * Decree 235/2025/NĐ-CP amending and supplementing some articles of Decree 45/2012/NĐ-CP. Signed
@@ -61,136 +60,6 @@ export const decree235: Instrument = {
   signed: d(2025, 8, 27),
   effective: d(2025, 10, 15),
   amends: ["45/2012/NĐ-CP"]
-}
-
-/**
- * Circular 46/2012/TT-BCT detailing Decree 45/2012 (subjects, industries, priority areas and their
- * order). Signed 2012-12-28, in force 2013-02-10 (codification l.49, l.1701, primary). No text seen
- * replaces it after Decree 235; Directive 20/CT-BCT (2025-12-04) asks localities to align with
- * Decree 45 as amended (rules-2025-plus-notes.md A1).
- * @example `circular46.effective` → `"2013-02-10"`
- * @category instruments
- * @since 0.1.0
- */
-export const circular46: Instrument = {
-  number: "46/2012/TT-BCT",
-  kind: "circular",
-  issuer: "Ministry of Industry and Trade (Bộ Công Thương)",
-  title:
-    "Detailing some provisions of Decree 45/2012/NĐ-CP on khuyến công (Quy định chi tiết một số nội dung của Nghị định số 45/2012/NĐ-CP)",
-  signed: d(2012, 12, 28),
-  effective: d(2013, 2, 10),
-  replaces: ["03/2005/TT-BCN", "07/2008/QĐ-BCT"]
-}
-
-/**
- * Circular 20/2017/TT-BCT amending Circular 46/2012/TT-BCT. Signed 2017-09-29 (S). Effective date
- * UNCONFIRMED: `effective` holds the signing date as a lower bound (see {@link instrumentNotes}).
- * @example `circular20.amends` → `["46/2012/TT-BCT"]`
- * @category instruments
- * @since 0.1.0
- */
-export const circular20: Instrument = {
-  number: "20/2017/TT-BCT",
-  kind: "circular",
-  issuer: "Ministry of Industry and Trade (Bộ Công Thương)",
-  title: "Amending some articles of Circular 46/2012/TT-BCT (Sửa đổi, bổ sung một số điều của Thông tư số 46/2012/TT-BCT)",
-  signed: d(2017, 9, 29),
-  effective: d(2017, 9, 29),
-  amends: ["46/2012/TT-BCT"]
-}
-
-/**
- * Circular 36/2013/TT-BCT on the national khuyến công plan and its funds (calendar, advances,
- * settlement). Signed 2013-12-27, in force 2014-02-10 (codification l.81, l.1709, primary).
- * @example `circular36.effective` → `"2014-02-10"`
- * @category instruments
- * @since 0.1.0
- */
-export const circular36: Instrument = {
-  number: "36/2013/TT-BCT",
-  kind: "circular",
-  issuer: "Ministry of Industry and Trade (Bộ Công Thương)",
-  title:
-    "On building plans, implementing and managing national khuyến công funds (Quy định về việc xây dựng kế hoạch, tổ chức thực hiện và quản lý kinh phí khuyến công quốc gia)",
-  signed: d(2013, 12, 27),
-  effective: d(2014, 2, 10),
-  replaces: ["08/2008/QĐ-BCT", "17/2008/QĐ-BCT", "5918/QĐ-BCT"]
-}
-
-/**
- * Circular 17/2018/TT-BCT amending Circular 36/2013/TT-BCT. Signed 2018-07-10 (S). Effective date
- * UNCONFIRMED: `effective` holds the signing date as a lower bound (see {@link instrumentNotes}).
- * @example `circular17.amends` → `["36/2013/TT-BCT"]`
- * @category instruments
- * @since 0.1.0
- */
-export const circular17: Instrument = {
-  number: "17/2018/TT-BCT",
-  kind: "circular",
-  issuer: "Ministry of Industry and Trade (Bộ Công Thương)",
-  title: "Amending some articles of Circular 36/2013/TT-BCT (Sửa đổi, bổ sung một số điều của Thông tư số 36/2013/TT-BCT)",
-  signed: d(2018, 7, 10),
-  effective: d(2018, 7, 10),
-  amends: ["36/2013/TT-BCT"]
-}
-
-/**
- * Joint Circular 26/2014/TTLT-BTC-BCT on khuyến công funds: the support levels before Circular
- * 28/2018. In force 2014-04-08 … 2018-05-10 (codification l.87, l.1717, primary; expiry S). Its
- * Art. 6.2 values are the source of every level carried over as `unconfirmed`, exactly as in the
- * 2021–2025 pack.
- * @example `jointCircular26.expired` → `"2018-05-11"`
- * @category instruments
- * @since 0.1.0
- */
-export const jointCircular26: Instrument = {
-  number: "26/2014/TTLT-BTC-BCT",
-  kind: "joint-circular",
-  issuer: "Ministry of Finance and Ministry of Industry and Trade (Bộ Tài chính – Bộ Công Thương)",
-  title:
-    "Guiding the estimation, management and use of national and local khuyến công funds (Hướng dẫn trình tự lập, quản lý, sử dụng kinh phí khuyến công quốc gia và kinh phí khuyến công địa phương)",
-  signed: d(2014, 2, 18),
-  effective: d(2014, 4, 8),
-  expired: d(2018, 5, 11),
-  replaces: ["125/2009/TTLT-BTC-BCT"]
-}
-
-/**
- * Circular 28/2018/TT-BTC on khuyến công funds: the national support levels (Art. 8), in force
- * 2018-05-11 (S). Still the base funding circular after Decree 235/2025 as far as found
- * (rules-2025-plus-notes.md A1–A2); the reported 139/2026/TT-BTC may replace it (unconfirmed lead).
- * @example `circular28.effective` → `"2018-05-11"`
- * @category instruments
- * @since 0.1.0
- */
-export const circular28: Instrument = {
-  number: "28/2018/TT-BTC",
-  kind: "circular",
-  issuer: "Ministry of Finance (Bộ Tài chính)",
-  title:
-    "Guiding the estimation, management and use of khuyến công funds (Hướng dẫn lập, quản lý, sử dụng kinh phí khuyến công)",
-  signed: d(2018, 3, 28),
-  effective: d(2018, 5, 11),
-  replaces: ["26/2014/TTLT-BTC-BCT"]
-}
-
-/**
- * Circular 64/2024/TT-BTC amending Circular 28/2018/TT-BTC. Signed 2024-08-28 (S). Effective date and
- * any change of amounts UNCONFIRMED: `effective` holds the signing date as a lower bound and no
- * parameter changes on it (see {@link instrumentNotes}).
- * @example `circular64.amends` → `["28/2018/TT-BTC"]`
- * @category instruments
- * @since 0.1.0
- */
-export const circular64: Instrument = {
-  number: "64/2024/TT-BTC",
-  kind: "circular",
-  issuer: "Ministry of Finance (Bộ Tài chính)",
-  title: "Amending some articles of Circular 28/2018/TT-BTC (Sửa đổi, bổ sung một số điều của Thông tư số 28/2018/TT-BTC)",
-  signed: d(2024, 8, 28),
-  effective: d(2024, 8, 28),
-  amends: ["28/2018/TT-BTC"]
 }
 
 /**
