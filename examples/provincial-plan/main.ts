@@ -36,7 +36,9 @@ import {
   type Ledger,
   type Proposal
 } from "@khuyencong/core"
-import { activities, overlays, pack } from "@khuyencong/rules-2021-2025"
+import { overlays, pack } from "@khuyencong/rules-2021-2025"
+
+const { activities } = pack
 import { existsSync, mkdirSync, rmSync } from "node:fs"
 import { join, relative } from "node:path"
 import { pathToFileURL } from "node:url"

@@ -5,7 +5,9 @@
  */
 import { Xlsx } from "@khuyencong/adapters-excel"
 import { Money } from "@khuyencong/core"
-import { activities } from "@khuyencong/rules-2021-2025"
+import { pack as rules2021 } from "@khuyencong/rules-2021-2025"
+
+const { activities } = rules2021
 import { existsSync, mkdtempSync, rmSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"

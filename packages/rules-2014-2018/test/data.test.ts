@@ -1,22 +1,15 @@
 import { existsSync, readFileSync } from "node:fs"
-import { Citation, Eligibility, Establishment, LocalDate, Pack, Parameter, Proposal, Resolution, Support } from "@khuyencong/core"
+import { Citation, Corpus, Eligibility, Establishment, LocalDate, Pack, Parameter, Proposal, Resolution, Support } from "@khuyencong/core"
 import type { RulePack } from "@khuyencong/core"
 import { describe, expect, it } from "vitest"
 import { pack as pack2021 } from "../../rules-2021-2025/src/index.js"
-import {
-  activities,
-  advanceAssignments,
-  advances,
-  calendar,
-  instrumentNotes,
-  instruments,
-  JC26_FROM,
-  JC26_UNTIL,
-  overlays,
-  pack,
-  parameters,
-  TT36_FROM
-} from "../src/index.js"
+import { advanceAssignments, instrumentNotes, overlays, pack } from "../src/index.js"
+
+const { activities, advances, calendar, instruments, parameters } = pack
+// Joint Circular 26/2014 in force, its last day, and Circular 36/2013 in force ([PD] l.87, l.81)
+const JC26_FROM = LocalDate.parseOrThrow("2014-04-08")
+const JC26_UNTIL = LocalDate.parseOrThrow("2018-05-10")
+const TT36_FROM = LocalDate.parseOrThrow("2014-02-10")
 
 type Value = RulePack.ParameterValue
 type Fraction = { readonly numerator: bigint; readonly denominator: bigint }
@@ -59,7 +52,8 @@ describe("the 2014–2018 pack loads", () => {
     const r = Pack.load(pack)
     if (!r.ok) throw new Error(r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"))
     expect(r.value.id).toBe("vn-khuyen-cong-2014-2018")
-    expect(r.value.version).toBe("0.1.0")
+    // 0.2.0: built from the corpus of the law (@khuyencong/law); figures unchanged, some notes merged
+    expect(r.value.version).toBe("0.2.0")
     expect(overlays).toEqual([])
   })
 
@@ -183,14 +177,22 @@ describe("every figure against the primary text", () => {
     for (const [id, , , , , , line, words] of figures) expect(codification?.[line - 1], `${id} at l.${line}`).toContain(words)
   })
 
-  it("every Joint Circular 26/2014 figure ends on 2018-05-10; Circular 36/2013 figures do not", () => {
+  it("every Joint Circular 26/2014 figure ends on 2018-05-10; every other figure ends only where the law re-states it", () => {
+    const law = Corpus.law()
     for (const p of Object.values(pack.parameters)) {
       const first = p.values[0]
       if (first === undefined) throw new Error(p.id)
       if (first.citation.instrument.number === "26/2014/TTLT-BTC-BCT") {
         expect(p.until, p.id).toBe("2018-05-10")
         expect(first.from, p.id).toBe("2014-04-08")
-      } else expect(p.until, p.id).toBeUndefined()
+      } else if (p.until !== undefined) {
+        // the pack ends the day before the corpus's next value: Circular 36/2013 as amended by
+        // 17/2018 from 2018-05-11, Decree 235/2025 from 2025-10-15, the 2025 reorganisation
+        const next = LocalDate.addDays(p.until, 1)
+        const corpus = law.parameters[p.id]
+        expect(corpus?.until === p.until || corpus?.values.some((v) => v.from === next), p.id).toBe(true)
+        expect(["2018-05-11", "2025-07-01", "2025-10-15"], p.id).toContain(next)
+      }
       if (first.citation.instrument.number === "36/2013/TT-BCT") expect(first.from, p.id).toBe("2014-02-10")
     }
   })

@@ -34,11 +34,21 @@
  * ```
  * @since 0.1.0
  */
-import { Errors, LocalDate, Result } from "@khuyencong/core"
+import { Corpus, Errors, LocalDate, Result } from "@khuyencong/core"
 import type { Citation } from "@khuyencong/core"
 import { newProvinces, oldProvinces } from "./admin-units-data.js"
-import { cite } from "./internal/build.js"
-import { decision124, decision19, resolution202, resolution30 } from "./instruments.js"
+
+const instrument = (n: string): Citation.Instrument => {
+  const e = Corpus.law().instruments.get(n)
+  if (e === undefined) throw new Error(`instrument ${n} is not in the corpus`)
+  const { note: _n, status: _s, ...i } = e
+  return i
+}
+const cite = (i: Citation.Instrument, rest: Omit<Citation.Citation, "instrument">): Citation.Citation => ({ instrument: i, ...rest })
+const decision124 = instrument("124/2004/QĐ-TTg")
+const decision19 = instrument("19/2025/QĐ-TTg")
+const resolution202 = instrument("202/2025/QH15")
+const resolution30 = instrument("30/2026/QH16")
 
 // ---------------------------------------------------------------------------------------------
 // Model
