@@ -9,11 +9,12 @@
 #   3. publint on the tarball;
 #   4. attw (Are the Types Wrong?) on the tarball with the esm-only profile: the packages are
 #      ESM-only on purpose, so CommonJS `require` and node10 resolution are not checked.
-# Then, for @khuyencong/core and @khuyencong/rules-2021-2025, a scratch consumer project:
-#   5. `npm install` the two tarballs (and fast-check, the optional peer of core/testing),
+# Then, for @khuyencong/core, @khuyencong/storage and @khuyencong/rules-2021-2025, a scratch
+# consumer project:
+#   5. `npm install` the tarballs (and fast-check, the optional peer of core/testing),
 #      offline first, falling back to --prefer-offline (the registry is reachable here and in CI);
-#   6. `node check.mjs`: plain ESM JavaScript parses money, decodes inputs, evaluates a proposal
-#      and uses @khuyencong/core/testing;
+#   6. `node check.mjs`: plain ESM JavaScript parses money, decodes inputs, evaluates a proposal,
+#      uses @khuyencong/core/testing and stores the proposal in @khuyencong/storage's memory store;
 #   7. `tsc --noEmit` on check.ts with moduleResolution node16 and bundler (the repository's
 #      TypeScript; the node16 run has skipLibCheck off, so the published declarations themselves
 #      are checked, the bundler run skips that slow part and checks resolution and use);
@@ -22,7 +23,7 @@
 #
 # Usage: bash scripts/check-packages.sh          (after `pnpm build`; `pnpm check:packages` does both)
 #        KEEP_WORK=1 bash scripts/check-packages.sh   keep the temporary directory
-#        ONLY="core rules-2021-2025" bash scripts/check-packages.sh   check only these packages/* dirs
+#        ONLY="core storage rules-2021-2025" bash scripts/check-packages.sh   check only these packages/* dirs
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -184,12 +185,13 @@ for dir in "${dirs[@]}"; do
 done
 
 # ---------------------------------------------------------------------------------------------
-# 5–8. A consumer project installs core and the 2021–2025 pack from their tarballs
+# 5–8. A consumer project installs core, storage and the 2021–2025 pack from their tarballs
 
 core_tgz="${TARBALL_OF[core]:-}"
+storage_tgz="${TARBALL_OF[storage]:-}"
 rules_tgz="${TARBALL_OF[rules-2021-2025]:-}"
-if [ -z "$core_tgz" ] || [ -z "$rules_tgz" ]; then
-  if [ -z "${ONLY:-}" ]; then problem "consumer check: core or rules-2021-2025 was not packed"; fi
+if [ -z "$core_tgz" ] || [ -z "$storage_tgz" ] || [ -z "$rules_tgz" ]; then
+  if [ -z "${ONLY:-}" ]; then problem "consumer check: core, storage or rules-2021-2025 was not packed"; fi
   finish $([ ${#PROBLEMS[@]} -gt 0 ] && echo 1 || echo 0)
 fi
 
@@ -197,13 +199,14 @@ consumer="$WORK/consumer"
 mkdir -p "$consumer"
 cp "$HERE"/consumer/* "$consumer"/
 cp "$core_tgz" "$consumer/core.tgz"
+cp "$storage_tgz" "$consumer/storage.tgz"
 cp "$rules_tgz" "$consumer/rules.tgz"
 fast_check="fast-check@$(field packages/core/package.json devDependencies.fast-check)"
 [ "$fast_check" = "fast-check@" ] && fast_check="fast-check@^4"
 
-echo "== consumer: npm install ./core.tgz ./rules.tgz $fast_check"
+echo "== consumer: npm install ./core.tgz ./storage.tgz ./rules.tgz $fast_check"
 install_mode="offline"
-npm_install() { (cd "$consumer" && npm install --no-audit --no-fund --no-update-notifier "$@" ./core.tgz ./rules.tgz "$fast_check"); }
+npm_install() { (cd "$consumer" && npm install --no-audit --no-fund --no-update-notifier "$@" ./core.tgz ./storage.tgz ./rules.tgz "$fast_check"); }
 if ! npm_install --offline >"$LOGS/consumer.install.log" 2>&1; then
   install_mode="prefer-offline"
   if ! npm_install --prefer-offline >>"$LOGS/consumer.install.log" 2>&1; then
@@ -242,7 +245,7 @@ if [ "$install_mode" != "FAILED" ]; then
     problem "consumer: the khuyencong-cases bin does not run (see $LOGS/consumer.bin.log)"
   fi
 fi
-REPORT+=("consumer project (npm install core + rules-2021-2025 tarballs): install $install_mode; node check.mjs $run_ok; tsc node16 $node16_ok; tsc bundler $bundler_ok; bin khuyencong-cases $bin_ok")
+REPORT+=("consumer project (npm install core + storage + rules-2021-2025 tarballs): install $install_mode; node check.mjs $run_ok; tsc node16 $node16_ok; tsc bundler $bundler_ok; bin khuyencong-cases $bin_ok")
 if [ "$run_ok" = "ok" ]; then REPORT+=("  $(tail -1 "$LOGS/consumer.node.log")"); fi
 
 finish $([ ${#PROBLEMS[@]} -gt 0 ] && echo 1 || echo 0)

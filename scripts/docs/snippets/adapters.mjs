@@ -4,7 +4,8 @@ import assert from "node:assert/strict"
 
 // #region postgres
 import { Effect } from "effect"
-import { Establishment, Evaluate, Money, Pack, Proposal, Rate, Result, Storage } from "@khuyencong/core"
+import { Establishment, Evaluate, Money, Pack, Proposal, Rate, Result } from "@khuyencong/core"
+import { Storage } from "@khuyencong/storage"
 import { pack } from "@khuyencong/rules-2021-2025"
 import { open } from "@khuyencong/adapters-postgres"
 
@@ -119,9 +120,9 @@ assert.equal(register.error.partial?.proposals.length, 1)
 assert.equal(register.error.partial?.proposals[0].activities[0].costLines[0].total, 800_000_000n)
 
 // #region contract
-import { memoryStore, storageContract } from "@khuyencong/core/testing"
+import { memoryStore, storageContract } from "@khuyencong/storage/testing"
 
-// The storage contract as plain data: run every case on a fresh, empty store. Here core's
+// The storage contract as plain data: run every case on a fresh, empty store. Here the
 // in-memory store; for your adapter, open a fresh database or schema per case instead.
 const failures = []
 for (const c of storageContract) {

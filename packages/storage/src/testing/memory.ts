@@ -9,19 +9,14 @@
  * @example
  * ```ts
  * import { Effect } from "effect"
- * import { memoryStore } from "@khuyencong/core/testing"
+ * import { memoryStore } from "@khuyencong/storage/testing"
  * const store = memoryStore()
  * const v = await Effect.runPromise(store.saveProposal(proposal)) // v.version === 1
  * ```
  * @since 0.1.0
  * @module
  */
-import * as Establishment from "../Establishment.js"
-import type { Verdict } from "../Eligibility.js"
-import * as Ledger from "../Ledger.js"
-import * as Money from "../Money.js"
-import * as Plan from "../Plan.js"
-import * as Proposal from "../Proposal.js"
+import { type Eligibility, Establishment, Ledger, Money, Plan, Proposal } from "@khuyencong/core"
 import * as Storage from "../Storage.js"
 import type { Layer } from "effect"
 
@@ -335,7 +330,7 @@ export const memoryBackend = (): Storage.Backend => {
     listEvaluations: async (filter, page) => {
       const latest = matching(filter).flatMap((r) => {
         const e = latestOf(r.id, filter.packId)
-        return e === undefined || (filter.verdict !== undefined && e.write.verdict !== (filter.verdict as Verdict)) ? [] : [e]
+        return e === undefined || (filter.verdict !== undefined && e.write.verdict !== (filter.verdict as Eligibility.Verdict)) ? [] : [e]
       })
       return pageOf(latest, (e) => e.write.proposalId, page).map(readEvaluation)
     },

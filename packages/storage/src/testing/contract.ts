@@ -9,7 +9,7 @@
  *
  * ```ts
  * import { describe, it } from "vitest"
- * import { storageContract } from "@khuyencong/core/testing"
+ * import { storageContract } from "@khuyencong/storage/testing"
  * describe("my store", () => {
  *   for (const c of storageContract)
  *     it(c.name, async () => {
@@ -30,21 +30,7 @@
  */
 import { AssertionError, deepStrictEqual, notEqual, ok as assertOk, strictEqual } from "node:assert/strict"
 import { Effect, Result as EffectResult } from "effect"
-import * as Allocation from "../Allocation.js"
-import type { Citation, Instrument } from "../Citation.js"
-import * as Contract from "../Contract.js"
-import { LookupError, RuleViolation, ValidationError } from "../Errors.js"
-import * as Establishment from "../Establishment.js"
-import * as Evaluate from "../Evaluate.js"
-import * as Ledger from "../Ledger.js"
-import * as LocalDate from "../LocalDate.js"
-import * as Money from "../Money.js"
-import * as Pack from "../Pack.js"
-import * as Parameter from "../Parameter.js"
-import * as Plan from "../Plan.js"
-import * as Proposal from "../Proposal.js"
-import * as Rate from "../Rate.js"
-import type { ParameterValue, RulePack } from "../RulePack.js"
+import { Allocation, type Citation, Contract, Errors, Establishment, Evaluate, Ledger, LocalDate, Money, Pack, Parameter, Plan, Proposal, Rate, type RulePack } from "@khuyencong/core"
 import * as Storage from "../Storage.js"
 
 /**
@@ -76,7 +62,7 @@ const fails = async <A, E>(effect: Effect.Effect<A, E>, what = "operation"): Pro
 }
 
 const codes = (e: unknown): ReadonlyArray<string> =>
-  e instanceof ValidationError ? e.issues.map((i) => `${i.path.join(".")} ${i.code}`) : []
+  e instanceof Errors.ValidationError ? e.issues.map((i) => `${i.path.join(".")} ${i.code}`) : []
 
 const isCode = (e: unknown, tag: "ValidationError" | "RuleViolation" | "LookupError" | "StorageError", code: string): void => {
   const x = e as { readonly _tag?: string; readonly code?: string; readonly message?: string }
@@ -85,7 +71,7 @@ const isCode = (e: unknown, tag: "ValidationError" | "RuleViolation" | "LookupEr
 }
 
 const hasIssue = (e: unknown, path: string, code: string): void => {
-  assertOk(e instanceof ValidationError, `expected a ValidationError, got ${String(e)}`)
+  assertOk(e instanceof Errors.ValidationError, `expected a ValidationError, got ${String(e)}`)
   assertOk(codes(e).includes(`${path} ${code}`), `expected issue "${path} ${code}" among ${JSON.stringify(codes(e))}`)
 }
 
@@ -95,7 +81,7 @@ const hasIssue = (e: unknown, path: string, code: string): void => {
 const day = (s: string): LocalDate.LocalDate => LocalDate.parseOrThrow(s)
 const M = 1_000_000n
 
-const instrument = (number: string, kind: Instrument["kind"], effective: string): Instrument => ({
+const instrument = (number: string, kind: Citation.Instrument["kind"], effective: string): Citation.Instrument => ({
   number,
   kind,
   issuer: "contract suite fixture",
@@ -104,9 +90,9 @@ const instrument = (number: string, kind: Instrument["kind"], effective: string)
 })
 const decree45 = instrument("45/2012/NĐ-CP", "decree", "2012-07-05")
 const circular36 = instrument("36/2013/TT-BCT", "circular", "2014-02-10")
-const cite = (i: Instrument, article: string): Citation => ({ instrument: i, article, grade: "secondary" })
-const param = (id: string, value: ParameterValue): Parameter.Parameter<ParameterValue> =>
-  Parameter.makeOrThrow<ParameterValue>({
+const cite = (i: Citation.Instrument, article: string): Citation.Citation => ({ instrument: i, article, grade: "secondary" })
+const param = (id: string, value: RulePack.ParameterValue): Parameter.Parameter<RulePack.ParameterValue> =>
+  Parameter.makeOrThrow<RulePack.ParameterValue>({
     id,
     description: `${id} (contract suite)`,
     values: [{ from: day("2021-01-01"), value, citation: cite(circular36, "13") }]
@@ -118,7 +104,7 @@ const param = (id: string, value: ParameterValue): Parameter.Parameter<Parameter
  * @category contract
  * @since 0.1.0
  */
-export const suitePack: RulePack = Pack.loadOrThrow({
+export const suitePack: RulePack.RulePack = Pack.loadOrThrow({
   id: "storage-contract-suite",
   version: "1.0.0",
   title: "Storage contract suite pack",
@@ -171,7 +157,7 @@ export const suitePack: RulePack = Pack.loadOrThrow({
   ]
 })
 
-const decoded = <A>(r: { readonly ok: true; readonly value: A } | { readonly ok: false; readonly error: ValidationError }): A => {
+const decoded = <A>(r: { readonly ok: true; readonly value: A } | { readonly ok: false; readonly error: Errors.ValidationError }): A => {
   if (r.ok) return r.value
   throw new AssertionError({ message: `fixture does not decode: ${JSON.stringify(codes(r.error))}` })
 }
@@ -417,7 +403,7 @@ const proposals: ReadonlyArray<ContractCase> = [
       const bad = await fails(s.saveProposal(F.proposal("DA-2"), { expectedVersion: -1 }))
       hasIssue(bad, "expectedVersion", "schema/invalid")
       const badStatus = await fails(s.saveProposal(F.proposal("DA-2"), { status: "done" as Storage.ProposalStatus }))
-      assertOk(badStatus instanceof ValidationError && badStatus.issues.some((i) => i.path.join(".") === "status"), "status is checked")
+      assertOk(badStatus instanceof Errors.ValidationError && badStatus.issues.some((i) => i.path.join(".") === "status"), "status is checked")
       strictEqual(await run(s.getProposal("DA-2")), undefined)
     }
   },
@@ -527,13 +513,13 @@ const proposals: ReadonlyArray<ContractCase> = [
       hasIssue(await fails(s.listProposals({ provinceCode: "1" })), "provinceCode", "schema/invalid")
       hasIssue(await fails(s.listProposals({ fund: "regional" } as unknown as Storage.ProposalFilter)), "fund", "schema/type")
       const unknownKey = await fails(s.listProposals({ year: 2024 } as unknown as Storage.ProposalFilter))
-      assertOk(unknownKey instanceof ValidationError && unknownKey.issues.some((i) => i.path.join(".") === "year"), "unknown filter keys are refused")
+      assertOk(unknownKey instanceof Errors.ValidationError && unknownKey.issues.some((i) => i.path.join(".") === "year"), "unknown filter keys are refused")
       hasIssue(await fails(s.listProposals({}, { limit: 0 })), "limit", "schema/invalid")
       hasIssue(await fails(s.listProposals({}, { limit: 10_001 })), "limit", "schema/invalid")
       hasIssue(await fails(s.listProposals({ planId: "KH\u0000" })), "planId", "storage/invalid-text")
-      assertOk((await fails(s.summarize({}, ["county" as Storage.SummaryKey]))) instanceof ValidationError)
-      assertOk((await fails(s.listEvaluations({ verdict: "maybe" } as unknown as Storage.EvaluationFilter))) instanceof ValidationError)
-      assertOk((await fails(s.listPlans({ level: "district" } as unknown as Storage.PlanFilter))) instanceof ValidationError)
+      assertOk((await fails(s.summarize({}, ["county" as Storage.SummaryKey]))) instanceof Errors.ValidationError)
+      assertOk((await fails(s.listEvaluations({ verdict: "maybe" } as unknown as Storage.EvaluationFilter))) instanceof Errors.ValidationError)
+      assertOk((await fails(s.listPlans({ level: "district" } as unknown as Storage.PlanFilter))) instanceof Errors.ValidationError)
     }
   }
 ]
@@ -577,8 +563,8 @@ const plans: ReadonlyArray<ContractCase> = [
       await run(s.savePlan(before))
       const e = await fails(s.savePlan(F.plan("KH-1", 2024, ["DA-2", "DA-9", "DA-1"], 3_000n * M)))
       isCode(e, "RuleViolation", "storage/unknown-proposal")
-      deepStrictEqual((e as RuleViolation).path, ["proposalIds", 1])
-      strictEqual((e as RuleViolation).rule, "storage.reference")
+      deepStrictEqual((e as Errors.RuleViolation).path, ["proposalIds", 1])
+      strictEqual((e as Errors.RuleViolation).rule, "storage.reference")
       deepStrictEqual(await run(s.getPlan("KH-1")), before)
       const e2 = await fails(s.savePlan(F.plan("KH-2", 2024, ["DA-8"])))
       isCode(e2, "RuleViolation", "storage/unknown-proposal")
@@ -660,7 +646,7 @@ const evaluations: ReadonlyArray<ContractCase> = [
       await run(s.saveProposal(p))
       const v = await fails(s.saveEvaluation(e, { proposalVersion: 2 }))
       isCode(v, "RuleViolation", "storage/unknown-proposal-version")
-      deepStrictEqual((v as RuleViolation).path, ["proposalVersion"])
+      deepStrictEqual((v as Errors.RuleViolation).path, ["proposalVersion"])
       const forged = { ...e, payable: Money.make(1n) }
       hasIssue(await fails(s.saveEvaluation(forged)), "payable", "evaluation/payable-mismatch")
       const notOne = await fails(s.saveEvaluation({ proposalId: "DA-1" } as unknown as Evaluate.Evaluation))
@@ -668,7 +654,7 @@ const evaluations: ReadonlyArray<ContractCase> = [
       const other = F.evaluate(F.proposal("DA-2"))
       const batch = await fails(s.saveEvaluations([e, other]))
       isCode(batch, "RuleViolation", "storage/unknown-proposal")
-      deepStrictEqual((batch as RuleViolation).path, [1, "proposalId"])
+      deepStrictEqual((batch as Errors.RuleViolation).path, [1, "proposalId"])
       deepStrictEqual(await run(s.evaluationHistory("DA-1")), [], "the first evaluation of the failed batch was not kept")
       const both = await run(s.saveEvaluations([e, e]))
       strictEqual(both.length, 2)
@@ -770,7 +756,7 @@ const allocations: ReadonlyArray<ContractCase> = [
       })
       const e = await fails(s.saveAllocation({ id: "PB-1", allocation }))
       isCode(e, "RuleViolation", "storage/unknown-proposal")
-      deepStrictEqual((e as RuleViolation).path, ["allocation", "outcomes", 1, "id"])
+      deepStrictEqual((e as Errors.RuleViolation).path, ["allocation", "outcomes", 1, "id"])
       const only = Allocation.allocateOrThrow({ envelope: Money.make(1_000n * M), candidates: [{ id: "DA-1", requested: Money.make(600n * M) }], policy: { kind: "whole-only" } })
       isCode(await fails(s.saveAllocation({ id: "PB-1", planId: "KH-9", allocation: only })), "RuleViolation", "storage/unknown-plan")
       const forged = { ...only, totals: { ...only.totals, allocated: Money.make(1n) } }
@@ -818,12 +804,12 @@ const contracts: ReadonlyArray<ContractCase> = [
       const activity = await fails(s.saveContract(F.contractInput("HĐ-1", { activities: ["space-travel"] }), suitePack))
       hasIssue(activity, "activities.0", "contract/unknown-activity")
       const before = await fails(s.saveContract(F.contractInput("HĐ-1", { approved: day("2020-06-01"), signed: day("2020-07-01") }), suitePack))
-      assertOk(before instanceof LookupError, "no pack governs 2020")
+      assertOk(before instanceof Errors.LookupError, "no pack governs 2020")
       const huge = await fails(s.saveContract(F.contractInput("HĐ-1", { approvedSupport: Money.make(10n ** 20n) }), suitePack))
       hasIssue(huge, "approvedSupport", "storage/amount-out-of-range")
       const orphan = await fails(s.saveContract(F.contractInput("HĐ-1"), suitePack, { proposalId: "DA-9" }))
       isCode(orphan, "RuleViolation", "storage/unknown-proposal")
-      deepStrictEqual((orphan as RuleViolation).path, ["proposalId"])
+      deepStrictEqual((orphan as Errors.RuleViolation).path, ["proposalId"])
       deepStrictEqual(await run(s.listContracts()), [])
     }
   }
@@ -865,7 +851,7 @@ const ledger: ReadonlyArray<ContractCase> = [
       await run(s.postEvent("HĐ-2", F.event("f1", "advance", "2024-04-01", 70n * M)))
       const over = await fails(s.postEvent("HĐ-2", F.event("f2", "advance", "2024-04-02", 1n)))
       isCode(over, "RuleViolation", "advance/remainder-before-acceptance")
-      assertOk(((over as RuleViolation).citation ?? "").includes("36/2013"), "the violation cites its legal source")
+      assertOk(((over as Errors.RuleViolation).citation ?? "").includes("36/2013"), "the violation cites its legal source")
       const early = await fails(s.postEvent("HĐ-2", F.event("f3", "advance", "2024-03-01", 1n)))
       isCode(early, "RuleViolation", "ledger/before-contract")
       strictEqual((await run(s.getLedger("HĐ-2")))?.events.length, 1)
@@ -882,7 +868,7 @@ const ledger: ReadonlyArray<ContractCase> = [
       await run(s.postEvent("HĐ-1", F.event("e1", "advance", "2024-05-01", 60n * M)))
       // an earlier advance of 20 would leave the later one above 70 %
       const e = await fails(s.postEvent("HĐ-1", F.event("e0", "advance", "2024-04-01", 20n * M)))
-      assertOk(e instanceof RuleViolation)
+      assertOk(e instanceof Errors.RuleViolation)
       assertOk(e.message.includes("e1"), "the message names the later event")
       deepStrictEqual((await run(s.getLedger("HĐ-1")))?.events.map((x) => x.id), ["e1"])
       await run(s.postEvent("HĐ-1", F.event("e0", "advance", "2024-04-01", 10n * M)))
@@ -924,7 +910,7 @@ const ledger: ReadonlyArray<ContractCase> = [
       const refused = results.filter(EffectResult.isFailure)
       strictEqual(accepted.length, 35, "70 % of 100.000.000 đ in advances of 2.000.000 đ")
       strictEqual(refused.length, 15)
-      for (const r of refused) assertOk(r.failure instanceof RuleViolation, `refused with a RuleViolation, not ${String(r.failure)}`)
+      for (const r of refused) assertOk(r.failure instanceof Errors.RuleViolation, `refused with a RuleViolation, not ${String(r.failure)}`)
       const b = await run(s.balances("HĐ-1"))
       strictEqual(b?.advanced, 70n * M)
       strictEqual((await run(s.getLedger("HĐ-1")))?.events.length, 35)
@@ -974,7 +960,7 @@ const ledger: ReadonlyArray<ContractCase> = [
       const decision = await fails(s.postEvent("HĐ-1", F.event("e1", "adjustment", "2024-04-01", 90n * M, { decision: 12 as unknown as string })))
       isCode(decision, "ValidationError", "ledger/invalid-decision")
       const garbage = await fails(s.postEvent("HĐ-1", null as unknown as Ledger.Event))
-      assertOk(garbage instanceof ValidationError, `a non-event is a ValidationError, not ${String(garbage)}`)
+      assertOk(garbage instanceof Errors.ValidationError, `a non-event is a ValidationError, not ${String(garbage)}`)
       const orphan = await fails(s.postEvent("HĐ-9", F.event("e1", "advance", "2024-04-01", 1n)))
       isCode(orphan, "RuleViolation", "storage/unknown-contract")
       strictEqual((await run(s.getLedger("HĐ-1")))?.events.length, 0)

@@ -13,7 +13,7 @@
  * - contracts (hợp đồng) with their terms, and the disbursement ledger (sổ tạm ứng, thanh toán):
  *   events only; every balance is derived from the events by `Ledger.balances`, never stored.
  *
- * Guarantees every store gives (checked by the contract suite in `@khuyencong/core/testing`):
+ * Guarantees every store gives (checked by the contract suite in `@khuyencong/storage/testing`):
  * - every write is decoded through core's validators first (`Establishment.decode`,
  *   `Proposal.decode`, `Plan.decode`, `Contract.make`, `Ledger.post`, `Trace.decode`) and fails
  *   with the same typed errors (`ValidationError`, `RuleViolation`, `LookupError`) with paths;
@@ -39,7 +39,7 @@
  * @example
  * ```ts
  * import { Effect } from "effect"
- * import { Storage } from "@khuyencong/core"
+ * import { Storage } from "@khuyencong/storage"
  * const program = Effect.gen(function* () {
  *   const store = yield* Storage.Storage
  *   const saved = yield* store.saveProposal(proposal, { status: "submitted" })
@@ -50,32 +50,7 @@
  * @module
  */
 import { Context, Data, Effect, Layer, Result as EffectResult, Schema } from "effect"
-import * as Citation from "./Citation.js"
-import * as Contract from "./Contract.js"
-import * as Decode from "./Decode.js"
-import * as Eligibility from "./Eligibility.js"
-import * as Establishment from "./Establishment.js"
-import {
-  ArithmeticError,
-  LookupError,
-  ParseError,
-  RuleViolation,
-  ValidationError,
-  type Issue,
-  type IssueFields,
-  type Path
-} from "./Errors.js"
-import type * as Evaluate from "./Evaluate.js"
-import * as Ledger from "./Ledger.js"
-import * as LocalDate from "./LocalDate.js"
-import * as Money from "./Money.js"
-import * as Period from "./Period.js"
-import * as Plan from "./Plan.js"
-import * as Proposal from "./Proposal.js"
-import { err, ok, type Result } from "./Result.js"
-import type * as Allocation from "./Allocation.js"
-import type { RulePack } from "./RulePack.js"
-import * as Trace from "./Trace.js"
+import { type Allocation, Citation, Contract, Decode, Eligibility, Errors, Establishment, type Evaluate, Ledger, LocalDate, Money, Period, Plan, Proposal, Result, type RulePack, Trace } from "@khuyencong/core"
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -87,7 +62,7 @@ import * as Trace from "./Trace.js"
  * @category errors
  * @since 0.1.0
  */
-export class StorageError extends Data.TaggedError("StorageError")<IssueFields & { readonly cause?: unknown }> {}
+export class StorageError extends Data.TaggedError("StorageError")<Errors.IssueFields & { readonly cause?: unknown }> {}
 
 /**
  * A schema migration cannot run: a migration already applied has changed
@@ -98,7 +73,7 @@ export class StorageError extends Data.TaggedError("StorageError")<IssueFields &
  * @since 0.1.0
  */
 export class MigrationError extends Data.TaggedError("MigrationError")<
-  IssueFields & { readonly migration: string; readonly expected?: string; readonly actual?: string }
+  Errors.IssueFields & { readonly migration: string; readonly expected?: string; readonly actual?: string }
 > {}
 
 /**
@@ -107,9 +82,9 @@ export class MigrationError extends Data.TaggedError("MigrationError")<
  * @category errors
  * @since 0.1.0
  */
-export type WriteError = ValidationError | RuleViolation | StorageError
+export type WriteError = Errors.ValidationError | Errors.RuleViolation | StorageError
 
-const KNOWN_ERRORS = [ValidationError, RuleViolation, LookupError, ParseError, ArithmeticError, StorageError, MigrationError]
+const KNOWN_ERRORS = [Errors.ValidationError, Errors.RuleViolation, Errors.LookupError, Errors.ParseError, Errors.ArithmeticError, StorageError, MigrationError]
 
 /**
  * Whether a value is one of the typed errors a store may fail with.
@@ -119,7 +94,7 @@ const KNOWN_ERRORS = [ValidationError, RuleViolation, LookupError, ParseError, A
  */
 export const isTypedError = (
   u: unknown
-): u is ValidationError | RuleViolation | LookupError | ParseError | ArithmeticError | StorageError | MigrationError =>
+): u is Errors.ValidationError | Errors.RuleViolation | Errors.LookupError | Errors.ParseError | Errors.ArithmeticError | StorageError | MigrationError =>
   KNOWN_ERRORS.some((C) => u instanceof C)
 
 /**
@@ -131,7 +106,7 @@ export const isTypedError = (
  */
 export const toTypedError = (
   u: unknown
-): ValidationError | RuleViolation | LookupError | ParseError | ArithmeticError | StorageError | MigrationError =>
+): Errors.ValidationError | Errors.RuleViolation | Errors.LookupError | Errors.ParseError | Errors.ArithmeticError | StorageError | MigrationError =>
   isTypedError(u)
     ? u
     : new StorageError({
@@ -471,11 +446,11 @@ export interface Store {
   /** Establishments by id (unknown ids are absent): what `Evaluate` needs. */
   readonly getEstablishments: (
     ids: ReadonlyArray<string>
-  ) => Effect.Effect<ReadonlyMap<string, Establishment.Establishment>, ValidationError | StorageError>
+  ) => Effect.Effect<ReadonlyMap<string, Establishment.Establishment>, Errors.ValidationError | StorageError>
   readonly listEstablishments: (
     filter?: EstablishmentFilter,
     page?: Page
-  ) => Effect.Effect<ReadonlyArray<Establishment.Establishment>, ValidationError | StorageError>
+  ) => Effect.Effect<ReadonlyArray<Establishment.Establishment>, Errors.ValidationError | StorageError>
 
   /** Save a proposal: appends a version (1 for a new proposal). */
   readonly saveProposal: (
@@ -498,20 +473,20 @@ export interface Store {
   readonly listProposals: (
     filter?: ProposalFilter,
     page?: Page
-  ) => Effect.Effect<ReadonlyArray<ProposalVersion>, ValidationError | StorageError>
+  ) => Effect.Effect<ReadonlyArray<ProposalVersion>, Errors.ValidationError | StorageError>
   /** Counts and totals of the matching proposals, grouped by `groupBy`, sorted by the keys. */
   readonly summarize: (
     filter: ProposalFilter,
     groupBy: ReadonlyArray<SummaryKey>
-  ) => Effect.Effect<ReadonlyArray<SummaryRow>, ValidationError | StorageError>
+  ) => Effect.Effect<ReadonlyArray<SummaryRow>, Errors.ValidationError | StorageError>
 
   /** Save (replace) a plan with its envelopes and proposal list; every proposal must be stored. */
   readonly savePlan: (plan: Plan.Plan) => Effect.Effect<Plan.Plan, WriteError>
   readonly getPlan: (id: string) => Effect.Effect<Plan.Plan | undefined, StorageError>
-  readonly listPlans: (filter?: PlanFilter) => Effect.Effect<ReadonlyArray<Plan.Plan>, ValidationError | StorageError>
+  readonly listPlans: (filter?: PlanFilter) => Effect.Effect<ReadonlyArray<Plan.Plan>, Errors.ValidationError | StorageError>
   readonly listEnvelopes: (
     filter?: EnvelopeFilter
-  ) => Effect.Effect<ReadonlyArray<StoredEnvelope>, ValidationError | StorageError>
+  ) => Effect.Effect<ReadonlyArray<StoredEnvelope>, Errors.ValidationError | StorageError>
 
   /** Save an evaluation of a stored proposal. */
   readonly saveEvaluation: (
@@ -531,7 +506,7 @@ export interface Store {
   readonly listEvaluations: (
     filter?: EvaluationFilter,
     page?: Page
-  ) => Effect.Effect<ReadonlyArray<StoredEvaluation>, ValidationError | StorageError>
+  ) => Effect.Effect<ReadonlyArray<StoredEvaluation>, Errors.ValidationError | StorageError>
 
   /** Save an allocation; every outcome must name a stored proposal, `planId` a stored plan. */
   readonly saveAllocation: (input: AllocationInput) => Effect.Effect<StoredAllocation, WriteError>
@@ -546,13 +521,13 @@ export interface Store {
    */
   readonly saveContract: (
     input: Contract.Input,
-    packs: RulePack | ReadonlyArray<RulePack>,
+    packs: RulePack.RulePack | ReadonlyArray<RulePack.RulePack>,
     options?: SaveContractOptions
-  ) => Effect.Effect<ContractRecord, WriteError | LookupError>
+  ) => Effect.Effect<ContractRecord, WriteError | Errors.LookupError>
   readonly getContract: (id: string) => Effect.Effect<ContractRecord | undefined, StorageError>
   readonly listContracts: (
     filter?: ContractFilter
-  ) => Effect.Effect<ReadonlyArray<ContractRecord>, ValidationError | StorageError>
+  ) => Effect.Effect<ReadonlyArray<ContractRecord>, Errors.ValidationError | StorageError>
 
   /**
    * Post a ledger event to a stored contract: one transaction, serialised per contract, validated
@@ -569,6 +544,8 @@ export interface Store {
   readonly close: () => Effect.Effect<void>
 }
 
+// The service key is the one it had when the contract lived in @khuyencong/core: a store layer
+// built against either version provides the same service.
 /**
  * The storage service: provide a {@link Store} with a layer (`Storage.layer(store)`, an adapter's
  * own layer, or `layerFrom`) and use it with `yield* Storage.Storage`.
@@ -628,7 +605,7 @@ export const layerFrom = (open: () => Promise<Store>): StorageLayer =>
  */
 export type AsyncStore = {
   readonly [K in keyof Store]: Store[K] extends (...args: infer P) => Effect.Effect<infer A, infer E>
-    ? (...args: P) => Promise<Result<A, E>>
+    ? (...args: P) => Promise<Result.Result<A, E>>
     : never
 }
 
@@ -646,7 +623,7 @@ export const toAsync = (store: Store): AsyncStore => {
     const call = method as (...args: ReadonlyArray<unknown>) => Effect.Effect<unknown, unknown>
     out[key] = (...args: ReadonlyArray<unknown>) =>
       Effect.runPromise(Effect.result(call(...args))).then((r) =>
-        EffectResult.isSuccess(r) ? ok(r.success) : err(r.failure)
+        EffectResult.isSuccess(r) ? Result.ok(r.success) : Result.err(r.failure)
       )
   }
   return out as AsyncStore
@@ -751,15 +728,15 @@ const REFERENCE_RULE = "storage.reference"
 export const unknownReference = (
   kind: "proposal" | "plan" | "contract" | "proposal-version",
   id: string,
-  path: Path
-): RuleViolation => {
+  path: Errors.Path
+): Errors.RuleViolation => {
   const label = {
     proposal: "proposal (đề án)",
     plan: "plan (kế hoạch khuyến công)",
     contract: "contract (hợp đồng)",
     "proposal-version": "proposal version (phiên bản đề án)"
   }[kind]
-  return new RuleViolation({
+  return new Errors.RuleViolation({
     code: `storage/unknown-${kind}`,
     path,
     rule: REFERENCE_RULE,
@@ -773,8 +750,8 @@ export const unknownReference = (
  * @category errors
  * @since 0.1.0
  */
-export const versionConflict = (id: string, expected: number, actual: number): RuleViolation =>
-  new RuleViolation({
+export const versionConflict = (id: string, expected: number, actual: number): Errors.RuleViolation =>
+  new Errors.RuleViolation({
     code: "storage/version-conflict",
     path: ["expectedVersion"],
     rule: "storage.optimistic-concurrency",
@@ -788,8 +765,8 @@ export const versionConflict = (id: string, expected: number, actual: number): R
  * @category errors
  * @since 0.1.0
  */
-export const alreadyStored = (kind: "contract" | "allocation", id: string): RuleViolation =>
-  new RuleViolation({
+export const alreadyStored = (kind: "contract" | "allocation", id: string): Errors.RuleViolation =>
+  new Errors.RuleViolation({
     code: `storage/${kind}-exists`,
     path: ["id"],
     rule: "storage.immutable",
@@ -805,9 +782,9 @@ export const alreadyStored = (kind: "contract" | "allocation", id: string): Rule
  * @category errors
  * @since 0.1.0
  */
-export const idempotencyConflict = (key: string, eventId: string, otherContract?: string): ValidationError => {
+export const idempotencyConflict = (key: string, eventId: string, otherContract?: string): Errors.ValidationError => {
   const message = `idempotency key "${key}" was already used by event ${eventId}${otherContract === undefined ? "" : ` of contract ${otherContract}`} with different content`
-  return new ValidationError({
+  return new Errors.ValidationError({
     code: "ledger/idempotency-conflict",
     path: ["idempotencyKey"],
     message,
@@ -835,7 +812,7 @@ export const corrupt = (what: string, id: string, cause: unknown): StorageError 
 const TEXT_FAULT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** Issues for strings (values and keys) that a database cannot keep exactly. */
-const textIssues = (value: unknown, path: Path = [], out: Array<Issue> = []): Array<Issue> => {
+const textIssues = (value: unknown, path: Errors.Path = [], out: Array<Errors.Issue> = []): Array<Errors.Issue> => {
   if (typeof value === "string") {
     if (TEXT_FAULT.test(value))
       out.push({
@@ -856,17 +833,17 @@ const textIssues = (value: unknown, path: Path = [], out: Array<Issue> = []): Ar
   return out
 }
 
-const amountIssue = (path: Path, amount: bigint): Issue => ({
+const amountIssue = (path: Errors.Path, amount: bigint): Errors.Issue => ({
   code: "storage/amount-out-of-range",
   path,
   message: `the amount (số tiền) ${amount} đồng is above the ${MAX_AMOUNT} đồng a store keeps (numeric(20,0))`,
   actual: amount
 })
 
-const amountIssues = (entries: ReadonlyArray<readonly [Path, bigint | undefined]>): Array<Issue> =>
+const amountIssues = (entries: ReadonlyArray<readonly [Errors.Path, bigint | undefined]>): Array<Errors.Issue> =>
   entries.flatMap(([path, a]) => (a !== undefined && (a > MAX_AMOUNT || a < -MAX_AMOUNT) ? [amountIssue(path, a)] : []))
 
-const prefixIssue = (prefix: Path, i: Issue): Issue => ({ ...i, path: [...prefix, ...i.path] })
+const prefixIssue = (prefix: Errors.Path, i: Errors.Issue): Errors.Issue => ({ ...i, path: [...prefix, ...i.path] })
 
 const hasBigint = (u: unknown): boolean =>
   typeof u === "bigint" ||
@@ -881,8 +858,8 @@ const hasBigint = (u: unknown): boolean =>
 const revalidate = <A, E>(
   value: unknown,
   encode: (a: A) => E,
-  decode: (u: unknown) => Result<A, ValidationError>
-): Result<{ readonly value: A; readonly encoded: E }, ValidationError> => {
+  decode: (u: unknown) => Result.Result<A, Errors.ValidationError>
+): Result.Result<{ readonly value: A; readonly encoded: E }, Errors.ValidationError> => {
   let input: unknown = value
   let typed = false
   if (hasBigint(value)) {
@@ -897,42 +874,42 @@ const revalidate = <A, E>(
   if (!r.ok) return r
   // the encoder's output is already canonical; JSON input is re-encoded (e.g. quantity "3.0" → 3)
   const encoded = (typed ? input : JSON.parse(JSON.stringify(encode(r.value)))) as E
-  return ok({ value: r.value, encoded })
+  return Result.ok({ value: r.value, encoded })
 }
 
-const issuesOf = (e: ValidationError): ReadonlyArray<Issue> =>
+const issuesOf = (e: Errors.ValidationError): ReadonlyArray<Errors.Issue> =>
   e.issues.length > 0 ? e.issues : [{ code: e.code, path: e.path, message: e.message }]
 
 /** Validate items one by one; one ValidationError for the batch with paths under each index. */
 const validateBatch = <A>(
   subject: Decode.Subject,
   items: ReadonlyArray<unknown>,
-  one: (item: unknown, index: number) => Result<A, ValidationError>
-): Result<ReadonlyArray<A>, ValidationError> => {
+  one: (item: unknown, index: number) => Result.Result<A, Errors.ValidationError>
+): Result.Result<ReadonlyArray<A>, Errors.ValidationError> => {
   if (!Array.isArray(items))
-    return err(Decode.validationError(subject, [{ code: "storage/not-a-list", path: [], message: "a batch must be a list", actual: items }]))
+    return Result.err(Decode.validationError(subject, [{ code: "storage/not-a-list", path: [], message: "a batch must be a list", actual: items }]))
   const out: Array<A> = []
-  const issues: Array<Issue> = []
+  const issues: Array<Errors.Issue> = []
   items.forEach((item: unknown, i) => {
     const r = one(item, i)
     if (r.ok) out.push(r.value)
     else issues.push(...issuesOf(r.error).map((x) => prefixIssue([i], x)))
   })
-  return issues.length > 0 ? err(Decode.validationError(subject, issues)) : ok(out)
+  return issues.length > 0 ? Result.err(Decode.validationError(subject, issues)) : Result.ok(out)
 }
 
 /** A typed error with a leading batch index removed from its paths (single-item calls). */
 const withoutIndex = <E>(e: E): E => {
-  const strip = (p: Path): Path => (p.length > 0 && p[0] === 0 ? p.slice(1) : p)
-  if (e instanceof ValidationError)
-    return new ValidationError({
+  const strip = (p: Errors.Path): Errors.Path => (p.length > 0 && p[0] === 0 ? p.slice(1) : p)
+  if (e instanceof Errors.ValidationError)
+    return new Errors.ValidationError({
       code: e.code,
       path: strip(e.path),
       message: e.message,
       issues: e.issues.map((i) => ({ ...i, path: strip(i.path) }))
     }) as E
-  if (e instanceof RuleViolation)
-    return new RuleViolation({
+  if (e instanceof Errors.RuleViolation)
+    return new Errors.RuleViolation({
       code: e.code,
       path: strip(e.path),
       rule: e.rule,
@@ -965,7 +942,7 @@ const decodeOptions = <S extends Decode.AnySchema>(
   schema: S,
   input: unknown,
   extraDocs: Decode.FieldDocs = {}
-): Result<S["Type"], ValidationError> =>
+): Result.Result<S["Type"], Errors.ValidationError> =>
   Decode.decodeWith(
     { subject: { code, label: "options (tùy chọn)" }, schema, docs: optionDocs(extraDocs), rules: [] },
     input === undefined ? {} : input,
@@ -1041,7 +1018,7 @@ const pageSchema = Schema.Struct({
 })
 const summaryKeysSchema = Schema.Array(Schema.Literals(["planYear", "province", "fund", "status"]))
 
-const decodeFilter = <S extends Decode.AnySchema>(schema: S, input: unknown, code = "filter"): Result<S["Type"], ValidationError> => {
+const decodeFilter = <S extends Decode.AnySchema>(schema: S, input: unknown, code = "filter"): Result.Result<S["Type"], Errors.ValidationError> => {
   const r = Decode.decodeWith(
     { subject: { code, label: code === "page" ? "page (trang)" : "filter (điều kiện lọc)" }, schema, docs: filterDocs, rules: [] },
     input === undefined ? {} : input,
@@ -1049,7 +1026,7 @@ const decodeFilter = <S extends Decode.AnySchema>(schema: S, input: unknown, cod
   )
   if (!r.ok) return r
   const text = textIssues(r.value)
-  return text.length > 0 ? err(Decode.validationError({ code, label: "filter (điều kiện lọc)" }, text)) : r
+  return text.length > 0 ? Result.err(Decode.validationError({ code, label: "filter (điều kiện lọc)" }, text)) : r
 }
 
 /**
@@ -1062,14 +1039,14 @@ export interface ResolvedPage {
   readonly after: string | undefined
 }
 
-const decodePage = (page: unknown): Result<ResolvedPage, ValidationError> => {
+const decodePage = (page: unknown): Result.Result<ResolvedPage, Errors.ValidationError> => {
   const r = decodeFilter(pageSchema, page, "page")
-  return r.ok ? ok({ limit: r.value.limit ?? 1000, after: r.value.after }) : r
+  return r.ok ? Result.ok({ limit: r.value.limit ?? 1000, after: r.value.after }) : r
 }
 
 const validId = (u: unknown): u is string => typeof u === "string" && u.length > 0 && !TEXT_FAULT.test(u)
 
-const must = <A>(r: Result<A, ValidationError>): A => {
+const must = <A>(r: Result.Result<A, Errors.ValidationError>): A => {
   if (r.ok) return r.value
   throw r.error
 }
@@ -1230,11 +1207,11 @@ const toQuery = <F extends ProposalFilter>(f: F): Omit<F, "status"> & ProposalQu
 const establishmentSubject: Decode.Subject = { code: "establishment", label: "establishment (cơ sở công nghiệp nông thôn)" }
 const proposalSubject: Decode.Subject = { code: "proposal", label: "proposal (đề án khuyến công)" }
 
-const validateEstablishment = (e: unknown, asOf: LocalDate.LocalDate | undefined): Result<EstablishmentWrite, ValidationError> => {
+const validateEstablishment = (e: unknown, asOf: LocalDate.LocalDate | undefined): Result.Result<EstablishmentWrite, Errors.ValidationError> => {
   const r = revalidate(e, Establishment.encode, (u) => Establishment.decode(u, asOf === undefined ? {} : { asOf }))
   if (!r.ok) return r
   const text = textIssues(r.value.encoded)
-  return text.length > 0 ? err(Decode.validationError(establishmentSubject, text)) : r
+  return text.length > 0 ? Result.err(Decode.validationError(establishmentSubject, text)) : r
 }
 
 /**
@@ -1243,16 +1220,16 @@ const validateEstablishment = (e: unknown, asOf: LocalDate.LocalDate | undefined
  * @category backends
  * @since 0.1.0
  */
-export const validateProposal = (p: unknown): Result<ProposalWrite, ValidationError> => {
+export const validateProposal = (p: unknown): Result.Result<ProposalWrite, Errors.ValidationError> => {
   const r = revalidate(p, Proposal.encode, Proposal.decode)
   if (!r.ok) return r
   const { value, encoded } = r.value
   const totals = Proposal.totals(value)
   const issues = [...textIssues(encoded), ...amountIssues([[["activities"], totals.total]])]
-  if (issues.length > 0) return err(Decode.validationError(proposalSubject, issues))
+  if (issues.length > 0) return Result.err(Decode.validationError(proposalSubject, issues))
   const provinceCodes: Array<string> = []
   for (const l of value.locations) if (!provinceCodes.includes(l.provinceCode)) provinceCodes.push(l.provinceCode)
-  return ok({
+  return Result.ok({
     value,
     encoded,
     planYear: value.planYear,
@@ -1264,14 +1241,14 @@ export const validateProposal = (p: unknown): Result<ProposalWrite, ValidationEr
   })
 }
 
-const validatePlan = (p: unknown): Result<PlanWrite, ValidationError> => {
+const validatePlan = (p: unknown): Result.Result<PlanWrite, Errors.ValidationError> => {
   const r = revalidate(p, Plan.encode, Plan.decode)
   if (!r.ok) return r
   const issues = [
     ...textIssues(r.value.encoded),
     ...amountIssues(r.value.value.envelopes.map((e, i) => [["envelopes", i, "amount"], e.amount] as const))
   ]
-  return issues.length > 0 ? err(Decode.validationError({ code: "plan", label: "plan (kế hoạch khuyến công)" }, issues)) : r
+  return issues.length > 0 ? Result.err(Decode.validationError({ code: "plan", label: "plan (kế hoạch khuyến công)" }, issues)) : r
 }
 
 const failureSchema = Schema.Struct({
@@ -1359,12 +1336,12 @@ const evaluationJson = (e: Evaluate.Evaluation, proposalVersion: number | undefi
   })
 }
 
-const validateEvaluation = (e: unknown, proposalVersion: number | undefined): Result<EvaluationWrite, ValidationError> => {
+const validateEvaluation = (e: unknown, proposalVersion: number | undefined): Result.Result<EvaluationWrite, Errors.ValidationError> => {
   let json: Trace.Json
   try {
     json = evaluationJson(e as Evaluate.Evaluation, proposalVersion)
   } catch (cause) {
-    return err(
+    return Result.err(
       Decode.validationError(evaluationSubject, [
         {
           code: "evaluation/not-an-evaluation",
@@ -1386,9 +1363,9 @@ const validateEvaluation = (e: unknown, proposalVersion: number | undefined): Re
       [["support", "eligibleCost"], v.eligibleCost]
     ])
   ]
-  if (issues.length > 0) return err(Decode.validationError(evaluationSubject, issues))
+  if (issues.length > 0) return Result.err(Decode.validationError(evaluationSubject, issues))
   const traceJson = (json as { readonly trace?: Trace.Json }).trace
-  return ok({
+  return Result.ok({
     proposalId: v.proposalId,
     proposalVersion: v.proposalVersion,
     packId: v.packId,
@@ -1507,12 +1484,12 @@ const allocationDocs: Decode.FieldDocs = {
 
 const allocationSubject: Decode.Subject = { code: "allocation-record", label: "allocation (phân bổ kinh phí)" }
 
-const validateAllocation = (input: unknown): Result<AllocationWrite, ValidationError> => {
+const validateAllocation = (input: unknown): Result.Result<AllocationWrite, Errors.ValidationError> => {
   let json: Trace.Json
   try {
     json = Trace.toJson(input)
   } catch (cause) {
-    return err(
+    return Result.err(
       Decode.validationError(allocationSubject, [
         { code: "allocation-record/not-an-allocation", path: [], message: `allocation (phân bổ) cannot be stored: ${cause instanceof Error ? cause.message : String(cause)}` }
       ])
@@ -1546,8 +1523,8 @@ const validateAllocation = (input: unknown): Result<AllocationWrite, ValidationE
       ...r.value.allocation.outcomes.map((o, i) => [["allocation", "outcomes", i, "requested"], o.requested] as const)
     ])
   ]
-  if (issues.length > 0) return err(Decode.validationError(allocationSubject, issues))
-  return ok({ id: r.value.id, planId: r.value.planId, allocation: a })
+  if (issues.length > 0) return Result.err(Decode.validationError(allocationSubject, issues))
+  return Result.ok({ id: r.value.id, planId: r.value.planId, allocation: a })
 }
 
 // Contracts
@@ -1615,7 +1592,7 @@ export const cleanEvent = (event: Ledger.Event): Ledger.Event => {
   const e = event as { -readonly [K in keyof Ledger.Event]: unknown }
   const ev = (typeof e.evidence === "object" && e.evidence !== null ? e.evidence : {}) as { -readonly [K in keyof Ledger.Evidence]: unknown }
   const path = ["events", typeof e.id === "string" ? e.id : "?"]
-  const issues: Array<Issue> = []
+  const issues: Array<Errors.Issue> = []
   for (const [k, v] of [["id", e.id], ["idempotencyKey", e.idempotencyKey], ["evidence.businessRegistration", ev.businessRegistration], ["evidence.decision", ev.decision]] as const)
     if (typeof v === "string") issues.push(...textIssues(v, k.split(".")))
   if (ev.decision !== undefined && (typeof ev.decision !== "string" || ev.decision.trim() === ""))
@@ -1627,8 +1604,8 @@ export const cleanEvent = (event: Ledger.Event): Ledger.Event => {
     ])
   )
   if (issues.length > 0) {
-    const first = issues[0] as Issue
-    throw new ValidationError({
+    const first = issues[0] as Errors.Issue
+    throw new Errors.ValidationError({
       code: first.code,
       path: [...path, ...first.path],
       message: `Invalid ledger event (nghiệp vụ) ${path[1]}: ${first.message}`,

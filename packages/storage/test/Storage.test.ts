@@ -1,6 +1,6 @@
 import { Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
-import { RuleViolation, ValidationError } from "../src/Errors.js"
+import { Errors } from "@khuyencong/core"
 import * as Storage from "../src/Storage.js"
 import { fixtures, storageContract } from "../src/testing/contract.js"
 import { memoryBackend, memoryLayer, memoryStore } from "../src/testing/memory.js"
@@ -75,11 +75,11 @@ describe("Storage", () => {
       }
     })
     const e = await Effect.runPromise(Effect.flip(store.saveEvaluation(fixtures.evaluate(fixtures.proposal("DA-1")))))
-    expect(e).toBeInstanceOf(RuleViolation)
+    expect(e).toBeInstanceOf(Errors.RuleViolation)
     expect(e.path).toEqual(["proposalId"])
     const v = await Effect.runPromise(Effect.flip(store.saveProposal({ ...fixtures.proposal("DA-1"), title: "" })))
-    expect(v).toBeInstanceOf(ValidationError)
-    expect((v as ValidationError).issues.map((i) => i.path)).toEqual([["title"]])
+    expect(v).toBeInstanceOf(Errors.ValidationError)
+    expect((v as Errors.ValidationError).issues.map((i) => i.path)).toEqual([["title"]])
   })
 
   it("exact JSON keeps bigints and undefined keys; canonical text ignores key order and undefined keys", () => {
