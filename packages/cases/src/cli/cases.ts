@@ -22,8 +22,8 @@ import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs"
 import { createRequire } from "node:module"
 import path from "node:path"
 import { pathToFileURL } from "node:url"
+import { Errors } from "@khuyencong/core"
 import * as Cases from "../Cases.js"
-import { ValidationError } from "../Errors.js"
 
 /**
  * Where the command writes and which directory it works from.
@@ -195,7 +195,7 @@ const fileError = (file: string, why: string): Cases.FileError => {
   const message = `case file ${file} cannot be read: ${why}`
   return {
     file,
-    error: new ValidationError({ code: "cases/unreadable-file", path: [], message, issues: [{ code: "cases/unreadable-file", path: [], message }] })
+    error: new Errors.ValidationError({ code: "cases/unreadable-file", path: [], message, issues: [{ code: "cases/unreadable-file", path: [], message }] })
   }
 }
 

@@ -18,7 +18,7 @@
  *
  * @example
  * ```ts
- * import { Cases } from "@khuyencong/core"
+ * import { Cases } from "@khuyencong/cases"
  * import { pack, overlays } from "@khuyencong/rules-2021-2025"
  * const installation = Cases.installOrThrow([{ pack, overlays }])
  * const file = Cases.parse(yamlText, "cases/machinery.yaml")
@@ -28,23 +28,8 @@
  * @module
  */
 import { LineCounter, parseDocument, visit, type Scalar } from "yaml"
-import * as Eligibility from "./Eligibility.js"
-import { ValidationError, type Issue, type Path } from "./Errors.js"
-import * as Establishment from "./Establishment.js"
-import * as Evaluate from "./Evaluate.js"
+import { Eligibility, Errors, Establishment, Evaluate, LocalDate, Money, Overlay, Pack, Priority, Proposal, Rate, Reform, Resolution, Result, type RulePack, type Support } from "@khuyencong/core"
 import { Issues, showPath } from "./internal/issues.js"
-import * as LocalDate from "./LocalDate.js"
-import * as Money from "./Money.js"
-import * as Overlay from "./Overlay.js"
-import * as Pack from "./Pack.js"
-import * as Priority from "./Priority.js"
-import * as Proposal from "./Proposal.js"
-import * as Rate from "./Rate.js"
-import * as Reform from "./Reform.js"
-import * as Resolution from "./Resolution.js"
-import { err, ok, type Result } from "./Result.js"
-import type { ParameterValue, RulePack } from "./RulePack.js"
-import type * as Support from "./Support.js"
 
 // ---------------------------------------------------------------------------------------------
 // Models
@@ -173,7 +158,7 @@ export interface CaseFile {
  * @since 0.1.0
  */
 export interface PackModule {
-  readonly pack: RulePack
+  readonly pack: RulePack.RulePack
   readonly overlays?: ReadonlyArray<Overlay.Overlay>
 }
 
@@ -183,7 +168,7 @@ export interface PackModule {
  * @since 0.1.0
  */
 export interface Installation {
-  readonly packs: ReadonlyArray<RulePack>
+  readonly packs: ReadonlyArray<RulePack.RulePack>
   readonly overlays: ReadonlyArray<Overlay.Overlay>
 }
 
@@ -219,7 +204,7 @@ export interface CaseResult {
  */
 export interface FileError {
   readonly file: string
-  readonly error: ValidationError
+  readonly error: Errors.ValidationError
 }
 
 /**
@@ -260,9 +245,9 @@ class Problems {
   readonly issues = new Issues()
   constructor(
     readonly file: string,
-    readonly lineOf: (path: Path) => number | undefined
+    readonly lineOf: (path: Errors.Path) => number | undefined
   ) {}
-  add(code: string, path: Path, caseName: string | undefined, message: string, actual?: unknown): void {
+  add(code: string, path: Errors.Path, caseName: string | undefined, message: string, actual?: unknown): void {
     const line = this.lineOf(path)
     const where = `${this.file}${line === undefined ? "" : `:${line}`}`
     const field = fieldOf(path)
@@ -272,7 +257,7 @@ class Problems {
 }
 
 /** The field path inside a case (`expect.total`), or the whole path outside cases. */
-const fieldOf = (path: Path): string => {
+const fieldOf = (path: Errors.Path): string => {
   if (path[0] === "cases" && typeof path[1] === "number") return path.length === 2 ? "(case)" : showPath(path.slice(2))
   return showPath(path)
 }
@@ -288,7 +273,7 @@ const describeValue = (u: unknown): string => {
 }
 
 /** Money written as officials write it, or as a whole number; `undefined` after adding a problem. */
-const readMoney = (value: unknown, problems: Problems, path: Path, caseName: string | undefined): Money.Money | undefined => {
+const readMoney = (value: unknown, problems: Problems, path: Errors.Path, caseName: string | undefined): Money.Money | undefined => {
   if (typeof value === "number") {
     if (Number.isSafeInteger(value)) return Money.make(BigInt(value))
     problems.add("cases/invalid-money", path, caseName, `amount (số tiền) ${String(value)} is not a whole number of đồng; write it as text such as "1,5 tỷ" or "1.500.000.000"`, value)
@@ -306,7 +291,7 @@ const readMoney = (value: unknown, problems: Problems, path: Path, caseName: str
 }
 
 /** Money fields of the JSON input become digit strings; other values are left to the decoders. */
-const moneyField = (o: Json, key: string, problems: Problems, path: Path, caseName: string | undefined): void => {
+const moneyField = (o: Json, key: string, problems: Problems, path: Errors.Path, caseName: string | undefined): void => {
   const v = o[key]
   if (v === undefined || v === null) return
   if (typeof v !== "string" && typeof v !== "number") return
@@ -314,7 +299,7 @@ const moneyField = (o: Json, key: string, problems: Problems, path: Path, caseNa
   if (m !== undefined) o[key] = m.toString()
 }
 
-const readDate = (value: unknown, problems: Problems, path: Path, caseName: string | undefined): LocalDate.LocalDate | undefined => {
+const readDate = (value: unknown, problems: Problems, path: Errors.Path, caseName: string | undefined): LocalDate.LocalDate | undefined => {
   if (typeof value === "string") {
     const r = LocalDate.parse(value)
     if (r.ok) return r.value
@@ -325,19 +310,19 @@ const readDate = (value: unknown, problems: Problems, path: Path, caseName: stri
   return undefined
 }
 
-const readString = (value: unknown, problems: Problems, path: Path, caseName: string | undefined, what: string): string | undefined => {
+const readString = (value: unknown, problems: Problems, path: Errors.Path, caseName: string | undefined, what: string): string | undefined => {
   if (typeof value === "string" && value.trim() !== "") return value.trim()
   problems.add("cases/invalid-value", path, caseName, `expected ${what} (non-empty text), got ${describeValue(value)}`, value)
   return undefined
 }
 
-const readBoolean = (value: unknown, problems: Problems, path: Path, caseName: string | undefined): boolean | undefined => {
+const readBoolean = (value: unknown, problems: Problems, path: Errors.Path, caseName: string | undefined): boolean | undefined => {
   if (typeof value === "boolean") return value
   problems.add("cases/invalid-value", path, caseName, `expected true or false, got ${describeValue(value)}`, value)
   return undefined
 }
 
-const readStrings = (value: unknown, problems: Problems, path: Path, caseName: string | undefined, what: string): ReadonlyArray<string> | undefined => {
+const readStrings = (value: unknown, problems: Problems, path: Errors.Path, caseName: string | undefined, what: string): ReadonlyArray<string> | undefined => {
   const list = typeof value === "string" ? [value] : value
   if (Array.isArray(list) && list.every((s) => typeof s === "string" && s.trim() !== "")) return list.map((s: string) => s.trim())
   problems.add("cases/invalid-value", path, caseName, `expected a list of ${what}, got ${describeValue(value)}`, value)
@@ -348,7 +333,7 @@ const readStrings = (value: unknown, problems: Problems, path: Path, caseName: s
 const SPLIT_AMOUNT = /^\d+\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)(?!\p{L})/u
 const SPLIT_HINT = 'an amount with a comma inside { … } must be quoted, e.g. { total: "1,5 tỷ" }'
 
-const unknownKeys = (o: Json, allowed: ReadonlyArray<string>, problems: Problems, path: Path, caseName: string | undefined, what: string): void => {
+const unknownKeys = (o: Json, allowed: ReadonlyArray<string>, problems: Problems, path: Errors.Path, caseName: string | undefined, what: string): void => {
   for (const k of Object.keys(o))
     if (!allowed.includes(k))
       problems.add(
@@ -360,7 +345,7 @@ const unknownKeys = (o: Json, allowed: ReadonlyArray<string>, problems: Problems
 }
 
 /** Keys anywhere in the input that are amounts split at their comma (see {@link SPLIT_AMOUNT}). */
-const splitAmounts = (u: unknown, path: Path, problems: Problems, caseName: string | undefined): void => {
+const splitAmounts = (u: unknown, path: Errors.Path, problems: Problems, caseName: string | undefined): void => {
   if (Array.isArray(u)) u.forEach((v, i) => splitAmounts(v, [...path, i], problems, caseName))
   else if (isRecord(u))
     for (const [k, v] of Object.entries(u)) {
@@ -408,11 +393,11 @@ const keepNumbersAsWritten = (doc: ReturnType<typeof parseDocument>): void => {
  * @since 0.1.0
  * @example `parse("cases:\n  - name: …", "machinery.yaml")` → `ok({ file: "machinery.yaml", cases: [{ name: "…", … }] })`
  */
-export const parse = (text: string, file: string): Result<CaseFile, ValidationError> => {
+export const parse = (text: string, file: string): Result.Result<CaseFile, Errors.ValidationError> => {
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: true })
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line
-  const lineOf = (path: Path): number | undefined => {
+  const lineOf = (path: Errors.Path): number | undefined => {
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined
       if (node !== undefined && node !== null && Array.isArray(node.range)) return lineAt(node.range[0])
@@ -420,7 +405,7 @@ export const parse = (text: string, file: string): Result<CaseFile, ValidationEr
     return undefined
   }
   const problems = new Problems(file, lineOf)
-  const fail = (): Result<CaseFile, ValidationError> => err(toFileError(file, problems.issues))
+  const fail = (): Result.Result<CaseFile, Errors.ValidationError> => Result.err(toFileError(file, problems.issues))
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const line = e.linePos?.[0]?.line ?? (typeof e.pos[0] === "number" ? lineAt(e.pos[0]) : undefined)
@@ -481,7 +466,7 @@ export const parse = (text: string, file: string): Result<CaseFile, ValidationEr
   const names = new Map<string, number>()
   const cases: Array<Case> = []
   rawCases.forEach((raw, i) => {
-    const path: Path = ["cases", i]
+    const path: Errors.Path = ["cases", i]
     const c = readCase(raw, i, path, file, defaults, sharedEstablishments, problems, lineOf)
     if (c === undefined) return
     const seen = names.get(c.name)
@@ -490,7 +475,7 @@ export const parse = (text: string, file: string): Result<CaseFile, ValidationEr
     cases.push(c)
   })
   if (!problems.issues.empty) return fail()
-  return ok(title === undefined ? { file, cases } : { file, title, cases })
+  return Result.ok(title === undefined ? { file, cases } : { file, title, cases })
 }
 
 /**
@@ -505,11 +490,11 @@ export const parseOrThrow = (text: string, file: string): CaseFile => {
   throw r.error
 }
 
-const toFileError = (file: string, issues: Issues): ValidationError => {
+const toFileError = (file: string, issues: Issues): Errors.ValidationError => {
   const list = issues.list
   const shown = list.slice(0, 5).map((i) => i.message)
   const more = list.length > 5 ? `\n… and ${list.length - 5} more` : ""
-  return new ValidationError({
+  return new Errors.ValidationError({
     code: "cases/invalid-file",
     path: [],
     message: `case file ${file} is not valid (${list.length} ${list.length === 1 ? "problem" : "problems"}):\n${shown.join("\n")}${more}`,
@@ -520,7 +505,7 @@ const toFileError = (file: string, issues: Issues): ValidationError => {
 /** Establishments by id in JSON form, `extends` applied and money as digit strings. */
 const readEstablishments = (
   list: ReadonlyArray<unknown>,
-  path: Path,
+  path: Errors.Path,
   problems: Problems,
   caseName: string | undefined,
   inherited: Readonly<Record<string, unknown>>
@@ -576,12 +561,12 @@ const readEstablishments = (
 const readCase = (
   raw: unknown,
   index: number,
-  path: Path,
+  path: Errors.Path,
   file: string,
   defaults: Json,
   shared: Readonly<Record<string, unknown>>,
   problems: Problems,
-  lineOf: (path: Path) => number | undefined
+  lineOf: (path: Errors.Path) => number | undefined
 ): Case | undefined => {
   if (!isRecord(raw)) {
     problems.add("cases/invalid-value", path, undefined, `expected a case (a mapping with name, the input and expect), got ${describeValue(raw)}`)
@@ -593,7 +578,7 @@ const readCase = (
   unknownKeys(raw, CASE_KEYS, problems, path, label, "a case")
 
   // Settings: the case's own, else the file's defaults (a proposal merges key by key).
-  const setting = (k: string): { readonly value: unknown; readonly at: Path } | undefined =>
+  const setting = (k: string): { readonly value: unknown; readonly at: Errors.Path } | undefined =>
     has(raw, k) ? { value: raw[k], at: [...path, k] } : has(defaults, k) ? { value: defaults[k], at: ["defaults", k] } : undefined
 
   const out: { -readonly [K in keyof Case]: Case[K] } = {
@@ -619,7 +604,7 @@ const readCase = (
   // The pack choice (pack or resolve) is one setting: the case's own choice replaces the defaults'.
   const own = has(raw, "pack") || has(raw, "resolve")
   const choice: Json = own ? raw : defaults
-  const choicePath: Path = own ? path : ["defaults"]
+  const choicePath: Errors.Path = own ? path : ["defaults"]
   if (has(choice, "pack") && choice["pack"] !== null) {
     const p = readString(choice["pack"], problems, [...choicePath, "pack"], label, "a rule pack id such as vn-khuyen-cong-2021-2025")
     if (p !== undefined) out.pack = p
@@ -703,7 +688,7 @@ const readCase = (
   return out
 }
 
-const readReform = (value: unknown, at: Path, problems: Problems, label: string): ReformSpec | undefined => {
+const readReform = (value: unknown, at: Errors.Path, problems: Problems, label: string): ReformSpec | undefined => {
   if (!isRecord(value)) {
     problems.add("cases/invalid-value", at, label, "expected a reform: { id, title, overrides: [{ parameter, from, to, value }] }")
     return undefined
@@ -718,7 +703,7 @@ const readReform = (value: unknown, at: Path, problems: Problems, label: string)
   }
   const overrides: Array<ReformSpec["overrides"][number]> = []
   list.forEach((o, k) => {
-    const p: Path = [...at, "overrides", k]
+    const p: Errors.Path = [...at, "overrides", k]
     if (!isRecord(o)) return problems.add("cases/invalid-value", p, label, "expected { parameter, from, to (optional), value }")
     unknownKeys(o, OVERRIDE_KEYS, problems, p, label, "a reform override")
     const parameter = readString(o["parameter"], problems, [...p, "parameter"], label, "a parameter id such as support.machinery.cap")
@@ -737,14 +722,14 @@ const readReform = (value: unknown, at: Path, problems: Problems, label: string)
  * Cost lines: money as digit strings; `quantity` defaults to 1, `unitCost` to total ÷ quantity,
  * `total` to quantity × unitCost, `counterpartFunding` to total − requested − other state funding.
  */
-const normaliseProposal = (p: Json, path: Path, problems: Problems, label: string): void => {
+const normaliseProposal = (p: Json, path: Errors.Path, problems: Problems, label: string): void => {
   const acts = p["activities"]
   if (!Array.isArray(acts)) return
   acts.forEach((a, i) => {
     if (!isRecord(a) || !Array.isArray(a["costLines"])) return
     ;(a["costLines"] as Array<unknown>).forEach((l, j) => {
       if (!isRecord(l)) return
-      const at: Path = [...path, "activities", i, "costLines", j]
+      const at: Errors.Path = [...path, "activities", i, "costLines", j]
       for (const k of MONEY_LINE_FIELDS) moneyField(l, k, problems, at, label)
       if (!has(l, "quantity")) l["quantity"] = 1
       const q = l["quantity"]
@@ -766,7 +751,7 @@ const normaliseProposal = (p: Json, path: Path, problems: Problems, label: strin
   })
 }
 
-const readExpect = (value: unknown, at: Path, problems: Problems, label: string, proposal: Json | undefined): Expectation | undefined => {
+const readExpect = (value: unknown, at: Errors.Path, problems: Problems, label: string, proposal: Json | undefined): Expectation | undefined => {
   if (!isRecord(value)) {
     problems.add("cases/invalid-value", at, label, `expected a mapping with any of ${EXPECT_KEYS.join(", ")}`)
     return undefined
@@ -788,7 +773,7 @@ const readExpect = (value: unknown, at: Path, problems: Problems, label: string,
   }
   if (has(value, "reasons")) {
     const r = value["reasons"]
-    const p: Path = [...at, "reasons"]
+    const p: Errors.Path = [...at, "reasons"]
     if (Array.isArray(r) || typeof r === "string") {
       const f = readStrings(r, problems, p, label, "rule ids that must fail")
       if (f !== undefined) out.failed = f
@@ -822,7 +807,7 @@ const readExpect = (value: unknown, at: Path, problems: Problems, label: string,
   }
   if (has(value, "priority")) {
     const pr = value["priority"]
-    const p: Path = [...at, "priority"]
+    const p: Errors.Path = [...at, "priority"]
     if (!isRecord(pr)) problems.add("cases/invalid-value", p, label, "expected { area, industry, unranked }: a class id or none")
     else {
       unknownKeys(pr, PRIORITY_KEYS, problems, p, label, "priority")
@@ -844,7 +829,7 @@ const readExpect = (value: unknown, at: Path, problems: Problems, label: string,
   }
   if (has(value, "support")) {
     const s = value["support"]
-    const p: Path = [...at, "support"]
+    const p: Errors.Path = [...at, "support"]
     if (!Array.isArray(s) || s.length === 0) problems.add("cases/invalid-value", p, label, "expected a list of cost lines: { item (or line), support, binding, … }")
     else {
       const lines: Array<LineExpectation> = []
@@ -889,7 +874,7 @@ const selects = (s: LineSelector, l: { readonly n: number; readonly activity: un
     ? l.n === s.line
     : l.item === s.item && (s.activity === undefined || l.activity === s.activity) && (s.beneficiary === undefined || l.beneficiary === s.beneficiary)
 
-const readLineExpectation = (value: unknown, at: Path, problems: Problems, label: string, proposal: Json | undefined): LineExpectation | undefined => {
+const readLineExpectation = (value: unknown, at: Errors.Path, problems: Problems, label: string, proposal: Json | undefined): LineExpectation | undefined => {
   if (!isRecord(value)) {
     problems.add("cases/invalid-value", at, label, "expected { item (or line), support, binding, … }")
     return undefined
@@ -975,15 +960,15 @@ const readLineExpectation = (value: unknown, at: Path, problems: Problems, label
  * @since 0.1.0
  * @example `install([{ pack, overlays }])` → `ok({ packs: [loadedPack], overlays: [laiChau, dongThap] })`
  */
-export const install = (modules: ReadonlyArray<PackModule>): Result<Installation, ValidationError> => {
-  const packs: Array<RulePack> = []
+export const install = (modules: ReadonlyArray<PackModule>): Result.Result<Installation, Errors.ValidationError> => {
+  const packs: Array<RulePack.RulePack> = []
   const overlays: Array<Overlay.Overlay> = []
   for (const m of modules) {
     const loaded = Pack.load(m.pack)
     if (!loaded.ok) return loaded
     if (packs.some((p) => p.id === loaded.value.id))
-      return err(
-        new ValidationError({
+      return Result.err(
+        new Errors.ValidationError({
           code: "cases/duplicate-pack",
           path: [],
           message: `rule pack (bộ quy tắc) "${loaded.value.id}" is installed twice`,
@@ -993,7 +978,7 @@ export const install = (modules: ReadonlyArray<PackModule>): Result<Installation
     packs.push(loaded.value)
     for (const o of m.overlays ?? []) overlays.push(o)
   }
-  return ok({ packs, overlays })
+  return Result.ok({ packs, overlays })
 }
 
 /**
@@ -1017,7 +1002,7 @@ interface Failure {
   readonly message: string
 }
 
-const failureOf = (e: { readonly code: string; readonly message: string; readonly issues?: ReadonlyArray<Issue> }, context?: string): Failure => {
+const failureOf = (e: { readonly code: string; readonly message: string; readonly issues?: ReadonlyArray<Errors.Issue> }, context?: string): Failure => {
   const issues = e.issues ?? []
   const detail = issues.length > 0 ? issues.slice(0, 3).map((i) => `${i.code} at ${showPath(i.path)}: ${i.message}`).join("; ") : e.message
   return { code: e.code, codes: [e.code, ...issues.map((i) => i.code)], message: context === undefined ? detail : `${context}: ${detail}` }
@@ -1034,7 +1019,7 @@ class SetUpProblem {
 
 type Step<A> = { readonly ok: true; readonly value: A } | { readonly ok: false; readonly failure: Failure } | SetUpProblem
 
-const typeName = (v: ParameterValue | undefined): "money" | "rate" | "number" | "boolean" | "text" | "list" | undefined =>
+const typeName = (v: RulePack.ParameterValue | undefined): "money" | "rate" | "number" | "boolean" | "text" | "list" | undefined =>
   v === undefined
     ? undefined
     : typeof v === "bigint"
@@ -1050,10 +1035,10 @@ const typeName = (v: ParameterValue | undefined): "money" | "rate" | "number" | 
               : "rate"
 
 /** A reform value written in a case, read with the type of the parameter it replaces. */
-const reformValue = (raw: unknown, current: ParameterValue | undefined): { readonly ok: true; readonly value: ParameterValue } | { readonly ok: false; readonly message: string } => {
+const reformValue = (raw: unknown, current: RulePack.ParameterValue | undefined): { readonly ok: true; readonly value: RulePack.ParameterValue } | { readonly ok: false; readonly message: string } => {
   switch (typeName(current)) {
     case undefined:
-      return { ok: true, value: (raw ?? "") as ParameterValue }
+      return { ok: true, value: (raw ?? "") as RulePack.ParameterValue }
     case "money": {
       if (typeof raw === "number" && Number.isSafeInteger(raw)) return { ok: true, value: BigInt(raw) }
       if (typeof raw !== "string") return { ok: false, message: `expected an amount of money such as "600 triệu", got ${describeValue(raw)}` }
@@ -1098,7 +1083,7 @@ const referencedIds = (p: Proposal.Proposal): ReadonlyArray<string> => {
  * @category running
  * @since 0.1.0
  */
-export type Cache = Map<string, Result<RulePack, ValidationError>>
+export type Cache = Map<string, Result.Result<RulePack.RulePack, Errors.ValidationError>>
 
 const evaluateCase = (c: Case, inst: Installation, cache: Cache): Step<Observed> => {
   // 1. The proposal (its decoding may be what the case expects to fail)
@@ -1108,7 +1093,7 @@ const evaluateCase = (c: Case, inst: Installation, cache: Cache): Step<Observed>
   const date = c.date ?? Evaluate.dateOf(proposal)
 
   // 2. The pack: named (it must govern the date) or resolved among the installed packs
-  let pack: RulePack
+  let pack: RulePack.RulePack
   if (c.pack !== undefined) {
     const named = inst.packs.find((p) => p.id === c.pack)
     if (named === undefined)

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { Overlay } from "@khuyencong/core"
 import * as Cases from "../src/Cases.js"
-import type * as Overlay from "../src/Overlay.js"
 import { cite, d, definition, laiChau18 } from "./fixtures/rules-pack.js"
 
 // ---------------------------------------------------------------------------------------------
@@ -549,7 +549,7 @@ describe("running cases", () => {
 // The command line, as a child process over a temporary directory
 
 const root = fileURLToPath(new URL("../../..", import.meta.url))
-const cli = path.join(root, "packages/core/dist/cli/cases.js")
+const cli = path.join(root, "packages/cases/dist/cli/cases.js")
 
 /** A rule pack module as a plain data file (the command imports it). */
 const packModule = `
@@ -594,9 +594,9 @@ describe("the khuyencong-cases command", () => {
   let dir: string
 
   beforeAll(() => {
-    // Build the command. Type errors elsewhere in core do not stop tsc -b from emitting, and are
-    // not this test's concern; the command must exist afterwards.
-    spawnSync(process.platform === "win32" ? "npx.cmd" : "npx", ["tsc", "-b", "packages/core"], { cwd: root, stdio: "pipe" })
+    // Build the command. Type errors elsewhere in core or this package do not stop tsc -b from
+    // emitting, and are not this test's concern; the command must exist afterwards.
+    spawnSync(process.platform === "win32" ? "npx.cmd" : "npx", ["tsc", "-b", "packages/cases"], { cwd: root, stdio: "pipe" })
     if (!existsSync(cli)) throw new Error(`the build did not produce ${cli}`)
     dir = mkdtempSync(path.join(tmpdir(), "khuyencong-cases-"))
     writeFileSync(path.join(dir, "pack.mjs"), packModule)
