@@ -1,6 +1,6 @@
 /**
  * Internal: collecting validation issues with paths. Not exported from the package. The part of
- * core's private `internal/issues.ts` that the case runner uses (core does not export it).
+ * core's private `rules/internal/issues.ts` that the case runner uses (core does not export it).
  * @module
  */
 import type { Errors } from "@khuyencong/core"

@@ -18,18 +18,18 @@
  */
 import { Effect } from "effect"
 import * as Eligibility from "./Eligibility.js"
-import { LookupError, RuleViolation } from "./Errors.js"
+import { LookupError, RuleViolation } from "../values/Errors.js"
 import { evaluateRaw } from "./internal/eligibilityRules.js"
 import { computeRaw } from "./internal/supportEngine.js"
-import type * as LocalDate from "./LocalDate.js"
-import type * as Money from "./Money.js"
+import type * as LocalDate from "../values/LocalDate.js"
+import type * as Money from "../values/Money.js"
 import { resolve, viewFor, type ResolvedPack } from "./Pack.js"
 import * as Resolution from "./Resolution.js"
-import { err, ok, type Result } from "./Result.js"
-import type { Proposal } from "./Proposal.js"
+import { err, ok, type Result } from "../values/Result.js"
+import type { Proposal } from "../records/Proposal.js"
 import type { RulePack } from "./RulePack.js"
 import type * as Support from "./Support.js"
-import type * as Trace from "./Trace.js"
+import type * as Trace from "../values/Trace.js"
 
 /**
  * What evaluation needs besides the proposal and the resolved pack.

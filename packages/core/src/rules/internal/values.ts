@@ -5,7 +5,7 @@
  * `Eligibility` and `Priority`.
  * @module
  */
-import * as Rate from "../Rate.js"
+import * as Rate from "../../values/Rate.js"
 import type { EligibilityRuleKind, ParameterValue, PriorityCriterion } from "../RulePack.js"
 
 /** The run-time type of a parameter value. */

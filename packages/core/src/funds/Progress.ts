@@ -18,13 +18,13 @@
  * @since 0.1.0
  * @module
  */
-import { ArithmeticError, ValidationError, type Issue } from "./Errors.js"
-import * as LocalDate from "./LocalDate.js"
-import type { Money } from "./Money.js"
-import type { Plan } from "./Plan.js"
-import * as Rate from "./Rate.js"
-import { err, ok, type Result } from "./Result.js"
-import * as Rounding from "./Rounding.js"
+import { ArithmeticError, ValidationError, type Issue } from "../values/Errors.js"
+import * as LocalDate from "../values/LocalDate.js"
+import type { Money } from "../values/Money.js"
+import type { Plan } from "../records/Plan.js"
+import * as Rate from "../values/Rate.js"
+import { err, ok, type Result } from "../values/Result.js"
+import * as Rounding from "../values/Rounding.js"
 
 // ---------------------------------------------------------------------------------------------
 // Display roundings

@@ -11,10 +11,10 @@
  * @since 0.1.0
  * @module
  */
-import type { Citation, Instrument } from "./Citation.js"
-import type { Issue } from "./Errors.js"
-import type { LocalDate } from "./LocalDate.js"
-import type { Parameter } from "./Parameter.js"
+import type { Citation, Instrument } from "../values/Citation.js"
+import type { Issue } from "../values/Errors.js"
+import type { LocalDate } from "../values/LocalDate.js"
+import type { Parameter } from "../values/Parameter.js"
 
 /**
  * The unit a cap applies to (đơn vị tính mức hỗ trợ).

@@ -30,15 +30,15 @@
  * @since 0.1.0
  * @module
  */
-import type * as Citation from "./Citation.js"
-import { LookupError, ValidationError, type Issue } from "./Errors.js"
-import * as LocalDate from "./LocalDate.js"
+import type * as Citation from "../values/Citation.js"
+import { LookupError, ValidationError, type Issue } from "../values/Errors.js"
+import * as LocalDate from "../values/LocalDate.js"
 import * as Ledger from "./Ledger.js"
-import type { Money } from "./Money.js"
-import * as Parameter from "./Parameter.js"
-import * as Resolution from "./Resolution.js"
-import { err, ok, type Result } from "./Result.js"
-import type { CalendarEntry, RulePack } from "./RulePack.js"
+import type { Money } from "../values/Money.js"
+import * as Parameter from "../values/Parameter.js"
+import * as Resolution from "../rules/Resolution.js"
+import { err, ok, type Result } from "../values/Result.js"
+import type { CalendarEntry, RulePack } from "../rules/RulePack.js"
 
 // ---------------------------------------------------------------------------------------------
 // Models

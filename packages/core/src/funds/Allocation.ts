@@ -47,17 +47,17 @@
  * @since 0.1.0
  * @module
  */
-import * as CitationM from "./Citation.js"
-import { LookupError, RuleViolation, ValidationError, type Issue } from "./Errors.js"
-import type { LocalDate } from "./LocalDate.js"
-import * as Money from "./Money.js"
-import * as Parameter from "./Parameter.js"
-import type * as Rate from "./Rate.js"
-import { err, ok, type Result } from "./Result.js"
-import * as Rounding from "./Rounding.js"
-import type { RulePack } from "./RulePack.js"
-import * as Split from "./Split.js"
-import * as Trace from "./Trace.js"
+import * as CitationM from "../values/Citation.js"
+import { LookupError, RuleViolation, ValidationError, type Issue } from "../values/Errors.js"
+import type { LocalDate } from "../values/LocalDate.js"
+import * as Money from "../values/Money.js"
+import * as Parameter from "../values/Parameter.js"
+import type * as Rate from "../values/Rate.js"
+import { err, ok, type Result } from "../values/Result.js"
+import * as Rounding from "../values/Rounding.js"
+import type { RulePack } from "../rules/RulePack.js"
+import * as Split from "../values/Split.js"
+import * as Trace from "../values/Trace.js"
 
 type Money = Money.Money
 type Citation = CitationM.Citation

@@ -30,11 +30,11 @@
  * @module
  */
 import { Schema, SchemaTransformation } from "effect"
-import type { Citation } from "./Citation.js"
-import * as Decode from "./Decode.js"
-import type { ValidationError } from "./Errors.js"
-import type { LocalDate } from "./LocalDate.js"
-import { err, type Result } from "./Result.js"
+import type { Citation } from "../values/Citation.js"
+import * as Decode from "../values/Decode.js"
+import type { ValidationError } from "../values/Errors.js"
+import type { LocalDate } from "../values/LocalDate.js"
+import { err, type Result } from "../values/Result.js"
 
 /**
  * A tax code (mã số thuế) in canonical form. Build one with {@link decode} or {@link validate};

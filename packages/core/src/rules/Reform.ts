@@ -27,19 +27,19 @@
  * @module
  */
 import { Effect } from "effect"
-import type * as Citation from "./Citation.js"
-import type { DateRange } from "./DateRange.js"
-import type { LookupError, RuleViolation, ValidationError } from "./Errors.js"
+import type * as Citation from "../values/Citation.js"
+import type { DateRange } from "../values/DateRange.js"
+import type { LookupError, RuleViolation, ValidationError } from "../values/Errors.js"
 import type * as Eligibility from "./Eligibility.js"
 import * as Evaluate from "./Evaluate.js"
 import { Issues } from "./internal/issues.js"
 import { normalise, typeOf, valueTypeLabel } from "./internal/values.js"
-import * as LocalDate from "./LocalDate.js"
-import type * as Money from "./Money.js"
+import * as LocalDate from "../values/LocalDate.js"
+import type * as Money from "../values/Money.js"
 import { loadPack } from "./internal/load.js"
-import * as Parameter from "./Parameter.js"
-import type { Proposal } from "./Proposal.js"
-import { err, ok, type Result } from "./Result.js"
+import * as Parameter from "../values/Parameter.js"
+import type { Proposal } from "../records/Proposal.js"
+import { err, ok, type Result } from "../values/Result.js"
 import type { LayerInfo, LayerSegment, Layering, ParameterValue, RulePack } from "./RulePack.js"
 
 /**

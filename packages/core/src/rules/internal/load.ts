@@ -3,9 +3,9 @@
  * `Pack.load`, `Overlay.apply` and `Reform.apply`.
  * @module
  */
-import type { ValidationError } from "../Errors.js"
-import type * as Parameter from "../Parameter.js"
-import { err, ok, type Result } from "../Result.js"
+import type { ValidationError } from "../../values/Errors.js"
+import type * as Parameter from "../../values/Parameter.js"
+import { err, ok, type Result } from "../../values/Result.js"
 import type { ParameterValue, RulePack } from "../RulePack.js"
 import { deepFreezeCopy } from "./freeze.js"
 import { Issues } from "./issues.js"

@@ -53,16 +53,16 @@
  * @module
  */
 import { Effect } from "effect"
-import type * as Citation from "./Citation.js"
-import { LookupError, type Path } from "./Errors.js"
-import type { Establishment } from "./Establishment.js"
+import type * as Citation from "../values/Citation.js"
+import { LookupError, type Path } from "../values/Errors.js"
+import type { Establishment } from "../records/Establishment.js"
 import { establishmentVerdict, evaluateRaw } from "./internal/eligibilityRules.js"
-import * as LocalDate from "./LocalDate.js"
+import * as LocalDate from "../values/LocalDate.js"
 import type { ResolvedPack } from "./Pack.js"
-import type { Proposal } from "./Proposal.js"
-import { err, ok, type Result } from "./Result.js"
+import type { Proposal } from "../records/Proposal.js"
+import { err, ok, type Result } from "../values/Result.js"
 import type { EligibilityRuleKind } from "./RulePack.js"
-import type * as Trace from "./Trace.js"
+import type * as Trace from "../values/Trace.js"
 
 /**
  * Outcome of one condition.

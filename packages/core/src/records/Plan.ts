@@ -23,13 +23,13 @@
  * @module
  */
 import { Schema } from "effect"
-import * as Decode from "./Decode.js"
+import * as Decode from "../values/Decode.js"
 import { provinceCodeSchema } from "./Establishment.js"
-import type { ValidationError } from "./Errors.js"
-import * as LocalDate from "./LocalDate.js"
-import * as Money from "./Money.js"
-import * as Period from "./Period.js"
-import type { Result } from "./Result.js"
+import type { ValidationError } from "../values/Errors.js"
+import * as LocalDate from "../values/LocalDate.js"
+import * as Money from "../values/Money.js"
+import * as Period from "../values/Period.js"
+import type { Result } from "../values/Result.js"
 
 /**
  * Level of a plan or envelope: `national` (quốc gia) or `provincial` (địa phương, cấp tỉnh).

@@ -21,9 +21,9 @@
  * @module
  */
 import { Effect } from "effect"
-import { LookupError } from "./Errors.js"
-import * as LocalDate from "./LocalDate.js"
-import { err, ok, type Result } from "./Result.js"
+import { LookupError } from "../values/Errors.js"
+import * as LocalDate from "../values/LocalDate.js"
+import { err, ok, type Result } from "../values/Result.js"
 import type { RulePack } from "./RulePack.js"
 
 /**

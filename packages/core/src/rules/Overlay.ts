@@ -31,16 +31,16 @@
  * @module
  */
 import { Effect } from "effect"
-import * as Citation from "./Citation.js"
-import type { DateRange } from "./DateRange.js"
-import { ValidationError, type Issue } from "./Errors.js"
-import { provinceCodesFromReform, provinceCodesUntilReform } from "./Establishment.js"
+import * as Citation from "../values/Citation.js"
+import type { DateRange } from "../values/DateRange.js"
+import { ValidationError, type Issue } from "../values/Errors.js"
+import { provinceCodesFromReform, provinceCodesUntilReform } from "../records/Establishment.js"
 import { Issues } from "./internal/issues.js"
 import { compareNumeric, normalise, typeOf, valueTypeLabel } from "./internal/values.js"
-import * as LocalDate from "./LocalDate.js"
+import * as LocalDate from "../values/LocalDate.js"
 import { loadPack } from "./internal/load.js"
-import * as Parameter from "./Parameter.js"
-import { err, type Result } from "./Result.js"
+import * as Parameter from "../values/Parameter.js"
+import { err, type Result } from "../values/Result.js"
 import type { Activity, LayerInfo, LayerSegment, Layering, ParameterValue, RulePack, SpendingItem } from "./RulePack.js"
 
 /**

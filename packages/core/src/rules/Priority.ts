@@ -26,14 +26,14 @@
  * @since 0.1.0
  * @module
  */
-import type * as Citation from "./Citation.js"
-import { LookupError } from "./Errors.js"
+import type * as Citation from "../values/Citation.js"
+import { LookupError } from "../values/Errors.js"
 import { establishmentOf, type Establishments } from "./Eligibility.js"
 import { matches } from "./internal/priorityCriteria.js"
-import type * as LocalDate from "./LocalDate.js"
+import type * as LocalDate from "../values/LocalDate.js"
 import { viewFor, type ResolvedPack, type ResolvedPriorityClass } from "./Pack.js"
-import type { Proposal } from "./Proposal.js"
-import { err, ok, type Result } from "./Result.js"
+import type { Proposal } from "../records/Proposal.js"
+import { err, ok, type Result } from "../values/Result.js"
 import type { LocationFlag } from "./RulePack.js"
 
 /**

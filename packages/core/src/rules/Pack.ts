@@ -30,19 +30,19 @@
  * @module
  */
 import { Effect } from "effect"
-import * as Citation from "./Citation.js"
-import { LookupError, type Issue, type ValidationError } from "./Errors.js"
+import * as Citation from "../values/Citation.js"
+import { LookupError, type Issue, type ValidationError } from "../values/Errors.js"
 import type { CompiledRule, Condition } from "./Eligibility.js"
 import { compileRule, passOf } from "./internal/eligibilityRules.js"
 import { loadPack } from "./internal/load.js"
 import { compileCriterion } from "./internal/priorityCriteria.js"
 import { toRate } from "./internal/values.js"
-import type * as LocalDate from "./LocalDate.js"
-import * as Parameter from "./Parameter.js"
+import type * as LocalDate from "../values/LocalDate.js"
+import * as Parameter from "../values/Parameter.js"
 import type { CompiledCriterion } from "./Priority.js"
-import type * as Rate from "./Rate.js"
-import { err, ok, type Result } from "./Result.js"
-import * as Rounding from "./Rounding.js"
+import type * as Rate from "../values/Rate.js"
+import { err, ok, type Result } from "../values/Result.js"
+import * as Rounding from "../values/Rounding.js"
 import type {
   CapRule,
   CapUnit,
@@ -51,7 +51,7 @@ import type {
   ParameterValue,
   RulePack
 } from "./RulePack.js"
-import * as Trace from "./Trace.js"
+import * as Trace from "../values/Trace.js"
 
 // ---------------------------------------------------------------------------------------------
 // Loading

@@ -64,17 +64,17 @@
  * @module
  */
 import { Effect } from "effect"
-import type * as Citation from "./Citation.js"
+import type * as Citation from "../values/Citation.js"
 import type { Establishments } from "./Eligibility.js"
-import { LookupError, RuleViolation } from "./Errors.js"
+import { LookupError, RuleViolation } from "../values/Errors.js"
 import { computeRaw } from "./internal/supportEngine.js"
-import type * as LocalDate from "./LocalDate.js"
-import type * as Money from "./Money.js"
+import type * as LocalDate from "../values/LocalDate.js"
+import type * as Money from "../values/Money.js"
 import type { Reading, ResolvedPack } from "./Pack.js"
-import type { Proposal } from "./Proposal.js"
-import type * as Rate from "./Rate.js"
-import { err, ok, type Result } from "./Result.js"
-import type * as Trace from "./Trace.js"
+import type { Proposal } from "../records/Proposal.js"
+import type * as Rate from "../values/Rate.js"
+import { err, ok, type Result } from "../values/Result.js"
+import type * as Trace from "../values/Trace.js"
 
 /**
  * Which constraint set a line's support.

@@ -3,7 +3,7 @@
  * establishment without allocation.
  * @module
  */
-import type { Establishment } from "../Establishment.js"
+import type { Establishment } from "../../records/Establishment.js"
 import type { CompiledCriterion } from "../Priority.js"
 import type { ParameterValue, PriorityCriterion } from "../RulePack.js"
 import { industryCovered } from "./values.js"

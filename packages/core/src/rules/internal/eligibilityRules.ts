@@ -5,7 +5,7 @@
  * outcomes whose message carries the subject's own data (dates, a failing cost line).
  * @module
  */
-import * as Citation from "../Citation.js"
+import * as Citation from "../../values/Citation.js"
 import type {
   CompiledRule,
   Condition,
@@ -15,13 +15,13 @@ import type {
   RuleConfig,
   Status
 } from "../Eligibility.js"
-import { LookupError } from "../Errors.js"
-import type { Establishment, LegalForm } from "../Establishment.js"
-import * as LocalDate from "../LocalDate.js"
+import { LookupError } from "../../values/Errors.js"
+import type { Establishment, LegalForm } from "../../records/Establishment.js"
+import * as LocalDate from "../../values/LocalDate.js"
 import type { Reading, ResolvedPack } from "../Pack.js"
-import type { Proposal } from "../Proposal.js"
+import type { Proposal } from "../../records/Proposal.js"
 import type { EligibilityRule, ParameterValue } from "../RulePack.js"
-import type * as Trace from "../Trace.js"
+import type * as Trace from "../../values/Trace.js"
 import { industryCovered, kindSpecs } from "./values.js"
 
 const NATIONAL = "national"

@@ -7,16 +7,16 @@
  * results, recomputing each named rounding (the same bigint division) to record it.
  * @module
  */
-import type * as Citation from "../Citation.js"
-import { RuleViolation, type LookupError } from "../Errors.js"
-import type * as Money from "../Money.js"
+import type * as Citation from "../../values/Citation.js"
+import { RuleViolation, type LookupError } from "../../values/Errors.js"
+import type * as Money from "../../values/Money.js"
 import type { Reading, ResolvedItem, ResolvedPack } from "../Pack.js"
 import * as Priority from "../Priority.js"
-import type { Proposal } from "../Proposal.js"
-import type * as Rate from "../Rate.js"
-import * as Rounding from "../Rounding.js"
+import type { Proposal } from "../../records/Proposal.js"
+import type * as Rate from "../../values/Rate.js"
+import * as Rounding from "../../values/Rounding.js"
 import type { Binding, BindingParameter, LineSupport, Options, ProposalSupport } from "../Support.js"
-import * as Trace from "../Trace.js"
+import * as Trace from "../../values/Trace.js"
 
 const gradeRank: { readonly [G in Citation.Grade]: number } = { primary: 3, secondary: 2, "provincial-copy": 1, unconfirmed: 0 }
 const weaker = (a: Citation.Grade, b: Citation.Grade): Citation.Grade => (gradeRank[b] < gradeRank[a] ? b : a)

@@ -3,7 +3,7 @@
  * `ValidationError` that lists them all. Not exported from the package.
  * @module
  */
-import { ValidationError, type Issue, type Path } from "../Errors.js"
+import { ValidationError, type Issue, type Path } from "../../values/Errors.js"
 
 /** A mutable list of issues with a helper to add one. */
 export class Issues {

@@ -27,12 +27,12 @@
  * @module
  */
 import { Schema } from "effect"
-import * as Decode from "./Decode.js"
-import type { ValidationError } from "./Errors.js"
-import * as LocalDate from "./LocalDate.js"
-import * as Money from "./Money.js"
-import * as Rate from "./Rate.js"
-import type { Result } from "./Result.js"
+import * as Decode from "../values/Decode.js"
+import type { ValidationError } from "../values/Errors.js"
+import * as LocalDate from "../values/LocalDate.js"
+import * as Money from "../values/Money.js"
+import * as Rate from "../values/Rate.js"
+import type { Result } from "../values/Result.js"
 import * as TaxCode from "./TaxCode.js"
 
 // ---------------------------------------------------------------------------------------------

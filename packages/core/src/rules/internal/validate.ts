@@ -4,11 +4,11 @@
  * input.
  * @module
  */
-import * as Citation from "../Citation.js"
-import type { Path } from "../Errors.js"
-import * as LocalDate from "../LocalDate.js"
-import * as Parameter from "../Parameter.js"
-import * as Rounding from "../Rounding.js"
+import * as Citation from "../../values/Citation.js"
+import type { Path } from "../../values/Errors.js"
+import * as LocalDate from "../../values/LocalDate.js"
+import * as Parameter from "../../values/Parameter.js"
+import * as Rounding from "../../values/Rounding.js"
 import type {
   AdvanceCondition,
   CapUnit,

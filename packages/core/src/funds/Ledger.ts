@@ -43,14 +43,14 @@
  * @since 0.1.0
  * @module
  */
-import * as Citation from "./Citation.js"
+import * as Citation from "../values/Citation.js"
 import * as Contract from "./Contract.js"
-import { RuleViolation, ValidationError, type Issue } from "./Errors.js"
-import * as LocalDate from "./LocalDate.js"
-import * as Money from "./Money.js"
-import * as Rate from "./Rate.js"
-import { err, ok, type Result } from "./Result.js"
-import * as Rounding from "./Rounding.js"
+import { RuleViolation, ValidationError, type Issue } from "../values/Errors.js"
+import * as LocalDate from "../values/LocalDate.js"
+import * as Money from "../values/Money.js"
+import * as Rate from "../values/Rate.js"
+import { err, ok, type Result } from "../values/Result.js"
+import * as Rounding from "../values/Rounding.js"
 
 type Money = Money.Money
 
