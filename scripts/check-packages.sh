@@ -9,20 +9,22 @@
 #   3. publint on the tarball;
 #   4. attw (Are the Types Wrong?) on the tarball with the esm-only profile: the packages are
 #      ESM-only on purpose, so CommonJS `require` and node10 resolution are not checked.
-# Then, for @khuyencong/core and @khuyencong/rules-2021-2025, a scratch consumer project:
-#   5. `npm install` the two tarballs (and fast-check, the optional peer of core/testing),
+# Then, for @khuyencong/core, @khuyencong/storage, @khuyencong/cases and
+# @khuyencong/rules-2021-2025, a scratch consumer project:
+#   5. `npm install` the tarballs (and fast-check, the optional peer of core/testing),
 #      offline first, falling back to --prefer-offline (the registry is reachable here and in CI);
-#   6. `node check.mjs`: plain ESM JavaScript parses money, decodes inputs, evaluates a proposal
-#      and uses @khuyencong/core/testing;
+#   6. `node check.mjs`: plain ESM JavaScript parses money, decodes inputs, evaluates a proposal,
+#      uses @khuyencong/core/testing and stores the proposal in @khuyencong/storage's memory store;
 #   7. `tsc --noEmit` on check.ts with moduleResolution node16 and bundler (the repository's
 #      TypeScript; the node16 run has skipLibCheck off, so the published declarations themselves
 #      are checked, the bundler run skips that slow part and checks resolution and use);
-#   8. the `khuyencong-cases` bin runs.
+#   8. the `khuyencong-cases` bin of @khuyencong/cases runs: `--help`, then the 2021–2025 pack's
+#      group-projects.yaml cases against the installed pack.
 # Prints a short report; exits 1 on any problem (warnings do not fail).
 #
 # Usage: bash scripts/check-packages.sh          (after `pnpm build`; `pnpm check:packages` does both)
 #        KEEP_WORK=1 bash scripts/check-packages.sh   keep the temporary directory
-#        ONLY="core rules-2021-2025" bash scripts/check-packages.sh   check only these packages/* dirs
+#        ONLY="core storage cases rules-2021-2025" bash scripts/check-packages.sh   check only these packages/* dirs
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -184,12 +186,14 @@ for dir in "${dirs[@]}"; do
 done
 
 # ---------------------------------------------------------------------------------------------
-# 5–8. A consumer project installs core and the 2021–2025 pack from their tarballs
+# 5–8. A consumer project installs core, storage, cases and the 2021–2025 pack from their tarballs
 
 core_tgz="${TARBALL_OF[core]:-}"
+storage_tgz="${TARBALL_OF[storage]:-}"
+cases_tgz="${TARBALL_OF[cases]:-}"
 rules_tgz="${TARBALL_OF[rules-2021-2025]:-}"
-if [ -z "$core_tgz" ] || [ -z "$rules_tgz" ]; then
-  if [ -z "${ONLY:-}" ]; then problem "consumer check: core or rules-2021-2025 was not packed"; fi
+if [ -z "$core_tgz" ] || [ -z "$storage_tgz" ] || [ -z "$cases_tgz" ] || [ -z "$rules_tgz" ]; then
+  if [ -z "${ONLY:-}" ]; then problem "consumer check: core, storage, cases or rules-2021-2025 was not packed"; fi
   finish $([ ${#PROBLEMS[@]} -gt 0 ] && echo 1 || echo 0)
 fi
 
@@ -197,13 +201,16 @@ consumer="$WORK/consumer"
 mkdir -p "$consumer"
 cp "$HERE"/consumer/* "$consumer"/
 cp "$core_tgz" "$consumer/core.tgz"
+cp "$storage_tgz" "$consumer/storage.tgz"
+cp "$cases_tgz" "$consumer/cases.tgz"
+cp packages/rules-2021-2025/cases/group-projects.yaml "$consumer/"
 cp "$rules_tgz" "$consumer/rules.tgz"
 fast_check="fast-check@$(field packages/core/package.json devDependencies.fast-check)"
 [ "$fast_check" = "fast-check@" ] && fast_check="fast-check@^4"
 
-echo "== consumer: npm install ./core.tgz ./rules.tgz $fast_check"
+echo "== consumer: npm install ./core.tgz ./storage.tgz ./cases.tgz ./rules.tgz $fast_check"
 install_mode="offline"
-npm_install() { (cd "$consumer" && npm install --no-audit --no-fund --no-update-notifier "$@" ./core.tgz ./rules.tgz "$fast_check"); }
+npm_install() { (cd "$consumer" && npm install --no-audit --no-fund --no-update-notifier "$@" ./core.tgz ./storage.tgz ./cases.tgz ./rules.tgz "$fast_check"); }
 if ! npm_install --offline >"$LOGS/consumer.install.log" 2>&1; then
   install_mode="prefer-offline"
   if ! npm_install --prefer-offline >>"$LOGS/consumer.install.log" 2>&1; then
@@ -234,15 +241,20 @@ if [ "$install_mode" != "FAILED" ]; then
     fi
     if [ "$mode" = node16 ]; then node16_ok="$result"; else bundler_ok="$result"; fi
   done
-  echo "== consumer: khuyencong-cases --help"
+  echo "== consumer: khuyencong-cases --help; khuyencong-cases --pack @khuyencong/rules-2021-2025 group-projects.yaml"
   if (cd "$consumer" && ./node_modules/.bin/khuyencong-cases --help) >"$LOGS/consumer.bin.log" 2>&1; then
-    bin_ok="ok"
+    if (cd "$consumer" && ./node_modules/.bin/khuyencong-cases --pack @khuyencong/rules-2021-2025 group-projects.yaml) >>"$LOGS/consumer.bin.log" 2>&1; then
+      bin_ok="ok ($(tail -1 "$LOGS/consumer.bin.log"))"
+    else
+      bin_ok="FAILED"
+      problem "consumer: khuyencong-cases does not pass group-projects.yaml (see $LOGS/consumer.bin.log)"
+    fi
   else
     bin_ok="FAILED"
     problem "consumer: the khuyencong-cases bin does not run (see $LOGS/consumer.bin.log)"
   fi
 fi
-REPORT+=("consumer project (npm install core + rules-2021-2025 tarballs): install $install_mode; node check.mjs $run_ok; tsc node16 $node16_ok; tsc bundler $bundler_ok; bin khuyencong-cases $bin_ok")
+REPORT+=("consumer project (npm install core + storage + cases + rules-2021-2025 tarballs): install $install_mode; node check.mjs $run_ok; tsc node16 $node16_ok; tsc bundler $bundler_ok; bin khuyencong-cases $bin_ok")
 if [ "$run_ok" = "ok" ]; then REPORT+=("  $(tail -1 "$LOGS/consumer.node.log")"); fi
 
 finish $([ ${#PROBLEMS[@]} -gt 0 ] && echo 1 || echo 0)

@@ -31,12 +31,12 @@ import {
   Progress,
   Rate,
   Rounding,
-  Storage,
   type Contract,
   type Ledger,
   type Proposal
 } from "@khuyencong/core"
 import { overlays, pack } from "@khuyencong/rules-2021-2025"
+import { Storage } from "@khuyencong/storage"
 
 const { activities } = pack
 import { existsSync, mkdirSync, rmSync } from "node:fs"

@@ -16,8 +16,6 @@ const require = createRequire(import.meta.url)
 
 /** Known warnings: [pattern, why]. */
 const KNOWN = [
-  [/^Instrument, defined in @khuyencong\/rules-[0-9-]+\/src\/instruments\.ts, is referenced by/, "rule packs: the local alias `type Instrument = Citation.Instrument` is not exported"],
-  [/^P, defined in @khuyencong\/rules-[0-9-]+\/src\/eligibility\.ts, is referenced by/, "rule packs: the local alias `type P = Parameter<ParameterValue>` is not exported"],
   [/^Failed to resolve link to "Proposal\.Proposal" in comment for @khuyencong\/adapters-excel\.Register$/, "adapters-excel: the Register.ts header links {@link Proposal.Proposal}, a core type the adapter's project cannot resolve"],
   [/^(Field|ColumnRef), defined in @khuyencong\/adapters-excel\/src\/internal\/header\.ts, is referenced by/, "adapters-excel: Register uses types from internal/header.ts"]
 ]

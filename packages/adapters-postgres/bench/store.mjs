@@ -15,7 +15,8 @@
 import { readFile, writeFile } from "node:fs/promises"
 import os from "node:os"
 import { fileURLToPath } from "node:url"
-import { Establishment, Evaluate, Pack, Proposal, Storage } from "@khuyencong/core"
+import { Establishment, Evaluate, Pack, Proposal } from "@khuyencong/core"
+import { Storage } from "@khuyencong/storage"
 import { pack as rawPack } from "../../rules-2021-2025/dist/index.js"
 import { open } from "../dist/index.js"
 

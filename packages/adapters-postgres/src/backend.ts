@@ -6,7 +6,8 @@
  *
  * @since 0.1.0
  */
-import { Establishment, Ledger, LocalDate, Money, Plan, Proposal, Storage } from "@khuyencong/core"
+import { Establishment, Ledger, LocalDate, Money, Plan, Proposal } from "@khuyencong/core"
+import { Storage } from "@khuyencong/storage"
 import type { Allocation, Eligibility } from "@khuyencong/core"
 import type { Driver, Queryable, Row } from "./driver.js"
 import { isRetryable, keyValues, constraintOf, toTypedError } from "./errors.js"

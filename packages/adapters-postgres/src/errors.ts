@@ -6,7 +6,8 @@
  *
  * @since 0.1.0
  */
-import { Errors, Storage } from "@khuyencong/core"
+import { Errors } from "@khuyencong/core"
+import { Storage } from "@khuyencong/storage"
 
 /** The fields both drivers put on a database error. */
 interface DbError {

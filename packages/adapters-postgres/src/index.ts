@@ -1,6 +1,6 @@
 /**
  * @khuyencong/adapters-postgres: PostgreSQL storage (lưu trữ PostgreSQL) for khuyencong, an
- * implementation of core's `Storage` contract with two drivers:
+ * implementation of the `Storage` contract of `@khuyencong/storage` with two drivers:
  * - **PGlite** (embedded, in-process): the default when no connection is given; in memory, or
  *   persistent in a data folder (`dataDir`);
  * - a **real server** through a `pg` pool: `connectionString`, an existing `pool`, or the
@@ -20,7 +20,7 @@
  * @since 0.1.0
  */
 import { PGlite } from "@electric-sql/pglite"
-import { Storage } from "@khuyencong/core"
+import { Storage } from "@khuyencong/storage"
 import pg from "pg"
 import { makeBackend } from "./backend.js"
 import { pgDriver, pgliteDriver, type Driver } from "./driver.js"

@@ -11,7 +11,7 @@
  */
 import { createHash } from "node:crypto"
 import { readdir, readFile } from "node:fs/promises"
-import { Storage } from "@khuyencong/core"
+import { Storage } from "@khuyencong/storage"
 import type { Driver, Queryable } from "./driver.js"
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest"
-// The storage contract suite of @khuyencong/core (src/testing/contract.ts, built to dist).
-import { storageContract } from "@khuyencong/core/testing"
+// The storage contract suite of @khuyencong/storage (src/testing/contract.ts, built to dist).
+import { storageContract } from "@khuyencong/storage/testing"
 import { close, DATABASE_URL, hasServer, pgliteHarness, serverHarness, type Harness } from "./harness.js"
 
 const suite = (h: Harness): void => {

@@ -5,7 +5,7 @@
  */
 import { PGlite } from "@electric-sql/pglite"
 import pg from "pg"
-import { Storage } from "@khuyencong/core"
+import { Storage } from "@khuyencong/storage"
 import { open, type OpenOptions, type PostgresStore } from "../src/index.js"
 import { pgDriver, pgliteDriver, type Driver } from "../src/driver.js"
 

@@ -2,12 +2,14 @@ import { mkdtemp, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { PGlite } from "@electric-sql/pglite"
-import { Errors, Establishment as EstablishmentM, Ledger, LocalDate, Money, Plan as PlanM, Proposal, Storage, type Establishment, type Plan } from "@khuyencong/core"
+import { Errors, Establishment as EstablishmentM, Ledger, LocalDate, Money, Plan as PlanM, Proposal, type Establishment, type Plan } from "@khuyencong/core"
+import { Storage } from "@khuyencong/storage"
 import * as fc from "fast-check"
 import pg from "pg"
 import { afterAll, describe, expect, it } from "vitest"
-// The storage contract suite's fixtures and core's arbitraries (`@khuyencong/core/testing`, built to dist).
-import { fixtures, suitePack } from "@khuyencong/core/testing"
+// The storage contract suite's fixtures (`@khuyencong/storage/testing`) and core's arbitraries
+// (`@khuyencong/core/testing`), both built to dist.
+import { fixtures, suitePack } from "@khuyencong/storage/testing"
 import { establishment as anyEstablishment, invalid, plan as anyPlan, proposal as anyProposal } from "@khuyencong/core/testing"
 import { makeBackend } from "../src/backend.js"
 import { pgDriver, type Driver, type Queryable } from "../src/driver.js"

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Storage } from "@khuyencong/core"
+import { Storage } from "@khuyencong/storage"
 import { afterAll, describe, expect, it } from "vitest"
 import { checksum, fromFiles, loadMigrations, migrate, migrationsDirectory, open, status, type OpenOptions } from "../src/index.js"
 import { close, freshSchema, hasServer, pgliteHarness, serverHarness, serverSchemas, type Harness } from "./harness.js"

@@ -1,12 +1,12 @@
 import { describe, expect, test } from "vitest"
-import * as Calendar from "../src/Calendar.js"
-import * as Contract from "../src/Contract.js"
-import * as Ledger from "../src/Ledger.js"
-import { LookupError, ValidationError } from "../src/Errors.js"
-import * as LocalDate from "../src/LocalDate.js"
-import * as Money from "../src/Money.js"
-import * as Parameter from "../src/Parameter.js"
-import type { CalendarEntry, ParameterValue, RulePack } from "../src/RulePack.js"
+import * as Calendar from "../src/funds/Calendar.js"
+import * as Contract from "../src/funds/Contract.js"
+import * as Ledger from "../src/funds/Ledger.js"
+import { LookupError, ValidationError } from "../src/values/Errors.js"
+import * as LocalDate from "../src/values/LocalDate.js"
+import * as Money from "../src/values/Money.js"
+import * as Parameter from "../src/values/Parameter.js"
+import type { CalendarEntry, ParameterValue, RulePack } from "../src/rules/RulePack.js"
 import { calendar, circular36, decree45, pack2021, pack2026 } from "./fixtures/ledger-pack.js"
 
 const day = (s: string) => LocalDate.parseOrThrow(s)
@@ -77,7 +77,7 @@ describe("deadlines of a plan year", () => {
   })
 
   test("a deadline cutoff other than before / on-or-before is refused when the pack is loaded", async () => {
-    const { load } = await import("../src/Pack.js")
+    const { load } = await import("../src/rules/Pack.js")
     const bad = { ...pack2021, calendar: pack2021.calendar.map((e, i) => (i === 0 ? { ...e, deadline: { ...e.deadline, cutoff: "by" } } : e)) } as unknown as RulePack
     const r = load(bad)
     expect(r.ok).toBe(false)

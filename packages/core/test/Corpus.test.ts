@@ -1,8 +1,8 @@
 import data from "@khuyencong/law/corpus.json" with { type: "json" }
 import { describe, expect, it } from "vitest"
-import * as Corpus from "../src/Corpus.js"
-import * as LocalDate from "../src/LocalDate.js"
-import * as Parameter from "../src/Parameter.js"
+import * as Corpus from "../src/rules/Corpus.js"
+import * as LocalDate from "../src/values/LocalDate.js"
+import * as Parameter from "../src/values/Parameter.js"
 
 const D = LocalDate.parseOrThrow
 const law = Corpus.law()

@@ -1,9 +1,9 @@
 import { fc, test } from "@fast-check/vitest"
 import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import * as DateRange from "../src/DateRange.js"
-import { ValidationError } from "../src/Errors.js"
-import * as LocalDate from "../src/LocalDate.js"
+import * as DateRange from "../src/values/DateRange.js"
+import { ValidationError } from "../src/values/Errors.js"
+import * as LocalDate from "../src/values/LocalDate.js"
 
 const d = (text: string): LocalDate.LocalDate => LocalDate.parseOrThrow(text)
 const r = (start: string, end?: string): DateRange.DateRange =>

@@ -1,9 +1,9 @@
 import { fc, test } from "@fast-check/vitest"
 import { Result as EffectResult, Schema, SchemaParser } from "effect"
 import { describe, expect } from "vitest"
-import * as Decode from "../src/Decode.js"
-import { ValidationError } from "../src/Errors.js"
-import * as Money from "../src/Money.js"
+import * as Decode from "../src/values/Decode.js"
+import { ValidationError } from "../src/values/Errors.js"
+import * as Money from "../src/values/Money.js"
 
 const subject: Decode.Subject = { code: "sample", label: "sample (mẫu)" }
 

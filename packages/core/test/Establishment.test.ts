@@ -1,10 +1,10 @@
 import { fc, test } from "@fast-check/vitest"
 import { Result as EffectResult, Schema, SchemaParser } from "effect"
 import { describe, expect } from "vitest"
-import * as Decode from "../src/Decode.js"
-import * as Establishment from "../src/Establishment.js"
-import * as LocalDate from "../src/LocalDate.js"
-import * as Rate from "../src/Rate.js"
+import * as Decode from "../src/values/Decode.js"
+import * as Establishment from "../src/records/Establishment.js"
+import * as LocalDate from "../src/values/LocalDate.js"
+import * as Rate from "../src/values/Rate.js"
 import { establishment } from "../src/testing/index.js"
 
 const D = LocalDate.parseOrThrow

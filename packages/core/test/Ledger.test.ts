@@ -1,14 +1,14 @@
 import { fc, test } from "@fast-check/vitest"
 import { describe, expect } from "vitest"
-import * as Contract from "../src/Contract.js"
-import { LookupError, RuleViolation, ValidationError } from "../src/Errors.js"
-import * as Ledger from "../src/Ledger.js"
-import * as LocalDate from "../src/LocalDate.js"
-import * as Money from "../src/Money.js"
-import * as Rate from "../src/Rate.js"
+import * as Contract from "../src/funds/Contract.js"
+import { LookupError, RuleViolation, ValidationError } from "../src/values/Errors.js"
+import * as Ledger from "../src/funds/Ledger.js"
+import * as LocalDate from "../src/values/LocalDate.js"
+import * as Money from "../src/values/Money.js"
+import * as Rate from "../src/values/Rate.js"
 import { ledgerEvents } from "../src/testing/allocation.js"
 import { pack2021, pack2026, packNoCeiling } from "./fixtures/ledger-pack.js"
-import type { RulePack } from "../src/RulePack.js"
+import type { RulePack } from "../src/rules/RulePack.js"
 
 const m = Money.make
 const day = (s: string) => LocalDate.parseOrThrow(s)

@@ -2,8 +2,8 @@ import { fc, test } from "@fast-check/vitest"
 import * as dfns from "date-fns"
 import { Schema } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
-import { ArithmeticError, ParseError, ValidationError } from "../src/Errors.js"
-import * as LocalDate from "../src/LocalDate.js"
+import { ArithmeticError, ParseError, ValidationError } from "../src/values/Errors.js"
+import * as LocalDate from "../src/values/LocalDate.js"
 
 type LocalDate = LocalDate.LocalDate
 const d = (iso: string): LocalDate => LocalDate.parseOrThrow(iso)

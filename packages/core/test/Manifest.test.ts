@@ -1,10 +1,10 @@
 import { fc, test } from "@fast-check/vitest"
 import { describe, expect, it } from "vitest"
-import * as Corpus from "../src/Corpus.js"
-import * as LocalDate from "../src/LocalDate.js"
-import * as Manifest from "../src/Manifest.js"
-import * as Pack from "../src/Pack.js"
-import * as Parameter from "../src/Parameter.js"
+import * as Corpus from "../src/rules/Corpus.js"
+import * as LocalDate from "../src/values/LocalDate.js"
+import * as Manifest from "../src/rules/Manifest.js"
+import * as Pack from "../src/rules/Pack.js"
+import * as Parameter from "../src/values/Parameter.js"
 
 const D = LocalDate.parseOrThrow
 const law = Corpus.law()

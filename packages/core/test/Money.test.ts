@@ -2,10 +2,10 @@ import { fc, test } from "@fast-check/vitest"
 import { Decimal } from "decimal.js"
 import { Result as EffectResult, Schema } from "effect"
 import { describe, expect } from "vitest"
-import { ParseError } from "../src/Errors.js"
-import * as Money from "../src/Money.js"
-import * as Rate from "../src/Rate.js"
-import * as Rounding from "../src/Rounding.js"
+import { ParseError } from "../src/values/Errors.js"
+import * as Money from "../src/values/Money.js"
+import * as Rate from "../src/values/Rate.js"
+import * as Rounding from "../src/values/Rounding.js"
 
 const M = Money.make
 const E18 = 10n ** 18n

@@ -1,10 +1,10 @@
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import * as Eligibility from "../src/Eligibility.js"
-import * as Overlay from "../src/Overlay.js"
-import * as Pack from "../src/Pack.js"
-import * as Parameter from "../src/Parameter.js"
-import * as Support from "../src/Support.js"
+import * as Eligibility from "../src/rules/Eligibility.js"
+import * as Overlay from "../src/rules/Overlay.js"
+import * as Pack from "../src/rules/Pack.js"
+import * as Parameter from "../src/values/Parameter.js"
+import * as Support from "../src/rules/Support.js"
 import { cite, d, definition, establishment, laiChau18, param, proposal } from "./fixtures/rules-pack.js"
 
 const pack = Pack.loadOrThrow(definition)

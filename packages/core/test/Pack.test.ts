@@ -1,10 +1,10 @@
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import { ValidationError } from "../src/Errors.js"
-import { isDeepFrozen } from "../src/internal/freeze.js"
-import * as Pack from "../src/Pack.js"
-import * as Parameter from "../src/Parameter.js"
-import type { RulePack } from "../src/RulePack.js"
+import { ValidationError } from "../src/values/Errors.js"
+import { isDeepFrozen } from "../src/rules/internal/freeze.js"
+import * as Pack from "../src/rules/Pack.js"
+import * as Parameter from "../src/values/Parameter.js"
+import type { RulePack } from "../src/rules/RulePack.js"
 import { cite, circular28, d, definition, param, parameters } from "./fixtures/rules-pack.js"
 
 const codes = (r: ReturnType<typeof Pack.load>): ReadonlyArray<string> => (r.ok ? [] : r.error.issues.map((i) => i.code))

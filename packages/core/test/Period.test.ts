@@ -1,10 +1,10 @@
 import { fc, test } from "@fast-check/vitest"
 import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import * as DateRange from "../src/DateRange.js"
-import { ValidationError } from "../src/Errors.js"
-import * as LocalDate from "../src/LocalDate.js"
-import * as Period from "../src/Period.js"
+import * as DateRange from "../src/values/DateRange.js"
+import { ValidationError } from "../src/values/Errors.js"
+import * as LocalDate from "../src/values/LocalDate.js"
+import * as Period from "../src/values/Period.js"
 
 const d = (text: string): LocalDate.LocalDate => LocalDate.parseOrThrow(text)
 

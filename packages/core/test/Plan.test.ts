@@ -1,8 +1,8 @@
 import { test } from "@fast-check/vitest"
 import { Result as EffectResult, SchemaParser } from "effect"
 import { describe, expect } from "vitest"
-import * as Decode from "../src/Decode.js"
-import * as Plan from "../src/Plan.js"
+import * as Decode from "../src/values/Decode.js"
+import * as Plan from "../src/records/Plan.js"
 import { budgetEnvelope, invalid, plan } from "../src/testing/index.js"
 
 const envelope = {

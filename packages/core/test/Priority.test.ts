@@ -1,11 +1,11 @@
 import { fc, test } from "@fast-check/vitest"
 import { describe, expect, it } from "vitest"
-import type { Establishment } from "../src/Establishment.js"
-import type * as LocalDate from "../src/LocalDate.js"
-import * as Pack from "../src/Pack.js"
-import * as Priority from "../src/Priority.js"
-import type { Proposal } from "../src/Proposal.js"
-import * as Rate from "../src/Rate.js"
+import type { Establishment } from "../src/records/Establishment.js"
+import type * as LocalDate from "../src/values/LocalDate.js"
+import * as Pack from "../src/rules/Pack.js"
+import * as Priority from "../src/rules/Priority.js"
+import type { Proposal } from "../src/records/Proposal.js"
+import * as Rate from "../src/values/Rate.js"
 import { d, definition, establishment, proposal } from "./fixtures/rules-pack.js"
 
 const resolved = Pack.resolveOrThrow(Pack.loadOrThrow(definition), d("2023-02-15"))

@@ -1,12 +1,12 @@
 import { fc, test } from "@fast-check/vitest"
 import { describe, expect } from "vitest"
-import { ArithmeticError, ValidationError } from "../src/Errors.js"
-import * as LocalDate from "../src/LocalDate.js"
-import * as Money from "../src/Money.js"
-import * as Plan from "../src/Plan.js"
-import * as Progress from "../src/Progress.js"
-import * as Rate from "../src/Rate.js"
-import * as Rounding from "../src/Rounding.js"
+import { ArithmeticError, ValidationError } from "../src/values/Errors.js"
+import * as LocalDate from "../src/values/LocalDate.js"
+import * as Money from "../src/values/Money.js"
+import * as Plan from "../src/records/Plan.js"
+import * as Progress from "../src/funds/Progress.js"
+import * as Rate from "../src/values/Rate.js"
+import * as Rounding from "../src/values/Rounding.js"
 
 const m = Money.make
 const day = (s: string) => LocalDate.parseOrThrow(s)

@@ -1,9 +1,9 @@
 import { fc, test } from "@fast-check/vitest"
 import { Result as EffectResult, Schema, SchemaParser } from "effect"
 import { describe, expect } from "vitest"
-import * as Decode from "../src/Decode.js"
-import * as Money from "../src/Money.js"
-import * as Proposal from "../src/Proposal.js"
+import * as Decode from "../src/values/Decode.js"
+import * as Money from "../src/values/Money.js"
+import * as Proposal from "../src/records/Proposal.js"
 import { invalid, proposal, quantity } from "../src/testing/index.js"
 
 // A national group proposal for 3 establishments, 300 m VND of machinery support each (seed 000:

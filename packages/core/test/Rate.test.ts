@@ -1,8 +1,8 @@
 import { fc, test } from "@fast-check/vitest"
 import { Schema } from "effect"
 import { describe, expect } from "vitest"
-import { ArithmeticError, ParseError } from "../src/Errors.js"
-import * as Rate from "../src/Rate.js"
+import { ArithmeticError, ParseError } from "../src/values/Errors.js"
+import * as Rate from "../src/values/Rate.js"
 
 const fields = (r: Rate.Rate) => ({ numerator: r.numerator, denominator: r.denominator })
 const okFields = (r: ReturnType<typeof Rate.parse>) => (r.ok ? fields(r.value) : r.error.code)

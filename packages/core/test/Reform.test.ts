@@ -1,10 +1,10 @@
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import * as Overlay from "../src/Overlay.js"
-import * as Pack from "../src/Pack.js"
-import * as Reform from "../src/Reform.js"
-import * as Support from "../src/Support.js"
-import * as Trace from "../src/Trace.js"
+import * as Overlay from "../src/rules/Overlay.js"
+import * as Pack from "../src/rules/Pack.js"
+import * as Reform from "../src/rules/Reform.js"
+import * as Support from "../src/rules/Support.js"
+import * as Trace from "../src/values/Trace.js"
 import { cite, d, definition, establishment, laiChau18, proposal } from "./fixtures/rules-pack.js"
 
 const pack = Pack.loadOrThrow(definition)

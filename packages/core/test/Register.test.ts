@@ -1,6 +1,6 @@
 import * as fc from "fast-check"
 import { describe, expect, test } from "vitest"
-import * as Proposal from "../src/Proposal.js"
+import * as Proposal from "../src/records/Proposal.js"
 import { proposal, proposalFaults, seedFaults, type Json } from "../src/testing/index.js"
 
 /**

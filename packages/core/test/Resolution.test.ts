@@ -1,7 +1,7 @@
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import * as Resolution from "../src/Resolution.js"
-import type { RulePack } from "../src/RulePack.js"
+import * as Resolution from "../src/rules/Resolution.js"
+import type { RulePack } from "../src/rules/RulePack.js"
 import { d, definition } from "./fixtures/rules-pack.js"
 
 const pack = (id: string, start: string, end: string | undefined, from: number, to: number): RulePack => ({

@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest"
 import { describe, expect } from "vitest"
-import { ArithmeticError, ParseError } from "../src/Errors.js"
-import * as Rounding from "../src/Rounding.js"
+import { ArithmeticError, ParseError } from "../src/values/Errors.js"
+import * as Rounding from "../src/values/Rounding.js"
 
 /** Read a record number ("12", "-7.5", "1234567/3") back as a fraction [n, d] with d > 0. */
 const readExact = (s: string): readonly [bigint, bigint] => {

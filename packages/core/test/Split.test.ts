@@ -1,9 +1,9 @@
 import { fc, test } from "@fast-check/vitest"
 import { describe, expect } from "vitest"
-import { ArithmeticError } from "../src/Errors.js"
-import * as Money from "../src/Money.js"
-import * as Rounding from "../src/Rounding.js"
-import * as Split from "../src/Split.js"
+import { ArithmeticError } from "../src/values/Errors.js"
+import * as Money from "../src/values/Money.js"
+import * as Rounding from "../src/values/Rounding.js"
+import * as Split from "../src/values/Split.js"
 import { allocationUnit, splitWeights } from "../src/testing/allocation.js"
 
 const m = Money.make

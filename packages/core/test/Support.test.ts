@@ -1,12 +1,12 @@
 import { fc, test } from "@fast-check/vitest"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import * as Evaluate from "../src/Evaluate.js"
-import * as Overlay from "../src/Overlay.js"
-import * as Pack from "../src/Pack.js"
-import type { Proposal } from "../src/Proposal.js"
-import * as Support from "../src/Support.js"
-import * as Trace from "../src/Trace.js"
+import * as Evaluate from "../src/rules/Evaluate.js"
+import * as Overlay from "../src/rules/Overlay.js"
+import * as Pack from "../src/rules/Pack.js"
+import type { Proposal } from "../src/records/Proposal.js"
+import * as Support from "../src/rules/Support.js"
+import * as Trace from "../src/values/Trace.js"
 import { cite, d, definition, establishment, laiChau18, type LineSpec, proposal } from "./fixtures/rules-pack.js"
 
 const pack = Pack.loadOrThrow(definition)

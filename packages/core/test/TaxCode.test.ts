@@ -1,8 +1,8 @@
 import { fc, test } from "@fast-check/vitest"
 import { Schema } from "effect"
 import { describe, expect } from "vitest"
-import * as LocalDate from "../src/LocalDate.js"
-import * as TaxCode from "../src/TaxCode.js"
+import * as LocalDate from "../src/values/LocalDate.js"
+import * as TaxCode from "../src/records/TaxCode.js"
 import { taxCode, taxCodeOf } from "../src/testing/index.js"
 
 const D = LocalDate.parseOrThrow

@@ -1,11 +1,11 @@
 import { fc, test } from "@fast-check/vitest"
 import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import type * as Citation from "../src/Citation.js"
-import { ValidationError } from "../src/Errors.js"
-import * as LocalDate from "../src/LocalDate.js"
-import * as Parameter from "../src/Parameter.js"
-import * as Trace from "../src/Trace.js"
+import type * as Citation from "../src/values/Citation.js"
+import { ValidationError } from "../src/values/Errors.js"
+import * as LocalDate from "../src/values/LocalDate.js"
+import * as Parameter from "../src/values/Parameter.js"
+import * as Trace from "../src/values/Trace.js"
 
 const d = (text: string): LocalDate.LocalDate => LocalDate.parseOrThrow(text)
 

@@ -1,13 +1,13 @@
 /**
  * Runs every case file shipped with the pack (cases/**) through the public case runner of
- * @khuyencong/core and fails on any difference between expected and actual output. The three
+ * @khuyencong/cases and fails on any difference between expected and actual output. The three
  * national packs are installed, as `pnpm cases` installs them (the others imported from their
  * sources: test-only, this package does not depend on them).
  */
 import { readdirSync, readFileSync } from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
-import { Cases } from "@khuyencong/core"
+import { Cases } from "@khuyencong/cases"
 import { describe, expect, it } from "vitest"
 import { pack as pack2021 } from "../../rules-2021-2025/src/index.js"
 import { pack as pack2026 } from "../../rules-2026-2030/src/index.js"

@@ -1,6 +1,6 @@
 /**
  * Runs every case file shipped with the pack (cases/**) through the public case runner of
- * @khuyencong/core and fails on any difference between expected and actual output. The three
+ * @khuyencong/cases and fails on any difference between expected and actual output. The three
  * national packs are installed, as `pnpm cases` installs them, so cases resolved among the installed
  * packs (`resolve: true`) at the pack's edges find its neighbours (imported from their sources:
  * test-only, this package does not depend on them).
@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
-import { Cases } from "@khuyencong/core"
+import { Cases } from "@khuyencong/cases"
 import { describe, expect, it } from "vitest"
 import { pack as pack2014 } from "../../rules-2014-2018/src/index.js"
 import { pack as pack2026 } from "../../rules-2026-2030/src/index.js"

@@ -1,13 +1,13 @@
 /**
  * Runs every case file shipped with the pack (cases/**) through the public case runner of
- * @khuyencong/core, with the three national packs installed as `pnpm cases` installs them
+ * @khuyencong/cases, with the three national packs installed as `pnpm cases` installs them
  * (2021–2025 for the cases that compare a verdict before and after Decree 235), and fails on any
  * difference.
  */
 import { readdirSync, readFileSync } from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
-import { Cases } from "@khuyencong/core"
+import { Cases } from "@khuyencong/cases"
 import { describe, expect, it } from "vitest"
 import { pack as pack2014 } from "../../rules-2014-2018/src/index.js"
 import { pack as pack2021 } from "../../rules-2021-2025/src/index.js"

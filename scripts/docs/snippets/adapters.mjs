@@ -4,7 +4,8 @@ import assert from "node:assert/strict"
 
 // #region postgres
 import { Effect } from "effect"
-import { Establishment, Evaluate, Money, Pack, Proposal, Rate, Result, Storage } from "@khuyencong/core"
+import { Establishment, Evaluate, Money, Pack, Proposal, Rate, Result } from "@khuyencong/core"
+import { Storage } from "@khuyencong/storage"
 import { pack } from "@khuyencong/rules-2021-2025"
 import { open } from "@khuyencong/adapters-postgres"
 
@@ -47,7 +48,7 @@ const evaluation = Result.getOrThrow(Evaluate.evaluate(proposal, Pack.resolveOrT
 await db.saveEvaluation(evaluation)
 const latest = (await db.latestEvaluation("DA-2023-HG-01")).value
 latest.payable                                  // 300000000n
-latest.packVersion                              // "0.1.0"
+latest.packVersion                              // "0.2.0"
 latest.trace.steps.length === evaluation.trace.steps.length // true
 
 // Contracts take their terms from the pack; ledger postings are serialised per contract and idempotent
@@ -72,7 +73,7 @@ assert.equal(bad.error._tag, "ValidationError")
 assert.equal(bad.error.code, "proposal/invalid")
 assert.deepEqual(bad.error.issues.map((i) => i.path.join(".")), ["planYear"])
 assert.equal(latest.payable, 300_000_000n)
-assert.equal(latest.packVersion, "0.1.0")
+assert.equal(latest.packVersion, "0.2.0")
 assert.equal(latest.trace.steps.length, evaluation.trace.steps.length)
 assert.equal(first.value.replayed, false)
 assert.equal(retry.value.replayed, true)
@@ -119,9 +120,9 @@ assert.equal(register.error.partial?.proposals.length, 1)
 assert.equal(register.error.partial?.proposals[0].activities[0].costLines[0].total, 800_000_000n)
 
 // #region contract
-import { memoryStore, storageContract } from "@khuyencong/core/testing"
+import { memoryStore, storageContract } from "@khuyencong/storage/testing"
 
-// The storage contract as plain data: run every case on a fresh, empty store. Here core's
+// The storage contract as plain data: run every case on a fresh, empty store. Here the
 // in-memory store; for your adapter, open a fresh database or schema per case instead.
 const failures = []
 for (const c of storageContract) {

@@ -4,7 +4,8 @@
 import assert from "node:assert/strict"
 
 // #region pack
-import { Cases, LocalDate, Money, Overlay, Pack, Parameter } from "@khuyencong/core"
+import { LocalDate, Money, Overlay, Pack, Parameter } from "@khuyencong/core"
+import { Cases } from "@khuyencong/cases"
 
 const day = LocalDate.makeOrThrow
 

@@ -1,10 +1,13 @@
 // Plain ESM JavaScript, as a user would write it after `npm install @khuyencong/core
-// @khuyencong/rules-2021-2025`: parse money, decode inputs, evaluate a proposal, and use the
-// `@khuyencong/core/testing` entry point with fast-check. Exits non-zero on the first failure.
+// @khuyencong/storage @khuyencong/rules-2021-2025`: parse money, decode inputs, evaluate a
+// proposal, use the `@khuyencong/core/testing` entry point with fast-check, and store the proposal
+// in the in-memory store of `@khuyencong/storage/testing`. Exits non-zero on the first failure.
 import assert from "node:assert/strict"
 import { Establishment, Evaluate, LocalDate, Money, Pack, Proposal, Result } from "@khuyencong/core"
 import { pack } from "@khuyencong/rules-2021-2025"
 import { proposal as anyProposal } from "@khuyencong/core/testing"
+import { Storage } from "@khuyencong/storage"
+import { memoryStore } from "@khuyencong/storage/testing"
 import * as fc from "fast-check"
 import { establishments as rawEstablishments, proposal as rawProposal } from "./fixture.mjs"
 
@@ -38,5 +41,12 @@ assert.deepEqual(bad.error.issues.map((i) => i.path.join(".")), ["duration.end"]
 
 // The testing entry point (fast-check is an optional peer dependency)
 fc.assert(fc.property(anyProposal, (q) => Proposal.decode(Proposal.encode(q)).ok), { numRuns: 25 })
+
+// The storage contract and its in-memory store
+const db = Storage.toAsync(memoryStore())
+const saved = Result.getOrThrow(await db.saveProposal(p, { status: "approved" }))
+assert.equal(saved.version, 1)
+assert.equal((await db.saveProposal({ ...p, title: "" })).error._tag, "ValidationError")
+await db.close()
 
 console.log(`check.mjs: ok (payable ${Money.format(e.payable)}, ${e.trace.steps.length} trace steps)`)

@@ -3,6 +3,8 @@
 import { Allocation, Establishment, Evaluate, LocalDate, Money, Pack, Proposal, Rate, type Errors, type RulePack } from "@khuyencong/core"
 import { proposal as anyProposal } from "@khuyencong/core/testing"
 import { overlays, pack } from "@khuyencong/rules-2021-2025"
+import { Storage } from "@khuyencong/storage"
+import { memoryStore } from "@khuyencong/storage/testing"
 import * as fc from "fast-check"
 
 const cost: Money.Money = Money.parseOrThrow("1, 35 tỷ")
@@ -30,4 +32,7 @@ const notMoney: Money.Money = 5n
 
 const sample: ReadonlyArray<Proposal.Proposal> = fc.sample(anyProposal, 1)
 
-export const used = [words, day, overlayIds, allocation.totals.unallocated, notMoney, sample] as const
+const store: Storage.Store = memoryStore()
+const db: Storage.AsyncStore = Storage.toAsync(store)
+
+export const used = [words, day, overlayIds, allocation.totals.unallocated, notMoney, sample, db] as const

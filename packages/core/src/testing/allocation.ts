@@ -5,12 +5,12 @@
  * @module
  */
 import * as fc from "fast-check"
-import type * as Allocation from "../Allocation.js"
-import type * as Contract from "../Contract.js"
-import type * as Ledger from "../Ledger.js"
-import * as LocalDate from "../LocalDate.js"
-import * as Money from "../Money.js"
-import * as Rate from "../Rate.js"
+import type * as Allocation from "../funds/Allocation.js"
+import type * as Contract from "../funds/Contract.js"
+import type * as Ledger from "../funds/Ledger.js"
+import * as LocalDate from "../values/LocalDate.js"
+import * as Money from "../values/Money.js"
+import * as Rate from "../values/Rate.js"
 
 const PROVINCES = ["HG", "BG", "HY", "LC", "TN"] as const
 const UNITS = ["TT1", "TT2", "TT3", "SCT"] as const

@@ -6,11 +6,11 @@
  * @module
  */
 import * as fc from "fast-check"
-import * as Establishment from "../Establishment.js"
-import * as Money from "../Money.js"
-import * as Period from "../Period.js"
-import type * as Plan from "../Plan.js"
-import * as Proposal from "../Proposal.js"
+import * as Establishment from "../records/Establishment.js"
+import * as Money from "../values/Money.js"
+import * as Period from "../values/Period.js"
+import type * as Plan from "../records/Plan.js"
+import * as Proposal from "../records/Proposal.js"
 import {
   localDate,
   localDateBetween,

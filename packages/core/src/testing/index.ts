@@ -56,5 +56,3 @@ export {
   ledgerEvents,
   splitWeights
 } from "./allocation.js"
-export { fixtures, storageContract, suitePack, type ContractCase, type ProposalOptions } from "./contract.js"
-export { memoryBackend, memoryLayer, memoryStore } from "./memory.js"

@@ -9,12 +9,12 @@
  * @module
  */
 import * as fc from "fast-check"
-import type { Path } from "../Errors.js"
-import * as Establishment from "../Establishment.js"
-import * as LocalDate from "../LocalDate.js"
-import * as Period from "../Period.js"
-import * as Plan from "../Plan.js"
-import * as Proposal from "../Proposal.js"
+import type { Path } from "../values/Errors.js"
+import * as Establishment from "../records/Establishment.js"
+import * as LocalDate from "../values/LocalDate.js"
+import * as Period from "../values/Period.js"
+import * as Plan from "../records/Plan.js"
+import * as Proposal from "../records/Proposal.js"
 import { budgetEnvelope, establishment, plan, proposal } from "./domain.js"
 import { taxCodeOf } from "./values.js"
 

@@ -4,14 +4,14 @@
  * @module
  */
 import * as fc from "fast-check"
-import type { Citation, Grade, Instrument, InstrumentKind } from "../Citation.js"
-import type * as DateRange from "../DateRange.js"
-import * as LocalDate from "../LocalDate.js"
-import * as Money from "../Money.js"
-import * as Period from "../Period.js"
-import type { DecimalQuantity, Quantity } from "../Proposal.js"
-import * as Rate from "../Rate.js"
-import * as TaxCode from "../TaxCode.js"
+import type { Citation, Grade, Instrument, InstrumentKind } from "../values/Citation.js"
+import type * as DateRange from "../values/DateRange.js"
+import * as LocalDate from "../values/LocalDate.js"
+import * as Money from "../values/Money.js"
+import * as Period from "../values/Period.js"
+import type { DecimalQuantity, Quantity } from "../records/Proposal.js"
+import * as Rate from "../values/Rate.js"
+import * as TaxCode from "../records/TaxCode.js"
 
 /**
  * Any amount of money (số tiền), negative included, up to ±10^15 đồng (beyond safe integers, so

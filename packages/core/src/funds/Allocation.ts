@@ -1,0 +1,862 @@
+/**
+ * Allocation (phân bổ kinh phí): share a budget envelope (kinh phí được giao, dự toán) among
+ * appraised proposals (đề án đã thẩm định) in priority order, exactly in đồng.
+ *
+ * Input: the envelope, the candidates (id, appraised support requested, optional priority tier,
+ * province, implementing unit and activity), either already ranked or with a comparator, a
+ * policy, optional ceilings per province / implementing unit / activity, and an optional reserve
+ * for programme management taken off the top (a rate of the envelope that a pack parameter
+ * allows, e.g. `overhead.managing-agency`).
+ *
+ * Policies:
+ * - `whole-only`: walk down the ranking; fund a proposal in full when its request fits within
+ *   the envelope and every ceiling that applies to it, otherwise skip it and continue.
+ * - `partial-marginal`: as `whole-only`, but a proposal that does not fit receives what is left
+ *   (rounded down to `unit`) when that is at least `minimumShare` of its request; below that it is
+ *   skipped (constraint `minimum-share`) and the walk continues.
+ * - `proportional-tier`: fund priority tiers in ascending `tier` order. The first tier whose total
+ *   does not fit in what is left of the envelope is scaled down proportionally to requests with
+ *   the largest-remainder method (`Split.scale`) at `unit`; lower tiers get nothing. With
+ *   ceilings, inside each tier the proposals of a province, then of an implementing unit, then of
+ *   an activity whose total exceeds what is left of that ceiling are first scaled down the same
+ *   way to fit it; only the envelope stops the walk.
+ *
+ * Headroom (`available`) of a proposal at its turn is the least of what is left of the envelope
+ * and of every ceiling that applies to it; the binding constraint is the one giving that least
+ * value (ties: envelope, province, unit, activity). Amounts scaled or cut to a unit leave the
+ * sub-unit residue unallocated.
+ *
+ * Guarantees: Σ allocated ≤ envelope − reserve and `totals.unallocated = envelope − reserve −
+ * Σ allocated` exactly; no proposal gets more than it requested; no ceiling is exceeded; the
+ * result depends only on the input (ties in the comparator are broken by id; ids are unique).
+ *
+ * @example
+ * ```ts
+ * import { Allocation, Money, Rate } from "@khuyencong/core"
+ * const r = Allocation.allocate({
+ *   envelope: Money.make(1_000_000_000n),
+ *   candidates: [
+ *     { id: "A", requested: Money.make(600_000_000n) },
+ *     { id: "B", requested: Money.make(500_000_000n) },
+ *     { id: "C", requested: Money.make(300_000_000n) }
+ *   ],
+ *   policy: { kind: "whole-only" }
+ * })
+ * // A funded, B unfunded (constraint "envelope"), C funded; unallocated 100.000.000 đ
+ * ```
+ * @since 0.1.0
+ * @module
+ */
+import * as CitationM from "../values/Citation.js"
+import { LookupError, RuleViolation, ValidationError, type Issue } from "../values/Errors.js"
+import type { LocalDate } from "../values/LocalDate.js"
+import * as Money from "../values/Money.js"
+import * as Parameter from "../values/Parameter.js"
+import type * as Rate from "../values/Rate.js"
+import { err, ok, type Result } from "../values/Result.js"
+import * as Rounding from "../values/Rounding.js"
+import type { RulePack } from "../rules/RulePack.js"
+import * as Split from "../values/Split.js"
+import * as Trace from "../values/Trace.js"
+
+type Money = Money.Money
+type Citation = CitationM.Citation
+
+// ---------------------------------------------------------------------------------------------
+// Models
+
+/**
+ * A proposal competing for the envelope (đề án đề nghị hỗ trợ). `requested` is the appraised
+ * support (kinh phí hỗ trợ sau thẩm định). `rankKey` is whatever the pack's priority rules
+ * produce; it is only read by the comparator you pass. `tier` (ascending: 0 or 1 is served first)
+ * is required by `proportional-tier` only.
+ * @category models
+ * @since 0.1.0
+ */
+export interface Candidate<K = unknown> {
+  readonly id: string
+  readonly requested: Money
+  readonly rankKey?: K
+  readonly tier?: number
+  readonly province?: string
+  readonly implementingUnit?: string
+  readonly activity?: string
+}
+
+/**
+ * The allocation policy (phương án phân bổ). `unit` (default 1 đồng) is the multiple that partial
+ * and scaled amounts are cut to; `minimumShare` is the least share of a request worth funding
+ * partly (e.g. 50 %), in (0, 1].
+ * @category models
+ * @since 0.1.0
+ */
+export type Policy =
+  | { readonly kind: "whole-only" }
+  | { readonly kind: "partial-marginal"; readonly minimumShare: Rate.Rate; readonly unit?: bigint }
+  | { readonly kind: "proportional-tier"; readonly unit?: bigint }
+
+/**
+ * Ceilings (mức trần) per province, implementing unit (đơn vị thực hiện) and activity (nội dung
+ * hoạt động), keyed by the candidate's field value. A candidate whose key has no ceiling (or that
+ * has no such field) is not limited by that kind of ceiling.
+ * @category models
+ * @since 0.1.0
+ */
+export interface Ceilings {
+  readonly province?: Readonly<Record<string, Money>> | ReadonlyMap<string, Money>
+  readonly implementingUnit?: Readonly<Record<string, Money>> | ReadonlyMap<string, Money>
+  readonly activity?: Readonly<Record<string, Money>> | ReadonlyMap<string, Money>
+}
+
+/**
+ * A reserve for programme management (kinh phí quản lý chương trình) taken from the envelope
+ * before allocation: `rate` × envelope rounded by `rounding` (default `Rounding.down1`, so the
+ * reserve never exceeds the rate the parameter allows). `parameter` names the pack parameter
+ * that allows it and `citation` its legal source; `reading` (from {@link reserveFromPack}) puts
+ * the parameter read into the trace.
+ * @category models
+ * @since 0.1.0
+ */
+export interface Reserve {
+  readonly rate: Rate.Rate
+  readonly parameter: string
+  readonly citation: Citation
+  readonly rounding?: Rounding.Mode
+  readonly reading?: Parameter.Reading<unknown>
+}
+
+/**
+ * What {@link allocate} needs. Without `compare` the candidates are taken as already ranked
+ * (first = highest priority).
+ * @category models
+ * @since 0.1.0
+ */
+export interface Input<K = unknown> {
+  readonly envelope: Money
+  readonly candidates: ReadonlyArray<Candidate<K>>
+  readonly policy: Policy
+  readonly compare?: (a: Candidate<K>, b: Candidate<K>) => number
+  readonly ceilings?: Ceilings
+  readonly reserve?: Reserve
+}
+
+/**
+ * Funding status of a proposal.
+ * @category models
+ * @since 0.1.0
+ */
+export type Status = "funded" | "partly-funded" | "unfunded"
+
+/**
+ * The constraint that bound a proposal (`none` when funded in full).
+ * @category models
+ * @since 0.1.0
+ */
+export type Constraint = "envelope" | "province-ceiling" | "unit-ceiling" | "activity-ceiling" | "minimum-share" | "none"
+
+/**
+ * Why a proposal got what it got:
+ * - `fits`: funded in full;
+ * - `partial`: `partial-marginal` gave it what was left, at least the minimum share;
+ * - `scaled`: `proportional-tier` scaled its tier (or its group) down;
+ * - `does-not-fit`: skipped, its request exceeds the headroom (under `partial-marginal`: nothing
+ *   is left once cut to the unit);
+ * - `below-minimum-share`: what was left is below the minimum share of its request;
+ * - `lower-tier`: a higher tier did not fit the envelope.
+ * @category models
+ * @since 0.1.0
+ */
+export type Reason = "fits" | "partial" | "scaled" | "does-not-fit" | "below-minimum-share" | "lower-tier"
+
+/**
+ * A limit on headroom: the envelope or one kind of ceiling.
+ * @category models
+ * @since 0.1.0
+ */
+export type Limit = "envelope" | "province-ceiling" | "unit-ceiling" | "activity-ceiling"
+
+/**
+ * One proposal's outcome. `rank` is its 0-based place in the ranking; `available` the headroom at
+ * its turn (for `proportional-tier`, at the start of its tier) and `limit` the envelope or ceiling
+ * that set it. Render it with {@link explain}.
+ * @category models
+ * @since 0.1.0
+ */
+export interface Outcome {
+  readonly id: string
+  readonly rank: number
+  readonly tier: number | undefined
+  readonly requested: Money
+  readonly allocated: Money
+  readonly status: Status
+  readonly reason: Reason
+  readonly constraint: Constraint
+  readonly available: Money
+  readonly limit: Limit
+}
+
+/**
+ * Use of one ceiling.
+ * @category models
+ * @since 0.1.0
+ */
+export interface CeilingUse {
+  readonly kind: "province" | "implementingUnit" | "activity"
+  readonly key: string
+  readonly ceiling: Money
+  readonly allocated: Money
+}
+
+/**
+ * Totals: `requested` (Σ requests), `reserve`, `distributable` (envelope − reserve), `allocated`
+ * (Σ allocated) and `unallocated` (distributable − allocated, never negative).
+ * @category models
+ * @since 0.1.0
+ */
+export interface Totals {
+  readonly envelope: Money
+  readonly requested: Money
+  readonly reserve: Money
+  readonly distributable: Money
+  readonly allocated: Money
+  readonly unallocated: Money
+}
+
+/**
+ * The result of {@link allocate}. `outcomes` are in ranking order.
+ * @category models
+ * @since 0.1.0
+ */
+export interface Allocation {
+  readonly policy: Policy
+  readonly outcomes: ReadonlyArray<Outcome>
+  readonly totals: Totals
+  readonly reserve:
+    | {
+        readonly amount: Money
+        readonly rate: Rate.Rate
+        readonly parameter: string
+        readonly citation: Citation
+        readonly rounding: Rounding.Record
+      }
+    | undefined
+  readonly ceilings: ReadonlyArray<CeilingUse>
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+type Kind = "province" | "implementingUnit" | "activity"
+const KINDS: ReadonlyArray<Kind> = ["province", "implementingUnit", "activity"]
+const CONSTRAINT_OF: { readonly [k in Kind]: Limit } = {
+  province: "province-ceiling",
+  implementingUnit: "unit-ceiling",
+  activity: "activity-ceiling"
+}
+
+const toMap = (
+  c: Readonly<Record<string, Money>> | ReadonlyMap<string, Money> | undefined
+): ReadonlyMap<string, Money> | undefined => {
+  if (c === undefined) return undefined
+  if (c instanceof Map) return c as ReadonlyMap<string, Money>
+  return new Map(Object.entries(c as Readonly<Record<string, Money>>))
+}
+
+const isRate = (u: unknown): u is Rate.Rate =>
+  typeof u === "object" &&
+  u !== null &&
+  typeof (u as { numerator?: unknown }).numerator === "bigint" &&
+  typeof (u as { denominator?: unknown }).denominator === "bigint" &&
+  (u as { denominator: bigint }).denominator > 0n
+
+const validate = <K>(input: Input<K>): ReadonlyArray<Issue> => {
+  const issues: Array<Issue> = []
+  const add = (code: string, path: ReadonlyArray<string | number>, message: string, actual?: unknown) =>
+    issues.push(actual === undefined ? { code, path, message } : { code, path, message, actual })
+  if (typeof input.envelope !== "bigint" || input.envelope < 0n)
+    add("allocation/invalid-envelope", ["envelope"], "The envelope (kinh phí được giao) must be a non-negative amount of đồng", input.envelope)
+  const policy = input.policy
+  const unit = policy.kind === "whole-only" ? 1n : (policy.unit ?? 1n)
+  if (typeof unit !== "bigint" || unit <= 0n)
+    add("allocation/invalid-unit", ["policy", "unit"], "The allocation unit (đơn vị làm tròn) must be a positive number of đồng", unit)
+  if (policy.kind === "partial-marginal") {
+    const m = policy.minimumShare
+    if (!isRate(m) || m.numerator <= 0n || m.numerator > m.denominator)
+      add(
+        "allocation/invalid-minimum-share",
+        ["policy", "minimumShare"],
+        "The minimum share (tỷ lệ tối thiểu) must be a rate above 0 and at most 100%",
+        m
+      )
+  } else if (policy.kind !== "whole-only" && policy.kind !== "proportional-tier") {
+    add("allocation/unknown-policy", ["policy", "kind"], `Unknown allocation policy (phương án phân bổ)`, (policy as { kind?: unknown }).kind)
+  }
+  const ids = new Set<string>()
+  const cs = input.candidates
+  const needsTier = policy.kind === "proportional-tier"
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i] as Candidate<K>
+    if (typeof c.id !== "string" || c.id === "") add("allocation/missing-id", ["candidates", i, "id"], "Every proposal (đề án) needs a non-empty id")
+    else if (ids.has(c.id)) add("allocation/duplicate-id", ["candidates", i, "id"], `Proposal (đề án) id "${c.id}" appears twice`, c.id)
+    else ids.add(c.id)
+    if (typeof c.requested !== "bigint" || c.requested <= 0n)
+      add(
+        "allocation/invalid-request",
+        ["candidates", i, "requested"],
+        "The requested support (kinh phí đề nghị hỗ trợ) must be a positive amount of đồng",
+        c.requested
+      )
+    if (needsTier && !Number.isSafeInteger(c.tier))
+      add(
+        "allocation/missing-tier",
+        ["candidates", i, "tier"],
+        "Policy proportional-tier needs an integer priority tier (nhóm ưu tiên) on every proposal",
+        c.tier
+      )
+  }
+  const ceilings = input.ceilings
+  if (ceilings !== undefined) {
+    for (const k of KINDS) {
+      const m = toMap(ceilings[k])
+      if (m === undefined) continue
+      for (const [key, v] of m)
+        if (typeof v !== "bigint" || v < 0n)
+          add("allocation/invalid-ceiling", ["ceilings", k, key], `The ${k} ceiling (mức trần) for "${key}" must be a non-negative amount of đồng`, v)
+    }
+  }
+  const r = input.reserve
+  if (r !== undefined) {
+    if (!isRate(r.rate) || r.rate.numerator < 0n || r.rate.numerator > r.rate.denominator)
+      add("allocation/invalid-reserve-rate", ["reserve", "rate"], "The reserve rate (tỷ lệ kinh phí quản lý) must be between 0 and 100%", r.rate)
+    if (typeof r.parameter !== "string" || r.parameter === "")
+      add("allocation/reserve-without-parameter", ["reserve", "parameter"], "A reserve must name the pack parameter (tham số) that allows it")
+    if (r.citation === undefined || r.citation === null || typeof r.citation !== "object")
+      add("allocation/reserve-without-citation", ["reserve", "citation"], "A reserve must cite the rule (căn cứ pháp lý) that allows it")
+  }
+  return issues
+}
+
+// ---------------------------------------------------------------------------------------------
+// Allocation
+
+interface Groups {
+  /** per kind: ceiling map and remaining map, or undefined when that kind has no ceilings */
+  readonly ceiling: { readonly [k in Kind]: ReadonlyMap<string, Money> | undefined }
+  readonly remaining: { readonly [k in Kind]: Map<string, bigint> | undefined }
+  readonly any: boolean
+}
+
+const makeGroups = (ceilings: Ceilings | undefined): Groups => {
+  const ceiling = {
+    province: toMap(ceilings?.province),
+    implementingUnit: toMap(ceilings?.implementingUnit),
+    activity: toMap(ceilings?.activity)
+  }
+  const rem = (m: ReadonlyMap<string, Money> | undefined) => (m === undefined ? undefined : new Map<string, bigint>(m))
+  return {
+    ceiling,
+    remaining: {
+      province: rem(ceiling.province),
+      implementingUnit: rem(ceiling.implementingUnit),
+      activity: rem(ceiling.activity)
+    },
+    any: ceiling.province !== undefined || ceiling.implementingUnit !== undefined || ceiling.activity !== undefined
+  }
+}
+
+/** Headroom and binding constraint of a candidate given the remaining envelope and ceilings. */
+const headroom = <K>(c: Candidate<K>, envelopeLeft: bigint, g: Groups): { amount: bigint; constraint: Limit } => {
+  let amount = envelopeLeft
+  let constraint: Limit = "envelope"
+  if (!g.any) return { amount, constraint }
+  for (const k of KINDS) {
+    const m = g.remaining[k]
+    if (m === undefined) continue
+    const key = c[k]
+    if (key === undefined) continue
+    const left = m.get(key)
+    if (left !== undefined && left < amount) {
+      amount = left
+      constraint = CONSTRAINT_OF[k]
+    }
+  }
+  return { amount, constraint }
+}
+
+const consume = <K>(c: Candidate<K>, amount: bigint, g: Groups): void => {
+  if (!g.any || amount === 0n) return
+  for (const k of KINDS) {
+    const m = g.remaining[k]
+    if (m === undefined) continue
+    const key = c[k]
+    if (key === undefined) continue
+    const left = m.get(key)
+    if (left !== undefined) m.set(key, left - amount)
+  }
+}
+
+/** The candidates in ranking order (a sorted copy; ids are unique, so id settles comparator ties). */
+const ranked = <K>(input: Input<K>): ReadonlyArray<Candidate<K>> => {
+  const cmp = input.compare
+  if (cmp === undefined) return input.candidates
+  return input.candidates.slice().sort((a, b) => {
+    const c = cmp(a, b)
+    if (c !== 0 && !Number.isNaN(c)) return c
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+  })
+}
+
+const walk = <K>(
+  order: ReadonlyArray<Candidate<K>>,
+  distributable: bigint,
+  policy: Extract<Policy, { kind: "whole-only" | "partial-marginal" }>,
+  g: Groups
+): { outcomes: Array<Outcome>; allocated: bigint } => {
+  const outcomes: Array<Outcome> = new Array<Outcome>(order.length)
+  let left = distributable
+  let total = 0n
+  const partial = policy.kind === "partial-marginal"
+  const unit = partial ? (policy.unit ?? 1n) : 1n
+  const minNum = partial ? policy.minimumShare.numerator : 1n
+  const minDen = partial ? policy.minimumShare.denominator : 1n
+  for (let r = 0; r < order.length; r++) {
+    const c = order[r] as Candidate<K>
+    const req = c.requested as bigint
+    let hAmount = left
+    let hLimit: Limit = "envelope"
+    if (g.any) {
+      const h = headroom(c, left, g)
+      hAmount = h.amount
+      hLimit = h.constraint
+    }
+    let allocated = 0n
+    let reason: Reason
+    let constraint: Constraint
+    if (req <= hAmount) {
+      allocated = req
+      reason = "fits"
+      constraint = "none"
+    } else if (!partial) {
+      reason = "does-not-fit"
+      constraint = hLimit
+    } else {
+      const cut = hAmount - (hAmount % unit)
+      if (cut <= 0n) {
+        reason = "does-not-fit"
+        constraint = hLimit
+      } else if (cut * minDen >= minNum * req) {
+        allocated = cut
+        reason = "partial"
+        constraint = hLimit
+      } else {
+        reason = "below-minimum-share"
+        constraint = "minimum-share"
+      }
+    }
+    if (allocated > 0n) {
+      left -= allocated
+      total += allocated
+      if (g.any) consume(c, allocated, g)
+    }
+    outcomes[r] = {
+      id: c.id,
+      rank: r,
+      tier: c.tier,
+      requested: c.requested,
+      allocated: allocated as Money,
+      status: reason === "fits" ? "funded" : reason === "partial" ? "partly-funded" : "unfunded",
+      reason,
+      constraint,
+      available: hAmount as Money,
+      limit: hLimit
+    }
+  }
+  return { outcomes, allocated: total }
+}
+
+const CONSTRAINT_RANK: { readonly [c in Constraint]: number } = {
+  envelope: 0,
+  "province-ceiling": 1,
+  "unit-ceiling": 2,
+  "activity-ceiling": 3,
+  "minimum-share": 4,
+  none: 5
+}
+
+/**
+ * Scale `amounts[idx]` (all amounts when `idx` is undefined), whose sum exceeds `room`, down to
+ * `room` cut to the unit with the largest-remainder method, recording for each candidate the
+ * largest reduction and the constraint that made it. Returns the new sum.
+ */
+const scaleGroup = (
+  amounts: Array<bigint>,
+  idx: ReadonlyArray<number> | undefined,
+  room: bigint,
+  unit: bigint,
+  constraint: Constraint,
+  cut: Array<bigint>,
+  bound: Array<Constraint>
+): bigint => {
+  const n = idx === undefined ? amounts.length : idx.length
+  const target = room - (room % unit)
+  let before: Array<bigint>
+  if (idx === undefined) before = amounts // read at j before amounts[j] is overwritten below
+  else {
+    before = new Array<bigint>(n)
+    for (let j = 0; j < n; j++) before[j] = amounts[idx[j] as number] as bigint
+  }
+  let parts: ReadonlyArray<bigint>
+  if (target === 0n) parts = new Array<bigint>(n).fill(0n)
+  else {
+    // Preconditions hold: unit > 0 (validated), 0 < target < sum, amounts ≥ 0 with a positive sum.
+    const scaled = Split.scaleParts(before, target as Money, { unit })
+    if (!scaled.ok) throw scaled.error
+    parts = scaled.value
+  }
+  for (let j = 0; j < n; j++) {
+    const i = idx === undefined ? j : (idx[j] as number)
+    const after = parts[j] as bigint
+    const d = (before[j] as bigint) - after
+    if (d > 0n) {
+      const prev = cut[i] as bigint
+      if (d > prev || (d === prev && CONSTRAINT_RANK[constraint] < CONSTRAINT_RANK[bound[i] as Constraint])) {
+        cut[i] = d
+        bound[i] = constraint
+      }
+    }
+    amounts[i] = after
+  }
+  return target
+}
+
+const proportional = <K>(
+  order: ReadonlyArray<Candidate<K>>,
+  distributable: bigint,
+  unit: bigint,
+  g: Groups
+): { outcomes: Array<Outcome>; allocated: bigint } => {
+  // Tiers in ascending order; inside a tier, ranking order (which breaks split ties).
+  const byTier = new Map<number, Array<number>>()
+  for (let r = 0; r < order.length; r++) {
+    const t = (order[r] as Candidate<K>).tier as number
+    let list = byTier.get(t)
+    if (list === undefined) byTier.set(t, (list = []))
+    list.push(r)
+  }
+  const tiers = [...byTier.keys()].sort((a, b) => a - b)
+  const outcomes: Array<Outcome> = new Array<Outcome>(order.length)
+  let left = distributable
+  let total = 0n
+  let stopped = false
+  for (const t of tiers) {
+    const ranks = byTier.get(t) as Array<number>
+    const n = ranks.length
+    const envelopeAtStart = left as Money
+    const heads = g.any ? ranks.map((r) => headroom(order[r] as Candidate<K>, left, g)) : undefined
+    if (stopped) {
+      for (let i = 0; i < n; i++) {
+        const r = ranks[i] as number
+        const c = order[r] as Candidate<K>
+        const h = heads?.[i]
+        outcomes[r] = {
+          id: c.id,
+          rank: r,
+          tier: c.tier,
+          requested: c.requested,
+          allocated: Money.zero,
+          status: "unfunded",
+          reason: "lower-tier",
+          constraint: "envelope",
+          available: h === undefined ? envelopeAtStart : (h.amount as Money),
+          limit: h === undefined ? "envelope" : h.constraint
+        }
+      }
+      continue
+    }
+    const amounts: Array<bigint> = new Array<bigint>(n)
+    let sum = 0n
+    for (let i = 0; i < n; i++) {
+      const a = (order[ranks[i] as number] as Candidate<K>).requested as bigint
+      amounts[i] = a
+      sum += a
+    }
+    // Largest reduction per candidate and its constraint.
+    const cut: Array<bigint> = new Array<bigint>(n).fill(0n)
+    const bound: Array<Constraint> = new Array<Constraint>(n).fill("none")
+    if (g.any) {
+      for (const k of KINDS) {
+        const rem = g.remaining[k]
+        if (rem === undefined) continue
+        const groups = new Map<string, Array<number>>()
+        for (let i = 0; i < n; i++) {
+          const key = (order[ranks[i] as number] as Candidate<K>)[k]
+          if (key === undefined || !rem.has(key)) continue
+          let list = groups.get(key)
+          if (list === undefined) groups.set(key, (list = []))
+          list.push(i)
+        }
+        for (const [key, idx] of groups) {
+          let groupSum = 0n
+          for (const i of idx) groupSum += amounts[i] as bigint
+          const room = rem.get(key) as bigint
+          if (groupSum > room) sum -= groupSum - scaleGroup(amounts, idx, room, unit, CONSTRAINT_OF[k], cut, bound)
+        }
+      }
+    }
+    if (sum > left) {
+      sum = scaleGroup(amounts, undefined, left, unit, "envelope", cut, bound)
+      stopped = true
+    }
+    left -= sum
+    total += sum
+    for (let i = 0; i < n; i++) {
+      const r = ranks[i] as number
+      const c = order[r] as Candidate<K>
+      const a = amounts[i] as bigint
+      if (g.any) consume(c, a, g)
+      // Amounts only ever go down from the request, and every reduction is noted in `bound`.
+      const funded = bound[i] === "none"
+      const h = heads?.[i]
+      outcomes[r] = {
+        id: c.id,
+        rank: r,
+        tier: c.tier,
+        requested: c.requested,
+        allocated: a as Money,
+        status: funded ? "funded" : a === 0n ? "unfunded" : "partly-funded",
+        reason: funded ? "fits" : "scaled",
+        constraint: funded ? "none" : (bound[i] as Constraint),
+        available: h === undefined ? envelopeAtStart : (h.amount as Money),
+        limit: h === undefined ? "envelope" : h.constraint
+      }
+    }
+  }
+  return { outcomes, allocated: total }
+}
+
+/**
+ * Allocate the envelope (see the module header for the policies and guarantees).
+ *
+ * Bad input fails with a `ValidationError` listing every issue: `allocation/invalid-envelope`,
+ * `allocation/invalid-unit`, `allocation/invalid-minimum-share`, `allocation/missing-id`,
+ * `allocation/duplicate-id`, `allocation/invalid-request` (requests must be > 0),
+ * `allocation/missing-tier` (proportional-tier only), `allocation/invalid-ceiling`,
+ * `allocation/invalid-reserve-rate`, `allocation/reserve-without-parameter`,
+ * `allocation/reserve-without-citation`.
+ *
+ * With a `recorder`, two steps are pushed: `allocation.reserve` (the parameter read and the
+ * rounding) when there is a reserve, and `allocation.policy` with the totals.
+ * @category allocation
+ * @since 0.1.0
+ * @example
+ * ```ts
+ * Allocation.allocate({
+ *   envelope: Money.make(1_000n),
+ *   candidates: [{ id: "A", requested: Money.make(800n) }, { id: "B", requested: Money.make(400n) }],
+ *   policy: { kind: "partial-marginal", minimumShare: Rate.make(1n, 2n) }
+ * })
+ * // ok: A funded 800; the 200 left is below 50 % of B's 400, so B is unfunded (constraint "minimum-share")
+ * ```
+ */
+export const allocate = <K>(input: Input<K>, recorder?: Trace.Recorder): Result<Allocation, ValidationError> => {
+  const issues = validate(input)
+  if (issues.length > 0) {
+    const first = issues[0] as Issue
+    return err(
+      new ValidationError({
+        code: first.code,
+        path: first.path,
+        message: `Cannot allocate (phân bổ kinh phí): ${issues.length} problem${issues.length === 1 ? "" : "s"}; first: ${first.message}`,
+        issues
+      })
+    )
+  }
+  const envelope = input.envelope as bigint
+  let reserveAmount = 0n
+  let reserve: Allocation["reserve"] = undefined
+  if (input.reserve !== undefined) {
+    const r = input.reserve
+    const mode = r.rounding ?? Rounding.down1
+    const rounded = Rounding.divide(envelope * r.rate.numerator, r.rate.denominator, mode)
+    // A rounding that goes up could pass the envelope only for a rate of 100 %; clamp anyway.
+    reserveAmount = rounded.value > envelope ? envelope : rounded.value < 0n ? 0n : rounded.value
+    reserve = { amount: reserveAmount as Money, rate: r.rate, parameter: r.parameter, citation: r.citation, rounding: rounded.record }
+    recorder?.push(
+      Trace.step({
+        rule: "allocation.reserve",
+        description: "Reserve for programme management taken from the envelope (kinh phí quản lý chương trình)",
+        inputs: { envelope, rate: r.rate, parameter: r.parameter },
+        parameters: r.reading !== undefined ? [r.reading] : [],
+        roundings: [rounded.record],
+        result: reserveAmount
+      })
+    )
+  }
+  const distributable = envelope - reserveAmount
+  const g = makeGroups(input.ceilings)
+  const order = ranked(input)
+  const policy = input.policy
+  const { outcomes, allocated } =
+    policy.kind === "proportional-tier" ? proportional(order, distributable, policy.unit ?? 1n, g) : walk(order, distributable, policy, g)
+  let requested = 0n
+  for (const c of input.candidates) requested += c.requested
+  const ceilings: Array<CeilingUse> = []
+  for (const k of KINDS) {
+    const m = g.ceiling[k]
+    const rem = g.remaining[k]
+    if (m === undefined || rem === undefined) continue
+    for (const [key, ceiling] of m)
+      ceilings.push({ kind: k, key, ceiling, allocated: (ceiling - (rem.get(key) as bigint)) as Money })
+  }
+  const totals: Totals = {
+    envelope: input.envelope,
+    requested: requested as Money,
+    reserve: reserveAmount as Money,
+    distributable: distributable as Money,
+    allocated: allocated as Money,
+    unallocated: (distributable - allocated) as Money
+  }
+  recorder?.push(
+    Trace.step({
+      rule: `allocation.${policy.kind}`,
+      description: "Allocation of the envelope over the ranked proposals (phân bổ kinh phí)",
+      inputs: { policy, candidates: input.candidates.length, distributable },
+      result: totals
+    })
+  )
+  return ok({ policy, outcomes, totals, reserve, ceilings })
+}
+
+/**
+ * {@link allocate}, throwing the `ValidationError`. For scripts and tests.
+ * @category allocation
+ * @since 0.1.0
+ * @example `Allocation.allocateOrThrow({ envelope: Money.make(10n), candidates: [], policy: { kind: "whole-only" } }).totals.unallocated` → `10n`
+ */
+export const allocateOrThrow = <K>(input: Input<K>, recorder?: Trace.Recorder): Allocation => {
+  const r = allocate(input, recorder)
+  if (r.ok) return r.value
+  throw r.error
+}
+
+/**
+ * The outcome of the proposal with this id, if it took part.
+ * @category allocation
+ * @since 0.1.0
+ * @example `Allocation.outcomeOf(result, "A")?.status` → `"funded"`
+ */
+export const outcomeOf = (allocation: Allocation, id: string): Outcome | undefined =>
+  allocation.outcomes.find((o) => o.id === id)
+
+/**
+ * A comparator over candidates from a comparator over their rank keys (e.g. the pack's priority
+ * comparator). Candidates without a key rank after those with one.
+ * @category ranking
+ * @since 0.1.0
+ * @example `Allocation.byRankKey((a: number, b: number) => a - b)` → a comparator putting rank key 1 before 2
+ */
+export const byRankKey =
+  <K>(compareKeys: (a: K, b: K) => number) =>
+  (a: Candidate<K>, b: Candidate<K>): number => {
+    if (a.rankKey === undefined) return b.rankKey === undefined ? 0 : 1
+    if (b.rankKey === undefined) return -1
+    return compareKeys(a.rankKey, b.rankKey)
+  }
+
+const CONSTRAINT_TEXT: { readonly [c in Constraint]: string } = {
+  envelope: "the envelope (kinh phí được giao)",
+  "province-ceiling": "the province ceiling (mức trần của tỉnh)",
+  "unit-ceiling": "the implementing unit's ceiling (mức trần của đơn vị thực hiện)",
+  "activity-ceiling": "the activity ceiling (mức trần của nội dung hoạt động)",
+  "minimum-share": "the minimum share (tỷ lệ tối thiểu)",
+  none: "nothing"
+}
+
+/**
+ * One English sentence (with the Vietnamese terms) explaining an outcome.
+ * @category explaining
+ * @since 0.1.0
+ * @example `Allocation.explain(outcome)` → `"B: unfunded (không được bố trí): requested 500.000.000 ₫ exceeds the 400.000.000 ₫ left of the envelope (kinh phí được giao)"`
+ */
+export const explain = (o: Outcome): string => {
+  const req = Money.format(o.requested)
+  const avail = Money.format(o.available)
+  const got = Money.format(o.allocated)
+  switch (o.reason) {
+    case "fits":
+      return `${o.id}: funded in full (được bố trí đủ): ${req}`
+    case "partial":
+      return `${o.id}: partly funded (bố trí một phần): ${got} of ${req}, all that was left under ${CONSTRAINT_TEXT[o.constraint]}`
+    case "scaled":
+      return `${o.id}: ${o.status === "unfunded" ? "unfunded (không được bố trí)" : "partly funded (bố trí một phần)"}: ${got} of ${req}, scaled down proportionally to fit ${CONSTRAINT_TEXT[o.constraint]}`
+    case "does-not-fit":
+      return `${o.id}: unfunded (không được bố trí): requested ${req} exceeds the ${avail} left of ${CONSTRAINT_TEXT[o.constraint]}`
+    case "below-minimum-share":
+      return `${o.id}: unfunded (không được bố trí): the ${avail} left of ${CONSTRAINT_TEXT[o.limit]} is below the minimum share (tỷ lệ tối thiểu) of ${req}`
+    case "lower-tier":
+      return `${o.id}: unfunded (không được bố trí): a higher priority tier (nhóm ưu tiên) did not fit the envelope (kinh phí được giao)`
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reserve from a pack parameter
+
+/**
+ * A {@link Reserve} read from a pack parameter on `date` (e.g. `overhead.managing-agency`, the
+ * managing agency's share of the funds). Without `options.rate` the parameter's full rate is
+ * reserved; a smaller `options.rate` may be chosen, a larger one is refused.
+ *
+ * Errors: `LookupError` when the pack has no such parameter (`allocation/unknown-parameter`) or
+ * no value on `date`; `ValidationError` `allocation/parameter-not-a-rate`; `RuleViolation`
+ * `allocation/reserve-above-parameter` (citing the parameter) when `options.rate` exceeds it.
+ * @category allocation
+ * @since 0.1.0
+ * @example `Allocation.reserveFromPack(pack, "overhead.managing-agency", "2024-01-15")` → `ok({ rate: 3/200, parameter: "overhead.managing-agency", citation, reading })`
+ */
+export const reserveFromPack = (
+  pack: RulePack,
+  parameterId: string,
+  date: LocalDate,
+  options?: { readonly rate?: Rate.Rate; readonly rounding?: Rounding.Mode }
+): Result<Reserve, LookupError | ValidationError | RuleViolation> => {
+  const p = Object.hasOwn(pack.parameters, parameterId) ? pack.parameters[parameterId] : undefined
+  if (p === undefined) {
+    return err(
+      new LookupError({
+        code: "allocation/unknown-parameter",
+        path: ["parameters", parameterId],
+        at: date,
+        message: `Rule pack "${pack.id}" has no parameter (tham số) "${parameterId}" for the management reserve`
+      })
+    )
+  }
+  const reading = Parameter.at(p, date)
+  if (!reading.ok) return reading
+  const v = reading.value.value
+  if (!isRate(v)) {
+    const message = `Parameter (tham số) "${parameterId}" is not a rate (tỷ lệ), so it cannot set a reserve`
+    return err(
+      new ValidationError({ code: "allocation/parameter-not-a-rate", path: ["parameters", parameterId], message, issues: [{ code: "allocation/parameter-not-a-rate", path: ["parameters", parameterId], message, actual: v }] })
+    )
+  }
+  const chosen = options?.rate ?? v
+  if (chosen.numerator * v.denominator > v.numerator * chosen.denominator) {
+    return err(
+      new RuleViolation({
+        code: "allocation/reserve-above-parameter",
+        path: ["reserve", "rate"],
+        rule: parameterId,
+        citation: CitationM.format(reading.value.citation),
+        message: `The reserve (kinh phí quản lý) of ${chosen.numerator}/${chosen.denominator} exceeds the ${v.numerator}/${v.denominator} that parameter "${parameterId}" allows`
+      })
+    )
+  }
+  const out: { -readonly [k in keyof Reserve]: Reserve[k] } = {
+    rate: chosen,
+    parameter: parameterId,
+    citation: reading.value.citation,
+    reading: reading.value
+  }
+  if (options?.rounding !== undefined) out.rounding = options.rounding
+  return ok(out)
+}

@@ -1,0 +1,698 @@
+/**
+ * Pack (nạp và áp dụng bộ quy tắc): loading a rule pack (bộ quy tắc) with full validation, and
+ * resolving it at a date into plain numbers for fast evaluation.
+ *
+ * {@link load} checks everything a pack promises and reports every problem with its path: every
+ * parameter value has a citation with a grade (via `Parameter.make`), every spending item has a
+ * cap rule whose parameters exist and hold the right type (a Rate for rates and multiples, money
+ * for amounts, within range), parameters have no gap over the pack's period (first value no
+ * later than `governs.decisions.start`, no `until` before its end), advance tiers used by
+ * activities exist, codes and ids are unique, eligibility rules name known kinds with their
+ * parameters, priority classes have a total order. A loaded pack is deep-frozen; rates written
+ * as unreduced fractions (`30/100`) are reduced.
+ *
+ * {@link resolve} reads every parameter once at a date and returns a {@link ResolvedPack}: per
+ * spending item the rate cap as a bigint fraction, the absolute cap as bigint đồng (a technology
+ * line's `1.5 × 300 000 000` already multiplied out), each with its parameter id, citation, grade
+ * and layer (`national`, an overlay id or a reform id). Evaluating thousands of proposals against
+ * it is plain integer arithmetic: no parameter lookups, no decimal objects, no closures. Dates on
+ * which every parameter reads the same value share one set of resolved structures (only `date`
+ * differs), so evaluating proposals of many dates stays cache-friendly.
+ *
+ * @example
+ * ```ts
+ * import { Pack, LocalDate } from "@khuyencong/core"
+ * const pack = Pack.loadOrThrow(definition)
+ * const resolved = Pack.resolveOrThrow(pack, LocalDate.parseOrThrow("2023-06-30"))
+ * resolved.items["machinery.equipment"]?.amount // 300000000n
+ * ```
+ * @since 0.1.0
+ * @module
+ */
+import { Effect } from "effect"
+import * as Citation from "../values/Citation.js"
+import { LookupError, type Issue, type ValidationError } from "../values/Errors.js"
+import type { CompiledRule, Condition } from "./Eligibility.js"
+import { compileRule, passOf } from "./internal/eligibilityRules.js"
+import { loadPack } from "./internal/load.js"
+import { compileCriterion } from "./internal/priorityCriteria.js"
+import { toRate } from "./internal/values.js"
+import type * as LocalDate from "../values/LocalDate.js"
+import * as Parameter from "../values/Parameter.js"
+import type { CompiledCriterion } from "./Priority.js"
+import type * as Rate from "../values/Rate.js"
+import { err, ok, type Result } from "../values/Result.js"
+import * as Rounding from "../values/Rounding.js"
+import type {
+  CapRule,
+  CapUnit,
+  LayerInfo,
+  LayerSegment,
+  ParameterValue,
+  RulePack
+} from "./RulePack.js"
+import * as Trace from "../values/Trace.js"
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+/**
+ * Validate and freeze a rule pack. Fails with a `ValidationError` whose `issues` list every
+ * problem (code, path, message): see the module header for what is checked. Codes include
+ * `pack/unknown-parameter`, `pack/parameter-type`, `pack/rate-out-of-range`, `pack/parameter-gap`,
+ * `pack/missing-cap-rule`, `pack/unknown-advance-tier`, `pack/duplicate-code`,
+ * `pack/unknown-rule-kind`, `pack/missing-rule-parameter`, and the `parameter/…` and
+ * `citation/…` codes of `Parameter.make` and `Citation.validate` under their paths.
+ * @category loading
+ * @since 0.1.0
+ * @example `load(def)` → `{ ok: true, value: frozenPack }`; with a parameter lacking a grade → `{ ok: false, error: ValidationError }` whose `issues[0].path` is `["parameters", "support.machinery.cap", "values", 0, "citation", "grade"]`
+ */
+export const load = (def: RulePack): Result<RulePack, ValidationError> =>
+  loadPack(def, `rule pack (bộ quy tắc) "${describeId(def)}"`)
+
+/**
+ * {@link load}, throwing the `ValidationError`.
+ * @category loading
+ * @since 0.1.0
+ * @example `loadOrThrow(def).id` → `"vn-khuyen-cong-2021-2025"`
+ */
+export const loadOrThrow = (def: RulePack): RulePack => {
+  const r = load(def)
+  if (r.ok) return r.value
+  throw r.error
+}
+
+/**
+ * {@link load} as an Effect.
+ * @category loading
+ * @since 0.1.0
+ * @example `Effect.runSync(loadEffect(def)).version` → `"1.0.0"`
+ */
+export const loadEffect = (def: RulePack): Effect.Effect<RulePack, ValidationError> =>
+  Effect.suspend(() => {
+    const r = load(def)
+    return r.ok ? Effect.succeed(r.value) : Effect.fail(r.error)
+  })
+
+const describeId = (def: unknown): string =>
+  typeof def === "object" && def !== null && typeof (def as { id?: unknown }).id === "string" ? (def as { id: string }).id : "(no id)"
+
+// ---------------------------------------------------------------------------------------------
+// Resolution at a date
+
+/**
+ * A parameter reading with the layer that set it: `national`, an overlay id or a reform id.
+ * @category models
+ * @since 0.1.0
+ */
+export interface Reading<T> extends Parameter.Reading<T> {
+  readonly layer: string
+}
+
+/**
+ * How the absolute cap of an item is counted:
+ * - `beneficiary`: per establishment / enterprise; in a group project, per beneficiary;
+ * - `proposal`: once per proposal (per project, round);
+ * - `quantity`: per counted unit, times the line's quantity (per person, booth, product, trademark,
+ *   model, cluster, association);
+ * - `overhead`: a share of the proposal's other support (management overhead).
+ * @category models
+ * @since 0.1.0
+ */
+export type ItemScope = "beneficiary" | "proposal" | "quantity" | "overhead"
+
+/**
+ * A spending item resolved at a date: plain bigint caps plus their sources.
+ * @category models
+ * @since 0.1.0
+ */
+export interface ResolvedItem {
+  readonly code: string
+  readonly activity: string
+  readonly name: string
+  readonly nameVi: string
+  readonly citation: Citation.Citation
+  readonly cap: CapRule
+  readonly unit: CapUnit
+  readonly scope: ItemScope
+  /** Items sharing one cap pool per unit: a multiple-of item shares its base item's pool. */
+  readonly pool: string
+  /**
+   * Order of computation: 0 for ordinary items, 1 for multiple-of items (after their base items,
+   * so the base item's own cap holds whatever the line order), 2 for overhead (after the rest).
+   */
+  readonly phase: 0 | 1 | 2
+  /** Whether a rate cap applies; when not, support is still at most the eligible cost (100 %). */
+  readonly hasRate: boolean
+  readonly rateNumerator: bigint
+  readonly rateDenominator: bigint
+  /** Whether an absolute cap applies. */
+  readonly hasAmount: boolean
+  /** Absolute cap per unit in đồng (after the multiple for a multiple-of item); 0n when none. */
+  readonly amount: bigint
+  readonly rate?: Reading<Rate.Rate>
+  readonly amountReading?: Reading<bigint>
+  readonly multiple?: Reading<Rate.Rate>
+  /** For a multiple-of item: the base item's code. */
+  readonly baseItem?: string
+  /** When multiple × base amount is not a whole number of đồng. */
+  readonly amountRounding?: Rounding.Record
+  /** For an overhead item: the share of the other lines' support. */
+  readonly share?: Reading<Rate.Rate>
+  /** Weakest grade of the item's citation and of every parameter it reads. */
+  readonly grade: Citation.Grade
+  /** The highest layer that set one of its numbers or added it. */
+  readonly layer: string
+  /** Parameter reads, ready for a trace. */
+  readonly reads: ReadonlyArray<Trace.ParameterRead>
+  /** In a provincial view: a cap above the national one for the same item (a warning). */
+  readonly aboveNational: boolean
+}
+
+/**
+ * An activity resolved at a date.
+ * @category models
+ * @since 0.1.0
+ */
+export interface ResolvedActivity {
+  readonly code: string
+  readonly name: string
+  readonly nameVi: string
+  readonly citation: Citation.Citation
+  readonly advanceTier: string
+  /** Codes of the items available at the date. */
+  readonly items: ReadonlyArray<string>
+  readonly layer: string
+}
+
+/**
+ * A priority class resolved at a date.
+ * @category models
+ * @since 0.1.0
+ */
+export interface ResolvedPriorityClass {
+  readonly id: string
+  readonly rank: number
+  readonly name: string
+  readonly nameVi: string
+  readonly citation: Citation.Citation
+  readonly grade: Citation.Grade
+  readonly reads: ReadonlyArray<Trace.ParameterRead>
+  readonly criterion: CompiledCriterion
+}
+
+/**
+ * A pack resolved at one date. Build with {@link resolve}; reuse for every proposal of that date.
+ * @category models
+ * @since 0.1.0
+ */
+export interface ResolvedPack {
+  readonly packId: string
+  readonly version: string
+  readonly title: string
+  readonly date: LocalDate.LocalDate
+  readonly layers: ReadonlyArray<LayerInfo>
+  /** Province of the overlay in force at the date: this view then serves local-fund proposals of that province only. */
+  readonly province?: string
+  /** With a province overlay: the national view, for national-fund proposals. */
+  readonly national?: ResolvedPack
+  readonly activities: Readonly<Record<string, ResolvedActivity>>
+  readonly items: Readonly<Record<string, ResolvedItem>>
+  /** `activities` as a Map: the fast lookup for evaluation loops (keys need not be interned). */
+  readonly activityIndex: ReadonlyMap<string, ResolvedActivity>
+  /** `items` as a Map: the fast lookup for evaluation loops. */
+  readonly itemIndex: ReadonlyMap<string, ResolvedItem>
+  readonly eligibility: ReadonlyArray<CompiledRule>
+  /** The proposal-scope rules of `eligibility`, in order. */
+  readonly proposalRules: ReadonlyArray<CompiledRule>
+  /** The establishment-scope rules of `eligibility`, in order. */
+  readonly establishmentRules: ReadonlyArray<CompiledRule>
+  /** The conditions of `proposalRules` when every one passes (shared by every such proposal). */
+  readonly proposalPassed: ReadonlyArray<Condition>
+  readonly areaPriorities: ReadonlyArray<ResolvedPriorityClass>
+  readonly industryPriorities: ReadonlyArray<ResolvedPriorityClass>
+  readonly unrankedActivities: ReadonlyArray<string>
+  readonly priorityCitation?: Citation.Citation
+  readonly priorityMultiplier?: Reading<Rate.Rate>
+  readonly rounding: Rounding.Mode
+  /** Layering warnings (e.g. a provincial level above the national one) relevant at the date. */
+  readonly warnings: ReadonlyArray<Issue>
+}
+
+const NATIONAL = "national"
+
+const inSegment = (s: LayerSegment, date: LocalDate.LocalDate): boolean =>
+  date >= s.start && (s.end === undefined || date <= s.end)
+
+/** The layer that set parameter `id` on `date`. */
+const layerOf = (pack: RulePack, id: string, date: LocalDate.LocalDate): string => {
+  const segs = pack.layering?.parameters[id]
+  let layer = NATIONAL
+  if (segs !== undefined) for (const s of segs) if (inSegment(s, date)) layer = s.layer
+  const intro = pack.layering?.introduced[id]
+  if (layer === NATIONAL && intro !== undefined) layer = intro.layer
+  return layer
+}
+
+/** Whether an item or activity code is available on `date` (not removed; added only in range). */
+const available = (pack: RulePack, code: string, date: LocalDate.LocalDate): { readonly ok: boolean; readonly layer: string } => {
+  const l = pack.layering
+  if (l === undefined) return { ok: true, layer: NATIONAL }
+  let layer = NATIONAL
+  const added = l.added[code]
+  if (added !== undefined) {
+    const seg = added.find((s) => inSegment(s, date))
+    if (seg === undefined) return { ok: false, layer: NATIONAL }
+    layer = seg.layer
+  }
+  const removed = l.removed[code]
+  if (removed !== undefined && removed.some((s) => inSegment(s, date))) return { ok: false, layer }
+  return { ok: true, layer }
+}
+
+const scopeOf = (cap: CapRule): ItemScope => {
+  if (cap.kind === "share-of-support") return "overhead"
+  switch (cap.unit) {
+    case "per-establishment":
+    case "per-enterprise":
+      return "beneficiary"
+    case "per-person":
+    case "per-booth":
+    case "per-product":
+    case "per-trademark":
+    case "per-model":
+    case "per-cluster":
+    case "per-association":
+      return "quantity"
+    default:
+      return "proposal"
+  }
+}
+
+/**
+ * Resolve a pack at `date`: read every parameter once and build plain bigint caps per item, the
+ * compiled eligibility rules and priority classes. Fails with the first `LookupError` when a
+ * parameter has no value at the date (e.g. a date before the pack's parameters start).
+ * With a provincial overlay in force the result is the provincial view (`province` set) and
+ * carries the `national` view for national-fund proposals.
+ * @category resolution
+ * @since 0.1.0
+ * @example `resolve(pack, "2023-06-30")` → `ok({ items: { "machinery.equipment": { rateNumerator: 1n, rateDenominator: 2n, amount: 300000000n, … }, … }, … })`
+ */
+export const resolve = (pack: RulePack, date: LocalDate.LocalDate): Result<ResolvedPack, LookupError> => {
+  // Dates on which every parameter reads the same value (and the same layers apply) resolve to
+  // the same numbers: share them, so evaluation over many dates touches one set of structures.
+  // Only loaded (frozen) packs are shared: an unfrozen definition could change between calls.
+  if (!Object.isFrozen(pack) || !Object.isFrozen(pack.parameters)) return resolveFresh(pack, date)
+  const sig = signature(pack, date)
+  let byPack = shared.get(pack)
+  if (byPack === undefined) {
+    byPack = new Map()
+    shared.set(pack, byPack)
+  }
+  const hit = byPack.get(sig)
+  if (hit !== undefined) {
+    if (hit.date === date) return ok(hit)
+    const out: { -readonly [K in keyof ResolvedPack]: ResolvedPack[K] } = { ...hit, date }
+    if (hit.national !== undefined && pack.layering?.national !== undefined) {
+      const n = resolve(pack.layering.national, date)
+      if (!n.ok) return n
+      out.national = n.value
+    }
+    return ok(Object.freeze(out))
+  }
+  const r = resolveFresh(pack, date)
+  if (r.ok && byPack.size < 10_000) byPack.set(sig, r.value)
+  return r
+}
+
+const shared = new WeakMap<RulePack, Map<string, ResolvedPack>>()
+
+/** Index of the value of `p` in force on `date`: -1 before the first, -2 after `until`. */
+const valueIndex = (p: Parameter.Parameter<ParameterValue>, date: LocalDate.LocalDate): number => {
+  if (p.until !== undefined && date > p.until) return -2
+  const vs = p.values
+  let lo = 0
+  let hi = vs.length - 1
+  let found = -1
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1
+    if ((vs[mid] as Parameter.Value<ParameterValue>).from <= date) {
+      found = mid
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return found
+}
+
+/** What a resolution depends on besides the pack: the value index of every parameter and the layer segments in force. */
+const signature = (pack: RulePack, date: LocalDate.LocalDate): string => {
+  let sig = ""
+  for (const id of Object.keys(pack.parameters)) sig += `${valueIndex(pack.parameters[id] as Parameter.Parameter<ParameterValue>, date)},`
+  const l = pack.layering
+  if (l !== undefined) {
+    const segs = (m: Readonly<Record<string, ReadonlyArray<LayerSegment>>>): void => {
+      sig += "|"
+      for (const k of Object.keys(m)) for (const s of m[k] as ReadonlyArray<LayerSegment>) sig += inSegment(s, date) ? "1" : "0"
+    }
+    segs(l.parameters)
+    segs(l.added)
+    segs(l.removed)
+    sig += "|"
+    for (const layer of l.layers) sig += layer.start !== undefined && layer.start <= date && (layer.end === undefined || date <= layer.end) ? "1" : "0"
+    sig += "|"
+    for (const w of l.warnings) {
+      const at = (w as Issue & { readonly actual?: unknown }).actual
+      sig += typeof at === "object" && at !== null && "start" in at && !inSegment(at as LayerSegment, date) ? "0" : "1"
+    }
+  }
+  return sig
+}
+
+const resolveFresh = (pack: RulePack, date: LocalDate.LocalDate): Result<ResolvedPack, LookupError> => {
+  const readings = new Map<string, Reading<ParameterValue>>()
+  let failure: LookupError | undefined
+  const read = (id: string): Reading<ParameterValue> | undefined => {
+    const hit = readings.get(id)
+    if (hit !== undefined) return hit
+    const p = pack.parameters[id]
+    if (p === undefined) {
+      failure ??= new LookupError({
+        code: "pack/unknown-parameter",
+        path: ["parameters", id],
+        at: date,
+        message: `rule pack (bộ quy tắc) "${pack.id}" has no parameter (tham số) "${id}"; load the pack with Pack.load first`
+      })
+      return undefined
+    }
+    const r = Parameter.at(p, date)
+    if (!r.ok) {
+      failure ??= r.error
+      return undefined
+    }
+    const reading: Reading<ParameterValue> = { ...r.value, layer: layerOf(pack, id, date) }
+    readings.set(id, reading)
+    return reading
+  }
+  const traceRead = (r: Reading<ParameterValue>): Trace.ParameterRead => Trace.readParameter(r)
+
+  let mode: Rounding.Mode = Rounding.down1
+  if (pack.support?.rounding !== undefined) {
+    const r = Rounding.byId(pack.support.rounding)
+    if (!r.ok)
+      return err(new LookupError({ code: "pack/invalid-rounding", path: ["support", "rounding"], at: date, message: r.error.message }))
+    mode = r.value
+  }
+
+  // Items
+  const byCode = new Map<string, { readonly item: RulePack["activities"][number]["items"][number]; readonly activity: string }>()
+  for (const a of pack.activities) for (const it of a.items) byCode.set(it.code, { item: it, activity: a.code })
+
+  const items: Record<string, ResolvedItem> = Object.create(null) as Record<string, ResolvedItem>
+  const activities: Record<string, ResolvedActivity> = Object.create(null) as Record<string, ResolvedActivity>
+  for (const a of pack.activities) {
+    const av = available(pack, a.code, date)
+    if (!av.ok) continue
+    const codes: Array<string> = []
+    for (const it of a.items) {
+      const iv = available(pack, it.code, date)
+      if (!iv.ok) continue
+      const resolved = resolveItem(it, a.code, iv.layer === NATIONAL ? av.layer : iv.layer, read, byCode, mode)
+      if (resolved === undefined) continue
+      items[it.code] = resolved
+      codes.push(it.code)
+    }
+    activities[a.code] = Object.freeze({
+      code: a.code,
+      name: a.name,
+      nameVi: a.nameVi,
+      citation: a.citation,
+      advanceTier: a.advanceTier,
+      items: Object.freeze(codes),
+      layer: av.layer
+    })
+  }
+  if (failure !== undefined) return err(failure)
+
+  // Eligibility rules
+  const eligibility: Array<CompiledRule> = []
+  for (const rule of pack.eligibility) {
+    const roles: Record<string, Reading<ParameterValue>> = {}
+    for (const [role, id] of Object.entries(rule.parameters)) {
+      const r = read(id)
+      if (r !== undefined) roles[role] = r
+    }
+    if (failure !== undefined) return err(failure)
+    eligibility.push(compileRule(rule, roles, (id) => pack.parameters[id]?.description ?? id, traceRead))
+  }
+
+  // Priority classes
+  const priorityClass = (c: RulePack["areaPriorities"][number]): ResolvedPriorityClass | undefined => {
+    const used: Array<Reading<ParameterValue>> = []
+    const compiled = compileCriterion(c.criterion, (id) => {
+      const r = read(id)
+      if (r !== undefined) used.push(r)
+      return r?.value
+    })
+    if (compiled === undefined) return undefined
+    return Object.freeze({
+      id: c.id,
+      rank: c.rank,
+      name: c.name,
+      nameVi: c.nameVi,
+      citation: c.citation,
+      grade: Citation.weakestGrade([c.citation.grade, ...used.map((u) => u.citation.grade)]),
+      reads: Object.freeze(used.map(traceRead)),
+      criterion: compiled
+    })
+  }
+  const areaPriorities: Array<ResolvedPriorityClass> = []
+  const industryPriorities: Array<ResolvedPriorityClass> = []
+  for (const c of [...pack.areaPriorities].sort((x, y) => x.rank - y.rank)) {
+    const r = priorityClass(c)
+    if (r !== undefined) areaPriorities.push(r)
+  }
+  for (const c of [...pack.industryPriorities].sort((x, y) => x.rank - y.rank)) {
+    const r = priorityClass(c)
+    if (r !== undefined) industryPriorities.push(r)
+  }
+  if (failure !== undefined) return err(failure)
+
+  let unrankedActivities: ReadonlyArray<string> = []
+  if (pack.priority?.unrankedActivities !== undefined) {
+    const r = read(pack.priority.unrankedActivities)
+    if (r !== undefined && Array.isArray(r.value)) unrankedActivities = Object.freeze([...(r.value as ReadonlyArray<string>)])
+  }
+  let priorityMultiplier: Reading<Rate.Rate> | undefined
+  if (pack.support?.priorityMultiplier !== undefined) {
+    const r = read(pack.support.priorityMultiplier)
+    if (r !== undefined) priorityMultiplier = r as Reading<Rate.Rate>
+  }
+  if (failure !== undefined) return err(failure)
+
+  // Layers and the national view
+  const layering = pack.layering
+  const layers: ReadonlyArray<LayerInfo> = layering?.layers ?? [{ id: NATIONAL, kind: "national", title: pack.title }]
+  const overlayInForce = layers.some((l) => l.kind === "overlay" && l.start !== undefined && l.start <= date && (l.end === undefined || date <= l.end))
+  let national: ResolvedPack | undefined
+  let province: string | undefined
+  if (layering?.national !== undefined && layering.province !== undefined && overlayInForce) {
+    const n = resolve(layering.national, date)
+    if (!n.ok) return n
+    national = n.value
+    province = layering.province
+    for (const code of Object.keys(items)) {
+      const mine = items[code] as ResolvedItem
+      const theirs = national.items[code]
+      if (theirs !== undefined && isAbove(mine, theirs)) items[code] = Object.freeze({ ...mine, aboveNational: true })
+    }
+  }
+  const warnings = (layering?.warnings ?? []).filter((w) => {
+    const at = (w as Issue & { readonly actual?: unknown }).actual
+    const seg = typeof at === "object" && at !== null && "start" in at ? (at as LayerSegment) : undefined
+    return seg === undefined || inSegment(seg, date)
+  })
+
+  const out: {
+    -readonly [K in keyof ResolvedPack]: ResolvedPack[K]
+  } = {
+    packId: pack.id,
+    version: pack.version,
+    title: pack.title,
+    date,
+    layers,
+    activities: Object.freeze(activities),
+    items: Object.freeze(items),
+    activityIndex: new Map(Object.entries(activities)),
+    itemIndex: new Map(Object.entries(items)),
+    eligibility: Object.freeze(eligibility),
+    proposalRules: Object.freeze(eligibility.filter((r) => r.scope === "proposal")),
+    establishmentRules: Object.freeze(eligibility.filter((r) => r.scope === "establishment")),
+    proposalPassed: Object.freeze(eligibility.filter((r) => r.scope === "proposal").map((r) => passOf(r))),
+    areaPriorities: Object.freeze(areaPriorities),
+    industryPriorities: Object.freeze(industryPriorities),
+    unrankedActivities,
+    rounding: mode,
+    warnings: Object.freeze(warnings)
+  }
+  if (province !== undefined) out.province = province
+  if (national !== undefined) out.national = national
+  if (pack.priority !== undefined) out.priorityCitation = pack.priority.citation
+  if (priorityMultiplier !== undefined) out.priorityMultiplier = priorityMultiplier
+  return ok(Object.freeze(out))
+}
+
+/** Whether a provincial item's caps exceed the national item's. */
+const isAbove = (mine: ResolvedItem, theirs: ResolvedItem): boolean => {
+  if (mine.hasAmount && theirs.hasAmount && mine.amount > theirs.amount) return true
+  if (mine.hasAmount && !theirs.hasAmount && theirs.hasRate) return false
+  if (mine.hasRate && theirs.hasRate && mine.rateNumerator * theirs.rateDenominator > theirs.rateNumerator * mine.rateDenominator) return true
+  return false
+}
+
+const resolveItem = (
+  it: RulePack["activities"][number]["items"][number],
+  activity: string,
+  addedLayer: string,
+  read: (id: string) => Reading<ParameterValue> | undefined,
+  byCode: ReadonlyMap<string, { readonly item: RulePack["activities"][number]["items"][number]; readonly activity: string }>,
+  mode: Rounding.Mode
+): ResolvedItem | undefined => {
+  const cap = it.cap
+  const used: Array<Reading<ParameterValue>> = []
+  const take = (id: string): Reading<ParameterValue> | undefined => {
+    const r = read(id)
+    if (r !== undefined) used.push(r)
+    return r
+  }
+  let rate: Reading<Rate.Rate> | undefined
+  let amountReading: Reading<bigint> | undefined
+  let multiple: Reading<Rate.Rate> | undefined
+  let share: Reading<Rate.Rate> | undefined
+  let amountRounding: Rounding.Record | undefined
+  let amount = 0n
+  let hasAmount = false
+  let baseItem: string | undefined
+  const asRate = (r: Reading<ParameterValue> | undefined): Reading<Rate.Rate> | undefined =>
+    r === undefined ? undefined : ({ ...r, value: toRate(r.value as Rate.Rate) } as Reading<Rate.Rate>)
+  switch (cap.kind) {
+    case "rate-and-amount":
+      rate = asRate(take(cap.rate))
+      amountReading = take(cap.amount) as Reading<bigint> | undefined
+      break
+    case "amount":
+      amountReading = take(cap.amount) as Reading<bigint> | undefined
+      break
+    case "rate":
+      rate = asRate(take(cap.rate))
+      break
+    case "multiple-of": {
+      baseItem = cap.item
+      multiple = asRate(take(cap.multiple))
+      const base = byCode.get(cap.item)?.item.cap
+      if (base !== undefined && (base.kind === "rate-and-amount" || base.kind === "amount"))
+        amountReading = take(base.amount) as Reading<bigint> | undefined
+      const rateId = cap.rate ?? (base !== undefined && base.kind === "rate-and-amount" ? base.rate : undefined)
+      if (rateId !== undefined) rate = asRate(take(rateId))
+      break
+    }
+    case "share-of-support":
+      share = asRate(take(cap.share))
+      break
+  }
+  if (used.length !== countRefs(cap, byCode)) return undefined // a lookup failed; the caller reports it
+  if (amountReading !== undefined) {
+    hasAmount = true
+    amount = amountReading.value
+    if (multiple !== undefined) {
+      const rounded = Rounding.divide(amount * multiple.value.numerator, multiple.value.denominator, mode)
+      amount = rounded.value
+      if (rounded.record.difference !== "0") amountRounding = rounded.record
+    }
+  }
+  let layer = addedLayer
+  for (const u of used) if (u.layer !== NATIONAL) layer = u.layer
+  const out: { -readonly [K in keyof ResolvedItem]: ResolvedItem[K] } = {
+    code: it.code,
+    activity,
+    name: it.name,
+    nameVi: it.nameVi,
+    citation: it.citation,
+    cap,
+    unit: cap.unit,
+    scope: scopeOf(cap),
+    pool: cap.kind === "multiple-of" ? cap.item : it.code,
+    phase: cap.kind === "multiple-of" ? 1 : cap.kind === "share-of-support" ? 2 : 0,
+    hasRate: rate !== undefined,
+    rateNumerator: rate?.value.numerator ?? 1n,
+    rateDenominator: rate?.value.denominator ?? 1n,
+    hasAmount,
+    amount,
+    grade: Citation.weakestGrade([it.citation.grade, ...used.map((u) => u.citation.grade)]),
+    layer,
+    reads: Object.freeze(used.map((u) => Trace.readParameter(u))),
+    aboveNational: false
+  }
+  if (rate !== undefined) out.rate = rate
+  if (amountReading !== undefined) out.amountReading = amountReading
+  if (multiple !== undefined) out.multiple = multiple
+  if (baseItem !== undefined) out.baseItem = baseItem
+  if (amountRounding !== undefined) out.amountRounding = amountRounding
+  if (share !== undefined) out.share = share
+  return Object.freeze(out)
+}
+
+const countRefs = (
+  cap: CapRule,
+  byCode: ReadonlyMap<string, { readonly item: RulePack["activities"][number]["items"][number]; readonly activity: string }>
+): number => {
+  switch (cap.kind) {
+    case "rate-and-amount":
+      return 2
+    case "amount":
+    case "rate":
+    case "share-of-support":
+      return 1
+    case "multiple-of": {
+      const base = byCode.get(cap.item)?.item.cap
+      let n = 1
+      if (base !== undefined && (base.kind === "rate-and-amount" || base.kind === "amount")) n++
+      if (cap.rate !== undefined || (base !== undefined && base.kind === "rate-and-amount")) n++
+      return n
+    }
+  }
+}
+
+/**
+ * {@link resolve}, throwing the `LookupError`.
+ * @category resolution
+ * @since 0.1.0
+ * @example `resolveOrThrow(pack, "2023-06-30").items["machinery.technology-line"]?.amount` → `450000000n`
+ */
+export const resolveOrThrow = (pack: RulePack, date: LocalDate.LocalDate): ResolvedPack => {
+  const r = resolve(pack, date)
+  if (r.ok) return r.value
+  throw r.error
+}
+
+/**
+ * {@link resolve} as an Effect.
+ * @category resolution
+ * @since 0.1.0
+ * @example `Effect.runSync(resolveEffect(pack, "2023-06-30")).packId` → `"vn-khuyen-cong-2021-2025"`
+ */
+export const resolveEffect = (pack: RulePack, date: LocalDate.LocalDate): Effect.Effect<ResolvedPack, LookupError> =>
+  Effect.suspend(() => {
+    const r = resolve(pack, date)
+    return r.ok ? Effect.succeed(r.value) : Effect.fail(r.error)
+  })
+
+/**
+ * The view a proposal of the given fund uses: a provincial view serves local-fund proposals; a
+ * national-fund proposal uses the national view beneath it.
+ * @category resolution
+ * @since 0.1.0
+ * @example `viewFor(provincial, "national") === provincial.national` → `true`
+ */
+export const viewFor = (resolved: ResolvedPack, fund: "national" | "local"): ResolvedPack =>
+  fund === "national" && resolved.national !== undefined ? resolved.national : resolved

@@ -1,0 +1,281 @@
+/**
+ * Reform (giả định thay đổi chính sách): a what-if that overrides parameters of a rule pack for a
+ * date range without touching the pack, and a comparison of the support two packs give the same
+ * proposals.
+ *
+ * {@link apply} returns a new, validated, frozen pack whose `layering` names the reform as the
+ * layer that set the overridden values on their days, so every resolved figure and trace step
+ * says `layer: <reform id>`. The overridden values carry the reform's citation; without one they
+ * get a synthetic citation of grade `unconfirmed` ("what-if, not law"), so they are flagged in every
+ * explanation. On a pack carrying a provincial overlay the reform also applies to the national
+ * view beneath it.
+ *
+ * {@link compare} evaluates each proposal under both packs (eligibility and support, each pack
+ * resolved once per date) and reports, per proposal and in total, the amount payable under each
+ * and the difference `b − a`.
+ *
+ * @example
+ * ```ts
+ * import { Reform } from "@khuyencong/core"
+ * const doubled = Reform.applyOrThrow(pack, {
+ *   id: "machinery-600m", title: "Machinery cap 600 million from 2026",
+ *   overrides: [{ parameter: "support.machinery.cap", range: { start: "2026-01-01" }, value: 600_000_000n }]
+ * })
+ * Reform.compare(pack, doubled, proposals, { establishments }) // ok({ total: { a, b, difference }, proposals: [...] })
+ * ```
+ * @since 0.1.0
+ * @module
+ */
+import { Effect } from "effect"
+import type * as Citation from "../values/Citation.js"
+import type { DateRange } from "../values/DateRange.js"
+import type { LookupError, RuleViolation, ValidationError } from "../values/Errors.js"
+import type * as Eligibility from "./Eligibility.js"
+import * as Evaluate from "./Evaluate.js"
+import { Issues } from "./internal/issues.js"
+import { normalise, typeOf, valueTypeLabel } from "./internal/values.js"
+import * as LocalDate from "../values/LocalDate.js"
+import type * as Money from "../values/Money.js"
+import { loadPack } from "./internal/load.js"
+import * as Parameter from "../values/Parameter.js"
+import type { Proposal } from "../records/Proposal.js"
+import { err, ok, type Result } from "../values/Result.js"
+import type { LayerInfo, LayerSegment, Layering, ParameterValue, RulePack } from "./RulePack.js"
+
+/**
+ * One override: `parameter` takes `value` on every day of `range`.
+ * @category models
+ * @since 0.1.0
+ */
+export interface Override {
+  readonly parameter: string
+  readonly range: DateRange
+  readonly value: ParameterValue
+  /** Source of the what-if value; default: a synthetic `unconfirmed` citation naming the reform. */
+  readonly citation?: Citation.Citation
+}
+
+/**
+ * A what-if reform.
+ * @category models
+ * @since 0.1.0
+ */
+export interface Reform {
+  /** Stable id, used as the layer name. */
+  readonly id: string
+  readonly title: string
+  readonly overrides: ReadonlyArray<Override>
+}
+
+const syntheticCitation = (reform: Reform, start: LocalDate.LocalDate): Citation.Citation => ({
+  instrument: {
+    number: `what-if:${reform.id}`,
+    kind: "other",
+    issuer: "what-if reform (giả định), not a legal instrument",
+    title: reform.title,
+    effective: start
+  },
+  grade: "unconfirmed",
+  note: "what-if value, not law (giả định, không phải quy định pháp luật)"
+})
+
+/**
+ * Override parameters of a pack for a what-if. Fails with a `ValidationError` listing every
+ * problem: unknown parameter (`reform/unknown-parameter`), a value of another type
+ * (`reform/type-mismatch`), a bad range, and anything `Pack.load` rejects in the result (a rate
+ * above 100 %, a gap).
+ * @category what-if
+ * @since 0.1.0
+ * @example `apply(pack, reform)` → `ok(pack')` with `Pack.resolveOrThrow(pack', "2026-03-01").items["machinery.equipment"]?.layer` = reform id
+ */
+export const apply = (pack: RulePack, reform: Reform): Result<RulePack, ValidationError> => {
+  const issues = new Issues()
+  if (typeof reform.id !== "string" || reform.id.trim() === "" || reform.id === "national")
+    issues.add("reform/missing-id", ["id"], `reform (giả định) needs an id other than "national"`, reform.id)
+  else if (pack.layering?.layers.some((l) => l.id === reform.id))
+    issues.add("reform/duplicate-layer", ["id"], `layer "${reform.id}" is already applied to pack "${pack.id}"`, reform.id)
+  if (!Array.isArray(reform.overrides) || reform.overrides.length === 0)
+    issues.add("reform/no-overrides", ["overrides"], "reform (giả định) needs at least one override", reform.overrides)
+  if (!issues.empty) return err(issues.toError("reform/invalid", `reform "${String(reform.id)}"`))
+
+  const parameters: Record<string, Parameter.Parameter<ParameterValue>> = { ...pack.parameters }
+  const old: Layering = pack.layering ?? {
+    layers: [{ id: "national", kind: "national", title: pack.title }],
+    parameters: {},
+    added: {},
+    removed: {},
+    introduced: {},
+    warnings: []
+  }
+  const layerParams: Record<string, ReadonlyArray<LayerSegment>> = { ...old.parameters }
+  let start: LocalDate.LocalDate | undefined
+  let end: LocalDate.LocalDate | undefined
+  let open = false
+  reform.overrides.forEach((o, i) => {
+    const path = ["overrides", i] as const
+    const p = parameters[o.parameter]
+    if (p === undefined)
+      return issues.add("reform/unknown-parameter", [...path, "parameter"], `reform overrides parameter (tham số) "${o.parameter}", which pack "${pack.id}" does not define`, o.parameter)
+    const r = o.range
+    if (typeof r !== "object" || r === null || !LocalDate.is(r.start) || (r.end !== undefined && (!LocalDate.is(r.end) || r.end < r.start)))
+      return issues.add("reform/invalid-range", [...path, "range"], "reform range must be { start, end? } days with end ≥ start", r)
+    const t = typeOf(o.value)
+    const pt = typeOf(p.values[0]?.value)
+    if (t === undefined || t !== pt)
+      return issues.add(
+        "reform/type-mismatch",
+        [...path, "value"],
+        `parameter (tham số) "${o.parameter}" holds ${pt === undefined ? "an unknown type" : valueTypeLabel[pt]}; the reform gives ${t === undefined ? "an unreadable value" : valueTypeLabel[t]}`,
+        o.value
+      )
+    const ov = Parameter.override(p, r, normalise(o.value), o.citation ?? syntheticCitation(reform, r.start))
+    if (!ov.ok) return issues.addAll(path, ov.error)
+    parameters[o.parameter] = ov.value
+    const seg: LayerSegment = r.end === undefined ? { layer: reform.id, start: r.start } : { layer: reform.id, start: r.start, end: r.end }
+    layerParams[o.parameter] = [...(layerParams[o.parameter] ?? []), seg]
+    if (start === undefined || r.start < start) start = r.start
+    if (r.end === undefined) open = true
+    else if (end === undefined || r.end > end) end = r.end
+    return undefined
+  })
+  if (!issues.empty || start === undefined) return err(issues.toError("reform/invalid", `reform "${reform.id}"`))
+
+  let national = old.national
+  if (national !== undefined) {
+    const applicable = reform.overrides.filter((o) => Object.hasOwn(national as RulePack, "parameters") && (national as RulePack).parameters[o.parameter] !== undefined)
+    if (applicable.length > 0) {
+      const n = apply(national, { ...reform, overrides: applicable })
+      if (!n.ok) return n
+      national = n.value
+    }
+  }
+  const layer: LayerInfo = open || end === undefined ? { id: reform.id, kind: "reform", title: reform.title, start } : { id: reform.id, kind: "reform", title: reform.title, start, end }
+  const layering: Layering = { ...old, layers: [...old.layers, layer], parameters: layerParams, ...(national === undefined ? {} : { national }) }
+  return loadPack({ ...pack, parameters, layering }, `rule pack "${pack.id}" with reform "${reform.id}"`)
+}
+
+/**
+ * {@link apply}, throwing the `ValidationError`.
+ * @category what-if
+ * @since 0.1.0
+ * @example `applyOrThrow(pack, reform).layering?.layers.at(-1)?.id` → reform id
+ */
+export const applyOrThrow = (pack: RulePack, reform: Reform): RulePack => {
+  const r = apply(pack, reform)
+  if (r.ok) return r.value
+  throw r.error
+}
+
+/**
+ * {@link apply} as an Effect.
+ * @category what-if
+ * @since 0.1.0
+ * @example `Effect.runSync(applyEffect(pack, reform)).id` → `pack.id`
+ */
+export const applyEffect = (pack: RulePack, reform: Reform): Effect.Effect<RulePack, ValidationError> =>
+  Effect.suspend(() => {
+    const r = apply(pack, reform)
+    return r.ok ? Effect.succeed(r.value) : Effect.fail(r.error)
+  })
+
+/**
+ * One proposal under two packs.
+ * @category models
+ * @since 0.1.0
+ */
+export interface ProposalDifference {
+  readonly proposalId: string
+  readonly date: LocalDate.LocalDate
+  readonly a: { readonly verdict: Eligibility.Verdict; readonly support: Money.Money; readonly payable: Money.Money }
+  readonly b: { readonly verdict: Eligibility.Verdict; readonly support: Money.Money; readonly payable: Money.Money }
+  /** `b.payable − a.payable` in đồng (negative when pack b pays less). */
+  readonly difference: bigint
+}
+
+/**
+ * The comparison of two packs over some proposals.
+ * @category models
+ * @since 0.1.0
+ */
+export interface Comparison {
+  readonly packA: string
+  readonly packB: string
+  readonly proposals: ReadonlyArray<ProposalDifference>
+  readonly total: { readonly a: Money.Money; readonly b: Money.Money; readonly difference: bigint }
+  /** How many proposals are paid a different amount. */
+  readonly changed: number
+}
+
+/**
+ * What {@link compare} needs.
+ * @category models
+ * @since 0.1.0
+ */
+export interface CompareContext {
+  readonly establishments: Eligibility.Establishments
+  /** Evaluation date per proposal; default its approval date, else 1 January of its plan year. */
+  readonly date?: (p: Proposal) => LocalDate.LocalDate
+  readonly applyPriorityMultiplier?: boolean
+}
+
+/**
+ * Evaluate every proposal under pack `a` and pack `b` (each resolved once per date) and report
+ * the amounts payable and their differences.
+ * @category what-if
+ * @since 0.1.0
+ * @example `compare(pack, reformed, [p], { establishments })` → `ok({ total: { a: 300000000n, b: 600000000n, difference: 300000000n }, changed: 1, … })`
+ */
+export const compare = (
+  a: RulePack,
+  b: RulePack,
+  proposals: ReadonlyArray<Proposal>,
+  ctx: CompareContext
+): Result<Comparison, LookupError | RuleViolation> => {
+  const cache = Evaluate.makeCache()
+  const evalCtx: Evaluate.Context =
+    ctx.applyPriorityMultiplier === true ? { establishments: ctx.establishments, applyPriorityMultiplier: true } : { establishments: ctx.establishments }
+  const rows: Array<ProposalDifference> = []
+  let ta = 0n
+  let tb = 0n
+  let changed = 0
+  for (const p of proposals) {
+    const date = ctx.date === undefined ? Evaluate.dateOf(p) : ctx.date(p)
+    const ra = cache.get(a, date)
+    if (!ra.ok) return ra
+    const rb = cache.get(b, date)
+    if (!rb.ok) return rb
+    const ea = Evaluate.evaluate(p, ra.value, evalCtx)
+    if (!ea.ok) return ea
+    const eb = Evaluate.evaluate(p, rb.value, evalCtx)
+    if (!eb.ok) return eb
+    const difference = eb.value.payable - ea.value.payable
+    if (difference !== 0n) changed++
+    ta += ea.value.payable
+    tb += eb.value.payable
+    rows.push({
+      proposalId: p.id,
+      date,
+      a: { verdict: ea.value.verdict, support: ea.value.support.total, payable: ea.value.payable },
+      b: { verdict: eb.value.verdict, support: eb.value.support.total, payable: eb.value.payable },
+      difference
+    })
+  }
+  return ok({ packA: a.id, packB: b.id, proposals: rows, total: { a: ta as Money.Money, b: tb as Money.Money, difference: tb - ta }, changed })
+}
+
+/**
+ * {@link compare} as an Effect.
+ * @category what-if
+ * @since 0.1.0
+ * @example `Effect.runSync(compareEffect(pack, reformed, [p], { establishments })).changed` → `1`
+ */
+export const compareEffect = (
+  a: RulePack,
+  b: RulePack,
+  proposals: ReadonlyArray<Proposal>,
+  ctx: CompareContext
+): Effect.Effect<Comparison, LookupError | RuleViolation> =>
+  Effect.suspend(() => {
+    const r = compare(a, b, proposals, ctx)
+    return r.ok ? Effect.succeed(r.value) : Effect.fail(r.error)
+  })

@@ -1,0 +1,145 @@
+/**
+ * Resolution (xác định bộ quy tắc áp dụng): with several rule packs installed, pick the one that
+ * governs a decision date (ngày quyết định phê duyệt) or a plan year (năm kế hoạch).
+ *
+ * A pack governs the decision dates `governs.decisions.start … end` (both included). An open end
+ * means "until a later pack takes over": an open-ended pack stops the day before the earliest
+ * start of any other installed pack that starts after it. Plan years are always bounded
+ * (`governs.planYears.from … to`).
+ *
+ * No pack → `LookupError` naming the date (never a default). Two packs → `LookupError` with code
+ * `resolution/ambiguous` naming the date and both pack ids: the installation is inconsistent and
+ * the library will not guess.
+ *
+ * @example
+ * ```ts
+ * import { Resolution } from "@khuyencong/core"
+ * Resolution.forDate([pack2014, pack2021], "2022-03-01" as LocalDate) // { ok: true, value: pack2021 }
+ * Resolution.forPlanYear([pack2014, pack2021], 2030)                  // { ok: false, error: LookupError }
+ * ```
+ * @since 0.1.0
+ * @module
+ */
+import { Effect } from "effect"
+import { LookupError } from "../values/Errors.js"
+import * as LocalDate from "../values/LocalDate.js"
+import { err, ok, type Result } from "../values/Result.js"
+import type { RulePack } from "./RulePack.js"
+
+/**
+ * The last decision date a pack governs among `packs`, or `undefined` when it stays open.
+ * An explicit `end` wins; an open end stops the day before the next installed pack's start.
+ * @category resolution
+ * @since 0.1.0
+ * @example `effectiveEnd(pack2018Open, [pack2018Open, pack2026])` → `"2025-10-14"`
+ */
+export const effectiveEnd = (pack: RulePack, packs: ReadonlyArray<RulePack>): LocalDate.LocalDate | undefined => {
+  const end = pack.governs.decisions.end
+  if (end !== undefined) return end
+  const start = pack.governs.decisions.start
+  let next: LocalDate.LocalDate | undefined
+  for (const other of packs) {
+    if (other === pack || other.id === pack.id) continue
+    const s = other.governs.decisions.start
+    if (s > start && (next === undefined || s < next)) next = s
+  }
+  return next === undefined ? undefined : LocalDate.addDays(next, -1)
+}
+
+const ambiguous = (at: string, what: string, a: RulePack, b: RulePack): LookupError =>
+  new LookupError({
+    code: "resolution/ambiguous",
+    path: [],
+    at,
+    message: `Two rule packs (bộ quy tắc) govern ${what} ${at}: "${a.id}" and "${b.id}"; their periods overlap`
+  })
+
+/**
+ * The pack governing decisions dated `date`.
+ * @category resolution
+ * @since 0.1.0
+ * @example `forDate([pack2021], "2021-01-01")` → `{ ok: true, value: pack2021 }`; `forDate([pack2021], "2010-01-01")` → `{ ok: false, error: LookupError("resolution/no-pack") }`
+ */
+export const forDate = (packs: ReadonlyArray<RulePack>, date: LocalDate.LocalDate): Result<RulePack, LookupError> => {
+  let found: RulePack | undefined
+  for (const pack of packs) {
+    if (date < pack.governs.decisions.start) continue
+    const end = effectiveEnd(pack, packs)
+    if (end !== undefined && date > end) continue
+    if (found !== undefined) return err(ambiguous(date, "the decision date", found, pack))
+    found = pack
+  }
+  if (found === undefined) {
+    return err(
+      new LookupError({
+        code: "resolution/no-pack",
+        path: [],
+        at: date,
+        message: `No rule pack (bộ quy tắc) governs the decision date ${date}; installed: ${describe(packs)}`
+      })
+    )
+  }
+  return ok(found)
+}
+
+/**
+ * The pack governing plan year `year` (năm kế hoạch).
+ * @category resolution
+ * @since 0.1.0
+ * @example `forPlanYear([pack2021], 2025)` → `{ ok: true, value: pack2021 }`; `forPlanYear([pack2021], 2026).ok` → `false`
+ */
+export const forPlanYear = (packs: ReadonlyArray<RulePack>, year: number): Result<RulePack, LookupError> => {
+  let found: RulePack | undefined
+  const at = String(year)
+  for (const pack of packs) {
+    const { from, to } = pack.governs.planYears
+    if (year < from || year > to) continue
+    if (found !== undefined) return err(ambiguous(at, "the plan year", found, pack))
+    found = pack
+  }
+  if (found === undefined) {
+    return err(
+      new LookupError({
+        code: "resolution/no-pack",
+        path: [],
+        at,
+        message: `No rule pack (bộ quy tắc) governs the plan year (năm kế hoạch) ${year}; installed: ${describe(packs)}`
+      })
+    )
+  }
+  return ok(found)
+}
+
+/**
+ * {@link forDate} as an Effect.
+ * @category resolution
+ * @since 0.1.0
+ * @example `Effect.runSync(forDateEffect([pack2021], "2022-01-01")).id` → `"vn-khuyen-cong-2021-2025"`
+ */
+export const forDateEffect = (
+  packs: ReadonlyArray<RulePack>,
+  date: LocalDate.LocalDate
+): Effect.Effect<RulePack, LookupError> => Effect.suspend(() => fromResult(forDate(packs, date)))
+
+/**
+ * {@link forPlanYear} as an Effect.
+ * @category resolution
+ * @since 0.1.0
+ * @example `Effect.runSync(forPlanYearEffect([pack2021], 2023)).id` → `"vn-khuyen-cong-2021-2025"`
+ */
+export const forPlanYearEffect = (
+  packs: ReadonlyArray<RulePack>,
+  year: number
+): Effect.Effect<RulePack, LookupError> => Effect.suspend(() => fromResult(forPlanYear(packs, year)))
+
+const fromResult = <A, E>(r: Result<A, E>): Effect.Effect<A, E> => (r.ok ? Effect.succeed(r.value) : Effect.fail(r.error))
+
+const describe = (packs: ReadonlyArray<RulePack>): string =>
+  packs.length === 0
+    ? "none"
+    : packs
+        .map(
+          (p) =>
+            `${p.id} (decisions ${p.governs.decisions.start}…${p.governs.decisions.end ?? ""}, plan years ${p.governs.planYears.from}–${p.governs.planYears.to})`
+        )
+        .join("; ")

@@ -1,0 +1,39 @@
+/**
+ * Internal: validate a pack definition and return a normalised, deep-frozen copy. Used by
+ * `Pack.load`, `Overlay.apply` and `Reform.apply`.
+ * @module
+ */
+import type { ValidationError } from "../../values/Errors.js"
+import type * as Parameter from "../../values/Parameter.js"
+import { err, ok, type Result } from "../../values/Result.js"
+import type { ParameterValue, RulePack } from "../RulePack.js"
+import { deepFreezeCopy } from "./freeze.js"
+import { Issues } from "./issues.js"
+import { validatePack } from "./validate.js"
+import { normalise } from "./values.js"
+
+/** Normalise parameter values (reduced rates) and deep-freeze a copy of the pack. */
+const freeze = (def: RulePack): RulePack => {
+  const parameters: Record<string, Parameter.Parameter<ParameterValue>> = {}
+  for (const key of Object.keys(def.parameters)) {
+    const p = def.parameters[key] as Parameter.Parameter<ParameterValue>
+    const values = p.values.map((v) => ({ from: v.from, value: normalise(v.value), citation: v.citation }))
+    const copy: { -readonly [K in keyof Parameter.Parameter<ParameterValue>]: Parameter.Parameter<ParameterValue>[K] } = {
+      id: p.id,
+      description: p.description,
+      values
+    }
+    if (p.unit !== undefined) copy.unit = p.unit
+    if (p.until !== undefined) copy.until = p.until
+    parameters[key] = copy
+  }
+  return deepFreezeCopy({ ...def, parameters })
+}
+
+/** Validate `def` (every problem, with paths) and return it frozen; `what` names it in messages. */
+export const loadPack = (def: RulePack, what: string): Result<RulePack, ValidationError> => {
+  const issues = new Issues()
+  validatePack(def, issues)
+  if (!issues.empty) return err(issues.toError("pack/invalid", what))
+  return ok(freeze(def))
+}

@@ -1,0 +1,451 @@
+/**
+ * Internal: the support computation itself (see the `Support` module for the rules), returning
+ * the result or the error without a `Result` wrapper, for `Support.compute` and `Evaluate`.
+ *
+ * The computation never builds a trace: the loop stays small and its type feedback is not mixed
+ * with tracing. When a trace is asked for, {@link supportTrace} derives it afterwards from the
+ * results, recomputing each named rounding (the same bigint division) to record it.
+ * @module
+ */
+import type * as Citation from "../../values/Citation.js"
+import { RuleViolation, type LookupError } from "../../values/Errors.js"
+import type * as Money from "../../values/Money.js"
+import type { Reading, ResolvedItem, ResolvedPack } from "../Pack.js"
+import * as Priority from "../Priority.js"
+import type { Proposal } from "../../records/Proposal.js"
+import type * as Rate from "../../values/Rate.js"
+import * as Rounding from "../../values/Rounding.js"
+import type { Binding, BindingParameter, LineSupport, Options, ProposalSupport } from "../Support.js"
+import * as Trace from "../../values/Trace.js"
+
+const gradeRank: { readonly [G in Citation.Grade]: number } = { primary: 3, secondary: 2, "provincial-copy": 1, unconfirmed: 0 }
+const weaker = (a: Citation.Grade, b: Citation.Grade): Citation.Grade => (gradeRank[b] < gradeRank[a] ? b : a)
+
+const NOT_IN_CATALOGUE_GRADE: Citation.Grade = "primary"
+const EMPTY = ""
+
+/** Quantity (integer or canonical decimal text) as a fraction `numerator / 10^k`. */
+const quantityParts = (q: number | string): readonly [bigint, bigint] => {
+  if (typeof q === "number") return [BigInt(q), 1n]
+  const dot = q.indexOf(".")
+  return [BigInt(q.slice(0, dot) + q.slice(dot + 1)), 10n ** BigInt(q.length - dot - 1)]
+}
+
+/** Quantity times an amount, rounded with `mode` when the quantity is decimal. */
+const timesQuantity = (amount: bigint, q: number | string, mode: Rounding.Mode): bigint => {
+  if (typeof q === "number") return amount * BigInt(q)
+  const [n, d] = quantityParts(q)
+  return Rounding.divideValue(amount * n, d, mode)
+}
+
+/** The parameter behind the cap that bound, if a cap did. */
+const bindingParameterOf = (item: ResolvedItem, binding: Binding): BindingParameter | undefined => {
+  const r =
+    binding === "rate" ? item.rate : binding === "absolute-cap" ? (item.scope === "overhead" ? item.share : item.amountReading) : undefined
+  return r === undefined ? undefined : { id: r.parameterId, citation: r.citation, layer: r.layer }
+}
+
+/** A cap unit as words: `per-establishment` → `per establishment`. */
+const unitText = (unit: string): string => unit.replace(/-/g, " ")
+
+const line = (
+  activityIndex: number,
+  lineIndex: number,
+  activity: string,
+  item: string,
+  beneficiaryId: string | undefined,
+  eligibleCost: bigint,
+  requested: bigint,
+  rateCap: bigint | undefined,
+  absoluteCap: bigint | undefined,
+  support: bigint,
+  binding: Binding,
+  grade: Citation.Grade,
+  layer: string,
+  aboveNational: boolean,
+  pooledGroup: number | undefined = undefined,
+  bindingParameter: BindingParameter | undefined = undefined
+): LineSupport => ({
+  activityIndex,
+  lineIndex,
+  activity,
+  item,
+  beneficiaryId,
+  eligibleCost: eligibleCost as Money.Money,
+  requested: requested as Money.Money,
+  rateCap: rateCap as Money.Money | undefined,
+  absoluteCap: absoluteCap as Money.Money | undefined,
+  support: support as Money.Money,
+  binding,
+  bindingParameter,
+  grade,
+  layer,
+  aboveNational,
+  pooledGroup
+})
+
+/**
+ * Per computed line: its cap pool (undefined before it is computed or when not in the catalogue)
+ * and whether it is an overhead line. Reused between calls (the computation is synchronous), so
+ * the pool sums compare strings without looking items up again.
+ */
+const poolAt: Array<string | undefined> = []
+const overheadAt: Array<boolean> = []
+/** Per computed line: whether it counts against a group's pooled cap (a member's line or an unattributed one). */
+const groupAt: Array<boolean> = []
+
+/** Compute the support of a proposal (see `Support.compute`). */
+export const computeRaw = (
+  p: Proposal,
+  resolved: ResolvedPack,
+  options?: Options
+): ProposalSupport | RuleViolation | LookupError => {
+  const view = p.fund === "national" && resolved.national !== undefined ? resolved.national : resolved
+  if (p.fund === "local" && view.province !== undefined) {
+    for (let k = 0; k < p.locations.length; k++) {
+      const code = (p.locations[k] as Proposal["locations"][number]).provinceCode
+      if (code !== view.province)
+        return new RuleViolation({
+          code: "support/province-mismatch",
+          path: ["locations", k, "provinceCode"],
+          rule: "overlay.province",
+          message: `local-fund (khuyến công địa phương) proposal "${p.id}" is carried out in province (tỉnh) ${code}, but the provincial levels resolved are those of province ${view.province}`
+        })
+    }
+  }
+  const mode = view.rounding
+
+  // Priority multiplier
+  let mn = 1n
+  let md = 1n
+  let applied = false
+  const mult = view.priorityMultiplier
+  let classification: Priority.Classification | undefined
+  if (options?.applyPriorityMultiplier === true && mult !== undefined) {
+    const c = Priority.classify(p, { resolved: view, establishments: options.establishments ?? new Map() })
+    if (!c.ok) return c.error
+    if (Priority.isPriority(c.value)) {
+      applied = true
+      classification = c.value
+      mn = mult.value.numerator
+      md = mult.value.denominator
+    }
+  }
+
+  const defaultBeneficiary = p.form.kind !== "group" ? p.beneficiaries[0] : undefined
+  // Group members (distinct): an unattributed per-establishment line is capped at cap × members.
+  let members: ReadonlySet<string> | undefined
+  if (p.form.kind === "group") members = new Set(p.form.beneficiaryIds)
+  const acts = p.activities
+  let count = 0
+  for (let i = 0; i < acts.length; i++) count += (acts[i] as Proposal["activities"][number]).costLines.length
+  // Results in line order; computed phase by phase (ordinary items, multiples, overhead).
+  const results: Array<LineSupport | undefined> = new Array<LineSupport | undefined>(count)
+  for (let q = 0; q < count; q++) {
+    poolAt[q] = undefined
+    overheadAt[q] = false
+    groupAt[q] = false
+  }
+  let total = 0n
+  let requested = 0n
+  let eligible = 0n
+  let grade: Citation.Grade = "primary"
+  let maxPhase = 0
+
+  for (let phase = 0; phase <= maxPhase; phase++) {
+    let k = -1
+    for (let i = 0; i < acts.length; i++) {
+      const a = acts[i] as Proposal["activities"][number]
+      const lines = a.costLines
+      for (let j = 0; j < lines.length; j++) {
+        k++
+        const l = lines[j] as Proposal["activities"][number]["costLines"][number]
+        const item = view.itemIndex.get(l.item)
+        const listed = item !== undefined && item.activity === a.activity
+        if (phase === 0) {
+          requested += l.requestedSupport
+          eligible += l.total
+        }
+        if (listed ? item.phase !== phase : phase !== 0) {
+          if (listed && item.phase > maxPhase) maxPhase = item.phase
+          continue
+        }
+        const cost: bigint = l.total
+        const req: bigint = l.requestedSupport
+        const beneficiaryId = l.beneficiaryId ?? defaultBeneficiary
+        if (!listed) {
+          results[k] = line(i, j, a.activity, l.item, beneficiaryId, cost, req, undefined, undefined, 0n, "not-in-catalogue", NOT_IN_CATALOGUE_GRADE, "national", false)
+          continue
+        }
+        let support = req
+        if (support > cost) support = cost
+        if (item.scope === "overhead") {
+          // at most its share of the other lines' support, less earlier overhead lines of its pool
+          const share = item.share as Reading<Rate.Rate>
+          let base = 0n
+          let used = 0n
+          for (let q = 0; q < count; q++) {
+            const at = poolAt[q]
+            if (at === undefined) continue
+            const s = (results[q] as LineSupport).support
+            if (overheadAt[q] === false) base += s
+            else if (at === item.pool) used += s
+          }
+          const cap = Rounding.divideValue(base * share.value.numerator, share.value.denominator, mode)
+          const absCap = cap > used ? cap - used : 0n
+          if (absCap < support) support = absCap
+          grade = weaker(grade, item.grade)
+          total += support
+          const overheadBinding: Binding = support === absCap ? "absolute-cap" : "request"
+          results[k] = line(i, j, a.activity, l.item, beneficiaryId, cost, req, undefined, absCap, support, overheadBinding, item.grade, item.layer, item.aboveNational, undefined, bindingParameterOf(item, overheadBinding))
+          poolAt[k] = item.pool
+          overheadAt[k] = true
+          continue
+        }
+        // Rate cap (items without a rate are still capped at their cost)
+        let rateCap: bigint | undefined
+        if (item.hasRate) {
+          let rn = item.rateNumerator * mn
+          let rd = item.rateDenominator * md
+          if (rn > rd) {
+            rn = 1n
+            rd = 1n
+          }
+          rateCap = rd === 1n ? cost * rn : Rounding.divideValue(cost * rn, rd, mode)
+          if (rateCap < support) support = rateCap
+        }
+        // Absolute cap for the unit, less what earlier lines of the same pool and unit used
+        let absCap: bigint | undefined
+        let pooled: number | undefined
+        let inGroup = false
+        if (item.hasAmount) {
+          let unitCap = item.amount
+          if (applied) unitCap = md === 1n ? unitCap * mn : Rounding.divideValue(unitCap * mn, md, mode)
+          if (item.scope === "quantity") absCap = timesQuantity(unitCap, l.quantity, mode)
+          else if (item.scope === "beneficiary" && members !== undefined && (beneficiaryId === undefined || members.has(beneficiaryId))) {
+            // Group project: the members' caps pool. A member's own lines stay within its cap;
+            // every line of the pool (members' and unattributed) stays within cap × members.
+            const groupCap = unitCap * BigInt(members.size)
+            let usedGroup = 0n
+            let usedOwn = 0n
+            const pool = item.pool
+            for (let q = 0; q < count; q++) {
+              if (poolAt[q] !== pool || groupAt[q] !== true) continue
+              const prev = results[q] as LineSupport
+              usedGroup += prev.support
+              if (beneficiaryId !== undefined && prev.beneficiaryId === beneficiaryId) usedOwn += prev.support
+            }
+            absCap = groupCap > usedGroup ? groupCap - usedGroup : 0n
+            if (beneficiaryId !== undefined) {
+              const own = unitCap > usedOwn ? unitCap - usedOwn : 0n
+              if (own < absCap) absCap = own
+            } else pooled = members.size
+            inGroup = true
+          } else {
+            let used = 0n
+            const pool = item.pool
+            const perBeneficiary = item.scope === "beneficiary"
+            for (let q = 0; q < count; q++) {
+              if (poolAt[q] !== pool) continue
+              const prev = results[q] as LineSupport
+              if (perBeneficiary && (prev.beneficiaryId ?? EMPTY) !== (beneficiaryId ?? EMPTY)) continue
+              used += prev.support
+            }
+            absCap = unitCap > used ? unitCap - used : 0n
+          }
+          if (absCap < support) support = absCap
+        }
+        if (support < 0n) support = 0n
+        const binding: Binding =
+          absCap !== undefined && support === absCap
+            ? "absolute-cap"
+            : rateCap === undefined
+              ? support === req
+                ? "request"
+                : "rate"
+              : support === rateCap
+                ? "rate"
+                : "request"
+        const g = applied && mult !== undefined ? weaker(item.grade, mult.citation.grade) : item.grade
+        grade = weaker(grade, g)
+        total += support
+        results[k] = line(i, j, a.activity, l.item, beneficiaryId, cost, req, rateCap, absCap, support, binding, g, item.layer, item.aboveNational, pooled, bindingParameterOf(item, binding))
+        poolAt[k] = item.pool
+        overheadAt[k] = false
+        groupAt[k] = inGroup
+      }
+    }
+  }
+
+  const out: ProposalSupport = {
+    proposalId: p.id,
+    packId: view.packId,
+    packVersion: view.version,
+    date: view.date,
+    fund: p.fund,
+    province: view.province,
+    lines: results as Array<LineSupport>,
+    total: total as Money.Money,
+    requested: requested as Money.Money,
+    eligibleCost: eligible as Money.Money,
+    multiplier: mult,
+    multiplierApplied: applied,
+    grade,
+    trace: undefined
+  }
+  if (options?.trace !== true) return out
+  return { ...out, trace: supportTrace(p, view, out, classification) }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trace (derived after the computation)
+
+const NO_ROUNDINGS: ReadonlyArray<Trace.RoundingEntry> = Object.freeze([])
+
+/** Rule id and description of an item's trace steps, built once per item. */
+const names = new WeakMap<ResolvedItem, { readonly rule: string; readonly description: string }>()
+const traceNames = (item: ResolvedItem): { readonly rule: string; readonly description: string } => {
+  let n = names.get(item)
+  if (n === undefined) {
+    n = { rule: `support.${item.code}`, description: `Support (mức hỗ trợ) for ${item.name} (${item.nameVi}), capped ${unitText(item.unit)}` }
+    names.set(item, n)
+  }
+  return n
+}
+
+/**
+ * Layer of the total: the highest layer among the lines' items and the multiplier applied, in
+ * the view's layer order (`national` when nothing came from an overlay or a reform).
+ */
+const totalLayer = (s: ProposalSupport, view: ResolvedPack): string => {
+  const rank = (id: string): number => view.layers.findIndex((l) => l.id === id)
+  let layer = "national"
+  let best = rank(layer)
+  const consider = (id: string): void => {
+    const r = rank(id)
+    if (r > best) {
+      best = r
+      layer = id
+    }
+  }
+  for (const l of s.lines) if (l.binding !== "not-in-catalogue") consider(l.layer)
+  if (s.multiplierApplied && s.multiplier !== undefined) consider(s.multiplier.layer)
+  return layer
+}
+
+/** Every step of the support computation, in line order: parameters read, roundings, layer. */
+const supportTrace = (p: Proposal, view: ResolvedPack, s: ProposalSupport, c: Priority.Classification | undefined): Trace.Trace => {
+  const steps: Array<Trace.TraceStep> = []
+  const mode = view.rounding
+  const mult = s.multiplierApplied ? s.multiplier : undefined
+  const mn = mult?.value.numerator ?? 1n
+  const md = mult?.value.denominator ?? 1n
+  if (mult !== undefined) {
+    const inputs: Record<string, Trace.Json> = {}
+    if (c?.area !== undefined) inputs["area"] = c.area.id
+    if (c?.industry !== undefined) inputs["industry"] = c.industry.id
+    steps.push({
+      rule: "support.priority-multiplier",
+      description: "Priority multiplier applied to rate and absolute caps (mức ưu tiên)",
+      inputs,
+      parameters: [Trace.readParameter(mult)],
+      roundings: NO_ROUNDINGS,
+      result: { numerator: mn.toString(), denominator: md.toString() },
+      layer: mult.layer
+    })
+  }
+  let base = 0n
+  for (const l of s.lines) {
+    const it = view.itemIndex.get(l.item)
+    if (l.binding !== "not-in-catalogue" && it !== undefined && it.scope !== "overhead") base += l.support
+  }
+  for (const l of s.lines) {
+    const item = view.itemIndex.get(l.item)
+    const costLine = (p.activities[l.activityIndex] as Proposal["activities"][number]).costLines[l.lineIndex] as Proposal["activities"][number]["costLines"][number]
+    if (l.binding === "not-in-catalogue" || item === undefined) {
+      steps.push({
+        rule: "support.line",
+        description: `Spending item (nội dung chi) "${l.item}" is not funded under activity "${l.activity}" by the catalogue in force on ${view.date}`,
+        inputs: { activity: l.activity, item: l.item, eligibleCost: l.eligibleCost.toString(), requested: l.requested.toString() },
+        parameters: [],
+        roundings: NO_ROUNDINGS,
+        result: { support: "0", binding: "not-in-catalogue" }
+      })
+      continue
+    }
+    const roundings: Array<Trace.RoundingEntry> = []
+    const inputs: Record<string, Trace.Json> = { activity: l.activity, item: item.code }
+    if (l.beneficiaryId !== undefined) inputs["beneficiary"] = l.beneficiaryId
+    inputs["eligibleCost"] = l.eligibleCost.toString()
+    inputs["requested"] = l.requested.toString()
+    inputs["quantity"] = costLine.quantity
+    const names = traceNames(item)
+    if (l.pooledGroup !== undefined) inputs["pooledGroupMembers"] = l.pooledGroup
+    if (item.scope === "overhead") {
+      const share = item.share as Reading<Rate.Rate>
+      roundings.push(Rounding.divide(base * share.value.numerator, share.value.denominator, mode).record)
+      inputs["baseSupport"] = base.toString()
+      steps.push({
+        rule: names.rule,
+        description: "Management overhead (chi quản lý): at most its share of the support of the other lines",
+        inputs,
+        parameters: item.reads,
+        roundings,
+        result: { absoluteCap: (l.absoluteCap ?? 0n).toString(), support: l.support.toString(), binding: l.binding },
+        layer: item.layer
+      })
+      continue
+    }
+    if (item.hasRate) {
+      let rn = item.rateNumerator * mn
+      let rd = item.rateDenominator * md
+      if (rn > rd) {
+        rn = 1n
+        rd = 1n
+      }
+      roundings.push(Rounding.divide(l.eligibleCost * rn, rd, mode).record)
+    }
+    if (item.hasAmount) {
+      if (item.amountRounding !== undefined) roundings.push(item.amountRounding)
+      let unitCap = item.amount
+      if (mult !== undefined) {
+        const r = Rounding.divide(unitCap * mn, md, mode)
+        roundings.push(r.record)
+        unitCap = r.value
+      }
+      if (item.scope === "quantity" && typeof costLine.quantity === "string") {
+        const [n, d] = quantityParts(costLine.quantity)
+        roundings.push(Rounding.divide(unitCap * n, d, mode).record)
+      }
+    }
+    const result: Record<string, Trace.Json> = {}
+    if (l.rateCap !== undefined) result["rateCap"] = l.rateCap.toString()
+    if (l.absoluteCap !== undefined) result["absoluteCap"] = l.absoluteCap.toString()
+    result["support"] = l.support.toString()
+    result["binding"] = l.binding
+    result["grade"] = l.grade
+    result["aboveNational"] = l.aboveNational
+    steps.push({
+      rule: names.rule,
+      description:
+        l.pooledGroup === undefined
+          ? names.description
+          : `${names.description}; pooled group cap: a line of no single member, capped at ${l.pooledGroup} members × the cap ${unitText(item.unit)}, less what the group's lines of the pool already received`,
+      inputs,
+      parameters: mult !== undefined ? [...item.reads, Trace.readParameter(mult)] : item.reads,
+      roundings,
+      result,
+      layer: item.layer
+    })
+  }
+  steps.push({
+    rule: "support.total",
+    description: "Support for the proposal (tổng mức hỗ trợ): sum of the cost lines",
+    inputs: { proposal: p.id, fund: p.fund, lines: s.lines.length },
+    parameters: [],
+    roundings: NO_ROUNDINGS,
+    result: { total: s.total.toString(), requested: s.requested.toString(), eligibleCost: s.eligibleCost.toString(), multiplierApplied: s.multiplierApplied },
+    layer: totalLayer(s, view)
+  })
+  return { schemaVersion: 1, steps }
+}

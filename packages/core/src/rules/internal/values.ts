@@ -1,0 +1,164 @@
+/**
+ * Internal: the value types a rule-pack parameter may hold, recognised at run time, and the
+ * specifications of the eligibility rule kinds and priority criteria (which parameter roles
+ * they read and of which type). Shared by `Pack` (validation, resolution), `Overlay`, `Reform`,
+ * `Eligibility` and `Priority`.
+ * @module
+ */
+import * as Rate from "../../values/Rate.js"
+import type { EligibilityRuleKind, ParameterValue, PriorityCriterion } from "../RulePack.js"
+
+/** The run-time type of a parameter value. */
+export type ValueType = "money" | "rate" | "number" | "boolean" | "text" | "list"
+
+/** Human label of a value type, for messages. */
+export const valueTypeLabel: { readonly [K in ValueType]: string } = {
+  money: "an amount of money (số tiền, bigint đồng)",
+  rate: "a rate (tỷ lệ, fraction of bigints)",
+  number: "a number",
+  boolean: "a switch (true/false)",
+  text: "a text",
+  list: "a list of codes"
+}
+
+const isFraction = (u: unknown): u is { readonly numerator: bigint; readonly denominator: bigint } =>
+  typeof u === "object" &&
+  u !== null &&
+  !Array.isArray(u) &&
+  typeof (u as { numerator?: unknown }).numerator === "bigint" &&
+  typeof (u as { denominator?: unknown }).denominator === "bigint"
+
+/** The type of a value, or undefined when it is none of the parameter value types. */
+export const typeOf = (u: unknown): ValueType | undefined => {
+  switch (typeof u) {
+    case "bigint":
+      return "money"
+    case "number":
+      return Number.isFinite(u) ? "number" : undefined
+    case "boolean":
+      return "boolean"
+    case "string":
+      return "text"
+    case "object":
+      if (Array.isArray(u)) return u.every((x) => typeof x === "string") ? "list" : undefined
+      if (isFraction(u)) return u.denominator > 0n ? "rate" : undefined
+      return undefined
+    default:
+      return undefined
+  }
+}
+
+/** A fraction value as a reduced `Rate` (packs may write `30/100`). */
+export const toRate = (u: { readonly numerator: bigint; readonly denominator: bigint }): Rate.Rate =>
+  Rate.make(u.numerator, u.denominator)
+
+/** Normalise a parameter value: fractions become reduced, frozen `Rate`s; the rest unchanged. */
+export const normalise = (v: ParameterValue): ParameterValue => (isFraction(v) ? toRate(v) : v)
+
+/** Compare two values of the same numeric type (money or rate): -1, 0, 1; undefined otherwise. */
+export const compareNumeric = (a: unknown, b: unknown): -1 | 0 | 1 | undefined => {
+  if (typeof a === "bigint" && typeof b === "bigint") return a < b ? -1 : a > b ? 1 : 0
+  if (typeof a === "number" && typeof b === "number") return a < b ? -1 : a > b ? 1 : 0
+  if (isFraction(a) && isFraction(b) && a.denominator > 0n && b.denominator > 0n) {
+    const l = a.numerator * b.denominator
+    const r = b.numerator * a.denominator
+    return l < r ? -1 : l > r ? 1 : 0
+  }
+  return undefined
+}
+
+/** One parameter role an eligibility rule kind reads. */
+export interface RoleSpec {
+  readonly role: string
+  readonly type: ValueType
+  readonly optional: boolean
+}
+
+/** What an eligibility rule kind needs: its scope and parameter roles. */
+export interface KindSpec {
+  readonly scope: "establishment" | "proposal"
+  readonly roles: ReadonlyArray<RoleSpec>
+}
+
+const r = (role: string, type: ValueType, optional = false): RoleSpec => ({ role, type, optional })
+
+/** Specifications of every eligibility rule kind. */
+export const kindSpecs: { readonly [K in EligibilityRuleKind]: KindSpec } = {
+  "legal-form": {
+    scope: "establishment",
+    roles: [
+      r("forms", "list"),
+      r("cleanerProductionExempt", "boolean", true),
+      r("artisanTitles", "list", true),
+      r("sustainableProductionExempt", "boolean", true),
+      r("clusterInvestorForms", "list", true)
+    ]
+  },
+  "location-province": {
+    scope: "establishment",
+    roles: [
+      r("provinceUnitKinds", "list"),
+      r("centralCityUnitKinds", "list"),
+      r("centralCities", "list"),
+      r("craftVillages", "boolean", true),
+      r("cleanerProductionExempt", "boolean", true),
+      r("sustainableProductionExempt", "boolean", true),
+      r("clusterInvestorForms", "list", true)
+    ]
+  },
+  location: {
+    scope: "establishment",
+    roles: [
+      r("unitKinds", "list"),
+      r("wardCityClasses", "list"),
+      r("convertedWardCityClasses", "list"),
+      r("conversionWindowYears", "number"),
+      r("cleanerProductionExempt", "boolean", true)
+    ]
+  },
+  industry: { scope: "establishment", roles: [r("industries", "list"), r("cleanerProductionCovered", "boolean", true)] },
+  "industry-exclusion": { scope: "establishment", roles: [r("excluded", "list")] },
+  "mining-area": { scope: "establishment", roles: [r("industries", "list"), r("areas", "list")] },
+  "activity-in-catalogue": { scope: "proposal", roles: [] },
+  approved: { scope: "proposal", roles: [] },
+  "counterpart-funding": { scope: "proposal", roles: [] },
+  "no-double-funding": { scope: "proposal", roles: [] }
+}
+
+/** Whether a string is a known eligibility rule kind. */
+export const isKind = (u: unknown): u is EligibilityRuleKind => typeof u === "string" && Object.hasOwn(kindSpecs, u)
+
+/** Parameter references of a priority criterion, with the type each must hold. */
+export const criterionRefs = (
+  c: PriorityCriterion
+): ReadonlyArray<{ readonly parameter: string; readonly type: ValueType; readonly field: string }> => {
+  switch (c.kind) {
+    case "difficult-area":
+      return [{ parameter: c.levels, type: "list", field: "levels" }]
+    case "local-raw-material-above":
+      return [{ parameter: c.threshold, type: "rate", field: "threshold" }]
+    case "workforce-at-least":
+      return [{ parameter: c.threshold, type: "number", field: "threshold" }]
+    case "industry-in":
+      return [{ parameter: c.industries, type: "list", field: "industries" }]
+    case "owner-flag":
+      return [{ parameter: c.flags, type: "list", field: "flags" }]
+    case "any":
+      return c.of.flatMap(criterionRefs)
+    case "location-flag":
+    case "export-contract":
+      return []
+  }
+}
+
+/**
+ * Whether an industry code is covered by a list entry: equal, or below it in the hierarchy
+ * (`vat-lieu-xay-dung` covers `vat-lieu-xay-dung/gach-nung-lo-vong`).
+ */
+export const industryCovered = (code: string, entries: ReadonlyArray<string>): string | undefined => {
+  for (const e of entries) {
+    if (code === e) return e
+    if (code.length > e.length && code.charCodeAt(e.length) === 47 /* "/" */ && code.startsWith(e)) return e
+  }
+  return undefined
+}

@@ -1,0 +1,1046 @@
+/**
+ * Storage contract suite (bộ kiểm thử hợp đồng lưu trữ): the checks every {@link Storage.Store}
+ * must pass, as plain data: a list of `{ name, run }` cases where `run(store)` returns a promise
+ * that rejects (with a `node:assert` `AssertionError`) when the store breaks the contract.
+ *
+ * The suite is framework-agnostic on purpose: it depends on neither vitest nor any other runner,
+ * so adapters run it with whatever they use. Each case needs a fresh, empty store and closes
+ * nothing itself. With vitest:
+ *
+ * ```ts
+ * import { describe, it } from "vitest"
+ * import { storageContract } from "@khuyencong/storage/testing"
+ * describe("my store", () => {
+ *   for (const c of storageContract)
+ *     it(c.name, async () => {
+ *       const store = await openFreshStore()
+ *       try { await c.run(store) } finally { await Effect.runPromise(store.close()) }
+ *     })
+ * })
+ * ```
+ *
+ * The fixtures are self-contained: a small rule pack ({@link suitePack}: one `training` activity
+ * with a `training.course` item at 70 % up to 200.000.000 đồng, the soft advance tier of 70 %
+ * with a 70 % overall ceiling, the `approved` and `activity-in-catalogue` eligibility rules),
+ * establishments and proposals built by {@link fixtures}, evaluations made by `Evaluate.evaluate`,
+ * allocations made by `Allocation.allocate` and contracts made by `Contract.make`.
+ *
+ * @since 0.1.0
+ * @module
+ */
+import { AssertionError, deepStrictEqual, notEqual, ok as assertOk, strictEqual } from "node:assert/strict"
+import { Effect, Result as EffectResult } from "effect"
+import { Allocation, type Citation, Contract, Errors, Establishment, Evaluate, Ledger, LocalDate, Money, Pack, Parameter, Plan, Proposal, Rate, type RulePack } from "@khuyencong/core"
+import * as Storage from "../Storage.js"
+
+/**
+ * One check of the contract: `run` resolves when the store passes, rejects with an
+ * `AssertionError` (or the store's unexpected error) when it does not.
+ * @example `await storageContract[0]?.run(memoryStore())` → resolves
+ * @category contract
+ * @since 0.1.0
+ */
+export interface ContractCase {
+  readonly name: string
+  readonly run: (store: Storage.Store) => Promise<void>
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running Effects in assertions
+
+const run = async <A, E>(effect: Effect.Effect<A, E>, what = "operation"): Promise<A> => {
+  const r = await Effect.runPromise(Effect.result(effect))
+  if (EffectResult.isSuccess(r)) return r.success
+  const e = r.failure as { readonly _tag?: string; readonly code?: string; readonly message?: string }
+  throw new AssertionError({ message: `${what} failed: ${e._tag ?? "?"} ${e.code ?? ""} ${e.message ?? String(r.failure)}` })
+}
+
+const fails = async <A, E>(effect: Effect.Effect<A, E>, what = "operation"): Promise<E> => {
+  const r = await Effect.runPromise(Effect.result(effect))
+  if (EffectResult.isFailure(r)) return r.failure
+  throw new AssertionError({ message: `${what} should have failed but succeeded` })
+}
+
+const codes = (e: unknown): ReadonlyArray<string> =>
+  e instanceof Errors.ValidationError ? e.issues.map((i) => `${i.path.join(".")} ${i.code}`) : []
+
+const isCode = (e: unknown, tag: "ValidationError" | "RuleViolation" | "LookupError" | "StorageError", code: string): void => {
+  const x = e as { readonly _tag?: string; readonly code?: string; readonly message?: string }
+  strictEqual(x._tag, tag, `expected a ${tag}, got ${x._tag} ${x.code} ${x.message}`)
+  strictEqual(x.code, code, `expected code ${code}, got ${x.code}: ${x.message}`)
+}
+
+const hasIssue = (e: unknown, path: string, code: string): void => {
+  assertOk(e instanceof Errors.ValidationError, `expected a ValidationError, got ${String(e)}`)
+  assertOk(codes(e).includes(`${path} ${code}`), `expected issue "${path} ${code}" among ${JSON.stringify(codes(e))}`)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+
+const day = (s: string): LocalDate.LocalDate => LocalDate.parseOrThrow(s)
+const M = 1_000_000n
+
+const instrument = (number: string, kind: Citation.Instrument["kind"], effective: string): Citation.Instrument => ({
+  number,
+  kind,
+  issuer: "contract suite fixture",
+  title: number,
+  effective: day(effective)
+})
+const decree45 = instrument("45/2012/NĐ-CP", "decree", "2012-07-05")
+const circular36 = instrument("36/2013/TT-BCT", "circular", "2014-02-10")
+const cite = (i: Citation.Instrument, article: string): Citation.Citation => ({ instrument: i, article, grade: "secondary" })
+const param = (id: string, value: RulePack.ParameterValue): Parameter.Parameter<RulePack.ParameterValue> =>
+  Parameter.makeOrThrow<RulePack.ParameterValue>({
+    id,
+    description: `${id} (contract suite)`,
+    values: [{ from: day("2021-01-01"), value, citation: cite(circular36, "13") }]
+  })
+
+/**
+ * The suite's rule pack (governs decisions from 2021-01-01, plan years 2021–2030).
+ * @example `Contract.makeOrThrow(fixtures.contractInput("HĐ-1"), suitePack).terms.tier.id` → `"soft"`
+ * @category contract
+ * @since 0.1.0
+ */
+export const suitePack: RulePack.RulePack = Pack.loadOrThrow({
+  id: "storage-contract-suite",
+  version: "1.0.0",
+  title: "Storage contract suite pack",
+  instruments: [decree45, circular36],
+  governs: { decisions: { start: day("2021-01-01") }, planYears: { from: 2021, to: 2030 } },
+  parameters: Object.fromEntries(
+    [
+      param("support.training.rate", { numerator: 7n, denominator: 10n }),
+      param("support.training.cap", 200n * M),
+      param("advance.soft.first", { numerator: 7n, denominator: 10n }),
+      param("advance.overall-ceiling", { numerator: 7n, denominator: 10n })
+    ].map((p) => [p.id, p])
+  ),
+  activities: [
+    {
+      code: "training",
+      name: "Training",
+      nameVi: "Đào tạo",
+      citation: cite(decree45, "4"),
+      advanceTier: "soft",
+      items: [
+        {
+          code: "training.course",
+          name: "Course",
+          nameVi: "Khóa đào tạo",
+          cap: { kind: "rate-and-amount", rate: "support.training.rate", amount: "support.training.cap", unit: "per-project" },
+          citation: cite(decree45, "4")
+        }
+      ]
+    }
+  ],
+  areaPriorities: [],
+  industryPriorities: [],
+  advances: {
+    tiers: [{ id: "soft", name: "70 %", firstAdvance: "advance.soft.first", condition: { kind: "none" }, citation: cite(circular36, "13") }],
+    remainder: { condition: { kind: "base-acceptance" }, citation: cite(circular36, "14") },
+    overallCeiling: "advance.overall-ceiling"
+  },
+  calendar: [],
+  eligibility: [
+    { id: "eligibility.approved", kind: "approved", name: "Approved", nameVi: "Được phê duyệt", parameters: {}, citation: cite(circular36, "8") },
+    {
+      id: "eligibility.catalogue",
+      kind: "activity-in-catalogue",
+      name: "In catalogue",
+      nameVi: "Thuộc danh mục",
+      parameters: {},
+      citation: cite(decree45, "4")
+    }
+  ]
+})
+
+const decoded = <A>(r: { readonly ok: true; readonly value: A } | { readonly ok: false; readonly error: Errors.ValidationError }): A => {
+  if (r.ok) return r.value
+  throw new AssertionError({ message: `fixture does not decode: ${JSON.stringify(codes(r.error))}` })
+}
+
+/** JSON of an establishment. */
+const establishmentJson = (id: string, provinceCode = "19") => ({
+  id,
+  name: `Cơ sở ${id}`,
+  legalForm: { kind: "enterprise", size: "small" },
+  taxCode: "0100233488",
+  location: {
+    provinceCode,
+    provinceName: `Tỉnh ${provinceCode}`,
+    commune: { name: "Tân Cương", kind: "commune" },
+    difficultArea: "none",
+    poorDistrict: false,
+    newRuralCommune: true,
+    highland: false,
+    island: false,
+    border: false,
+    ethnicMinorityArea: false
+  },
+  industry: { code: "che-bien-nong-lam-thuy-san" },
+  workforce: 12,
+  annualRevenue: "4500000000",
+  hasExportContract: false,
+  cleanerProduction: false,
+  womenOwned: true,
+  ethnicMinorityOwned: false
+})
+
+/**
+ * Options of {@link fixtures}`.proposal`: a training-course proposal (đề án) with these fields.
+ * @example `fixtures.proposal("p1", { planYear: 2025, fund: "local", provinces: ["01"] })`
+ * @category contract
+ * @since 0.1.0
+ */
+export interface ProposalOptions {
+  readonly planYear?: number
+  readonly fund?: "national" | "local"
+  readonly provinces?: ReadonlyArray<string>
+  /** Cost of the course in đồng (support requested: 70 %). */
+  readonly cost?: bigint
+  readonly approved?: boolean
+  readonly title?: string
+  readonly beneficiaries?: ReadonlyArray<string>
+}
+
+/** JSON of a proposal. */
+const proposalJson = (id: string, o: ProposalOptions = {}) => {
+  const cost = o.cost ?? 100n * M
+  const support = (cost * 7n) / 10n
+  const year = o.planYear ?? 2024
+  return {
+    id,
+    title: o.title ?? `Đề án ${id}`,
+    fund: o.fund ?? "national",
+    form: { kind: "single" },
+    activities: [
+      {
+        activity: "training",
+        costLines: [
+          {
+            item: "training.course",
+            quantity: 1,
+            unitCost: cost.toString(),
+            total: cost.toString(),
+            requestedSupport: support.toString(),
+            counterpartFunding: (cost - support).toString()
+          }
+        ]
+      }
+    ],
+    implementingUnit: { name: "Trung tâm Khuyến công" },
+    beneficiaries: [...(o.beneficiaries ?? [])],
+    locations: (o.provinces ?? ["19"]).map((provinceCode) => ({ provinceCode })),
+    planYear: year,
+    duration: { start: `${year}-03-01`, end: `${year}-11-30` },
+    ...(o.approved === false ? {} : { approvalDate: `${year}-02-15` })
+  }
+}
+
+/**
+ * Builders of the suite's fixtures (valid domain values, decoded by core).
+ * @example `fixtures.evaluate(fixtures.proposal("DA-1")).payable` → `70000000n` (70 % of 100.000.000 đ)
+ * @category contract
+ * @since 0.1.0
+ */
+export const fixtures = {
+  establishment: (id: string, provinceCode = "19"): Establishment.Establishment =>
+    decoded(Establishment.decode(establishmentJson(id, provinceCode))),
+  proposal: (id: string, o: ProposalOptions = {}): Proposal.Proposal => decoded(Proposal.decode(proposalJson(id, o))),
+  proposalJson,
+  plan: (id: string, year: number, proposalIds: ReadonlyArray<string>, amount = 1_000n * M): Plan.Plan =>
+    decoded(
+      Plan.decode({
+        id,
+        year,
+        level: "national",
+        envelopes: [{ year, level: "national", amount: amount.toString(), source: { kind: "central-budget" }, decision: { number: `${year}/QĐ-BCT`, date: `${year - 1}-12-20` } }],
+        proposalIds: [...proposalIds],
+        approval: { number: `1${year}/QĐ-BCT`, date: `${year}-01-10` }
+      })
+    ),
+  provincialPlan: (id: string, year: number, provinceCode: string, proposalIds: ReadonlyArray<string>): Plan.Plan =>
+    decoded(
+      Plan.decode({
+        id,
+        year,
+        level: "provincial",
+        provinceCode,
+        envelopes: [
+          { year, level: "provincial", provinceCode, amount: "500000000", source: { kind: "local-budget" } },
+          { year, level: "provincial", provinceCode, amount: "250000000", source: { kind: "other", note: "Hỗ trợ doanh nghiệp" } }
+        ],
+        proposalIds: [...proposalIds]
+      })
+    ),
+  evaluate: (p: Proposal.Proposal, establishments: ReadonlyArray<Establishment.Establishment> = []): Evaluate.Evaluation => {
+    const date = Evaluate.dateOf(p)
+    const resolved = Pack.resolveOrThrow(suitePack, date)
+    return Evaluate.evaluateOrThrow(p, resolved, { establishments: new Map(establishments.map((e) => [e.id, e])), trace: true })
+  },
+  contractInput: (id: string, over: Partial<Contract.Input> = {}): Contract.Input => ({
+    id,
+    approvedSupport: Money.make(100n * M),
+    activities: ["training"],
+    signed: day("2024-03-15"),
+    approved: day("2024-02-15"),
+    planYear: 2024,
+    province: "19",
+    ...over
+  }),
+  event: (
+    id: string,
+    kind: Ledger.Kind,
+    date: string,
+    amount: bigint,
+    evidence?: Ledger.Evidence,
+    key = `key-${id}`
+  ): Ledger.Event =>
+    evidence === undefined
+      ? { id, idempotencyKey: key, kind, date: day(date), amount: Money.make(amount) }
+      : { id, idempotencyKey: key, kind, date: day(date), amount: Money.make(amount), evidence }
+}
+
+const F = fixtures
+
+const ids = (vs: ReadonlyArray<Storage.ProposalVersion>): ReadonlyArray<string> => vs.map((v) => v.proposal.id)
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
+// ---------------------------------------------------------------------------------------------
+// The cases
+
+const establishments: ReadonlyArray<ContractCase> = [
+  {
+    name: "establishments: saved values read back equal, a save replaces, lists filter by province in id order",
+    run: async (s) => {
+      const a = F.establishment("cs-b", "19")
+      const b = F.establishment("cs-a", "01")
+      const c = F.establishment("cs-c", "19")
+      deepStrictEqual(await run(s.saveEstablishment(a)), a)
+      strictEqual(await run(s.saveEstablishments([b, c])), 2)
+      deepStrictEqual(await run(s.getEstablishment("cs-b")), a)
+      const renamed = { ...a, name: "Cơ sở đã đổi tên", workforce: 40 }
+      await run(s.saveEstablishment(renamed))
+      deepStrictEqual(await run(s.getEstablishment("cs-b")), renamed)
+      deepStrictEqual((await run(s.listEstablishments())).map((e) => e.id), ["cs-a", "cs-b", "cs-c"])
+      deepStrictEqual((await run(s.listEstablishments({ provinceCode: "19" }))).map((e) => e.id), ["cs-b", "cs-c"])
+      deepStrictEqual((await run(s.listEstablishments({}, { after: "cs-a", limit: 1 }))).map((e) => e.id), ["cs-b"])
+      const map = await run(s.getEstablishments(["cs-c", "cs-a", "nope"]))
+      deepStrictEqual([...map.keys()].sort(), ["cs-a", "cs-c"])
+      deepStrictEqual(map.get("cs-c"), c)
+      strictEqual(await run(s.getEstablishment("nope")), undefined)
+    }
+  },
+  {
+    name: "establishments: bad input is a ValidationError with paths, and a bad batch stores nothing",
+    run: async (s) => {
+      const bad = { ...establishmentJson("cs-x"), taxCode: "0100233480" } as unknown as Establishment.Establishment
+      const e = await fails(s.saveEstablishment(bad))
+      hasIssue(e, "taxCode", "tax-code/check-digit")
+      const batch = await fails(s.saveEstablishments([F.establishment("cs-1"), bad]))
+      hasIssue(batch, "1.taxCode", "tax-code/check-digit")
+      deepStrictEqual(await run(s.listEstablishments()), [])
+      // with asOf, date-dependent checks run: province 02 (Hà Giang) was closed by the 2025 reform
+      const e2 = await fails(s.saveEstablishment(F.establishment("cs-2", "02"), { asOf: day("2025-09-01") }))
+      hasIssue(e2, "location.provinceCode", "establishment/province-code-not-in-force")
+      await run(s.saveEstablishment(F.establishment("cs-2", "02"), { asOf: day("2025-06-30") }))
+      const e3 = await fails(s.saveEstablishment(F.establishment("cs-3"), { asOf: "30/06/2025" as LocalDate.LocalDate }))
+      hasIssue(e3, "asOf", "schema/invalid")
+    }
+  }
+]
+
+const proposals: ReadonlyArray<ContractCase> = [
+  {
+    name: "proposals: every save appends a version; the current version and the history read back",
+    run: async (s) => {
+      const p1 = F.proposal("DA-1")
+      const v1 = await run(s.saveProposal(p1))
+      strictEqual(v1.version, 1)
+      strictEqual(v1.status, "draft")
+      deepStrictEqual(v1.proposal, p1)
+      assertOk(ISO.test(v1.savedAt), `savedAt ${v1.savedAt} is ISO-8601 UTC with milliseconds`)
+      const p2 = F.proposal("DA-1", { cost: 150n * M, title: "Đề án đã sửa" })
+      const v2 = await run(s.saveProposal(p2, { status: "submitted", author: "chuyên viên A", note: "sửa dự toán" }))
+      strictEqual(v2.version, 2)
+      strictEqual(v2.status, "submitted")
+      strictEqual(v2.author, "chuyên viên A")
+      strictEqual(v2.note, "sửa dự toán")
+      const v3 = await run(s.saveProposal(p2))
+      strictEqual(v3.version, 3)
+      strictEqual(v3.status, "submitted", "the status carries over when not given")
+      strictEqual(v3.author, undefined)
+      const current = await run(s.getProposal("DA-1"))
+      strictEqual(current?.version, 3)
+      deepStrictEqual(current?.proposal, p2)
+      deepStrictEqual((await run(s.getProposal("DA-1", { version: 1 })))?.proposal, p1)
+      strictEqual(await run(s.getProposal("DA-1", { version: 4 })), undefined)
+      const history = await run(s.proposalHistory("DA-1"))
+      deepStrictEqual(history.map((h) => [h.version, h.status, h.proposal.title]), [
+        [1, "draft", p1.title],
+        [2, "submitted", "Đề án đã sửa"],
+        [3, "submitted", "Đề án đã sửa"]
+      ])
+      assertOk(history.every((h, i) => i === 0 || (history[i - 1] as Storage.ProposalVersion).savedAt <= h.savedAt), "savedAt never goes back")
+      deepStrictEqual(await run(s.proposalHistory("nope")), [])
+      strictEqual(await run(s.getProposal("nope")), undefined)
+    }
+  },
+  {
+    name: "proposals: expectedVersion guards concurrent edits (storage/version-conflict) and appends nothing when refused",
+    run: async (s) => {
+      strictEqual((await run(s.saveProposal(F.proposal("DA-1"), { expectedVersion: 0 }))).version, 1)
+      const e = await fails(s.saveProposal(F.proposal("DA-1"), { expectedVersion: 0 }))
+      isCode(e, "RuleViolation", "storage/version-conflict")
+      strictEqual((await run(s.saveProposal(F.proposal("DA-1", { cost: 90n * M }), { expectedVersion: 1 }))).version, 2)
+      const stale = await fails(s.saveProposal(F.proposal("DA-1", { cost: 80n * M }), { expectedVersion: 1 }))
+      isCode(stale, "RuleViolation", "storage/version-conflict")
+      strictEqual((await run(s.proposalHistory("DA-1"))).length, 2)
+      strictEqual((await run(s.getProposal("DA-1")))?.proposal.activities[0]?.costLines[0]?.total, 90n * M)
+      const bad = await fails(s.saveProposal(F.proposal("DA-2"), { expectedVersion: -1 }))
+      hasIssue(bad, "expectedVersion", "schema/invalid")
+      const badStatus = await fails(s.saveProposal(F.proposal("DA-2"), { status: "done" as Storage.ProposalStatus }))
+      assertOk(badStatus instanceof Errors.ValidationError && badStatus.issues.some((i) => i.path.join(".") === "status"), "status is checked")
+      strictEqual(await run(s.getProposal("DA-2")), undefined)
+    }
+  },
+  {
+    name: "proposals: an invalid proposal is a ValidationError from Proposal.decode with its path; nothing is stored",
+    run: async (s) => {
+      const json = proposalJson("DA-1")
+      const line = json.activities[0]?.costLines[0] as Record<string, unknown>
+      line["total"] = "99000000" // ≠ quantity × unit cost
+      const e = await fails(s.saveProposal(json as unknown as Proposal.Proposal))
+      isCode(e, "ValidationError", "proposal/invalid")
+      hasIssue(e, "activities.0.costLines.0.total", "proposal/total-mismatch")
+      // a typed value built by hand that breaks a rule is refused too
+      const p = F.proposal("DA-2")
+      const forged = { ...p, duration: { start: day("2024-12-01"), end: day("2024-01-01") } }
+      hasIssue(await fails(s.saveProposal(forged)), "duration.end", "proposal/duration-order")
+      deepStrictEqual(await run(s.listProposals()), [])
+      // the JSON form of a valid proposal is decoded and stored as the typed value
+      const stored = await run(s.saveProposal(proposalJson("DA-3") as unknown as Proposal.Proposal))
+      deepStrictEqual(stored.proposal, F.proposal("DA-3"))
+    }
+  },
+  {
+    name: "proposals: text a database cannot keep and amounts above numeric(20,0) are refused",
+    run: async (s) => {
+      const nul = await fails(s.saveProposal(F.proposal("DA-1", { title: "Đề án\u0000 lỗi" })))
+      hasIssue(nul, "title", "storage/invalid-text")
+      const lone = await fails(s.saveProposal(F.proposal("DA-1", { title: "Đề án \uD800" })))
+      hasIssue(lone, "title", "storage/invalid-text")
+      const huge = await fails(s.saveProposal(F.proposal("DA-1", { cost: 10n ** 20n })))
+      hasIssue(huge, "activities", "storage/amount-out-of-range")
+      const max = await run(s.saveProposal(F.proposal("DA-1", { cost: 10n ** 20n - 1n })))
+      strictEqual(max.proposal.activities[0]?.costLines[0]?.total, 10n ** 20n - 1n)
+      strictEqual((await run(s.listProposals())).length, 1)
+    }
+  },
+  {
+    name: "proposals: a batch is all or nothing; the same id twice in a batch appends two versions",
+    run: async (s) => {
+      const bad = { ...proposalJson("DA-3"), planYear: 1999 } as unknown as Proposal.Proposal
+      const e = await fails(s.saveProposals([F.proposal("DA-1"), F.proposal("DA-2"), bad]))
+      hasIssue(e, "2.planYear", "schema/invalid")
+      deepStrictEqual(await run(s.listProposals()), [])
+      const saved = await run(s.saveProposals([F.proposal("DA-1"), F.proposal("DA-2"), F.proposal("DA-1", { cost: 60n * M })], { status: "submitted" }))
+      deepStrictEqual(saved.map((v) => [v.proposal.id, v.version, v.status]), [
+        ["DA-1", 1, "submitted"],
+        ["DA-2", 1, "submitted"],
+        ["DA-1", 2, "submitted"]
+      ])
+      strictEqual((await run(s.getProposal("DA-1")))?.proposal.activities[0]?.costLines[0]?.total, 60n * M)
+      deepStrictEqual(await run(s.saveProposals([])), [])
+    }
+  },
+  {
+    name: "proposals: queries by plan year, province (any location), fund, status, plan and ids, paged by id",
+    run: async (s) => {
+      await run(
+        s.saveProposals([
+          F.proposal("DA-05", { planYear: 2024, provinces: ["19"], fund: "national" }),
+          F.proposal("DA-01", { planYear: 2024, provinces: ["01", "19"], fund: "local" }),
+          F.proposal("DA-03", { planYear: 2025, provinces: ["01"], fund: "national" }),
+          F.proposal("DA-02", { planYear: 2024, provinces: [], fund: "national" }),
+          F.proposal("DA-04", { planYear: 2025, provinces: ["79"], fund: "local" })
+        ])
+      )
+      await run(s.saveProposal(F.proposal("DA-03", { planYear: 2025, provinces: ["01"] }), { status: "approved" }))
+      await run(s.saveProposal(F.proposal("DA-04", { planYear: 2025, provinces: ["79"], fund: "local" }), { status: "rejected" }))
+      // the current version decides: DA-05 moves to 2025
+      await run(s.saveProposal(F.proposal("DA-05", { planYear: 2025, provinces: ["19"] })))
+      deepStrictEqual(ids(await run(s.listProposals())), ["DA-01", "DA-02", "DA-03", "DA-04", "DA-05"])
+      deepStrictEqual(ids(await run(s.listProposals({ planYear: 2024 }))), ["DA-01", "DA-02"])
+      deepStrictEqual(ids(await run(s.listProposals({ provinceCode: "19" }))), ["DA-01", "DA-05"])
+      deepStrictEqual(ids(await run(s.listProposals({ provinceCode: "01" }))), ["DA-01", "DA-03"])
+      deepStrictEqual(ids(await run(s.listProposals({ fund: "local" }))), ["DA-01", "DA-04"])
+      deepStrictEqual(ids(await run(s.listProposals({ status: "approved" }))), ["DA-03"])
+      deepStrictEqual(ids(await run(s.listProposals({ status: ["approved", "rejected"] }))), ["DA-03", "DA-04"])
+      deepStrictEqual(ids(await run(s.listProposals({ planYear: 2025, fund: "national", status: "draft" }))), ["DA-05"])
+      deepStrictEqual(ids(await run(s.listProposals({ ids: ["DA-04", "DA-02", "DA-99"] }))), ["DA-02", "DA-04"])
+      deepStrictEqual(ids(await run(s.listProposals({}, { limit: 2 }))), ["DA-01", "DA-02"])
+      deepStrictEqual(ids(await run(s.listProposals({}, { limit: 2, after: "DA-02" }))), ["DA-03", "DA-04"])
+      deepStrictEqual(ids(await run(s.listProposals({ planYear: 2025 }, { after: "DA-03" }))), ["DA-04", "DA-05"])
+      await run(s.savePlan(F.plan("KH-2025", 2025, ["DA-05", "DA-03"])))
+      deepStrictEqual(ids(await run(s.listProposals({ planId: "KH-2025" }))), ["DA-03", "DA-05"])
+      deepStrictEqual(ids(await run(s.listProposals({ planId: "KH-2025", status: "approved" }))), ["DA-03"])
+      deepStrictEqual(await run(s.listProposals({ planId: "KH-none" })), [])
+    }
+  },
+  {
+    name: "proposals: ids are ordered by code point (binary collation), whatever the language",
+    run: async (s) => {
+      const names = ["đề-án-2", "DA-10", "da-1", "DA-9", "Đề-án-1", "ĐA-3", "𝔻A-astral", "\uFF21-fullwidth"]
+      await run(s.saveProposals(names.map((n) => F.proposal(n))))
+      const expected = [...names].sort((a, b) => {
+        const x = [...a].map((c) => c.codePointAt(0) as number)
+        const y = [...b].map((c) => c.codePointAt(0) as number)
+        for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return (x[i] as number) - (y[i] as number)
+        return x.length - y.length
+      })
+      deepStrictEqual(ids(await run(s.listProposals())), expected)
+      deepStrictEqual(ids(await run(s.listProposals({}, { after: expected[3] as string, limit: 3 }))), expected.slice(4, 7))
+    }
+  },
+  {
+    name: "filters and pages are validated: unknown keys, bad values and limits are ValidationErrors",
+    run: async (s) => {
+      hasIssue(await fails(s.listProposals({ planYear: 1999 })), "planYear", "schema/invalid")
+      hasIssue(await fails(s.listProposals({ provinceCode: "1" })), "provinceCode", "schema/invalid")
+      hasIssue(await fails(s.listProposals({ fund: "regional" } as unknown as Storage.ProposalFilter)), "fund", "schema/type")
+      const unknownKey = await fails(s.listProposals({ year: 2024 } as unknown as Storage.ProposalFilter))
+      assertOk(unknownKey instanceof Errors.ValidationError && unknownKey.issues.some((i) => i.path.join(".") === "year"), "unknown filter keys are refused")
+      hasIssue(await fails(s.listProposals({}, { limit: 0 })), "limit", "schema/invalid")
+      hasIssue(await fails(s.listProposals({}, { limit: 10_001 })), "limit", "schema/invalid")
+      hasIssue(await fails(s.listProposals({ planId: "KH\u0000" })), "planId", "storage/invalid-text")
+      assertOk((await fails(s.summarize({}, ["county" as Storage.SummaryKey]))) instanceof Errors.ValidationError)
+      assertOk((await fails(s.listEvaluations({ verdict: "maybe" } as unknown as Storage.EvaluationFilter))) instanceof Errors.ValidationError)
+      assertOk((await fails(s.listPlans({ level: "district" } as unknown as Storage.PlanFilter))) instanceof Errors.ValidationError)
+    }
+  }
+]
+
+const plans: ReadonlyArray<ContractCase> = [
+  {
+    name: "plans: envelopes and proposal lists read back; a save replaces; plans and envelopes are listed by year, level and province",
+    run: async (s) => {
+      await run(s.saveProposals(["DA-1", "DA-2", "DA-3"].map((id) => F.proposal(id))))
+      const national = F.plan("KH-QG-2024", 2024, ["DA-2", "DA-1"])
+      deepStrictEqual(await run(s.savePlan(national)), national)
+      deepStrictEqual(await run(s.getPlan("KH-QG-2024")), national)
+      const local = F.provincialPlan("KH-19-2024", 2024, "19", ["DA-3"])
+      await run(s.savePlan(local))
+      await run(s.savePlan(F.plan("KH-QG-2025", 2025, [])))
+      deepStrictEqual((await run(s.getPlan("KH-19-2024")))?.envelopes, local.envelopes)
+      deepStrictEqual((await run(s.listPlans())).map((p) => p.id), ["KH-19-2024", "KH-QG-2024", "KH-QG-2025"])
+      deepStrictEqual((await run(s.listPlans({ year: 2024 }))).map((p) => p.id), ["KH-19-2024", "KH-QG-2024"])
+      deepStrictEqual((await run(s.listPlans({ level: "provincial", provinceCode: "19" }))).map((p) => p.id), ["KH-19-2024"])
+      const envelopes = await run(s.listEnvelopes({ year: 2024 }))
+      deepStrictEqual(envelopes.map((e) => [e.planId, e.index, e.envelope.amount]), [
+        ["KH-19-2024", 0, 500_000_000n],
+        ["KH-19-2024", 1, 250_000_000n],
+        ["KH-QG-2024", 0, 1_000_000_000n]
+      ])
+      deepStrictEqual((await run(s.listEnvelopes({ provinceCode: "19" }))).map((e) => e.envelope.source.kind), ["local-budget", "other"])
+      deepStrictEqual((await run(s.listEnvelopes({ planId: "KH-QG-2025" }))).map((e) => e.envelope.amount), [1_000_000_000n])
+      // replace: fewer envelopes, other proposals
+      const replaced = F.plan("KH-QG-2024", 2024, ["DA-3"], 2_000n * M)
+      await run(s.savePlan(replaced))
+      deepStrictEqual(await run(s.getPlan("KH-QG-2024")), replaced)
+      deepStrictEqual(ids(await run(s.listProposals({ planId: "KH-QG-2024" }))), ["DA-3"])
+      strictEqual(await run(s.getPlan("KH-none")), undefined)
+    }
+  },
+  {
+    name: "plans: a plan naming a proposal not stored is a RuleViolation at its index, and the stored plan is left as it was",
+    run: async (s) => {
+      await run(s.saveProposals(["DA-1", "DA-2"].map((id) => F.proposal(id))))
+      const before = F.plan("KH-1", 2024, ["DA-1"])
+      await run(s.savePlan(before))
+      const e = await fails(s.savePlan(F.plan("KH-1", 2024, ["DA-2", "DA-9", "DA-1"], 3_000n * M)))
+      isCode(e, "RuleViolation", "storage/unknown-proposal")
+      deepStrictEqual((e as Errors.RuleViolation).path, ["proposalIds", 1])
+      strictEqual((e as Errors.RuleViolation).rule, "storage.reference")
+      deepStrictEqual(await run(s.getPlan("KH-1")), before)
+      const e2 = await fails(s.savePlan(F.plan("KH-2", 2024, ["DA-8"])))
+      isCode(e2, "RuleViolation", "storage/unknown-proposal")
+      strictEqual(await run(s.getPlan("KH-2")), undefined)
+      deepStrictEqual(await run(s.listEnvelopes({ planId: "KH-2" })), [])
+    }
+  },
+  {
+    name: "plans: an inconsistent plan is a ValidationError from Plan.decode; envelopes above numeric(20,0) are refused",
+    run: async (s) => {
+      const p = F.plan("KH-1", 2024, [])
+      const wrongYear = { ...p, envelopes: [{ ...(p.envelopes[0] as Plan.BudgetEnvelope), year: 2023 }] }
+      const e = await fails(s.savePlan(wrongYear as unknown as Plan.Plan))
+      isCode(e, "ValidationError", "plan/invalid")
+      hasIssue(e, "envelopes.0.year", "plan/envelope-year-mismatch")
+      const huge = { ...p, envelopes: [{ ...(p.envelopes[0] as Plan.BudgetEnvelope), amount: Money.make(10n ** 20n) }] }
+      hasIssue(await fails(s.savePlan(huge)), "envelopes.0.amount", "storage/amount-out-of-range")
+      deepStrictEqual(await run(s.listPlans()), [])
+    }
+  }
+]
+
+const evaluations: ReadonlyArray<ContractCase> = [
+  {
+    name: "evaluations: Evaluate's results read back with verdict, support, payable, failures, trace and pack id and version",
+    run: async (s) => {
+      const ok1 = F.proposal("DA-1", { cost: 100n * M })
+      const no2 = F.proposal("DA-2", { approved: false })
+      await run(s.saveProposals([ok1, no2]))
+      const e1 = F.evaluate(ok1)
+      const e2 = F.evaluate(no2)
+      strictEqual(e1.verdict, "eligible")
+      strictEqual(e2.verdict, "ineligible")
+      const s1 = await run(s.saveEvaluation(e1))
+      strictEqual(s1.proposalId, "DA-1")
+      strictEqual(s1.proposalVersion, 1)
+      strictEqual(s1.packId, "storage-contract-suite")
+      strictEqual(s1.packVersion, "1.0.0")
+      strictEqual(s1.verdict, "eligible")
+      strictEqual(s1.support, 70n * M)
+      strictEqual(s1.payable, 70n * M)
+      strictEqual(s1.requested, e1.support.requested)
+      strictEqual(s1.eligibleCost, e1.support.eligibleCost)
+      strictEqual(s1.date, e1.date)
+      deepStrictEqual(s1.trace, e1.trace)
+      deepStrictEqual(s1.failures, [])
+      assertOk(ISO.test(s1.evaluatedAt))
+      const s2 = await run(s.saveEvaluation(e2))
+      strictEqual(s2.payable, 0n)
+      deepStrictEqual(s2.failures.map((f) => f.rule), ["eligibility.approved"])
+      deepStrictEqual(await run(s.latestEvaluation("DA-1")), s1)
+      const noTrace = { ...e1, trace: undefined }
+      await run(s.saveProposal(F.proposal("DA-1", { cost: 200n * M })))
+      const s3 = await run(s.saveEvaluation(noTrace, { proposalVersion: 1 }))
+      strictEqual(s3.proposalVersion, 1)
+      strictEqual(s3.trace, undefined)
+      const s4 = await run(s.saveEvaluation(F.evaluate(F.proposal("DA-1", { cost: 200n * M }))))
+      strictEqual(s4.proposalVersion, 2, "the current version by default")
+      strictEqual(s4.payable, 140n * M)
+      deepStrictEqual((await run(s.evaluationHistory("DA-1"))).map((e) => [e.proposalVersion, e.payable]), [
+        [1, 70n * M],
+        [1, 70n * M],
+        [2, 140n * M]
+      ])
+      assertOk(Number(s4.id) > Number(s3.id) || s4.id > s3.id, "ids increase")
+      deepStrictEqual(await run(s.latestEvaluation("DA-1")), s4)
+      deepStrictEqual(await run(s.latestEvaluation("DA-1", { packId: "storage-contract-suite" })), s4)
+      strictEqual(await run(s.latestEvaluation("DA-1", { packId: "other-pack" })), undefined)
+      strictEqual(await run(s.latestEvaluation("DA-9")), undefined)
+      deepStrictEqual(await run(s.evaluationHistory("DA-9")), [])
+    }
+  },
+  {
+    name: "evaluations: unknown proposals and versions are RuleViolations, inconsistent results ValidationErrors; a batch is all or nothing",
+    run: async (s) => {
+      const p = F.proposal("DA-1")
+      const e = F.evaluate(p)
+      isCode(await fails(s.saveEvaluation(e)), "RuleViolation", "storage/unknown-proposal")
+      await run(s.saveProposal(p))
+      const v = await fails(s.saveEvaluation(e, { proposalVersion: 2 }))
+      isCode(v, "RuleViolation", "storage/unknown-proposal-version")
+      deepStrictEqual((v as Errors.RuleViolation).path, ["proposalVersion"])
+      const forged = { ...e, payable: Money.make(1n) }
+      hasIssue(await fails(s.saveEvaluation(forged)), "payable", "evaluation/payable-mismatch")
+      const notOne = await fails(s.saveEvaluation({ proposalId: "DA-1" } as unknown as Evaluate.Evaluation))
+      isCode(notOne, "ValidationError", "evaluation/invalid")
+      const other = F.evaluate(F.proposal("DA-2"))
+      const batch = await fails(s.saveEvaluations([e, other]))
+      isCode(batch, "RuleViolation", "storage/unknown-proposal")
+      deepStrictEqual((batch as Errors.RuleViolation).path, [1, "proposalId"])
+      deepStrictEqual(await run(s.evaluationHistory("DA-1")), [], "the first evaluation of the failed batch was not kept")
+      const both = await run(s.saveEvaluations([e, e]))
+      strictEqual(both.length, 2)
+    }
+  },
+  {
+    name: "evaluations and summaries: latest result per proposal by verdict and pack; totals by plan year, province, fund and status",
+    run: async (s) => {
+      const ps = [
+        F.proposal("DA-1", { planYear: 2024, provinces: ["19"], cost: 100n * M }),
+        F.proposal("DA-2", { planYear: 2024, provinces: ["19", "01"], cost: 50n * M, approved: false }),
+        F.proposal("DA-3", { planYear: 2024, provinces: ["01"], cost: 200n * M, fund: "local" }),
+        F.proposal("DA-4", { planYear: 2025, provinces: [], cost: 10n * M }),
+        F.proposal("DA-5", { planYear: 2025, provinces: ["19"], cost: 30n * M })
+      ]
+      await run(s.saveProposals(ps))
+      await run(s.saveProposal(ps[2] as Proposal.Proposal, { status: "approved" }))
+      // DA-1 first ineligible (not approved yet), then eligible: only the latest counts
+      await run(s.saveEvaluation(F.evaluate(F.proposal("DA-1", { planYear: 2024, provinces: ["19"], approved: false })), { proposalVersion: 1 }))
+      await run(s.saveEvaluations(ps.slice(0, 4).map((p) => F.evaluate(p))))
+      deepStrictEqual((await run(s.listEvaluations())).map((e) => [e.proposalId, e.verdict]), [
+        ["DA-1", "eligible"],
+        ["DA-2", "ineligible"],
+        ["DA-3", "eligible"],
+        ["DA-4", "eligible"]
+      ])
+      deepStrictEqual((await run(s.listEvaluations({ verdict: "ineligible" }))).map((e) => e.proposalId), ["DA-2"])
+      deepStrictEqual((await run(s.listEvaluations({ provinceCode: "19", verdict: "eligible" }))).map((e) => e.proposalId), ["DA-1"])
+      deepStrictEqual((await run(s.listEvaluations({ planYear: 2024 }, { after: "DA-1", limit: 1 }))).map((e) => e.proposalId), ["DA-2"])
+      deepStrictEqual(await run(s.listEvaluations({ packId: "other-pack" })), [])
+      deepStrictEqual(await run(s.summarize({}, [])), [
+        { proposals: 5, requestedSupport: Money.make(273n * M), evaluated: 4, eligible: 3, payable: Money.make(217n * M) }
+      ])
+      deepStrictEqual(await run(s.summarize({}, ["planYear", "province"])), [
+        { planYear: 2024, province: "01", proposals: 1, requestedSupport: Money.make(140n * M), evaluated: 1, eligible: 1, payable: Money.make(140n * M) },
+        { planYear: 2024, province: "19", proposals: 2, requestedSupport: Money.make(105n * M), evaluated: 2, eligible: 1, payable: Money.make(70n * M) },
+        { planYear: 2025, province: "19", proposals: 1, requestedSupport: Money.make(21n * M), evaluated: 0, eligible: 0, payable: Money.zero },
+        { planYear: 2025, province: null, proposals: 1, requestedSupport: Money.make(7n * M), evaluated: 1, eligible: 1, payable: Money.make(7n * M) }
+      ])
+      deepStrictEqual(await run(s.summarize({ planYear: 2024 }, ["fund", "status"])), [
+        { fund: "local", status: "approved", proposals: 1, requestedSupport: Money.make(140n * M), evaluated: 1, eligible: 1, payable: Money.make(140n * M) },
+        { fund: "national", status: "draft", proposals: 2, requestedSupport: Money.make(105n * M), evaluated: 2, eligible: 1, payable: Money.make(70n * M) }
+      ])
+      deepStrictEqual(await run(s.summarize({ provinceCode: "01" }, ["province"])), [
+        { province: "01", proposals: 1, requestedSupport: Money.make(140n * M), evaluated: 1, eligible: 1, payable: Money.make(140n * M) },
+        { province: "19", proposals: 1, requestedSupport: Money.make(35n * M), evaluated: 1, eligible: 0, payable: Money.zero }
+      ])
+      deepStrictEqual(await run(s.summarize({ planYear: 2030 }, ["status"])), [])
+    }
+  }
+]
+
+const allocations: ReadonlyArray<ContractCase> = [
+  {
+    name: "allocations: Allocation.allocate's result reads back exactly; outcomes by proposal; ids are never overwritten",
+    run: async (s) => {
+      await run(s.saveProposals(["DA-1", "DA-2", "DA-3"].map((id) => F.proposal(id))))
+      await run(s.savePlan(F.plan("KH-1", 2024, ["DA-1", "DA-2", "DA-3"])))
+      const allocation = Allocation.allocateOrThrow({
+        envelope: Money.make(1_000n * M),
+        candidates: [
+          { id: "DA-1", requested: Money.make(600n * M), tier: 0 },
+          { id: "DA-2", requested: Money.make(500n * M), tier: 1 },
+          { id: "DA-3", requested: Money.make(300n * M), tier: 1 }
+        ],
+        policy: { kind: "partial-marginal", minimumShare: Rate.make(1n, 2n), unit: 1_000_000n }
+      })
+      const saved = await run(s.saveAllocation({ id: "PB-1", planId: "KH-1", allocation }))
+      deepStrictEqual(saved.allocation, allocation)
+      strictEqual(saved.planId, "KH-1")
+      deepStrictEqual((await run(s.getAllocation("PB-1")))?.allocation, allocation)
+      const whole = Allocation.allocateOrThrow({
+        envelope: Money.make(700n * M),
+        candidates: [{ id: "DA-2", requested: Money.make(500n * M) }, { id: "DA-3", requested: Money.make(300n * M) }],
+        policy: { kind: "whole-only" }
+      })
+      await run(s.saveAllocation({ id: "PB-0", allocation: whole }))
+      const outcomes = await run(s.allocationOutcomes("DA-2"))
+      deepStrictEqual(outcomes.map((o) => [o.allocationId, o.planId, o.outcome.allocated, o.outcome.status]), [
+        ["PB-0", undefined, 500n * M, "funded"],
+        ["PB-1", "KH-1", allocation.outcomes.find((o) => o.id === "DA-2")?.allocated, allocation.outcomes.find((o) => o.id === "DA-2")?.status]
+      ])
+      // the same content again is the stored allocation; different content under the id is refused
+      deepStrictEqual((await run(s.saveAllocation({ id: "PB-1", planId: "KH-1", allocation }))).allocation, allocation)
+      isCode(await fails(s.saveAllocation({ id: "PB-1", allocation: whole })), "RuleViolation", "storage/allocation-exists")
+      deepStrictEqual((await run(s.getAllocation("PB-1")))?.allocation, allocation)
+      strictEqual(await run(s.getAllocation("PB-9")), undefined)
+      deepStrictEqual(await run(s.allocationOutcomes("DA-9")), [])
+    }
+  },
+  {
+    name: "allocations: unknown proposals or plans are RuleViolations; inconsistent totals are ValidationErrors; nothing is stored",
+    run: async (s) => {
+      await run(s.saveProposal(F.proposal("DA-1")))
+      const allocation = Allocation.allocateOrThrow({
+        envelope: Money.make(1_000n * M),
+        candidates: [{ id: "DA-1", requested: Money.make(600n * M) }, { id: "DA-7", requested: Money.make(300n * M) }],
+        policy: { kind: "whole-only" }
+      })
+      const e = await fails(s.saveAllocation({ id: "PB-1", allocation }))
+      isCode(e, "RuleViolation", "storage/unknown-proposal")
+      deepStrictEqual((e as Errors.RuleViolation).path, ["allocation", "outcomes", 1, "id"])
+      const only = Allocation.allocateOrThrow({ envelope: Money.make(1_000n * M), candidates: [{ id: "DA-1", requested: Money.make(600n * M) }], policy: { kind: "whole-only" } })
+      isCode(await fails(s.saveAllocation({ id: "PB-1", planId: "KH-9", allocation: only })), "RuleViolation", "storage/unknown-plan")
+      const forged = { ...only, totals: { ...only.totals, allocated: Money.make(1n) } }
+      hasIssue(await fails(s.saveAllocation({ id: "PB-1", allocation: forged })), "allocation.totals.allocated", "allocation-record/total-mismatch")
+      const greedy = { ...only, outcomes: only.outcomes.map((o) => ({ ...o, allocated: Money.make(700n * M) })) }
+      hasIssue(await fails(s.saveAllocation({ id: "PB-1", allocation: greedy })), "allocation.outcomes.0.allocated", "allocation-record/above-request")
+      strictEqual(await run(s.getAllocation("PB-1")), undefined)
+      deepStrictEqual(await run(s.allocationOutcomes("DA-1")), [])
+    }
+  }
+]
+
+const contracts: ReadonlyArray<ContractCase> = [
+  {
+    name: "contracts: built by Contract.make, read back equal, saved again unchanged, never overwritten, listed by plan year and province",
+    run: async (s) => {
+      await run(s.saveProposal(F.proposal("DA-1")))
+      const input = F.contractInput("HĐ-1")
+      const expected = Contract.makeOrThrow(input, suitePack)
+      const saved = await run(s.saveContract(input, suitePack, { proposalId: "DA-1" }))
+      deepStrictEqual(saved.contract, expected)
+      strictEqual(saved.proposalId, "DA-1")
+      strictEqual(saved.contract.terms.tier.id, "soft")
+      assertOk(Rate.equals(saved.contract.terms.tier.firstAdvance.value, Rate.make(7n, 10n)))
+      deepStrictEqual((await run(s.getContract("HĐ-1")))?.contract, expected)
+      deepStrictEqual((await run(s.saveContract(input, [suitePack], { proposalId: "DA-1" }))).contract, expected)
+      const changed = await fails(s.saveContract({ ...input, approvedSupport: Money.make(120n * M) }, suitePack, { proposalId: "DA-1" }))
+      isCode(changed, "RuleViolation", "storage/contract-exists")
+      strictEqual((await run(s.getContract("HĐ-1")))?.contract.approvedSupport, 100n * M)
+      await run(s.saveContract(F.contractInput("HĐ-2", { planYear: 2025, approved: day("2025-01-10"), signed: day("2025-02-01"), province: "01" }), suitePack))
+      deepStrictEqual((await run(s.listContracts())).map((c) => c.contract.id), ["HĐ-1", "HĐ-2"])
+      deepStrictEqual((await run(s.listContracts({ planYear: 2025 }))).map((c) => c.contract.id), ["HĐ-2"])
+      deepStrictEqual((await run(s.listContracts({ province: "19" }))).map((c) => c.contract.id), ["HĐ-1"])
+      deepStrictEqual((await run(s.listContracts({ proposalId: "DA-1" }))).map((c) => c.contract.id), ["HĐ-1"])
+      strictEqual(await run(s.getContract("HĐ-9")), undefined)
+    }
+  },
+  {
+    name: "contracts: invalid input is refused with Contract.make's errors; unknown proposals are RuleViolations",
+    run: async (s) => {
+      const zero = await fails(s.saveContract(F.contractInput("HĐ-1", { approvedSupport: Money.zero }), suitePack))
+      hasIssue(zero, "approvedSupport", "contract/invalid-support")
+      const early = await fails(s.saveContract(F.contractInput("HĐ-1", { signed: day("2024-01-01") }), suitePack))
+      hasIssue(early, "signed", "contract/signed-before-approval")
+      const activity = await fails(s.saveContract(F.contractInput("HĐ-1", { activities: ["space-travel"] }), suitePack))
+      hasIssue(activity, "activities.0", "contract/unknown-activity")
+      const before = await fails(s.saveContract(F.contractInput("HĐ-1", { approved: day("2020-06-01"), signed: day("2020-07-01") }), suitePack))
+      assertOk(before instanceof Errors.LookupError, "no pack governs 2020")
+      const huge = await fails(s.saveContract(F.contractInput("HĐ-1", { approvedSupport: Money.make(10n ** 20n) }), suitePack))
+      hasIssue(huge, "approvedSupport", "storage/amount-out-of-range")
+      const orphan = await fails(s.saveContract(F.contractInput("HĐ-1"), suitePack, { proposalId: "DA-9" }))
+      isCode(orphan, "RuleViolation", "storage/unknown-proposal")
+      deepStrictEqual((orphan as Errors.RuleViolation).path, ["proposalId"])
+      deepStrictEqual(await run(s.listContracts()), [])
+    }
+  }
+]
+
+/** A stored contract of 100.000.000 đ (soft tier 70 %, overall ceiling 70 %). */
+const withContract = async (s: Storage.Store, id = "HĐ-1"): Promise<Contract.Contract> =>
+  (await run(s.saveContract(F.contractInput(id), suitePack))).contract
+
+const ledger: ReadonlyArray<ContractCase> = [
+  {
+    name: "ledger: postings are validated by Ledger.post; balances are derived from the stored events and match Ledger.balances",
+    run: async (s) => {
+      const c = await withContract(s)
+      const events = [
+        F.event("e1", "advance", "2024-04-01", 50n * M),
+        F.event("e2", "advance", "2024-05-01", 20n * M),
+        F.event("e3", "payment", "2024-10-01", 10n * M, { baseAcceptance: day("2024-09-30"), progressShare: Rate.make(1n, 1n), businessRegistration: "0100233488", completedValue: Money.make(95n * M), decision: "12/QĐ-SCT" })
+      ]
+      let local = Ledger.open(c)
+      for (const e of events) {
+        const posted = await run(s.postEvent("HĐ-1", e))
+        const r = Ledger.post(local, e)
+        assertOk(r.ok)
+        local = r.value
+        strictEqual(posted.replayed, false)
+        deepStrictEqual(posted.event, e)
+        deepStrictEqual(posted.balances, Ledger.balances(local))
+      }
+      const stored = await run(s.getLedger("HĐ-1"))
+      deepStrictEqual(stored?.events, local.events)
+      deepStrictEqual(stored?.contract, c)
+      const b = await run(s.balances("HĐ-1"))
+      deepStrictEqual(b, Ledger.balances(local))
+      strictEqual(b?.disbursed, 80n * M)
+      strictEqual(b?.advanced, 70n * M)
+      // a second advance above the 70 % schedule before acceptance was never possible
+      const s2 = await withContract(s, "HĐ-2")
+      await run(s.postEvent("HĐ-2", F.event("f1", "advance", "2024-04-01", 70n * M)))
+      const over = await fails(s.postEvent("HĐ-2", F.event("f2", "advance", "2024-04-02", 1n)))
+      isCode(over, "RuleViolation", "advance/remainder-before-acceptance")
+      assertOk(((over as Errors.RuleViolation).citation ?? "").includes("36/2013"), "the violation cites its legal source")
+      const early = await fails(s.postEvent("HĐ-2", F.event("f3", "advance", "2024-03-01", 1n)))
+      isCode(early, "RuleViolation", "ledger/before-contract")
+      strictEqual((await run(s.getLedger("HĐ-2")))?.events.length, 1)
+      strictEqual((await run(s.balances("HĐ-2")))?.advanced, 70n * M)
+      deepStrictEqual((await run(s.getLedger("HĐ-2")))?.contract, s2)
+      strictEqual(await run(s.getLedger("HĐ-9")), undefined)
+      strictEqual(await run(s.balances("HĐ-9")), undefined)
+    }
+  },
+  {
+    name: "ledger: a back-dated posting that would break a later event is refused and nothing is stored",
+    run: async (s) => {
+      await withContract(s)
+      await run(s.postEvent("HĐ-1", F.event("e1", "advance", "2024-05-01", 60n * M)))
+      // an earlier advance of 20 would leave the later one above 70 %
+      const e = await fails(s.postEvent("HĐ-1", F.event("e0", "advance", "2024-04-01", 20n * M)))
+      assertOk(e instanceof Errors.RuleViolation)
+      assertOk(e.message.includes("e1"), "the message names the later event")
+      deepStrictEqual((await run(s.getLedger("HĐ-1")))?.events.map((x) => x.id), ["e1"])
+      await run(s.postEvent("HĐ-1", F.event("e0", "advance", "2024-04-01", 10n * M)))
+      deepStrictEqual((await run(s.getLedger("HĐ-1")))?.events.map((x) => x.id), ["e0", "e1"], "events come back in replay order")
+    }
+  },
+  {
+    name: "ledger: a retried request (same idempotency key and content) posts once and returns the original; other content under the key is refused",
+    run: async (s) => {
+      await withContract(s)
+      await withContract(s, "HĐ-2")
+      const e = F.event("e1", "advance", "2024-04-01", 30n * M, undefined, "req-123")
+      const first = await run(s.postEvent("HĐ-1", e))
+      const retry = await run(s.postEvent("HĐ-1", { ...e }))
+      strictEqual(first.replayed, false)
+      strictEqual(retry.replayed, true)
+      deepStrictEqual(retry.event, first.event)
+      strictEqual((await run(s.getLedger("HĐ-1")))?.events.length, 1)
+      strictEqual(retry.balances.advanced, 30n * M)
+      const conflict = await fails(s.postEvent("HĐ-1", { ...e, amount: Money.make(31n * M) }))
+      isCode(conflict, "ValidationError", "ledger/idempotency-conflict")
+      const elsewhere = await fails(s.postEvent("HĐ-2", { ...e, id: "x1" }))
+      isCode(elsewhere, "ValidationError", "ledger/idempotency-conflict")
+      strictEqual((await run(s.getLedger("HĐ-2")))?.events.length, 0)
+      const dupId = await fails(s.postEvent("HĐ-1", F.event("e1", "advance", "2024-04-02", 1n * M)))
+      isCode(dupId, "ValidationError", "ledger/duplicate-id")
+    }
+  },
+  {
+    name: "ledger: 50 concurrent advances never exceed the advance schedule",
+    run: async (s) => {
+      await withContract(s)
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          Effect.runPromise(Effect.result(s.postEvent("HĐ-1", F.event(`a${String(i).padStart(2, "0")}`, "advance", "2024-04-01", 2n * M))))
+        )
+      )
+      const accepted = results.filter(EffectResult.isSuccess)
+      const refused = results.filter(EffectResult.isFailure)
+      strictEqual(accepted.length, 35, "70 % of 100.000.000 đ in advances of 2.000.000 đ")
+      strictEqual(refused.length, 15)
+      for (const r of refused) assertOk(r.failure instanceof Errors.RuleViolation, `refused with a RuleViolation, not ${String(r.failure)}`)
+      const b = await run(s.balances("HĐ-1"))
+      strictEqual(b?.advanced, 70n * M)
+      strictEqual((await run(s.getLedger("HĐ-1")))?.events.length, 35)
+    }
+  },
+  {
+    name: "ledger: 50 concurrent payments after acceptance never exceed the contract",
+    run: async (s) => {
+      await withContract(s)
+      await run(s.postEvent("HĐ-1", F.event("acc", "payment", "2024-09-30", 1n * M, { baseAcceptance: day("2024-09-30") })))
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          Effect.runPromise(Effect.result(s.postEvent("HĐ-1", F.event(`p${String(i).padStart(2, "0")}`, "payment", "2024-10-01", 3n * M))))
+        )
+      )
+      strictEqual(results.filter(EffectResult.isSuccess).length, 33, "1 + 33 × 3 = 100.000.000 đ")
+      for (const r of results) if (EffectResult.isFailure(r)) isCode(r.failure, "RuleViolation", "ledger/above-contract")
+      const b = await run(s.balances("HĐ-1"))
+      strictEqual(b?.paid, 100n * M)
+      strictEqual(b?.remaining, 0n)
+    }
+  },
+  {
+    name: "ledger: 20 concurrent retries of one request post it once",
+    run: async (s) => {
+      await withContract(s)
+      const e = F.event("e1", "advance", "2024-04-01", 10n * M, undefined, "same-key")
+      const results = await Promise.all(Array.from({ length: 20 }, () => run(s.postEvent("HĐ-1", { ...e }))))
+      strictEqual(results.filter((r) => !r.replayed).length, 1)
+      for (const r of results) deepStrictEqual(r.event, e)
+      strictEqual((await run(s.getLedger("HĐ-1")))?.events.length, 1)
+      strictEqual((await run(s.balances("HĐ-1")))?.advanced, 10n * M)
+    }
+  },
+  {
+    name: "ledger: malformed events are ValidationErrors, unknown contracts RuleViolations; nothing is stored",
+    run: async (s) => {
+      await withContract(s)
+      const neg = await fails(s.postEvent("HĐ-1", { ...F.event("e1", "advance", "2024-04-01", 1n), amount: Money.make(-5n) }))
+      isCode(neg, "ValidationError", "ledger/invalid-amount")
+      const date = await fails(s.postEvent("HĐ-1", { ...F.event("e1", "advance", "2024-04-01", 1n), date: "2024-02-30" as LocalDate.LocalDate }))
+      isCode(date, "ValidationError", "ledger/invalid-date")
+      const huge = await fails(s.postEvent("HĐ-1", F.event("e1", "advance", "2024-04-01", 10n ** 20n)))
+      isCode(huge, "ValidationError", "storage/amount-out-of-range")
+      const text = await fails(s.postEvent("HĐ-1", F.event("e\u0000", "advance", "2024-04-01", 1n)))
+      isCode(text, "ValidationError", "storage/invalid-text")
+      const decision = await fails(s.postEvent("HĐ-1", F.event("e1", "adjustment", "2024-04-01", 90n * M, { decision: 12 as unknown as string })))
+      isCode(decision, "ValidationError", "ledger/invalid-decision")
+      const garbage = await fails(s.postEvent("HĐ-1", null as unknown as Ledger.Event))
+      assertOk(garbage instanceof Errors.ValidationError, `a non-event is a ValidationError, not ${String(garbage)}`)
+      const orphan = await fails(s.postEvent("HĐ-9", F.event("e1", "advance", "2024-04-01", 1n)))
+      isCode(orphan, "RuleViolation", "storage/unknown-contract")
+      strictEqual((await run(s.getLedger("HĐ-1")))?.events.length, 0)
+      // extra keys are not kept; the stored event is the clean one
+      const extra = { ...F.event("e2", "advance", "2024-04-01", 1n * M), note: "ignored", evidence: {} } as unknown as Ledger.Event
+      const posted = await run(s.postEvent("HĐ-1", extra))
+      deepStrictEqual(posted.event, F.event("e2", "advance", "2024-04-01", 1n * M))
+      deepStrictEqual((await run(s.getLedger("HĐ-1")))?.events, [F.event("e2", "advance", "2024-04-01", 1n * M)])
+    }
+  },
+  {
+    name: "ledger: an adjustment changes the approved support the later postings are checked against",
+    run: async (s) => {
+      await withContract(s)
+      await run(s.postEvent("HĐ-1", F.event("e1", "advance", "2024-04-01", 70n * M)))
+      const below = await fails(s.postEvent("HĐ-1", F.event("adj", "adjustment", "2024-05-01", 90n * M, { decision: "5/QĐ-BCT" })))
+      isCode(below, "RuleViolation", "adjustment/below-paid-out")
+      const up = await run(s.postEvent("HĐ-1", F.event("adj", "adjustment", "2024-05-01", 120n * M, { decision: "5/QĐ-BCT" })))
+      strictEqual(up.balances.approved, 120n * M)
+      await run(s.postEvent("HĐ-1", F.event("e2", "advance", "2024-05-02", 14n * M)))
+      strictEqual((await run(s.balances("HĐ-1")))?.advanced, 84n * M)
+    }
+  }
+]
+
+const misc: ReadonlyArray<ContractCase> = [
+  {
+    name: "reads of ids nothing can have (empty, NUL) match nothing instead of failing",
+    run: async (s) => {
+      strictEqual(await run(s.getProposal("")), undefined)
+      strictEqual(await run(s.getProposal("DA\u0000")), undefined)
+      deepStrictEqual(await run(s.proposalHistory("")), [])
+      strictEqual(await run(s.getContract("")), undefined)
+      strictEqual(await run(s.getPlan("\uD800")), undefined)
+      deepStrictEqual(await run(s.allocationOutcomes("")), [])
+      const unknownContract = await fails(s.postEvent("", F.event("e1", "advance", "2024-04-01", 1n)))
+      isCode(unknownContract, "RuleViolation", "storage/unknown-contract")
+    }
+  },
+  {
+    name: "the Promise form (Storage.toAsync) returns Results with the same typed errors",
+    run: async (s) => {
+      const a = Storage.toAsync(s)
+      const saved = await a.saveProposal(F.proposal("DA-1"))
+      assertOk(saved.ok)
+      strictEqual(saved.value.version, 1)
+      const bad = await a.saveProposal(F.proposal("DA-1", { cost: 10n ** 21n }))
+      assertOk(!bad.ok)
+      isCode(bad.error, "ValidationError", "proposal/invalid")
+      const got = await a.getProposal("DA-1")
+      assertOk(got.ok)
+      notEqual(got.value, undefined)
+    }
+  },
+  {
+    name: "a closed store refuses work with StorageError storage/closed",
+    run: async (s) => {
+      await run(s.saveProposal(F.proposal("DA-1")))
+      await Effect.runPromise(s.close())
+      isCode(await fails(s.getProposal("DA-1")), "StorageError", "storage/closed")
+      isCode(await fails(s.saveProposal(F.proposal("DA-2"))), "StorageError", "storage/closed")
+      await Effect.runPromise(s.close()) // closing twice is harmless
+      isCode(await fails(s.listProposals()), "StorageError", "storage/closed")
+    }
+  }
+]
+
+/**
+ * The storage contract: every case a store must pass. Run each on a fresh, empty store.
+ * @example `for (const c of storageContract) await c.run(memoryStore())` → resolves for a conforming store
+ * @category contract
+ * @since 0.1.0
+ */
+export const storageContract: ReadonlyArray<ContractCase> = [
+  ...establishments,
+  ...proposals,
+  ...plans,
+  ...evaluations,
+  ...allocations,
+  ...contracts,
+  ...ledger,
+  ...misc
+]
