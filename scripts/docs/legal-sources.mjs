@@ -56,7 +56,10 @@ const findPacks = async () => {
       packageName: manifest.name,
       packageVersion: manifest.version,
       pack: loaded.value,
-      overlays: Array.isArray(mod.overlays) ? mod.overlays : []
+      overlays: Array.isArray(mod.overlays) ? mod.overlays : [],
+      notes: Array.isArray(mod.notes) ? mod.notes : [],
+      instrumentNotes: mod.instrumentNotes ?? {},
+      manifestFile: `packages/law/corpus/packs/${dir.replace(/^rules-/, "")}.yaml`
     })
   }
   found.sort((a, b) => cmp(a.pack.governs.decisions.start, b.pack.governs.decisions.start) || cmp(a.pack.id, b.pack.id))
@@ -162,9 +165,9 @@ const parameterRows = (parameters) => {
 
 const PARAMETER_HEADER = ["parameter", "what", "value", "from", "until", "instrument", "article, clause, point", "grade", "note"]
 
-const instrumentsTable = (instruments) =>
+const instrumentsTable = (instruments, notes) =>
   table(
-    ["number", "kind", "issuer", "signed", "effective", "expired", "amends", "replaces"],
+    ["number", "kind", "issuer", "signed", "effective", "expired", "amends", "replaces", "what is not confirmed"],
     instruments.map((i) => [
       cell(i.number),
       cell(i.kind),
@@ -173,7 +176,8 @@ const instrumentsTable = (instruments) =>
       i.effective,
       dateOrDash(i.expired),
       cell((i.amends ?? []).join(", ") || "–"),
-      cell((i.replaces ?? []).join(", ") || "–")
+      cell((i.replaces ?? []).join(", ") || "–"),
+      cell(notes[i.number] ?? "–")
     ])
   )
 
@@ -278,12 +282,14 @@ const legalSources = (packs) => {
           ["title", cell(pk.title)],
           ["governs", governsText(pk, all)],
           ["parameters", `${Object.keys(pk.parameters).length} parameters, ${values.length} values: ${gradeCounts(values.map((v) => v.citation.grade))}`],
-          ["overlays", p.overlays.length === 0 ? "none" : p.overlays.map((o) => code(o.id)).join(", ")]
+          ["overlays", p.overlays.length === 0 ? "none" : p.overlays.map((o) => code(o.id)).join(", ")],
+          ["manifest", `[${p.manifestFile}](../${p.manifestFile}): every entry of the corpus in force on ${pk.governs.decisions.start}`]
         ]
       ),
       ""
     )
-    out.push("### Instruments", "", instrumentsTable(pk.instruments), "")
+    if (p.notes.length > 0) out.push("### Notes for the whole period", "", ...p.notes.map((n) => `- ${n}`), "")
+    out.push("### Instruments", "", instrumentsTable(pk.instruments, p.instrumentNotes), "")
     out.push("### Parameters", "", table(PARAMETER_HEADER, parameterRows(pk.parameters)), "")
     if (p.overlays.length > 0) {
       out.push(
