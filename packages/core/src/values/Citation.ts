@@ -354,14 +354,9 @@ export const schema = Schema.Struct({
  * @category models
  * @since 0.2.0
  */
-export interface Ref {
+export interface Ref extends Omit<Citation, "instrument"> {
+  /** The instrument's number (số hiệu), e.g. `"28/2018/TT-BTC"`. */
   readonly instrument: string
-  readonly article?: string
-  readonly clause?: string
-  readonly point?: string
-  readonly grade: Grade
-  readonly note?: string
-  readonly source?: string
 }
 
 /**
