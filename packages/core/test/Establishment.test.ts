@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest"
 import { Result as EffectResult, Schema, SchemaParser } from "effect"
 import { describe, expect } from "vitest"
+import * as AdminUnits from "../src/records/AdminUnits.js"
 import * as Decode from "../src/values/Decode.js"
 import * as Establishment from "../src/records/Establishment.js"
 import * as LocalDate from "../src/values/LocalDate.js"
@@ -127,8 +128,8 @@ describe("decoding", () => {
   })
 
   test("province codes: the 63 before and the 34 after the reform are known, others are not", () => {
-    expect(Establishment.provinceCodesUntilReform).toHaveLength(63)
-    expect(Establishment.provinceCodesFromReform).toHaveLength(34)
+    expect(AdminUnits.provinceCodesOn(LocalDate.parseOrThrow("2025-06-30"))).toHaveLength(63)
+    expect(AdminUnits.provinceCodesOn(AdminUnits.reorganisationDay())).toHaveLength(34)
     expect(found(withLocation({ provinceCode: "02" }))).toEqual([])
     expect(found(withLocation({ provinceCode: "03" }))).toEqual(["location.provinceCode schema/invalid"])
     expect(found(withLocation({ provinceCode: "1" }))).toEqual(["location.provinceCode schema/invalid"])

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Compile the YAML corpus (packages/law/corpus/**) into corpus.json, checking every file
 // against its schema (Corpus.fileSchemas of @khuyencong/core) and the whole corpus against
-// Corpus.decode (instruments cited exist, ids unique, parameter series well formed).
+// Corpus.decode (instruments cited exist, ids unique, parameter series well formed, administrative
+// units consistent). The files of admin-units/ make one section, `adminUnits`: the versions of
+// every provinces-*.yaml in one list, and the reorganisation-*.yaml (one).
 //
 //   node scripts/compile.mjs          write corpus.json
 //   node scripts/compile.mjs --check  fail when corpus.json is not what the YAML compiles to
@@ -45,6 +47,10 @@ const kindOf = (rel) => {
       return ["programme", "programmes"]
     case "packs":
       return ["pack", "packs"]
+    case "admin-units":
+      if (sub?.startsWith("provinces")) return ["admin-unit-provinces", "adminUnits.provinces"]
+      if (sub?.startsWith("reorganisation")) return ["admin-unit-reorganisation", "adminUnits.reorganisation"]
+      return undefined
     default:
       return undefined
   }
@@ -74,14 +80,17 @@ export const compile = (dir = CORPUS) => {
     calendar: [],
     overlays: [],
     programmes: [],
-    packs: []
+    packs: [],
+    adminUnits: { provinces: [] }
   }
   const origin = new Map()
   for (const file of files(dir)) {
     const rel = relative(dir, file).split("\\").join("/")
     const kind = kindOf(rel)
     if (kind === undefined) {
-      problems.push(`${rel}: not in a folder of the corpus (instruments, parameters, catalogue, eligibility, priorities, advances, calendar, overlays, programmes, packs)`)
+      problems.push(
+        `${rel}: not in a folder of the corpus (instruments, parameters, catalogue, eligibility, priorities, advances, calendar, overlays, programmes, packs), or in admin-units/ but not named provinces-*.yaml or reorganisation-*.yaml`
+      )
       continue
     }
     let doc
@@ -100,15 +109,36 @@ export const compile = (dir = CORPUS) => {
       const expected = rel.replace(/^parameters\//, "").replace(/\.yaml$/, "").split("/").join(".")
       if (r.value.id !== expected) problems.push(`${rel}: id: the parameter id is "${r.value.id}" but the file says "${expected}"; name the file after the id`)
     }
-    const list = out[kind[1]]
-    origin.set(`${kind[1]}.${list.length}`, rel)
-    list.push(Corpus.encode(Corpus.fileSchemas[kind[0]], r.value))
+    const encoded = Corpus.encode(Corpus.fileSchemas[kind[0]], r.value)
+    if (kind[0] === "admin-unit-provinces") {
+      // Every provinces-*.yaml adds its versions to the one list; messages name the file and its index.
+      encoded.provinces.forEach((v, n) => {
+        origin.set(`adminUnits.provinces.${out.adminUnits.provinces.length}`, `${rel}: provinces.${n}`)
+        out.adminUnits.provinces.push(v)
+      })
+    } else if (kind[0] === "admin-unit-reorganisation") {
+      if (out.adminUnits.reorganisation !== undefined) problems.push(`${rel}: (file): a second reorganisation; the administrative units hold one (${origin.get("adminUnits.reorganisation")})`)
+      origin.set("adminUnits.reorganisation", rel)
+      out.adminUnits.reorganisation = encoded
+    } else {
+      const list = out[kind[1]]
+      origin.set(`${kind[1]}.${list.length}`, rel)
+      list.push(encoded)
+    }
   }
+  if (out.adminUnits.reorganisation === undefined) problems.push("admin-units: no reorganisation-*.yaml; the administrative units need one")
   if (problems.length === 0) {
     const whole = Corpus.decode(out)
     if (!whole.ok)
       for (const i of whole.error.issues) {
         const [group, n, ...rest] = i.path
+        if (group === "adminUnits") {
+          // adminUnits.provinces.<n>… or adminUnits.reorganisation.…
+          const [, list, k, ...more] = i.path
+          if (list === "provinces") problems.push(`${origin.get(`adminUnits.provinces.${k}`) ?? `adminUnits.provinces.${k}`}${more.length > 0 ? `.${more.join(".")}` : ""}: ${i.message}`)
+          else problems.push(`${origin.get("adminUnits.reorganisation") ?? "adminUnits.reorganisation"}: ${[k, ...more].join(".") || "(file)"}: ${i.message}`)
+          continue
+        }
         problems.push(`${origin.get(`${group}.${n}`) ?? `${group}.${n}`}: ${rest.join(".") || "(file)"}: ${i.message}`)
       }
     else
@@ -153,6 +183,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log("corpus: corpus.json is up to date")
   } else {
     writeFileSync(OUT, json)
-    console.log(`corpus: ${Object.values(JSON.parse(json)).reduce((n, l) => n + l.length, 0)} entries written to corpus.json`)
+    const { adminUnits, ...lists } = JSON.parse(json)
+    const entries = Object.values(lists).reduce((n, l) => n + l.length, 0)
+    console.log(`corpus: ${entries} entries and ${adminUnits.provinces.length} province versions written to corpus.json`)
   }
 }

@@ -1,8 +1,8 @@
 /**
  * @khuyencong/rules-2026-2030: the khuyến công rule pack (bộ quy tắc) for decisions dated from
  * 2025-10-15 (Decree 235/2025/NĐ-CP in force, amending Decree 45/2012/NĐ-CP) and plan years
- * 2026–2030: the places, beneficiaries and industries of Decree 235, the 34 provinces from
- * 2025-07-01, Circular 46/2012/TT-BCT, Circular 36/2013/TT-BCT as amended by 17/2018/TT-BCT,
+ * 2026–2030: the places, beneficiaries and industries of Decree 235 (the 34 provinces from
+ * 2025-07-01 are core's `AdminUnits`), Circular 46/2012/TT-BCT, Circular 36/2013/TT-BCT as amended by 17/2018/TT-BCT,
  * Circular 28/2018/TT-BTC as amended by 64/2024/TT-BTC (levels unchanged, no replacement
  * confirmed), Decision 2646/QĐ-BCT (programme 2026–2030).
  *
@@ -22,8 +22,6 @@
 import { Corpus, Manifest } from "@khuyencong/core"
 // Named so that the declarations of the exports below can refer to them.
 import type { LocalDate, Overlay, RulePack } from "@khuyencong/core"
-
-export * as AdminUnits from "./admin-units.js"
 
 /**
  * The 2026–2030 pack as built from the corpus: `pack` (a definition: pass it to `Pack.load`),

@@ -4,9 +4,9 @@
  * verdict and its reason: places (location-province), craft villages, artisans, point b and the
  * owner-group priority, which the engine evaluates since the engine gaps were closed.
  */
-import { Citation, Pack, Parameter, Priority, Proposal } from "@khuyencong/core"
+import { AdminUnits, Citation, Pack, Parameter, Priority, Proposal } from "@khuyencong/core"
 import { describe, expect, it } from "vitest"
-import { AdminUnits, pack } from "../src/index.js"
+import { pack } from "../src/index.js"
 import { AFTER, BEFORE, baseAfter, baseBefore, condition, d, establishment, loaded2026, variant, verdict } from "./fixtures.js"
 
 const valueAt = (id: string, at = "2026-03-02") => {

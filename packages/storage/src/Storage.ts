@@ -50,7 +50,7 @@
  * @module
  */
 import { Context, Data, Effect, Layer, Result as EffectResult, Schema } from "effect"
-import { type Allocation, Citation, Contract, Decode, Eligibility, Errors, Establishment, type Evaluate, Ledger, LocalDate, Money, Period, Plan, Proposal, Result, type RulePack, Trace } from "@khuyencong/core"
+import { AdminUnits, type Allocation, Citation, Contract, Decode, Eligibility, Errors, Establishment, type Evaluate, Ledger, LocalDate, Money, Period, Plan, Proposal, Result, type RulePack, Trace } from "@khuyencong/core"
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -987,7 +987,7 @@ const filterDocs: Decode.FieldDocs = {
 
 const proposalFilterFields = {
   planYear: Schema.optionalKey(Period.planYearSchema),
-  provinceCode: Schema.optionalKey(Establishment.provinceCodeSchema),
+  provinceCode: Schema.optionalKey(AdminUnits.provinceCodeSchema),
   fund: Schema.optionalKey(Schema.Literals(["national", "local"])),
   status: Schema.optionalKey(Schema.Union([statusSchema, Schema.Array(statusSchema)])),
   planId: Schema.optionalKey(Decode.id),
@@ -999,11 +999,11 @@ const evaluationFilterSchema = Schema.Struct({
   verdict: Schema.optionalKey(Schema.Literals(["eligible", "ineligible", "not-applicable"])),
   packId: Schema.optionalKey(Decode.id)
 })
-const establishmentFilterSchema = Schema.Struct({ provinceCode: Schema.optionalKey(Establishment.provinceCodeSchema) })
+const establishmentFilterSchema = Schema.Struct({ provinceCode: Schema.optionalKey(AdminUnits.provinceCodeSchema) })
 const planFilterFields = {
   year: Schema.optionalKey(Period.planYearSchema),
   level: Schema.optionalKey(Schema.Literals(["national", "provincial"])),
-  provinceCode: Schema.optionalKey(Establishment.provinceCodeSchema)
+  provinceCode: Schema.optionalKey(AdminUnits.provinceCodeSchema)
 }
 const planFilterSchema = Schema.Struct(planFilterFields)
 const envelopeFilterSchema = Schema.Struct({ ...planFilterFields, planId: Schema.optionalKey(Decode.id) })

@@ -11,11 +11,11 @@
  * so that a rule pack can say why; this module only checks that the facts are well formed and
  * consistent, not that the establishment is eligible.
  *
- * The production location carries the facts location rules need: before 2025-07-01 a district
- * (huyện) and communes, wards and townships; from 2025-07-01 (two-tier local government, 34
- * provinces) only communes, wards and special zones (đặc khu). Province codes were reused across
- * the reform (15 was Yên Bái, is Lào Cai), so with `asOf` a code is checked against the list in
- * force on that date.
+ * The production location carries the facts location rules need: before the 2025 reorganisation
+ * (2025-07-01, `AdminUnits.reorganisationDay()`) a district (huyện) and communes, wards and
+ * townships; from it (two-tier local government, 34 provinces) only communes, wards and special
+ * zones (đặc khu). Province codes were reused across the reform (15 was Yên Bái, is Lào Cai), so
+ * with `asOf` a code is checked against the provinces in force on that date (`AdminUnits`).
  *
  * @example
  * ```ts
@@ -33,66 +33,11 @@ import * as LocalDate from "../values/LocalDate.js"
 import * as Money from "../values/Money.js"
 import * as Rate from "../values/Rate.js"
 import type { Result } from "../values/Result.js"
+import * as AdminUnits from "./AdminUnits.js"
 import * as TaxCode from "./TaxCode.js"
 
 // ---------------------------------------------------------------------------------------------
-// Administrative units
-
-/**
- * First day of the 2025 reorganisation: 34 provinces with new codes (Decision 19/2025/QĐ-TTg),
- * no district level, communes, wards and special zones only (Resolution 202/2025/QH15; Law
- * 72/2025/QH15).
- * @example `reformDate` → `"2025-07-01"`
- * @category constants
- * @since 0.1.0
- */
-export const reformDate = "2025-07-01" as LocalDate.LocalDate
-
-/**
- * Province codes of the 63 provinces in force until 2025-06-30 (Decision 124/2004/QĐ-TTg as
- * updated; ../shared/data/admin-units/province-mapping-63-to-34.csv).
- * @example `provinceCodesUntilReform.includes("02")` → `true` (Hà Giang)
- * @category constants
- * @since 0.1.0
- */
-export const provinceCodesUntilReform: ReadonlyArray<string> = [
-  "01", "02", "04", "06", "08", "10", "11", "12", "14", "15", "17", "19", "20", "22", "24", "25", "26",
-  "27", "30", "31", "33", "34", "35", "36", "37", "38", "40", "42", "44", "45", "46", "48", "49", "51",
-  "52", "54", "56", "58", "60", "62", "64", "66", "67", "68", "70", "72", "74", "75", "77", "79", "80",
-  "82", "83", "84", "86", "87", "89", "91", "92", "93", "94", "95", "96"
-]
-
-/**
- * Province codes of the 34 provinces from 2025-07-01 (Decision 19/2025/QĐ-TTg).
- * @example `provinceCodesFromReform.includes("02")` → `false`; `.includes("08")` → `true` (Tuyên Quang)
- * @category constants
- * @since 0.1.0
- */
-export const provinceCodesFromReform: ReadonlyArray<string> = [
-  "01", "04", "08", "11", "12", "14", "15", "19", "20", "22", "24", "25", "31", "33", "37", "38", "40",
-  "42", "44", "46", "48", "51", "52", "56", "66", "68", "75", "79", "80", "82", "86", "91", "92", "96"
-]
-
-const knownProvinceCodes = new Set([...provinceCodesUntilReform, ...provinceCodesFromReform])
-
-/**
- * Province codes in force on a date.
- * @example `provinceCodesOn("2025-06-30").length` → `63`; `provinceCodesOn("2025-07-01").length` → `34`
- * @category constants
- * @since 0.1.0
- */
-export const provinceCodesOn = (date: LocalDate.LocalDate): ReadonlyArray<string> =>
-  date < reformDate ? provinceCodesUntilReform : provinceCodesFromReform
-
-/**
- * A province code (mã tỉnh): two digits that name a province before or after the 2025 reform.
- * @example `Schema.is(provinceCodeSchema)("19")` → `true`; `("03")` → `false`
- * @category schemas
- * @since 0.1.0
- */
-export const provinceCodeSchema = Schema.String.check(
-  Schema.makeFilter<string>((s) => knownProvinceCodes.has(s), { expected: "a 2-digit province code" })
-)
+// Location
 
 /**
  * Kind of commune-level unit (đơn vị hành chính cấp xã): `commune` (xã), `ward` (phường),
@@ -136,7 +81,7 @@ export type DifficultArea = "none" | "difficult" | "especially-difficult"
  * @since 0.1.0
  */
 export const locationSchema = Schema.Struct({
-  provinceCode: provinceCodeSchema,
+  provinceCode: AdminUnits.provinceCodeSchema,
   provinceName: Decode.text,
   /** District (huyện, quận, thị xã, thành phố thuộc tỉnh): only until 2025-06-30. */
   district: Schema.optionalKey(Decode.text),
@@ -366,29 +311,30 @@ export const rules: ReadonlyArray<Decode.Rule<Context>> = [
   }),
   Decode.rule({
     at: ["location"],
-    needs: Schema.Struct({ provinceCode: provinceCodeSchema }),
-    check: (l, c: Context) =>
-      c.asOf === undefined || provinceCodesOn(c.asOf).includes(l.provinceCode)
-        ? []
-        : [
-            {
-              code: "establishment/province-code-not-in-force",
-              path: ["provinceCode"],
-              message: `province code (mã tỉnh) ${l.provinceCode} names no province on ${c.asOf}${c.asOf >= reformDate ? `: it was closed by the 2025 reorganisation (34 provinces from ${reformDate})` : ""}`,
-              actual: l.provinceCode
-            }
-          ]
+    needs: Schema.Struct({ provinceCode: AdminUnits.provinceCodeSchema }),
+    check: (l, c: Context) => {
+      if (c.asOf === undefined || AdminUnits.provinceOn(l.provinceCode, c.asOf).ok) return []
+      const day = AdminUnits.reorganisationDay()
+      return [
+        {
+          code: "establishment/province-code-not-in-force",
+          path: ["provinceCode"],
+          message: `province code (mã tỉnh) ${l.provinceCode} names no province on ${c.asOf}${c.asOf >= day ? `: it was closed by the 2025 reorganisation (${AdminUnits.provincesOn(day).length} provinces from ${day})` : ""}`,
+          actual: l.provinceCode
+        }
+      ]
+    }
   }),
   Decode.rule({
     at: ["location"],
     needs: Schema.Struct({ district: Schema.optionalKey(Decode.text) }),
     check: (l, c: Context) =>
-      c.asOf !== undefined && c.asOf >= reformDate && l.district !== undefined
+      c.asOf !== undefined && c.asOf >= AdminUnits.reorganisationDay() && l.district !== undefined
         ? [
             {
               code: "establishment/district-abolished",
               path: ["district"],
-              message: `district (huyện) "${l.district}" is given, but districts were abolished on ${reformDate}; a location on ${c.asOf} has a province and a commune-level unit only`,
+              message: `district (huyện) "${l.district}" is given, but districts were abolished on ${AdminUnits.reorganisationDay()}; a location on ${c.asOf} has a province and a commune-level unit only`,
               actual: l.district
             }
           ]
@@ -399,6 +345,7 @@ export const rules: ReadonlyArray<Decode.Rule<Context>> = [
     needs: Schema.Struct({ kind: communeSchema.fields.kind }),
     check: (u, c: Context) => {
       if (c.asOf === undefined) return []
+      const reformDate = AdminUnits.reorganisationDay()
       if (u.kind === "special-zone" && c.asOf < reformDate)
         return [
           {

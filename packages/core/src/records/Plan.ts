@@ -24,7 +24,7 @@
  */
 import { Schema } from "effect"
 import * as Decode from "../values/Decode.js"
-import { provinceCodeSchema } from "./Establishment.js"
+import { provinceCodeSchema } from "./AdminUnits.js"
 import type { ValidationError } from "../values/Errors.js"
 import * as LocalDate from "../values/LocalDate.js"
 import * as Money from "../values/Money.js"

@@ -40,6 +40,7 @@
  */
 import { Effect, Schema, SchemaIssue, SchemaTransformation } from "effect"
 import * as Decode from "../values/Decode.js"
+import * as AdminUnits from "./AdminUnits.js"
 import * as Establishment from "./Establishment.js"
 import type { ValidationError } from "../values/Errors.js"
 import * as LocalDate from "../values/LocalDate.js"
@@ -215,7 +216,7 @@ export type Activity = typeof activitySchema.Type
  * @since 0.1.0
  */
 export const locationSchema = Schema.Struct({
-  provinceCode: Establishment.provinceCodeSchema,
+  provinceCode: AdminUnits.provinceCodeSchema,
   provinceName: Schema.optionalKey(Decode.text),
   district: Schema.optionalKey(Decode.text),
   commune: Schema.optionalKey(Establishment.communeSchema)

@@ -4,7 +4,9 @@
  * holding its whole history, each value keyed by the day it takes effect and carrying its own
  * citation and grade; the activity catalogue, eligibility rules, priority classes, advance tiers
  * and plan calendar as entries whose versions are keyed by the day each takes effect; provincial
- * overlays filed by province and resolution; the national programmes.
+ * overlays filed by province and resolution; the national programmes; the administrative units
+ * (the `adminUnits` section, whose schema and reader are `AdminUnits`': this module checks it with
+ * the rest, `AdminUnits` answers questions about it).
  *
  * The shape follows OpenFisca's parameter files: data a lawyer can review in a diff. The
  * `@khuyencong/law` package keeps the corpus as YAML files and ships it compiled to JSON, checked
@@ -35,6 +37,7 @@
  */
 import data from "@khuyencong/law/corpus.json" with { type: "json" }
 import { Effect, Result as EffectResult, Schema, SchemaIssue, SchemaTransformation } from "effect"
+import * as AdminUnits from "../records/AdminUnits.js"
 import * as Citation from "../values/Citation.js"
 import * as Decode from "../values/Decode.js"
 import type { ValidationError } from "../values/Errors.js"
@@ -98,29 +101,13 @@ const days = <S extends Schema.Top>(value: S) => Schema.Record(day, value)
 // Citations and instruments
 
 /**
- * A citation as the corpus writes it: the instrument by its number.
+ * A citation as the corpus writes it: the instrument by its number (`Citation.Ref`).
  * @category models
  * @since 0.2.0
  */
-export interface CitationRef {
-  readonly instrument: string
-  readonly article?: string
-  readonly clause?: string
-  readonly point?: string
-  readonly grade: Citation.Grade
-  readonly note?: string
-  readonly source?: string
-}
+export type CitationRef = Citation.Ref
 
-const citationRef = Schema.Struct({
-  instrument: text,
-  article: Schema.optionalKey(text),
-  clause: Schema.optionalKey(text),
-  point: Schema.optionalKey(text),
-  grade: Citation.gradeSchema,
-  note: Schema.optionalKey(text),
-  source: Schema.optionalKey(text)
-})
+const citationRef = Citation.refSchema
 
 /**
  * An instrument (văn bản) of the corpus: the `Citation.Instrument` fields, a note on what is and
@@ -366,12 +353,14 @@ export const schema = Schema.Struct({
   calendar: Schema.Array(versioned("id", calendarEntry)),
   overlays: Schema.Array(overlayFile),
   programmes: Schema.Array(programme),
-  packs: Schema.Array(manifestSchema)
+  packs: Schema.Array(manifestSchema),
+  adminUnits: AdminUnits.schema
 })
 
 /**
  * The file schemas by kind, for checking one YAML file of the corpus when it is compiled
- * (`parameters/**` → `parameter`, `catalogue/*` → `activity` …).
+ * (`parameters/**` → `parameter`, `catalogue/*` → `activity`, `admin-units/provinces-*` →
+ * `admin-unit-provinces` …).
  * @category schemas
  * @since 0.2.0
  */
@@ -387,7 +376,9 @@ export const fileSchemas = {
   calendar: versioned("id", calendarEntry),
   overlay: overlayFile,
   programme,
-  pack: manifestSchema
+  pack: manifestSchema,
+  "admin-unit-provinces": Schema.Struct({ provinces: AdminUnits.schema.fields.provinces }),
+  "admin-unit-reorganisation": AdminUnits.reorganisationSchema
 } as const
 
 /** The compiled corpus as JSON. @category models @since 0.2.0 */
@@ -513,7 +504,8 @@ type Issue = { readonly code: string; readonly path: ReadonlyArray<string | numb
  * ends it: `until` is the day before), and each versioned entry into its versions in date order.
  * Fails with a `ValidationError` listing every problem with its path: an unknown instrument
  * (`corpus/unknown-instrument`), a duplicate id (`corpus/duplicate`), a parameter series that
- * `Parameter.make` refuses, a value after an end (`corpus/value-after-end`).
+ * `Parameter.make` refuses, a value after an end (`corpus/value-after-end`), administrative units
+ * that `AdminUnits.fromSection` refuses (`admin-units/…`).
  * @example `Corpus.decode(data)` → `ok({ instruments, parameters, activities, … })`
  * @category decoding
  * @since 0.2.0
@@ -536,13 +528,7 @@ export const decode = (input: unknown): Result<Corpus, ValidationError> => {
       issues.push({ code: "corpus/unknown-instrument", path: [...path, "instrument"], message: `citation names instrument (văn bản) ${c.instrument}, which is not in the corpus` })
     }
     const { note: _n, status: _s, ...instrument } = entry ?? { number: c.instrument, kind: "other" as const, issuer: "", title: "", effective: "1900-01-01" as LocalDate.LocalDate }
-    const out: { -readonly [K in keyof Citation.Citation]: Citation.Citation[K] } = { instrument, grade: c.grade }
-    if (c.article !== undefined) out.article = c.article
-    if (c.clause !== undefined) out.clause = c.clause
-    if (c.point !== undefined) out.point = c.point
-    if (c.note !== undefined) out.note = c.note
-    if (c.source !== undefined) out.source = c.source
-    return out
+    return Citation.fromRef(c, instrument)
   }
   /** Every `{ instrument: string, grade }` object below `v` becomes a Citation. */
   const resolveAll = (v: unknown, path: ReadonlyArray<string | number>): unknown => {
@@ -637,6 +623,9 @@ export const decode = (input: unknown): Result<Corpus, ValidationError> => {
     if (Object.hasOwn(packs, p.id)) issues.push({ code: "corpus/duplicate", path: ["packs", n, "id"], message: `rule pack ${p.id} is in the corpus twice` })
     packs[p.id] = p
   })
+
+  const adminUnits = AdminUnits.fromSection(raw.adminUnits, (c, path) => cite(c, ["adminUnits", ...path]))
+  if (!adminUnits.ok) for (const i of adminUnits.error) issues.push({ ...i, path: ["adminUnits", ...i.path] })
 
   if (issues.length > 0) return err(Decode.validationError({ code: "corpus", label: "corpus of the law (kho văn bản)" }, issues))
   return ok({

@@ -34,7 +34,7 @@ import { Effect } from "effect"
 import * as Citation from "../values/Citation.js"
 import type { DateRange } from "../values/DateRange.js"
 import { ValidationError, type Issue } from "../values/Errors.js"
-import { provinceCodesFromReform, provinceCodesUntilReform } from "../records/Establishment.js"
+import { isProvinceCode } from "../records/AdminUnits.js"
 import { Issues } from "./internal/issues.js"
 import { compareNumeric, normalise, typeOf, valueTypeLabel } from "./internal/values.js"
 import * as LocalDate from "../values/LocalDate.js"
@@ -83,8 +83,6 @@ export interface Overlay {
   readonly operations: ReadonlyArray<Operation>
 }
 
-const provinces = new Set([...provinceCodesUntilReform, ...provinceCodesFromReform])
-
 const emptyLayering = (pack: RulePack): Layering => ({
   layers: [{ id: "national", kind: "national", title: pack.title }],
   parameters: {},
@@ -121,7 +119,7 @@ export const apply = (pack: RulePack, overlay: Overlay): Result<RulePack, Valida
     issues.add("overlay/missing-id", ["id"], `overlay (mức hỗ trợ địa phương) needs an id other than "national"`, overlay.id)
   else if (old.layers.some((l) => l.id === overlay.id))
     issues.add("overlay/duplicate-layer", ["id"], `layer "${overlay.id}" is already applied to pack "${pack.id}"`, overlay.id)
-  if (typeof overlay.province !== "string" || !provinces.has(overlay.province))
+  if (typeof overlay.province !== "string" || !isProvinceCode(overlay.province))
     issues.add("overlay/invalid-province", ["province"], `province code (mã tỉnh) ${JSON.stringify(overlay.province) ?? "undefined"} is not a known 2-digit code`, overlay.province)
   else if (old.province !== undefined && old.province !== overlay.province)
     issues.add(

@@ -6,7 +6,9 @@
  * @module
  */
 import * as fc from "fast-check"
-import * as Establishment from "../records/Establishment.js"
+import * as AdminUnits from "../records/AdminUnits.js"
+import type * as Establishment from "../records/Establishment.js"
+import * as LocalDate from "../values/LocalDate.js"
 import * as Money from "../values/Money.js"
 import * as Period from "../values/Period.js"
 import type * as Plan from "../records/Plan.js"
@@ -49,7 +51,11 @@ export const text: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.string({ minLength: 1, maxLength: 20, unit: "grapheme" }).filter((s) => s.trim().length > 0), weight: 1 }
 )
 
-const provinceCode = fc.constantFrom(...Establishment.provinceCodesUntilReform, ...Establishment.provinceCodesFromReform)
+/** The codes in force the day before the 2025 reorganisation (63), then those from it (34). */
+const codesBefore = AdminUnits.provinceCodesOn(LocalDate.addDays(AdminUnits.reorganisationDay(), -1))
+const codesFrom = AdminUnits.provinceCodesOn(AdminUnits.reorganisationDay())
+
+const provinceCode = fc.constantFrom(...codesBefore, ...codesFrom)
 
 const commune = fc.record(
   {
@@ -291,7 +297,7 @@ const envelopeFor = (
 
 const levelAndProvince: fc.Arbitrary<{ readonly level: Plan.Level; readonly provinceCode: string | undefined }> = fc.oneof(
   fc.constant({ level: "national" as const, provinceCode: undefined }),
-  fc.constantFrom(...Establishment.provinceCodesFromReform).map((p) => ({ level: "provincial" as const, provinceCode: p }))
+  fc.constantFrom(...codesFrom).map((p) => ({ level: "provincial" as const, provinceCode: p }))
 )
 
 /**

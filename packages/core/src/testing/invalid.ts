@@ -10,6 +10,7 @@
  */
 import * as fc from "fast-check"
 import type { Path } from "../values/Errors.js"
+import * as AdminUnits from "../records/AdminUnits.js"
 import * as Establishment from "../records/Establishment.js"
 import * as LocalDate from "../values/LocalDate.js"
 import * as Period from "../values/Period.js"
@@ -501,7 +502,7 @@ export const budgetEnvelopeFaults: ReadonlyArray<Fault> = [
 ]
 
 const otherProvince = (code: unknown): string =>
-  Establishment.provinceCodesFromReform.find((c) => c !== code) ?? "01"
+  AdminUnits.provinceCodesOn(AdminUnits.reorganisationDay()).find((c) => c !== code) ?? "01"
 
 /**
  * Fault kinds of a plan; each causes exactly one issue.

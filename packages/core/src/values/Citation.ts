@@ -348,6 +348,49 @@ export const schema = Schema.Struct({
   source: Schema.optionalKey(Schema.String)
 })
 
+/**
+ * A citation as data files write it (the corpus of `@khuyencong/law`): the instrument by its
+ * number, resolved to its entry when the data is read (see {@link fromRef}).
+ * @category models
+ * @since 0.2.0
+ */
+export interface Ref extends Omit<Citation, "instrument"> {
+  /** The instrument's number (số hiệu), e.g. `"28/2018/TT-BTC"`. */
+  readonly instrument: string
+}
+
+/**
+ * Effect Schema for a {@link Ref}: every text non-blank, the grade one of {@link grades}.
+ * @example `Schema.is(Citation.refSchema)({ instrument: "28/2018/TT-BTC", article: "8", grade: "secondary" })` → `true`
+ * @category schemas
+ * @since 0.2.0
+ */
+export const refSchema = Schema.Struct({
+  instrument: NonBlank,
+  article: Schema.optionalKey(NonBlank),
+  clause: Schema.optionalKey(NonBlank),
+  point: Schema.optionalKey(NonBlank),
+  grade: gradeSchema,
+  note: Schema.optionalKey(NonBlank),
+  source: Schema.optionalKey(NonBlank)
+})
+
+/**
+ * The citation a {@link Ref} stands for, given the instrument its number names.
+ * @example `fromRef({ instrument: "28/2018/TT-BTC", article: "8", grade: "secondary" }, tt28)` → `{ instrument: tt28, grade: "secondary", article: "8" }`
+ * @category constructors
+ * @since 0.2.0
+ */
+export const fromRef = (ref: Ref, instrument: Instrument): Citation => {
+  const out: { -readonly [K in keyof Citation]: Citation[K] } = { instrument, grade: ref.grade }
+  if (ref.article !== undefined) out.article = ref.article
+  if (ref.clause !== undefined) out.clause = ref.clause
+  if (ref.point !== undefined) out.point = ref.point
+  if (ref.note !== undefined) out.note = ref.note
+  if (ref.source !== undefined) out.source = ref.source
+  return out
+}
+
 type Issue = ValidationIssue
 
 const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>

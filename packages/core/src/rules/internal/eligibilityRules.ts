@@ -5,6 +5,7 @@
  * outcomes whose message carries the subject's own data (dates, a failing cost line).
  * @module
  */
+import { reorganisationDay } from "../../records/AdminUnits.js"
 import * as Citation from "../../values/Citation.js"
 import type {
   CompiledRule,
@@ -142,7 +143,7 @@ export const compileRule = (
             `production location (địa điểm sản xuất) is a ${where(u)} of a centrally-run city (thành phố trực thuộc trung ương), which is not an eligible place (địa bàn)${config.craftVillages ? " unless it lies in a recognised craft village (làng nghề)" : ""}`
           )
       }
-      put("failed", "location/unit-not-eligible:township", "production location (địa điểm sản xuất) is a township (thị trấn), a unit that no longer exists from 2025-07-01: record the commune, ward or special zone it became")
+      put("failed", "location/unit-not-eligible:township", `production location (địa điểm sản xuất) is a township (thị trấn), a unit that no longer exists from ${reorganisationDay()}: record the commune, ward or special zone it became`)
       if (config.craftVillages)
         put(
           "passed",

@@ -1,19 +1,35 @@
 /**
  * Administrative units: the 23 mergers and 11 unchanged units of Resolution 202/2025/QH15 (from
- * rules-2025-plus-notes.md B1–B3, written out here by hand, not read from the generated data),
- * reused codes resolving differently before and after 2025-07-01, successors of old codes, typed
- * errors, and the generated data file against the shared CSV files.
+ * rules-2025-plus-notes.md B1–B3), the 63 and 34 code lists (Decision 124/2004/QĐ-TTg as updated,
+ * Decision 19/2025/QĐ-TTg), all written out here by hand, not read from the corpus; reused codes
+ * resolving differently before and after 2025-07-01, successors of old codes, typed errors, name
+ * lookup, and the central-cities parameter of the corpus against the units. (The corpus files
+ * against the shared CSV: packages/law/test/admin-units.test.ts.)
  */
-import { existsSync, readFileSync } from "node:fs"
-import { fileURLToPath } from "node:url"
-import { Citation, Errors, Establishment, LocalDate } from "@khuyencong/core"
 import { describe, expect, it } from "vitest"
-import { AdminUnits } from "../src/index.js"
-import { newProvinces, oldProvinces } from "../src/admin-units-data.js"
+import * as AdminUnits from "../src/records/AdminUnits.js"
+import * as Corpus from "../src/rules/Corpus.js"
+import * as Citation from "../src/values/Citation.js"
+import * as Errors from "../src/values/Errors.js"
+import * as LocalDate from "../src/values/LocalDate.js"
 
 const d = LocalDate.parseOrThrow
 const LAST_OLD = d("2025-06-30")
 const FIRST_NEW = d("2025-07-01")
+
+/** Codes of the 63 provinces in force until 2025-06-30 (Decision 124/2004/QĐ-TTg as updated). */
+const CODES_63: ReadonlyArray<string> = [
+  "01", "02", "04", "06", "08", "10", "11", "12", "14", "15", "17", "19", "20", "22", "24", "25", "26",
+  "27", "30", "31", "33", "34", "35", "36", "37", "38", "40", "42", "44", "45", "46", "48", "49", "51",
+  "52", "54", "56", "58", "60", "62", "64", "66", "67", "68", "70", "72", "74", "75", "77", "79", "80",
+  "82", "83", "84", "86", "87", "89", "91", "92", "93", "94", "95", "96"
+]
+
+/** Codes of the 34 provinces from 2025-07-01 (Decision 19/2025/QĐ-TTg). */
+const CODES_34: ReadonlyArray<string> = [
+  "01", "04", "08", "11", "12", "14", "15", "19", "20", "22", "24", "25", "31", "33", "37", "38", "40",
+  "42", "44", "46", "48", "51", "52", "56", "66", "68", "75", "79", "80", "82", "86", "91", "92", "96"
+]
 
 /** New code → [new short name, old codes merged into it] (rules-2025-plus-notes.md B3). */
 const mergers: ReadonlyArray<readonly [string, string, ReadonlyArray<string>]> = [
@@ -69,10 +85,21 @@ const reused: ReadonlyArray<readonly [string, string, string]> = [
 ]
 
 describe("the 34 provinces from 2025-07-01 and the 63 before", () => {
-  it("63 provinces on 2025-06-30, 34 on 2025-07-01, as in the core's code lists", () => {
-    expect(AdminUnits.provincesOn(LAST_OLD).map((p) => p.code)).toEqual([...Establishment.provinceCodesUntilReform])
-    expect(AdminUnits.provincesOn(FIRST_NEW).map((p) => p.code)).toEqual([...Establishment.provinceCodesFromReform])
+  it("63 provinces on 2025-06-30, 34 on 2025-07-01, as in the code lists of Decisions 124/2004 and 19/2025", () => {
+    expect(AdminUnits.provincesOn(LAST_OLD).map((p) => p.code)).toEqual([...CODES_63])
+    expect(AdminUnits.provincesOn(FIRST_NEW).map((p) => p.code)).toEqual([...CODES_34])
+    expect(AdminUnits.provinceCodesOn(LAST_OLD)).toEqual([...CODES_63])
+    expect(AdminUnits.provinceCodesOn(FIRST_NEW)).toEqual([...CODES_34])
     expect(AdminUnits.provincesOn(d("2030-12-31")).length).toBe(34)
+  })
+
+  it("the reorganisation day is 2025-07-01, read from the corpus", () => {
+    expect(AdminUnits.reorganisationDay()).toBe("2025-07-01")
+  })
+
+  it("a province code is one that names a province on some day", () => {
+    expect([...CODES_63, ...CODES_34].every(AdminUnits.isProvinceCode)).toBe(true)
+    expect(["00", "03", "99", "1", "010", ""].some(AdminUnits.isProvinceCode)).toBe(false)
   })
 
   it("23 mergers of 52 old units and 11 unchanged units cover the 63 old codes exactly once", () => {
@@ -80,7 +107,7 @@ describe("the 34 provinces from 2025-07-01 and the 63 before", () => {
     expect(mergers.length).toBe(23)
     expect(mergers.flatMap(([, , o]) => o).length).toBe(52)
     expect(unchanged.length).toBe(11)
-    expect(olds).toEqual([...Establishment.provinceCodesUntilReform].sort())
+    expect(olds).toEqual([...CODES_63].sort())
     expect(mergers.length + unchanged.length).toBe(34)
   })
 
@@ -135,7 +162,7 @@ describe("codes keyed by code AND date", () => {
   })
 
   it("exactly seven codes are reused for another province", () => {
-    expect(AdminUnits.REUSED_CODES).toEqual(reused.map(([c]) => c))
+    expect(AdminUnits.reusedCodes()).toEqual(reused.map(([c]) => c))
   })
 
   it("an establishment recorded under Lào Cai (10) before the reform belongs to Lào Cai 15 after it, whose code was Yên Bái's", () => {
@@ -174,7 +201,7 @@ describe("codes keyed by code AND date", () => {
   })
 
   it("every closed code (29) fails from 2025-07-01 and maps to its successor", () => {
-    const closed = Establishment.provinceCodesUntilReform.filter((c) => !Establishment.provinceCodesFromReform.includes(c))
+    const closed = CODES_63.filter((c) => !CODES_34.includes(c))
     expect(closed.length).toBe(29)
     for (const c of closed) {
       expect(AdminUnits.provinceOn(c, FIRST_NEW).ok, c).toBe(false)
@@ -199,23 +226,53 @@ describe("later change: Đồng Nai a centrally-run city from 2026-04-30 (unconf
   })
 })
 
-describe("the generated data file", () => {
-  const shared = fileURLToPath(new URL("../../../../shared/data/admin-units/", import.meta.url))
-  const csv = `${shared}province-mapping-63-to-34.csv`
+describe("the data read from the corpus", () => {
+  it("has 63 old and 34 new versions (and Đồng Nai's second), and every version carries a valid citation", () => {
+    expect(AdminUnits.provincesOn(LAST_OLD).length).toBe(63)
+    expect(AdminUnits.provincesOn(FIRST_NEW).length).toBe(34)
+    expect(AdminUnits.provinceVersions().length).toBe(63 + 34 + 1)
+    for (const v of AdminUnits.provinceVersions()) expect(Citation.validate(v.citation).ok, `${v.code} ${v.name}`).toBe(true)
+  })
+})
 
-  it("has 63 old and 34 new rows and every version carries a valid citation", () => {
-    expect(oldProvinces.length).toBe(63)
-    expect(newProvinces.length).toBe(34)
-    for (const v of AdminUnits.provinceVersions) expect(Citation.validate(v.citation).ok, `${v.code} ${v.name}`).toBe(true)
+describe("names", () => {
+  it("a name in force on the day, with or without its prefix, in any case", () => {
+    expect(AdminUnits.provinceNamed("Tỉnh Yên Bái", LAST_OLD)?.code).toBe("15")
+    expect(AdminUnits.provinceNamed("yên bái", LAST_OLD)?.code).toBe("15")
+    expect(AdminUnits.provinceNamed("Yên Bái", FIRST_NEW)).toBeUndefined()
+    expect(AdminUnits.provinceNamed("Lào Cai", LAST_OLD)?.code).toBe("10")
+    expect(AdminUnits.provinceNamed("TP. Lào Cai", FIRST_NEW)?.code).toBe("15")
+    expect(AdminUnits.provinceNamed("Thành phố Đồng Nai", d("2026-04-30"))?.kind).toBe("centrally-run-city")
+    expect(AdminUnits.nameKey("Thành phố  Hồ Chí Minh ")).toBe("hồ chí minh")
   })
 
-  it("matches province-mapping-63-to-34.csv row for row (../shared must sit beside the repository)", () => {
-    expect(existsSync(csv), `${csv} not found`).toBe(true)
-    const rows = readFileSync(csv, "utf8")
-      .trim()
-      .split(/\r?\n/)
-      .slice(1)
-      .map((l) => l.split(","))
-    expect(rows.map((r) => [r[0], r[1], r[2], r[3], r[5] === "yes"])).toEqual(oldProvinces.map((o) => [o.oldCode, o.oldName, o.newCode, o.newName, o.merged]))
+  it("accents count unless the caller's key folds them", () => {
+    expect(AdminUnits.provinceNamed("Hòa Bình", LAST_OLD)).toBeUndefined()
+    const folded = (s: string) => AdminUnits.nameKey(s).normalize("NFD").replace(/\p{M}/gu, "")
+    expect(AdminUnits.provinceNamed("Hòa Bình", LAST_OLD, { key: folded })?.name).toBe("Tỉnh Hoà Bình")
+  })
+})
+
+describe("the corpus parameter eligibility.location.central-cities", () => {
+  const parameter = Corpus.law().parameters["eligibility.location.central-cities"]
+
+  it("agrees with centralCitiesOn on every day it takes a value, and on the last day of each value", () => {
+    expect(parameter).toBeDefined()
+    const values = parameter?.values ?? []
+    expect(values.map((v) => v.from)).toEqual(["2025-07-01", "2026-04-30"])
+    values.forEach((v, n) => {
+      expect(v.value, v.from).toEqual(AdminUnits.centralCitiesOn(v.from))
+      const next = values[n + 1]
+      if (next !== undefined) expect(v.value, `day before ${next.from}`).toEqual(AdminUnits.centralCitiesOn(LocalDate.addDays(next.from, -1)))
+    })
+  })
+
+  it("changes on the days the units change kind, with the grade of the unit's citation", () => {
+    for (const v of parameter?.values ?? []) {
+      const cities = AdminUnits.provincesOn(v.from).filter((p) => p.kind === "centrally-run-city")
+      const started = cities.filter((p) => p.validFrom === v.from)
+      expect(started.length, v.from).toBeGreaterThan(0)
+      expect(started.map((p) => p.citation.grade), v.from).toContain(v.citation.grade)
+    }
   })
 })
