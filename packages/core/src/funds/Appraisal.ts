@@ -1,0 +1,581 @@
+/**
+ * Appraisal (thẩm định, xét duyệt đề án): a plan's proposals from evaluation to allocation in one
+ * step, fund by fund, as a provincial Department of Industry and Trade (Sở Công Thương) or the
+ * ministry appraises a year's plan (kế hoạch khuyến công):
+ *
+ * 1. **evaluate** every proposal (`Evaluate.evaluate`): with installed packs, under the pack
+ *    governing its decision date (`Resolution.forDate` on `Evaluate.dateOf`), resolved once per
+ *    date; with one resolved pack, under that. A provincial overlay's levels serve local-fund
+ *    proposals only; national-fund ones use the national view beneath it (`Pack.viewFor`);
+ * 2. **match** each budget envelope (kinh phí được giao) to the fund it pays for
+ *    ({@link fundOfEnvelope}: central budget → national fund, kinh phí khuyến công quốc gia;
+ *    local budget → local fund, kinh phí khuyến công địa phương): the one place the two meet;
+ * 3. **rank** each fund's eligible proposals with something payable (`Priority.rank`, at the end
+ *    of the plan year unless told otherwise, submission dates breaking ties);
+ * 4. **allocate** each fund's envelopes (their sum, less the fund's reserve) over its ranking
+ *    (`Allocation.allocate`), and charge what is allocated to the fund's envelopes in proportion
+ *    to their amounts (`Split.split`, whole đồng).
+ *
+ * Ineligible proposals (không đủ điều kiện) and those with nothing payable are never ranked, so
+ * never funded. Per fund, Σ allocated ≤ envelopes − reserve, and the envelopes' shares add up to
+ * the fund's allocated total exactly.
+ *
+ * @example
+ * ```ts
+ * import { Appraisal, Pack, Rate } from "@khuyencong/core"
+ * const r = Appraisal.appraise({
+ *   proposals, establishments, plan,
+ *   rules: [Pack.loadOrThrow(pack)],
+ *   policy: { kind: "partial-marginal", minimumShare: Rate.make(1n, 2n), unit: 1_000_000n }
+ * })
+ * if (r.ok) for (const f of r.value.funds) console.log(f.fund, f.allocation.totals.allocated)
+ * ```
+ * @since 0.2.0
+ * @module
+ */
+import { Effect } from "effect"
+import * as Allocation from "./Allocation.js"
+import type { Establishments, Verdict } from "../rules/Eligibility.js"
+import * as Evaluate from "../rules/Evaluate.js"
+import * as Pack from "../rules/Pack.js"
+import * as Priority from "../rules/Priority.js"
+import * as Resolution from "../rules/Resolution.js"
+import type { RulePack } from "../rules/RulePack.js"
+import type { BudgetEnvelope, Plan } from "../records/Plan.js"
+import type { Proposal } from "../records/Proposal.js"
+import { LookupError, RuleViolation, ValidationError, type Issue, type Path } from "../values/Errors.js"
+import * as LocalDate from "../values/LocalDate.js"
+import * as Money from "../values/Money.js"
+import type * as Progress from "./Progress.js"
+import { err, ok, type Result } from "../values/Result.js"
+import * as Split from "../values/Split.js"
+import * as Trace from "../values/Trace.js"
+
+type Money = Money.Money
+
+// ---------------------------------------------------------------------------------------------
+// Models
+
+/**
+ * A khuyến công fund (nguồn kinh phí khuyến công): `national` (quốc gia) or `local` (địa phương).
+ * @category models
+ * @since 0.2.0
+ */
+export type Fund = Proposal["fund"]
+
+/**
+ * The funds in report order: national, then local.
+ * @category models
+ * @since 0.2.0
+ * @example `Appraisal.funds` → `["national", "local"]`
+ */
+export const funds: ReadonlyArray<Fund> = Object.freeze(["national", "local"] as const)
+
+/**
+ * The rules to appraise with: the installed packs (each proposal under the pack governing its
+ * decision date; the ranking under the pack of the plan year), or one resolved pack, possibly a
+ * provincial overlay's view, used for every proposal and for the ranking.
+ * @category models
+ * @since 0.2.0
+ */
+export type Rules = ReadonlyArray<RulePack> | Pack.ResolvedPack
+
+/**
+ * What {@link appraise} needs. `policy` is the allocation policy (phương án phân bổ) every fund
+ * is allocated under; its `unit` is the rounding unit of partial and scaled amounts.
+ * @category models
+ * @since 0.2.0
+ */
+export interface Input {
+  readonly proposals: ReadonlyArray<Proposal>
+  readonly establishments: Establishments
+  readonly rules: Rules
+  readonly plan: Plan
+  readonly policy: Allocation.Policy
+}
+
+/**
+ * Options of {@link appraise}:
+ * - `submittedOn`: submission dates (ngày nộp hồ sơ), the ranking's tie-break after the area
+ *   and industry classes and pilot projects;
+ * - `rankingDate`: the day the priority rules are read (default 31 December of the plan year);
+ * - `date`: the evaluation date of a proposal (default `Evaluate.dateOf`: its approval date);
+ * - `reserve`: per fund, a reserve for programme management taken off that fund's envelopes
+ *   (e.g. from `Allocation.reserveFromPack`);
+ * - `applyPriorityMultiplier`: passed to `Evaluate.evaluate`;
+ * - `trace`: record each evaluation's trace and the appraisal's own steps.
+ * @category models
+ * @since 0.2.0
+ */
+export interface Options {
+  readonly submittedOn?: Priority.SubmissionDates
+  readonly rankingDate?: LocalDate.LocalDate
+  readonly date?: (p: Proposal) => LocalDate.LocalDate
+  readonly reserve?: Partial<Readonly<Record<Fund, Allocation.Reserve>>>
+  readonly applyPriorityMultiplier?: boolean
+  readonly trace?: boolean
+}
+
+/**
+ * What became of a proposal: an allocation status when it was ranked (`funded`,
+ * `partly-funded`, `unfunded`), else `ineligible` (không đủ điều kiện), `not-applicable` (no
+ * eligibility rule applied) or `nothing-payable` (eligible, but its support is 0).
+ * @category models
+ * @since 0.2.0
+ */
+export type Decision = Allocation.Status | "ineligible" | "not-applicable" | "nothing-payable"
+
+/**
+ * One appraised proposal. `index` is its place in the input; `view` the resolved pack view its
+ * levels came from (national, or the province's for a local-fund proposal under an overlay);
+ * `ranked` and `outcome` are set when it competed for its fund's envelopes.
+ * @category models
+ * @since 0.2.0
+ */
+export interface Appraised {
+  readonly proposal: Proposal
+  readonly index: number
+  readonly evaluation: Evaluate.Evaluation
+  readonly view: Pack.ResolvedPack
+  readonly ranked: Priority.Ranked | undefined
+  readonly outcome: Allocation.Outcome | undefined
+  /** Allocated amount (kinh phí phân bổ); 0 when not ranked. */
+  readonly allocated: Money
+  readonly decision: Decision
+}
+
+/**
+ * A budget envelope of a fund and the part of the fund's allocated total charged to it.
+ * `index` is its place in `plan.envelopes`.
+ * @category models
+ * @since 0.2.0
+ */
+export interface EnvelopeShare {
+  readonly index: number
+  readonly envelope: BudgetEnvelope
+  readonly allocated: Money
+}
+
+/**
+ * One fund's appraisal: its envelopes (and their total), the ranking of its eligible proposals,
+ * the allocation over that ranking, and the proposal ids by allocation status, in ranking order.
+ * @category models
+ * @since 0.2.0
+ */
+export interface FundAppraisal {
+  readonly fund: Fund
+  readonly envelopes: ReadonlyArray<EnvelopeShare>
+  readonly envelope: Money
+  readonly ranking: ReadonlyArray<Priority.Ranked>
+  readonly allocation: Allocation.Allocation
+  readonly funded: ReadonlyArray<string>
+  readonly partlyFunded: ReadonlyArray<string>
+  readonly unfunded: ReadonlyArray<string>
+}
+
+/**
+ * Totals over every fund: proposals by verdict, support requested (kinh phí đề nghị hỗ trợ) and
+ * payable (mức hỗ trợ theo quy định), envelopes, reserves, allocated and unallocated.
+ * @category models
+ * @since 0.2.0
+ */
+export interface Totals {
+  readonly proposals: number
+  readonly eligible: number
+  readonly ineligible: number
+  readonly notApplicable: number
+  readonly requested: Money
+  readonly payable: Money
+  readonly envelope: Money
+  readonly reserve: Money
+  readonly allocated: Money
+  readonly unallocated: Money
+}
+
+/**
+ * The result of {@link appraise}. `proposals` are in report order: national fund first, then
+ * local; within a fund by ranking position, then the proposals that were not ranked, by id.
+ * `funds` holds every fund with an envelope or a proposal, in the order of {@link funds}.
+ * @category models
+ * @since 0.2.0
+ */
+export interface Appraisal {
+  readonly plan: Plan
+  readonly proposals: ReadonlyArray<Appraised>
+  readonly funds: ReadonlyArray<FundAppraisal>
+  readonly totals: Totals
+  readonly trace: Trace.Trace | undefined
+}
+
+// ---------------------------------------------------------------------------------------------
+// Funds and envelopes
+
+/**
+ * The fund a budget envelope pays for: a central-budget envelope pays for national-fund
+ * proposals, a local-budget one for local-fund proposals; an envelope from another source
+ * (nguồn khác) pays for the national fund in a national plan and is ambiguous (`undefined`) in a
+ * provincial one.
+ * @category funds
+ * @since 0.2.0
+ * @example `Appraisal.fundOfEnvelope({ year: 2024, level: "provincial", provinceCode: "87", amount: 1_350_000_000n, source: { kind: "local-budget" } })` → `"local"`
+ */
+export const fundOfEnvelope = (e: BudgetEnvelope): Fund | undefined => {
+  switch (e.source.kind) {
+    case "central-budget":
+      return "national"
+    case "local-budget":
+      return "local"
+    case "other":
+      return e.level === "national" ? "national" : undefined
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+const checkInput = (input: Input): ReadonlyArray<Issue> => {
+  const issues: Array<Issue> = []
+  const add = (code: string, path: Path, message: string, actual: unknown) => issues.push({ code, path, message, actual })
+  const { plan } = input
+  const listed = new Set(plan.proposalIds)
+  const seen = new Set<string>()
+  input.proposals.forEach((p, i) => {
+    if (seen.has(p.id)) add("appraisal/duplicate-proposal", ["proposals", i, "id"], `Proposal (đề án) "${p.id}" is given twice`, p.id)
+    seen.add(p.id)
+    if (!listed.has(p.id))
+      add("appraisal/not-in-plan", ["proposals", i, "id"], `Proposal (đề án) "${p.id}" is not in plan (kế hoạch) "${plan.id}"`, p.id)
+    if (p.planYear !== plan.year)
+      add("appraisal/plan-year-mismatch", ["proposals", i, "planYear"], `Proposal (đề án) "${p.id}" is for ${p.planYear}, but plan (kế hoạch) "${plan.id}" is for ${plan.year}`, p.planYear)
+    if (p.fund === "local" && plan.level === "national")
+      add("appraisal/fund-level-mismatch", ["proposals", i, "fund"], `Proposal (đề án) "${p.id}" asks for local funds (kinh phí khuyến công địa phương), which a national plan does not hold`, p.fund)
+  })
+  plan.envelopes.forEach((e, k) => {
+    if (fundOfEnvelope(e) === undefined)
+      add(
+        "appraisal/envelope-fund-unknown",
+        ["plan", "envelopes", k, "source", "kind"],
+        `Budget envelope (kinh phí được giao) ${k} of provincial plan "${plan.id}" comes from another source (nguồn khác: ${e.source.note ?? "no note"}), so the fund it pays for is unknown; book it as central-budget (national fund) or local-budget (local fund)`,
+        e.source.kind
+      )
+  })
+  return issues
+}
+
+type AppraisalError = LookupError | RuleViolation | ValidationError
+
+/** The same error with `prefix` before its path (and its issues' paths) and `what` before its message. */
+const located = <E extends AppraisalError>(e: E, prefix: Path, what: string): E => {
+  const path = [...prefix, ...e.path]
+  const message = `${what}: ${e.message}`
+  if (e instanceof LookupError) return new LookupError({ code: e.code, path, at: e.at, message }) as E
+  if (e instanceof RuleViolation)
+    return new RuleViolation({ code: e.code, path, rule: e.rule, message, ...(e.citation === undefined ? {} : { citation: e.citation }) }) as E
+  const issues = (e as ValidationError).issues.map((i) => ({ ...i, path: [...prefix, ...i.path] }))
+  return new ValidationError({ code: e.code, path, message, issues }) as E
+}
+
+// ---------------------------------------------------------------------------------------------
+// Appraisal
+
+const isResolved = (rules: Rules): rules is Pack.ResolvedPack => !Array.isArray(rules)
+
+/** Priority tiers for `proportional-tier`: one per area and industry class pair, in ranking order. */
+const tiersOf = (ranking: ReadonlyArray<Priority.Ranked>): ReadonlyArray<number> => {
+  const tiers: Array<number> = []
+  let tier = -1
+  let last: string | undefined
+  for (const r of ranking) {
+    const key = `${r.areaRank}/${r.industryRank}`
+    if (key !== last) tier++
+    last = key
+    tiers.push(tier)
+  }
+  return tiers
+}
+
+/** The fund's allocated total charged to its envelopes in proportion to their amounts (whole đồng). */
+const shares = (allocated: Money, envelopes: ReadonlyArray<{ index: number; envelope: BudgetEnvelope }>): ReadonlyArray<EnvelopeShare> => {
+  const amounts = envelopes.map((e) => e.envelope.amount as bigint)
+  const split = Split.split(allocated, amounts)
+  // No envelope, or only empty ones: nothing was allocated, so nothing is charged.
+  const parts = split.ok ? split.value.parts : amounts.map(() => Money.zero)
+  return envelopes.map((e, i) => ({ ...e, allocated: parts[i] ?? Money.zero }))
+}
+
+const decisionOf = (e: Evaluate.Evaluation, outcome: Allocation.Outcome | undefined): Decision => {
+  if (outcome !== undefined) return outcome.status
+  const verdict: Verdict = e.verdict
+  return verdict === "eligible" ? "nothing-payable" : verdict
+}
+
+/**
+ * Appraise a plan: evaluate every proposal, rank each fund's eligible proposals, allocate each
+ * fund's envelopes (see the module header).
+ *
+ * Errors, each naming the field or row:
+ * - `ValidationError`, every problem of the input listed: `appraisal/duplicate-proposal`,
+ *   `appraisal/not-in-plan`, `appraisal/plan-year-mismatch`, `appraisal/fund-level-mismatch`
+ *   (paths `["proposals", i, …]`), `appraisal/envelope-fund-unknown` (`["plan", "envelopes", k,
+ *   "source", "kind"]`); a bad policy or reserve as `Allocation.allocate` reports it (a
+ *   reserve's path under `["reserve", fund]`);
+ * - `LookupError` (no pack governs a proposal's date, unknown establishment …) and
+ *   `RuleViolation` (a local-fund proposal outside the overlay's province …) from evaluation,
+ *   with the path under `["proposals", i]`; from ranking, under `["funds", fund]`.
+ * @category appraisal
+ * @since 0.2.0
+ * @example
+ * ```ts
+ * const r = Appraisal.appraise({ proposals, establishments, plan, rules: [pack], policy: { kind: "whole-only" } })
+ * r.ok && r.value.funds.map((f) => [f.fund, f.allocation.totals.allocated]) // [["national", 2570000000n], ["local", 250000000n]]
+ * ```
+ */
+export const appraise = (input: Input, options: Options = {}): Result<Appraisal, AppraisalError> => {
+  const issues = checkInput(input)
+  if (issues.length > 0) {
+    const first = issues[0] as Issue
+    return err(
+      new ValidationError({
+        code: first.code,
+        path: first.path,
+        message: `Cannot appraise (thẩm định) plan "${input.plan.id}": ${issues.length} problem${issues.length === 1 ? "" : "s"}; first: ${first.message}`,
+        issues
+      })
+    )
+  }
+  const { plan, proposals, establishments, rules, policy } = input
+  const recorder = options.trace === true ? new Trace.Recorder() : undefined
+  const cache = Evaluate.makeCache()
+  const ctx: Evaluate.Context = {
+    establishments,
+    ...(options.trace === true ? { trace: true } : {}),
+    ...(options.applyPriorityMultiplier === true ? { applyPriorityMultiplier: true } : {})
+  }
+
+  // 1. Evaluate
+  const resolvedAt = (date: LocalDate.LocalDate, pick: (packs: ReadonlyArray<RulePack>) => Result<RulePack, LookupError>): Result<Pack.ResolvedPack, LookupError> => {
+    if (isResolved(rules)) return ok(rules)
+    const pack = pick(rules)
+    return pack.ok ? cache.get(pack.value, date) : pack
+  }
+  const evaluated: Array<{ readonly evaluation: Evaluate.Evaluation; readonly view: Pack.ResolvedPack }> = []
+  for (let i = 0; i < proposals.length; i++) {
+    const p = proposals[i] as Proposal
+    const what = `Proposal (đề án) "${p.id}" could not be evaluated`
+    const date = options.date === undefined ? Evaluate.dateOf(p) : options.date(p)
+    const resolved = resolvedAt(date, (packs) => Resolution.forDate(packs, date))
+    if (!resolved.ok) return err(located(resolved.error, ["proposals", i], what))
+    const e = Evaluate.evaluate(p, resolved.value, ctx)
+    if (!e.ok) return err(located(e.error, ["proposals", i], what))
+    const view = Pack.viewFor(resolved.value, p.fund)
+    evaluated.push({ evaluation: e.value, view })
+    recorder?.push(
+      Trace.step({
+        rule: "appraisal.evaluate",
+        description: "Evaluation of a proposal (đánh giá đề án): eligibility and support",
+        inputs: { proposal: p.id, fund: p.fund, date, pack: e.value.packId, version: e.value.packVersion, province: view.province },
+        result: { verdict: e.value.verdict, payable: e.value.payable }
+      })
+    )
+  }
+
+  // 2. Envelopes by fund
+  const envelopesOf = new Map<Fund, Array<{ index: number; envelope: BudgetEnvelope }>>(funds.map((f) => [f, []]))
+  plan.envelopes.forEach((envelope, index) => envelopesOf.get(fundOfEnvelope(envelope) as Fund)?.push({ index, envelope }))
+  recorder?.push(
+    Trace.step({
+      rule: "appraisal.envelopes",
+      description: "Budget envelopes (kinh phí được giao) matched to the funds they pay for: central budget → national, local budget → local",
+      inputs: { plan: plan.id, envelopes: plan.envelopes.map((e) => ({ source: e.source.kind, level: e.level, amount: e.amount })) },
+      result: Object.fromEntries(funds.map((f) => [f, (envelopesOf.get(f) ?? []).map((e) => e.index)]))
+    })
+  )
+
+  // 3. Rank and 4. allocate, fund by fund
+  const rankingDate = options.rankingDate ?? LocalDate.endOfYear(plan.year)
+  const rankingRules = resolvedAt(rankingDate, (packs) => Resolution.forPlanYear(packs, plan.year))
+  const outcomes = new Map<string, { ranked: Priority.Ranked; outcome: Allocation.Outcome }>()
+  const fundResults: Array<FundAppraisal> = []
+  for (const fund of funds) {
+    const envelopes = envelopesOf.get(fund) ?? []
+    const inFund = evaluated.filter((x, i) => (proposals[i] as Proposal).fund === fund)
+    if (envelopes.length === 0 && inFund.length === 0) continue
+    const what = `The ${fund} fund's proposals could not be ranked (xếp thứ tự ưu tiên)`
+    const payable = new Map(inFund.filter((x) => x.evaluation.verdict === "eligible" && x.evaluation.payable > 0n).map((x) => [x.evaluation.proposalId, x.evaluation.payable] as const))
+    let ranking: ReadonlyArray<Priority.Ranked> = []
+    if (payable.size > 0) {
+      if (!rankingRules.ok) return err(located(rankingRules.error, ["funds", fund], what))
+      const context: Priority.Context = {
+        resolved: rankingRules.value,
+        establishments,
+        ...(options.submittedOn === undefined ? {} : { submittedOn: options.submittedOn })
+      }
+      const ranked = Priority.rank(
+        proposals.filter((p) => payable.has(p.id)),
+        context
+      )
+      if (!ranked.ok) return err(located(ranked.error, ["funds", fund], what))
+      ranking = ranked.value
+    }
+    recorder?.push(
+      Trace.step({
+        rule: `appraisal.rank.${fund}`,
+        description: `Ranking (xếp thứ tự ưu tiên) of the ${fund} fund's eligible proposals by the pack's priority rules`,
+        inputs: { fund, rankingDate, candidates: ranking.length },
+        result: ranking.map((r) => ({ proposal: r.proposalId, area: r.area?.id, industry: r.industry?.id, pilot: r.pilot }))
+      })
+    )
+    const tiers = tiersOf(ranking)
+    const reserve = options.reserve?.[fund]
+    const allocation = Allocation.allocate(
+      {
+        envelope: Money.sum(envelopes.map((e) => e.envelope.amount)),
+        candidates: ranking.map((r, k) => ({ id: r.proposalId, requested: payable.get(r.proposalId) ?? Money.zero, tier: tiers[k] as number })),
+        policy,
+        ...(reserve === undefined ? {} : { reserve })
+      },
+      recorder
+    )
+    if (!allocation.ok) {
+      const e = allocation.error
+      const moved = (path: Path): Path => (path[0] === "reserve" ? ["reserve", fund, ...path.slice(1)] : path)
+      return err(
+        new ValidationError({
+          code: e.code,
+          path: moved(e.path),
+          message: `The ${fund} fund could not be allocated (phân bổ kinh phí): ${e.message}`,
+          issues: e.issues.map((i) => ({ ...i, path: moved(i.path) }))
+        })
+      )
+    }
+    const a = allocation.value
+    ranking.forEach((r, k) => outcomes.set(r.proposalId, { ranked: r, outcome: a.outcomes[k] as Allocation.Outcome }))
+    const byStatus = (s: Allocation.Status) => a.outcomes.filter((o) => o.status === s).map((o) => o.id)
+    const charged = shares(a.totals.allocated, envelopes)
+    recorder?.push(
+      Trace.step({
+        rule: `appraisal.envelope-shares.${fund}`,
+        description: "What is allocated, charged to the fund's envelopes in proportion to their amounts (largest remainder, whole đồng)",
+        inputs: { allocated: a.totals.allocated, envelopes: charged.map((e) => ({ index: e.index, amount: e.envelope.amount })) },
+        result: charged.map((e) => e.allocated)
+      })
+    )
+    fundResults.push({
+      fund,
+      envelopes: charged,
+      envelope: a.totals.envelope,
+      ranking,
+      allocation: a,
+      funded: byStatus("funded"),
+      partlyFunded: byStatus("partly-funded"),
+      unfunded: byStatus("unfunded")
+    })
+  }
+
+  // The proposals in report order
+  const appraised: Array<Appraised> = evaluated.map(({ evaluation, view }, index) => {
+    const o = outcomes.get(evaluation.proposalId)
+    return {
+      proposal: proposals[index] as Proposal,
+      index,
+      evaluation,
+      view,
+      ranked: o?.ranked,
+      outcome: o?.outcome,
+      allocated: o?.outcome.allocated ?? Money.zero,
+      decision: decisionOf(evaluation, o?.outcome)
+    }
+  })
+  const position = (x: Appraised): number => x.ranked?.position ?? Number.MAX_SAFE_INTEGER
+  appraised.sort(
+    (a, b) =>
+      funds.indexOf(a.proposal.fund) - funds.indexOf(b.proposal.fund) ||
+      position(a) - position(b) ||
+      (a.proposal.id < b.proposal.id ? -1 : a.proposal.id > b.proposal.id ? 1 : 0)
+  )
+
+  const count = (v: Verdict) => evaluated.filter((x) => x.evaluation.verdict === v).length
+  const sumOf = (f: (t: Allocation.Totals) => Money) => Money.sum(fundResults.map((x) => f(x.allocation.totals)))
+  const totals: Totals = {
+    proposals: proposals.length,
+    eligible: count("eligible"),
+    ineligible: count("ineligible"),
+    notApplicable: count("not-applicable"),
+    requested: Money.sum(evaluated.map((x) => x.evaluation.support.requested)),
+    payable: Money.sum(evaluated.map((x) => x.evaluation.payable)),
+    envelope: sumOf((t) => t.envelope),
+    reserve: sumOf((t) => t.reserve),
+    allocated: sumOf((t) => t.allocated),
+    unallocated: sumOf((t) => t.unallocated)
+  }
+  recorder?.push(Trace.step({ rule: "appraisal.totals", description: "Totals of the appraisal (tổng hợp kết quả thẩm định)", inputs: { plan: plan.id }, result: totals }))
+  return ok({ plan, proposals: appraised, funds: fundResults, totals, trace: recorder?.finish() })
+}
+
+/**
+ * {@link appraise}, throwing the error. For scripts and tests.
+ * @category appraisal
+ * @since 0.2.0
+ * @example `Appraisal.appraiseOrThrow({ proposals, establishments, plan, rules: [pack], policy }).totals.allocated` → `2820000000n`
+ */
+export const appraiseOrThrow = (input: Input, options?: Options): Appraisal => {
+  const r = appraise(input, options)
+  if (r.ok) return r.value
+  throw r.error
+}
+
+/**
+ * {@link appraise} as an Effect, failing with the same tagged errors.
+ * @category appraisal
+ * @since 0.2.0
+ * @example `Effect.runSync(Appraisal.appraiseEffect(input).pipe(Effect.catchTag("LookupError", (e) => Effect.succeed(e.path))))` → the appraisal, or the path of the proposal without rules
+ */
+export const appraiseEffect = (input: Input, options?: Options): Effect.Effect<Appraisal, AppraisalError> =>
+  Effect.suspend(() => {
+    const r = appraise(input, options)
+    return r.ok ? Effect.succeed(r.value) : Effect.fail(r.error)
+  })
+
+// ---------------------------------------------------------------------------------------------
+// Reading an appraisal
+
+/**
+ * The appraised proposal with this id, if it took part.
+ * @category accessors
+ * @since 0.2.0
+ * @example `Appraisal.get(appraisal, "DT-2024-QG-12")?.decision` → `"partly-funded"`
+ */
+export const get = (appraisal: Appraisal, id: string): Appraised | undefined => appraisal.proposals.find((x) => x.proposal.id === id)
+
+/**
+ * The appraisal of one fund, if the plan has an envelope or a proposal for it.
+ * @category accessors
+ * @since 0.2.0
+ * @example `Appraisal.fund(appraisal, "local")?.allocation.totals.unallocated` → `5000000n`
+ */
+export const fund = (appraisal: Appraisal, which: Fund): FundAppraisal | undefined => appraisal.funds.find((f) => f.fund === which)
+
+/**
+ * The proposals that received money (in full or in part), in report order.
+ * @category accessors
+ * @since 0.2.0
+ * @example `Appraisal.funded(appraisal).map((x) => [x.proposal.id, x.allocated])` → `[["DT-2024-QG-02", 1000000000n], …]`
+ */
+export const funded = (appraisal: Appraisal): ReadonlyArray<Appraised> => appraisal.proposals.filter((x) => x.allocated > 0n)
+
+/**
+ * What each funded proposal was assigned, as `Progress` assignments (kinh phí được giao) for a
+ * disbursement report: id = proposal id, the allocated amount, its fund, its first activity and
+ * the province of its first location.
+ * @category accessors
+ * @since 0.2.0
+ * @example `Appraisal.assignments(appraisal)[0]` → `{ id: "DT-2024-QG-02", amount: 1000000000n, fund: "national", activity: "demonstration-model", province: "87" }`
+ */
+export const assignments = (appraisal: Appraisal): ReadonlyArray<Progress.Assignment> =>
+  funded(appraisal).map(({ proposal: p, allocated }) => {
+    const a: { -readonly [K in keyof Progress.Assignment]: Progress.Assignment[K] } = { id: p.id, amount: allocated, fund: p.fund }
+    const activity = p.activities[0]?.activity
+    const province = p.locations[0]?.provinceCode
+    if (activity !== undefined) a.activity = activity
+    if (province !== undefined) a.province = province
+    return a
+  })
