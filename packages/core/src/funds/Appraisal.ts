@@ -59,6 +59,7 @@ type Money = Money.Money
 /**
  * A khuyến công fund (nguồn kinh phí khuyến công): `national` (quốc gia) or `local` (địa phương).
  * @category models
+ * @example `const f: Appraisal.Fund = "local"`
  * @since 0.2.0
  */
 export type Fund = Proposal["fund"]
@@ -76,6 +77,7 @@ export const funds: ReadonlyArray<Fund> = Object.freeze(["national", "local"] as
  * decision date; the ranking under the pack of the plan year), or one resolved pack, possibly a
  * provincial overlay's view, used for every proposal and for the ranking.
  * @category models
+ * @example `[pack2021, pack2026]` (installed packs) or `Pack.resolveOrThrow(laiChauPack, "2025-06-02")` (one view)
  * @since 0.2.0
  */
 export type Rules = ReadonlyArray<RulePack> | Pack.ResolvedPack
@@ -84,6 +86,7 @@ export type Rules = ReadonlyArray<RulePack> | Pack.ResolvedPack
  * What {@link appraise} needs. `policy` is the allocation policy (phương án phân bổ) every fund
  * is allocated under; its `unit` is the rounding unit of partial and scaled amounts.
  * @category models
+ * @example `{ proposals, establishments, plan, rules: [pack], policy: { kind: "whole-only" } }`
  * @since 0.2.0
  */
 export interface Input {
@@ -105,6 +108,7 @@ export interface Input {
  * - `applyPriorityMultiplier`: passed to `Evaluate.evaluate`;
  * - `trace`: record each evaluation's trace and the appraisal's own steps.
  * @category models
+ * @example `{ submittedOn: { "DT-2024-QG-04": "2023-06-12" }, reserve: { national: reserve }, trace: true }`
  * @since 0.2.0
  */
 export interface Options {
@@ -121,6 +125,7 @@ export interface Options {
  * `partly-funded`, `unfunded`), else `ineligible` (không đủ điều kiện), `not-applicable` (no
  * eligibility rule applied) or `nothing-payable` (eligible, but its support is 0).
  * @category models
+ * @example `Appraisal.get(appraisal, "DT-2024-QG-08")?.decision` → `"ineligible"`
  * @since 0.2.0
  */
 export type Decision = Allocation.Status | "ineligible" | "not-applicable" | "nothing-payable"
@@ -130,6 +135,7 @@ export type Decision = Allocation.Status | "ineligible" | "not-applicable" | "no
  * levels came from (national, or the province's for a local-fund proposal under an overlay);
  * `ranked` and `outcome` are set when it competed for its fund's envelopes.
  * @category models
+ * @example `Appraisal.get(appraisal, "DT-2024-QG-12")` → `{ proposal, index: 11, evaluation, view, ranked: { position: 14, … }, allocated: 237000000n, decision: "partly-funded", … }`
  * @since 0.2.0
  */
 export interface Appraised {
@@ -148,6 +154,7 @@ export interface Appraised {
  * A budget envelope of a fund and the part of the fund's allocated total charged to it.
  * `index` is its place in `plan.envelopes`.
  * @category models
+ * @example `Appraisal.fund(appraisal, "local")?.envelopes` → `[{ index: 1, envelope, allocated: 1345000000n }]`
  * @since 0.2.0
  */
 export interface EnvelopeShare {
@@ -160,6 +167,7 @@ export interface EnvelopeShare {
  * One fund's appraisal: its envelopes (and their total), the ranking of its eligible proposals,
  * the allocation over that ranking, and the proposal ids by allocation status, in ranking order.
  * @category models
+ * @example `Appraisal.fund(appraisal, "national")?.partlyFunded` → `["DT-2024-QG-12"]`
  * @since 0.2.0
  */
 export interface FundAppraisal {
@@ -177,6 +185,7 @@ export interface FundAppraisal {
  * Totals over every fund: proposals by verdict, support requested (kinh phí đề nghị hỗ trợ) and
  * payable (mức hỗ trợ theo quy định), envelopes, reserves, allocated and unallocated.
  * @category models
+ * @example `appraisal.totals` → `{ proposals: 33, eligible: 29, ineligible: 4, envelope: 5750000000n, allocated: 5744800000n, unallocated: 5200000n, … }`
  * @since 0.2.0
  */
 export interface Totals {
@@ -197,6 +206,7 @@ export interface Totals {
  * local; within a fund by ranking position, then the proposals that were not ranked, by id.
  * `funds` holds every fund with an envelope or a proposal, in the order of {@link funds}.
  * @category models
+ * @example `Appraisal.appraiseOrThrow(input).funds.map((f) => f.fund)` → `["national", "local"]`
  * @since 0.2.0
  */
 export interface Appraisal {
@@ -217,7 +227,7 @@ export interface Appraisal {
  * provincial one.
  * @category funds
  * @since 0.2.0
- * @example `Appraisal.fundOfEnvelope({ year: 2024, level: "provincial", provinceCode: "87", amount: 1_350_000_000n, source: { kind: "local-budget" } })` → `"local"`
+ * @example `Appraisal.fundOfEnvelope({ year: 2024, level: "provincial", provinceCode: "87", amount, source: { kind: "local-budget" } })` → `"local"`
  */
 export const fundOfEnvelope = (e: BudgetEnvelope): Fund | undefined => {
   switch (e.source.kind) {
@@ -245,56 +255,118 @@ const checkInput = (input: Input): ReadonlyArray<Issue> => {
     if (!listed.has(p.id))
       add("appraisal/not-in-plan", ["proposals", i, "id"], `Proposal (đề án) "${p.id}" is not in plan (kế hoạch) "${plan.id}"`, p.id)
     if (p.planYear !== plan.year)
-      add("appraisal/plan-year-mismatch", ["proposals", i, "planYear"], `Proposal (đề án) "${p.id}" is for ${p.planYear}, but plan (kế hoạch) "${plan.id}" is for ${plan.year}`, p.planYear)
+      add(
+        "appraisal/plan-year-mismatch",
+        ["proposals", i, "planYear"],
+        `Proposal (đề án) "${p.id}" is for ${p.planYear}, but plan (kế hoạch) "${plan.id}" is for ${plan.year}`,
+        p.planYear
+      )
     if (p.fund === "local" && plan.level === "national")
-      add("appraisal/fund-level-mismatch", ["proposals", i, "fund"], `Proposal (đề án) "${p.id}" asks for local funds (kinh phí khuyến công địa phương), which a national plan does not hold`, p.fund)
+      add(
+        "appraisal/fund-level-mismatch",
+        ["proposals", i, "fund"],
+        `Proposal (đề án) "${p.id}" asks for local funds (kinh phí khuyến công địa phương), which a national plan does not hold`,
+        p.fund
+      )
   })
   plan.envelopes.forEach((e, k) => {
     if (fundOfEnvelope(e) === undefined)
       add(
         "appraisal/envelope-fund-unknown",
         ["plan", "envelopes", k, "source", "kind"],
-        `Budget envelope (kinh phí được giao) ${k} of provincial plan "${plan.id}" comes from another source (nguồn khác: ${e.source.note ?? "no note"}), so the fund it pays for is unknown; book it as central-budget (national fund) or local-budget (local fund)`,
+        `Budget envelope (kinh phí được giao) ${k} of provincial plan "${plan.id}" comes from another source (nguồn khác: ${e.source.note ?? "no note"}), ` +
+          "so the fund it pays for is unknown; book it as central-budget (national fund) or local-budget (local fund)",
         e.source.kind
       )
   })
   return issues
 }
 
-type AppraisalError = LookupError | RuleViolation | ValidationError
+/**
+ * The errors {@link appraise} fails with.
+ * @category models
+ * @example `Appraisal.appraise(input).error?._tag` → `"ValidationError"` for a proposal given twice
+ * @since 0.2.0
+ */
+export type AppraisalError = LookupError | RuleViolation | ValidationError
 
-/** The same error with `prefix` before its path (and its issues' paths) and `what` before its message. */
-const located = <E extends AppraisalError>(e: E, prefix: Path, what: string): E => {
-  const path = [...prefix, ...e.path]
+/** The same error with `prefix` before its path and `what` before its message; `move` relocates a validation issue's path. */
+const located = <E extends AppraisalError>(e: E, prefix: Path, what: string, move: (path: Path) => Path = (p) => [...prefix, ...p]): E => {
+  const path = move(e.path)
   const message = `${what}: ${e.message}`
   if (e instanceof LookupError) return new LookupError({ code: e.code, path, at: e.at, message }) as E
   if (e instanceof RuleViolation)
     return new RuleViolation({ code: e.code, path, rule: e.rule, message, ...(e.citation === undefined ? {} : { citation: e.citation }) }) as E
-  const issues = (e as ValidationError).issues.map((i) => ({ ...i, path: [...prefix, ...i.path] }))
+  const issues = (e as ValidationError).issues.map((i) => ({ ...i, path: move(i.path) }))
   return new ValidationError({ code: e.code, path, message, issues }) as E
 }
 
 // ---------------------------------------------------------------------------------------------
 // Appraisal
 
-const isResolved = (rules: Rules): rules is Pack.ResolvedPack => !Array.isArray(rules)
+/** A proposal evaluated, with the view its levels came from. */
+interface Evaluated {
+  readonly proposal: Proposal
+  readonly evaluation: Evaluate.Evaluation
+  readonly view: Pack.ResolvedPack
+}
 
-/** Priority tiers for `proportional-tier`: one per area and industry class pair, in ranking order. */
+/** The resolved pack for a date: the one given, or the installed pack `pick` chooses, resolved once per date. */
+type Resolver = (date: LocalDate.LocalDate, pick: (packs: ReadonlyArray<RulePack>) => Result<RulePack, LookupError>) => Result<Pack.ResolvedPack, LookupError>
+
+const resolverOf = (rules: Rules): Resolver => {
+  if (!Array.isArray(rules)) return () => ok(rules as Pack.ResolvedPack)
+  const cache = Evaluate.makeCache()
+  return (date, pick) => {
+    const pack = pick(rules as ReadonlyArray<RulePack>)
+    return pack.ok ? cache.get(pack.value, date) : pack
+  }
+}
+
+/** Step 1: every proposal under the pack governing its date (`Evaluate.evaluate`). */
+const evaluateEach = (
+  proposals: ReadonlyArray<Proposal>,
+  resolve: Resolver,
+  ctx: Evaluate.Context,
+  options: Options,
+  recorder: Trace.Recorder | undefined
+): Result<ReadonlyArray<Evaluated>, AppraisalError> => {
+  const out: Array<Evaluated> = []
+  for (const [i, proposal] of proposals.entries()) {
+    const what = `Proposal (đề án) "${proposal.id}" could not be evaluated`
+    const date = options.date === undefined ? Evaluate.dateOf(proposal) : options.date(proposal)
+    const resolved = resolve(date, (packs) => Resolution.forDate(packs, date))
+    if (!resolved.ok) return err(located(resolved.error, ["proposals", i], what))
+    const e = Evaluate.evaluate(proposal, resolved.value, ctx)
+    if (!e.ok) return err(located(e.error, ["proposals", i], what))
+    const view = Pack.viewFor(resolved.value, proposal.fund)
+    out.push({ proposal, evaluation: e.value, view })
+    recorder?.push(
+      Trace.step({
+        rule: "appraisal.evaluate",
+        description: "Evaluation of a proposal (đánh giá đề án): eligibility and support",
+        inputs: { proposal: proposal.id, fund: proposal.fund, date, pack: e.value.packId, version: e.value.packVersion, province: view.province },
+        result: { verdict: e.value.verdict, payable: e.value.payable }
+      })
+    )
+  }
+  return ok(out)
+}
+
+/** Priority tiers (nhóm ưu tiên) for `proportional-tier`: one per pair of area and industry classes, in ranking order. */
 const tiersOf = (ranking: ReadonlyArray<Priority.Ranked>): ReadonlyArray<number> => {
   const tiers: Array<number> = []
-  let tier = -1
   let last: string | undefined
   for (const r of ranking) {
     const key = `${r.areaRank}/${r.industryRank}`
-    if (key !== last) tier++
+    tiers.push((tiers.at(-1) ?? -1) + (key === last ? 0 : 1))
     last = key
-    tiers.push(tier)
   }
   return tiers
 }
 
 /** The fund's allocated total charged to its envelopes in proportion to their amounts (whole đồng). */
-const shares = (allocated: Money, envelopes: ReadonlyArray<{ index: number; envelope: BudgetEnvelope }>): ReadonlyArray<EnvelopeShare> => {
+const shares = (allocated: Money, envelopes: ReadonlyArray<Omit<EnvelopeShare, "allocated">>): ReadonlyArray<EnvelopeShare> => {
   const amounts = envelopes.map((e) => e.envelope.amount as bigint)
   const split = Split.split(allocated, amounts)
   // No envelope, or only empty ones: nothing was allocated, so nothing is charged.
@@ -302,10 +374,85 @@ const shares = (allocated: Money, envelopes: ReadonlyArray<{ index: number; enve
   return envelopes.map((e, i) => ({ ...e, allocated: parts[i] ?? Money.zero }))
 }
 
+/** Steps 3 and 4 for one fund: rank its proposals with something payable, allocate its envelopes. */
+const appraiseFund = (
+  fund: Fund,
+  envelopes: ReadonlyArray<Omit<EnvelopeShare, "allocated">>,
+  inFund: ReadonlyArray<Evaluated>,
+  ranking: Result<Priority.Context["resolved"], LookupError>,
+  input: Input,
+  options: Options,
+  recorder: Trace.Recorder | undefined
+): Result<FundAppraisal, AppraisalError> => {
+  const what = `The ${fund} fund's proposals could not be ranked (xếp thứ tự ưu tiên)`
+  const competing = inFund.filter((x) => x.evaluation.verdict === "eligible" && x.evaluation.payable > 0n)
+  const payable = new Map(competing.map((x) => [x.proposal.id, x.evaluation.payable] as const))
+  let ranked: ReadonlyArray<Priority.Ranked> = []
+  if (payable.size > 0) {
+    if (!ranking.ok) return err(located(ranking.error, ["funds", fund], what))
+    const submittedOn = options.submittedOn === undefined ? {} : { submittedOn: options.submittedOn }
+    const r = Priority.rank(
+      competing.map((x) => x.proposal),
+      { resolved: ranking.value, establishments: input.establishments, ...submittedOn }
+    )
+    if (!r.ok) return err(located(r.error, ["funds", fund], what))
+    ranked = r.value
+  }
+  recorder?.push(
+    Trace.step({
+      rule: `appraisal.rank.${fund}`,
+      description: `Ranking (xếp thứ tự ưu tiên) of the ${fund} fund's eligible proposals by the pack's priority rules`,
+      inputs: { fund, candidates: ranked.length },
+      result: ranked.map((r) => ({ proposal: r.proposalId, area: r.area?.id, industry: r.industry?.id, pilot: r.pilot }))
+    })
+  )
+  // Tiers only where the policy reads them, so that other allocations carry none.
+  const tiers = input.policy.kind === "proportional-tier" ? tiersOf(ranked) : undefined
+  const reserve = options.reserve?.[fund]
+  const candidates = ranked.map((r, k) => ({
+    id: r.proposalId,
+    requested: payable.get(r.proposalId) ?? Money.zero,
+    ...(tiers === undefined ? {} : { tier: tiers[k] as number })
+  }))
+  const envelope = Money.sum(envelopes.map((e) => e.envelope.amount))
+  const a = Allocation.allocate({ envelope, candidates, policy: input.policy, ...(reserve === undefined ? {} : { reserve }) }, recorder)
+  if (!a.ok) {
+    const move = (path: Path): Path => (path[0] === "reserve" ? ["reserve", fund, ...path.slice(1)] : path)
+    return err(located(a.error, [], `The ${fund} fund could not be allocated (phân bổ kinh phí)`, move))
+  }
+  const charged = shares(a.value.totals.allocated, envelopes)
+  recorder?.push(
+    Trace.step({
+      rule: `appraisal.envelope-shares.${fund}`,
+      description: "What is allocated, charged to the fund's envelopes in proportion to their amounts (largest remainder, whole đồng)",
+      inputs: { allocated: a.value.totals.allocated, envelopes: charged.map((e) => ({ index: e.index, amount: e.envelope.amount })) },
+      result: charged.map((e) => e.allocated)
+    })
+  )
+  const byStatus = (s: Allocation.Status) => a.value.outcomes.filter((o) => o.status === s).map((o) => o.id)
+  return ok({
+    fund,
+    envelopes: charged,
+    envelope,
+    ranking: ranked,
+    allocation: a.value,
+    funded: byStatus("funded"),
+    partlyFunded: byStatus("partly-funded"),
+    unfunded: byStatus("unfunded")
+  })
+}
+
 const decisionOf = (e: Evaluate.Evaluation, outcome: Allocation.Outcome | undefined): Decision => {
   if (outcome !== undefined) return outcome.status
   const verdict: Verdict = e.verdict
   return verdict === "eligible" ? "nothing-payable" : verdict
+}
+
+/** Report order: funds in order, then ranking position (the unranked last), then id. */
+const reportOrder = (a: Appraised, b: Appraised): number => {
+  const position = (x: Appraised): number => x.ranked?.position ?? Number.MAX_SAFE_INTEGER
+  const [x, y] = [a.proposal.id, b.proposal.id]
+  return funds.indexOf(a.proposal.fund) - funds.indexOf(b.proposal.fund) || position(a) - position(b) || (x < y ? -1 : x > y ? 1 : 0)
 }
 
 /**
@@ -325,61 +472,32 @@ const decisionOf = (e: Evaluate.Evaluation, outcome: Allocation.Outcome | undefi
  * @since 0.2.0
  * @example
  * ```ts
- * const r = Appraisal.appraise({ proposals, establishments, plan, rules: [pack], policy: { kind: "whole-only" } })
+ * // the quick start's register: national envelope 2,6 tỷ, local 250 million
+ * const policy = { kind: "partial-marginal", minimumShare: Rate.make(1n, 2n), unit: 1_000_000n }
+ * const r = Appraisal.appraise({ proposals, establishments, plan, rules: [rules], policy }, { submittedOn })
  * r.ok && r.value.funds.map((f) => [f.fund, f.allocation.totals.allocated]) // [["national", 2570000000n], ["local", 250000000n]]
  * ```
  */
 export const appraise = (input: Input, options: Options = {}): Result<Appraisal, AppraisalError> => {
+  const { plan, proposals } = input
   const issues = checkInput(input)
   if (issues.length > 0) {
     const first = issues[0] as Issue
-    return err(
-      new ValidationError({
-        code: first.code,
-        path: first.path,
-        message: `Cannot appraise (thẩm định) plan "${input.plan.id}": ${issues.length} problem${issues.length === 1 ? "" : "s"}; first: ${first.message}`,
-        issues
-      })
-    )
+    const message = `Cannot appraise (thẩm định) plan "${plan.id}": ${issues.length} problem${issues.length === 1 ? "" : "s"}; first: ${first.message}`
+    return err(new ValidationError({ code: first.code, path: first.path, message, issues }))
   }
-  const { plan, proposals, establishments, rules, policy } = input
   const recorder = options.trace === true ? new Trace.Recorder() : undefined
-  const cache = Evaluate.makeCache()
+  const resolve = resolverOf(input.rules)
   const ctx: Evaluate.Context = {
-    establishments,
+    establishments: input.establishments,
     ...(options.trace === true ? { trace: true } : {}),
     ...(options.applyPriorityMultiplier === true ? { applyPriorityMultiplier: true } : {})
   }
-
-  // 1. Evaluate
-  const resolvedAt = (date: LocalDate.LocalDate, pick: (packs: ReadonlyArray<RulePack>) => Result<RulePack, LookupError>): Result<Pack.ResolvedPack, LookupError> => {
-    if (isResolved(rules)) return ok(rules)
-    const pack = pick(rules)
-    return pack.ok ? cache.get(pack.value, date) : pack
-  }
-  const evaluated: Array<{ readonly evaluation: Evaluate.Evaluation; readonly view: Pack.ResolvedPack }> = []
-  for (let i = 0; i < proposals.length; i++) {
-    const p = proposals[i] as Proposal
-    const what = `Proposal (đề án) "${p.id}" could not be evaluated`
-    const date = options.date === undefined ? Evaluate.dateOf(p) : options.date(p)
-    const resolved = resolvedAt(date, (packs) => Resolution.forDate(packs, date))
-    if (!resolved.ok) return err(located(resolved.error, ["proposals", i], what))
-    const e = Evaluate.evaluate(p, resolved.value, ctx)
-    if (!e.ok) return err(located(e.error, ["proposals", i], what))
-    const view = Pack.viewFor(resolved.value, p.fund)
-    evaluated.push({ evaluation: e.value, view })
-    recorder?.push(
-      Trace.step({
-        rule: "appraisal.evaluate",
-        description: "Evaluation of a proposal (đánh giá đề án): eligibility and support",
-        inputs: { proposal: p.id, fund: p.fund, date, pack: e.value.packId, version: e.value.packVersion, province: view.province },
-        result: { verdict: e.value.verdict, payable: e.value.payable }
-      })
-    )
-  }
+  const evaluated = evaluateEach(proposals, resolve, ctx, options, recorder)
+  if (!evaluated.ok) return evaluated
 
   // 2. Envelopes by fund
-  const envelopesOf = new Map<Fund, Array<{ index: number; envelope: BudgetEnvelope }>>(funds.map((f) => [f, []]))
+  const envelopesOf = new Map<Fund, Array<Omit<EnvelopeShare, "allocated">>>(funds.map((f) => [f, []]))
   plan.envelopes.forEach((envelope, index) => envelopesOf.get(fundOfEnvelope(envelope) as Fund)?.push({ index, envelope }))
   recorder?.push(
     Trace.step({
@@ -390,124 +508,44 @@ export const appraise = (input: Input, options: Options = {}): Result<Appraisal,
     })
   )
 
-  // 3. Rank and 4. allocate, fund by fund
+  // 3–4. Rank and allocate fund by fund, with the priority rules read at the ranking date
   const rankingDate = options.rankingDate ?? LocalDate.endOfYear(plan.year)
-  const rankingRules = resolvedAt(rankingDate, (packs) => Resolution.forPlanYear(packs, plan.year))
-  const outcomes = new Map<string, { ranked: Priority.Ranked; outcome: Allocation.Outcome }>()
+  const ranking = resolve(rankingDate, (packs) => Resolution.forPlanYear(packs, plan.year))
   const fundResults: Array<FundAppraisal> = []
   for (const fund of funds) {
     const envelopes = envelopesOf.get(fund) ?? []
-    const inFund = evaluated.filter((x, i) => (proposals[i] as Proposal).fund === fund)
+    const inFund = evaluated.value.filter((x) => x.proposal.fund === fund)
     if (envelopes.length === 0 && inFund.length === 0) continue
-    const what = `The ${fund} fund's proposals could not be ranked (xếp thứ tự ưu tiên)`
-    const payable = new Map(inFund.filter((x) => x.evaluation.verdict === "eligible" && x.evaluation.payable > 0n).map((x) => [x.evaluation.proposalId, x.evaluation.payable] as const))
-    let ranking: ReadonlyArray<Priority.Ranked> = []
-    if (payable.size > 0) {
-      if (!rankingRules.ok) return err(located(rankingRules.error, ["funds", fund], what))
-      const context: Priority.Context = {
-        resolved: rankingRules.value,
-        establishments,
-        ...(options.submittedOn === undefined ? {} : { submittedOn: options.submittedOn })
-      }
-      const ranked = Priority.rank(
-        proposals.filter((p) => payable.has(p.id)),
-        context
-      )
-      if (!ranked.ok) return err(located(ranked.error, ["funds", fund], what))
-      ranking = ranked.value
-    }
-    recorder?.push(
-      Trace.step({
-        rule: `appraisal.rank.${fund}`,
-        description: `Ranking (xếp thứ tự ưu tiên) of the ${fund} fund's eligible proposals by the pack's priority rules`,
-        inputs: { fund, rankingDate, candidates: ranking.length },
-        result: ranking.map((r) => ({ proposal: r.proposalId, area: r.area?.id, industry: r.industry?.id, pilot: r.pilot }))
-      })
-    )
-    const tiers = tiersOf(ranking)
-    const reserve = options.reserve?.[fund]
-    const allocation = Allocation.allocate(
-      {
-        envelope: Money.sum(envelopes.map((e) => e.envelope.amount)),
-        candidates: ranking.map((r, k) => ({ id: r.proposalId, requested: payable.get(r.proposalId) ?? Money.zero, tier: tiers[k] as number })),
-        policy,
-        ...(reserve === undefined ? {} : { reserve })
-      },
-      recorder
-    )
-    if (!allocation.ok) {
-      const e = allocation.error
-      const moved = (path: Path): Path => (path[0] === "reserve" ? ["reserve", fund, ...path.slice(1)] : path)
-      return err(
-        new ValidationError({
-          code: e.code,
-          path: moved(e.path),
-          message: `The ${fund} fund could not be allocated (phân bổ kinh phí): ${e.message}`,
-          issues: e.issues.map((i) => ({ ...i, path: moved(i.path) }))
-        })
-      )
-    }
-    const a = allocation.value
-    ranking.forEach((r, k) => outcomes.set(r.proposalId, { ranked: r, outcome: a.outcomes[k] as Allocation.Outcome }))
-    const byStatus = (s: Allocation.Status) => a.outcomes.filter((o) => o.status === s).map((o) => o.id)
-    const charged = shares(a.totals.allocated, envelopes)
-    recorder?.push(
-      Trace.step({
-        rule: `appraisal.envelope-shares.${fund}`,
-        description: "What is allocated, charged to the fund's envelopes in proportion to their amounts (largest remainder, whole đồng)",
-        inputs: { allocated: a.totals.allocated, envelopes: charged.map((e) => ({ index: e.index, amount: e.envelope.amount })) },
-        result: charged.map((e) => e.allocated)
-      })
-    )
-    fundResults.push({
-      fund,
-      envelopes: charged,
-      envelope: a.totals.envelope,
-      ranking,
-      allocation: a,
-      funded: byStatus("funded"),
-      partlyFunded: byStatus("partly-funded"),
-      unfunded: byStatus("unfunded")
-    })
+    const r = appraiseFund(fund, envelopes, inFund, ranking, input, options, recorder)
+    if (!r.ok) return r
+    fundResults.push(r.value)
   }
 
-  // The proposals in report order
-  const appraised: Array<Appraised> = evaluated.map(({ evaluation, view }, index) => {
-    const o = outcomes.get(evaluation.proposalId)
-    return {
-      proposal: proposals[index] as Proposal,
-      index,
-      evaluation,
-      view,
-      ranked: o?.ranked,
-      outcome: o?.outcome,
-      allocated: o?.outcome.allocated ?? Money.zero,
-      decision: decisionOf(evaluation, o?.outcome)
-    }
+  const outcomes = new Map(fundResults.flatMap((f) => f.ranking.map((r, k) => [r.proposalId, { ranked: r, outcome: f.allocation.outcomes[k] }] as const)))
+  const appraised: Array<Appraised> = evaluated.value.map(({ proposal, evaluation, view }, index) => {
+    const o = outcomes.get(proposal.id)
+    const outcome = o?.outcome
+    const allocated = outcome?.allocated ?? Money.zero
+    return { proposal, index, evaluation, view, ranked: o?.ranked, outcome, allocated, decision: decisionOf(evaluation, outcome) }
   })
-  const position = (x: Appraised): number => x.ranked?.position ?? Number.MAX_SAFE_INTEGER
-  appraised.sort(
-    (a, b) =>
-      funds.indexOf(a.proposal.fund) - funds.indexOf(b.proposal.fund) ||
-      position(a) - position(b) ||
-      (a.proposal.id < b.proposal.id ? -1 : a.proposal.id > b.proposal.id ? 1 : 0)
-  )
+  appraised.sort(reportOrder)
 
-  const count = (v: Verdict) => evaluated.filter((x) => x.evaluation.verdict === v).length
+  const count = (v: Verdict) => evaluated.value.filter((x) => x.evaluation.verdict === v).length
   const sumOf = (f: (t: Allocation.Totals) => Money) => Money.sum(fundResults.map((x) => f(x.allocation.totals)))
   const totals: Totals = {
     proposals: proposals.length,
     eligible: count("eligible"),
     ineligible: count("ineligible"),
     notApplicable: count("not-applicable"),
-    requested: Money.sum(evaluated.map((x) => x.evaluation.support.requested)),
-    payable: Money.sum(evaluated.map((x) => x.evaluation.payable)),
+    requested: Money.sum(evaluated.value.map((x) => x.evaluation.support.requested)),
+    payable: Money.sum(evaluated.value.map((x) => x.evaluation.payable)),
     envelope: sumOf((t) => t.envelope),
     reserve: sumOf((t) => t.reserve),
     allocated: sumOf((t) => t.allocated),
     unallocated: sumOf((t) => t.unallocated)
   }
-  recorder?.push(Trace.step({ rule: "appraisal.totals", description: "Totals of the appraisal (tổng hợp kết quả thẩm định)", inputs: { plan: plan.id }, result: totals }))
+  const description = "Totals of the appraisal (tổng hợp kết quả thẩm định)"
+  recorder?.push(Trace.step({ rule: "appraisal.totals", description, inputs: { plan: plan.id, rankingDate }, result: totals }))
   return ok({ plan, proposals: appraised, funds: fundResults, totals, trace: recorder?.finish() })
 }
 
@@ -527,7 +565,7 @@ export const appraiseOrThrow = (input: Input, options?: Options): Appraisal => {
  * {@link appraise} as an Effect, failing with the same tagged errors.
  * @category appraisal
  * @since 0.2.0
- * @example `Effect.runSync(Appraisal.appraiseEffect(input).pipe(Effect.catchTag("LookupError", (e) => Effect.succeed(e.path))))` → the appraisal, or the path of the proposal without rules
+ * @example `Effect.runSync(Appraisal.appraiseEffect(input).pipe(Effect.catchTag("LookupError", (e) => Effect.succeed(e.path))))` → `["proposals", 3]` when proposal 3 has no rules
  */
 export const appraiseEffect = (input: Input, options?: Options): Effect.Effect<Appraisal, AppraisalError> =>
   Effect.suspend(() => {
@@ -568,7 +606,7 @@ export const funded = (appraisal: Appraisal): ReadonlyArray<Appraised> => apprai
  * the province of its first location.
  * @category accessors
  * @since 0.2.0
- * @example `Appraisal.assignments(appraisal)[0]` → `{ id: "DT-2024-QG-02", amount: 1000000000n, fund: "national", activity: "demonstration-model", province: "87" }`
+ * @example `Appraisal.assignments(appraisal)[0]` → `{ id: "DT-2024-QG-02", amount: 1000000000n, fund: "national", activity: "demo-model", province: "87" }`
  */
 export const assignments = (appraisal: Appraisal): ReadonlyArray<Progress.Assignment> =>
   funded(appraisal).map(({ proposal: p, allocated }) => {

@@ -42,6 +42,7 @@ type Money = Money.Money
  * One contract to summarise: the contract, its events (any order; a `Ledger.Ledger` spreads
  * into both), the proposal it carries out and the fund that pays for it.
  * @category models
+ * @example `{ ...await store.getLedger("01/2024/HĐ-KCQG"), proposalId: "DT-2024-QG-02", fund: "national" }`
  * @since 0.2.0
  */
 export interface Entry {
@@ -55,6 +56,7 @@ export interface Entry {
  * Options: `asOf` leaves out events dated after it (the position at the end of that day);
  * `display` is the percentage display of the disbursed shares (default `Progress.percent1`).
  * @category models
+ * @example `{ asOf: "2024-12-31", display: Progress.percent2 }`
  * @since 0.2.0
  */
 export interface Options {
@@ -69,6 +71,7 @@ export interface Options {
  * settlement; `rate` is disbursed / approved (undefined when nothing is approved) and `shown`
  * its display.
  * @category models
+ * @example `summary.total` → `{ contracts: 4, accepted: 2, approved: 2650000000n, disbursed: 2290000000n, remaining: 360000000n, shown: { text: "86,4%" }, … }`
  * @since 0.2.0
  */
 export interface Figures {
@@ -93,6 +96,7 @@ export interface Figures {
  * One contract: its figures, the ledger replayed from its events, its balances and the events the
  * replay refused (with the rule each would break).
  * @category models
+ * @example `summary.contracts[0]` → `{ contractId: "01/2024/HĐ-KCQG", approved: 1000000000n, advanced: 700000000n, paid: 300000000n, settled: 1000000000n, … }`
  * @since 0.2.0
  */
 export interface ContractLine extends Figures {
@@ -107,6 +111,7 @@ export interface ContractLine extends Figures {
 /**
  * The contracts of one proposal.
  * @category models
+ * @example `summary.proposals[0]` → `{ proposalId: "DT-2024-QG-02", fund: "national", contracts: 1, disbursed: 1000000000n, … }`
  * @since 0.2.0
  */
 export interface ProposalLine extends Figures {
@@ -117,6 +122,7 @@ export interface ProposalLine extends Figures {
 /**
  * The contracts of one fund.
  * @category models
+ * @example `summary.funds.map((f) => [f.fund, f.disbursed])` → `[["national", 2080000000n], ["local", 210000000n]]`
  * @since 0.2.0
  */
 export interface FundLine extends Figures {
@@ -127,6 +133,7 @@ export interface FundLine extends Figures {
  * The summary: contracts in input order, proposals in order of their first contract, funds in
  * the order national, local (those with a contract).
  * @category models
+ * @example `Disbursement.summarizeOrThrow(entries).contracts.length` → `4`
  * @since 0.2.0
  */
 export interface Summary {
@@ -187,14 +194,19 @@ const check = (entries: ReadonlyArray<Entry>, options: Options): ReadonlyArray<I
   entries.forEach((e, i) => {
     const id = e.contract.id
     if (ids.has(id))
-      issues.push({ code: "disbursement/duplicate-contract", path: ["entries", i, "contract", "id"], message: `Contract (hợp đồng) "${id}" is given twice`, actual: id })
+      issues.push({
+        code: "disbursement/duplicate-contract",
+        path: ["entries", i, "contract", "id"],
+        message: `Contract (hợp đồng) "${id}" is given twice`,
+        actual: id
+      })
     ids.add(id)
     const fund = fundOf.get(e.proposalId)
     if (fund !== undefined && fund !== e.fund)
       issues.push({
         code: "disbursement/fund-mismatch",
         path: ["entries", i, "fund"],
-        message: `Contract (hợp đồng) "${id}" puts proposal (đề án) "${e.proposalId}" under the ${e.fund} fund, an earlier contract under the ${fund} fund`,
+        message: `Contract (hợp đồng) "${id}" puts proposal (đề án) "${e.proposalId}" under the ${e.fund} fund, an earlier one under the ${fund} fund`,
         actual: e.fund
       })
     else fundOf.set(e.proposalId, e.fund)
@@ -221,7 +233,8 @@ export const summarize = (entries: ReadonlyArray<Entry>, options: Options = {}):
   const issues = check(entries, options)
   if (issues.length > 0) {
     const first = issues[0] as Issue
-    return err(new ValidationError({ code: first.code, path: first.path, message: `Cannot summarise disbursement (tình hình giải ngân): ${first.message}`, issues }))
+    const message = `Cannot summarise disbursement (tình hình giải ngân): ${first.message}`
+    return err(new ValidationError({ code: first.code, path: first.path, message, issues }))
   }
   const display = options.display ?? Progress.percent1
   const asOf = options.asOf
@@ -249,7 +262,7 @@ export const summarize = (entries: ReadonlyArray<Entry>, options: Options = {}):
  * {@link summarize}, throwing the `ValidationError`. For scripts and tests.
  * @category summary
  * @since 0.2.0
- * @example `Disbursement.summarizeOrThrow(entries).total.remaining` → `1455000000n`
+ * @example `Disbursement.summarizeOrThrow(entries).total.remaining` → `360000000n` (the provincial-plan example's four contracts)
  */
 export const summarizeOrThrow = (entries: ReadonlyArray<Entry>, options?: Options): Summary => {
   const r = summarize(entries, options)
