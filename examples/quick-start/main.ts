@@ -2,59 +2,27 @@
  * Quick start: one province's 2024 khuyến công plan, end to end.
  *
  * 1. decode the register (plan, establishments, proposals), listing every data error with its path;
- * 2. evaluate eligibility and support of each proposal under the 2021–2025 rule pack, with the
- *    province's own levels (Đồng Tháp Resolution 08/2024/NQ-HĐND) for its local-fund proposal;
- * 3. rank the eligible proposals by the pack's priority rules;
- * 4. allocate each budget envelope over its fund's proposals under `partial-marginal`;
- * 5. print a table, the totals in vi-VN, the legal source of two binding caps, and every figure
+ * 2. appraise the plan (`Appraisal.appraise`): eligibility and support of each proposal under the
+ *    2021–2025 rule pack, with the province's own levels (Đồng Tháp Resolution 08/2024/NQ-HĐND)
+ *    for its local-fund proposal; the eligible proposals of each fund ranked by the pack's
+ *    priority rules; each fund's budget envelopes allocated under `partial-marginal`;
+ * 3. print a table, the totals in vi-VN, the legal source of two binding caps, and every figure
  *    that rests on an unconfirmed value.
  *
- * Run: `pnpm start` (builds, then `node examples/dist/quick-start/main.js`).
+ * Run: `pnpm examples` (builds, then `node examples/dist/quick-start/main.js`).
  */
-import {
-  Allocation,
-  Citation,
-  Eligibility,
-  Evaluate,
-  LocalDate,
-  Money,
-  Overlay,
-  Pack,
-  Priority,
-  Rate,
-  type Plan,
-  type Proposal,
-  type Support
-} from "@khuyencong/core"
+import { Allocation, Appraisal, Citation, Eligibility, Money, Overlay, Pack, Rate, type Priority, type Support } from "@khuyencong/core"
 import { overlays, pack } from "@khuyencong/rules-2021-2025"
 import { relative } from "node:path"
 import { pathToFileURL } from "node:url"
 import { loadRegister, type Register } from "../shared/register.js"
 import { render } from "../shared/table.js"
 
-type Fund = Proposal.Proposal["fund"]
-
-/** One evaluated proposal. */
-export interface Row {
-  readonly proposal: Proposal.Proposal
-  readonly evaluation: Evaluate.Evaluation
-  /** The pack view the proposal was evaluated with (national levels, or the province's). */
-  readonly view: Pack.ResolvedPack
-}
-
-/** The allocation of one fund's envelopes. */
-export interface FundAllocation {
-  readonly fund: Fund
-  readonly envelope: Money.Money
-  readonly allocation: Allocation.Allocation
-}
-
 /** What the quick start computes, and its report. */
 export interface QuickStart {
   readonly register: Register
-  readonly rows: ReadonlyArray<Row>
-  readonly ranked: ReadonlyMap<Fund, ReadonlyArray<Priority.Ranked>>
-  readonly allocations: ReadonlyArray<FundAllocation>
+  /** Every proposal evaluated, ranked and allocated, in report order. */
+  readonly appraisal: Appraisal.Appraisal
   /** The printed report. */
   readonly text: string
 }
@@ -93,84 +61,28 @@ export function quickStart(file?: string): QuickStart {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // 2. Rules: the national pack, with the province's overlay for local-fund proposals
+  // 2. Appraisal: evaluate every decoded proposal at its approval date under the national pack,
+  // with the province's overlay for local-fund proposals; rank each fund's eligible proposals by
+  // the pack's priority rules (submission dates break ties); allocate each fund's envelopes
 
   const national = Pack.loadOrThrow(pack)
   const overlay = overlays.find((o) => o.province === plan.provinceCode)
   const rules = overlay === undefined ? national : Overlay.applyOrThrow(national, overlay)
-
-  // ---------------------------------------------------------------------------------------------
-  // 3. Evaluate every decoded proposal at its approval date (one resolution of the pack per date)
-
-  const cache = Evaluate.makeCache()
-  const rows: Array<Row> = []
-  for (const p of register.proposals) {
-    const resolved = cache.get(rules, Evaluate.dateOf(p))
-    if (!resolved.ok) {
-      say(`  ✗ ${p.id}: not evaluated: ${resolved.error.message}`)
-      continue
-    }
-    const e = Evaluate.evaluate(p, resolved.value, { establishments: register.establishments, trace: true })
-    if (!e.ok) {
-      say(`  ✗ ${p.id}: not evaluated: ${e.error.message}`)
-      continue
-    }
-    rows.push({ proposal: p, evaluation: e.value, view: Pack.viewFor(resolved.value, p.fund) })
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // 4. Rank the eligible proposals (rules in force at the end of the plan year)
-
-  const eligible = rows.filter((r) => r.evaluation.verdict === "eligible" && r.evaluation.payable > 0n)
-  const rankingContext: Priority.Context = {
-    resolved: Pack.resolveOrThrow(rules, LocalDate.endOfYear(plan.year)),
-    establishments: register.establishments,
-    submittedOn: register.submittedOn
-  }
-  /** Per fund, the eligible proposals highest priority first (each fund has its own envelope). */
-  const ranked = new Map<Fund, ReadonlyArray<Priority.Ranked>>()
-  for (const fund of ["national", "local"] as const) {
-    const r = Priority.rank(
-      eligible.filter((x) => x.proposal.fund === fund).map((x) => x.proposal),
-      rankingContext
-    )
-    if (!r.ok) throw r.error
-    ranked.set(fund, r.value)
-  }
-  const ranking = new Map([...ranked.values()].flat().map((r) => [r.proposalId, r] as const))
-
-  // ---------------------------------------------------------------------------------------------
-  // 5. Allocate each envelope to its fund's proposals, in priority order
-
-  const fundOf = (e: Plan.BudgetEnvelope): Fund => (e.source.kind === "local-budget" ? "local" : "national")
   const policy: Allocation.Policy = { kind: "partial-marginal", minimumShare: Rate.make(1n, 2n), unit: 1_000_000n }
-
-  const allocations: Array<FundAllocation> = []
-  for (const fund of ["national", "local"] as const) {
-    const envelopes = plan.envelopes.filter((e) => fundOf(e) === fund)
-    if (envelopes.length === 0) continue
-    const envelope = Money.sum(envelopes.map((e) => e.amount))
-    // Candidates in ranking order: allocate walks down the list (no comparator needed).
-    const candidates = (ranked.get(fund) ?? [])
-      .map((r) => rows.find((x) => x.proposal.id === r.proposalId))
-      .filter((r): r is Row => r !== undefined)
-      .map((r) => ({ id: r.proposal.id, requested: r.evaluation.payable }))
-    const a = Allocation.allocate({ envelope, candidates, policy })
-    if (!a.ok) throw a.error
-    allocations.push({ fund, envelope, allocation: a.value })
-  }
-  const outcomeOf = (id: string): Allocation.Outcome | undefined => {
-    for (const a of allocations) {
-      const o = Allocation.outcomeOf(a.allocation, id)
-      if (o !== undefined) return o
-    }
-    return undefined
-  }
+  const appraised = Appraisal.appraise(
+    { proposals: register.proposals, establishments: register.establishments, plan, rules: [rules], policy },
+    { submittedOn: register.submittedOn, trace: true }
+  )
+  // A proposal that cannot be evaluated (no pack for its date, an unknown beneficiary) stops the
+  // appraisal with an error whose path names it: ["proposals", i, …]
+  if (!appraised.ok) throw appraised.error
+  const appraisal = appraised.value
+  const rows = appraisal.proposals
 
   // ---------------------------------------------------------------------------------------------
-  // 6. The table
+  // 3. The table
 
-  const unsettledLines = (r: Row): ReadonlyArray<Support.LineSupport> =>
+  const unsettledLines = (r: Appraisal.Appraised): ReadonlyArray<Support.LineSupport> =>
     r.evaluation.support.lines.filter((l) => l.support > 0n && !Citation.isSettled(l.grade))
 
   const bindings = (s: Support.ProposalSupport): string => {
@@ -178,17 +90,14 @@ export function quickStart(file?: string): QuickStart {
     return seen.join(", ")
   }
 
-  const STATUS: Record<Allocation.Status, string> = {
+  const STATUS: Record<Appraisal.Decision, string> = {
     funded: "funded",
     "partly-funded": "partly funded",
-    unfunded: "unfunded"
+    unfunded: "unfunded",
+    ineligible: "not eligible",
+    "not-applicable": "no rule applies",
+    "nothing-payable": "nothing payable"
   }
-
-  const ordered = [...rows].sort((a, b) => {
-    const ra = ranking.get(a.proposal.id)?.position ?? Number.MAX_SAFE_INTEGER
-    const rb = ranking.get(b.proposal.id)?.position ?? Number.MAX_SAFE_INTEGER
-    return a.proposal.fund === b.proposal.fund ? ra - rb || a.proposal.id.localeCompare(b.proposal.id) : a.proposal.fund === "national" ? -1 : 1
-  })
 
   say(`Evaluation under ${national.id} ${national.version}${overlay === undefined ? "" : ` + overlay ${overlay.id} (local-fund proposals)`}; ` +
     `allocation: ${policy.kind}, minimum share 50 %, unit 1.000.000 ₫`)
@@ -207,10 +116,10 @@ export function quickStart(file?: string): QuickStart {
         { header: "allocation (phân bổ)", align: "right" },
         { header: "status" }
       ],
-      ordered.map((r) => {
+      rows.map((r) => {
         const e = r.evaluation
-        const o = outcomeOf(r.proposal.id)
-        const rank = ranking.get(r.proposal.id)
+        const o = r.outcome
+        const rank = r.ranked
         const flag = unsettledLines(r).length > 0 ? " †" : "  "
         return [
           rank === undefined ? "–" : String(rank.position),
@@ -222,7 +131,7 @@ export function quickStart(file?: string): QuickStart {
           Money.format(e.support.total) + flag,
           bindings(e.support),
           o === undefined ? "–" : Money.format(o.allocated),
-          o === undefined ? (e.verdict === "eligible" ? "no envelope" : "not eligible") : o.constraint === "none" ? STATUS[o.status] : `${STATUS[o.status]} (${o.constraint})`
+          o === undefined || o.constraint === "none" ? STATUS[r.decision] : `${STATUS[r.decision]} (${o.constraint})`
         ]
       })
     )
@@ -232,7 +141,7 @@ export function quickStart(file?: string): QuickStart {
   say()
 
   // Ineligible proposals: every failed condition, with its citation.
-  const ineligible = rows.filter((r) => r.evaluation.verdict === "ineligible")
+  const ineligible = rows.filter((r) => r.decision === "ineligible")
   if (ineligible.length > 0) {
     say("Not eligible (không đủ điều kiện):")
     for (const r of ineligible)
@@ -242,7 +151,7 @@ export function quickStart(file?: string): QuickStart {
   }
 
   // Allocation outcomes other than "funded in full", in the library's own words.
-  const notInFull = allocations.flatMap((a) => a.allocation.outcomes.filter((o) => o.reason !== "fits"))
+  const notInFull = appraisal.funds.flatMap((a) => a.allocation.outcomes.filter((o) => o.reason !== "fits"))
   if (notInFull.length > 0) {
     say("Allocation (phân bổ kinh phí), proposals not funded in full:")
     for (const o of notInFull) say(`  ${Allocation.explain(o)}`)
@@ -250,25 +159,23 @@ export function quickStart(file?: string): QuickStart {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // 7. Totals, in vi-VN
+  // 4. Totals, in vi-VN
 
   const f = (m: Money.Money): string => Money.format(m)
-  const totalRequested = Money.sum(rows.map((r) => r.evaluation.support.requested))
-  const totalSupport = Money.sum(eligible.map((r) => r.evaluation.payable))
+  const totals = appraisal.totals
   say("Totals (tổng hợp):")
-  say(`  requested support (kinh phí đề nghị hỗ trợ), ${rows.length} proposals evaluated: ${f(totalRequested)}`)
-  say(`  support under the rules (mức hỗ trợ theo quy định), ${eligible.length} eligible: ${f(totalSupport)}`)
-  for (const a of allocations) {
+  say(`  requested support (kinh phí đề nghị hỗ trợ), ${totals.proposals} proposals evaluated: ${f(totals.requested)}`)
+  say(`  support under the rules (mức hỗ trợ theo quy định), ${totals.eligible} eligible: ${f(totals.payable)}`)
+  for (const a of appraisal.funds) {
     const t = a.allocation.totals
     const label = a.fund === "national" ? "national funds (kinh phí khuyến công quốc gia)" : "local funds (kinh phí khuyến công địa phương)"
     say(`  ${label}: envelope ${f(t.envelope)}, allocated ${f(t.allocated)}, unallocated ${f(t.unallocated)}`)
   }
-  const allocated = Money.sum(allocations.map((a) => a.allocation.totals.allocated))
-  say(`  allocated in total (tổng kinh phí phân bổ): ${f(allocated)} (${Money.format(allocated, { style: "words" })})`)
+  say(`  allocated in total (tổng kinh phí phân bổ): ${f(totals.allocated)} (${Money.format(totals.allocated, { style: "words" })})`)
   say()
 
   // ---------------------------------------------------------------------------------------------
-  // 8. Where the binding caps come from: one national line, one provincial line
+  // 5. Where the binding caps come from: one national line, one provincial line
 
   const UNIT_TEXT: Readonly<Record<string, string>> = {
     "per-model": "per model (/mô hình)",
@@ -277,7 +184,9 @@ export function quickStart(file?: string): QuickStart {
     "per-trademark": "per trademark (/nhãn hiệu)",
     "per-project": "per project (/đề án)"
   }
-  const capLines = rows.flatMap((r) =>
+  // In register order, as the province lists its proposals
+  const inRegisterOrder = [...rows].sort((a, b) => a.index - b.index)
+  const capLines = inRegisterOrder.flatMap((r) =>
     r.evaluation.support.lines
       .filter((l) => l.binding === "absolute-cap")
       .map((l) => ({ row: r, line: l, item: r.view.itemIndex.get(l.item) }))
@@ -301,9 +210,9 @@ export function quickStart(file?: string): QuickStart {
   say()
 
   // ---------------------------------------------------------------------------------------------
-  // 9. Unconfirmed values
+  // 6. Unconfirmed values
 
-  const flagged = rows.filter((r) => unsettledLines(r).length > 0)
+  const flagged = inRegisterOrder.filter((r) => unsettledLines(r).length > 0)
   if (flagged.length > 0) {
     say("Figures resting on values not confirmed for Circular 28/2018 (giá trị chưa được xác nhận):")
     for (const r of flagged) {
@@ -329,7 +238,7 @@ export function quickStart(file?: string): QuickStart {
     say(`  and for every proposal, the eligibility conditions carried over from Joint Circular 26/2014: ${[...carried].join(", ")}`)
   say()
 
-  return { register, rows, ranked, allocations, text: out.join("\n") }
+  return { register, appraisal, text: out.join("\n") }
 }
 
 function priorityText(r: Priority.Classification): string {

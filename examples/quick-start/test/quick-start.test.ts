@@ -2,16 +2,17 @@
  * The quick start's figures, computed by hand from the legal levels (never copied from the
  * program's output), so that the example keeps telling the truth as the library changes.
  */
+import { Appraisal } from "@khuyencong/core"
 import { describe, expect, it } from "vitest"
 import { quickStart } from "../main.js"
 
 const r = quickStart()
 const row = (id: string) => {
-  const x = r.rows.find((y) => y.proposal.id === id)
+  const x = Appraisal.get(r.appraisal, id)
   if (x === undefined) throw new Error(`no row ${id}`)
   return x
 }
-const allocated = (id: string) => r.allocations.flatMap((a) => a.allocation.outcomes).find((o) => o.id === id)
+const allocated = (id: string) => row(id).outcome
 
 describe("quick start on the Đồng Tháp 2024 register", () => {
   it("lists the two data errors with their paths and does not evaluate those records", () => {
@@ -19,7 +20,7 @@ describe("quick start on the Đồng Tháp 2024 register", () => {
       ["proposals[10]", "activities.0.costLines.0.unitCost", "money/unparseable"],
       ["proposals[11]", "activities.0.costLines.0.total", "proposal/total-mismatch"]
     ])
-    expect(r.rows).toHaveLength(10)
+    expect(r.appraisal.proposals).toHaveLength(10)
   })
 
   it("finds the two ineligible proposals and why", () => {
@@ -28,7 +29,12 @@ describe("quick start on the Đồng Tháp 2024 register", () => {
     expect(failed("DT-2024-QG-08")).toEqual(["eligibility.legal-form"]) // large enterprise
     expect(row("DT-2024-QG-09").evaluation.verdict).toBe("ineligible")
     expect(failed("DT-2024-QG-09")).toEqual(["eligibility.industry-exclusion"]) // ring-kiln bricks
-    expect(r.rows.filter((x) => x.evaluation.verdict === "eligible")).toHaveLength(8)
+    expect(r.appraisal.totals.eligible).toBe(8)
+    // never ranked, never funded
+    expect([row("DT-2024-QG-08"), row("DT-2024-QG-09")].map((x) => [x.decision, x.ranked, x.allocated])).toEqual([
+      ["ineligible", undefined, 0n],
+      ["ineligible", undefined, 0n]
+    ])
   })
 
   it.each([
@@ -60,7 +66,7 @@ describe("quick start on the Đồng Tháp 2024 register", () => {
   })
 
   it("ranks by area class, then industry class, then submission date", () => {
-    expect(r.ranked.get("national")?.map((x) => x.proposalId)).toEqual([
+    expect(Appraisal.fund(r.appraisal, "national")?.ranking.map((x) => x.proposalId)).toEqual([
       "DT-2024-QG-02", // border district: area 1
       "DT-2024-QG-03", // new-rural commune (area 3), local raw materials > 50 % (industry 1)
       "DT-2024-QG-04", // area 3, industry 2, submitted 12/06/2023
@@ -72,7 +78,7 @@ describe("quick start on the Đồng Tháp 2024 register", () => {
   })
 
   it("allocates 2.600.000.000 đồng of national funds and 250.000.000 đồng of local funds under partial-marginal", () => {
-    const national = r.allocations.find((a) => a.fund === "national")?.allocation
+    const national = Appraisal.fund(r.appraisal, "national")?.allocation
     // 1.000 + 450 + 220 + 900 = 2.570 million funded; the 30 million left is below half of every other request
     expect(national?.totals).toMatchObject({ envelope: 2_600_000_000n, allocated: 2_570_000_000n, unallocated: 30_000_000n })
     for (const id of ["DT-2024-QG-07", "DT-2024-QG-05", "DT-2024-QG-06"])
