@@ -215,6 +215,22 @@ describe("Appraisal.appraise: a provincial plan with an overlay", () => {
     ])
   })
 
+  it("reads the priority rules on the plan's approval date, else on 31 December, or on the last day the plan year's pack governs", () => {
+    const rankingDate = (p: Plan.Plan, rules: Appraisal.Rules = [national]) => {
+      const r = Appraisal.appraiseOrThrow({ proposals, establishments, plan: p, rules, policy }, { submittedOn, trace: true })
+      return r.trace?.steps.find((x) => x.rule === "appraisal.totals")?.inputs["rankingDate"]
+    }
+    expect(rankingDate(plan)).toBe("2023-12-31")
+    expect(rankingDate({ ...plan, approval: { number: "123/QĐ-UBND", date: d("2022-12-20") } })).toBe("2022-12-20")
+    // the fixture pack governs decisions until 14/10/2025: a 2025 plan is ranked on that day
+    const late = proposals.map((p) => ({ ...p, planYear: 2025, approvalDate: d("2025-03-01") }) as Proposal)
+    const plan2025 = Plan.decode({ id: "KH-2025", year: 2025, level: "provincial", provinceCode: "12", envelopes: [], proposalIds: late.map((p) => p.id) })
+    if (!plan2025.ok) throw plan2025.error
+    expect(Appraisal.appraiseOrThrow({ proposals: late, establishments, plan: plan2025.value, rules: [national], policy }, { trace: true }).trace?.steps.at(-1)?.inputs["rankingDate"]).toBe("2025-10-14")
+    // one resolved pack is read at its own date
+    expect(rankingDate(plan, Pack.resolveOrThrow(national, d("2023-02-15")))).toBe("2023-02-15")
+  })
+
   it("leaves out a fund with neither envelope nor proposal, and keeps one with proposals but no envelope", () => {
     const ps = [machinery("N1", "national", 1_000n * M, 500n * M)]
     const r = Appraisal.appraiseOrThrow({ proposals: ps, establishments, plan: planOf(ps, []), rules: [national], policy })

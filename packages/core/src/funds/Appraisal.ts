@@ -101,7 +101,9 @@ export interface Input {
  * Options of {@link appraise}:
  * - `submittedOn`: submission dates (ngày nộp hồ sơ), the ranking's tie-break after the area
  *   and industry classes and pilot projects;
- * - `rankingDate`: the day the priority rules are read (default 31 December of the plan year);
+ * - `rankingDate`: the day the priority rules are read, with installed packs (default: the plan's
+ *   approval date, else 31 December of the plan year or, when the pack of the plan year stops
+ *   governing before then, its last day; a resolved pack is read at its own date);
  * - `date`: the evaluation date of a proposal (default `Evaluate.dateOf`: its approval date);
  * - `reserve`: per fund, a reserve for programme management taken off that fund's envelopes
  *   (e.g. from `Allocation.reserveFromPack`);
@@ -353,6 +355,14 @@ const evaluateEach = (
   return ok(out)
 }
 
+/** 31 December of the plan year or, when the plan year's pack stops governing before then, its last day. */
+const lastDayOf = (packs: ReadonlyArray<RulePack>, year: number): LocalDate.LocalDate => {
+  const yearEnd = LocalDate.endOfYear(year)
+  const pack = Resolution.forPlanYear(packs, year)
+  const end = pack.ok ? Resolution.effectiveEnd(pack.value, packs) : undefined
+  return end !== undefined && end < yearEnd ? end : yearEnd
+}
+
 /** Priority tiers (nhóm ưu tiên) for `proportional-tier`: one per pair of area and industry classes, in ranking order. */
 const tiersOf = (ranking: ReadonlyArray<Priority.Ranked>): ReadonlyArray<number> => {
   const tiers: Array<number> = []
@@ -509,7 +519,8 @@ export const appraise = (input: Input, options: Options = {}): Result<Appraisal,
   )
 
   // 3–4. Rank and allocate fund by fund, with the priority rules read at the ranking date
-  const rankingDate = options.rankingDate ?? LocalDate.endOfYear(plan.year)
+  const { rules } = input
+  const rankingDate = Array.isArray(rules) ? (options.rankingDate ?? plan.approval?.date ?? lastDayOf(rules, plan.year)) : (rules as Pack.ResolvedPack).date
   const ranking = resolve(rankingDate, (packs) => Resolution.forPlanYear(packs, plan.year))
   const fundResults: Array<FundAppraisal> = []
   for (const fund of funds) {
