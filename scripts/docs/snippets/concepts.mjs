@@ -206,3 +206,79 @@ assert.equal(res.error.code, "parameter/no-value-at-date")
 assert.equal(res.error.at, "2010-01-01")
 assert.equal(Effect.runSync(program), "no rules on 2010-01-01")
 assert.throws(() => Pack.resolveOrThrow(rules, "2010-01-01"), (e) => e.code === "parameter/no-value-at-date")
+
+// #region appraisal
+import { Appraisal, Establishment, Plan, Proposal, Result } from "@khuyencong/core"
+
+// A cooperative in Lai Châu and two demonstration models of 2 tỷ đồng each, one per fund
+const coop = Result.getOrThrow(Establishment.decode({
+  id: "lc-che-tam-duong", name: "Hợp tác xã chè Tam Đường", legalForm: { kind: "cooperative" }, taxCode: "0503456783",
+  location: { provinceCode: "12", provinceName: "Lai Châu", commune: { name: "Xã Bình Lư", kind: "commune" },
+    difficultArea: "none", poorDistrict: false, newRuralCommune: false, highland: false, island: false,
+    border: false, ethnicMinorityArea: false },
+  industry: { code: "che-bien-nong-lam-thuy-san" }, workforce: 20, hasExportContract: false,
+  cleanerProduction: false, womenOwned: false, ethnicMinorityOwned: false
+}, { asOf: "2025-06-02" }))
+const demoModel = (id, fund) => Result.getOrThrow(Proposal.decode({
+  id, title: "Mô hình trình diễn kỹ thuật chế biến chè", fund, form: { kind: "single" },
+  activities: [{ activity: "demo-model", costLines: [{ item: "demo-model.new-technology", quantity: 1,
+    unitCost: "2000000000", total: "2000000000", requestedSupport: "600000000", counterpartFunding: "1400000000" }] }],
+  implementingUnit: { name: "Trung tâm Khuyến công Lai Châu" }, beneficiaries: [coop.id],
+  locations: [{ provinceCode: "12" }], planYear: 2025, duration: { start: "2025-07-01", end: "2025-12-15" },
+  approvalDate: "2025-06-02"
+}))
+const envelope = (amount, kind) => ({ year: 2025, level: "provincial", provinceCode: "12", amount, source: { kind } })
+const lcPlan = Result.getOrThrow(Plan.decode({
+  id: "KH-LC-2025", year: 2025, level: "provincial", provinceCode: "12", proposalIds: ["LC-QG-01", "LC-DP-01"],
+  envelopes: [envelope("800000000", "central-budget"), envelope("400000000", "local-budget")]
+}))
+
+// Evaluate, rank and allocate fund by fund; Lai Châu's levels serve its local-fund proposal only
+const appraisal = Appraisal.appraiseOrThrow({
+  proposals: [demoModel("LC-QG-01", "national"), demoModel("LC-DP-01", "local")],
+  establishments: { [coop.id]: coop }, plan: lcPlan, rules: [laiChauPack],
+  policy: { kind: "partial-marginal", minimumShare: Rate.parseOrThrow("50%"), unit: 1_000_000n }
+})
+appraisal.proposals.map((x) => [x.proposal.id, x.evaluation.payable, x.allocated, x.decision])
+// [["LC-QG-01", 600000000n, 600000000n, "funded"],        national level: min(30 % × 2 tỷ, 1 tỷ); 800 m envelope
+//  ["LC-DP-01", 500000000n, 400000000n, "partly-funded"]] Lai Châu's: min(600 m, 500 m); the 400 m envelope is ≥ 50 % of it
+Appraisal.fund(appraisal, "national").envelopes.map((e) => [e.envelope.source.kind, e.allocated]) // [["central-budget", 600000000n]]
+// #endregion
+
+assert.deepEqual(appraisal.proposals.map((x) => [x.proposal.id, x.evaluation.payable, x.allocated, x.decision]), [
+  ["LC-QG-01", 600_000_000n, 600_000_000n, "funded"],
+  ["LC-DP-01", 500_000_000n, 400_000_000n, "partly-funded"]
+])
+assert.equal(Appraisal.get(appraisal, "LC-DP-01").evaluation.support.lines[0].layer, "lai-chau-18-2025")
+assert.deepEqual(Appraisal.fund(appraisal, "national").envelopes.map((e) => [e.envelope.source.kind, e.allocated]), [["central-budget", 600_000_000n]])
+assert.equal(Appraisal.fund(appraisal, "local").allocation.totals.unallocated, 0n)
+
+// #region disbursement
+import { Contract, Disbursement, Ledger } from "@khuyencong/core"
+
+const funded = Appraisal.get(appraisal, "LC-QG-01")
+const contract = Contract.makeOrThrow({ id: "01/2025/HĐ-KCQG", approvedSupport: funded.allocated, activities: ["demo-model"],
+  approved: "2025-06-02", signed: "2025-06-20", planYear: 2025, province: "12" }, [rules])
+const events = [
+  { id: "1", idempotencyKey: "01/adv-1", kind: "advance", date: "2025-08-01", amount: 420_000_000n,
+    evidence: { progressShare: Rate.parseOrThrow("75%") } },                      // 70 % of 600 m
+  { id: "2", idempotencyKey: "01/adv-2", kind: "advance", date: "2025-09-01", amount: 180_000_000n }, // before acceptance
+  { id: "3", idempotencyKey: "01/pay-1", kind: "payment", date: "2025-12-10", amount: 180_000_000n,
+    evidence: { baseAcceptance: "2025-12-05" } }
+]
+const summary = Disbursement.summarizeOrThrow([{ contract, events, proposalId: funded.proposal.id, fund: "national" }])
+const contractLine = summary.contracts[0]
+contractLine.rejected.map((r) => r.error.code) // ["advance/remainder-before-acceptance"]
+summary.total.disbursed                        // 600000000n: advanced 420 m + paid 180 m
+summary.total.remaining                        // 0n
+summary.total.shown.text                       // "100,0%"
+summary.total.disbursed === Ledger.balances(contractLine.ledger).disbursed // true: the ledger's own arithmetic
+// #endregion
+
+assert.deepEqual(contractLine.rejected.map((r) => r.error.code), ["advance/remainder-before-acceptance"])
+assert.equal(summary.total.advanced, 420_000_000n)
+assert.equal(summary.total.paid, 180_000_000n)
+assert.equal(summary.total.disbursed, 600_000_000n)
+assert.equal(summary.total.remaining, 0n)
+assert.equal(summary.total.shown.text, "100,0%")
+assert.equal(summary.total.disbursed, Ledger.balances(contractLine.ledger).disbursed)

@@ -263,7 +263,7 @@ assert.equal(audit.steps.length, trace.steps.length)
 assert.deepEqual(audit, JSON.parse(JSON.stringify(trace)))
 
 // #region allocate
-import { Allocation, Priority } from "@khuyencong/core"
+import { Allocation, Appraisal, Plan } from "@khuyencong/core"
 
 // The eligible group of three (900 m đồng) competes with the first proposal (330 m đồng)
 const fullGroup = Result.getOrThrow(Proposal.decode({
@@ -276,25 +276,24 @@ const fullGroup = Result.getOrThrow(Proposal.decode({
       total: "600000000", requestedSupport: "300000000", counterpartFunding: "300000000" })) }]
 }))
 const proposals = [proposal, fullGroup]
-const evaluations = Result.getOrThrow(Evaluate.evaluateAll(proposals, [rules], { establishments }))
 
-// Rank by the pack's priority rules (area, industry, pilot, submission date, id)
-const ranking = Result.getOrThrow(Priority.rank(proposals, {
-  resolved, establishments, submittedOn: { "DA-2023-HG-01": "2022-06-10", "DA-2023-HG-03": "2022-06-02" }
+// The province's 2023 plan: 1 tỷ đồng from the central budget pays for national-fund proposals
+const plan = Result.getOrThrow(Plan.decode({
+  id: "KH-HG-2023", year: 2023, level: "provincial", provinceCode: "02", proposalIds: proposals.map((p) => p.id),
+  envelopes: [{ year: 2023, level: "provincial", provinceCode: "02", amount: "1000000000", source: { kind: "central-budget" } }]
 }))
-const byId = new Map(ranking.map((r) => [r.proposalId, r]))
 
 // The managing agency's reserve comes off the top, at the rate the pack allows (1,5 %)
 const reserve = Result.getOrThrow(Allocation.reserveFromPack(rules, "overhead.managing-agency", "2023-01-10"))
-const allocation = Result.getOrThrow(Allocation.allocate({
-  envelope: Money.parseOrThrow("1 tỷ"),
-  reserve,
-  candidates: evaluations
-    .filter((e) => e.verdict === "eligible")
-    .map((e) => ({ id: e.proposalId, requested: e.payable, rankKey: byId.get(e.proposalId) })),
-  compare: Allocation.byRankKey(Priority.compare),
-  policy: { kind: "partial-marginal", minimumShare: Rate.parseOrThrow("50%"), unit: 1_000_000n }
-}))
+
+// Appraisal (thẩm định): evaluate every proposal, rank each fund's eligible ones by the pack's
+// priority rules (areas, industries, pilot, submission date, id), allocate the fund's envelopes
+const appraisal = Result.getOrThrow(Appraisal.appraise(
+  { proposals, establishments, plan, rules: [rules],
+    policy: { kind: "partial-marginal", minimumShare: Rate.parseOrThrow("50%"), unit: 1_000_000n } },
+  { submittedOn: { "DA-2023-HG-01": "2022-06-10", "DA-2023-HG-03": "2022-06-02" }, reserve: { national: reserve } }
+))
+const allocation = Appraisal.fund(appraisal, "national").allocation
 allocation.outcomes.map(Allocation.explain)
 // ["DA-2023-HG-03: funded in full (được bố trí đủ): 900.000.000 ₫",
 //  "DA-2023-HG-01: unfunded (không được bố trí): the 85.000.000 ₫ left of the envelope (kinh phí được giao) is below the minimum share (tỷ lệ tối thiểu) of 330.000.000 ₫"]
@@ -320,7 +319,7 @@ import { Contract, Ledger } from "@khuyencong/core"
 // The contract takes its advance terms from the pack in force on the approval date
 const contract = Result.getOrThrow(Contract.make({
   id: "HĐ-2023-HG-03",
-  approvedSupport: Allocation.outcomeOf(allocation, "DA-2023-HG-03").allocated, // 900.000.000 đ
+  approvedSupport: Appraisal.get(appraisal, "DA-2023-HG-03").allocated, // 900.000.000 đ
   activities: ["machinery"],
   approved: "2023-03-15",
   signed: "2023-04-05",
