@@ -27,36 +27,24 @@ const ev = (id: string, kind: Ledger.Kind, date: string, amount: bigint, evidenc
   ...(evidence === undefined ? {} : { evidence })
 })
 
+const entry = (id: string, approved: bigint, proposalId: string, fund: "national" | "local", events: ReadonlyArray<Ledger.Event>): Disbursement.Entry =>
+  ({ contract: contract(id, approved), proposalId, fund, events })
+
 // C1 (P1, national), 100 million: advance 70 (70 %), accepted 25/09, paid 30, settled at 100
-const c1 = {
-  contract: contract("C1", 100n * M),
-  proposalId: "P1",
-  fund: "national" as const,
-  events: [
-    ev("1", "advance", "2024-04-01", 70n * M),
-    ev("2", "payment", "2024-10-01", 30n * M, { baseAcceptance: day("2024-09-25") }),
-    ev("3", "settlement", "2024-12-01", 100n * M)
-  ]
-}
+const c1 = entry("C1", 100n * M, "P1", "national", [
+  ev("1", "advance", "2024-04-01", 70n * M),
+  ev("2", "payment", "2024-10-01", 30n * M, { baseAcceptance: day("2024-09-25") }),
+  ev("3", "settlement", "2024-12-01", 100n * M)
+])
 // C2 (P2, national), 200 million: advance 140, accepted 20/10 with 120 of work done, paid 10, then
 // the 30 paid out without matching work refunded (150 − 120)
-const c2 = {
-  contract: contract("C2", 200n * M),
-  proposalId: "P2",
-  fund: "national" as const,
-  events: [
-    ev("1", "advance", "2024-05-01", 140n * M),
-    ev("2", "payment", "2024-11-01", 10n * M, { baseAcceptance: day("2024-10-20"), completedValue: Money.make(120n * M) }),
-    ev("3", "refund", "2024-11-15", 30n * M)
-  ]
-}
+const c2 = entry("C2", 200n * M, "P2", "national", [
+  ev("1", "advance", "2024-05-01", 140n * M),
+  ev("2", "payment", "2024-11-01", 10n * M, { baseAcceptance: day("2024-10-20"), completedValue: Money.make(120n * M) }),
+  ev("3", "refund", "2024-11-15", 30n * M)
+])
 // C3 (P3, local), 50 million: advance 35 (70 %); the remaining 15 asked for before acceptance is refused
-const c3 = {
-  contract: contract("C3", 50n * M),
-  proposalId: "P3",
-  fund: "local" as const,
-  events: [ev("1", "advance", "2024-06-01", 35n * M), ev("2", "advance", "2024-06-15", 15n * M)]
-}
+const c3 = entry("C3", 50n * M, "P3", "local", [ev("1", "advance", "2024-06-01", 35n * M), ev("2", "advance", "2024-06-15", 15n * M)])
 
 const s = Disbursement.summarizeOrThrow([c1, c2, c3])
 
@@ -119,7 +107,7 @@ describe("Disbursement.summarize", () => {
   })
 
   it("adds a proposal's contracts together", () => {
-    const second = { ...c3, contract: contract("C3b", 20n * M) , events: [ev("1", "advance", "2024-07-01", 14n * M)] }
+    const second = entry("C3b", 20n * M, "P3", "local", [ev("1", "advance", "2024-07-01", 14n * M)])
     const r = Disbursement.summarizeOrThrow([c3, second])
     expect(r.proposals).toHaveLength(1)
     expect(r.proposals[0]).toMatchObject({ proposalId: "P3", contracts: 2, approved: 70n * M, disbursed: 49n * M }) // 35 + 14 of 50 + 20
@@ -172,7 +160,7 @@ const contracts = fc.constantFrom(
   contract("T", 999_999_999n, ["enterprise-setup"], packNoCeiling)
 )
 const withEvents = contracts.chain((c) => fc.tuple(fc.constant(c), ledgerEvents(c, { maxLength: 12 })))
-const AMOUNTS = ["approved", "advanced", "paid", "refunded", "disbursed", "outstanding", "workValue", "refundable", "remaining"] as const
+const AMOUNTS: ReadonlyArray<Disbursement.Amount> = ["approved", "advanced", "paid", "refunded", "disbursed", "outstanding", "workValue", "refundable", "remaining"]
 
 describe("Disbursement: properties", () => {
   test.prop([withEvents])("for any valid event sequence (posted one by one), the summary's figures are the ledger's balances", ([c, events]) => {

@@ -38,6 +38,18 @@ type Money = Money.Money
 // ---------------------------------------------------------------------------------------------
 // Models
 
+/** The `Ledger.Balances` amounts a summary adds up. */
+const AMOUNTS = ["approved", "advanced", "paid", "refunded", "disbursed", "outstanding", "workValue", "refundable", "remaining"] as const
+
+/**
+ * A `Ledger.Balances` amount a summary adds up: approved, advanced, paid, refunded, disbursed,
+ * outstanding, work value, refundable, remaining.
+ * @category models
+ * @example `const k: Disbursement.Amount = "disbursed"`
+ * @since 0.2.0
+ */
+export type Amount = (typeof AMOUNTS)[number]
+
 /**
  * One contract to summarise: the contract, its events (any order; a `Ledger.Ledger` spreads
  * into both), the proposal it carries out and the fund that pays for it.
@@ -65,8 +77,8 @@ export interface Options {
 }
 
 /**
- * The figures of one contract or a group of contracts. Amounts are `Ledger.Balances` fields
- * (summed over the group); `settled` sums the settled amounts of the settled contracts;
+ * The figures of one contract or a group of contracts. The {@link Amount}s are `Ledger.Balances`
+ * fields (summed over the group); `settled` sums the settled amounts of the settled contracts;
  * `accepted` and `settledContracts` count the contracts with base-level acceptance and with a
  * settlement; `rate` is disbursed / approved (undefined when nothing is approved) and `shown`
  * its display.
@@ -74,19 +86,10 @@ export interface Options {
  * @example `summary.total` → `{ contracts: 4, accepted: 2, approved: 2650000000n, disbursed: 2290000000n, remaining: 360000000n, shown: { text: "86,4%" }, … }`
  * @since 0.2.0
  */
-export interface Figures {
+export interface Figures extends Pick<Ledger.Balances, Amount> {
   readonly contracts: number
   readonly accepted: number
   readonly settledContracts: number
-  readonly approved: Money
-  readonly advanced: Money
-  readonly paid: Money
-  readonly refunded: Money
-  readonly disbursed: Money
-  readonly outstanding: Money
-  readonly workValue: Money
-  readonly refundable: Money
-  readonly remaining: Money
   readonly settled: Money
   readonly rate: Rate.Rate | undefined
   readonly shown: Progress.Shown | undefined
@@ -148,10 +151,9 @@ export interface Summary {
 // ---------------------------------------------------------------------------------------------
 // Figures
 
-const AMOUNTS = ["approved", "advanced", "paid", "refunded", "disbursed", "outstanding", "workValue", "refundable", "remaining"] as const
 
 const figuresOf = (balances: ReadonlyArray<Ledger.Balances>, display: Progress.Display): Figures => {
-  const sum = (k: (typeof AMOUNTS)[number]) => Money.sum(balances.map((b) => b[k]))
+  const sum = (k: Amount) => Money.sum(balances.map((b) => b[k]))
   const approved = sum("approved")
   const disbursed = sum("disbursed")
   const rate = approved > 0n ? Progress.rate(disbursed, approved) : undefined
