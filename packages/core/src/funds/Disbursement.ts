@@ -38,9 +38,6 @@ type Money = Money.Money
 // ---------------------------------------------------------------------------------------------
 // Models
 
-/** The `Ledger.Balances` amounts a summary adds up. */
-const AMOUNTS = ["approved", "advanced", "paid", "refunded", "disbursed", "outstanding", "workValue", "refundable", "remaining"] as const
-
 /**
  * A `Ledger.Balances` amount a summary adds up: approved, advanced, paid, refunded, disbursed,
  * outstanding, work value, refundable, remaining.
@@ -48,7 +45,13 @@ const AMOUNTS = ["approved", "advanced", "paid", "refunded", "disbursed", "outst
  * @example `const k: Disbursement.Amount = "disbursed"`
  * @since 0.2.0
  */
-export type Amount = (typeof AMOUNTS)[number]
+export type Amount = "approved" | "advanced" | "paid" | "refunded" | "disbursed" | "outstanding" | "workValue" | "refundable" | "remaining"
+
+// Every amount, checked complete by the type.
+const ALL: { readonly [K in Amount]: null } = {
+  approved: null, advanced: null, paid: null, refunded: null, disbursed: null, outstanding: null, workValue: null, refundable: null, remaining: null
+}
+const AMOUNTS = Object.keys(ALL) as ReadonlyArray<Amount>
 
 /**
  * One contract to summarise: the contract, its events (any order; a `Ledger.Ledger` spreads
