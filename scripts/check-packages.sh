@@ -1,30 +1,43 @@
 #!/usr/bin/env bash
 # Check the publishable packages the way users will get them.
 #
-# For every publishable package (packages/* with a package.json that is not private and a built
-# dist/):
+# For every publishable package (packages/* with a package.json that is not private; a package
+# built with tsc needs its dist/, @khuyencong/law ships corpus.json and its YAML sources as they are):
 #   1. `pnpm pack` into a temporary directory (pnpm rewrites `workspace:^` to real versions);
 #   2. check the tarball: no `workspace:` range left, no build metadata (.tsbuildinfo) shipped,
 #      every file named by `exports`, `main`, `types` and `bin` present;
 #   3. publint on the tarball;
 #   4. attw (Are the Types Wrong?) on the tarball with the esm-only profile: the packages are
 #      ESM-only on purpose, so CommonJS `require` and node10 resolution are not checked.
-# Then, for @khuyencong/core, @khuyencong/storage, @khuyencong/cases and
-# @khuyencong/rules-2021-2025, a scratch consumer project:
-#   5. `npm install` the tarballs (and fast-check, the optional peer of core/testing),
-#      offline first, falling back to --prefer-offline (the registry is reachable here and in CI);
-#   6. `node check.mjs`: plain ESM JavaScript parses money, decodes inputs, evaluates a proposal,
-#      uses @khuyencong/core/testing and stores the proposal in @khuyencong/storage's memory store;
-#   7. `tsc --noEmit` on check.ts with moduleResolution node16 and bundler (the repository's
-#      TypeScript; the node16 run has skipLibCheck off, so the published declarations themselves
-#      are checked, the bundler run skips that slow part and checks resolution and use);
-#   8. the `khuyencong-cases` bin of @khuyencong/cases runs: `--help`, then the 2021–2025 pack's
-#      group-projects.yaml cases against the installed pack.
+# Then scratch projects install the tarballs with npm, as users will (offline first, falling back
+# to --prefer-offline: the registry is reachable here and in CI), each with the newest effect 4.x
+# the registry has (the packages take effect as a peer):
+#   5. consumer: every package (law, core, storage, cases, the three packs, adapters-excel,
+#      adapters-postgres), with fast-check (the optional peer of core/testing) and @types/node,
+#      and neither pg nor PGlite (the optional peers of adapters-postgres);
+#   6. effect is installed once: `npm ls effect` shows the app's copy and every package deduped
+#      onto it;
+#   7. `node check.mjs`: plain ESM JavaScript parses money, decodes inputs, evaluates a proposal,
+#      uses @khuyencong/core/testing, stores the proposal in @khuyencong/storage's memory store,
+#      reads the law's corpus.json and YAML sources, loads the three packs, writes an .xlsx plan,
+#      and finds that adapters-postgres loads without its drivers and names the one to install;
+#   8. `tsc --noEmit` on check.ts with moduleResolution node16 and bundler, skipLibCheck off in
+#      both, so the published declarations themselves are checked (the repository's TypeScript);
+#   9. the `khuyencong-cases` bin of @khuyencong/cases runs: `--help`, then the 2021–2025 pack's
+#      group-projects.yaml cases against the installed pack;
+#  10. server: law, core, storage and adapters-postgres with pg and without PGlite (which must not
+#      be installed); check.mjs opens a store on the server in DATABASE_URL when it is set (else
+#      prints a note and skips that part) and gets the typed error naming PGlite when asking for
+#      it; tsc as in 8; the size of node_modules is reported;
+#  11. embedded: the same with PGlite (and @types/emscripten, which PGlite's own declarations
+#      need) and without pg; check.mjs opens PGlite stores (always) and gets the typed error naming
+#      pg when asking for a server; tsc as in 8.
 # Prints a short report; exits 1 on any problem (warnings do not fail).
 #
 # Usage: bash scripts/check-packages.sh          (after `pnpm build`; `pnpm check:packages` does both)
 #        KEEP_WORK=1 bash scripts/check-packages.sh   keep the temporary directory
-#        ONLY="core storage cases rules-2021-2025" bash scripts/check-packages.sh   check only these packages/* dirs
+#        ONLY="core storage" bash scripts/check-packages.sh   pack and lint only these packages/* dirs
+#                                                       (the scratch projects need every package)
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -101,8 +114,9 @@ for dir in "${dirs[@]}"; do
     REPORT+=("$(printf '%-32s %-8s %9s  %s' "$name" "$version" "-" "skipped: private")")
     continue
   fi
-  if [ ! -d "$dir/dist" ]; then
-    REPORT+=("$(printf '%-32s %-8s %9s  %s' "$name" "$version" "-" "skipped: no dist/ (run pnpm build)")")
+  if [ -f "$dir/tsconfig.json" ] && [ ! -d "$dir/dist" ]; then
+    problem "$name: no dist/ (run pnpm build)"
+    REPORT+=("$(printf '%-32s %-8s %9s  %s' "$name" "$version" "-" "FAILED: no dist/ (run pnpm build)")")
     continue
   fi
   notes=()
@@ -114,7 +128,7 @@ for dir in "${dirs[@]}"; do
     notes+=("stale?")
   fi
   # Compiled files whose source is gone are shipped all the same.
-  orphans="$(cd "$dir" && find dist -name '*.js' 2>/dev/null | while read -r js; do src="src/${js#dist/}"; [ -f "${src%.js}.ts" ] || [ -f "${src%.js}.tsx" ] || echo "$js"; done)"
+  orphans="$([ -d "$dir/dist" ] && cd "$dir" && find dist -name '*.js' 2>/dev/null | while read -r js; do src="src/${js#dist/}"; [ -f "${src%.js}.ts" ] || [ -f "${src%.js}.tsx" ] || echo "$js"; done)"
   if [ -n "$orphans" ]; then
     warning "$name: dist files without a source (left over from an earlier build, would be published): $(echo "$orphans" | tr '\n' ' ')"
     notes+=("orphans")
@@ -186,64 +200,133 @@ for dir in "${dirs[@]}"; do
 done
 
 # ---------------------------------------------------------------------------------------------
-# 5–8. A consumer project installs core, storage, cases and the 2021–2025 pack from their tarballs
+# 5–11. Scratch projects install the tarballs with npm, as users will
 
-core_tgz="${TARBALL_OF[core]:-}"
-storage_tgz="${TARBALL_OF[storage]:-}"
-cases_tgz="${TARBALL_OF[cases]:-}"
-rules_tgz="${TARBALL_OF[rules-2021-2025]:-}"
-if [ -z "$core_tgz" ] || [ -z "$storage_tgz" ] || [ -z "$cases_tgz" ] || [ -z "$rules_tgz" ]; then
-  if [ -z "${ONLY:-}" ]; then problem "consumer check: core, storage, cases or rules-2021-2025 was not packed"; fi
-  finish $([ ${#PROBLEMS[@]} -gt 0 ] && echo 1 || echo 0)
+# What every consumer needs from the tarballs: core depends on law, everything on core.
+BASE_PACKAGES="law core storage"
+ALL_PACKAGES="law core storage cases rules-2014-2018 rules-2021-2025 rules-2026-2030 adapters-excel adapters-postgres"
+
+if [ -n "${ONLY:-}" ]; then
+  for short in $ALL_PACKAGES; do
+    if [ -z "${TARBALL_OF[$short]:-}" ]; then
+      REPORT+=("consumer projects: skipped (ONLY packs a subset; they need every package)")
+      finish $([ ${#PROBLEMS[@]} -gt 0 ] && echo 1 || echo 0)
+    fi
+  done
 fi
+for short in $ALL_PACKAGES; do
+  [ -n "${TARBALL_OF[$short]:-}" ] || problem "consumer projects: packages/$short was not packed"
+done
+[ ${#PROBLEMS[@]} -gt 0 ] && finish 1
 
-consumer="$WORK/consumer"
-mkdir -p "$consumer"
-cp "$HERE"/consumer/* "$consumer"/
-cp "$core_tgz" "$consumer/core.tgz"
-cp "$storage_tgz" "$consumer/storage.tgz"
-cp "$cases_tgz" "$consumer/cases.tgz"
-cp packages/rules-2021-2025/cases/group-projects.yaml "$consumer/"
-cp "$rules_tgz" "$consumer/rules.tgz"
+# The newest effect 4.x the registry has (falling back to the workspace's when it is unreachable):
+# the packages take effect as a peer, so the app's copy must be the only one installed.
+wanted_effect="$(npm view 'effect@^4' version --json 2>/dev/null | node -e '
+  let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
+    try {
+      const v = [].concat(JSON.parse(s)).filter((x) => /^\d+\.\d+\.\d+$/.test(x))
+      const n = (x) => x.split(".").map(Number)
+      v.sort((a, b) => { const [p, q] = [n(a), n(b)]; return p[0] - q[0] || p[1] - q[1] || p[2] - q[2] })
+      if (v.length > 0) console.log(v[v.length - 1])
+    } catch {}
+  })')"
+if [ -z "$wanted_effect" ]; then
+  wanted_effect="$(field packages/core/package.json devDependencies.effect)"
+  warning "npm view effect failed (registry unreachable?): the consumers use effect@$wanted_effect, the workspace's"
+fi
 fast_check="fast-check@$(field packages/core/package.json devDependencies.fast-check)"
 [ "$fast_check" = "fast-check@" ] && fast_check="fast-check@^4"
+node_types="@types/node@^$(node -p 'process.versions.node.split(".")[0]')"
 
-echo "== consumer: npm install ./core.tgz ./storage.tgz ./cases.tgz ./rules.tgz $fast_check"
-install_mode="offline"
-npm_install() { (cd "$consumer" && npm install --no-audit --no-fund --no-update-notifier "$@" ./core.tgz ./storage.tgz ./cases.tgz ./rules.tgz "$fast_check"); }
-if ! npm_install --offline >"$LOGS/consumer.install.log" 2>&1; then
-  install_mode="prefer-offline"
-  if ! npm_install --prefer-offline >>"$LOGS/consumer.install.log" 2>&1; then
-    install_mode="FAILED"
-    problem "consumer: npm install of the tarballs failed (see $LOGS/consumer.install.log)"
-  fi
-fi
+# make_consumer NAME SHORTS...: a scratch project with the given tarballs as ./SHORT.tgz and the
+# files of scripts/packaging/consumer (package.json, tsconfigs, fixture) and scripts/packaging/NAME.
+make_consumer() {
+  local name=$1; shift
+  local dir="$WORK/$name"
+  mkdir -p "$dir"
+  cp "$HERE"/consumer/package.json "$HERE"/consumer/tsconfig.*.json "$HERE"/consumer/fixture.mjs "$dir"/
+  cp "$HERE/$name"/* "$dir"/
+  for short in "$@"; do cp "${TARBALL_OF[$short]}" "$dir/$short.tgz"; done
+}
 
-run_ok="-"
-node16_ok="-"
-bundler_ok="-"
-bin_ok="-"
-if [ "$install_mode" != "FAILED" ]; then
-  echo "== consumer: node check.mjs"
-  if (cd "$consumer" && node check.mjs) >"$LOGS/consumer.node.log" 2>&1; then
-    run_ok="ok"
+# The helpers below leave their outcome in RESULT (not printed: a $(…) subshell would lose the
+# problems they record).
+
+# npm_install NAME SPECS...: offline first, falling back to --prefer-offline (the registry is
+# reachable here and in CI). RESULT: offline, prefer-offline or FAILED.
+npm_install() {
+  local name=$1; shift
+  local dir="$WORK/$name" log="$LOGS/$name.install.log"
+  echo "== $name: npm install $*"
+  if (cd "$dir" && npm install --no-audit --no-fund --no-update-notifier --offline "$@") >"$log" 2>&1; then
+    RESULT="offline"
+  elif (cd "$dir" && npm install --no-audit --no-fund --no-update-notifier --prefer-offline "$@") >>"$log" 2>&1; then
+    RESULT="prefer-offline"
   else
-    run_ok="FAILED"
-    problem "consumer: node check.mjs failed: $( (grep -m1 -E 'Error' "$LOGS/consumer.node.log" || tail -3 "$LOGS/consumer.node.log") | tr '\n' ' ' | cut -c1-400)"
+    problem "$name: npm install failed (see $log)"
+    RESULT="FAILED"
   fi
+}
+
+# run_node NAME: node check.mjs. RESULT: ok or FAILED.
+run_node() {
+  local name=$1 log="$LOGS/$1.node.log"
+  echo "== $name: node check.mjs"
+  if (cd "$WORK/$name" && node check.mjs) >"$log" 2>&1; then
+    RESULT="ok"
+  else
+    problem "$name: node check.mjs failed: $( (grep -m1 -E 'Error' "$log" || tail -3 "$log") | tr '\n' ' ' | cut -c1-400)"
+    RESULT="FAILED"
+  fi
+}
+
+# run_tsc NAME: tsc --noEmit with moduleResolution node16 and bundler, skipLibCheck off, so the
+# published declarations themselves are checked. RESULT: "tsc node16 ok, tsc bundler ok" or what failed.
+run_tsc() {
+  local name=$1 out=() mode log
   for mode in node16 bundler; do
-    echo "== consumer: tsc --noEmit -p tsconfig.$mode.json"
-    if (cd "$consumer" && "$BIN/tsc" --noEmit -p "tsconfig.$mode.json") >"$LOGS/consumer.tsc-$mode.log" 2>&1; then
-      result="ok"
+    log="$LOGS/$name.tsc-$mode.log"
+    echo "== $name: tsc --noEmit -p tsconfig.$mode.json"
+    if (cd "$WORK/$name" && "$BIN/tsc" --noEmit -p "tsconfig.$mode.json") >"$log" 2>&1; then
+      out+=("tsc $mode ok")
     else
-      result="FAILED"
-      problem "consumer: tsc (moduleResolution $mode): $(head -5 "$LOGS/consumer.tsc-$mode.log" | tr '\n' ' ' | cut -c1-400)"
+      out+=("tsc $mode FAILED")
+      problem "$name: tsc (moduleResolution $mode, skipLibCheck false): $(head -5 "$log" | tr '\n' ' ' | cut -c1-400)"
     fi
-    if [ "$mode" = node16 ]; then node16_ok="$result"; else bundler_ok="$result"; fi
   done
+  RESULT="${out[0]}, ${out[1]}"
+}
+
+# size NAME: the installed node_modules, on disk
+size() { du -sk "$WORK/$1/node_modules" 2>/dev/null | awk '{ printf "%.1f MB", $1 / 1024 }'; }
+
+# --- 5–9. Every package together, with effect, fast-check and @types/node; no pg, no PGlite
+make_consumer consumer $ALL_PACKAGES
+all_tgz=(); for short in $ALL_PACKAGES; do all_tgz+=("./$short.tgz"); done
+npm_install consumer "${all_tgz[@]}" "effect@$wanted_effect" "$fast_check" "$node_types"; install_mode="$RESULT"
+effect_ok="-"; run_ok="-"; tsc_ok="-"; bin_ok="-"
+if [ "$install_mode" != "FAILED" ]; then
+  # 6. One copy of effect, the app's, shared by every package (npm ls marks the others deduped)
+  (cd "$WORK/consumer" && npm ls effect --all) >"$LOGS/consumer.npm-ls-effect.log" 2>&1
+  copies="$(cd "$WORK/consumer" && find . -path '*/node_modules/effect/package.json' | wc -l | tr -d ' ')"
+  installed="$(cd "$WORK/consumer" && node -p 'require("./node_modules/effect/package.json").version' 2>/dev/null)"
+  not_deduped="$(grep -E 'effect@' "$LOGS/consumer.npm-ls-effect.log" | grep -vc 'deduped')"
+  dependents="$(grep -E 'effect@' "$LOGS/consumer.npm-ls-effect.log" | grep -c 'deduped')"
+  if [ "$copies" = "1" ] && [ "$not_deduped" = "1" ] && [ "$installed" = "$wanted_effect" ]; then
+    effect_ok="1 copy (effect@$installed, deduped for $dependents dependents)"
+  else
+    effect_ok="FAILED ($copies copies)"
+    problem "consumer: effect@$wanted_effect should be installed once, found $copies copies (installed $installed): $(tr '\n' ' ' <"$LOGS/consumer.npm-ls-effect.log" | cut -c1-400)"
+  fi
+  # 7. Plain JavaScript use of every package
+  run_node consumer; run_ok="$RESULT"
+  # 8. TypeScript, node16 and bundler, skipLibCheck off
+  run_tsc consumer; tsc_ok="$RESULT"
+  # 9. The khuyencong-cases bin of @khuyencong/cases against the installed 2021–2025 pack
+  cp packages/rules-2021-2025/cases/group-projects.yaml "$WORK/consumer/"
   echo "== consumer: khuyencong-cases --help; khuyencong-cases --pack @khuyencong/rules-2021-2025 group-projects.yaml"
-  if (cd "$consumer" && ./node_modules/.bin/khuyencong-cases --help) >"$LOGS/consumer.bin.log" 2>&1; then
-    if (cd "$consumer" && ./node_modules/.bin/khuyencong-cases --pack @khuyencong/rules-2021-2025 group-projects.yaml) >>"$LOGS/consumer.bin.log" 2>&1; then
+  if (cd "$WORK/consumer" && ./node_modules/.bin/khuyencong-cases --help) >"$LOGS/consumer.bin.log" 2>&1; then
+    if (cd "$WORK/consumer" && ./node_modules/.bin/khuyencong-cases --pack @khuyencong/rules-2021-2025 group-projects.yaml) >>"$LOGS/consumer.bin.log" 2>&1; then
       bin_ok="ok ($(tail -1 "$LOGS/consumer.bin.log"))"
     else
       bin_ok="FAILED"
@@ -254,7 +337,40 @@ if [ "$install_mode" != "FAILED" ]; then
     problem "consumer: the khuyencong-cases bin does not run (see $LOGS/consumer.bin.log)"
   fi
 fi
-REPORT+=("consumer project (npm install core + storage + cases + rules-2021-2025 tarballs): install $install_mode; node check.mjs $run_ok; tsc node16 $node16_ok; tsc bundler $bundler_ok; bin khuyencong-cases $bin_ok")
+REPORT+=("consumer (all ${#all_tgz[@]} packages, effect@$wanted_effect, no pg/PGlite): install $install_mode, $(size consumer); effect $effect_ok; node check.mjs $run_ok; $tsc_ok; bin khuyencong-cases $bin_ok")
 if [ "$run_ok" = "ok" ]; then REPORT+=("  $(tail -1 "$LOGS/consumer.node.log")"); fi
+
+# --- 10. Server only: adapters-postgres with pg, without PGlite
+base_tgz=(); for short in $BASE_PACKAGES; do base_tgz+=("./$short.tgz"); done
+make_consumer server $BASE_PACKAGES adapters-postgres
+npm_install server "${base_tgz[@]}" ./adapters-postgres.tgz "effect@$wanted_effect" pg "$node_types"; install_mode="$RESULT"
+run_ok="-"; tsc_ok="-"; extra=""
+if [ "$install_mode" != "FAILED" ]; then
+  if [ -e "$WORK/server/node_modules/@electric-sql/pglite" ]; then
+    problem "server: @electric-sql/pglite was installed without being asked for"
+  fi
+  extra="pg $(node -p 'require(process.argv[1]).version' "$WORK/server/node_modules/pg/package.json" 2>/dev/null)"
+  run_node server; run_ok="$RESULT"
+  [ -n "${DATABASE_URL:-}" ] || warning "server: DATABASE_URL is not set, so the server consumer did not open a store on a server"
+  run_tsc server; tsc_ok="$RESULT"
+fi
+REPORT+=("server (adapters-postgres + $extra, no PGlite): install $install_mode, $(size server); node check.mjs $run_ok; $tsc_ok")
+if [ "$run_ok" = "ok" ]; then REPORT+=("  $(tail -1 "$LOGS/server.node.log")"); fi
+
+# --- 11. Embedded only: adapters-postgres with PGlite, without pg
+make_consumer embedded $BASE_PACKAGES adapters-postgres
+# (@types/emscripten: PGlite's own declarations need it with skipLibCheck off; see embedded/check.ts)
+npm_install embedded "${base_tgz[@]}" ./adapters-postgres.tgz "effect@$wanted_effect" @electric-sql/pglite "$node_types" @types/emscripten; install_mode="$RESULT"
+run_ok="-"; tsc_ok="-"; extra=""
+if [ "$install_mode" != "FAILED" ]; then
+  if [ -e "$WORK/embedded/node_modules/pg" ]; then
+    problem "embedded: pg was installed without being asked for"
+  fi
+  extra="PGlite $(node -p 'require(process.argv[1]).version' "$WORK/embedded/node_modules/@electric-sql/pglite/package.json" 2>/dev/null)"
+  run_node embedded; run_ok="$RESULT"
+  run_tsc embedded; tsc_ok="$RESULT"
+fi
+REPORT+=("embedded (adapters-postgres + $extra, no pg): install $install_mode, $(size embedded); node check.mjs $run_ok; $tsc_ok")
+if [ "$run_ok" = "ok" ]; then REPORT+=("  $(tail -1 "$LOGS/embedded.node.log")"); fi
 
 finish $([ ${#PROBLEMS[@]} -gt 0 ] && echo 1 || echo 0)

@@ -9,6 +9,10 @@
  * Opening a store runs the pending migrations (ordered SQL files, checksummed, under an advisory
  * lock) in its schema (default `khuyencong`). See README.md.
  *
+ * The drivers are optional peer dependencies, imported only when used: install `pg` for a server,
+ * `@electric-sql/pglite` for PGlite. Using one that is not installed fails with the `StorageError`
+ * `storage/driver-not-installed`, whose message names the package to install.
+ *
  * @example
  * ```ts
  * import { Effect } from "effect"
@@ -19,16 +23,16 @@
  * ```
  * @since 0.1.0
  */
-import { PGlite } from "@electric-sql/pglite"
 import { Storage } from "@khuyencong/storage"
-import pg from "pg"
+import type pg from "pg"
 import { makeBackend } from "./backend.js"
-import { pgDriver, pgliteDriver, type Driver } from "./driver.js"
+import { importPeer, pgDriver, pgliteDriver, type Driver, type PGliteInstance } from "./driver.js"
 import { toTypedError } from "./errors.js"
 import { loadMigrations, migrate as runMigrations, migrationStatus, type AppliedMigration, type Migration } from "./migrations.js"
 
 export { checksum, fromFiles, loadMigrations, migrationsDirectory, type AppliedMigration, type Migration } from "./migrations.js"
 export { toTypedError } from "./errors.js"
+export type { PGliteInstance, PGliteQueryable } from "./driver.js"
 
 /**
  * How to reach the database. Without `driver`, the first that applies is used: `pool` or
@@ -46,8 +50,8 @@ export interface ConnectOptions {
   readonly poolOptions?: pg.PoolConfig
   /** A pool you manage: the store uses it and leaves it open on close. */
   readonly pool?: pg.Pool
-  /** A PGlite instance you manage: the store uses it and leaves it open on close. */
-  readonly pglite?: PGlite
+  /** A PGlite instance you manage (a `PGlite` of `@electric-sql/pglite`): the store uses it and leaves it open on close. */
+  readonly pglite?: PGliteInstance
   /** PGlite data folder (kept between runs); absent: PGlite in memory. */
   readonly dataDir?: string
   /** Read `DATABASE_URL` when no connection is given (default true). */
@@ -106,9 +110,11 @@ const connect = async (o: ConnectOptions): Promise<Driver> => {
     const connectionString = o.connectionString ?? env
     if (connectionString === undefined || connectionString === "")
       throw unavailable("driver \"pg\" needs a connectionString, a pool or the DATABASE_URL environment variable")
-    return pgDriver(new pg.Pool({ ...o.poolOptions, connectionString }), true)
+    const { default: { Pool } } = await importPeer("pg", () => import("pg"))
+    return pgDriver(new Pool({ ...o.poolOptions, connectionString }), true)
   }
   if (o.pglite !== undefined) return pgliteDriver(o.pglite, false)
+  const { PGlite } = await importPeer("@electric-sql/pglite", () => import("@electric-sql/pglite"))
   try {
     return pgliteDriver(await PGlite.create(o.dataDir === undefined ? {} : { dataDir: o.dataDir }), true)
   } catch (cause) {
@@ -120,7 +126,8 @@ const asTyped = (e: unknown): unknown => toTypedError(e)
 
 /**
  * Open a store: connect, apply (or check) migrations, and return the store. Fails with a
- * `StorageError` (`storage/unavailable`, `storage/invalid-schema`) or a `MigrationError`.
+ * `StorageError` (`storage/unavailable`, `storage/invalid-schema`, `storage/driver-not-installed`)
+ * or a `MigrationError`.
  * @example `const store = await open()` → PGlite in memory (or the server in `DATABASE_URL`)
  * @example `const store = await open({ dataDir: "./data/khuyencong" })` → PGlite kept on disk
  * @example `const store = await open({ connectionString: process.env.KC_DB, poolOptions: { max: 20 } })`

@@ -1,13 +1,23 @@
-// Plain ESM JavaScript, as a user would write it after `npm install @khuyencong/core
-// @khuyencong/storage @khuyencong/rules-2021-2025`: parse money, decode inputs, evaluate a
-// proposal, use the `@khuyencong/core/testing` entry point with fast-check, and store the proposal
-// in the in-memory store of `@khuyencong/storage/testing`. Exits non-zero on the first failure.
+// Plain ESM JavaScript, as a user would write it after installing every @khuyencong package
+// (without pg or PGlite, the optional peers of adapters-postgres): parse money, decode inputs,
+// evaluate a proposal, use the `@khuyencong/core/testing` entry point with fast-check, store the
+// proposal in the in-memory store of `@khuyencong/storage/testing`, read the law's corpus, load
+// the three packs, write an .xlsx plan, and check that adapters-postgres loads without its drivers
+// and says which one to install. Exits non-zero on the first failure.
 import assert from "node:assert/strict"
+import { existsSync, readdirSync } from "node:fs"
+import { createRequire } from "node:module"
+import { dirname, join } from "node:path"
 import { Establishment, Evaluate, LocalDate, Money, Pack, Proposal, Result } from "@khuyencong/core"
 import { pack } from "@khuyencong/rules-2021-2025"
+import { pack as pack2014 } from "@khuyencong/rules-2014-2018"
+import { pack as pack2026 } from "@khuyencong/rules-2026-2030"
+import corpus from "@khuyencong/law/corpus.json" with { type: "json" }
 import { proposal as anyProposal } from "@khuyencong/core/testing"
 import { Storage } from "@khuyencong/storage"
 import { memoryStore } from "@khuyencong/storage/testing"
+import { Report, Xlsx } from "@khuyencong/adapters-excel"
+import { open } from "@khuyencong/adapters-postgres"
 import * as fc from "fast-check"
 import { establishments as rawEstablishments, proposal as rawProposal } from "./fixture.mjs"
 
@@ -49,4 +59,31 @@ assert.equal(saved.version, 1)
 assert.equal((await db.saveProposal({ ...p, title: "" })).error._tag, "ValidationError")
 await db.close()
 
-console.log(`check.mjs: ok (payable ${Money.format(e.payable)}, ${e.trace.steps.length} trace steps)`)
+// The law: the compiled corpus and its YAML sources ship in @khuyencong/law
+assert.ok(corpus.instruments.length > 0 && corpus.parameters.length > 0)
+const lawDir = dirname(createRequire(import.meta.url).resolve("@khuyencong/law/package.json"))
+const yamlFiles = readdirSync(join(lawDir, "corpus"), { recursive: true }).filter((f) => String(f).endsWith(".yaml"))
+assert.ok(yamlFiles.length > 0, "@khuyencong/law ships its corpus/**/*.yaml sources")
+
+// The other two packs load and resolve in their periods
+assert.ok(Pack.resolveOrThrow(Pack.loadOrThrow(pack2014), "2016-06-01"))
+assert.ok(Pack.resolveOrThrow(Pack.loadOrThrow(pack2026), "2026-06-01"))
+
+// adapters-excel: the plan as an .xlsx workbook (exceljs), returned as bytes
+const rows = Result.getOrThrow(Report.planRowsOf([p], new Map([[p.id, e.payable]])))
+const xlsx = Result.getOrThrow(await Xlsx.exportPlan(rows))
+assert.ok(xlsx instanceof Uint8Array && xlsx[0] === 0x50 && xlsx[1] === 0x4b, "an .xlsx is a zip file")
+
+// adapters-postgres loads without pg and PGlite (optional peers) and names the one to install
+assert.ok(!existsSync("node_modules/pg") && !existsSync("node_modules/@electric-sql/pglite"))
+const missing = async (options, name) =>
+  assert.rejects(open(options), (err) => {
+    assert.ok(err instanceof Storage.StorageError, String(err))
+    assert.equal(err.code, "storage/driver-not-installed")
+    assert.ok(err.message.includes(`npm install ${name}`), err.message)
+    return true
+  })
+await missing({ useEnvironment: false }, "@electric-sql/pglite")
+await missing({ connectionString: "postgres://nobody@127.0.0.1:9/none" }, "pg")
+
+console.log(`check.mjs: ok (payable ${Money.format(e.payable)}, ${e.trace.steps.length} trace steps, ${yamlFiles.length} law YAML files, .xlsx plan ${xlsx.length} bytes)`)

@@ -1,10 +1,16 @@
 // The same use from TypeScript, type-checked with moduleResolution node16 and bundler
-// (tsc --noEmit): the published declarations must resolve and type the public API.
+// (tsc --noEmit, skipLibCheck off): the published declarations of every package must resolve and
+// type the public API, here without pg and PGlite installed (adapters-postgres's optional peers).
 import { Allocation, Establishment, Evaluate, LocalDate, Money, Pack, Proposal, Rate, type Errors, type RulePack } from "@khuyencong/core"
 import { proposal as anyProposal } from "@khuyencong/core/testing"
 import { overlays, pack } from "@khuyencong/rules-2021-2025"
+import { pack as pack2014 } from "@khuyencong/rules-2014-2018"
+import { AdminUnits, pack as pack2026 } from "@khuyencong/rules-2026-2030"
+import { Cases } from "@khuyencong/cases"
 import { Storage } from "@khuyencong/storage"
 import { memoryStore } from "@khuyencong/storage/testing"
+import { Csv, Report, Xlsx, type ImportIssue } from "@khuyencong/adapters-excel"
+import { open, type OpenOptions, type PostgresStore } from "@khuyencong/adapters-postgres"
 import * as fc from "fast-check"
 
 const cost: Money.Money = Money.parseOrThrow("1, 35 tỷ")
@@ -35,4 +41,22 @@ const sample: ReadonlyArray<Proposal.Proposal> = fc.sample(anyProposal, 1)
 const store: Storage.Store = memoryStore()
 const db: Storage.AsyncStore = Storage.toAsync(store)
 
-export const used = [words, day, overlayIds, allocation.totals.unallocated, notMoney, sample, db] as const
+const packs: ReadonlyArray<RulePack.RulePack> = [pack2014, pack2026].map((m) => Pack.loadOrThrow(m))
+const provinces: number = AdminUnits.provinceVersions.length
+export const runCases = (text: string): number => Cases.run(Cases.parseOrThrow(text, "cases.yaml"), Cases.installOrThrow([{ pack }])).length
+
+export const planBytes = async (proposals: ReadonlyArray<Proposal.Proposal>): Promise<Uint8Array | undefined> => {
+  const rows = Report.planRowsOf(proposals)
+  if (!rows.ok) return undefined
+  const xlsx = await Xlsx.exportPlan(rows.value)
+  return xlsx.ok ? xlsx.value : undefined
+}
+export const csvIssues = (text: string): ReadonlyArray<ImportIssue> => {
+  const r = Csv.readRegister(text, { activities: [] })
+  return r.ok ? [] : r.error.issues
+}
+
+const options: OpenOptions = { dataDir: "./data", schema: "khuyencong", migrate: false }
+export const pgStore: () => Promise<PostgresStore> = () => open(options)
+
+export const used = [words, day, overlayIds, allocation.totals.unallocated, notMoney, sample, db, packs, provinces] as const
