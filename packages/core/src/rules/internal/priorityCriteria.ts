@@ -6,7 +6,7 @@
 import type { Establishment } from "../../records/Establishment.js"
 import type { CompiledCriterion } from "../Priority.js"
 import type { ParameterValue, PriorityCriterion } from "../RulePack.js"
-import { industryCovered } from "./values.js"
+import { industryCovered } from "./industry.js"
 
 /** Compile a criterion; `undefined` when a parameter could not be read (the caller reports it). */
 export const compileCriterion = (
