@@ -47,16 +47,7 @@ class RuleOutcomes implements Outcomes<KindName> {
     readonly layer: string
   ) {}
   put(status: Status, reason: string, text: string): Condition {
-    const c: Condition = Object.freeze({
-      rule: this.rule,
-      kind: this.kind,
-      status,
-      reason,
-      message: this.prefix + text + this.suffix,
-      citation: this.citation,
-      grade: this.grade,
-      layer: this.layer
-    })
+    const c = this.make(status, reason, text)
     const i = reason.indexOf(":")
     const group = i < 0 ? reason : reason.slice(0, i)
     const key = i < 0 ? "" : reason.slice(i + 1)

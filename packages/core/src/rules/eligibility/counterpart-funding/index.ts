@@ -8,6 +8,11 @@
  * @module
  */
 import { proposalKind } from "../Kind.js"
+import { findLine, pathTo, type CostLine } from "../lines.js"
+
+/** Requested support and counterpart funding fall short of the total (the first two tests spare the addition). */
+const shortfall = (l: CostLine): boolean =>
+  l.requestedSupport < l.total && l.counterpartFunding < l.total && l.requestedSupport + l.counterpartFunding < l.total
 
 export const counterpartFunding = proposalKind({
   kind: "counterpart-funding",
@@ -17,24 +22,15 @@ export const counterpartFunding = proposalKind({
     return {
       pass,
       check: (p) => {
-        const acts = p.activities
-        for (let i = 0; i < acts.length; i++) {
-          const lines = (acts[i] as (typeof acts)[number]).costLines
-          for (let j = 0; j < lines.length; j++) {
-            const l = lines[j] as (typeof lines)[number]
-            const req = l.requestedSupport
-            const total = l.total
-            // the first two tests spare the addition on the common lines
-            if (req < total && l.counterpartFunding < total && req + l.counterpartFunding < total)
-              return out.make(
-                "failed",
-                "counterpart/shortfall",
-                `cost line "${l.item}": requested support ${l.requestedSupport} + counterpart funding (vốn đối ứng) ${l.counterpartFunding} đồng do not cover the total (thành tiền) ${l.total} đồng`,
-                { path: ["activities", i, "costLines", j, "counterpartFunding"], actual: l.counterpartFunding }
-              )
-          }
-        }
-        return pass
+        const at = findLine(p, shortfall)
+        if (at === undefined) return pass
+        const l = at.line
+        return out.make(
+          "failed",
+          "counterpart/shortfall",
+          `cost line "${l.item}": requested support ${l.requestedSupport} + counterpart funding (vốn đối ứng) ${l.counterpartFunding} đồng do not cover the total (thành tiền) ${l.total} đồng`,
+          { path: pathTo(at, "counterpartFunding"), actual: l.counterpartFunding }
+        )
       }
     }
   }

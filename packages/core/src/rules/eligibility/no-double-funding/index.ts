@@ -8,6 +8,9 @@
  * @module
  */
 import { proposalKind } from "../Kind.js"
+import { findLine, pathTo, type CostLine } from "../lines.js"
+
+const otherStateFunded = (l: CostLine): boolean => l.otherStateFunding !== undefined && l.otherStateFunding > 0n
 
 export const noDoubleFunding = proposalKind({
   kind: "no-double-funding",
@@ -17,21 +20,15 @@ export const noDoubleFunding = proposalKind({
     return {
       pass,
       check: (p) => {
-        const acts = p.activities
-        for (let i = 0; i < acts.length; i++) {
-          const lines = (acts[i] as (typeof acts)[number]).costLines
-          for (let j = 0; j < lines.length; j++) {
-            const l = lines[j] as (typeof lines)[number]
-            if (l.otherStateFunding !== undefined && l.otherStateFunding > 0n)
-              return out.make(
-                "failed",
-                "double-funding/other-state-funding",
-                `cost line "${l.item}" is also funded by another state source (nguồn ngân sách nhà nước khác, ${l.otherStateFunding} đồng) for the same spending item (nội dung chi)`,
-                { path: ["activities", i, "costLines", j, "otherStateFunding"], actual: l.otherStateFunding }
-              )
-          }
-        }
-        return pass
+        const at = findLine(p, otherStateFunded)
+        if (at === undefined) return pass
+        const l = at.line
+        return out.make(
+          "failed",
+          "double-funding/other-state-funding",
+          `cost line "${l.item}" is also funded by another state source (nguồn ngân sách nhà nước khác, ${l.otherStateFunding} đồng) for the same spending item (nội dung chi)`,
+          { path: pathTo(at, "otherStateFunding"), actual: l.otherStateFunding }
+        )
       }
     }
   }
