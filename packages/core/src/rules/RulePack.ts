@@ -158,6 +158,7 @@ export type PriorityCriterion =
  * (per establishment); `activity-in-catalogue`, `approved`, `counterpart-funding`,
  * `no-double-funding` (per proposal). The repository's guide to writing a rule pack lists the
  * roles of each kind; the module header of each kind's folder states the rule it encodes.
+ * @useDeclaredType
  * @category models
  * @since 0.1.0
  */

@@ -27,6 +27,7 @@ export interface Condition extends KindCondition<KindName> {}
 /**
  * A rule's parameters as read at the resolution date: `kind` and the value of each of its kind's
  * roles (`[]`, `false` or `0` for an optional role the pack leaves out).
+ * @useDeclaredType
  * @category models
  * @since 0.1.0
  */

@@ -32,10 +32,17 @@ const kinds = [
   noDoubleFunding
 ] as const
 
-/** A kind's name. */
+/**
+ * A kind's name (inlined by the API reference, which shows the union of names).
+ * @inline
+ */
 export type KindName = (typeof kinds)[number]["kind"]
 
-/** A rule's configuration, whatever its kind. */
+/**
+ * A rule's configuration, whatever its kind (inlined by the API reference, which shows the union of
+ * configurations).
+ * @inline
+ */
 export type AnyConfig = ConfigOf<(typeof kinds)[number]>
 
 /** One parameter role of a kind, for validation. */
