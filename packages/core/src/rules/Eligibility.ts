@@ -45,7 +45,6 @@
 import { Effect } from "effect"
 import { LookupError } from "../values/Errors.js"
 import type { Establishment } from "../records/Establishment.js"
-import type { Establishments } from "./eligibility/Kind.js"
 import type { Condition, Context, EstablishmentVerdict, ProposalVerdict, Verdict } from "./eligibility/model.js"
 import { establishmentVerdict, evaluateRaw } from "./eligibility/verdicts.js"
 import * as LocalDate from "../values/LocalDate.js"
@@ -53,17 +52,8 @@ import type { ResolvedPack } from "./Pack.js"
 import type { Proposal } from "../records/Proposal.js"
 import { err, ok, type Result } from "../values/Result.js"
 
-export type { Establishments, Status } from "./eligibility/Kind.js"
+export { establishmentOf, type Establishments, type Status } from "./eligibility/Kind.js"
 export type { CompiledRule, Condition, Context, EstablishmentVerdict, ProposalVerdict, RuleConfig, Verdict } from "./eligibility/model.js"
-
-/**
- * Look an establishment up by id.
- * @category lookup
- * @since 0.1.0
- * @example `establishmentOf(new Map([["e1", e]]), "e1") === e` → `true`
- */
-export const establishmentOf = (es: Establishments, id: string): Establishment | undefined =>
-  es instanceof Map ? (es as ReadonlyMap<string, Establishment>).get(id) : Object.hasOwn(es, id) ? (es as Readonly<Record<string, Establishment>>)[id] : undefined
 
 /**
  * The verdict of some conditions: any failed → `ineligible`; else any passed → `eligible`;

@@ -16,7 +16,8 @@
  *
  * A condition on one activity only (enterprise set-up only in difficult areas, relocation only
  * for polluting establishments, …) is a `proposalKind`: its check sees the proposal's activities
- * with their cost lines, the catalogue in force and the beneficiaries, and returns its static
+ * with their cost lines (`lines.ts`), the catalogue in force and the beneficiaries
+ * ({@link establishmentOf}), and returns its static
  * `not-applicable` outcome when the proposal has none of the activities it names (a `list` role)
  * or a condition whose `path` points at the activity it judged.
  *
@@ -69,6 +70,15 @@ export interface KindCondition<K extends string> {
  * @since 0.1.0
  */
 export type Establishments = ReadonlyMap<string, Establishment> | Readonly<Record<string, Establishment>>
+
+/**
+ * Look an establishment up by id.
+ * @category lookup
+ * @since 0.1.0
+ * @example `establishmentOf(new Map([["e1", e]]), "e1") === e` → `true`
+ */
+export const establishmentOf = (es: Establishments, id: string): Establishment | undefined =>
+  es instanceof Map ? (es as ReadonlyMap<string, Establishment>).get(id) : Object.hasOwn(es, id) ? (es as Readonly<Record<string, Establishment>>)[id] : undefined
 
 // ---------------------------------------------------------------------------------------------
 // Configuration
