@@ -1,6 +1,8 @@
 /**
  * Result (kết quả): the plain return type for callers who do not use Effect. Every function
- * that can fail on bad input has a form returning `Result`, and usually an Effect form too.
+ * that can fail on bad input has a form returning `Result`; its `…OrThrow` and `…Effect` forms
+ * are derived from that one function by {@link orThrow} and {@link toEffect}, so all forms fail
+ * in the same way.
  *
  * @example
  * ```ts
@@ -12,6 +14,8 @@
  * @since 0.1.0
  * @module
  */
+
+import { Effect } from "effect"
 
 /**
  * Success.
@@ -66,3 +70,48 @@ export const getOrThrow = <A, E>(r: Result<A, E>): A => {
   if (r.ok) return r.value
   throw r.error
 }
+
+/**
+ * The throwing form of a fallible function: the function with the same parameters (and type
+ * parameters) that returns the value or throws the error of the `Result`. Every `…OrThrow` export
+ * of the packages is built this way; write one for a function of your own the same way.
+ *
+ * @example
+ * ```ts
+ * import { Money, Result } from "@khuyencong/core"
+ * const parseOrThrow = Result.orThrow(Money.parse) // (text: string) => Money
+ * parseOrThrow("900 triệu")                        // 900000000n
+ * parseOrThrow("chín trăm")                        // throws the ParseError `money/unparseable`
+ * ```
+ * @category combinators
+ * @since 0.2.0
+ */
+export const orThrow =
+  <Args extends ReadonlyArray<unknown>, A, E>(f: (...args: Args) => Result<A, E>): ((...args: Args) => A) =>
+  (...args) =>
+    getOrThrow(f(...args))
+
+/**
+ * The Effect form of a fallible function: the function with the same parameters (and type
+ * parameters) that returns an `Effect` succeeding with the value or failing with the error of
+ * the `Result`, typed `Effect<A, E>`. The function runs each time the effect runs, not when the
+ * effect is made. Every `…Effect` export of the packages is built this way.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Money, Result } from "@khuyencong/core"
+ * const parseEffect = Result.toEffect(Money.parse) // (text: string) => Effect<Money, ParseError>
+ * Effect.runSync(parseEffect("1,5 tỷ"))            // 1500000000n
+ * Effect.runSync(parseEffect("x").pipe(Effect.catchTag("ParseError", (e) => Effect.succeed(e.raw)))) // "x"
+ * ```
+ * @category combinators
+ * @since 0.2.0
+ */
+export const toEffect =
+  <Args extends ReadonlyArray<unknown>, A, E>(f: (...args: Args) => Result<A, E>): ((...args: Args) => Effect.Effect<A, E>) =>
+  (...args) =>
+    Effect.suspend(() => {
+      const r = f(...args)
+      return r.ok ? Effect.succeed(r.value) : Effect.fail(r.error)
+    })
