@@ -43,7 +43,7 @@ import * as Citation from "../values/Citation.js"
 import * as Decode from "../values/Decode.js"
 import { LookupError, type Issue, type Path } from "../values/Errors.js"
 import * as LocalDate from "../values/LocalDate.js"
-import { err, ok, type Result } from "../values/Result.js"
+import { err, ok, orThrow, type Result } from "../values/Result.js"
 
 // ---------------------------------------------------------------------------------------------
 // Model
@@ -462,11 +462,7 @@ export const provinceOn = (code: string, date: LocalDate.LocalDate): Result<Prov
  * @category lookup
  * @since 0.2.0
  */
-export const provinceOnOrThrow = (code: string, date: LocalDate.LocalDate): Province => {
-  const r = provinceOn(code, date)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const provinceOnOrThrow = orThrow(provinceOn)
 
 /**
  * Every province in force on a day, in code order.
@@ -565,11 +561,7 @@ export const successorOf = (
  * @category lookup
  * @since 0.2.0
  */
-export const successorOfOrThrow = (oldCode: string, date: LocalDate.LocalDate, options: { readonly asOf?: LocalDate.LocalDate } = {}): Succession => {
-  const r = successorOf(oldCode, date, options)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const successorOfOrThrow = orThrow(successorOf)
 
 // ---------------------------------------------------------------------------------------------
 // Names

@@ -19,7 +19,7 @@
 import { Schema } from "effect"
 import { ValidationError } from "./Errors.js"
 import * as LocalDate from "./LocalDate.js"
-import { err, ok, type Result } from "./Result.js"
+import { err, ok, orThrow, type Result } from "./Result.js"
 
 /**
  * Days from `start` to `end`, both included; no `end` means open-ended.
@@ -75,11 +75,7 @@ export const make = (
  * @category constructors
  * @since 0.1.0
  */
-export const makeOrThrow = (start: LocalDate.LocalDate, end?: LocalDate.LocalDate): DateRange => {
-  const r = make(start, end)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const makeOrThrow = orThrow(make)
 
 /**
  * The calendar year `y`: 1 January … 31 December.

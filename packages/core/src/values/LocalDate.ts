@@ -35,7 +35,7 @@ import { UTCDate } from "@date-fns/utc"
 import { addDays as dfAddDays, addMonths as dfAddMonths, differenceInCalendarDays, lastDayOfMonth } from "date-fns"
 import { Effect, Schema, SchemaGetter, SchemaIssue } from "effect"
 import { ArithmeticError, ParseError, ValidationError } from "./Errors.js"
-import { err, ok, type Result } from "./Result.js"
+import { err, ok, orThrow, type Result } from "./Result.js"
 
 /**
  * A calendar date (ngày) as an ISO string `YYYY-MM-DD`. Build one with {@link make},
@@ -219,11 +219,7 @@ export const make = (year: number, month: number, day: number): Result<LocalDate
  * @category constructors
  * @since 0.1.0
  */
-export const makeOrThrow = (year: number, month: number, day: number): LocalDate => {
-  const r = make(year, month, day)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const makeOrThrow = orThrow(make)
 
 const DAY_FIRST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/
 const WORDS = /^(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$/iu
@@ -287,11 +283,7 @@ export const parse = (text: string): Result<LocalDate, ParseError> => {
  * @category parsing
  * @since 0.1.0
  */
-export const parseOrThrow = (text: string): LocalDate => {
-  const r = parse(text)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const parseOrThrow = orThrow(parse)
 
 /**
  * The calendar date in Vietnam (UTC+07:00, no daylight saving since 1975) at the instant `now`.

@@ -24,7 +24,7 @@ import { Effect, Schema, type SchemaAST, SchemaIssue, SchemaTransformation } fro
 import { foundAnnotation } from "./Decode.js"
 import { ParseError } from "./Errors.js"
 import type * as Rate from "./Rate.js"
-import { err, ok, type Result } from "./Result.js"
+import { err, ok, orThrow, type Result } from "./Result.js"
 import * as Rounding from "./Rounding.js"
 
 declare const MoneyBrand: unique symbol
@@ -408,11 +408,7 @@ export const parse = (text: string): Result<Money, ParseError> => {
  * @since 0.1.0
  * @example `Money.parseOrThrow("900 triệu")` → `900000000n`
  */
-export const parseOrThrow = (text: string): Money => {
-  const r = parse(text)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const parseOrThrow = orThrow(parse)
 
 // ---------------------------------------------------------------------------------------------
 // Writing text

@@ -34,7 +34,7 @@ import * as Citation from "./Citation.js"
 import type * as DateRange from "./DateRange.js"
 import { LookupError, ValidationError, type Issue } from "./Errors.js"
 import * as LocalDate from "./LocalDate.js"
-import { err, ok, type Result } from "./Result.js"
+import { err, ok, orThrow, type Result } from "./Result.js"
 
 /**
  * One value of a parameter: from which day it applies, the value, and where it comes from.
@@ -179,11 +179,7 @@ export const make = <T>(def: Parameter<T>): Result<Parameter<T>, ValidationError
  * @category constructors
  * @since 0.1.0
  */
-export const makeOrThrow = <T>(def: Parameter<T>): Parameter<T> => {
-  const r = make(def)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const makeOrThrow = orThrow(make)
 
 // Last day of each value, computed once per values array (parameters are immutable). The
 // lookup itself then allocates nothing but its result.
@@ -264,11 +260,7 @@ export const at = <T>(p: Parameter<T>, date: LocalDate.LocalDate): Result<Readin
  * @category lookup
  * @since 0.1.0
  */
-export const atOrThrow = <T>(p: Parameter<T>, date: LocalDate.LocalDate): Reading<T> => {
-  const r = at(p, date)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const atOrThrow = orThrow(at)
 
 /**
  * Every value with the days it applies over, oldest first.
@@ -385,16 +377,7 @@ export const override = <T>(
  * @category what-if
  * @since 0.1.0
  */
-export const overrideOrThrow = <T>(
-  p: Parameter<T>,
-  range: DateRange.DateRange,
-  value: T,
-  citation: Citation.Citation
-): Parameter<T> => {
-  const r = override(p, range, value, citation)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const overrideOrThrow = orThrow(override)
 
 /**
  * Effect Schema for a parameter whose values decode with `value`. Decoding checks the same

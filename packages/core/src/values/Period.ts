@@ -24,7 +24,7 @@ import { Schema } from "effect"
 import type * as DateRange from "./DateRange.js"
 import { ValidationError } from "./Errors.js"
 import * as LocalDate from "./LocalDate.js"
-import { err, ok, type Result } from "./Result.js"
+import { err, ok, orThrow, type Result } from "./Result.js"
 
 /** First supported year. @example `MIN_YEAR` → `2000` @category constants @since 0.1.0 */
 export const MIN_YEAR = 2000
@@ -85,11 +85,7 @@ export const planYear = (n: number): Result<PlanYear, ValidationError> =>
  * @category constructors
  * @since 0.1.0
  */
-export const planYearOrThrow = (n: number): PlanYear => {
-  const r = planYear(n)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const planYearOrThrow = orThrow(planYear)
 
 /**
  * The fiscal year `n`; fails with `period/invalid-fiscal-year` outside 2000–2100 or for a fraction.
@@ -106,11 +102,7 @@ export const fiscalYear = (n: number): Result<FiscalYear, ValidationError> =>
  * @category constructors
  * @since 0.1.0
  */
-export const fiscalYearOrThrow = (n: number): FiscalYear => {
-  const r = fiscalYear(n)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const fiscalYearOrThrow = orThrow(fiscalYear)
 
 /**
  * The plan year a date falls in (its calendar year); fails with `period/invalid-plan-year` for a

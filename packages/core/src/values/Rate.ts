@@ -23,7 +23,7 @@
  */
 import { Effect, Schema, SchemaIssue, SchemaTransformation } from "effect"
 import { ArithmeticError, ParseError } from "./Errors.js"
-import { err, ok, type Result } from "./Result.js"
+import { err, ok, orThrow, type Result } from "./Result.js"
 
 declare const RateBrand: unique symbol
 
@@ -243,11 +243,7 @@ export const fromDecimalString = (text: string): Result<Rate, ParseError> => par
  * @since 0.1.0
  * @example `Rate.parseOrThrow("30%")` → `{ numerator: 3n, denominator: 10n }`
  */
-export const parseOrThrow = (text: string, options?: { readonly unit?: Unit | undefined }): Rate => {
-  const r = parse(text, options)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const parseOrThrow = orThrow(parse)
 
 // ---------------------------------------------------------------------------------------------
 // Writing text

@@ -28,7 +28,7 @@
  */
 import { ArithmeticError } from "./Errors.js"
 import type { Money } from "./Money.js"
-import { err, ok, type Result } from "./Result.js"
+import { err, ok, orThrow, type Result } from "./Result.js"
 import * as Rounding from "./Rounding.js"
 
 /**
@@ -240,11 +240,7 @@ export const split = (
  * @since 0.1.0
  * @example `Split.splitOrThrow(Money.make(10n), [1n, 2n]).parts` → `[3n, 7n]`
  */
-export const splitOrThrow = (total: Money, weights: ReadonlyArray<bigint>, options?: Options): Outcome => {
-  const r = split(total, weights, options)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const splitOrThrow = orThrow(split)
 
 /**
  * Scale amounts down proportionally (cắt giảm theo tỷ lệ) so they add up to `target`, with the
