@@ -53,7 +53,7 @@ import type { LocalDate } from "../values/LocalDate.js"
 import * as Money from "../values/Money.js"
 import * as Parameter from "../values/Parameter.js"
 import type * as Rate from "../values/Rate.js"
-import { err, ok, type Result } from "../values/Result.js"
+import { err, ok, orThrow, type Result } from "../values/Result.js"
 import * as Rounding from "../values/Rounding.js"
 import type { RulePack } from "../rules/RulePack.js"
 import * as Split from "../values/Split.js"
@@ -733,11 +733,7 @@ export const allocate = <K>(input: Input<K>, recorder?: Trace.Recorder): Result<
  * @since 0.1.0
  * @example `Allocation.allocateOrThrow({ envelope: Money.make(10n), candidates: [], policy: { kind: "whole-only" } }).totals.unallocated` → `10n`
  */
-export const allocateOrThrow = <K>(input: Input<K>, recorder?: Trace.Recorder): Allocation => {
-  const r = allocate(input, recorder)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const allocateOrThrow = orThrow(allocate)
 
 /**
  * The outcome of the proposal with this id, if it took part.

@@ -33,7 +33,6 @@
  * @since 0.2.0
  * @module
  */
-import { Effect } from "effect"
 import * as Allocation from "./Allocation.js"
 import type { Establishments, Verdict } from "../rules/Eligibility.js"
 import * as Evaluate from "../rules/Evaluate.js"
@@ -47,7 +46,7 @@ import { LookupError, RuleViolation, ValidationError, type Issue, type Path } fr
 import * as LocalDate from "../values/LocalDate.js"
 import * as Money from "../values/Money.js"
 import type * as Progress from "./Progress.js"
-import { err, ok, type Result } from "../values/Result.js"
+import { err, ok, orThrow, type Result, toEffect } from "../values/Result.js"
 import * as Split from "../values/Split.js"
 import * as Trace from "../values/Trace.js"
 
@@ -566,11 +565,7 @@ export const appraise = (input: Input, options: Options = {}): Result<Appraisal,
  * @since 0.2.0
  * @example `Appraisal.appraiseOrThrow({ proposals, establishments, plan, rules: [pack], policy }).totals.allocated` → `2820000000n`
  */
-export const appraiseOrThrow = (input: Input, options?: Options): Appraisal => {
-  const r = appraise(input, options)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const appraiseOrThrow = orThrow(appraise)
 
 /**
  * {@link appraise} as an Effect, failing with the same tagged errors.
@@ -578,11 +573,7 @@ export const appraiseOrThrow = (input: Input, options?: Options): Appraisal => {
  * @since 0.2.0
  * @example `Effect.runSync(Appraisal.appraiseEffect(input).pipe(Effect.catchTag("LookupError", (e) => Effect.succeed(e.path))))` → `["proposals", 3]` when proposal 3 has no rules
  */
-export const appraiseEffect = (input: Input, options?: Options): Effect.Effect<Appraisal, AppraisalError> =>
-  Effect.suspend(() => {
-    const r = appraise(input, options)
-    return r.ok ? Effect.succeed(r.value) : Effect.fail(r.error)
-  })
+export const appraiseEffect = toEffect(appraise)
 
 // ---------------------------------------------------------------------------------------------
 // Reading an appraisal

@@ -35,7 +35,7 @@ import type { Money } from "../values/Money.js"
 import * as Parameter from "../values/Parameter.js"
 import type * as Rate from "../values/Rate.js"
 import * as Resolution from "../rules/Resolution.js"
-import { err, ok, type Result } from "../values/Result.js"
+import { err, ok, orThrow, type Result } from "../values/Result.js"
 import type { AdvanceCondition, AdvanceTier, ParameterValue, RulePack } from "../rules/RulePack.js"
 
 // ---------------------------------------------------------------------------------------------
@@ -343,11 +343,7 @@ export const make = (input: Input, packs: RulePack | ReadonlyArray<RulePack>): R
  * @since 0.1.0
  * @example `Contract.makeOrThrow(input, pack).terms.tier.id` → `"soft"`
  */
-export const makeOrThrow = (input: Input, packs: RulePack | ReadonlyArray<RulePack>): Contract => {
-  const r = make(input, packs)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const makeOrThrow = orThrow(make)
 
 /**
  * Whether the project runs over more than one plan year (đề án thực hiện nhiều năm).

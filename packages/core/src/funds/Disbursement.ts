@@ -22,7 +22,6 @@
  * @since 0.2.0
  * @module
  */
-import { Effect } from "effect"
 import { funds as FUNDS, type Fund } from "./Appraisal.js"
 import type * as Contract from "./Contract.js"
 import * as Ledger from "./Ledger.js"
@@ -31,7 +30,7 @@ import { ValidationError, type Issue } from "../values/Errors.js"
 import * as LocalDate from "../values/LocalDate.js"
 import * as Money from "../values/Money.js"
 import type * as Rate from "../values/Rate.js"
-import { err, ok, type Result } from "../values/Result.js"
+import { err, ok, orThrow, type Result, toEffect } from "../values/Result.js"
 
 type Money = Money.Money
 
@@ -269,11 +268,7 @@ export const summarize = (entries: ReadonlyArray<Entry>, options: Options = {}):
  * @since 0.2.0
  * @example `Disbursement.summarizeOrThrow(entries).total.remaining` → `360000000n` (the provincial-plan example's four contracts)
  */
-export const summarizeOrThrow = (entries: ReadonlyArray<Entry>, options?: Options): Summary => {
-  const r = summarize(entries, options)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const summarizeOrThrow = orThrow(summarize)
 
 /**
  * {@link summarize} as an Effect.
@@ -281,11 +276,7 @@ export const summarizeOrThrow = (entries: ReadonlyArray<Entry>, options?: Option
  * @since 0.2.0
  * @example `Effect.runSync(Disbursement.summarizeEffect(entries)).funds.map((f) => f.fund)` → `["national", "local"]`
  */
-export const summarizeEffect = (entries: ReadonlyArray<Entry>, options?: Options): Effect.Effect<Summary, ValidationError> =>
-  Effect.suspend(() => {
-    const r = summarize(entries, options)
-    return r.ok ? Effect.succeed(r.value) : Effect.fail(r.error)
-  })
+export const summarizeEffect = toEffect(summarize)
 
 /**
  * The progress report (tiến độ giải ngân) of a summary: `Progress.report` over `assignments`

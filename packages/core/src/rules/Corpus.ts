@@ -45,7 +45,7 @@ import * as LocalDate from "../values/LocalDate.js"
 import * as Money from "../values/Money.js"
 import * as Parameter from "../values/Parameter.js"
 import * as Rate from "../values/Rate.js"
-import { err, ok, type Result } from "../values/Result.js"
+import { err, ok, orThrow, type Result } from "../values/Result.js"
 import type * as Overlay from "./Overlay.js"
 import type * as RulePack from "./RulePack.js"
 
@@ -651,11 +651,7 @@ export const decode = (input: unknown): Result<Corpus, ValidationError> => {
  * @category decoding
  * @since 0.2.0
  */
-export const decodeOrThrow = (input: unknown): Corpus => {
-  const r = decode(input)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const decodeOrThrow = orThrow(decode)
 
 /**
  * The version of an entry in force on a day: the last version dated on or before it, unless that

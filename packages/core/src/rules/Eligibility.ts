@@ -42,7 +42,7 @@
  * @since 0.1.0
  * @module
  */
-import { Effect } from "effect"
+import type { Effect } from "effect"
 import { LookupError } from "../values/Errors.js"
 import type { Establishment } from "../records/Establishment.js"
 import type { Condition, Context, EstablishmentVerdict, ProposalVerdict, Verdict } from "./eligibility/model.js"
@@ -50,7 +50,7 @@ import { establishmentVerdict, evaluateRaw } from "./eligibility/verdicts.js"
 import * as LocalDate from "../values/LocalDate.js"
 import type { ResolvedPack } from "./Pack.js"
 import type { Proposal } from "../records/Proposal.js"
-import { err, ok, type Result } from "../values/Result.js"
+import { err, ok, orThrow, type Result, toEffect } from "../values/Result.js"
 
 export { establishmentOf, type Establishments, type Status } from "./eligibility/Kind.js"
 export type { CompiledRule, Condition, Context, EstablishmentVerdict, ProposalVerdict, RuleConfig, Verdict } from "./eligibility/model.js"
@@ -110,11 +110,7 @@ export const evaluateProposal = (p: Proposal, resolved: ResolvedPack, ctx: Conte
  * @since 0.1.0
  * @example `evaluateProposalOrThrow(p, resolved, { establishments }).verdict` → `"eligible"`
  */
-export const evaluateProposalOrThrow = (p: Proposal, resolved: ResolvedPack, ctx: Context): ProposalVerdict => {
-  const r = evaluateProposal(p, resolved, ctx)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const evaluateProposalOrThrow: (p: Proposal, resolved: ResolvedPack, ctx: Context) => ProposalVerdict = orThrow(evaluateProposal)
 
 /**
  * {@link evaluateProposal} as an Effect.
@@ -122,11 +118,7 @@ export const evaluateProposalOrThrow = (p: Proposal, resolved: ResolvedPack, ctx
  * @since 0.1.0
  * @example `Effect.runSync(evaluateEffect(p, resolved, { establishments })).verdict` → `"eligible"`
  */
-export const evaluateEffect = (p: Proposal, resolved: ResolvedPack, ctx: Context): Effect.Effect<ProposalVerdict, LookupError> =>
-  Effect.suspend(() => {
-    const r = evaluateProposal(p, resolved, ctx)
-    return r.ok ? Effect.succeed(r.value) : Effect.fail(r.error)
-  })
+export const evaluateEffect: (p: Proposal, resolved: ResolvedPack, ctx: Context) => Effect.Effect<ProposalVerdict, LookupError> = toEffect(evaluateProposal)
 
 /**
  * Every condition of a proposal verdict, proposal conditions first, then each establishment's,

@@ -16,7 +16,7 @@
  * @since 0.1.0
  * @module
  */
-import { Effect } from "effect"
+import type { Effect } from "effect"
 import * as Eligibility from "./Eligibility.js"
 import { LookupError, RuleViolation } from "../values/Errors.js"
 import { evaluateRaw } from "./eligibility/verdicts.js"
@@ -25,7 +25,7 @@ import type * as LocalDate from "../values/LocalDate.js"
 import type * as Money from "../values/Money.js"
 import { resolve, viewFor, type ResolvedPack } from "./Pack.js"
 import * as Resolution from "./Resolution.js"
-import { err, ok, type Result } from "../values/Result.js"
+import { err, ok, orThrow, type Result, toEffect } from "../values/Result.js"
 import type { Proposal } from "../records/Proposal.js"
 import type { RulePack } from "./RulePack.js"
 import type * as Support from "./Support.js"
@@ -131,11 +131,7 @@ export const evaluate = (
  * @since 0.1.0
  * @example `evaluateOrThrow(p, resolved, { establishments }).payable` → `900000000n`
  */
-export const evaluateOrThrow = (p: Proposal, resolved: ResolvedPack, ctx: Context): Evaluation => {
-  const r = evaluate(p, resolved, ctx)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const evaluateOrThrow: (p: Proposal, resolved: ResolvedPack, ctx: Context) => Evaluation = orThrow(evaluate)
 
 /**
  * {@link evaluate} as an Effect.
@@ -143,15 +139,7 @@ export const evaluateOrThrow = (p: Proposal, resolved: ResolvedPack, ctx: Contex
  * @since 0.1.0
  * @example `Effect.runSync(evaluateEffect(p, resolved, { establishments })).verdict` → `"eligible"`
  */
-export const evaluateEffect = (
-  p: Proposal,
-  resolved: ResolvedPack,
-  ctx: Context
-): Effect.Effect<Evaluation, LookupError | RuleViolation> =>
-  Effect.suspend(() => {
-    const r = evaluate(p, resolved, ctx)
-    return r.ok ? Effect.succeed(r.value) : Effect.fail(r.error)
-  })
+export const evaluateEffect: (p: Proposal, resolved: ResolvedPack, ctx: Context) => Effect.Effect<Evaluation, LookupError | RuleViolation> = toEffect(evaluate)
 
 /**
  * The date a proposal is evaluated at when none is given: its approval date (ngày phê duyệt),

@@ -31,7 +31,7 @@ import type * as Citation from "../values/Citation.js"
 import { ValidationError } from "../values/Errors.js"
 import * as LocalDate from "../values/LocalDate.js"
 import type * as Parameter from "../values/Parameter.js"
-import { err, ok, type Result } from "../values/Result.js"
+import { err, ok, orThrow, type Result } from "../values/Result.js"
 import * as Corpus from "./Corpus.js"
 import type * as Overlay from "./Overlay.js"
 import type * as RulePack from "./RulePack.js"
@@ -296,8 +296,4 @@ const slice = <T>(p: Parameter.Parameter<T>, start: LocalDate.LocalDate, end: Lo
  * @category building
  * @since 0.2.0
  */
-export const buildOrThrow = (corpus: Corpus.Corpus, manifestOrId: Manifest | string): Built => {
-  const r = build(corpus, manifestOrId)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const buildOrThrow: (corpus: Corpus.Corpus, manifestOrId: Manifest | string) => Built = orThrow(build)

@@ -30,7 +30,6 @@
  * @since 0.1.0
  * @module
  */
-import { Effect } from "effect"
 import * as Citation from "../values/Citation.js"
 import type { DateRange } from "../values/DateRange.js"
 import { ValidationError, type Issue } from "../values/Errors.js"
@@ -40,7 +39,7 @@ import { compareNumeric, normalise, typeOf, valueTypeLabel } from "./internal/va
 import * as LocalDate from "../values/LocalDate.js"
 import { loadPack } from "./internal/load.js"
 import * as Parameter from "../values/Parameter.js"
-import { err, type Result } from "../values/Result.js"
+import { err, orThrow, type Result, toEffect } from "../values/Result.js"
 import type { Activity, LayerInfo, LayerSegment, Layering, ParameterValue, RulePack, SpendingItem } from "./RulePack.js"
 
 /**
@@ -293,11 +292,7 @@ const show = (v: ParameterValue): string =>
  * @since 0.1.0
  * @example `applyOrThrow(pack, overlay).layering?.province` → `"12"`
  */
-export const applyOrThrow = (pack: RulePack, overlay: Overlay): RulePack => {
-  const r = apply(pack, overlay)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const applyOrThrow = orThrow(apply)
 
 /**
  * {@link apply} as an Effect.
@@ -305,11 +300,7 @@ export const applyOrThrow = (pack: RulePack, overlay: Overlay): RulePack => {
  * @since 0.1.0
  * @example `Effect.runSync(applyEffect(pack, overlay)).layering?.layers.length` → `2`
  */
-export const applyEffect = (pack: RulePack, overlay: Overlay): Effect.Effect<RulePack, ValidationError> =>
-  Effect.suspend(() => {
-    const r = apply(pack, overlay)
-    return r.ok ? Effect.succeed(r.value) : Effect.fail(r.error)
-  })
+export const applyEffect = toEffect(apply)
 
 /**
  * The warnings a layered pack carries (e.g. levels raised above the national ones).

@@ -29,7 +29,6 @@
  * @since 0.1.0
  * @module
  */
-import { Effect } from "effect"
 import * as Citation from "../values/Citation.js"
 import { LookupError, type Issue, type ValidationError } from "../values/Errors.js"
 import { compileRule, passOf } from "./eligibility/compile.js"
@@ -40,7 +39,7 @@ import { toRate } from "./internal/values.js"
 import type * as LocalDate from "../values/LocalDate.js"
 import * as Parameter from "../values/Parameter.js"
 import type * as Rate from "../values/Rate.js"
-import { err, ok, type Result } from "../values/Result.js"
+import { err, ok, orThrow, type Result, toEffect } from "../values/Result.js"
 import * as Rounding from "../values/Rounding.js"
 import type {
   CapRule,
@@ -75,11 +74,7 @@ export const load = (def: RulePack): Result<RulePack, ValidationError> =>
  * @since 0.1.0
  * @example `loadOrThrow(def).id` → `"vn-khuyen-cong-2021-2025"`
  */
-export const loadOrThrow = (def: RulePack): RulePack => {
-  const r = load(def)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const loadOrThrow = orThrow(load)
 
 /**
  * {@link load} as an Effect.
@@ -87,11 +82,7 @@ export const loadOrThrow = (def: RulePack): RulePack => {
  * @since 0.1.0
  * @example `Effect.runSync(loadEffect(def)).version` → `"1.0.0"`
  */
-export const loadEffect = (def: RulePack): Effect.Effect<RulePack, ValidationError> =>
-  Effect.suspend(() => {
-    const r = load(def)
-    return r.ok ? Effect.succeed(r.value) : Effect.fail(r.error)
-  })
+export const loadEffect = toEffect(load)
 
 const describeId = (def: unknown): string =>
   typeof def === "object" && def !== null && typeof (def as { id?: unknown }).id === "string" ? (def as { id: string }).id : "(no id)"
@@ -668,11 +659,7 @@ const countRefs = (
  * @since 0.1.0
  * @example `resolveOrThrow(pack, "2023-06-30").items["machinery.technology-line"]?.amount` → `450000000n`
  */
-export const resolveOrThrow = (pack: RulePack, date: LocalDate.LocalDate): ResolvedPack => {
-  const r = resolve(pack, date)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const resolveOrThrow = orThrow(resolve)
 
 /**
  * {@link resolve} as an Effect.
@@ -680,11 +667,7 @@ export const resolveOrThrow = (pack: RulePack, date: LocalDate.LocalDate): Resol
  * @since 0.1.0
  * @example `Effect.runSync(resolveEffect(pack, "2023-06-30")).packId` → `"vn-khuyen-cong-2021-2025"`
  */
-export const resolveEffect = (pack: RulePack, date: LocalDate.LocalDate): Effect.Effect<ResolvedPack, LookupError> =>
-  Effect.suspend(() => {
-    const r = resolve(pack, date)
-    return r.ok ? Effect.succeed(r.value) : Effect.fail(r.error)
-  })
+export const resolveEffect = toEffect(resolve)
 
 /**
  * The view a proposal of the given fund uses: a provincial view serves local-fund proposals; a

@@ -26,7 +26,7 @@
  * @since 0.1.0
  * @module
  */
-import { Effect } from "effect"
+import type { Effect } from "effect"
 import type * as Citation from "../values/Citation.js"
 import type { DateRange } from "../values/DateRange.js"
 import type { LookupError, RuleViolation, ValidationError } from "../values/Errors.js"
@@ -39,7 +39,7 @@ import type * as Money from "../values/Money.js"
 import { loadPack } from "./internal/load.js"
 import * as Parameter from "../values/Parameter.js"
 import type { Proposal } from "../records/Proposal.js"
-import { err, ok, type Result } from "../values/Result.js"
+import { err, ok, orThrow, type Result, toEffect } from "../values/Result.js"
 import type { LayerInfo, LayerSegment, Layering, ParameterValue, RulePack } from "./RulePack.js"
 
 /**
@@ -160,11 +160,7 @@ export const apply = (pack: RulePack, reform: Reform): Result<RulePack, Validati
  * @since 0.1.0
  * @example `applyOrThrow(pack, reform).layering?.layers.at(-1)?.id` → reform id
  */
-export const applyOrThrow = (pack: RulePack, reform: Reform): RulePack => {
-  const r = apply(pack, reform)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const applyOrThrow = orThrow(apply)
 
 /**
  * {@link apply} as an Effect.
@@ -172,11 +168,7 @@ export const applyOrThrow = (pack: RulePack, reform: Reform): RulePack => {
  * @since 0.1.0
  * @example `Effect.runSync(applyEffect(pack, reform)).id` → `pack.id`
  */
-export const applyEffect = (pack: RulePack, reform: Reform): Effect.Effect<RulePack, ValidationError> =>
-  Effect.suspend(() => {
-    const r = apply(pack, reform)
-    return r.ok ? Effect.succeed(r.value) : Effect.fail(r.error)
-  })
+export const applyEffect = toEffect(apply)
 
 /**
  * One proposal under two packs.
@@ -269,13 +261,9 @@ export const compare = (
  * @since 0.1.0
  * @example `Effect.runSync(compareEffect(pack, reformed, [p], { establishments })).changed` → `1`
  */
-export const compareEffect = (
+export const compareEffect: (
   a: RulePack,
   b: RulePack,
   proposals: ReadonlyArray<Proposal>,
   ctx: CompareContext
-): Effect.Effect<Comparison, LookupError | RuleViolation> =>
-  Effect.suspend(() => {
-    const r = compare(a, b, proposals, ctx)
-    return r.ok ? Effect.succeed(r.value) : Effect.fail(r.error)
-  })
+) => Effect.Effect<Comparison, LookupError | RuleViolation> = toEffect(compare)

@@ -20,10 +20,9 @@
  * @since 0.1.0
  * @module
  */
-import { Effect } from "effect"
 import { LookupError } from "../values/Errors.js"
 import * as LocalDate from "../values/LocalDate.js"
-import { err, ok, type Result } from "../values/Result.js"
+import { err, ok, type Result, toEffect } from "../values/Result.js"
 import type { RulePack } from "./RulePack.js"
 
 /**
@@ -116,10 +115,7 @@ export const forPlanYear = (packs: ReadonlyArray<RulePack>, year: number): Resul
  * @since 0.1.0
  * @example `Effect.runSync(forDateEffect([pack2021], "2022-01-01")).id` → `"vn-khuyen-cong-2021-2025"`
  */
-export const forDateEffect = (
-  packs: ReadonlyArray<RulePack>,
-  date: LocalDate.LocalDate
-): Effect.Effect<RulePack, LookupError> => Effect.suspend(() => fromResult(forDate(packs, date)))
+export const forDateEffect = toEffect(forDate)
 
 /**
  * {@link forPlanYear} as an Effect.
@@ -127,12 +123,7 @@ export const forDateEffect = (
  * @since 0.1.0
  * @example `Effect.runSync(forPlanYearEffect([pack2021], 2023)).id` → `"vn-khuyen-cong-2021-2025"`
  */
-export const forPlanYearEffect = (
-  packs: ReadonlyArray<RulePack>,
-  year: number
-): Effect.Effect<RulePack, LookupError> => Effect.suspend(() => fromResult(forPlanYear(packs, year)))
-
-const fromResult = <A, E>(r: Result<A, E>): Effect.Effect<A, E> => (r.ok ? Effect.succeed(r.value) : Effect.fail(r.error))
+export const forPlanYearEffect = toEffect(forPlanYear)
 
 const describe = (packs: ReadonlyArray<RulePack>): string =>
   packs.length === 0

@@ -63,13 +63,13 @@
  * @since 0.1.0
  * @module
  */
-import { Effect } from "effect"
+import type { Effect } from "effect"
 import { LookupError, RuleViolation } from "../values/Errors.js"
 import { computeRaw } from "./internal/supportEngine.js"
 import type { Options, ProposalSupport } from "./internal/supportModel.js"
 import type { ResolvedPack } from "./Pack.js"
 import type { Proposal } from "../records/Proposal.js"
-import { err, ok, type Result } from "../values/Result.js"
+import { err, ok, orThrow, type Result, toEffect } from "../values/Result.js"
 
 export type { Binding, BindingParameter, LineSupport, Options, ProposalSupport } from "./internal/supportModel.js"
 
@@ -97,11 +97,7 @@ export const compute = (
  * @since 0.1.0
  * @example `computeOrThrow(p, resolved).total` → `300000000n`
  */
-export const computeOrThrow = (p: Proposal, resolved: ResolvedPack, options?: Options): ProposalSupport => {
-  const r = compute(p, resolved, options)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const computeOrThrow: (p: Proposal, resolved: ResolvedPack, options?: Options) => ProposalSupport = orThrow(compute)
 
 /**
  * {@link compute} as an Effect.
@@ -109,12 +105,4 @@ export const computeOrThrow = (p: Proposal, resolved: ResolvedPack, options?: Op
  * @since 0.1.0
  * @example `Effect.runSync(computeEffect(p, resolved)).total` → `300000000n`
  */
-export const computeEffect = (
-  p: Proposal,
-  resolved: ResolvedPack,
-  options?: Options
-): Effect.Effect<ProposalSupport, RuleViolation | LookupError> =>
-  Effect.suspend(() => {
-    const r = compute(p, resolved, options)
-    return r.ok ? Effect.succeed(r.value) : Effect.fail(r.error)
-  })
+export const computeEffect: (p: Proposal, resolved: ResolvedPack, options?: Options) => Effect.Effect<ProposalSupport, RuleViolation | LookupError> = toEffect(compute)
