@@ -1211,8 +1211,4 @@ export const read = (
  * @since 0.1.0
  * @example `Register.readOrThrow(rows, { activities }).proposals.length` → `3`
  */
-export const readOrThrow = (rows: Iterable<ReadonlyArray<CellValue>>, options: Options, source: Source = {}): Register => {
-  const r = read(rows, options, source)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const readOrThrow: (rows: Iterable<ReadonlyArray<CellValue>>, options: Options, source?: Source) => Register = Result.orThrow(read)

@@ -484,11 +484,7 @@ export const parse = (text: string, file: string): Result.Result<CaseFile, Error
  * @since 0.1.0
  * @example `parseOrThrow(text, "machinery.yaml").cases.length` → `12`
  */
-export const parseOrThrow = (text: string, file: string): CaseFile => {
-  const r = parse(text, file)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const parseOrThrow = Result.orThrow(parse)
 
 const toFileError = (file: string, issues: Issues): Errors.ValidationError => {
   const list = issues.list
@@ -987,11 +983,7 @@ export const install = (modules: ReadonlyArray<PackModule>): Result.Result<Insta
  * @since 0.1.0
  * @example `installOrThrow([{ pack, overlays }]).packs.map((p) => p.id)` → `["vn-khuyen-cong-2021-2025"]`
  */
-export const installOrThrow = (modules: ReadonlyArray<PackModule>): Installation => {
-  const r = install(modules)
-  if (r.ok) return r.value
-  throw r.error
-}
+export const installOrThrow = Result.orThrow(install)
 
 // ---------------------------------------------------------------------------------------------
 // Running
