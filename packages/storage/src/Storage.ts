@@ -1046,10 +1046,8 @@ const decodePage = (page: unknown): Result.Result<ResolvedPage, Errors.Validatio
 
 const validId = (u: unknown): u is string => typeof u === "string" && u.length > 0 && !TEXT_FAULT.test(u)
 
-const must = <A>(r: Result.Result<A, Errors.ValidationError>): A => {
-  if (r.ok) return r.value
-  throw r.error
-}
+/** The value of a validation, or its `ValidationError` thrown inside a store operation's body. */
+const must: <A>(r: Result.Result<A, Errors.ValidationError>) => A = Result.getOrThrow
 
 // ---------------------------------------------------------------------------------------------
 // What backends receive
