@@ -32,7 +32,7 @@ const field = (e: unknown, k: keyof DbError): string | undefined => {
  * @category errors
  * @since 0.1.0
  */
-export const sqlState = (e: unknown): string | undefined => {
+const sqlState = (e: unknown): string | undefined => {
   const c = field(e, "code")
   return c !== undefined && /^[0-9A-Z]{5}$/.test(c) ? c : undefined
 }

@@ -8,7 +8,7 @@ import { type CellValue, describe, type ErrorValue, isErrorValue, isFormula } fr
 import { fold } from "./text.js"
 
 /** Digits grouped by "." in threes (Vietnamese style). */
-export const groupDots = (n: bigint): string => {
+const groupDots = (n: bigint): string => {
   const neg = n < 0n
   const d = (neg ? -n : n).toString()
   const head = d.length % 3 || 3

@@ -250,7 +250,7 @@ const cellText = (v: CellValue | undefined): string => {
 const stripParens = (s: string): string => s.replace(/\([^()]*\)/g, " ")
 
 /** Folded label without units in parentheses and a leading "trong đó" ("of which"). */
-export const labelKey = (s: string): string =>
+const labelKey = (s: string): string =>
   fold(stripParens(s))
     .replace(/^trong do\s+/, "")
     .replace(/^(?:chia ra|bao gom)\s+/, "")

@@ -30,7 +30,7 @@ import * as Cases from "../Cases.js"
  * @category models
  * @since 0.1.0
  */
-export interface Io {
+interface Io {
   readonly out: (text: string) => void
   readonly err: (text: string) => void
   readonly cwd: string
@@ -56,7 +56,7 @@ const CASE_FILE = /\.(ya?ml|json)$/i
  * @since 0.1.0
  * @example `collect(["cases"], "/repo")` → `{ files: ["/repo/cases/a.yaml", …], missing: [] }`
  */
-export const collect = (paths: ReadonlyArray<string>, cwd: string): { readonly files: ReadonlyArray<string>; readonly missing: ReadonlyArray<string> } => {
+const collect = (paths: ReadonlyArray<string>, cwd: string): { readonly files: ReadonlyArray<string>; readonly missing: ReadonlyArray<string> } => {
   const files: Array<string> = []
   const missing: Array<string> = []
   const walk = (p: string): void => {
@@ -94,7 +94,7 @@ const moduleUrl = (spec: string, cwd: string): string => {
  * @since 0.1.0
  * @example `await loadPacks(["@khuyencong/rules-2021-2025"], process.cwd())` → `ok(installation)`
  */
-export const loadPacks = async (
+const loadPacks = async (
   specs: ReadonlyArray<string>,
   cwd: string
 ): Promise<{ readonly ok: true; readonly value: Cases.Installation } | { readonly ok: false; readonly message: string }> => {
@@ -132,7 +132,7 @@ export const loadPacks = async (
  * @since 0.1.0
  * @example `await main(["--pack", "@khuyencong/rules-2021-2025", "cases"], io)` → `0`
  */
-export const main = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
+const main = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
   const packs: Array<string> = []
   const paths: Array<string> = []
   let verbose = false
