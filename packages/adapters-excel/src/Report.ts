@@ -293,7 +293,7 @@ export interface AllocationSummary {
  * @since 0.1.0
  * @example `Report.allocationLabels.status.funded` → `"Được hỗ trợ toàn bộ"`
  */
-export const allocationLabels = {
+const allocationLabels = {
   status: {
     funded: "Được hỗ trợ toàn bộ",
     "partly-funded": "Được hỗ trợ một phần",

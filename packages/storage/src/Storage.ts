@@ -140,7 +140,7 @@ export type ProposalStatus = "draft" | "submitted" | "appraised" | "approved" | 
  * @category constants
  * @since 0.1.0
  */
-export const proposalStatuses: ReadonlyArray<ProposalStatus> = [
+const proposalStatuses: ReadonlyArray<ProposalStatus> = [
   "draft",
   "submitted",
   "appraised",
@@ -1218,7 +1218,7 @@ const validateEstablishment = (e: unknown, asOf: LocalDate.LocalDate | undefined
  * @category backends
  * @since 0.1.0
  */
-export const validateProposal = (p: unknown): Result.Result<ProposalWrite, Errors.ValidationError> => {
+const validateProposal = (p: unknown): Result.Result<ProposalWrite, Errors.ValidationError> => {
   const r = revalidate(p, Proposal.encode, Proposal.decode)
   if (!r.ok) return r
   const { value, encoded } = r.value
@@ -1585,7 +1585,7 @@ export const decodeContract = (json: unknown, id: string): Contract.Contract => 
  * @category backends
  * @since 0.1.0
  */
-export const cleanEvent = (event: Ledger.Event): Ledger.Event => {
+const cleanEvent = (event: Ledger.Event): Ledger.Event => {
   if (typeof event !== "object" || event === null) return event
   const e = event as { -readonly [K in keyof Ledger.Event]: unknown }
   const ev = (typeof e.evidence === "object" && e.evidence !== null ? e.evidence : {}) as { -readonly [K in keyof Ledger.Evidence]: unknown }

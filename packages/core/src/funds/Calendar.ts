@@ -358,7 +358,7 @@ const DECREE_45: Citation.Instrument = {
  * @since 0.1.0
  * @example `Calendar.carryOverCitation.article` → `"14"`
  */
-export const carryOverCitation: Citation.Citation = Object.freeze({
+const carryOverCitation: Citation.Citation = Object.freeze({
   instrument: DECREE_45,
   article: "14",
   clause: "4",

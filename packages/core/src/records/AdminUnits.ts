@@ -159,7 +159,7 @@ const codeSchema = Schema.String.check(Schema.isPattern(/^\d{2}$/))
  * @category schemas
  * @since 0.2.0
  */
-export const versionSchema = Schema.Struct({
+const versionSchema = Schema.Struct({
   code: codeSchema,
   name: Decode.text,
   kind: Schema.Literals(["province", "centrally-run-city"]),

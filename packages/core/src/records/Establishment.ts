@@ -180,7 +180,7 @@ export type LegalForm =
  * @category schemas
  * @since 0.1.0
  */
-export const legalFormSchema = Schema.Union([
+const legalFormSchema = Schema.Union([
   Schema.Struct({ kind: Schema.Literal("enterprise"), size: Schema.Literals(["micro", "small", "medium"]) }),
   Schema.Struct({ kind: Schema.Literal("large-enterprise") }),
   Schema.Struct({ kind: Schema.Literal("cooperative") }),
@@ -284,7 +284,7 @@ const kindOfLegalForm = Schema.Struct({ legalForm: Schema.Struct({ kind: Schema.
  * @category rules
  * @since 0.1.0
  */
-export const rules: ReadonlyArray<Decode.Rule<Context>> = [
+const rules: ReadonlyArray<Decode.Rule<Context>> = [
   Decode.rule({
     at: [],
     needs: Schema.Struct({ ...kindOfLegalForm.fields, taxCode: TaxCode.schema }),

@@ -46,7 +46,7 @@ const levelSchema = Schema.Literals(["national", "provincial"])
  * @category schemas
  * @since 0.1.0
  */
-export const decisionSchema = Schema.Struct({ number: Decode.text, date: LocalDate.schema })
+const decisionSchema = Schema.Struct({ number: Decode.text, date: LocalDate.schema })
 
 /**
  * Source of funds (nguồn kinh phí): `central-budget` (ngân sách trung ương), `local-budget`
@@ -55,7 +55,7 @@ export const decisionSchema = Schema.Struct({ number: Decode.text, date: LocalDa
  * @category schemas
  * @since 0.1.0
  */
-export const sourceSchema = Schema.Union([
+const sourceSchema = Schema.Union([
   Schema.Struct({ kind: Schema.Literal("central-budget"), note: Schema.optionalKey(Decode.text) }),
   Schema.Struct({ kind: Schema.Literal("local-budget"), note: Schema.optionalKey(Decode.text) }),
   Schema.Struct({ kind: Schema.Literal("other"), note: Decode.text })
@@ -115,7 +115,7 @@ const provinceRules = (area: "budget" | "plan", what: string): Decode.Rule<void>
  * @category rules
  * @since 0.1.0
  */
-export const budgetEnvelopeRules: ReadonlyArray<Decode.Rule<void>> = [
+const budgetEnvelopeRules: ReadonlyArray<Decode.Rule<void>> = [
   provinceRules("budget", "budget envelope (kinh phí được giao)"),
   Decode.rule({
     at: [],
@@ -140,7 +140,7 @@ export const budgetEnvelopeRules: ReadonlyArray<Decode.Rule<void>> = [
  * @category docs
  * @since 0.1.0
  */
-export const budgetEnvelopeDocs: Decode.FieldDocs = {
+const budgetEnvelopeDocs: Decode.FieldDocs = {
   "": { label: "budget envelope (kinh phí được giao)", expects: "must be an object" },
   year: {
     label: "plan year (năm kế hoạch)",
@@ -231,7 +231,7 @@ const ENVELOPE = ["envelopes", "*"] as const
  * @category rules
  * @since 0.1.0
  */
-export const rules: ReadonlyArray<Decode.Rule<void>> = [
+const rules: ReadonlyArray<Decode.Rule<void>> = [
   provinceRules("plan", "plan (kế hoạch khuyến công)"),
   ...Decode.nestRules(ENVELOPE, budgetEnvelopeRules),
   Decode.rule({

@@ -161,7 +161,7 @@ export type Form =
  * @category schemas
  * @since 0.1.0
  */
-export const formSchema = Schema.Union([
+const formSchema = Schema.Union([
   Schema.Struct({ kind: Schema.Literal("single") }),
   Schema.Struct({
     kind: Schema.Literal("group"),
@@ -215,7 +215,7 @@ export type Activity = typeof activitySchema.Type
  * @category schemas
  * @since 0.1.0
  */
-export const locationSchema = Schema.Struct({
+const locationSchema = Schema.Struct({
   provinceCode: AdminUnits.provinceCodeSchema,
   provinceName: Schema.optionalKey(Decode.text),
   district: Schema.optionalKey(Decode.text),
@@ -266,7 +266,7 @@ const LINE = ["activities", "*", "costLines", "*"] as const
  * @category rules
  * @since 0.1.0
  */
-export const rules: ReadonlyArray<Decode.Rule<void>> = [
+const rules: ReadonlyArray<Decode.Rule<void>> = [
   Decode.rule({
     at: LINE,
     needs: costLineSchema.mapFields(({ quantity, unitCost, total }) => ({ quantity, unitCost, total })),

@@ -237,7 +237,7 @@ export const schema = Schema.String.pipe(
  * @category docs
  * @since 0.1.0
  */
-export const docs: Decode.FieldDocs = {
+const docs: Decode.FieldDocs = {
   "": {
     label: LABEL,
     expects: "must be text: 10 digits, 10 digits and a 3-digit branch suffix, or a 12-digit personal identification number"

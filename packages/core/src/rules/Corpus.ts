@@ -61,7 +61,7 @@ const text = Schema.String.check(Schema.makeFilter((s: string) => s.trim() !== "
  * @category schemas
  * @since 0.2.0
  */
-export const moneyText = Schema.String.pipe(
+const moneyText = Schema.String.pipe(
   Schema.decodeTo(
     Money.MoneyFromSelf,
     SchemaTransformation.transformEffect<Money.Money, string>({
@@ -81,7 +81,7 @@ export const moneyText = Schema.String.pipe(
  * @category schemas
  * @since 0.2.0
  */
-export const rateText = Schema.String.pipe(
+const rateText = Schema.String.pipe(
   Schema.decodeTo(
     Rate.RateFromSelf,
     SchemaTransformation.transformEffect<Rate.Rate, string>({
@@ -162,7 +162,7 @@ const valueExpected = (unit: string | undefined): string =>
  * @category schemas
  * @since 0.2.0
  */
-export const parameterSchema = Schema.Struct({
+const parameterSchema = Schema.Struct({
   id: text,
   description: text,
   unit: Schema.optionalKey(Schema.Literals(units)),

@@ -46,9 +46,9 @@ import { err, ok, orThrow, type Result } from "./Result.js"
 export type LocalDate = string & { readonly __brand: "LocalDate" }
 
 /** Smallest supported year. @example `MIN_YEAR` → `1` @category constants @since 0.1.0 */
-export const MIN_YEAR = 1
+const MIN_YEAR = 1
 /** Largest supported year. @example `MAX_YEAR` → `9999` @category constants @since 0.1.0 */
-export const MAX_YEAR = 9999
+const MAX_YEAR = 9999
 
 const MS_PER_DAY = 86_400_000
 /** Day number of 0001-01-01. */

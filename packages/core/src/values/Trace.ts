@@ -342,7 +342,7 @@ const JsonSchema: Schema.Codec<Json> = Schema.Json
  * @category schemas
  * @since 0.1.0
  */
-export const roundingEntrySchema = Schema.Struct({
+const roundingEntrySchema = Schema.Struct({
   mode: Schema.String,
   exact: Schema.String,
   result: Schema.String,
@@ -355,7 +355,7 @@ export const roundingEntrySchema = Schema.Struct({
  * @category schemas
  * @since 0.1.0
  */
-export const citationRefSchema = Schema.Struct({
+const citationRefSchema = Schema.Struct({
   instrument: Schema.String,
   article: Schema.optionalKey(Schema.String),
   clause: Schema.optionalKey(Schema.String),
@@ -370,7 +370,7 @@ export const citationRefSchema = Schema.Struct({
  * @category schemas
  * @since 0.1.0
  */
-export const parameterReadSchema = Schema.Struct({
+const parameterReadSchema = Schema.Struct({
   id: Schema.String,
   value: JsonSchema,
   from: LocalDate.schema,
@@ -384,7 +384,7 @@ export const parameterReadSchema = Schema.Struct({
  * @category schemas
  * @since 0.1.0
  */
-export const stepSchema = Schema.Struct({
+const stepSchema = Schema.Struct({
   rule: Schema.String,
   description: Schema.optionalKey(Schema.String),
   inputs: Schema.Record(Schema.String, JsonSchema),
