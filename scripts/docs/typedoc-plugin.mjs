@@ -16,8 +16,12 @@
  *    `@example \`Money.make(1n)\` → \`1n\``. TypeDoc wraps an example without a code fence in a
  *    TypeScript block, which would show the backticks and the arrow as code; such a one-line
  *    example is shown as the Markdown it is. Fenced examples are left alone.
+ * 4. Derived forms. `export const parseOrThrow = Result.orThrow(parse)` (marked `@function`) has the
+ *    signature `(...args: [text: string]) => Money` in TypeDoc's eyes, where TypeScript's own
+ *    declarations read `(text: string) => Money`. A signature whose only parameter is a rest
+ *    tuple of named members gets one parameter per member, as the declarations show it.
  */
-import { Comment, Converter, ReflectionKind } from "typedoc"
+import { Comment, Converter, ParameterReflection, ReflectionFlag, ReflectionKind } from "typedoc"
 import ts from "typescript"
 
 /** The header of a source file as markdown: its first JSDoc block, `@since` and `@category` dropped. */
@@ -50,8 +54,38 @@ const unwrapInlineExamples = (comment) => {
   }
 }
 
+/**
+ * The parameters of a signature whose only parameter is `...args: [a: A, b?: B]`, spread into `a`
+ * and `b?` (registered like the parameters TypeDoc makes itself); other signatures are left alone.
+ * Optional members are read from TypeScript's tuple, which TypeDoc's tuple type does not keep for
+ * a parameter with a default value.
+ * @param {import("typedoc").Context} context
+ * @param {import("typedoc").SignatureReflection} sig
+ * @param {ts.Declaration | undefined} _declaration
+ * @param {ts.Signature | undefined} signature
+ */
+const spreadTupleParameters = (context, sig, _declaration, signature) => {
+  const [rest, ...more] = sig.parameters ?? []
+  if (rest === undefined || more.length > 0 || !rest.flags.isRest || rest.type?.type !== "tuple") return
+  const members = rest.type.elements
+  if (!members.every((m) => m.type === "namedTupleMember")) return
+  const tuple = signature === undefined ? undefined : context.checker.getTypeOfSymbol(signature.parameters[0])
+  const flags = tuple?.target?.elementFlags ?? []
+  sig.parameters = members.map((m, i) => {
+    const optional = m.isOptional || ((flags[i] ?? 0) & ts.ElementFlags.Optional) !== 0
+    const p = new ParameterReflection(m.name, ReflectionKind.Parameter, sig)
+    p.type = m.element
+    p.setFlag(ReflectionFlag.Optional, optional)
+    context.registerReflection(p, undefined)
+    return p
+  })
+  context.project.removeReflection(rest)
+}
+
 /** @param {import("typedoc").Application} app */
 export function load(app) {
+  app.converter.on(Converter.EVENT_CREATE_SIGNATURE, spreadTupleParameters)
+
   app.converter.on(Converter.EVENT_CREATE_DECLARATION, (context, reflection) => {
     if (!reflection.kindOf(ReflectionKind.Namespace | ReflectionKind.Module)) return
     const symbol = context.getSymbolFromReflection(reflection)

@@ -1207,6 +1207,7 @@ export const read = (
 
 /**
  * {@link read}, throwing the `ImportError`. For scripts and tests.
+ * @function
  * @category reading
  * @since 0.1.0
  * @example `Register.readOrThrow(rows, { activities }).proposals.length` → `3`

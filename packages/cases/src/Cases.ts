@@ -480,6 +480,7 @@ export const parse = (text: string, file: string): Result.Result<CaseFile, Error
 
 /**
  * {@link parse}, throwing the `ValidationError`.
+ * @function
  * @category parsing
  * @since 0.1.0
  * @example `parseOrThrow(text, "machinery.yaml").cases.length` → `12`
@@ -979,6 +980,7 @@ export const install = (modules: ReadonlyArray<PackModule>): Result.Result<Insta
 
 /**
  * {@link install}, throwing the `ValidationError`.
+ * @function
  * @category running
  * @since 0.1.0
  * @example `installOrThrow([{ pack, overlays }]).packs.map((p) => p.id)` → `["vn-khuyen-cong-2021-2025"]`

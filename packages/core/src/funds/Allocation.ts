@@ -729,6 +729,7 @@ export const allocate = <K>(input: Input<K>, recorder?: Trace.Recorder): Result<
 
 /**
  * {@link allocate}, throwing the `ValidationError`. For scripts and tests.
+ * @function
  * @category allocation
  * @since 0.1.0
  * @example `Allocation.allocateOrThrow({ envelope: Money.make(10n), candidates: [], policy: { kind: "whole-only" } }).totals.unallocated` → `10n`

@@ -561,6 +561,7 @@ export const appraise = (input: Input, options: Options = {}): Result<Appraisal,
 
 /**
  * {@link appraise}, throwing the error. For scripts and tests.
+ * @function
  * @category appraisal
  * @since 0.2.0
  * @example `Appraisal.appraiseOrThrow({ proposals, establishments, plan, rules: [pack], policy }).totals.allocated` → `2820000000n`
@@ -569,6 +570,7 @@ export const appraiseOrThrow = orThrow(appraise)
 
 /**
  * {@link appraise} as an Effect, failing with the same tagged errors.
+ * @function
  * @category appraisal
  * @since 0.2.0
  * @example `Effect.runSync(Appraisal.appraiseEffect(input).pipe(Effect.catchTag("LookupError", (e) => Effect.succeed(e.path))))` → `["proposals", 3]` when proposal 3 has no rules

@@ -339,6 +339,7 @@ export const make = (input: Input, packs: RulePack | ReadonlyArray<RulePack>): R
 
 /**
  * {@link make}, throwing the error. For scripts and tests.
+ * @function
  * @category constructors
  * @since 0.1.0
  * @example `Contract.makeOrThrow(input, pack).terms.tier.id` → `"soft"`

@@ -264,6 +264,7 @@ export const summarize = (entries: ReadonlyArray<Entry>, options: Options = {}):
 
 /**
  * {@link summarize}, throwing the `ValidationError`. For scripts and tests.
+ * @function
  * @category summary
  * @since 0.2.0
  * @example `Disbursement.summarizeOrThrow(entries).total.remaining` → `360000000n` (the provincial-plan example's four contracts)
@@ -272,6 +273,7 @@ export const summarizeOrThrow = orThrow(summarize)
 
 /**
  * {@link summarize} as an Effect.
+ * @function
  * @category summary
  * @since 0.2.0
  * @example `Effect.runSync(Disbursement.summarizeEffect(entries)).funds.map((f) => f.fund)` → `["national", "local"]`

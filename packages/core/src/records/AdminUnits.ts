@@ -458,6 +458,7 @@ export const provinceOn = (code: string, date: LocalDate.LocalDate): Result<Prov
 
 /**
  * {@link provinceOn}, throwing the {@link ProvinceCodeError}.
+ * @function
  * @example `provinceOnOrThrow("15", "2025-07-01").shortName` → `"Lào Cai"`
  * @category lookup
  * @since 0.2.0
@@ -557,6 +558,7 @@ export const successorOf = (
 
 /**
  * {@link successorOf}, throwing the {@link ProvinceCodeError}.
+ * @function
  * @example `successorOfOrThrow("06", "2024-05-01").successor.name` → `"Thái Nguyên"`
  * @category lookup
  * @since 0.2.0

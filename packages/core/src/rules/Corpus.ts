@@ -647,6 +647,7 @@ export const decode = (input: unknown): Result<Corpus, ValidationError> => {
 
 /**
  * {@link decode}, throwing the `ValidationError`.
+ * @function
  * @example `Corpus.decodeOrThrow(data).instruments.get("28/2018/TT-BTC")?.effective` → `"2018-05-11"`
  * @category decoding
  * @since 0.2.0

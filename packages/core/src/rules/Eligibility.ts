@@ -106,6 +106,7 @@ export const evaluateProposal = (p: Proposal, resolved: ResolvedPack, ctx: Conte
 
 /**
  * {@link evaluateProposal}, throwing the `LookupError`.
+ * @function
  * @category evaluation
  * @since 0.1.0
  * @example `evaluateProposalOrThrow(p, resolved, { establishments }).verdict` → `"eligible"`
@@ -114,6 +115,7 @@ export const evaluateProposalOrThrow: (p: Proposal, resolved: ResolvedPack, ctx:
 
 /**
  * {@link evaluateProposal} as an Effect.
+ * @function
  * @category evaluation
  * @since 0.1.0
  * @example `Effect.runSync(evaluateEffect(p, resolved, { establishments })).verdict` → `"eligible"`

@@ -127,6 +127,7 @@ export const evaluate = (
 
 /**
  * {@link evaluate}, throwing the error.
+ * @function
  * @category evaluation
  * @since 0.1.0
  * @example `evaluateOrThrow(p, resolved, { establishments }).payable` → `900000000n`
@@ -135,6 +136,7 @@ export const evaluateOrThrow: (p: Proposal, resolved: ResolvedPack, ctx: Context
 
 /**
  * {@link evaluate} as an Effect.
+ * @function
  * @category evaluation
  * @since 0.1.0
  * @example `Effect.runSync(evaluateEffect(p, resolved, { establishments })).verdict` → `"eligible"`

@@ -292,6 +292,7 @@ const slice = <T>(p: Parameter.Parameter<T>, start: LocalDate.LocalDate, end: Lo
 
 /**
  * {@link build}, throwing the `ValidationError`.
+ * @function
  * @example `Manifest.buildOrThrow(Corpus.law(), "vn-khuyen-cong-2021-2025").pack.governs.planYears` → `{ from: 2021, to: 2025 }`
  * @category building
  * @since 0.2.0

@@ -288,6 +288,7 @@ const show = (v: ParameterValue): string =>
 
 /**
  * {@link apply}, throwing the `ValidationError`.
+ * @function
  * @category layering
  * @since 0.1.0
  * @example `applyOrThrow(pack, overlay).layering?.province` → `"12"`
@@ -296,6 +297,7 @@ export const applyOrThrow = orThrow(apply)
 
 /**
  * {@link apply} as an Effect.
+ * @function
  * @category layering
  * @since 0.1.0
  * @example `Effect.runSync(applyEffect(pack, overlay)).layering?.layers.length` → `2`

@@ -70,6 +70,7 @@ export const load = (def: RulePack): Result<RulePack, ValidationError> =>
 
 /**
  * {@link load}, throwing the `ValidationError`.
+ * @function
  * @category loading
  * @since 0.1.0
  * @example `loadOrThrow(def).id` → `"vn-khuyen-cong-2021-2025"`
@@ -78,6 +79,7 @@ export const loadOrThrow = orThrow(load)
 
 /**
  * {@link load} as an Effect.
+ * @function
  * @category loading
  * @since 0.1.0
  * @example `Effect.runSync(loadEffect(def)).version` → `"1.0.0"`
@@ -655,6 +657,7 @@ const countRefs = (
 
 /**
  * {@link resolve}, throwing the `LookupError`.
+ * @function
  * @category resolution
  * @since 0.1.0
  * @example `resolveOrThrow(pack, "2023-06-30").items["machinery.technology-line"]?.amount` → `450000000n`
@@ -663,6 +666,7 @@ export const resolveOrThrow = orThrow(resolve)
 
 /**
  * {@link resolve} as an Effect.
+ * @function
  * @category resolution
  * @since 0.1.0
  * @example `Effect.runSync(resolveEffect(pack, "2023-06-30")).packId` → `"vn-khuyen-cong-2021-2025"`

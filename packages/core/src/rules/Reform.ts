@@ -156,6 +156,7 @@ export const apply = (pack: RulePack, reform: Reform): Result<RulePack, Validati
 
 /**
  * {@link apply}, throwing the `ValidationError`.
+ * @function
  * @category what-if
  * @since 0.1.0
  * @example `applyOrThrow(pack, reform).layering?.layers.at(-1)?.id` → reform id
@@ -164,6 +165,7 @@ export const applyOrThrow = orThrow(apply)
 
 /**
  * {@link apply} as an Effect.
+ * @function
  * @category what-if
  * @since 0.1.0
  * @example `Effect.runSync(applyEffect(pack, reform)).id` → `pack.id`
@@ -257,6 +259,7 @@ export const compare = (
 
 /**
  * {@link compare} as an Effect.
+ * @function
  * @category what-if
  * @since 0.1.0
  * @example `Effect.runSync(compareEffect(pack, reformed, [p], { establishments })).changed` → `1`

@@ -111,6 +111,7 @@ export const forPlanYear = (packs: ReadonlyArray<RulePack>, year: number): Resul
 
 /**
  * {@link forDate} as an Effect.
+ * @function
  * @category resolution
  * @since 0.1.0
  * @example `Effect.runSync(forDateEffect([pack2021], "2022-01-01")).id` → `"vn-khuyen-cong-2021-2025"`
@@ -119,6 +120,7 @@ export const forDateEffect = toEffect(forDate)
 
 /**
  * {@link forPlanYear} as an Effect.
+ * @function
  * @category resolution
  * @since 0.1.0
  * @example `Effect.runSync(forPlanYearEffect([pack2021], 2023)).id` → `"vn-khuyen-cong-2021-2025"`

@@ -93,6 +93,7 @@ export const compute = (
 
 /**
  * {@link compute}, throwing the error.
+ * @function
  * @category computation
  * @since 0.1.0
  * @example `computeOrThrow(p, resolved).total` → `300000000n`
@@ -101,6 +102,7 @@ export const computeOrThrow: (p: Proposal, resolved: ResolvedPack, options?: Opt
 
 /**
  * {@link compute} as an Effect.
+ * @function
  * @category computation
  * @since 0.1.0
  * @example `Effect.runSync(computeEffect(p, resolved)).total` → `300000000n`

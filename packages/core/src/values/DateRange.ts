@@ -71,6 +71,7 @@ export const make = (
 
 /**
  * {@link make}, throwing the `ValidationError`. For constants and tests.
+ * @function
  * @example `makeOrThrow("2024-07-01")` → `{ start: "2024-07-01" }`
  * @category constructors
  * @since 0.1.0

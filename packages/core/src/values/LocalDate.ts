@@ -215,6 +215,7 @@ export const make = (year: number, month: number, day: number): Result<LocalDate
 
 /**
  * {@link make}, throwing the `ValidationError` when the day does not exist. For constants and tests.
+ * @function
  * @example `makeOrThrow(2024, 6, 30)` → `"2024-06-30"`
  * @category constructors
  * @since 0.1.0
@@ -279,6 +280,7 @@ export const parse = (text: string): Result<LocalDate, ParseError> => {
 
 /**
  * {@link parse}, throwing the `ParseError`. For constants, scripts and tests.
+ * @function
  * @example `parseOrThrow("ngày 1 tháng 7 năm 2025")` → `"2025-07-01"`
  * @category parsing
  * @since 0.1.0

@@ -404,6 +404,7 @@ export const parse = (text: string): Result<Money, ParseError> => {
 
 /**
  * {@link parse}, throwing the `ParseError`. For scripts and tests.
+ * @function
  * @category parsing
  * @since 0.1.0
  * @example `Money.parseOrThrow("900 triệu")` → `900000000n`

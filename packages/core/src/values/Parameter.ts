@@ -175,6 +175,7 @@ export const make = <T>(def: Parameter<T>): Result<Parameter<T>, ValidationError
 
 /**
  * {@link make}, throwing the `ValidationError`. For rule packs written in code and for tests.
+ * @function
  * @example `makeOrThrow({ id: "x", description: "…", values: [{ from, value: 1, citation }] })` → the parameter
  * @category constructors
  * @since 0.1.0
@@ -256,6 +257,7 @@ export const at = <T>(p: Parameter<T>, date: LocalDate.LocalDate): Result<Readin
 
 /**
  * {@link at}, throwing the `LookupError`.
+ * @function
  * @example `atOrThrow(cap, "2024-06-30").value` → `300000000n`
  * @category lookup
  * @since 0.1.0
@@ -373,6 +375,7 @@ export const override = <T>(
 
 /**
  * {@link override}, throwing the `ValidationError`.
+ * @function
  * @example `overrideOrThrow(cap, { start: "2026-01-01" }, 500_000_000n, reform)` → a new parameter
  * @category what-if
  * @since 0.1.0

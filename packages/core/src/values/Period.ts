@@ -81,6 +81,7 @@ export const planYear = (n: number): Result<PlanYear, ValidationError> =>
 
 /**
  * {@link planYear}, throwing the `ValidationError`. For constants and tests.
+ * @function
  * @example `planYearOrThrow(2025)` → `2025`
  * @category constructors
  * @since 0.1.0
@@ -98,6 +99,7 @@ export const fiscalYear = (n: number): Result<FiscalYear, ValidationError> =>
 
 /**
  * {@link fiscalYear}, throwing the `ValidationError`. For constants and tests.
+ * @function
  * @example `fiscalYearOrThrow(2024)` → `2024`
  * @category constructors
  * @since 0.1.0

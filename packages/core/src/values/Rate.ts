@@ -239,6 +239,7 @@ export const fromDecimalString = (text: string): Result<Rate, ParseError> => par
 
 /**
  * {@link parse}, throwing the `ParseError`. For scripts and tests.
+ * @function
  * @category parsing
  * @since 0.1.0
  * @example `Rate.parseOrThrow("30%")` → `{ numerator: 3n, denominator: 10n }`

@@ -87,8 +87,10 @@ export const getOrThrow = <A, E>(r: Result<A, E>): A => {
  * @since 0.2.0
  */
 export const orThrow =
-  <Args extends ReadonlyArray<unknown>, A, E>(f: (...args: Args) => Result<A, E>): ((...args: Args) => A) =>
-  (...args) =>
+  <Args extends ReadonlyArray<unknown>, A, E>(f: (...args: Args) => Result<A, E>) =>
+  // `A` inferred, not written: TypeDoc reads a written `A` as a type without arguments and would
+  // show `Parameter.makeOrThrow` returning `Parameter` instead of `Parameter<T>`
+  (...args: Args) =>
     getOrThrow(f(...args))
 
 /**

@@ -236,6 +236,7 @@ export const split = (
 
 /**
  * {@link split}, throwing the `ArithmeticError`. For scripts and tests.
+ * @function
  * @category splitting
  * @since 0.1.0
  * @example `Split.splitOrThrow(Money.make(10n), [1n, 2n]).parts` → `[3n, 7n]`
