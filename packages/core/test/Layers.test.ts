@@ -7,7 +7,13 @@
  * or of the layers before it: money, dates and citations know nothing of proposals, proposals
  * nothing of rule packs, rule packs nothing of allocations and ledgers. `src/testing/` (the
  * arbitraries) may import anything in core, and so may `src/index.ts`. Every other file under
- * `src/` is out of place.
+ * `src/` is out of place. Test files beside the code (`*.test.ts`, as in the eligibility rule
+ * kinds' folders) are not sources: they are left out.
+ *
+ * No import circle either: no source file imports itself through others, type-only imports
+ * included, so every module can be read, loaded and tested after the ones it imports (`Pack`
+ * compiles the eligibility rules and priority criteria without the modules that evaluate them
+ * importing `Pack` back; `Support` and its engine share types from a module below both).
  *
  * The imports are read with the TypeScript compiler API (`ts.preProcessFile`, which also sees
  * `import type` and `import("…")` types), plus the `export … from` declarations of each file, since
@@ -53,11 +59,74 @@ const violations = (imports: ReadonlyArray<Import>): Array<string> => {
   return out
 }
 
+/**
+ * Every import circle: for each group of files that reach one another through their imports (a
+ * strongly connected component, Tarjan's algorithm), one circle through them, written
+ * `a.ts → b.ts → a.ts`, starting at the group's first file in code-point order. Empty when the
+ * imports form no circle.
+ */
+const circles = (imports: ReadonlyArray<Import>): Array<string> => {
+  const next = new Map<string, Array<string>>()
+  for (const { from, to } of imports) {
+    const out = next.get(from) ?? []
+    if (!out.includes(to)) out.push(to)
+    next.set(from, out)
+  }
+  const index = new Map<string, number>()
+  const low = new Map<string, number>()
+  const stack: Array<string> = []
+  const onStack = new Set<string>()
+  const groups: Array<Array<string>> = []
+  const visit = (v: string): void => {
+    index.set(v, index.size)
+    low.set(v, index.get(v) as number)
+    stack.push(v)
+    onStack.add(v)
+    for (const w of next.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w)
+        low.set(v, Math.min(low.get(v) as number, low.get(w) as number))
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v) as number, index.get(w) as number))
+    }
+    if (low.get(v) !== index.get(v)) return
+    const group: Array<string> = []
+    let w: string
+    do {
+      w = stack.pop() as string
+      onStack.delete(w)
+      group.push(w)
+    } while (w !== v)
+    if (group.length > 1 || (next.get(v) ?? []).includes(v)) groups.push(group.sort())
+  }
+  for (const v of [...next.keys()].sort()) if (!index.has(v)) visit(v)
+  // one circle per group: a shortest path (breadth first, within the group) from its first file back to it
+  return groups
+    .sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1))
+    .map((group) => {
+      const start = group[0] as string
+      const inGroup = new Set(group)
+      const cameFrom = new Map<string, string>()
+      const queue = [start]
+      while (queue.length > 0) {
+        const v = queue.shift() as string
+        for (const w of next.get(v) ?? []) {
+          if (!inGroup.has(w) || cameFrom.has(w)) continue
+          cameFrom.set(w, v)
+          if (w === start) queue.length = 0
+          else queue.push(w)
+        }
+      }
+      const between: Array<string> = []
+      for (let v = cameFrom.get(start) as string; v !== start; v = cameFrom.get(v) as string) between.unshift(v)
+      return [start, ...between, start].join(" → ")
+    })
+}
+
 const src = fileURLToPath(new URL("../src/", import.meta.url))
 
 const sourceFiles = (dir: string): Array<string> =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []
+    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith(".ts") && !e.name.endsWith(".test.ts") ? [path.join(dir, e.name)] : []
   )
 
 /** The module specifiers a file imports or re-exports from. */
@@ -130,5 +199,42 @@ describe("the layers of core", () => {
         { from: "index.ts", to: "funds/Calendar.ts" }
       ])
     ).toEqual([])
+  })
+})
+
+describe("no import circle in core", () => {
+  const { imports } = importsOfSources()
+
+  it("no source file imports itself through others, type-only imports included", () => {
+    expect(circles(imports)).toEqual([])
+  })
+
+  it("the checker sees the imports of the modules that used to form circles", () => {
+    const has = (from: string, to: string): boolean => imports.some((i) => i.from === from && i.to === to)
+    expect(has("rules/Pack.ts", "rules/eligibility/compile.ts")).toBe(true)
+    expect(has("rules/Support.ts", "rules/internal/supportEngine.ts")).toBe(true)
+    expect(has("rules/internal/supportEngine.ts", "rules/internal/supportModel.ts")).toBe(true)
+  })
+
+  it("the checker catches a circle, however long, and names it once", () => {
+    const i = (from: string, to: string): Import => ({ from, to })
+    // the circle core had between Support and its engine (a type-only import back)
+    expect(circles([i("rules/Support.ts", "rules/internal/supportEngine.ts"), i("rules/internal/supportEngine.ts", "rules/Support.ts")])).toEqual([
+      "rules/Support.ts → rules/internal/supportEngine.ts → rules/Support.ts"
+    ])
+    expect(circles([i("c.ts", "a.ts"), i("a.ts", "b.ts"), i("b.ts", "c.ts"), i("c.ts", "d.ts"), i("d.ts", "e.ts")])).toEqual(["a.ts → b.ts → c.ts → a.ts"])
+    expect(circles([i("a.ts", "a.ts")])).toEqual(["a.ts → a.ts"])
+    // two separate circles, and a shorter way back inside a bigger group
+    expect(circles([i("a.ts", "b.ts"), i("b.ts", "a.ts"), i("x.ts", "y.ts"), i("y.ts", "z.ts"), i("z.ts", "x.ts"), i("x.ts", "z.ts")])).toEqual([
+      "a.ts → b.ts → a.ts",
+      "x.ts → z.ts → x.ts"
+    ])
+  })
+
+  it("the checker allows shared imports that form no circle", () => {
+    const i = (from: string, to: string): Import => ({ from, to })
+    expect(circles([])).toEqual([])
+    // a diamond: two ways to one module is not a circle
+    expect(circles([i("a.ts", "b.ts"), i("a.ts", "c.ts"), i("b.ts", "d.ts"), i("c.ts", "d.ts")])).toEqual([])
   })
 })

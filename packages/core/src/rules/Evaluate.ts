@@ -19,7 +19,7 @@
 import { Effect } from "effect"
 import * as Eligibility from "./Eligibility.js"
 import { LookupError, RuleViolation } from "../values/Errors.js"
-import { evaluateRaw } from "./internal/eligibilityRules.js"
+import { evaluateRaw } from "./eligibility/verdicts.js"
 import { computeRaw } from "./internal/supportEngine.js"
 import type * as LocalDate from "../values/LocalDate.js"
 import type * as Money from "../values/Money.js"

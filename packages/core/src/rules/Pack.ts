@@ -32,14 +32,13 @@
 import { Effect } from "effect"
 import * as Citation from "../values/Citation.js"
 import { LookupError, type Issue, type ValidationError } from "../values/Errors.js"
-import type { CompiledRule, Condition } from "./Eligibility.js"
-import { compileRule, passOf } from "./internal/eligibilityRules.js"
+import { compileRule, passOf } from "./eligibility/compile.js"
+import type { CompiledRule, Condition } from "./eligibility/model.js"
 import { loadPack } from "./internal/load.js"
-import { compileCriterion } from "./internal/priorityCriteria.js"
+import { compileCriterion, type CompiledCriterion } from "./internal/priorityCriteria.js"
 import { toRate } from "./internal/values.js"
 import type * as LocalDate from "../values/LocalDate.js"
 import * as Parameter from "../values/Parameter.js"
-import type { CompiledCriterion } from "./Priority.js"
 import type * as Rate from "../values/Rate.js"
 import { err, ok, type Result } from "../values/Result.js"
 import * as Rounding from "../values/Rounding.js"
@@ -443,7 +442,7 @@ const resolveFresh = (pack: RulePack, date: LocalDate.LocalDate): Result<Resolve
       if (r !== undefined) roles[role] = r
     }
     if (failure !== undefined) return err(failure)
-    eligibility.push(compileRule(rule, roles, (id) => pack.parameters[id]?.description ?? id, traceRead))
+    eligibility.push(compileRule(rule, roles, (id) => pack.parameters[id]?.description ?? id))
   }
 
   // Priority classes

@@ -34,22 +34,8 @@ import type * as LocalDate from "../values/LocalDate.js"
 import { viewFor, type ResolvedPack, type ResolvedPriorityClass } from "./Pack.js"
 import type { Proposal } from "../records/Proposal.js"
 import { err, ok, type Result } from "../values/Result.js"
-import type { LocationFlag } from "./RulePack.js"
 
-/**
- * A priority criterion with its parameters read at the resolution date.
- * @category models
- * @since 0.1.0
- */
-export type CompiledCriterion =
-  | { readonly kind: "location-flag"; readonly flags: ReadonlyArray<LocationFlag> }
-  | { readonly kind: "difficult-area"; readonly levels: ReadonlyArray<string> }
-  | { readonly kind: "export-contract" }
-  | { readonly kind: "local-raw-material-above"; readonly numerator: bigint; readonly denominator: bigint }
-  | { readonly kind: "workforce-at-least"; readonly min: number }
-  | { readonly kind: "industry-in"; readonly industries: ReadonlyArray<string> }
-  | { readonly kind: "owner-flag"; readonly flags: ReadonlyArray<"womenOwned" | "ethnicMinorityOwned"> }
-  | { readonly kind: "any"; readonly of: ReadonlyArray<CompiledCriterion> }
+export type { CompiledCriterion } from "./internal/priorityCriteria.js"
 
 /**
  * Rank of "no class": after every class.

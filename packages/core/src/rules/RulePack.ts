@@ -15,6 +15,7 @@ import type { Citation, Instrument } from "../values/Citation.js"
 import type { Issue } from "../values/Errors.js"
 import type { LocalDate } from "../values/LocalDate.js"
 import type { Parameter } from "../values/Parameter.js"
+import type { KindName } from "./eligibility/registry.js"
 
 /**
  * The unit a cap applies to (đơn vị tính mức hỗ trợ).
@@ -150,52 +151,18 @@ export type PriorityCriterion =
   | { readonly kind: "any"; readonly of: ReadonlyArray<PriorityCriterion> }
 
 /**
- * Kinds of eligibility rule the core knows how to evaluate (see the `Eligibility` module). Each
- * kind reads its figures from parameters named in {@link EligibilityRule.parameters}:
- * - `legal-form` (establishment): `forms` (list of legal-form kinds), `cleanerProductionExempt`
- *   (boolean, optional: cleaner-production establishments are free of the size limit),
- *   `artisanTitles` (list, optional: a beneficiary holding one of these artisan titles,
- *   `Establishment.artisanTitle`, passes whatever its legal form), `sustainableProductionExempt`
- *   (boolean, optional: likewise for `sustainableProduction`), `clusterInvestorForms` (list,
- *   optional: legal forms that pass, whatever their size, when `clusterInfrastructureInvestor`);
- * - `location` (establishment): `unitKinds` (list: commune-level kinds always eligible),
- *   `wardCityClasses` (list: city classes whose wards are eligible; `"none"` = ward of a town),
- *   `convertedWardCityClasses` (list: city classes whose wards are eligible within the window
- *   after conversion from a commune), `conversionWindowYears` (number),
- *   `cleanerProductionExempt` (boolean, optional);
- * - `location-province` (establishment, from 2025-07-01, Decree 235/2025): `provinceUnitKinds`
- *   (list: eligible commune-level kinds in a province), `centralCityUnitKinds` (list: eligible kinds
- *   in a centrally-run city), `centralCities` (list of province codes of the centrally-run cities,
- *   a dated series read at the decision date; `location.provinceCode` is looked up in it),
- *   `craftVillages` (boolean, optional: a location in a recognised craft village,
- *   `location.craftVillage`, is eligible whatever its unit), `cleanerProductionExempt`,
- *   `sustainableProductionExempt` (booleans, optional: free of the place condition),
- *   `clusterInvestorForms` (list, optional: an industrial-cluster infrastructure investor of one of
- *   these legal forms is free of the place condition);
- * - `industry` (establishment): `industries` (list of eligible industry codes; hierarchical: `a`
- *   covers `a/b`), `cleanerProductionCovered` (boolean, optional: a cleaner-production
- *   establishment qualifies whatever its sector, Decree 45/2012 art. 5.1.g);
- * - `industry-exclusion` (establishment): `excluded` (list of industry codes never supported);
- * - `mining-area` (establishment): `industries` (list of mining codes), `areas` (list of
- *   `difficultArea` levels where mining is supported);
- * - `activity-in-catalogue` (proposal): every activity and spending item is in the catalogue;
- * - `approved` (proposal): the proposal carries an approval (phê duyệt);
- * - `counterpart-funding` (proposal): requested support + counterpart funding cover the total;
- * - `no-double-funding` (proposal): no other state funding for the same spending item.
+ * Kinds of eligibility rule the core knows how to evaluate (see the `Eligibility` module): one
+ * folder each under `src/rules/eligibility/<kind>/`, listed in its registry. Each kind reads its
+ * figures from parameters named in {@link EligibilityRule.parameters}, one per role:
+ * `legal-form`, `location`, `location-province`, `industry`, `industry-exclusion`, `mining-area`
+ * (per establishment); `activity-in-catalogue`, `approved`, `counterpart-funding`,
+ * `no-double-funding` (per proposal). The repository's guide to writing a rule pack lists the
+ * roles of each kind; the module header of each kind's folder states the rule it encodes.
+ * @useDeclaredType
  * @category models
  * @since 0.1.0
  */
-export type EligibilityRuleKind =
-  | "legal-form"
-  | "location"
-  | "location-province"
-  | "industry"
-  | "industry-exclusion"
-  | "mining-area"
-  | "activity-in-catalogue"
-  | "approved"
-  | "counterpart-funding"
-  | "no-double-funding"
+export type EligibilityRuleKind = KindName
 
 /**
  * One eligibility condition of a pack: which rule function runs (`kind`), with which parameters

@@ -64,117 +64,14 @@
  * @module
  */
 import { Effect } from "effect"
-import type * as Citation from "../values/Citation.js"
-import type { Establishments } from "./Eligibility.js"
 import { LookupError, RuleViolation } from "../values/Errors.js"
 import { computeRaw } from "./internal/supportEngine.js"
-import type * as LocalDate from "../values/LocalDate.js"
-import type * as Money from "../values/Money.js"
-import type { Reading, ResolvedPack } from "./Pack.js"
+import type { Options, ProposalSupport } from "./internal/supportModel.js"
+import type { ResolvedPack } from "./Pack.js"
 import type { Proposal } from "../records/Proposal.js"
-import type * as Rate from "../values/Rate.js"
 import { err, ok, type Result } from "../values/Result.js"
-import type * as Trace from "../values/Trace.js"
 
-/**
- * Which constraint set a line's support.
- * @category models
- * @since 0.1.0
- */
-export type Binding = "rate" | "absolute-cap" | "request" | "not-in-catalogue"
-
-/**
- * The parameter (tham số) behind the cap that bound a line: its id, its citation (with its grade)
- * and the layer that set it (`national`, an overlay id or a reform id). For a priority proposal
- * with the multiplier applied the cap is this parameter's value × the multiplier (see
- * {@link ProposalSupport.multiplier}).
- * @category models
- * @since 0.1.0
- * @example `line.bindingParameter` → `{ id: "machinery.cap", citation: { instrument: "28/2018/TT-BTC", article: "4", grade: "secondary", … }, layer: "national" }`
- */
-export interface BindingParameter {
-  readonly id: string
-  readonly citation: Citation.Citation
-  readonly layer: string
-}
-
-/**
- * Support for one cost line.
- * @category models
- * @since 0.1.0
- */
-export interface LineSupport {
-  readonly activityIndex: number
-  readonly lineIndex: number
-  readonly activity: string
-  readonly item: string
-  /** The beneficiary whose per-establishment cap the line counts against, if any. */
-  readonly beneficiaryId: string | undefined
-  readonly eligibleCost: Money.Money
-  readonly requested: Money.Money
-  /** Rate × eligible cost, rounded; undefined when the item has no rate (capped at cost). */
-  readonly rateCap: Money.Money | undefined
-  /** Absolute cap still available to this line; undefined when the item has none. */
-  readonly absoluteCap: Money.Money | undefined
-  readonly support: Money.Money
-  readonly binding: Binding
-  /**
-   * The parameter of the cap that bound: the rate when `binding` is `rate`, the absolute cap
-   * (for an overhead item, its share) when `absolute-cap`; for a multiple-of item bound by its
-   * absolute cap, the base item's amount (the multiple is in `Pack.viewFor(…).itemIndex`).
-   * Undefined when the request or the eligible cost bound, or the item is not in the catalogue.
-   */
-  readonly bindingParameter: BindingParameter | undefined
-  /** Weakest grade of the figures used (item citation, parameters, multiplier when applied). */
-  readonly grade: Citation.Grade
-  /** Layer that set the item's figures: `national`, an overlay id or a reform id. */
-  readonly layer: string
-  /** The provincial cap is above the national one (allowed, flagged). */
-  readonly aboveNational: boolean
-  /**
-   * For a group project's line attributed to no member, of a per-establishment / per-enterprise
-   * item: the number of members whose caps it pools ("pooled group cap": cap × members);
-   * undefined otherwise.
-   */
-  readonly pooledGroup: number | undefined
-}
-
-/**
- * Support for a proposal.
- * @category models
- * @since 0.1.0
- */
-export interface ProposalSupport {
-  readonly proposalId: string
-  readonly packId: string
-  readonly packVersion: string
-  readonly date: LocalDate.LocalDate
-  readonly fund: "national" | "local"
-  /** Province whose overlay set the levels (local-fund proposals), or undefined for national levels. */
-  readonly province: string | undefined
-  readonly lines: ReadonlyArray<LineSupport>
-  readonly total: Money.Money
-  readonly requested: Money.Money
-  readonly eligibleCost: Money.Money
-  /** The pack's priority multiplier at the date, if it has one (applied or not). */
-  readonly multiplier: Reading<Rate.Rate> | undefined
-  readonly multiplierApplied: boolean
-  readonly grade: Citation.Grade
-  readonly trace: Trace.Trace | undefined
-}
-
-/**
- * Options of {@link compute}.
- * @category models
- * @since 0.1.0
- */
-export interface Options {
-  /** Record a JSON trace (default off: costs nothing). */
-  readonly trace?: boolean
-  /** Apply the pack's priority multiplier to priority proposals (default off). Needs `establishments`. */
-  readonly applyPriorityMultiplier?: boolean
-  readonly establishments?: Establishments
-}
+export type { Binding, BindingParameter, LineSupport, Options, ProposalSupport } from "./internal/supportModel.js"
 
 /**
  * Compute the support of every cost line and of the proposal. Uses the view of the proposal's

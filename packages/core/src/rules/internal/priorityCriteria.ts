@@ -1,12 +1,27 @@
 /**
- * Internal: priority criteria compiled at a date (parameters read once) and matched against an
- * establishment without allocation.
+ * Internal: priority criteria compiled at a date (parameters read once, by `Pack.resolve`) and
+ * matched against an establishment without allocation (by `Priority`). The compiled form is
+ * declared here, below both, and re-exported by `Priority`.
  * @module
  */
 import type { Establishment } from "../../records/Establishment.js"
-import type { CompiledCriterion } from "../Priority.js"
-import type { ParameterValue, PriorityCriterion } from "../RulePack.js"
-import { industryCovered } from "./values.js"
+import type { LocationFlag, ParameterValue, PriorityCriterion } from "../RulePack.js"
+import { industryCovered } from "./industry.js"
+
+/**
+ * A priority criterion with its parameters read at the resolution date.
+ * @category models
+ * @since 0.1.0
+ */
+export type CompiledCriterion =
+  | { readonly kind: "location-flag"; readonly flags: ReadonlyArray<LocationFlag> }
+  | { readonly kind: "difficult-area"; readonly levels: ReadonlyArray<string> }
+  | { readonly kind: "export-contract" }
+  | { readonly kind: "local-raw-material-above"; readonly numerator: bigint; readonly denominator: bigint }
+  | { readonly kind: "workforce-at-least"; readonly min: number }
+  | { readonly kind: "industry-in"; readonly industries: ReadonlyArray<string> }
+  | { readonly kind: "owner-flag"; readonly flags: ReadonlyArray<"womenOwned" | "ethnicMinorityOwned"> }
+  | { readonly kind: "any"; readonly of: ReadonlyArray<CompiledCriterion> }
 
 /** Compile a criterion; `undefined` when a parameter could not be read (the caller reports it). */
 export const compileCriterion = (

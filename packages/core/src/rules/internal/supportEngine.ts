@@ -15,7 +15,7 @@ import * as Priority from "../Priority.js"
 import type { Proposal } from "../../records/Proposal.js"
 import type * as Rate from "../../values/Rate.js"
 import * as Rounding from "../../values/Rounding.js"
-import type { Binding, BindingParameter, LineSupport, Options, ProposalSupport } from "../Support.js"
+import type { Binding, BindingParameter, LineSupport, Options, ProposalSupport } from "./supportModel.js"
 import * as Trace from "../../values/Trace.js"
 
 const gradeRank: { readonly [G in Citation.Grade]: number } = { primary: 3, secondary: 2, "provincial-copy": 1, unconfirmed: 0 }

@@ -20,7 +20,8 @@ import type {
   RulePack
 } from "../RulePack.js"
 import { Issues, showPath } from "./issues.js"
-import { compareNumeric, criterionRefs, isKind, kindSpecs, typeOf, valueTypeLabel, type ValueType } from "./values.js"
+import { isKind, kindNames, specOf } from "../eligibility/registry.js"
+import { compareNumeric, criterionRefs, typeOf, valueTypeLabel, type ValueType } from "./values.js"
 
 const capUnits: ReadonlyArray<CapUnit> = [
   "per-model",
@@ -349,10 +350,10 @@ export const validatePack = (def: RulePack, issues: Issues): void => {
       checkNames(path, rule, "eligibility rule (điều kiện)", issues)
       checkCitation([...path, "citation"], rule.citation, issues)
       if (!isKind(rule.kind)) {
-        issues.add("pack/unknown-rule-kind", [...path, "kind"], `eligibility rule "${String(rule.id)}" has kind ${JSON.stringify(rule.kind) ?? "undefined"}, which the core does not know (${Object.keys(kindSpecs).join(", ")})`, rule.kind)
+        issues.add("pack/unknown-rule-kind", [...path, "kind"], `eligibility rule "${String(rule.id)}" has kind ${JSON.stringify(rule.kind) ?? "undefined"}, which the core does not know (${kindNames.join(", ")})`, rule.kind)
         return
       }
-      const spec = kindSpecs[rule.kind]
+      const spec = specOf(rule.kind)
       const roles: unknown = rule.parameters
       if (!isRecord(roles)) return issues.add("pack/invalid-rule-parameters", [...path, "parameters"], `eligibility rule "${rule.id}" parameters must map roles to parameter ids`, roles)
       for (const role of spec.roles) {

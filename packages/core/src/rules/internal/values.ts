@@ -1,12 +1,12 @@
 /**
  * Internal: the value types a rule-pack parameter may hold, recognised at run time, and the
- * specifications of the eligibility rule kinds and priority criteria (which parameter roles
- * they read and of which type). Shared by `Pack` (validation, resolution), `Overlay`, `Reform`,
- * `Eligibility` and `Priority`.
+ * parameters a priority criterion reads (of which type). Shared by `Pack` (validation,
+ * resolution), `Overlay` and `Reform`; the eligibility rule kinds declare their own roles
+ * (`rules/eligibility/registry.ts`).
  * @module
  */
 import * as Rate from "../../values/Rate.js"
-import type { EligibilityRuleKind, ParameterValue, PriorityCriterion } from "../RulePack.js"
+import type { ParameterValue, PriorityCriterion } from "../RulePack.js"
 
 /** The run-time type of a parameter value. */
 export type ValueType = "money" | "rate" | "number" | "boolean" | "text" | "list"
@@ -67,67 +67,6 @@ export const compareNumeric = (a: unknown, b: unknown): -1 | 0 | 1 | undefined =
   return undefined
 }
 
-/** One parameter role an eligibility rule kind reads. */
-export interface RoleSpec {
-  readonly role: string
-  readonly type: ValueType
-  readonly optional: boolean
-}
-
-/** What an eligibility rule kind needs: its scope and parameter roles. */
-export interface KindSpec {
-  readonly scope: "establishment" | "proposal"
-  readonly roles: ReadonlyArray<RoleSpec>
-}
-
-const r = (role: string, type: ValueType, optional = false): RoleSpec => ({ role, type, optional })
-
-/** Specifications of every eligibility rule kind. */
-export const kindSpecs: { readonly [K in EligibilityRuleKind]: KindSpec } = {
-  "legal-form": {
-    scope: "establishment",
-    roles: [
-      r("forms", "list"),
-      r("cleanerProductionExempt", "boolean", true),
-      r("artisanTitles", "list", true),
-      r("sustainableProductionExempt", "boolean", true),
-      r("clusterInvestorForms", "list", true)
-    ]
-  },
-  "location-province": {
-    scope: "establishment",
-    roles: [
-      r("provinceUnitKinds", "list"),
-      r("centralCityUnitKinds", "list"),
-      r("centralCities", "list"),
-      r("craftVillages", "boolean", true),
-      r("cleanerProductionExempt", "boolean", true),
-      r("sustainableProductionExempt", "boolean", true),
-      r("clusterInvestorForms", "list", true)
-    ]
-  },
-  location: {
-    scope: "establishment",
-    roles: [
-      r("unitKinds", "list"),
-      r("wardCityClasses", "list"),
-      r("convertedWardCityClasses", "list"),
-      r("conversionWindowYears", "number"),
-      r("cleanerProductionExempt", "boolean", true)
-    ]
-  },
-  industry: { scope: "establishment", roles: [r("industries", "list"), r("cleanerProductionCovered", "boolean", true)] },
-  "industry-exclusion": { scope: "establishment", roles: [r("excluded", "list")] },
-  "mining-area": { scope: "establishment", roles: [r("industries", "list"), r("areas", "list")] },
-  "activity-in-catalogue": { scope: "proposal", roles: [] },
-  approved: { scope: "proposal", roles: [] },
-  "counterpart-funding": { scope: "proposal", roles: [] },
-  "no-double-funding": { scope: "proposal", roles: [] }
-}
-
-/** Whether a string is a known eligibility rule kind. */
-export const isKind = (u: unknown): u is EligibilityRuleKind => typeof u === "string" && Object.hasOwn(kindSpecs, u)
-
 /** Parameter references of a priority criterion, with the type each must hold. */
 export const criterionRefs = (
   c: PriorityCriterion
@@ -149,16 +88,4 @@ export const criterionRefs = (
     case "export-contract":
       return []
   }
-}
-
-/**
- * Whether an industry code is covered by a list entry: equal, or below it in the hierarchy
- * (`vat-lieu-xay-dung` covers `vat-lieu-xay-dung/gach-nung-lo-vong`).
- */
-export const industryCovered = (code: string, entries: ReadonlyArray<string>): string | undefined => {
-  for (const e of entries) {
-    if (code === e) return e
-    if (code.length > e.length && code.charCodeAt(e.length) === 47 /* "/" */ && code.startsWith(e)) return e
-  }
-  return undefined
 }

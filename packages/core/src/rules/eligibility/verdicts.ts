@@ -1,0 +1,100 @@
+/**
+ * Internal: evaluating the compiled eligibility rules of a resolved pack (for `Eligibility` and
+ * `Evaluate`). Each rule's kind picks or builds the condition; this module walks the rules in the
+ * pack's order and derives the verdicts, allocating only the arrays it returns (and none for the
+ * proposal conditions when every one passes).
+ * @module
+ */
+import { LookupError } from "../../values/Errors.js"
+import type { Establishment } from "../../records/Establishment.js"
+import type { Proposal } from "../../records/Proposal.js"
+import type { ResolvedPack } from "../Pack.js"
+import { evaluatorOf, type Evaluator } from "./compile.js"
+import type { CatalogueView, Establishments } from "./Kind.js"
+import type { CompiledRule, Condition, Context, EstablishmentVerdict, ProposalVerdict } from "./model.js"
+
+/** Evaluate an establishment rule for a plan year. */
+export const checkEstablishment = (rule: CompiledRule, e: Establishment, planYear: number): Condition => evaluatorOf(rule).establishment(e, planYear)
+
+/** Evaluate a proposal rule against the view (national or provincial) the proposal uses. */
+export const checkProposal = (rule: CompiledRule, p: Proposal, view: CatalogueView, establishments: Establishments): Condition =>
+  evaluatorOf(rule).proposal(p, view, establishments)
+
+/** The verdict on one establishment under the establishment-scope rules. */
+export const establishmentVerdict = (
+  e: Establishment,
+  id: string,
+  rules: ReadonlyArray<CompiledRule>,
+  planYear: number
+): EstablishmentVerdict => {
+  const n = rules.length
+  const conditions: Array<Condition> = new Array<Condition>(n)
+  let failed = false
+  let passed = false
+  for (let i = 0; i < n; i++) {
+    const c = ((rules[i] as CompiledRule).tables as Evaluator).establishment(e, planYear)
+    if (c.status === "failed") failed = true
+    else if (c.status === "passed") passed = true
+    conditions[i] = c
+  }
+  return { establishmentId: id, verdict: failed ? "ineligible" : passed ? "eligible" : "not-applicable", conditions }
+}
+
+const scratch: Array<Condition> = []
+
+/** The proposal verdict, or the error (no Result wrapper): shared by `Eligibility` and `Evaluate`. */
+export const evaluateRaw = (p: Proposal, resolved: ResolvedPack, ctx: Context): ProposalVerdict | LookupError => {
+  const view = p.fund === "national" && resolved.national !== undefined ? resolved.national : resolved
+  const es = ctx.establishments
+  const prules = view.proposalRules
+  let failed = false
+  let passed = false
+  let allPass = true
+  for (let i = 0; i < prules.length; i++) {
+    const t = (prules[i] as CompiledRule).tables as Evaluator
+    const c = t.proposal(p, view, es)
+    if (c.status === "failed") failed = true
+    else if (c.status === "passed") passed = true
+    if (c !== t.pass) allPass = false
+    scratch[i] = c
+  }
+  let conditions: ReadonlyArray<Condition>
+  if (allPass) conditions = view.proposalPassed
+  else {
+    const copy = new Array<Condition>(prules.length)
+    for (let i = 0; i < prules.length; i++) copy[i] = scratch[i] as Condition
+    conditions = copy
+  }
+  const ids = p.beneficiaries
+  const erules = view.establishmentRules
+  const isMap = es instanceof Map
+  const n = ids.length
+  const establishments: Array<EstablishmentVerdict> = new Array<EstablishmentVerdict>(n)
+  for (let k = 0; k < n; k++) {
+    const id = ids[k] as string
+    const e = isMap
+      ? (es as ReadonlyMap<string, Establishment>).get(id)
+      : Object.hasOwn(es, id)
+        ? (es as Readonly<Record<string, Establishment>>)[id]
+        : undefined
+    if (e === undefined)
+      return new LookupError({
+        code: "eligibility/unknown-establishment",
+        path: ["beneficiaries", k],
+        at: id,
+        message: `beneficiary (cơ sở thụ hưởng) "${id}" of proposal "${p.id}" is not among the establishments supplied`
+      })
+    const ev = establishmentVerdict(e, id, erules, p.planYear)
+    if (ev.verdict === "ineligible") failed = true
+    else if (ev.verdict === "eligible") passed = true
+    establishments[k] = ev
+  }
+  return {
+    proposalId: p.id,
+    packId: view.packId,
+    date: view.date,
+    verdict: failed ? "ineligible" : passed ? "eligible" : "not-applicable",
+    establishments,
+    conditions
+  }
+}
