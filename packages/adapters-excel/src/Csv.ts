@@ -236,47 +236,65 @@ export const readRegister = (
 
 const monthText = (m: string): string => `${m.slice(5, 7)}/${m.slice(0, 4)}`
 
-const fieldOf = (kind: Report.ColumnKind, v: Report.Value): Field => {
+/** An amount of đồng in a unit, as exact Vietnamese decimal text (`1350,5` triệu). */
+const inUnit = (m: bigint, unit: bigint): string => {
+  if (unit === 1n) return m.toString()
+  const neg = m < 0n
+  const a = neg ? -m : m
+  const frac = (a % unit).toString().padStart(unit.toString().length - 1, "0").replace(/0+$/, "")
+  return `${neg ? "-" : ""}${a / unit}${frac === "" ? "" : `,${frac}`}`
+}
+
+const fieldOf = (kind: Report.ColumnKind, v: Report.Value, unit: bigint): Field => {
   if (v === undefined) return undefined
   if (kind === "date" && typeof v === "string" && LocalDate.is(v)) return LocalDate.formatVi(v)
   if (kind === "month" && typeof v === "string") return monthText(v)
+  if (kind === "money" && typeof v === "bigint") return inUnit(v, unit)
   return v
 }
 
 /**
- * A report table as CSV: the header record, the rows, the totals record (exact sums) and the
- * summary lines; no title (a CSV file has one table). Amounts as plain digits of đồng, dates
- * `dd/mm/yyyy`.
+ * A report table as CSV: the header record (a two-row header's parts joined as "parent / child"),
+ * the rows, the totals record (exact sums) and the summary lines; no title or document form (a
+ * CSV file has one table). Amounts in the table's unit, exactly: plain digits of đồng, or
+ * Vietnamese decimals in a larger unit (`1350,5` triệu đồng); dates `dd/mm/yyyy`.
  * @category reports
  * @since 0.1.0
  * @example `Csv.formatTable(Report.plan(rows), { bom: false }).split("\r\n")[0]` → `"STT,Mã đề án,Tên đề án,…"`
  */
 export const formatTable = (table: Report.Table, options: FormatOptions = {}): string => {
-  const records: Array<ReadonlyArray<Field>> = [table.columns.map((c) => c.header)]
-  for (const r of table.rows) records.push(table.columns.map((c) => fieldOf(c.kind, r[c.key])))
+  const unit = Report.unitDong(table.unit ?? "đồng")
+  const records: Array<ReadonlyArray<Field>> = [table.columns.map((c) => (c.group === undefined ? c.header : `${c.group} / ${c.header}`))]
+  for (const r of table.rows) records.push(table.columns.map((c) => fieldOf(c.kind, r[c.key], unit)))
   const t = table.totals
   if (t !== undefined) {
     records.push(
       table.columns.map((c) =>
-        c.key === t.labelColumn ? t.label : t.sum.includes(c.key) ? Report.columnTotal(table, c.key) : fieldOf(c.kind, t.values?.[c.key])
+        c.key === t.labelColumn
+          ? t.label
+          : t.sum.includes(c.key)
+            ? inUnit(Report.columnTotal(table, c.key), unit)
+            : fieldOf(c.kind, t.values?.[c.key], unit)
       )
     )
   }
   const f = table.footer
   if (f !== undefined) {
-    for (const line of f.lines) records.push(table.columns.map((c) => (c.key === f.labelColumn ? line.label : c.key === f.column ? line.value : undefined)))
+    for (const line of f.lines)
+      records.push(table.columns.map((c) => (c.key === f.labelColumn ? line.label : c.key === f.column ? inUnit(line.value, unit) : undefined)))
   }
   return format(records, options)
 }
 
 /**
- * The plan (kế hoạch) as CSV (see `Report.plan`); it reads back with {@link readRegister}.
+ * The plan (kế hoạch) as CSV (see `Report.plan`; amounts in đồng unless `unit` says otherwise); it
+ * reads back with {@link readRegister}.
  * @category reports
  * @since 0.1.0
  * @example `Csv.exportPlan(rows)` → `"\uFEFFSTT,Mã đề án,Tên đề án,…\r\n1,HG-01,…"`
  */
 export const exportPlan = (rows: ReadonlyArray<Report.PlanRow>, options: Report.PlanOptions & FormatOptions = {}): string =>
-  formatTable(Report.plan(rows, options), options)
+  formatTable(Report.plan(rows, { ...options, unit: options.unit ?? "đồng" }), options)
 
 /**
  * The allocation result (kết quả phân bổ) as CSV (see `Report.allocation`).

@@ -59,6 +59,11 @@ export interface ImportIssue extends Errors.Issue {
   readonly raw: CellValue | undefined
   /** The register field the column maps to (`total`, `title` …), when there is one. */
   readonly field: string | undefined
+  /**
+   * The parameters of the message, for a caller that words it itself (a later Vietnamese
+   * catalogue): `unit` (the column's unit, "triệu đồng"), `expected`, `found`, `suggestions` …
+   */
+  readonly params?: Readonly<Record<string, string | number>>
 }
 
 /**
