@@ -44,7 +44,10 @@ export type Delimiter = "," | ";" | "\t"
  * @example `const o: Csv.ParseOptions = { delimiter: ";" }`
  */
 export interface ParseOptions {
-  /** Field delimiter (default `,`). Spreadsheets set to Vietnamese often write `;`. */
+  /**
+   * Field delimiter. `parse` defaults to `,`; `readRegister` finds it ({@link sniffDelimiter}):
+   * spreadsheets set to Vietnamese write `;`, Excel's "Unicode text" a tab.
+   */
   readonly delimiter?: Delimiter
   /** Name used as the sheet of issues (default none). */
   readonly sheet?: string
@@ -65,6 +68,13 @@ export const decode = (bytes: Uint8Array, options: { readonly sheet?: string; re
   try {
     if (bytes[0] === 0xff && bytes[1] === 0xfe) return Result.ok(new TextDecoder("utf-16le", { fatal: true }).decode(bytes.subarray(2)))
     if (bytes[0] === 0xfe && bytes[1] === 0xff) return Result.ok(new TextDecoder("utf-16be", { fatal: true }).decode(bytes.subarray(2)))
+    // UTF-16 without its byte order mark: every other byte of ASCII text is zero
+    const head = bytes.subarray(0, Math.min(bytes.length, 400))
+    let zeroOdd = 0
+    let zeroEven = 0
+    for (let i = 0; i < head.length; i++) if (head[i] === 0) i % 2 === 1 ? zeroOdd++ : zeroEven++
+    if (head.length >= 4 && zeroOdd > head.length / 4) return Result.ok(new TextDecoder("utf-16le", { fatal: true }).decode(bytes))
+    if (head.length >= 4 && zeroEven > head.length / 4) return Result.ok(new TextDecoder("utf-16be", { fatal: true }).decode(bytes))
     return Result.ok(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes))
   } catch {
     return Result.err(
@@ -226,9 +236,44 @@ export const readRegister = (
   }
   if (text.replace(/^\uFEFF/, "").trim() === "")
     return Result.err(importError<Register.Register>([issueAt({ sheet: options.sheet }, "import/empty-file", "the file is empty: no register (biểu tổng hợp đề án) to read")], undefined))
-  const parsed = parse(text, options)
+  const parsed = parse(text, { ...options, delimiter: options.delimiter ?? sniffDelimiter(text) })
   if (!parsed.ok) return Result.err(parsed.error as ImportError<Register.Register>)
   return Register.read(parsed.value, options, { sheet: options.sheet })
+}
+
+/**
+ * The delimiter of CSV text: of `,`, `;` (Excel with Vietnamese regional settings) and tab
+ * (Excel's "Unicode text"), the one that splits the first lines (outside quotes) into the most
+ * fields, the same number on most lines.
+ * @category parsing
+ * @since 0.3.0
+ * @example `Csv.sniffDelimiter("STT;Tên đề án;Tổng kinh phí\n1;Máy sấy;1.200,5")` → `";"`
+ */
+export const sniffDelimiter = (text: string): Delimiter => {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/).filter((l) => l.trim() !== "").slice(0, 40)
+  let best: Delimiter = ","
+  let bestScore = 0
+  for (const d of [",", ";", "\t"] as const) {
+    const counts = lines.map((l) => {
+      let n = 0
+      let quoted = false
+      for (const ch of l) {
+        if (ch === '"') quoted = !quoted
+        else if (ch === d && !quoted) n++
+      }
+      return n
+    })
+    const freq = new Map<number, number>()
+    for (const c of counts) if (c > 0) freq.set(c, (freq.get(c) ?? 0) + 1)
+    // the most lines agreeing on one field count, weighted by that count
+    let score = 0
+    for (const [c, k] of freq) score = Math.max(score, k * Math.min(c, 30))
+    if (score > bestScore) {
+      best = d
+      bestScore = score
+    }
+  }
+  return best
 }
 
 // ---------------------------------------------------------------------------------------------

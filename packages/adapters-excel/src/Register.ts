@@ -665,7 +665,8 @@ const provinceOf = (text: string, start: LocalDate.LocalDate | undefined): Read<
   if (/^\d{2}$/.test(t)) return { ok: true, value: { provinceCode: t } }
   const named = provinceByName(t, start)
   if (!named.ok) return { ok: false, code: "import/bad-value", detail: named.detail }
-  return { ok: true, value: { provinceCode: named.value.code, provinceName: t } }
+  // as written, unless written in capitals (a title): then as the administrative units name it
+  return { ok: true, value: { provinceCode: named.value.code, provinceName: t === t.toLocaleUpperCase("vi") ? named.value.name : t } }
 }
 
 /** What each field is, for messages. */

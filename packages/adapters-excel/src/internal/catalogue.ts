@@ -10,7 +10,8 @@
  *
  * "Did you mean" ranks by the Monge–Elkan similarity of the accent-folded words (each word of the
  * cell against its closest word of the name, by Levenshtein distance from `fastest-levenshtein`,
- * averaged), taking the best of an activity's names. A whole-string edit distance would rank a
+ * counted when at least 75 % alike, averaged; both ways, the cell's words weighing twice), taking
+ * the best of an activity's names and short forms. A whole-string edit distance would rank a
  * short form typed by an official far from the long legal name it abbreviates; comparing word by
  * word does not.
  */
@@ -68,7 +69,8 @@ const mongeElkan = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): number 
     for (const v of b) {
       const d = distance(w, v)
       const s = 1 - d / Math.max(w.length, v.length)
-      if (s > best) best = s
+      // a typo counts ("tuyen truyn"); an unrelated short word ("ke" against "ky") does not
+      if (s >= 0.75 && s > best) best = s
     }
     sum += best
   }
@@ -85,6 +87,7 @@ const build = (entries: ReadonlyArray<Names>): Catalogue => {
   for (const e of entries) {
     byCode.set(e.code, e)
     const keys = new Set<string>()
+    const vietnamese = new Set([...e.legal, ...e.aliases])
     for (const n of [e.code, ...e.legal, ...e.aliases, ...e.other]) {
       const k = fold(n)
       if (k === "" || keys.has(k)) continue
@@ -92,7 +95,8 @@ const build = (entries: ReadonlyArray<Names>): Catalogue => {
       const owner = byKey.get(k)
       if (owner === undefined) byKey.set(k, e.code)
       else if (owner !== e.code) ambiguous.add(k)
-      if (n !== e.code) all.push({ code: e.code, name: n, key: k, words: words(k) })
+      // suggestions are Vietnamese names, as an official reads them
+      if (vietnamese.has(n)) all.push({ code: e.code, name: n, key: k, words: words(k) })
     }
     const m = new Map<string, string>()
     for (const [code, nameVi] of e.items) {
@@ -134,7 +138,7 @@ const build = (entries: ReadonlyArray<Names>): Catalogue => {
     const ranked = [...best.values()].sort((x, y) => y.score - x.score || (x.code < y.code ? -1 : 1))
     const top = ranked[0]?.score ?? 0
     // only the close ones: a fair match, and not far behind the best
-    return ranked.filter((s) => s.score >= 0.5 && s.score >= top - 0.15).slice(0, n)
+    return ranked.filter((s) => s.score >= 0.3 && s.score >= top - 0.15).slice(0, n)
   }
   return {
     codes,
