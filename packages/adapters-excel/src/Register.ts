@@ -75,6 +75,7 @@ import { createHash } from "node:crypto"
 import { Errors, LocalDate, Money, Proposal, Result } from "@khuyencong/core"
 import { catalogueOf } from "./internal/catalogue.js"
 import { readSheetContext, type SheetContext } from "./internal/context.js"
+import { detectLegacy, fromTcvn3, HOW_TO_CONVERT, LEGACY_NAMES } from "./internal/legacy.js"
 import { type CellValue, columnNumber, type DateSystem, describe, isBlank, isErrorValue, isFormula, valueOf } from "./Cell.js"
 import type { ImportError, ImportIssue } from "./Issues.js"
 import { importError, issueAt, type Place } from "./internal/issues.js"
@@ -837,8 +838,47 @@ export const reader = (options: Options, source: Source = {}): Reader => {
       ? { sheet, row: rowNumber, field }
       : { sheet, row: rowNumber, column: m.letter, header: m.header === "" ? undefined : m.header, raw: cells[m.index] ?? null, field }
 
+  /** Set when the sheet is in TCVN3: every text cell is converted as it is read. */
+  let convert: ((cells: ReadonlyArray<CellValue>) => ReadonlyArray<CellValue>) | undefined
+  let converted = 0
+  const legacy = (): boolean => {
+    const texts: Array<string> = []
+    for (const b of buffer) for (const v of b.cells) if (typeof v === "string" && /[\u0080-\u00ff]/.test(v)) texts.push(v)
+    const kind = detectLegacy(texts)
+    if (kind === undefined) return false
+    if (kind === "vni") {
+      fatal = true
+      headerIssue = issueAt(
+        { sheet, row: buffer[0]?.n },
+        "import/legacy-encoding",
+        `the sheet's text is in ${LEGACY_NAMES.vni}, not Unicode ("${texts[0] ?? ""}"), and cannot be read as it is; ${HOW_TO_CONVERT}. (Văn bản đang ở bảng mã VNI: chuyển sang Unicode bằng công cụ chuyển mã của Unikey.)`,
+        { encoding: "VNI" }
+      )
+      add(headerIssue)
+      return true
+    }
+    convert = (cells) =>
+      cells.map((v) => {
+        if (typeof v !== "string") return v
+        const u = fromTcvn3(v)
+        if (u !== v) converted++
+        return u
+      })
+    for (let k = 0; k < buffer.length; k++) {
+      const b = buffer[k]
+      if (b !== undefined) buffer[k] = { n: b.n, cells: convert(b.cells) }
+    }
+    warn(
+      issueAt({ sheet, row: buffer[0]?.n }, "import/legacy-encoding-converted", `the sheet's text is in ${LEGACY_NAMES.tcvn3}, not Unicode; it was converted (e.g. "${texts[0] ?? ""}" → "${fromTcvn3(texts[0] ?? "")}"); check names written in a capitals font (.VnTimeH), which TCVN3 stores as small letters, and save the file in Unicode (${HOW_TO_CONVERT})`, {
+        encoding: "TCVN3"
+      })
+    )
+    return false
+  }
+
   const findHeader = (final: boolean): void => {
     if (!specR.ok || header !== undefined || fatal) return
+    if (convert === undefined && legacy()) return
     const spec: Spec = specR.spec
     const rows = buffer.map((b) => b.cells)
     const numbers = buffer.map((b) => b.n - 1)
@@ -1486,7 +1526,7 @@ export const reader = (options: Options, source: Source = {}): Reader => {
         if (enough) findHeader(false)
         return !fatal
       }
-      return processRow(n, cells)
+      return processRow(n, convert === undefined ? cells : convert(cells))
     },
     end() {
       if (header === undefined && !fatal) {
