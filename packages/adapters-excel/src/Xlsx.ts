@@ -15,8 +15,10 @@
  * stops with `import/too-many-rows`. Memory stays flat: the header search keeps 30 rows, each
  * later row is mapped and dropped (pass `collect: false` with `onProposal` to keep none).
  *
- * The sheet read is `options.sheet` (a name or 1-based position), or else the first visible sheet
- * whose header is found. Dates: date cells become their calendar date, and the workbook's date
+ * The sheet read is `options.sheet` (a name or 1-based position); else the visible sheet whose
+ * title or name states the plan year (`planYear`, passing over other years' registers without
+ * reading their rows); without a plan year, the register of the latest year the sheets state. A
+ * choice that was not certain is said in an `import/sheet-chosen` warning. Dates: date cells become their calendar date, and the workbook's date
  * system (1900 or 1904) is used for serial numbers.
  *
  * **Writing** ({@link writeTables}, {@link exportPlan}, {@link exportAllocation},
@@ -270,6 +272,11 @@ const readStream = async (
   const tried: Array<ImportIssue> = []
   let sheets = 0
   let wanted = false
+  const target = options.planYear ?? options.defaults?.planYear
+  type Read = Result.Result<Register.Register, ImportError<Register.Register>>
+  /** Registers found, with the year their title or name states. */
+  const found: Array<{ readonly name: string; readonly year: number | undefined; readonly result: Read }> = []
+  const passed: Array<string> = []
   try {
     for await (const ws of wb) {
       sheets++
@@ -282,15 +289,34 @@ const readStream = async (
       } else if (info.hidden) continue
       const system: DateSystem = options.dateSystem ?? (date1904(wb) ? "1904" : "1900")
       const rd = Register.reader({ ...options, dateSystem: system }, { sheet: info.name })
+      let other = false
       for await (const row of ws as unknown as AsyncIterable<{ number: number; values: ReadonlyArray<ExcelValue> | Record<string, ExcelValue> }>) {
         const values = Array.isArray(row.values) ? (row.values as ReadonlyArray<ExcelValue>) : []
         const cells: Array<CellValue> = []
         for (let c = 1; c < values.length; c++) cells.push(plain(values[c]))
         progress()
         if (!rd.push(cells, row.number)) break
+        // another year's register: passed over without reading its rows
+        const year = rd.context?.planYear?.value
+        if (want === undefined && target !== undefined && rd.headerFound && year !== undefined && year !== target) {
+          other = true
+          break
+        }
       }
-      const r = rd.end()
-      if (rd.headerFound || want !== undefined) return r
+      const r = other ? undefined : rd.end()
+      const stated = rd.context?.planYear?.value
+      if (r === undefined || (want === undefined && target !== undefined && rd.headerFound && stated !== undefined && stated !== target)) {
+        passed.push(`"${info.name}" (${stated ?? "?"})`)
+        continue
+      }
+      if (want !== undefined) return r
+      if (rd.headerFound) {
+        const year = rd.context?.planYear?.value
+        if (target !== undefined && year === target) return withNote(r, passed.length === 0 ? undefined : `the registers of other years were passed over: sheets ${passed.join(", ")}`, info.name)
+        found.push({ name: info.name, year, result: r })
+        if (target === undefined && year === undefined) break
+        continue
+      }
       if (rd.headerIssue !== undefined) tried.push(rd.headerIssue)
     }
   } catch (e) {
@@ -298,9 +324,35 @@ const readStream = async (
   }
   if (options.sheet !== undefined && !wanted)
     return fail("import/sheet-not-found", `the workbook has no sheet ${typeof options.sheet === "number" ? `number ${options.sheet}` : JSON.stringify(options.sheet)}`)
+  if (found.length > 0) {
+    // no sheet of the plan year asked for, or none asked: the latest year (sheets without one last)
+    const best = [...found].sort((a, b) => (b.year ?? -1) - (a.year ?? -1))[0] ?? found[0]
+    if (best === undefined) return fail("import/empty-sheet", "the workbook has no register")
+    const others = found.filter((f) => f !== best).map((f) => `"${f.name}" (${f.year ?? "no year stated"})`)
+    const unsure =
+      target !== undefined
+        ? `no sheet states the plan year ${target}; read sheet "${best.name}" (${best.year ?? "no year stated"})${passed.length + others.length > 0 ? `, not ${[...passed, ...others].join(", ")}` : ""}; pass sheet to choose`
+        : others.length > 0
+          ? `the workbook holds several registers; read sheet "${best.name}" (${best.year ?? "no year stated"}), the latest, not ${others.join(", ")}; pass planYear or sheet to choose`
+          : undefined
+    return withNote(best.result, unsure, best.name)
+  }
   if (sheets === 0) return fail("import/empty-sheet", "the workbook has no worksheet")
-  if (tried.length === 0) return fail("import/empty-sheet", "the workbook has no visible worksheet")
+  if (tried.length === 0) return fail("import/empty-sheet", passed.length > 0 ? `the workbook has no register of the plan year ${target ?? ""}: only ${passed.join(", ")}` : "the workbook has no visible worksheet")
   return Result.err(importError<Register.Register>(tried, undefined))
+}
+
+/** A register with a warning about the choice of its sheet added (`import/sheet-chosen`). */
+const withNote = (
+  r: Result.Result<Register.Register, ImportError<Register.Register>>,
+  note: string | undefined,
+  sheet: string
+): Result.Result<Register.Register, ImportError<Register.Register>> => {
+  if (note === undefined) return r
+  const add = (reg: Register.Register): Register.Register => ({ ...reg, warnings: [issueAt({ sheet }, "import/sheet-chosen", note), ...reg.warnings] })
+  if (r.ok) return Result.ok(add(r.value))
+  const partial = r.error.partial
+  return partial === undefined ? r : Result.err(importError(r.error.issues, add(partial)))
 }
 
 const sheetInfo = (wb: unknown, ws: unknown): SheetInfo => {

@@ -7,6 +7,8 @@ import { describe, expect, test } from "vitest"
 import type { CellValue } from "../src/Cell.js"
 import * as Csv from "../src/Csv.js"
 import * as Register from "../src/Register.js"
+import type * as Report from "../src/Report.js"
+import * as Xlsx from "../src/Xlsx.js"
 
 const TITLE = "KẾ HOẠCH KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2024 – TỈNH HƯNG YÊN"
 const HEAD = ["STT", "Tên đề án", "Nội dung hoạt động", "Đơn vị thực hiện", "Địa điểm", "Thời gian bắt đầu", "Tổng kinh phí (triệu đồng)", "Kinh phí khuyến công hỗ trợ (triệu đồng)", "Kinh phí đối ứng (triệu đồng)"]
@@ -150,5 +152,37 @@ describe("legacy encodings", () => {
     if (!r.ok) throw r.error
     expect(r.value.proposals[0]?.activities[0]?.costLines[0]?.total).toBe(1_350_500_000n)
     expect(r.value.proposals[0]?.locations).toEqual([{ provinceCode: "33", provinceName: "Hưng Yên" }])
+  })
+})
+
+describe("a workbook holding last year's register before this year's", () => {
+  const sheet = (year: number): Report.Table => ({
+    sheet: `KH ${year}`,
+    title: `KẾ HOẠCH KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM ${year} – TỈNH HƯNG YÊN`,
+    columns: HEAD.map((h, i) => ({ key: `c${i}`, header: h, kind: "text" as const })),
+    rows: [{ c0: "1", c1: `Đề án năm ${year}`, c2: "Thông tin tuyên truyền", c3: UNIT, c4: "Toàn tỉnh", c5: `01/03/${year}`, c6: "100", c7: "50", c8: "50" }]
+  })
+  const book = async () => {
+    const r = await Xlsx.writeTables([sheet(2023), sheet(2024)])
+    if (!r.ok || r.value === undefined) throw new Error("write failed")
+    return r.value
+  }
+  test("the sheet of the plan year asked for; the other passed over and said so", async () => {
+    const r = await Xlsx.readRegister(await book(), { planYear: 2024 })
+    if (!r.ok) throw r.error
+    expect([r.value.sheet, r.value.proposals[0]?.title]).toEqual(["KH 2024", "Đề án năm 2024"])
+    expect(r.value.warnings[0]?.code).toBe("import/sheet-chosen")
+    expect(r.value.warnings[0]?.message).toContain('"KH 2023" (2023)')
+  })
+  test("without a plan year, the latest, with a warning naming the other", async () => {
+    const r = await Xlsx.readRegister(await book(), {})
+    if (!r.ok) throw r.error
+    expect(r.value.sheet).toBe("KH 2024")
+    expect(r.value.warnings[0]?.message).toContain("the latest")
+  })
+  test("a plan year no sheet states: the closest choice, said to be unsure", async () => {
+    const r = await Xlsx.readRegister(await book(), { planYear: 2025 })
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error.issues[0]?.message).toContain("no register of the plan year 2025")
   })
 })
