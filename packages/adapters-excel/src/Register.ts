@@ -593,7 +593,7 @@ const WHOLE_PROVINCE = /^(?:toan|tren dia ban|cac (?:huyen|xa|dia phuong)(?: thi
 const readLocation = (part: string, start: LocalDate.LocalDate | undefined, context: string | undefined): Read<Location & { readonly contextual: boolean }> => {
   const pieces = part.split(",").map((x) => trimText(x)).filter((x) => x !== "")
   const last = pieces[pieces.length - 1] ?? ""
-  const whole = WHOLE_PROVINCE.exec(fold(part))
+  const whole = /^(?:to|tr|c)/iu.test(part) ? WHOLE_PROVINCE.exec(foldCached(part)) : null
   if (whole !== null && pieces.length === 1) {
     // "Toàn tỉnh" (the province of the register) or "Toàn tỉnh Hưng Yên"
     const named = whole[1] === undefined ? context : (/(?:tỉnh|thành phố)\s+(.+)$/iu.exec(part)?.[1] ?? whole[1])
@@ -936,6 +936,8 @@ export const reader = (options: Options, source: Source = {}): Reader => {
     for (const b of rest) if (!processRow(b.n, b.cells)) return
   }
 
+  /** A cheap look before folding: the words a signature block or date line holds, with or without accents. */
+  const MAYBE_SIGNATURE = /l[aậ]p|tr[uư]ởng|trưởng|k[yý]|nh[aậ]n|ng[aà]y|\p{M}/iu
   /** "Hưng Yên, ngày 15 tháng 01 năm 2024", "……, ngày …… tháng …… năm ……" */
   const DATE_LINE = /^[^,\d]{1,40},\s*ngày\b.*\btháng\b.*\bnăm\b/iu
   const SIGNATURE = /\b(?:nguoi lap bieu|thu truong don vi|ky ten dong dau|ky ghi ro ho ten|ky va ghi ro ho ten|noi nhan|xac nhan cua)\b/
@@ -968,13 +970,16 @@ export const reader = (options: Options, source: Source = {}): Reader => {
         return true
       }
     }
-    // the date line and signature block under the table: the table has ended
-    const texts = cells.map(textOf).filter((x) => x !== "")
-    if (texts.some((t) => t.length <= 80 && (SIGNATURE.test(fold(t)) || DATE_LINE.test(t.normalize("NFC"))))) {
-      finish()
-      ended = true
-      skipped.push({ row: n, reason: "signature", text: texts.join(" | ") })
-      return true
+    // the date line and signature block under the table: the table has ended (a numbered row is
+    // a proposal, so only the others are looked at)
+    if (!/^\d+$/.test(sttText)) {
+      const texts = cells.map(textOf).filter((x) => x !== "")
+      if (texts.some((t) => t.length <= 80 && MAYBE_SIGNATURE.test(t) && (SIGNATURE.test(foldCached(t)) || DATE_LINE.test(t.normalize("NFC"))))) {
+        finish()
+        ended = true
+        skipped.push({ row: n, reason: "signature", text: texts.join(" | ") })
+        return true
+      }
     }
     // group and subtotal rows
     const firstText = textOf(cells.find((v) => !isBlank(v)))
@@ -1047,10 +1052,12 @@ export const reader = (options: Options, source: Source = {}): Reader => {
   const continues = (g: Group, cells: ReadonlyArray<CellValue>, sttText: string, titleText: string): boolean => {
     const idm = col("id")
     const idText = idm === undefined ? "" : textOf(cells[idm.index])
-    const sameTitle = titleText === "" || (g.title !== undefined && fold(titleText) === fold(g.title)) || /^[-–+•*]\s/.test(titleText)
     const sttFits = sttText === "" || sttText === g.stt || SUB_NUMBER.test(sttText)
-    if (idm !== undefined && idText !== "") return g.id !== undefined && idText === g.id && sameTitle && sttFits
-    if (!sttFits || !sameTitle) return false
+    if (!sttFits) return false
+    if (idm !== undefined && idText !== "" && idText !== g.id) return false
+    const sameTitle = titleText === "" || (g.title !== undefined && (titleText === g.title || fold(titleText) === fold(g.title))) || /^[-–+•*]\s/.test(titleText)
+    if (idm !== undefined && idText !== "") return sameTitle
+    if (!sameTitle) return false
     // something of a line: an activity, an item or an amount
     for (const f of ["activity", "item", "total", "requestedSupport"] as const) {
       const m = col(f)
@@ -1154,6 +1161,8 @@ export const reader = (options: Options, source: Source = {}): Reader => {
     }
   }
 
+  /** Whitespace a person would not see (runs, line breaks, non-breaking spaces) or letters not in NFC. */
+  const SQUASHABLE = /\s\s|^\s|\s$|[\n\r\t\u00A0\u2007\u202F\u200B\uFEFF]|\p{M}/u
   const rowKey = (cells: ReadonlyArray<CellValue>, prefix: string): string => {
     const h = header as Header
     const parts: Array<string> = [prefix]
@@ -1168,7 +1177,7 @@ export const reader = (options: Options, source: Source = {}): Reader => {
           : v instanceof Date
             ? `d${v.getTime()}`
             : typeof v === "string"
-              ? `s${squash(v).normalize("NFC").toLowerCase()}`
+              ? `s${(SQUASHABLE.test(v) ? squash(v).normalize("NFC") : v).toLowerCase()}`
               : typeof v === "object"
                 ? `e${v.error}`
                 : `${typeof v}${String(v)}`

@@ -17,7 +17,7 @@
  */
 import { Corpus } from "@khuyencong/core"
 import { distance } from "fastest-levenshtein"
-import { fold } from "./text.js"
+import { fold, foldCached } from "./text.js"
 
 /** An activity as the catalogue passed gives it (a `RulePack.Activity` fits). */
 export interface ActivityLike {
@@ -111,7 +111,7 @@ const build = (entries: ReadonlyArray<Names>): Catalogue => {
   const prefixCache = new Map<string, string | undefined>()
   const resolve = (text: string): string | undefined => {
     if (codes.has(text)) return text
-    const k = fold(text)
+    const k = foldCached(text)
     const exact = byKey.get(k)
     if (exact !== undefined || ambiguous.has(k)) return exact
     let p = prefixCache.get(k)
