@@ -75,6 +75,7 @@ import { createHash } from "node:crypto"
 import { Errors, LocalDate, Money, Proposal, Result } from "@khuyencong/core"
 import { catalogueOf } from "./internal/catalogue.js"
 import { readSheetContext, type SheetContext } from "./internal/context.js"
+import type { EstablishmentRow } from "./internal/establishments.js"
 import { detectLegacy, fromTcvn3, HOW_TO_CONVERT, LEGACY_NAMES } from "./internal/legacy.js"
 import { type CellValue, columnNumber, type DateSystem, describe, isBlank, isErrorValue, isFormula, valueOf } from "./Cell.js"
 import type { ImportError, ImportIssue } from "./Issues.js"
@@ -243,6 +244,17 @@ export interface Skipped {
 }
 
 /**
+ * An establishment (cơ sở thụ hưởng) listed on a sheet beside the register ("Danh sách cơ sở":
+ * "Tên cơ sở", "Mã số thuế", "Địa chỉ", "Loại hình", "Ngành nghề", "Người đại diện", "Số lao
+ * động"), with its tax code checked. `id` is the "Mã cơ sở" column, else the tax code, else the
+ * name: what a register's beneficiary cell names.
+ * @category models
+ * @since 0.3.0
+ * @example `// { sheet: "Danh sách cơ sở", row: 5, id: "0900123456", name: "HTX mây tre đan Phú Thị", taxCode: "0900123456", address: "Xã Tân Lập, huyện Yên Mỹ" }`
+ */
+export type Establishment = EstablishmentRow
+
+/**
  * A column as mapped.
  * @category models
  * @since 0.1.0
@@ -276,6 +288,8 @@ export interface Register {
    * shape as the problems; `code` starts with `import/`.
    */
   readonly warnings: ReadonlyArray<ImportIssue>
+  /** The establishments of a sheet beside the register (.xlsx; empty when there is none). */
+  readonly establishments: ReadonlyArray<Establishment>
   readonly columns: ReadonlyArray<Column>
   /** Valid proposals in sheet order (empty when `collect: false`). */
   readonly proposals: ReadonlyArray<Proposal.Proposal>
@@ -1162,7 +1176,7 @@ export const reader = (options: Options, source: Source = {}): Reader => {
   }
 
   /** Whitespace a person would not see (runs, line breaks, non-breaking spaces) or letters not in NFC. */
-  const SQUASHABLE = /\s\s|^\s|\s$|[\n\r\t\u00A0\u2007\u202F\u200B\uFEFF]|\p{M}/u
+  const SQUASHABLE = /\s\s|^\s|\s$|[\n\r\t\u00A0\u2007\u202F\u200B\uFEFF\u0300-\u036F]/
   const rowKey = (cells: ReadonlyArray<CellValue>, prefix: string): string => {
     const h = header as Header
     const parts: Array<string> = [prefix]
@@ -1562,6 +1576,7 @@ export const reader = (options: Options, source: Source = {}): Reader => {
               headerRow,
               context: context ?? {},
               warnings,
+              establishments: [],
               columns: [...header.columns.values()]
                 .sort((a, b) => a.index - b.index)
                 .map((m) => ({

@@ -47,7 +47,9 @@ import { pipeline } from "node:stream/promises"
 import { LocalDate, Money, type Progress, Result } from "@khuyencong/core"
 import { type CellValue, columnLetter, type DateSystem, type ErrorValue, toDateCell } from "./Cell.js"
 import { ExportError, type ImportError, type ImportIssue } from "./Issues.js"
+import { establishmentsReader } from "./internal/establishments.js"
 import { importError, issueAt } from "./internal/issues.js"
+import { fold } from "./internal/text.js"
 import { ExcelJS, utf8Safe } from "./internal/exceljs.js"
 import { guard } from "./internal/guard.js"
 import { type Bytes, repack, sniff } from "./internal/sniff.js"
@@ -277,6 +279,9 @@ const readStream = async (
   /** Registers found, with the year their title or name states. */
   const found: Array<{ readonly name: string; readonly year: number | undefined; readonly result: Read }> = []
   const passed: Array<string> = []
+  const establishments: Array<Register.Establishment> = []
+  let exact = false
+  const establishmentIssues: Array<ImportIssue> = []
   try {
     for await (const ws of wb) {
       sheets++
@@ -289,19 +294,35 @@ const readStream = async (
       } else if (info.hidden) continue
       const system: DateSystem = options.dateSystem ?? (date1904(wb) ? "1904" : "1900")
       const rd = Register.reader({ ...options, dateSystem: system }, { sheet: info.name })
+      const es = establishmentsReader(info.name, options.maxIssues ?? 10_000)
       let other = false
+      let registerDone = false
       for await (const row of ws as unknown as AsyncIterable<{ number: number; values: ReadonlyArray<ExcelValue> | Record<string, ExcelValue> }>) {
         const values = Array.isArray(row.values) ? (row.values as ReadonlyArray<ExcelValue>) : []
         const cells: Array<CellValue> = []
         for (let c = 1; c < values.length; c++) cells.push(plain(values[c]))
         progress()
-        if (!rd.push(cells, row.number)) break
-        // another year's register: passed over without reading its rows
+        // a sheet is a register or a list of establishments; both look for their header at first
+        if (!rd.headerFound && want === undefined) es.push(cells, row.number)
+        if (es.found) continue
+        if (registerDone) continue
+        if (!rd.push(cells, row.number)) {
+          if (rd.headerFound || want !== undefined) break
+          registerDone = true
+        }
+        // a register once the plan year's is found, or another year's: passed over unread
+        if (exact && rd.headerFound) break
         const year = rd.context?.planYear?.value
         if (want === undefined && target !== undefined && rd.headerFound && year !== undefined && year !== target) {
           other = true
           break
         }
+      }
+      const listed = es.end()
+      if (listed.found) {
+        establishments.push(...listed.rows)
+        establishmentIssues.push(...listed.issues)
+        continue
       }
       const r = other ? undefined : rd.end()
       const stated = rd.context?.planYear?.value
@@ -310,11 +331,18 @@ const readStream = async (
         continue
       }
       if (want !== undefined) return r
+      if (rd.headerFound && exact) continue
       if (rd.headerFound) {
         const year = rd.context?.planYear?.value
-        if (target !== undefined && year === target) return withNote(r, passed.length === 0 ? undefined : `the registers of other years were passed over: sheets ${passed.join(", ")}`, info.name)
+        if (target !== undefined && year === target) {
+          // the rest of the workbook is read for an establishments sheet; other registers are passed over
+          found.length = 0
+          found.push({ name: info.name, year, result: withNote(r, passed.length === 0 ? undefined : `the registers of other years were passed over: sheets ${passed.join(", ")}`, info.name) })
+          exact = true
+          continue
+        }
+        if (exact) continue
         found.push({ name: info.name, year, result: r })
-        if (target === undefined && year === undefined) break
         continue
       }
       if (rd.headerIssue !== undefined) tried.push(rd.headerIssue)
@@ -324,6 +352,7 @@ const readStream = async (
   }
   if (options.sheet !== undefined && !wanted)
     return fail("import/sheet-not-found", `the workbook has no sheet ${typeof options.sheet === "number" ? `number ${options.sheet}` : JSON.stringify(options.sheet)}`)
+  if (exact && found[0] !== undefined) return withEstablishments(found[0].result, establishments, establishmentIssues)
   if (found.length > 0) {
     // no sheet of the plan year asked for, or none asked: the latest year (sheets without one last)
     const best = [...found].sort((a, b) => (b.year ?? -1) - (a.year ?? -1))[0] ?? found[0]
@@ -335,11 +364,43 @@ const readStream = async (
         : others.length > 0
           ? `the workbook holds several registers; read sheet "${best.name}" (${best.year ?? "no year stated"}), the latest, not ${others.join(", ")}; pass planYear or sheet to choose`
           : undefined
-    return withNote(best.result, unsure, best.name)
+    return withEstablishments(withNote(best.result, unsure, best.name), establishments, establishmentIssues)
   }
   if (sheets === 0) return fail("import/empty-sheet", "the workbook has no worksheet")
   if (tried.length === 0) return fail("import/empty-sheet", passed.length > 0 ? `the workbook has no register of the plan year ${target ?? ""}: only ${passed.join(", ")}` : "the workbook has no visible worksheet")
   return Result.err(importError<Register.Register>(tried, undefined))
+}
+
+/**
+ * A register with the establishments of a sheet beside it, their problems added to its own, and a
+ * warning naming the beneficiaries the list does not hold (by id, tax code or name).
+ */
+const withEstablishments = (
+  r: Result.Result<Register.Register, ImportError<Register.Register>>,
+  establishments: ReadonlyArray<Register.Establishment>,
+  issues: ReadonlyArray<ImportIssue>
+): Result.Result<Register.Register, ImportError<Register.Register>> => {
+  if (establishments.length === 0 && issues.length === 0) return r
+  const known = new Set(establishments.flatMap((e) => [e.id, e.taxCode ?? "", fold(e.name)]))
+  const attach = (reg: Register.Register): Register.Register => {
+    const missing = [...new Set(reg.proposals.flatMap((p) => p.beneficiaries).filter((b) => !known.has(b) && !known.has(fold(b))))]
+    const warnings =
+      missing.length === 0 || establishments.length === 0
+        ? reg.warnings
+        : [
+            ...reg.warnings,
+            issueAt(
+              { sheet: establishments[0]?.sheet },
+              "import/beneficiary-not-listed",
+              `${missing.length} ${missing.length === 1 ? "beneficiary is" : "beneficiaries are"} not on the establishments sheet (by code, tax code or name): ${missing.slice(0, 5).map((m) => `"${m}"`).join(", ")}${missing.length > 5 ? ", …" : ""}`,
+              { count: missing.length }
+            )
+          ]
+    return { ...reg, establishments, warnings }
+  }
+  if (r.ok && issues.length === 0) return Result.ok(attach(r.value))
+  const partial = r.ok ? r.value : r.error.partial
+  return Result.err(importError([...(r.ok ? [] : r.error.issues), ...issues], partial === undefined ? undefined : attach(partial)))
 }
 
 /** A register with a warning about the choice of its sheet added (`import/sheet-chosen`). */
