@@ -24,7 +24,8 @@
  */
 import { LocalDate, type Progress, Result } from "@khuyencong/core"
 import { columnLetter } from "./Cell.js"
-import type { ImportError } from "./Issues.js"
+import type { ImportError, ImportIssue } from "./Issues.js"
+import { detectLegacy } from "./internal/legacy.js"
 import { importError, issueAt } from "./internal/issues.js"
 import * as Register from "./Register.js"
 import * as Report from "./Report.js"
@@ -224,6 +225,7 @@ export const readRegister = (
   options: Register.Options & ParseOptions
 ): Result.Result<Register.Register, ImportError<Register.Register>> => {
   let text: string
+  let legacyNote: ImportIssue | undefined
   if (typeof input === "string") {
     const max = options.maxBytes ?? 200 * 1024 * 1024
     if (input.length > max)
@@ -231,14 +233,36 @@ export const readRegister = (
     text = input
   } else {
     const dec = decode(input, options)
-    if (!dec.ok) return Result.err(dec.error as ImportError<Register.Register>)
-    text = dec.value
+    if (dec.ok) text = dec.value
+    else if (dec.error.code !== "import/bad-encoding") return Result.err(dec.error as ImportError<Register.Register>)
+    else {
+      // not UTF-8: a legacy Vietnamese encoding. TCVN3 and VNI bytes are Latin-1 letters, which the
+      // register reader recognises (converting TCVN3, naming VNI); anything else is read as
+      // Windows-1258, the code page Excel writes CSV in under Vietnamese Windows, and said so.
+      const latin = new TextDecoder("windows-1252").decode(input)
+      if (detectLegacy(latin.split(/\r\n|\n|\r/).slice(0, 40).flatMap((l) => l.split(/[,;\t]/))) !== undefined) text = latin
+      else {
+        text = new TextDecoder("windows-1258").decode(input).normalize("NFC")
+        legacyNote = issueAt(
+          { sheet: options.sheet },
+          "import/legacy-encoding-converted",
+          "the file is not UTF-8 but Windows-1258 (the Vietnamese code page Excel writes CSV in); it was read as such: save it as \"CSV UTF-8\" to be sure of every letter",
+          { encoding: "Windows-1258" }
+        )
+      }
+    }
   }
   if (text.replace(/^\uFEFF/, "").trim() === "")
     return Result.err(importError<Register.Register>([issueAt({ sheet: options.sheet }, "import/empty-file", "the file is empty: no register (biểu tổng hợp đề án) to read")], undefined))
   const parsed = parse(text, { ...options, delimiter: options.delimiter ?? sniffDelimiter(text) })
   if (!parsed.ok) return Result.err(parsed.error as ImportError<Register.Register>)
-  return Register.read(parsed.value, options, { sheet: options.sheet })
+  const r = Register.read(parsed.value, options, { sheet: options.sheet })
+  if (legacyNote === undefined) return r
+  const note = legacyNote
+  const add = (reg: Register.Register): Register.Register => ({ ...reg, warnings: [note, ...reg.warnings] })
+  if (r.ok) return Result.ok(add(r.value))
+  const partial = r.error.partial
+  return partial === undefined ? r : Result.err(importError(r.error.issues, add(partial)))
 }
 
 /**

@@ -131,7 +131,7 @@ describe("register from CSV: same mapping, same problems as a grid", () => {
       ["", "import/empty-file"],
       ["\uFEFF  \r\n", "import/empty-file"],
       ['STT,"Tên', "import/csv-syntax"],
-      [new Uint8Array([0xff, 0x41, 0x42]), "import/bad-encoding"]
+      [new Uint8Array([0xc3, 0x28]), "import/header-not-found"]
     ] as const) {
       const r = Csv.readRegister(input, { activities })
       expect(r.ok).toBe(false)

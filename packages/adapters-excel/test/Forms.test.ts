@@ -146,6 +146,26 @@ describe("legacy encodings", () => {
     expect(r.error.issues[0]?.message).toContain("bảng mã VNI")
   })
 
+  test("a CSV in TCVN3 bytes, or in Windows-1258 (Excel's CSV under Vietnamese Windows), reads with a warning", () => {
+    const t3 = "STT,Tªn ®Ò ¸n,Néi dung ho¹t ®éng,§¬n vÞ thùc hiÖn,Thêi gian thùc hiÖn,Tæng kinh phÝ,Kinh phÝ khuyÕn c«ng hç trî\r\n1,Hç trî m¸y sÊy,Th«ng tin tuyªn truyÒn,TTKC,2024,100000000,50000000\r\n"
+    const r = Csv.readRegister(new Uint8Array([...t3].map((c) => c.charCodeAt(0))), { planYear: 2024, defaults: { fund: "local" } })
+    if (!r.ok) throw r.error
+    expect(r.value.proposals[0]?.title).toBe("Hỗ trợ máy sấy")
+    // Windows-1258 keeps â ê ô ă ơ ư đ as letters and the tones as combining marks (ệ is ê + 0xF2)
+    const table = new TextDecoder("windows-1258").decode(new Uint8Array(Array.from({ length: 256 }, (_, i) => i)))
+    const byteOf = new Map([...table].map((c, i) => [c, i] as const))
+    const toCp1258 = (text: string): Uint8Array => {
+      const tone = /[\u0300\u0301\u0303\u0309\u0323]/gu
+      const chars = text.normalize("NFD").replace(/(\P{M})(\p{M}+)/gu, (_m, base: string, marks: string) => (base + marks.replace(tone, "")).normalize("NFC") + (marks.match(tone) ?? []).join(""))
+      return new Uint8Array([...chars].map((c) => byteOf.get(c) ?? 0x3f))
+    }
+    const csv = [HEAD.join(","), [1, "Hỗ trợ máy dệt", "Ứng dụng máy móc thiết bị tiên tiến", "Trung tâm Khuyến công Hưng Yên", "Toàn tỉnh", "01/03/2024", "800", "400", "400"].join(",")].join("\r\n")
+    const w = Csv.readRegister(toCp1258(`${TITLE}\r\n${csv}`), {})
+    if (!w.ok) throw w.error
+    expect([w.value.proposals[0]?.title, w.value.proposals[0]?.activities[0]?.activity]).toEqual(["Hỗ trợ máy dệt", "machinery"])
+    expect(w.value.warnings[0]?.params?.["encoding"]).toBe("Windows-1258")
+  })
+
   test("a CSV in UTF-16 from Excel's 'Unicode text', tab-separated, with the title above", () => {
     const text = [[TITLE], HEAD, [1, "Hỗ trợ máy dệt", "Ứng dụng máy móc thiết bị tiên tiến", UNIT, "Toàn tỉnh", "01/03/2024", "1.350,5", "675", "675,5"]].map((r) => r.join("\t")).join("\r\n")
     const r = Csv.readRegister(new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])), {})
