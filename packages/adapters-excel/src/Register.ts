@@ -71,7 +71,7 @@
  * ```
  * @since 0.1.0
  */
-import { createHash } from "node:crypto"
+import { createHash, hash } from "node:crypto"
 import { Errors, LocalDate, Money, Proposal, Result } from "@khuyencong/core"
 import { catalogueOf } from "./internal/catalogue.js"
 import { readSheetContext, type SheetContext } from "./internal/context.js"
@@ -832,6 +832,7 @@ export const reader = (options: Options, source: Source = {}): Reader => {
   let fundDefault: "national" | "local" | undefined = options.defaults?.fund
   let provinceDefault: string | undefined = options.province
   const counted = new Map<string, { first: number; count: number; issue: ImportIssue }>()
+  const locationCache = new Map<string, ReturnType<typeof readLocation>>()
   /** A warning about many rows: the first row's issue, with the count added at the end. */
   const warnRows = (key: string, row: number, make: () => ImportIssue) => {
     const c = counted.get(key)
@@ -1197,7 +1198,8 @@ export const reader = (options: Options, source: Source = {}): Reader => {
                 : `${typeof v}${String(v)}`
       )
     }
-    return createHash("sha256").update(parts.join("\u0001")).digest().toString("base64", 0, 12)
+    // one-shot hashing (no Hash object a row); 96 bits of it are kept, about 16 bytes a row
+    return (typeof hash === "function" ? (hash("sha256", parts.join("\u0001"), "buffer") as Buffer) : createHash("sha256").update(parts.join("\u0001")).digest()).toString("base64", 0, 12)
   }
 
   const startProposal = (n: number, cells: ReadonlyArray<CellValue>, sttText: string): void => {
@@ -1326,7 +1328,14 @@ export const reader = (options: Options, source: Source = {}): Reader => {
       } else {
         const out: Array<Location> = []
         for (const part of splitList(locText)) {
-          const r = readLocation(part, start, provinceHere)
+          // registers repeat their locations: each text is read once for a date and province
+          const lk = `${part}\u0000${start ?? ""}\u0000${provinceHere ?? ""}`
+          let r = locationCache.get(lk)
+          if (r === undefined) {
+            r = readLocation(part, start, provinceHere)
+            if (locationCache.size >= 4096) locationCache.clear()
+            locationCache.set(lk, r)
+          }
           if (!r.ok) {
             c.fail("location", r.code, r.detail)
             break
