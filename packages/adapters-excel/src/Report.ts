@@ -347,7 +347,7 @@ export const plan = (rows: ReadonlyArray<PlanRow>, options: PlanOptions = {}): T
   const time = "Thời gian thực hiện"
   const columns: Array<Column> = [
     { key: "stt", header: "STT", kind: "integer", width: 4.5 },
-    { key: "id", header: L.id[0] ?? "Mã đề án", kind: "text", width: 11 },
+    { key: "id", header: L.id[0] ?? "Mã đề án", kind: "text", width: 12.5 },
     { key: "title", header: L.title[0] ?? "Tên đề án", kind: "text", width: 26 },
     { key: "activity", header: L.activity[0] ?? "Nội dung hoạt động", kind: "text", width: 17 }
   ]
@@ -360,8 +360,8 @@ export const plan = (rows: ReadonlyArray<PlanRow>, options: PlanOptions = {}): T
   columns.push(
     { key: "beneficiaries", header: L.beneficiaries[0] ?? "Đơn vị thụ hưởng", kind: "text", width: 17 },
     { key: "location", header: L.location[0] ?? "Địa điểm", kind: "text", width: 14 },
-    { key: "start", header: "Bắt đầu", group: time, kind: "date", width: 10 },
-    { key: "end", header: "Kết thúc", group: time, kind: "date", width: 10 },
+    { key: "start", header: "Bắt đầu", group: time, kind: "date", width: 10.5 },
+    { key: "end", header: "Kết thúc", group: time, kind: "date", width: 10.5 },
     { key: "total", header: "Tổng số", group: money, kind: "money", width: 10 },
     { key: "requestedSupport", header: "Khuyến công hỗ trợ", group: money, kind: "money", width: 10 },
     { key: "counterpartFunding", header: "Đối ứng", group: money, kind: "money", width: 10 }
@@ -376,8 +376,8 @@ export const plan = (rows: ReadonlyArray<PlanRow>, options: PlanOptions = {}): T
     sum.push("approved")
   }
   columns.push(
-    { key: "fund", header: L.fund[0] ?? "Nguồn kinh phí", kind: "text", width: 9.5 },
-    { key: "planYear", header: L.planYear[0] ?? "Năm kế hoạch", kind: "integer", width: 6.5 }
+    { key: "fund", header: L.fund[0] ?? "Nguồn kinh phí", kind: "text", width: 10.5 },
+    { key: "planYear", header: L.planYear[0] ?? "Năm kế hoạch", kind: "integer", width: 7.5 }
   )
   if (has((r) => r.approvalDate)) columns.push({ key: "approvalDate", header: L.approvalDate[0] ?? "Ngày phê duyệt", kind: "date", width: 10 })
   const catalogue = options.activityNames === undefined ? catalogueOf(options.activities) : undefined

@@ -510,10 +510,10 @@ const shown = (c: Report.Column, v: Report.Value): string => {
 
 /**
  * Lines a text takes in a cell `width` characters wide, wrapped at words: a column width counts
- * digits of the default font, and Times New Roman 11 pt fits about 1.3 letters in each (`dense`
+ * digits of the default font, and Times New Roman 11 pt fits about 1.2 letters in each (Calibri digits, as Excel and LibreOffice measure) (`dense`
  * 0.95 for bold capitals).
  */
-const linesIn = (text: string, width: number, dense = 1.3): number => {
+const linesIn = (text: string, width: number, dense = 1.2): number => {
   const room = Math.max(1, Math.floor(width * dense) - 1)
   let lines = 0
   for (const para of text.split("\n")) {
