@@ -74,8 +74,7 @@
 import { createHash, hash } from "node:crypto"
 import { Errors, LocalDate, Money, Proposal, Result } from "@khuyencong/core"
 import { catalogueOf } from "./internal/catalogue.js"
-import { readSheetContext, type SheetContext } from "./internal/context.js"
-import type { EstablishmentRow } from "./internal/establishments.js"
+import { readSheetContext } from "./internal/context.js"
 import { detectLegacy, fromTcvn3, HOW_TO_CONVERT, LEGACY_NAMES } from "./internal/legacy.js"
 import { type CellValue, columnNumber, type DateSystem, describe, isBlank, isErrorValue, isFormula, valueOf } from "./Cell.js"
 import type { ImportError, ImportIssue } from "./Issues.js"
@@ -246,13 +245,40 @@ export interface Skipped {
 /**
  * An establishment (cơ sở thụ hưởng) listed on a sheet beside the register ("Danh sách cơ sở":
  * "Tên cơ sở", "Mã số thuế", "Địa chỉ", "Loại hình", "Ngành nghề", "Người đại diện", "Số lao
- * động"), with its tax code checked. `id` is the "Mã cơ sở" column, else the tax code, else the
- * name: what a register's beneficiary cell names.
+ * động"), with its tax code checked.
  * @category models
  * @since 0.3.0
- * @example `// { sheet: "Danh sách cơ sở", row: 5, id: "0900123456", name: "HTX mây tre đan Phú Thị", taxCode: "0900123456", address: "Xã Tân Lập, huyện Yên Mỹ" }`
+ * @example `// { sheet: "Danh sách cơ sở", row: 5, id: "0900123452", name: "HTX dệt Phố Hiến", taxCode: "0900123452", address: "Xã Tân Lập, huyện Yên Mỹ", workforce: 45 }`
  */
-export type Establishment = EstablishmentRow
+export interface Establishment {
+  readonly sheet: string | undefined
+  readonly row: number
+  /** The "Mã cơ sở" column, else the tax code, else the name: what a register's beneficiary cell names. */
+  readonly id: string
+  readonly name: string
+  readonly taxCode?: string
+  readonly address?: string
+  readonly legalForm?: string
+  readonly industry?: string
+  readonly representative?: string
+  readonly workforce?: number
+}
+
+/**
+ * What a register says of itself above its header (its title, the decision it accompanies, the
+ * issuing body) and in its sheet's name, each value with the text it was read from.
+ * @category models
+ * @since 0.3.0
+ * @example `// { title: "KẾ HOẠCH KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2024 – TỈNH HƯNG YÊN", planYear: { value: 2024, from: "title", text: "…" }, fund: { value: "local", … }, province: { name: "HƯNG YÊN", … } }`
+ */
+export interface SheetContext {
+  /** The title line (the first line above the header naming a plan, report or list), as written. */
+  readonly title?: string
+  readonly planYear?: { readonly value: number; readonly from: "title" | "sheet-name"; readonly text: string }
+  /** The province as written (checked against the administrative units on each row's date). */
+  readonly province?: { readonly name: string; readonly from: "title"; readonly text: string }
+  readonly fund?: { readonly value: "national" | "local"; readonly from: "title"; readonly text: string }
+}
 
 /**
  * A column as mapped.

@@ -19,7 +19,7 @@
  */
 import { AdminUnits, type Allocation, LocalDate, Money, type Progress, type Proposal, Result } from "@khuyencong/core"
 import type { Errors } from "@khuyencong/core"
-import { type ActivityLike, catalogueOf } from "./internal/catalogue.js"
+import { catalogueOf } from "./internal/catalogue.js"
 import { fold } from "./internal/text.js"
 import * as Register from "./Register.js"
 
@@ -306,7 +306,7 @@ export interface PlanOptions extends FormOptions {
    * The catalogue the activity and item names are written from (e.g. a rule pack's `activities`);
    * default: the catalogue of the corpus of the law. Codes the catalogue lacks are written as they are.
    */
-  readonly activities?: ReadonlyArray<ActivityLike>
+  readonly activities?: ReadonlyArray<Register.ActivityEntry>
   /** `short` (default): the short form officials write ("Thông tin tuyên truyền"); `full`: the legal name. */
   readonly activityNameStyle?: "short" | "full"
   /** Write activities by these names instead of the catalogue's. */
@@ -715,7 +715,7 @@ export const progressTables = (
     readonly title?: string
     readonly label?: (dimension: "province" | "fund" | "activity", key: string) => string | undefined
     /** The catalogue activity names come from (default: the corpus of the law). */
-    readonly activities?: ReadonlyArray<ActivityLike>
+    readonly activities?: ReadonlyArray<Register.ActivityEntry>
   } & FormOptions = {}
 ): ReadonlyArray<Table> => {
   const catalogue = catalogueOf(options.activities)

@@ -8,19 +8,9 @@ import { AdminUnits } from "@khuyencong/core"
 import { type CellValue, valueOf } from "../Cell.js"
 import { provinceKey } from "./provinces.js"
 import { fold, squash } from "./text.js"
+import type { SheetContext } from "../Register.js"
 
-/**
- * The context of a sheet, each value with the text it was read from.
- * @since 0.3.0
- */
-export interface SheetContext {
-  /** The title line (the first line above the header naming a plan, report or list), as written. */
-  readonly title?: string
-  readonly planYear?: { readonly value: number; readonly from: "title" | "sheet-name"; readonly text: string }
-  /** The province as written (checked against the administrative units on each row's date). */
-  readonly province?: { readonly name: string; readonly from: "title"; readonly text: string }
-  readonly fund?: { readonly value: "national" | "local"; readonly from: "title"; readonly text: string }
-}
+export type { SheetContext }
 
 let names: ReadonlySet<string> | undefined
 /** Whether a text is the name of a province in some version of the administrative units. */

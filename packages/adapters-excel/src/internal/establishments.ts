@@ -9,6 +9,9 @@ import { type CellValue, columnLetter, isBlank, valueOf } from "../Cell.js"
 import type { ImportIssue } from "../Issues.js"
 import { issueAt } from "./issues.js"
 import { fold, squash, trimText } from "./text.js"
+import type { Establishment as EstablishmentRow } from "../Register.js"
+
+export type { EstablishmentRow }
 
 type Field = "stt" | "id" | "name" | "taxCode" | "address" | "legalForm" | "industry" | "representative" | "workforce"
 
@@ -24,24 +27,6 @@ const LABELS: ReadonlyArray<readonly [Field, ReadonlyArray<string>]> = [
   ["workforce", ["Số lao động", "Lao động", "Số lao động (người)"]]
 ]
 const INDEX = new Map<string, Field>(LABELS.flatMap(([f, ls]) => ls.map((l) => [fold(l.replace(/\([^()]*\)/g, " ")), f] as const)))
-
-/**
- * An establishment (cơ sở) as an establishments sheet lists it.
- * @since 0.3.0
- */
-export interface EstablishmentRow {
-  readonly sheet: string | undefined
-  readonly row: number
-  /** The "Mã cơ sở" column, else the tax code, else the name: what a register's beneficiary cell names. */
-  readonly id: string
-  readonly name: string
-  readonly taxCode?: string
-  readonly address?: string
-  readonly legalForm?: string
-  readonly industry?: string
-  readonly representative?: string
-  readonly workforce?: number
-}
 
 const text = (v: CellValue | undefined): string => {
   const s = valueOf(v)
