@@ -365,6 +365,26 @@ export interface Row {
 // ---------------------------------------------------------------------------------------------
 // Rows ⇄ proposals
 
+/** The JSON of a register line: quantity 1, unit cost = total, money as digit strings. */
+const lineJson = (
+  item: string | undefined,
+  total: bigint | undefined,
+  support: bigint | undefined,
+  counterpart: bigint | undefined,
+  other: bigint | undefined
+): Record<string, unknown> => {
+  const line: Record<string, unknown> = { quantity: 1 }
+  if (item !== undefined) line["item"] = item
+  if (total !== undefined) {
+    line["unitCost"] = total.toString()
+    line["total"] = total.toString()
+  }
+  if (support !== undefined) line["requestedSupport"] = support.toString()
+  if (counterpart !== undefined) line["counterpartFunding"] = counterpart.toString()
+  if (other !== undefined) line["otherStateFunding"] = other.toString()
+  return line
+}
+
 /** The Proposal JSON of register values (money as digit strings, quantity 1). */
 const encodedOf = (r: {
   readonly id?: string | undefined
@@ -391,16 +411,7 @@ const encodedOf = (r: {
   if (r.title !== undefined) o["title"] = r.title
   if (r.fund !== undefined) o["fund"] = r.fund
   if (r.form !== undefined) o["form"] = r.form === "group" ? { kind: "group", beneficiaryIds: [...(r.beneficiaries ?? [])] } : { kind: r.form }
-  const line: Record<string, unknown> = { quantity: 1 }
-  const item = r.item ?? r.activity
-  if (item !== undefined) line["item"] = item
-  if (r.total !== undefined) {
-    line["unitCost"] = r.total.toString()
-    line["total"] = r.total.toString()
-  }
-  if (r.requestedSupport !== undefined) line["requestedSupport"] = r.requestedSupport.toString()
-  if (r.counterpartFunding !== undefined) line["counterpartFunding"] = r.counterpartFunding.toString()
-  if (r.otherStateFunding !== undefined) line["otherStateFunding"] = r.otherStateFunding.toString()
+  const line = lineJson(r.item ?? r.activity, r.total, r.requestedSupport, r.counterpartFunding, r.otherStateFunding)
   const activity: Record<string, unknown> = { costLines: [line] }
   if (r.activity !== undefined) activity["activity"] = r.activity
   o["activities"] = [activity]
@@ -1526,19 +1537,7 @@ export const reader = (options: Options, source: Source = {}): Reader => {
     const encoded = encodedOf(g.values as Parameters<typeof encodedOf>[0])
     encoded["activities"] = lineAt.map((ls, i) => {
       const a: Record<string, unknown> = {
-        costLines: ls.map((l) => {
-          const line: Record<string, unknown> = { quantity: 1 }
-          const item = l.item ?? l.activity
-          if (item !== undefined) line["item"] = item
-          if (l.total !== undefined) {
-            line["unitCost"] = l.total.toString()
-            line["total"] = l.total.toString()
-          }
-          if (l.support !== undefined) line["requestedSupport"] = l.support.toString()
-          if (l.counterpart !== undefined) line["counterpartFunding"] = l.counterpart.toString()
-          if (l.other !== undefined) line["otherStateFunding"] = l.other.toString()
-          return line
-        })
+        costLines: ls.map((l) => lineJson(l.item ?? l.activity, l.total, l.support, l.counterpart, l.other))
       }
       if (order[i] !== undefined) a["activity"] = order[i]
       return a

@@ -9,42 +9,22 @@
  *
  * Without `soffice` these tests fail with a message saying how to install it (CI installs it).
  */
-import { readdirSync, readFileSync, rmSync } from "node:fs"
-import { mkdtempSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
-import { afterAll, beforeAll, describe, expect, test } from "vitest"
+import { describe, expect, test } from "vitest"
 import * as Csv from "../src/Csv.js"
 import * as Xlsx from "../src/Xlsx.js"
-import { brief, convert, fixture, makeProfile, requireSoffice } from "./helpers.js"
+import { brief, convert, fixture, libreOffice } from "./helpers.js"
 
-const work = mkdtempSync(join(tmpdir(), "khuyencong-lo-forms-"))
-let profile = ""
-let setupError: unknown
 let xlsx = ""
 const csv: Record<string, string> = {}
-const ready = () => {
-  if (setupError !== undefined) throw setupError
-}
-
-beforeAll(() => {
-  try {
-    requireSoffice()
-    profile = makeProfile()
-    const source = fixture("register-hung-yen.fods")
-    xlsx = convert(profile, [source], "xlsx", join(work, "xlsx"))[0] ?? ""
-    // every sheet as CSV: ";" and UTF-8 (Vietnamese settings); tab and UTF-16 ("Unicode text")
-    convert(profile, [source], "csv:Text - txt - csv (StarCalc):59,34,76,1,,1066,false,true,true,false,false,-1", join(work, "semicolon"))
-    convert(profile, [source], "csv:Text - txt - csv (StarCalc):9,34,65535,1,,1066,false,true,true,false,false,-1", join(work, "unicode"))
-    for (const d of ["semicolon", "unicode"]) for (const f of readdirSync(join(work, d))) if (f.includes("KH 2024")) csv[d] = join(work, d, f)
-  } catch (e) {
-    setupError = e
-  }
-}, 240_000)
-
-afterAll(() => {
-  rmSync(work, { recursive: true, force: true })
-  if (profile !== "") rmSync(profile, { recursive: true, force: true })
+const { ready } = libreOffice((profile, work) => {
+  const source = fixture("register-hung-yen.fods")
+  xlsx = convert(profile, [source], "xlsx", join(work, "xlsx"))[0] ?? ""
+  // every sheet as CSV: ";" and UTF-8 (Vietnamese settings); tab and UTF-16 ("Unicode text")
+  convert(profile, [source], "csv:Text - txt - csv (StarCalc):59,34,76,1,,1066,false,true,true,false,false,-1", join(work, "semicolon"))
+  convert(profile, [source], "csv:Text - txt - csv (StarCalc):9,34,65535,1,,1066,false,true,true,false,false,-1", join(work, "unicode"))
+  for (const d of ["semicolon", "unicode"]) for (const f of readdirSync(join(work, d))) if (f.includes("KH 2024")) csv[d] = join(work, d, f)
 })
 
 const EXPECTED = [

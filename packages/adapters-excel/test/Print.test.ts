@@ -8,24 +8,17 @@
  * Without `soffice` or poppler-utils these tests fail with a message saying how to install them.
  */
 import { spawnSync } from "node:child_process"
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { mkdirSync, writeFileSync } from "node:fs"
 import { basename, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { LocalDate, Money, Progress, Result } from "@khuyencong/core"
-import { afterAll, beforeAll, describe, expect, test } from "vitest"
+import { describe, expect, test } from "vitest"
 import { ExcelJS } from "../src/internal/exceljs.js"
 import * as Report from "../src/Report.js"
 import * as Xlsx from "../src/Xlsx.js"
-import { convert, makeProfile, requireSoffice } from "./helpers.js"
+import { convert, libreOffice } from "./helpers.js"
 
-const work = mkdtempSync(join(tmpdir(), "khuyencong-print-"))
 const out = fileURLToPath(new URL("./out/", import.meta.url))
-let profile = ""
-let setupError: unknown
-const ready = () => {
-  if (setupError !== undefined) throw setupError
-}
 
 const tool = (name: string, args: ReadonlyArray<string>): string => {
   const r = spawnSync(name, args, { encoding: "utf8" })
@@ -95,11 +88,8 @@ const planOptions = { title: "KẾ HOẠCH KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2
 const pdfs: Record<string, Printed> = {}
 const xlsx: Record<string, string> = {}
 
-beforeAll(async () => {
-  try {
-    requireSoffice()
+const { ready } = libreOffice(async (profile, work) => {
     tool("pdfinfo", ["-v"])
-    profile = makeProfile()
     const write = async (name: string, r: Promise<Result.Result<Uint8Array | undefined, unknown>>) => {
       const v = await r
       if (!v.ok || v.value === undefined) throw new Error(`export ${name} failed`)
@@ -139,14 +129,6 @@ beforeAll(async () => {
     for (const f of convert(profile, files, "pdf", join(work, "pdf"))) pdfs[basename(f, ".pdf")] = printed(f)
     mkdirSync(out, { recursive: true })
     for (const name of ["plan", "allocation", "progress"]) tool("pdftoppm", ["-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile", join(work, "pdf", `${name}.pdf`), join(out, `${name}-page1`)])
-  } catch (e) {
-    setupError = e
-  }
-}, 240_000)
-
-afterAll(() => {
-  rmSync(work, { recursive: true, force: true })
-  if (profile !== "") rmSync(profile, { recursive: true, force: true })
 })
 
 const A4 = [595.3, 841.9] as const

@@ -17,16 +17,11 @@
  */
 import { Corpus } from "@khuyencong/core"
 import { distance } from "fastest-levenshtein"
+import type { ActivityEntry } from "../Register.js"
 import { fold, foldCached } from "./text.js"
 
 /** An activity as the catalogue passed gives it (a `RulePack.Activity` fits). */
-export interface ActivityLike {
-  readonly code: string
-  readonly nameVi?: string
-  readonly name?: string
-  readonly aliases?: ReadonlyArray<string>
-  readonly items?: ReadonlyArray<{ readonly code: string; readonly nameVi?: string; readonly name?: string }>
-}
+export type ActivityLike = ActivityEntry
 
 /** A suggestion: an activity, the name of it that came closest, and how close (0–1). */
 export interface Suggestion {
