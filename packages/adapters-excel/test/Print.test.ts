@@ -89,46 +89,46 @@ const pdfs: Record<string, Printed> = {}
 const xlsx: Record<string, string> = {}
 
 const { ready } = libreOffice(async (profile, work) => {
-    tool("pdfinfo", ["-v"])
-    const write = async (name: string, r: Promise<Result.Result<Uint8Array | undefined, unknown>>) => {
-      const v = await r
-      if (!v.ok || v.value === undefined) throw new Error(`export ${name} failed`)
-      const path = join(work, `${name}.xlsx`)
-      writeFileSync(path, v.value)
-      xlsx[name] = path
-      return path
-    }
-    const allocationRows: Array<Report.AllocationRow> = planRows(30).map((r, i) => ({
-      id: r.id,
-      title: r.title,
-      requested: r.requestedSupport,
-      allocated: i % 4 === 3 ? Money.zero : r.requestedSupport,
-      status: i % 4 === 3 ? "Không được hỗ trợ" : "Được hỗ trợ toàn bộ",
-      reason: i % 4 === 3 ? "Không đủ kinh phí" : "Đủ kinh phí",
-      constraint: i % 4 === 3 ? "Kinh phí được giao" : ""
-    }))
-    const progress = Result.getOrThrow(
-      Progress.report({
-        assignments: [
-          { id: "kh-2024-kcqg", amount: Money.make(1_600_000_000n), province: "33", fund: "national", activity: "machinery" },
-          { id: "kh-2024-kcdp", amount: Money.make(2_400_000_000n), province: "33", fund: "local", activity: "media" }
-        ],
-        disbursements: [
-          { date: LocalDate.parseOrThrow("2024-06-30"), amount: Money.make(900_000_000n), assignment: "kh-2024-kcqg" },
-          { date: LocalDate.parseOrThrow("2024-09-30"), amount: Money.make(1_200_000_000n), assignment: "kh-2024-kcdp" }
-        ],
-        asOf: LocalDate.parseOrThrow("2024-09-30")
-      })
-    )
-    const files = [
-      await write("plan", Xlsx.exportPlan(planRows(19), planOptions)),
-      await write("plan-long", Xlsx.exportPlan(planRows(120), planOptions)),
-      await write("allocation", Xlsx.exportAllocation(allocationRows, { summary: { envelope: Money.make(10_000_000_000n) }, title: "KẾT QUẢ PHÂN BỔ KINH PHÍ KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2024", document })),
-      await write("progress", Xlsx.exportProgress(progress, { title: "TIẾN ĐỘ GIẢI NGÂN KINH PHÍ KHUYẾN CÔNG NĂM 2024", document }))
-    ]
-    for (const f of convert(profile, files, "pdf", join(work, "pdf"))) pdfs[basename(f, ".pdf")] = printed(f)
-    mkdirSync(out, { recursive: true })
-    for (const name of ["plan", "allocation", "progress"]) tool("pdftoppm", ["-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile", join(work, "pdf", `${name}.pdf`), join(out, `${name}-page1`)])
+  tool("pdfinfo", ["-v"])
+  const write = async (name: string, r: Promise<Result.Result<Uint8Array | undefined, unknown>>) => {
+    const v = await r
+    if (!v.ok || v.value === undefined) throw new Error(`export ${name} failed`)
+    const path = join(work, `${name}.xlsx`)
+    writeFileSync(path, v.value)
+    xlsx[name] = path
+    return path
+  }
+  const allocationRows: Array<Report.AllocationRow> = planRows(30).map((r, i) => ({
+    id: r.id,
+    title: r.title,
+    requested: r.requestedSupport,
+    allocated: i % 4 === 3 ? Money.zero : r.requestedSupport,
+    status: i % 4 === 3 ? "Không được hỗ trợ" : "Được hỗ trợ toàn bộ",
+    reason: i % 4 === 3 ? "Không đủ kinh phí" : "Đủ kinh phí",
+    constraint: i % 4 === 3 ? "Kinh phí được giao" : ""
+  }))
+  const progress = Result.getOrThrow(
+    Progress.report({
+      assignments: [
+        { id: "kh-2024-kcqg", amount: Money.make(1_600_000_000n), province: "33", fund: "national", activity: "machinery" },
+        { id: "kh-2024-kcdp", amount: Money.make(2_400_000_000n), province: "33", fund: "local", activity: "media" }
+      ],
+      disbursements: [
+        { date: LocalDate.parseOrThrow("2024-06-30"), amount: Money.make(900_000_000n), assignment: "kh-2024-kcqg" },
+        { date: LocalDate.parseOrThrow("2024-09-30"), amount: Money.make(1_200_000_000n), assignment: "kh-2024-kcdp" }
+      ],
+      asOf: LocalDate.parseOrThrow("2024-09-30")
+    })
+  )
+  const files = [
+    await write("plan", Xlsx.exportPlan(planRows(19), planOptions)),
+    await write("plan-long", Xlsx.exportPlan(planRows(120), planOptions)),
+    await write("allocation", Xlsx.exportAllocation(allocationRows, { summary: { envelope: Money.make(10_000_000_000n) }, title: "KẾT QUẢ PHÂN BỔ KINH PHÍ KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2024", document })),
+    await write("progress", Xlsx.exportProgress(progress, { title: "TIẾN ĐỘ GIẢI NGÂN KINH PHÍ KHUYẾN CÔNG NĂM 2024", document }))
+  ]
+  for (const f of convert(profile, files, "pdf", join(work, "pdf"))) pdfs[basename(f, ".pdf")] = printed(f)
+  mkdirSync(out, { recursive: true })
+  for (const name of ["plan", "allocation", "progress"]) tool("pdftoppm", ["-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile", join(work, "pdf", `${name}.pdf`), join(out, `${name}-page1`)])
 })
 
 const A4 = [595.3, 841.9] as const
