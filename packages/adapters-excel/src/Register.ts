@@ -1100,6 +1100,8 @@ export const reader = (options: Options, source: Source = {}): Reader => {
   let pending: Group | undefined
 
   const SUB_NUMBER = /^(?:\d{1,3}\.\d{1,3}(?:\.\d{1,3})?|[a-zđ][.)]?|[-–+•*])$/u
+  /** The cells of a proposal, not of one of its lines. */
+  const PROPOSAL_CELLS: ReadonlyArray<Field> = ["implementingUnit", "implementingUnitCode", "beneficiaries", "location", "province", "duration", "start", "end", "fund", "form", "planYear", "approvalDate"]
 
   const continues = (g: Group, cells: ReadonlyArray<CellValue>, sttText: string, titleText: string): boolean => {
     const idm = col("id")
@@ -1110,6 +1112,21 @@ export const reader = (options: Options, source: Source = {}): Reader => {
     const sameTitle = titleText === "" || (g.title !== undefined && (titleText === g.title || fold(titleText) === fold(g.title))) || /^[-–+•*]\s/.test(titleText)
     if (idm !== undefined && idText !== "") return sameTitle
     if (!sameTitle) return false
+    // without the proposal's number, a line leaves the proposal's own cells blank, or repeats the
+    // title and every one of them: a row with its own implementing unit is a proposal (one whose
+    // title is missing is said so, not joined to the one above)
+    const repeats = titleText !== "" && !/^[-–+•*]\s/.test(titleText)
+    for (const f of PROPOSAL_CELLS) {
+      const m = col(f)
+      if (m === undefined) continue
+      const here = textOf(cells[m.index])
+      if (here === "") continue
+      if (!repeats) {
+        if (f === "implementingUnit") return false
+        continue
+      }
+      if (here !== textOf(g.cells[m.index])) return false
+    }
     // something of a line: an activity, an item or an amount
     for (const f of ["activity", "item", "total", "requestedSupport"] as const) {
       const m = col(f)

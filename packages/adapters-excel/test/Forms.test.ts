@@ -206,3 +206,35 @@ describe("a workbook holding last year's register before this year's", () => {
     if (!r.ok) expect(r.error.issues[0]?.message).toContain("no register of the plan year 2025")
   })
 })
+
+describe("rows that are not lines of the proposal above", () => {
+  const header = ["STT", "Tên đề án", "Nội dung hoạt động", "Đơn vị thực hiện", "Địa điểm", "Thời gian thực hiện", "Tổng kinh phí", "Kinh phí khuyến công hỗ trợ"]
+  test("a row with its own implementing unit but no title is a proposal whose title is missing, not a line joined to the one above", () => {
+    const r = Register.read(
+      [
+        [TITLE],
+        header,
+        ["", "Hỗ trợ máy sấy", "Ứng dụng máy móc thiết bị tiên tiến", UNIT, "Toàn tỉnh", "2024", 100_000_000, 50_000_000],
+        ["", "", "Thông tin tuyên truyền", UNIT, "Toàn tỉnh", "2024", 80_000_000, 40_000_000]
+      ],
+      {}
+    )
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.error.issues.map((i) => [i.code, i.row, i.column])).toEqual([["import/empty-required", 4, "B"]])
+    expect(r.error.partial?.proposals.map((p) => p.activities.length)).toEqual([1])
+  })
+  test("two proposals with the same title and different places stay two", () => {
+    const r = Register.read(
+      [
+        [TITLE],
+        header,
+        ["", "Hỗ trợ máy sấy", "Ứng dụng máy móc thiết bị tiên tiến", UNIT, "Xã Tân Lập, huyện Yên Mỹ", "2024", 100_000_000, 50_000_000],
+        ["", "Hỗ trợ máy sấy", "Ứng dụng máy móc thiết bị tiên tiến", UNIT, "Xã Nghĩa Hiệp, huyện Yên Mỹ", "2024", 100_000_000, 50_000_000]
+      ],
+      {}
+    )
+    if (!r.ok) throw r.error
+    expect(r.value.proposals.map((p) => p.locations[0]?.commune?.name)).toEqual(["Tân Lập", "Nghĩa Hiệp"])
+  })
+})
