@@ -19,23 +19,28 @@
  * | `stt` | STT | (only to recognise group and subtotal rows) |
  * | `id` | Mã đề án | `id`; without the column: `idPrefix` + row number (`row-7`) |
  * | `title` * | Tên đề án | `title` |
- * | `activity` * | Nội dung hoạt động | `activities[0].activity`: a code or Vietnamese name of the catalogue passed |
+ * | `activity` * | Nội dung hoạt động | the activity: a code, legal name or short form of the catalogue (default: the law's) |
  * | `item` | Mã nội dung chi | `activities[0].costLines[0].item`; without it, the activity code |
  * | `form` | Hình thức | `form.kind` (Đơn lẻ, Nhóm, Thí điểm/Điểm, Nhiệm vụ); blank: `group` with ≥ 2 beneficiaries, else `single` |
  * | `implementingUnit` * | Đơn vị thực hiện | `implementingUnit.name` |
  * | `implementingUnitCode` | Mã đơn vị thực hiện | `implementingUnit.code` |
  * | `beneficiaries` | Đơn vị thụ hưởng | `beneficiaries` (ids separated by `;` or line breaks); a group's `form.beneficiaryIds` |
- * | `location` | Địa điểm | `locations`: `02`, `02 - Hà Giang`, `Hà Giang`, `xã Minh Ngọc, huyện Bắc Mê, tỉnh Hà Giang`; several separated by `;` |
- * | `duration` or `start` + `end` * | Thời gian thực hiện / Thời gian bắt đầu, Thời gian kết thúc | `duration` |
+ * | `location` | Địa điểm | `locations`: `02`, `02 - Hà Giang`, `Hà Giang`, `xã Minh Ngọc, huyện Bắc Mê, tỉnh Hà Giang`; without a province (`Xã Tân Lập, huyện Yên Mỹ`, `Toàn tỉnh`) the register's; several separated by `;` |
+ * | `province` | Tỉnh | the province of locations that name none |
+ * | `duration`, `start`, `end` | Thời gian thực hiện / Thời gian bắt đầu, Thời gian kết thúc | `duration`; what is missing from the plan year, with a warning |
  * | `total` * | Tổng kinh phí | the cost line's `total` (and `unitCost`, quantity 1) |
  * | `requestedSupport` * | Kinh phí khuyến công hỗ trợ | `requestedSupport` |
  * | `counterpartFunding` | Kinh phí đối ứng | `counterpartFunding`; blank or `-` = 0; without the column: total − support − other |
  * | `otherStateFunding` | Nguồn ngân sách khác | `otherStateFunding`; blank = absent |
- * | `fund` * | Nguồn kinh phí | `fund` (Quốc gia/KCQG → `national`, Địa phương/KCĐP → `local`), or `defaults.fund` |
- * | `planYear` * | Năm kế hoạch | `planYear`, or `defaults.planYear` |
+ * | `fund` * | Nguồn kinh phí | `fund` (Quốc gia/KCQG → `national`, Địa phương/KCĐP → `local`), or the title's, or `defaults.fund` |
+ * | `planYear` * | Năm kế hoạch | `planYear`, or the title's or sheet name's, or the `planYear` option |
  * | `approvalDate` | Ngày phê duyệt | `approvalDate` |
  *
- * (* required: the column must exist, or a default be given for `fund` / `planYear`.)
+ * (* required: the column must exist, or the title or an option give `fund` / `planYear`.)
+ *
+ * **Several rows, one proposal**: rows under one number (the same id, or a blank or sub-numbered
+ * STT with no title and no implementing unit of their own) are its activities or cost lines; a
+ * first row without an activity heads them, and its amounts must add up to theirs.
  *
  * **Values.** Amounts typed as numbers, as text with dots (`1.500.000.000`), with unit words
  * (`1,5 tỷ`), or in a column whose header names its unit (`Tổng kinh phí (triệu đồng)`: 1,35 →
