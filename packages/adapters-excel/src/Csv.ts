@@ -24,7 +24,8 @@
  */
 import { LocalDate, type Progress, Result } from "@khuyencong/core"
 import { columnLetter } from "./Cell.js"
-import type { ImportError } from "./Issues.js"
+import type { ImportError, ImportIssue } from "./Issues.js"
+import { detectLegacy } from "./internal/legacy.js"
 import { importError, issueAt } from "./internal/issues.js"
 import * as Register from "./Register.js"
 import * as Report from "./Report.js"
@@ -44,7 +45,10 @@ export type Delimiter = "," | ";" | "\t"
  * @example `const o: Csv.ParseOptions = { delimiter: ";" }`
  */
 export interface ParseOptions {
-  /** Field delimiter (default `,`). Spreadsheets set to Vietnamese often write `;`. */
+  /**
+   * Field delimiter. `parse` defaults to `,`; `readRegister` finds it ({@link sniffDelimiter}):
+   * spreadsheets set to Vietnamese write `;`, Excel's "Unicode text" a tab.
+   */
   readonly delimiter?: Delimiter
   /** Name used as the sheet of issues (default none). */
   readonly sheet?: string
@@ -65,6 +69,13 @@ export const decode = (bytes: Uint8Array, options: { readonly sheet?: string; re
   try {
     if (bytes[0] === 0xff && bytes[1] === 0xfe) return Result.ok(new TextDecoder("utf-16le", { fatal: true }).decode(bytes.subarray(2)))
     if (bytes[0] === 0xfe && bytes[1] === 0xff) return Result.ok(new TextDecoder("utf-16be", { fatal: true }).decode(bytes.subarray(2)))
+    // UTF-16 without its byte order mark: every other byte of ASCII text is zero
+    const head = bytes.subarray(0, Math.min(bytes.length, 400))
+    let zeroOdd = 0
+    let zeroEven = 0
+    for (let i = 0; i < head.length; i++) if (head[i] === 0) i % 2 === 1 ? zeroOdd++ : zeroEven++
+    if (head.length >= 4 && zeroOdd > head.length / 4) return Result.ok(new TextDecoder("utf-16le", { fatal: true }).decode(bytes))
+    if (head.length >= 4 && zeroEven > head.length / 4) return Result.ok(new TextDecoder("utf-16be", { fatal: true }).decode(bytes))
     return Result.ok(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes))
   } catch {
     return Result.err(
@@ -214,6 +225,7 @@ export const readRegister = (
   options: Register.Options & ParseOptions
 ): Result.Result<Register.Register, ImportError<Register.Register>> => {
   let text: string
+  let legacyNote: ImportIssue | undefined
   if (typeof input === "string") {
     const max = options.maxBytes ?? 200 * 1024 * 1024
     if (input.length > max)
@@ -221,14 +233,71 @@ export const readRegister = (
     text = input
   } else {
     const dec = decode(input, options)
-    if (!dec.ok) return Result.err(dec.error as ImportError<Register.Register>)
-    text = dec.value
+    if (dec.ok) text = dec.value
+    else if (dec.error.code !== "import/bad-encoding") return Result.err(dec.error as ImportError<Register.Register>)
+    else {
+      // not UTF-8: a legacy Vietnamese encoding. TCVN3 and VNI bytes are Latin-1 letters, which the
+      // register reader recognises (converting TCVN3, naming VNI); anything else is read as
+      // Windows-1258, the code page Excel writes CSV in under Vietnamese Windows, and said so.
+      const latin = new TextDecoder("windows-1252").decode(input)
+      if (detectLegacy(latin.split(/\r\n|\n|\r/).slice(0, 40).flatMap((l) => l.split(/[,;\t]/))) !== undefined) text = latin
+      else {
+        text = new TextDecoder("windows-1258").decode(input).normalize("NFC")
+        legacyNote = issueAt(
+          { sheet: options.sheet },
+          "import/legacy-encoding-converted",
+          "the file is not UTF-8 but Windows-1258 (the Vietnamese code page Excel writes CSV in); it was read as such: save it as \"CSV UTF-8\" to be sure of every letter",
+          { encoding: "Windows-1258" }
+        )
+      }
+    }
   }
   if (text.replace(/^\uFEFF/, "").trim() === "")
     return Result.err(importError<Register.Register>([issueAt({ sheet: options.sheet }, "import/empty-file", "the file is empty: no register (biểu tổng hợp đề án) to read")], undefined))
-  const parsed = parse(text, options)
+  const parsed = parse(text, { ...options, delimiter: options.delimiter ?? sniffDelimiter(text) })
   if (!parsed.ok) return Result.err(parsed.error as ImportError<Register.Register>)
-  return Register.read(parsed.value, options, { sheet: options.sheet })
+  const r = Register.read(parsed.value, options, { sheet: options.sheet })
+  if (legacyNote === undefined) return r
+  const note = legacyNote
+  const add = (reg: Register.Register): Register.Register => ({ ...reg, warnings: [note, ...reg.warnings] })
+  if (r.ok) return Result.ok(add(r.value))
+  const partial = r.error.partial
+  return partial === undefined ? r : Result.err(importError(r.error.issues, add(partial)))
+}
+
+/**
+ * The delimiter of CSV text: of `,`, `;` (Excel with Vietnamese regional settings) and tab
+ * (Excel's "Unicode text"), the one that splits the first lines (outside quotes) into the most
+ * fields, the same number on most lines.
+ * @category parsing
+ * @since 0.3.0
+ * @example `Csv.sniffDelimiter("STT;Tên đề án;Tổng kinh phí\n1;Máy sấy;1.200,5")` → `";"`
+ */
+export const sniffDelimiter = (text: string): Delimiter => {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/).filter((l) => l.trim() !== "").slice(0, 40)
+  let best: Delimiter = ","
+  let bestScore = 0
+  for (const d of [",", ";", "\t"] as const) {
+    const counts = lines.map((l) => {
+      let n = 0
+      let quoted = false
+      for (const ch of l) {
+        if (ch === '"') quoted = !quoted
+        else if (ch === d && !quoted) n++
+      }
+      return n
+    })
+    const freq = new Map<number, number>()
+    for (const c of counts) if (c > 0) freq.set(c, (freq.get(c) ?? 0) + 1)
+    // the most lines agreeing on one field count, weighted by that count
+    let score = 0
+    for (const [c, k] of freq) score = Math.max(score, k * Math.min(c, 30))
+    if (score > bestScore) {
+      best = d
+      bestScore = score
+    }
+  }
+  return best
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,47 +305,65 @@ export const readRegister = (
 
 const monthText = (m: string): string => `${m.slice(5, 7)}/${m.slice(0, 4)}`
 
-const fieldOf = (kind: Report.ColumnKind, v: Report.Value): Field => {
+/** An amount of đồng in a unit, as exact Vietnamese decimal text (`1350,5` triệu). */
+const inUnit = (m: bigint, unit: bigint): string => {
+  if (unit === 1n) return m.toString()
+  const neg = m < 0n
+  const a = neg ? -m : m
+  const frac = (a % unit).toString().padStart(unit.toString().length - 1, "0").replace(/0+$/, "")
+  return `${neg ? "-" : ""}${a / unit}${frac === "" ? "" : `,${frac}`}`
+}
+
+const fieldOf = (kind: Report.ColumnKind, v: Report.Value, unit: bigint): Field => {
   if (v === undefined) return undefined
   if (kind === "date" && typeof v === "string" && LocalDate.is(v)) return LocalDate.formatVi(v)
   if (kind === "month" && typeof v === "string") return monthText(v)
+  if (kind === "money" && typeof v === "bigint") return inUnit(v, unit)
   return v
 }
 
 /**
- * A report table as CSV: the header record, the rows, the totals record (exact sums) and the
- * summary lines; no title (a CSV file has one table). Amounts as plain digits of đồng, dates
- * `dd/mm/yyyy`.
+ * A report table as CSV: the header record (a two-row header's parts joined as "parent / child"),
+ * the rows, the totals record (exact sums) and the summary lines; no title or document form (a
+ * CSV file has one table). Amounts in the table's unit, exactly: plain digits of đồng, or
+ * Vietnamese decimals in a larger unit (`1350,5` triệu đồng); dates `dd/mm/yyyy`.
  * @category reports
  * @since 0.1.0
  * @example `Csv.formatTable(Report.plan(rows), { bom: false }).split("\r\n")[0]` → `"STT,Mã đề án,Tên đề án,…"`
  */
 export const formatTable = (table: Report.Table, options: FormatOptions = {}): string => {
-  const records: Array<ReadonlyArray<Field>> = [table.columns.map((c) => c.header)]
-  for (const r of table.rows) records.push(table.columns.map((c) => fieldOf(c.kind, r[c.key])))
+  const unit = Report.unitDong(table.unit ?? "đồng")
+  const records: Array<ReadonlyArray<Field>> = [table.columns.map((c) => (c.group === undefined ? c.header : `${c.group} / ${c.header}`))]
+  for (const r of table.rows) records.push(table.columns.map((c) => fieldOf(c.kind, r[c.key], unit)))
   const t = table.totals
   if (t !== undefined) {
     records.push(
       table.columns.map((c) =>
-        c.key === t.labelColumn ? t.label : t.sum.includes(c.key) ? Report.columnTotal(table, c.key) : fieldOf(c.kind, t.values?.[c.key])
+        c.key === t.labelColumn
+          ? t.label
+          : t.sum.includes(c.key)
+            ? inUnit(Report.columnTotal(table, c.key), unit)
+            : fieldOf(c.kind, t.values?.[c.key], unit)
       )
     )
   }
   const f = table.footer
   if (f !== undefined) {
-    for (const line of f.lines) records.push(table.columns.map((c) => (c.key === f.labelColumn ? line.label : c.key === f.column ? line.value : undefined)))
+    for (const line of f.lines)
+      records.push(table.columns.map((c) => (c.key === f.labelColumn ? line.label : c.key === f.column ? inUnit(line.value, unit) : undefined)))
   }
   return format(records, options)
 }
 
 /**
- * The plan (kế hoạch) as CSV (see `Report.plan`); it reads back with {@link readRegister}.
+ * The plan (kế hoạch) as CSV (see `Report.plan`; amounts in đồng unless `unit` says otherwise); it
+ * reads back with {@link readRegister}.
  * @category reports
  * @since 0.1.0
  * @example `Csv.exportPlan(rows)` → `"\uFEFFSTT,Mã đề án,Tên đề án,…\r\n1,HG-01,…"`
  */
 export const exportPlan = (rows: ReadonlyArray<Report.PlanRow>, options: Report.PlanOptions & FormatOptions = {}): string =>
-  formatTable(Report.plan(rows, options), options)
+  formatTable(Report.plan(rows, { ...options, unit: options.unit ?? "đồng" }), options)
 
 /**
  * The allocation result (kết quả phân bổ) as CSV (see `Report.allocation`).

@@ -11,13 +11,18 @@
  *   `import/csv-syntax`, `import/reader-unavailable` (see the Xlsx module on exceljs and UTF-8);
  * - sheet: `import/empty-sheet`, `import/sheet-not-found`, `import/header-not-found`,
  *   `import/missing-column`, `import/ambiguous-column`, `import/too-many-rows`,
- *   `import/too-many-issues`;
+ *   `import/too-many-issues`, `import/legacy-encoding` (text in VNI, with how to convert it);
  * - cell: `import/empty-required`, `import/bad-amount`, `import/fractional-dong`,
  *   `import/bad-date`, `import/bad-value`, `import/unknown-activity`, `import/cell-error`,
  *   `import/no-cached-value`;
- * - row: `import/duplicate-row`, `import/duplicate-id`;
+ * - row: `import/duplicate-row`, `import/duplicate-id`, `import/lines-do-not-add-up` (a
+ *   proposal's heading row and its lines); establishments sheet: `import/bad-tax-code`;
  * - then the Proposal validator's own codes (`proposal/funding-shortfall`, `schema/invalid` …)
  *   placed on the cell the field was read from.
+ *
+ * Warnings (`Register.warnings`) have the same shape: `import/period-defaulted`,
+ * `import/period-year-defaulted`, `import/commune-unchecked`, `import/legacy-encoding-converted`,
+ * `import/sheet-chosen`, `import/beneficiary-not-listed`.
  *
  * An {@link ExportError} is returned when a report cannot be written exactly
  * (`export/amount-too-large`, `export/bad-text`, `export/io`).
@@ -59,6 +64,11 @@ export interface ImportIssue extends Errors.Issue {
   readonly raw: CellValue | undefined
   /** The register field the column maps to (`total`, `title` …), when there is one. */
   readonly field: string | undefined
+  /**
+   * The parameters of the message, for a caller that words it itself (a later Vietnamese
+   * catalogue): `unit` (the column's unit, "triệu đồng"), `expected`, `found`, `suggestions` …
+   */
+  readonly params?: Readonly<Record<string, string | number>>
 }
 
 /**

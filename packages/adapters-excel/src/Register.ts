@@ -19,23 +19,28 @@
  * | `stt` | STT | (only to recognise group and subtotal rows) |
  * | `id` | Mã đề án | `id`; without the column: `idPrefix` + row number (`row-7`) |
  * | `title` * | Tên đề án | `title` |
- * | `activity` * | Nội dung hoạt động | `activities[0].activity`: a code or Vietnamese name of the catalogue passed |
+ * | `activity` * | Nội dung hoạt động | the activity: a code, legal name or short form of the catalogue (default: the law's) |
  * | `item` | Mã nội dung chi | `activities[0].costLines[0].item`; without it, the activity code |
  * | `form` | Hình thức | `form.kind` (Đơn lẻ, Nhóm, Thí điểm/Điểm, Nhiệm vụ); blank: `group` with ≥ 2 beneficiaries, else `single` |
  * | `implementingUnit` * | Đơn vị thực hiện | `implementingUnit.name` |
  * | `implementingUnitCode` | Mã đơn vị thực hiện | `implementingUnit.code` |
  * | `beneficiaries` | Đơn vị thụ hưởng | `beneficiaries` (ids separated by `;` or line breaks); a group's `form.beneficiaryIds` |
- * | `location` | Địa điểm | `locations`: `02`, `02 - Hà Giang`, `Hà Giang`, `xã Minh Ngọc, huyện Bắc Mê, tỉnh Hà Giang`; several separated by `;` |
- * | `duration` or `start` + `end` * | Thời gian thực hiện / Thời gian bắt đầu, Thời gian kết thúc | `duration` |
+ * | `location` | Địa điểm | `locations`: `02`, `02 - Hà Giang`, `Hà Giang`, `xã Minh Ngọc, huyện Bắc Mê, tỉnh Hà Giang`; without a province (`Xã Tân Lập, huyện Yên Mỹ`, `Toàn tỉnh`) the register's; several separated by `;` |
+ * | `province` | Tỉnh | the province of locations that name none |
+ * | `duration`, `start`, `end` | Thời gian thực hiện / Thời gian bắt đầu, Thời gian kết thúc | `duration`; what is missing from the plan year, with a warning |
  * | `total` * | Tổng kinh phí | the cost line's `total` (and `unitCost`, quantity 1) |
  * | `requestedSupport` * | Kinh phí khuyến công hỗ trợ | `requestedSupport` |
  * | `counterpartFunding` | Kinh phí đối ứng | `counterpartFunding`; blank or `-` = 0; without the column: total − support − other |
  * | `otherStateFunding` | Nguồn ngân sách khác | `otherStateFunding`; blank = absent |
- * | `fund` * | Nguồn kinh phí | `fund` (Quốc gia/KCQG → `national`, Địa phương/KCĐP → `local`), or `defaults.fund` |
- * | `planYear` * | Năm kế hoạch | `planYear`, or `defaults.planYear` |
+ * | `fund` * | Nguồn kinh phí | `fund` (Quốc gia/KCQG → `national`, Địa phương/KCĐP → `local`), or the title's, or `defaults.fund` |
+ * | `planYear` * | Năm kế hoạch | `planYear`, or the title's or sheet name's, or the `planYear` option |
  * | `approvalDate` | Ngày phê duyệt | `approvalDate` |
  *
- * (* required: the column must exist, or a default be given for `fund` / `planYear`.)
+ * (* required: the column must exist, or the title or an option give `fund` / `planYear`.)
+ *
+ * **Several rows, one proposal**: rows under one number (the same id, or a blank or sub-numbered
+ * STT with no title and no implementing unit of their own) are its activities or cost lines; a
+ * first row without an activity heads them, and its amounts must add up to theirs.
  *
  * **Values.** Amounts typed as numbers, as text with dots (`1.500.000.000`), with unit words
  * (`1,5 tỷ`), or in a column whose header names its unit (`Tổng kinh phí (triệu đồng)`: 1,35 →
@@ -71,9 +76,12 @@
  * ```
  * @since 0.1.0
  */
-import { createHash } from "node:crypto"
+import { createHash, hash } from "node:crypto"
 import { Errors, LocalDate, Money, Proposal, Result } from "@khuyencong/core"
-import { type CellValue, type DateSystem, isBlank, isErrorValue, isFormula, valueOf } from "./Cell.js"
+import { catalogueOf } from "./internal/catalogue.js"
+import { readSheetContext } from "./internal/context.js"
+import { detectLegacy, fromTcvn3, HOW_TO_CONVERT, LEGACY_NAMES } from "./internal/legacy.js"
+import { type CellValue, columnNumber, type DateSystem, describe, isBlank, isErrorValue, isFormula, valueOf } from "./Cell.js"
 import type { ImportError, ImportIssue } from "./Issues.js"
 import { importError, issueAt, type Place } from "./internal/issues.js"
 import { type AmountRead, type Unit, readAmount, unitName, unitOfText } from "./internal/amount.js"
@@ -136,6 +144,8 @@ export interface ActivityEntry {
   readonly nameVi?: string
   readonly name?: string
   readonly aliases?: ReadonlyArray<string>
+  /** Spending items (nội dung chi), so that an item column may name them in Vietnamese. */
+  readonly items?: ReadonlyArray<{ readonly code: string; readonly nameVi?: string; readonly name?: string }>
 }
 
 /**
@@ -161,13 +171,32 @@ export type Location = Proposal.Proposal["locations"][number]
  * @example `const o: Register.Options = { activities: pack.activities, defaults: { planYear: 2024 }, columns: { title: "Tên dự án" } }`
  */
 export interface Options {
-  /** The activity catalogue (e.g. a rule pack's `activities`). */
-  readonly activities: ReadonlyArray<ActivityEntry>
+  /**
+   * The activity catalogue (e.g. a rule pack's `activities`: codes, legal names, the short forms
+   * officials write and the spending items). Default: every activity of the corpus of the law
+   * (`@khuyencong/law`), every version.
+   */
+  readonly activities?: ReadonlyArray<ActivityEntry>
+  /**
+   * The plan year (năm kế hoạch) of the register: for rows without a plan-year cell, to fill in
+   * missing dates, and to choose the sheet of a workbook holding several years. Default: the
+   * year the title states ("KẾ HOẠCH KHUYẾN CÔNG NĂM 2024"), or the sheet's name ("KH 2024").
+   */
+  readonly planYear?: number
+  /**
+   * The province (tỉnh) of locations that name none ("Xã Tân Lập, huyện Yên Mỹ", "Toàn tỉnh"): a
+   * code ("33") or a name ("Hưng Yên"). Default: a "Tỉnh" column, else the title ("… – TỈNH
+   * HƯNG YÊN", "UBND TỈNH HƯNG YÊN").
+   */
+  readonly province?: string
   /** Map fields to a header label (`"Tên dự án"`) or a column (`{ column: "C" }`); overrides the defaults for those fields. */
   readonly columns?: { readonly [F in Field]?: ColumnRef }
   /** Unit of amount columns, overriding the header and sheet notes. */
   readonly units?: { readonly [F in "total" | "requestedSupport" | "counterpartFunding" | "otherStateFunding"]?: AmountUnit }
-  /** Values for rows whose sheet has no such column (or whose cell is blank). */
+  /**
+   * Values for rows whose sheet has no such column (or whose cell is blank). Default: the fund the
+   * title states ("KẾ HOẠCH KHUYẾN CÔNG ĐỊA PHƯƠNG …"), and {@link planYear}.
+   */
   readonly defaults?: { readonly fund?: "national" | "local"; readonly planYear?: number }
   /** 1-based row of the header (its first row), to skip the search. */
   readonly headerRow?: number
@@ -198,8 +227,11 @@ export interface Options {
  * @example `// { row: 7, proposal: { id: "row-7", title: "Hỗ trợ máy sao chè", … } }`
  */
 export interface Entry {
+  /** The (first) row of the proposal. */
   readonly row: number
   readonly proposal: Proposal.Proposal
+  /** Every row the proposal was read from, when it spans several (one per activity or cost line). */
+  readonly rows?: ReadonlyArray<number>
 }
 
 /**
@@ -210,8 +242,47 @@ export interface Entry {
  */
 export interface Skipped {
   readonly row: number
-  readonly reason: "subtotal" | "group" | "heading" | "numbering"
+  /** `signature`: the date line and signature block under the table, and what follows. */
+  readonly reason: "subtotal" | "group" | "heading" | "numbering" | "signature"
   readonly text: string
+}
+
+/**
+ * An establishment (cơ sở thụ hưởng) listed on a sheet beside the register ("Danh sách cơ sở":
+ * "Tên cơ sở", "Mã số thuế", "Địa chỉ", "Loại hình", "Ngành nghề", "Người đại diện", "Số lao
+ * động"), with its tax code checked.
+ * @category models
+ * @since 0.3.0
+ * @example `// { sheet: "Danh sách cơ sở", row: 5, id: "0900123452", name: "HTX dệt Phố Hiến", taxCode: "0900123452", address: "Xã Tân Lập, huyện Yên Mỹ", workforce: 45 }`
+ */
+export interface Establishment {
+  readonly sheet: string | undefined
+  readonly row: number
+  /** The "Mã cơ sở" column, else the tax code, else the name: what a register's beneficiary cell names. */
+  readonly id: string
+  readonly name: string
+  readonly taxCode?: string
+  readonly address?: string
+  readonly legalForm?: string
+  readonly industry?: string
+  readonly representative?: string
+  readonly workforce?: number
+}
+
+/**
+ * What a register says of itself above its header (its title, the decision it accompanies, the
+ * issuing body) and in its sheet's name, each value with the text it was read from.
+ * @category models
+ * @since 0.3.0
+ * @example `// { title: "KẾ HOẠCH KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2024 – TỈNH HƯNG YÊN", planYear: { value: 2024, from: "title", text: "…" }, fund: { value: "local", … }, province: { name: "HƯNG YÊN", … } }`
+ */
+export interface SheetContext {
+  /** The title line (the first line above the header naming a plan, report or list), as written. */
+  readonly title?: string
+  readonly planYear?: { readonly value: number; readonly from: "title" | "sheet-name"; readonly text: string }
+  /** The province as written (checked against the administrative units on each row's date). */
+  readonly province?: { readonly name: string; readonly from: "title"; readonly text: string }
+  readonly fund?: { readonly value: "national" | "local"; readonly from: "title"; readonly text: string }
 }
 
 /**
@@ -237,6 +308,19 @@ export interface Register {
   readonly sheet: string | undefined
   /** 1-based row of the (first) header row. */
   readonly headerRow: number
+  /**
+   * What the sheet says of itself above the header (its title, a decision reference, the issuing
+   * body) and its name: the plan year, the province and the fund, each with where it was read.
+   */
+  readonly context: SheetContext
+  /**
+   * What was read but is worth a look: values filled in (a missing end date taken as the end of the
+   * plan year), text converted from a legacy encoding, communes recorded without a check. Same
+   * shape as the problems; `code` starts with `import/`.
+   */
+  readonly warnings: ReadonlyArray<ImportIssue>
+  /** The establishments of a sheet beside the register (.xlsx; empty when there is none). */
+  readonly establishments: ReadonlyArray<Establishment>
   readonly columns: ReadonlyArray<Column>
   /** Valid proposals in sheet order (empty when `collect: false`). */
   readonly proposals: ReadonlyArray<Proposal.Proposal>
@@ -286,6 +370,26 @@ export interface Row {
 // ---------------------------------------------------------------------------------------------
 // Rows ⇄ proposals
 
+/** The JSON of a register line: quantity 1, unit cost = total, money as digit strings. */
+const lineJson = (
+  item: string | undefined,
+  total: bigint | undefined,
+  support: bigint | undefined,
+  counterpart: bigint | undefined,
+  other: bigint | undefined
+): Record<string, unknown> => {
+  const line: Record<string, unknown> = { quantity: 1 }
+  if (item !== undefined) line["item"] = item
+  if (total !== undefined) {
+    line["unitCost"] = total.toString()
+    line["total"] = total.toString()
+  }
+  if (support !== undefined) line["requestedSupport"] = support.toString()
+  if (counterpart !== undefined) line["counterpartFunding"] = counterpart.toString()
+  if (other !== undefined) line["otherStateFunding"] = other.toString()
+  return line
+}
+
 /** The Proposal JSON of register values (money as digit strings, quantity 1). */
 const encodedOf = (r: {
   readonly id?: string | undefined
@@ -312,16 +416,7 @@ const encodedOf = (r: {
   if (r.title !== undefined) o["title"] = r.title
   if (r.fund !== undefined) o["fund"] = r.fund
   if (r.form !== undefined) o["form"] = r.form === "group" ? { kind: "group", beneficiaryIds: [...(r.beneficiaries ?? [])] } : { kind: r.form }
-  const line: Record<string, unknown> = { quantity: 1 }
-  const item = r.item ?? r.activity
-  if (item !== undefined) line["item"] = item
-  if (r.total !== undefined) {
-    line["unitCost"] = r.total.toString()
-    line["total"] = r.total.toString()
-  }
-  if (r.requestedSupport !== undefined) line["requestedSupport"] = r.requestedSupport.toString()
-  if (r.counterpartFunding !== undefined) line["counterpartFunding"] = r.counterpartFunding.toString()
-  if (r.otherStateFunding !== undefined) line["otherStateFunding"] = r.otherStateFunding.toString()
+  const line = lineJson(r.item ?? r.activity, r.total, r.requestedSupport, r.counterpartFunding, r.otherStateFunding)
   const activity: Record<string, unknown> = { costLines: [line] }
   if (r.activity !== undefined) activity["activity"] = r.activity
   o["activities"] = [activity]
@@ -402,6 +497,22 @@ export const rowOf = (p: Proposal.Proposal): Result.Result<Row, Errors.Validatio
   return Result.ok(row)
 }
 
+/**
+ * The register rows of a proposal, one per activity (nội dung hoạt động), each with the
+ * proposal's id: a proposal with several activities is written over several rows under its number,
+ * as registers do, and reads back as one proposal ({@link read} joins consecutive rows of one id).
+ * Each activity's cost lines are summed; its item is kept when it has one line.
+ * @category conversions
+ * @since 0.3.0
+ * @example `Register.rowsOf(proposal).map((r) => r.activity)` → `["machinery", "management"]`
+ */
+export const rowsOf = (p: Proposal.Proposal): ReadonlyArray<Row> =>
+  p.activities.map((a) => {
+    const r = rowOf({ ...p, activities: [a] })
+    if (!r.ok) throw new Error("unreachable: a proposal of one activity has one row")
+    return r.value
+  })
+
 const COMMUNE_PREFIX: { readonly [K in "commune" | "ward" | "township" | "special-zone"]: string } = {
   commune: "xã",
   ward: "phường",
@@ -410,22 +521,28 @@ const COMMUNE_PREFIX: { readonly [K in "commune" | "ward" | "township" | "specia
 }
 
 /**
- * The text of locations for a location cell, readable back by the import:
- * `xã Minh Ngọc, huyện Bắc Mê, 02 - Hà Giang; 08 - Tuyên Quang`.
+ * The text of locations for a location cell, readable back by the import. `code` (default)
+ * writes the province by code and name (`xã Minh Ngọc, huyện Bắc Mê, 02 - Hà Giang; 08 - Tuyên
+ * Quang`), `name` as a printed plan does (`Xã Minh Ngọc, huyện Bắc Mê, tỉnh Hà Giang`; the import
+ * finds the province by its name on the proposal's start date).
  * @category conversions
  * @since 0.1.0
  * @example `Register.formatLocations([{ provinceCode: "02", provinceName: "Hà Giang" }])` → `"02 - Hà Giang"`
  */
-export const formatLocations = (locations: ReadonlyArray<Location>): string =>
+export const formatLocations = (locations: ReadonlyArray<Location>, style: "code" | "name" = "code"): string =>
   locations
     .map((l) => {
       const parts: Array<string> = []
       if (l.commune !== undefined) parts.push(`${COMMUNE_PREFIX[l.commune.kind]} ${l.commune.name}`)
       if (l.district !== undefined) parts.push(l.district)
-      parts.push(l.provinceName === undefined ? l.provinceCode : `${l.provinceCode} - ${l.provinceName}`)
-      return parts.join(", ")
+      if (style === "name" && l.provinceName !== undefined) parts.push(`${CITIES.has(l.provinceName) ? "thành phố" : "tỉnh"} ${l.provinceName}`)
+      else parts.push(l.provinceName === undefined ? l.provinceCode : `${l.provinceCode} - ${l.provinceName}`)
+      const s = parts.join(", ")
+      return style === "name" ? s.charAt(0).toLocaleUpperCase("vi") + s.slice(1) : s
     })
     .join("; ")
+
+const CITIES = new Set(["Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"])
 
 /**
  * Vietnamese name of a fund as written on export.
@@ -522,31 +639,61 @@ const splitList = (s: string): Array<string> =>
     .map((x) => trimText(x))
     .filter((x) => x !== "")
 
-const readLocation = (part: string, start: LocalDate.LocalDate | undefined): Read<Location> => {
+/** "Toàn tỉnh", "Trên địa bàn tỉnh", "Các huyện, thị xã trong tỉnh" …: the whole province. */
+const WHOLE_PROVINCE = /^(?:toan|tren dia ban|cac (?:huyen|xa|dia phuong)(?: thi xa| thanh pho)*(?: trong| tren dia ban| cua)?)\s*(?:tinh|thanh pho)?(?:\s+(.+))?$/
+
+/**
+ * A location cell's part: `[xã …,] [huyện …,] tỉnh …` or a province code; without a province,
+ * `context` (the option, a "Tỉnh" column, the title) gives it; "Toàn tỉnh" is the province itself.
+ */
+const readLocation = (part: string, start: LocalDate.LocalDate | undefined, context: string | undefined): Read<Location & { readonly contextual: boolean }> => {
   const pieces = part.split(",").map((x) => trimText(x)).filter((x) => x !== "")
-  const provinceText = pieces.pop() ?? ""
-  let provinceCode: string
-  let provinceName: string | undefined
-  const coded = /^(\d{2})(?:\s*[-–:]\s*(.+))?$/u.exec(provinceText)
+  const last = pieces[pieces.length - 1] ?? ""
+  const whole = /^(?:to|tr|c)/iu.test(part) ? WHOLE_PROVINCE.exec(foldCached(part)) : null
+  if (whole !== null && pieces.length === 1) {
+    // "Toàn tỉnh" (the province of the register) or "Toàn tỉnh Hưng Yên"
+    const named = whole[1] === undefined ? context : (/(?:tỉnh|thành phố)\s+(.+)$/iu.exec(part)?.[1] ?? whole[1])
+    if (named === undefined)
+      return { ok: false, code: "import/bad-value", detail: `"${part}" names the whole province (toàn tỉnh), but not which: write the province, or state it in the title, a "Tỉnh" column or options.province` }
+    const p = provinceOf(named, start)
+    return p.ok ? { ok: true, value: { ...p.value, contextual: whole[1] === undefined } } : p
+  }
+  const coded = /^(\d{2})(?:\s*[-–:]\s*(.+))?$/u.exec(last)
+  let province: Read<Location> | undefined
   if (coded !== null) {
-    provinceCode = coded[1] ?? ""
+    const provinceCode = coded[1] ?? ""
     const typed = coded[2] === undefined ? undefined : trimText(coded[2])
+    const loc: { -readonly [K in keyof Location]: Location[K] } = { provinceCode }
     if (typed !== undefined) {
       const named = provinceByName(typed, start)
       if (named.ok && named.value.code !== provinceCode)
         return { ok: false, code: "import/bad-value", detail: `the province code ${provinceCode} does not match the province (tỉnh) "${typed}", whose code is ${named.value.code}${start === undefined ? "" : ` on ${LocalDate.formatVi(start)}`}` }
-      provinceName = typed
+      loc.provinceName = typed
     }
-  } else {
-    const named = provinceByName(provinceText, start)
-    if (!named.ok) return { ok: false, code: "import/bad-value", detail: named.detail }
-    provinceCode = named.value.code
-    provinceName = named.value.name
+    province = { ok: true, value: loc }
+    pieces.pop()
+  } else if (!COMMUNE_KINDS.some(([re]) => re.test(last)) && !DISTRICT_ONLY.test(last)) {
+    province = provinceOf(last.replace(/^(?:tỉnh|thành phố|tp\.?)\s+/iu, ""), start)
+    if (!province.ok && pieces.length === 1 && context === undefined) return province
+    if (province.ok) pieces.pop()
+    else province = undefined
   }
-  const loc: { -readonly [K in keyof Location]: Location[K] } = { provinceCode }
-  if (provinceName !== undefined) loc.provinceName = provinceName
+  let contextual = false
+  if (province === undefined) {
+    if (context === undefined)
+      return {
+        ok: false,
+        code: "import/bad-value",
+        detail: `"${part}" names no province (tỉnh); write it ("${part}, tỉnh …"), or state it in the title ("… – TỈNH …"), a "Tỉnh" column or options.province`
+      }
+    province = provinceOf(context, start)
+    if (!province.ok) return province
+    contextual = true
+  }
+  if (!province.ok) return province
+  const loc: { -readonly [K in keyof Location]: Location[K] } = { ...province.value }
   const district = pieces.length > 0 && DISTRICT.test(pieces[pieces.length - 1] ?? "") ? pieces.pop() : undefined
-  if (district !== undefined) loc.district = district
+  if (district !== undefined) loc.district = district.charAt(0).toLocaleLowerCase("vi") + district.slice(1)
   const communeText = pieces.pop()
   if (communeText !== undefined) {
     const kind = COMMUNE_KINDS.find(([re]) => re.test(communeText))
@@ -564,7 +711,19 @@ const readLocation = (part: string, start: LocalDate.LocalDate | undefined): Rea
       code: "import/bad-value",
       detail: `"${pieces.join(", ")}" is more than a location holds; a location reads "[xã …,] [huyện …,] tỉnh …" (a village or street is not kept)`
     }
-  return { ok: true, value: loc }
+  return { ok: true, value: { ...loc, contextual } }
+}
+
+const DISTRICT_ONLY = /^(?:huyện|quận|thị xã)\s+\S/iu
+
+/** A province by code or name, in force on the date (the register's start date). */
+const provinceOf = (text: string, start: LocalDate.LocalDate | undefined): Read<Location> => {
+  const t = trimText(text)
+  if (/^\d{2}$/.test(t)) return { ok: true, value: { provinceCode: t } }
+  const named = provinceByName(t, start)
+  if (!named.ok) return { ok: false, code: "import/bad-value", detail: named.detail }
+  // as written, unless written in capitals (a title): then as the administrative units name it
+  return { ok: true, value: { provinceCode: named.value.code, provinceName: t === t.toLocaleUpperCase("vi") ? named.value.name : t } }
 }
 
 /** What each field is, for messages. */
@@ -579,6 +738,7 @@ const LABEL: { readonly [F in Field]: string } = {
   implementingUnitCode: "the implementing unit code (mã đơn vị thực hiện)",
   beneficiaries: "the beneficiaries (đơn vị thụ hưởng)",
   location: "the location (địa điểm)",
+  province: "the province (tỉnh)",
   duration: "the implementation period (thời gian thực hiện)",
   start: "the start date (thời gian bắt đầu)",
   end: "the end date (thời gian kết thúc)",
@@ -623,6 +783,8 @@ const textOf = (v: CellValue | undefined): string => {
  * ```
  */
 export interface Reader {
+  /** The context read above the header (once the header is found). */
+  readonly context: SheetContext | undefined
   /** Feed the cells of a row (column A first) and its 1-based row number (default: the next one). */
   push(cells: ReadonlyArray<CellValue>, rowNumber?: number): boolean
   /** Finish: the register, or every problem found. */
@@ -667,27 +829,22 @@ export const reader = (options: Options, source: Source = {}): Reader => {
     source.merges === undefined ? undefined : source.merges.map(parseMerge).filter((m): m is Merge => m !== undefined)
 
   const issues: Array<ImportIssue> = []
+  const warnings: Array<ImportIssue> = []
   let overflow = 0
   const add = (i: ImportIssue) => {
     if (issues.length < maxIssues) issues.push(i)
     else overflow++
   }
+  const warn = (i: ImportIssue) => {
+    if (warnings.length < maxIssues) warnings.push(i)
+  }
   let fatal = false
   let headerIssue: ImportIssue | undefined
 
-  // activity catalogue
-  const activityByKey = new Map<string, string>()
-  const codes = new Set<string>()
-  for (const a of options.activities) {
-    codes.add(a.code)
-    for (const name of [a.code, a.nameVi, a.name, ...(a.aliases ?? [])]) {
-      if (name === undefined) continue
-      const k = fold(name)
-      if (!activityByKey.has(k)) activityByKey.set(k, a.code)
-    }
-  }
+  const catalogue = catalogueOf(options.activities)
 
-  // header spec
+  // header spec: the fund, the plan year and the period may come from the title or the options,
+  // so they are checked once the header (and what stands above it) is found
   const unitOverrides: { [F in Field]?: Unit } = {}
   for (const f of UNIT_FIELDS) {
     const u = options.units?.[f]
@@ -697,22 +854,33 @@ export const reader = (options: Options, source: Source = {}): Reader => {
     }
   }
   const required: Array<Field | readonly [Field, ...Array<Field>]> = ["title", "activity", "implementingUnit", "total", "requestedSupport"]
-  if (options.defaults?.fund === undefined) required.push("fund")
-  if (options.defaults?.planYear === undefined) required.push("planYear")
-  const groups: ReadonlyArray<ReadonlyArray<Field | readonly [Field, ...Array<Field>]>> = [["duration", ["start", "end"]]]
   const specR = makeSpec(options.columns, required, unitOverrides)
 
   const buffer: Array<{ readonly n: number; readonly cells: ReadonlyArray<CellValue> }> = []
   let header: Header | undefined
+  let context: SheetContext | undefined
   let headerRow = 0
   let lastRow = 0
   let rowsRead = 0
   let sawAny = false
   let firstDataSeen = false
+  let ended = false
   const entries: Array<Entry> = []
   const skipped: Array<Skipped> = []
   const seenKeys = new Map<string, number>()
   const seenIds = new Map<string, number>()
+  // sheet-wide defaults
+  let planYearDefault: number | undefined = options.planYear ?? options.defaults?.planYear
+  let fundDefault: "national" | "local" | undefined = options.defaults?.fund
+  let provinceDefault: string | undefined = options.province
+  const counted = new Map<string, { first: number; count: number; issue: ImportIssue }>()
+  const locationCache = new Map<string, ReturnType<typeof readLocation>>()
+  /** A warning about many rows: the first row's issue, with the count added at the end. */
+  const warnRows = (key: string, row: number, make: () => ImportIssue) => {
+    const c = counted.get(key)
+    if (c === undefined) counted.set(key, { first: row, count: 1, issue: make() })
+    else c.count++
+  }
 
   if (!specR.ok) {
     fatal = true
@@ -727,8 +895,47 @@ export const reader = (options: Options, source: Source = {}): Reader => {
       ? { sheet, row: rowNumber, field }
       : { sheet, row: rowNumber, column: m.letter, header: m.header === "" ? undefined : m.header, raw: cells[m.index] ?? null, field }
 
+  /** Set when the sheet is in TCVN3: every text cell is converted as it is read. */
+  let convert: ((cells: ReadonlyArray<CellValue>) => ReadonlyArray<CellValue>) | undefined
+  let converted = 0
+  const legacy = (): boolean => {
+    const texts: Array<string> = []
+    for (const b of buffer) for (const v of b.cells) if (typeof v === "string" && /[\u0080-\u00ff]/.test(v)) texts.push(v)
+    const kind = detectLegacy(texts)
+    if (kind === undefined) return false
+    if (kind === "vni") {
+      fatal = true
+      headerIssue = issueAt(
+        { sheet, row: buffer[0]?.n },
+        "import/legacy-encoding",
+        `the sheet's text is in ${LEGACY_NAMES.vni}, not Unicode ("${texts[0] ?? ""}"), and cannot be read as it is; ${HOW_TO_CONVERT}. (Văn bản đang ở bảng mã VNI: chuyển sang Unicode bằng công cụ chuyển mã của Unikey.)`,
+        { encoding: "VNI" }
+      )
+      add(headerIssue)
+      return true
+    }
+    convert = (cells) =>
+      cells.map((v) => {
+        if (typeof v !== "string") return v
+        const u = fromTcvn3(v)
+        if (u !== v) converted++
+        return u
+      })
+    for (let k = 0; k < buffer.length; k++) {
+      const b = buffer[k]
+      if (b !== undefined) buffer[k] = { n: b.n, cells: convert(b.cells) }
+    }
+    warn(
+      issueAt({ sheet, row: buffer[0]?.n }, "import/legacy-encoding-converted", `the sheet's text is in ${LEGACY_NAMES.tcvn3}, not Unicode; it was converted (e.g. "${texts[0] ?? ""}" → "${fromTcvn3(texts[0] ?? "")}"); check names written in a capitals font (.VnTimeH), which TCVN3 stores as small letters, and save the file in Unicode (${HOW_TO_CONVERT})`, {
+        encoding: "TCVN3"
+      })
+    )
+    return false
+  }
+
   const findHeader = (final: boolean): void => {
     if (!specR.ok || header !== undefined || fatal) return
+    if (convert === undefined && legacy()) return
     const spec: Spec = specR.spec
     const rows = buffer.map((b) => b.cells)
     const numbers = buffer.map((b) => b.n - 1)
@@ -739,8 +946,8 @@ export const reader = (options: Options, source: Source = {}): Reader => {
       d2 =
         at === -1
           ? { ok: false, code: "import/header-not-found", detail: `the sheet has no row ${options.headerRow} (option headerRow)`, at: undefined }
-          : detect(rows, numbers, spec, merges, groups, { at, depth: options.headerRows })
-    } else d2 = detect(rows, numbers, spec, merges, groups, { depth: options.headerRows })
+          : detect(rows, numbers, spec, merges, [], { at, depth: options.headerRows })
+    } else d2 = detect(rows, numbers, spec, merges, [], { depth: options.headerRows })
     if (!d2.ok) {
       fatal = true
       const at = d2.at === undefined ? undefined : buffer[d2.at]?.n
@@ -748,13 +955,49 @@ export const reader = (options: Options, source: Source = {}): Reader => {
       add(headerIssue)
       return
     }
-    header = d2.header
-    const first = buffer[header.at]
+    const h = d2.header
+    const first = buffer[h.at]
     headerRow = first?.n ?? 1
-    const rest = buffer.slice(header.at + header.depth)
+    context = readSheetContext(rows.slice(0, h.at), sheet)
+    planYearDefault ??= context.planYear?.value
+    fundDefault ??= context.fund?.value
+    provinceDefault ??= context.province?.name
+    // what the title and options cannot stand in for
+    const missing: Array<string> = []
+    const has = (f: Field) => h.columns.has(f)
+    if (!has("fund") && fundDefault === undefined)
+      missing.push(`the fund (nguồn kinh phí): add a column "Nguồn kinh phí" (Quốc gia / Địa phương), say "KHUYẾN CÔNG QUỐC GIA" or "… ĐỊA PHƯƠNG" in the title, or pass defaults: { fund: "local" }`)
+    if (!has("planYear") && planYearDefault === undefined)
+      missing.push(`the plan year (năm kế hoạch): add a column "Năm kế hoạch", state it in the title ("… NĂM 2024") or the sheet's name, or pass planYear: 2024`)
+    if (!has("duration") && !has("start") && !has("end") && planYearDefault === undefined && !has("planYear"))
+      missing.push(`the implementation period (thời gian thực hiện): add a column "Thời gian thực hiện" or "Thời gian bắt đầu", or give the plan year so that the whole year is taken`)
+    if (missing.length > 0) {
+      fatal = true
+      headerIssue = issueAt({ sheet, row: headerRow }, "import/missing-column", `the header row has no column for ${missing.join("; and for ")}`, {
+        missing: missing.length
+      })
+      add(headerIssue)
+      return
+    }
+    header = h
+    // the period: columns missing are filled in from the plan year, said once for the sheet
+    const where = { sheet, row: headerRow }
+    if (!has("duration") && !has("start") && !has("end"))
+      warn(issueAt(where, "import/period-defaulted", "the register has no implementation period (thời gian thực hiện) column: each proposal is taken to run the whole plan year (01/01 to 31/12)", { field: "duration", rule: "plan year" }))
+    else if (!has("duration") && !has("end"))
+      warn(issueAt(where, "import/period-defaulted", `the register gives only the start (thời gian bắt đầu, column ${col("start")?.letter ?? "?"}): each proposal is taken to end on 31/12 of its plan year`, { field: "end", rule: "end of the plan year" }))
+    else if (!has("duration") && !has("start"))
+      warn(issueAt(where, "import/period-defaulted", `the register gives only the end (thời gian kết thúc, column ${col("end")?.letter ?? "?"}): each proposal is taken to start on 01/01 of its plan year`, { field: "start", rule: "start of the plan year" }))
+    const rest = buffer.slice(h.at + h.depth)
     buffer.length = 0
     for (const b of rest) if (!processRow(b.n, b.cells)) return
   }
+
+  /** A cheap look before folding: the words a signature block or date line holds, with or without accents. */
+  const MAYBE_SIGNATURE = /l[aậ]p|tr[uư]ởng|trưởng|k[yý]|nh[aậ]n|ng[aà]y|\p{M}/iu
+  /** "Hưng Yên, ngày 15 tháng 01 năm 2024", "……, ngày …… tháng …… năm ……" */
+  const DATE_LINE = /^[^,\d]{1,40},\s*ngày\b.*\btháng\b.*\bnăm\b/iu
+  const SIGNATURE = /\b(?:nguoi lap bieu|thu truong don vi|ky ten dong dau|ky ghi ro ho ten|ky va ghi ro ho ten|noi nhan|xac nhan cua)\b/
 
   const processRow = (n: number, cells: ReadonlyArray<CellValue>): boolean => {
     if (fatal) return false
@@ -765,6 +1008,10 @@ export const reader = (options: Options, source: Source = {}): Reader => {
       return false
     }
     if (cells.every((v) => isBlank(v))) return true
+    if (ended) {
+      skipped.push({ row: n, reason: "signature", text: cells.map(textOf).filter((x) => x !== "").join(" | ") })
+      return true
+    }
     const h = header as Header
     const stt = col("stt")
     const title = col("title")
@@ -780,44 +1027,130 @@ export const reader = (options: Options, source: Source = {}): Reader => {
         return true
       }
     }
+    // the date line and signature block under the table: the table has ended (a numbered row is
+    // a proposal, so only the others are looked at)
+    if (!/^\d+$/.test(sttText)) {
+      const texts = cells.map(textOf).filter((x) => x !== "")
+      if (texts.some((t) => t.length <= 80 && MAYBE_SIGNATURE.test(t) && (SIGNATURE.test(foldCached(t)) || DATE_LINE.test(t.normalize("NFC"))))) {
+        finish()
+        ended = true
+        skipped.push({ row: n, reason: "signature", text: texts.join(" | ") })
+        return true
+      }
+    }
     // group and subtotal rows
     const firstText = textOf(cells.find((v) => !isBlank(v)))
     for (const t of firstText === sttText || firstText === titleText ? [sttText, titleText] : [sttText, titleText, firstText]) {
       if (t.length <= 120 && /^[tTcC]/.test(t) && SUBTOTAL.test(fold(t))) {
+        finish()
         skipped.push({ row: n, reason: "subtotal", text: t })
         return true
       }
     }
     if (ROMAN.test(sttText) || LETTER.test(sttText) || (stt === undefined && /^(?:[IVXLC]+|[A-Z])[.)]\s/.test(titleText))) {
+      finish()
       skipped.push({ row: n, reason: "group", text: [sttText, titleText].filter((x) => x !== "").join(" ") })
       return true
+    }
+    // a line of the proposal above (one row per activity or cost line under one number)
+    if (pending !== undefined && continues(pending, cells, sttText, titleText)) {
+      addLine(pending, n, cells)
+      return !fatal
     }
     // heading: only a title
     if (sttText === "" && titleText !== "") {
       let other = false
       for (const [f, m] of h.columns) if (f !== "title" && f !== "stt" && !isBlank(cells[m.index])) other = true
       if (!other) {
+        finish()
         skipped.push({ row: n, reason: "heading", text: titleText })
         return true
       }
     }
-    mapRow(n, cells)
+    finish()
+    startProposal(n, cells, sttText)
     return !fatal
   }
 
-  const mapRow = (n: number, cells: ReadonlyArray<CellValue>): void => {
-    const h = header as Header
-    const failed = new Set<Field>()
-    const fail = (f: Field, code: string, detail: string) => {
+  // -------------------------------------------------------------------------------------------
+  // A proposal over one or more rows
+
+  interface Line {
+    readonly row: number
+    readonly cells: ReadonlyArray<CellValue>
+    readonly failed: Set<Field>
+    activity: string | undefined
+    readonly activityGiven: boolean
+    readonly item: string | undefined
+    readonly total: bigint | undefined
+    readonly support: bigint | undefined
+    readonly counterpart: bigint | undefined
+    readonly other: bigint | undefined
+    readonly hasAmounts: boolean
+  }
+  interface Group {
+    readonly row: number
+    readonly cells: ReadonlyArray<CellValue>
+    readonly stt: string
+    readonly failed: Set<Field>
+    readonly values: { readonly [K in string]: Value }
+    readonly id: string | undefined
+    readonly title: string | undefined
+    readonly head: Line
+    readonly lines: Array<Line>
+    duplicate: boolean
+    /** Where this proposal's problems begin in the list (they are put in row and column order). */
+    readonly issueStart: number
+  }
+  let pending: Group | undefined
+
+  const SUB_NUMBER = /^(?:\d{1,3}\.\d{1,3}(?:\.\d{1,3})?|[a-zđ][.)]?|[-–+•*])$/u
+  /** The cells of a proposal, not of one of its lines. */
+  const PROPOSAL_CELLS: ReadonlyArray<Field> = ["implementingUnit", "implementingUnitCode", "beneficiaries", "location", "province", "duration", "start", "end", "fund", "form", "planYear", "approvalDate"]
+
+  const continues = (g: Group, cells: ReadonlyArray<CellValue>, sttText: string, titleText: string): boolean => {
+    const idm = col("id")
+    const idText = idm === undefined ? "" : textOf(cells[idm.index])
+    const sttFits = sttText === "" || sttText === g.stt || SUB_NUMBER.test(sttText)
+    if (!sttFits) return false
+    if (idm !== undefined && idText !== "" && idText !== g.id) return false
+    const sameTitle = titleText === "" || (g.title !== undefined && (titleText === g.title || fold(titleText) === fold(g.title))) || /^[-–+•*]\s/.test(titleText)
+    if (idm !== undefined && idText !== "") return sameTitle
+    if (!sameTitle) return false
+    // without the proposal's number, a line leaves the proposal's own cells blank, or repeats the
+    // title and every one of them: a row with its own implementing unit is a proposal (one whose
+    // title is missing is said so, not joined to the one above)
+    const repeats = titleText !== "" && !/^[-–+•*]\s/.test(titleText)
+    for (const f of PROPOSAL_CELLS) {
+      const m = col(f)
+      if (m === undefined) continue
+      const here = textOf(cells[m.index])
+      if (here === "") continue
+      if (!repeats) {
+        if (f === "implementingUnit") return false
+        continue
+      }
+      if (here !== textOf(g.cells[m.index])) return false
+    }
+    // something of a line: an activity, an item or an amount
+    for (const f of ["activity", "item", "total", "requestedSupport"] as const) {
+      const m = col(f)
+      if (m !== undefined && !isBlank(cells[m.index])) return true
+    }
+    return false
+  }
+
+  /** Read the cells of one row; `fail` records problems on that row. */
+  const cellReader = (n: number, cells: ReadonlyArray<CellValue>, failed: Set<Field>) => {
+    const fail = (f: Field, code: string, detail: string, params?: Readonly<Record<string, string | number>>) => {
       failed.add(f)
-      add(issueAt(place(n, col(f), cells, f), code, detail))
+      add(issueAt(place(n, col(f), cells, f), code, detail, params))
     }
     const raw = (f: Field): CellValue | undefined => {
       const m = col(f)
       return m === undefined ? undefined : (cells[m.index] ?? null)
     }
     const empty = (f: Field) => fail(f, "import/empty-required", `${LABEL[f]} is required but the cell is empty`)
-
     const text = (f: Field, required: boolean): string | undefined => {
       const v = raw(f)
       if (v === undefined) return undefined
@@ -846,139 +1179,67 @@ export const reader = (options: Options, source: Source = {}): Reader => {
       }
       const r: AmountRead = readAmount(v, col(f)?.unit ?? 1n)
       if (!r.ok) {
-        fail(f, r.code, r.detail)
+        fail(f, r.code, r.detail, r.params)
         return undefined
       }
       return r.value
     }
+    return { fail, raw, empty, text, amount }
+  }
 
-    const id = h.columns.has("id") ? text("id", true) : `${idPrefix}${n}`
-    const titleV = text("title", true)
-    const activityText = text("activity", true)
+  const readLine = (n: number, cells: ReadonlyArray<CellValue>, failed: Set<Field>, inherit: string | undefined, required: boolean): Line => {
+    const c = cellReader(n, cells, failed)
+    const activityText = c.text("activity", false)
     let activity: string | undefined
     if (activityText !== undefined) {
-      activity = codes.has(activityText) ? activityText : activityByKey.get(foldCached(activityText))
-      if (activity === undefined)
-        fail(
+      activity = catalogue.resolve(activityText)
+      if (activity === undefined) {
+        const near = catalogue.suggest(activityText)
+        c.fail(
           "activity",
           "import/unknown-activity",
-          `"${activityText}" is not an activity (nội dung hoạt động) of the catalogue; expected one of its ${codes.size} codes (${[...codes].slice(0, 8).join(", ")}${codes.size > 8 ? ", …" : ""}) or their Vietnamese names`
+          `"${activityText}" is not an activity (nội dung hoạt động) of the catalogue${
+            near.length === 0
+              ? `; write a code (${[...catalogue.codes].slice(0, 6).join(", ")}, …), the activity's name or a short form of it`
+              : `; did you mean ${near.map((x) => `"${x.name}" (${x.code})`).join(" or ")}?`
+          }`,
+          { found: activityText, suggestions: near.map((x) => x.code).join(", ") }
         )
-    }
-    const item = text("item", false)
-    const unitName_ = text("implementingUnit", true)
-    const unitCode = text("implementingUnitCode", false)
-    const benText = text("beneficiaries", false)
-    const beneficiaries = failed.has("beneficiaries") ? undefined : benText === undefined ? [] : splitList(benText)
-
-    // form
-    let form: Row["form"] | undefined
-    const formText = text("form", false)
-    if (formText !== undefined) {
-      form = FORMS.get(foldCached(formText))
-      if (form === undefined) fail("form", "import/bad-value", `"${formText}" is not a form (hình thức đề án); expected Đơn lẻ, Nhóm, Thí điểm or Nhiệm vụ`)
-    } else if (!failed.has("form")) form = (beneficiaries?.length ?? 0) >= 2 ? "group" : "single"
-
-    // fund
-    let fund: "national" | "local" | undefined
-    const fundCell = raw("fund")
-    if (fundCell === undefined || isBlank(fundCell)) {
-      fund = options.defaults?.fund
-      if (fund === undefined && fundCell !== undefined) empty("fund")
-    } else {
-      const ft = text("fund", true)
-      if (ft !== undefined) {
-        fund = FUNDS.get(foldCached(ft))
-        if (fund === undefined) fail("fund", "import/bad-value", `"${ft}" is not a fund (nguồn kinh phí); expected Quốc gia (KCQG) or Địa phương (KCĐP)`)
       }
-    }
-
-    // plan year
-    let planYear: number | undefined
-    const yearCell = raw("planYear")
-    if (yearCell === undefined || isBlank(yearCell)) {
-      planYear = options.defaults?.planYear
-      if (planYear === undefined && yearCell !== undefined) empty("planYear")
-    } else {
-      const s = shownValue(yearCell)
-      if (!s.ok) fail("planYear", s.code, s.detail)
-      else if (typeof s.value === "number" && Number.isSafeInteger(s.value)) planYear = s.value
-      else if (typeof s.value === "string" && /^\s*(?:năm\s*)?\d{4}\s*$/iu.test(s.value)) planYear = Number(/\d{4}/.exec(s.value)?.[0])
-      else fail("planYear", "import/bad-value", `${LABEL.planYear} must be a year such as 2024`)
-    }
-
-    // dates
-    let start: LocalDate.LocalDate | undefined
-    let end: LocalDate.LocalDate | undefined
-    const date = (f: Field, required: boolean): LocalDate.LocalDate | undefined => {
-      const v = raw(f)
-      if (v === undefined) return undefined
-      if (isBlank(v)) {
-        if (required) empty(f)
-        return undefined
-      }
-      const r = readDate(v, dateSystem)
-      if (!r.ok) {
-        fail(f, r.code, r.detail)
-        return undefined
-      }
-      return r.value
-    }
-    if (h.columns.has("start") && h.columns.has("end")) {
-      start = date("start", true)
-      end = date("end", true)
-    } else {
-      const v = raw("duration")
-      if (v !== undefined) {
-        if (isBlank(v)) empty("duration")
-        else {
-          const r = readPeriod(v)
-          if (!r.ok) fail("duration", r.code, r.detail)
-          else {
-            start = r.start
-            end = r.end
-          }
-        }
-      }
-    }
-    const approvalDate = date("approvalDate", false)
-
-    // locations
-    const locText = text("location", false)
-    let locations: ReadonlyArray<Location> | undefined = failed.has("location") ? undefined : []
-    if (locText !== undefined) {
-      const on = start
-      if (options.location !== undefined) {
-        const r = options.location(locText, on)
-        if (r.ok) locations = r.value
-        else {
-          fail("location", "import/bad-value", r.error)
-          locations = undefined
-        }
-      } else {
-        const out: Array<Location> = []
-        for (const part of splitList(locText)) {
-          const r = readLocation(part, on)
-          if (!r.ok) {
-            fail("location", r.code, r.detail)
-            break
-          }
-          out.push(r.value)
-        }
-        locations = failed.has("location") ? undefined : out
-      }
-    }
-
-    // amounts
-    const total = amount("total", "required")
-    const support = amount("requestedSupport", "required")
-    const other = amount("otherStateFunding", "optional")
+    } else if (inherit !== undefined) activity = inherit
+    else if (required && col("activity") !== undefined && !failed.has("activity")) c.empty("activity")
+    const itemText = c.text("item", false)
+    const item = itemText === undefined ? undefined : activity === undefined ? itemText : (catalogue.item(activity, itemText) ?? itemText)
+    const total = c.amount("total", required ? "required" : "optional")
+    const support = c.amount("requestedSupport", required ? "required" : "optional")
+    const other = c.amount("otherStateFunding", "optional")
     let counterpart: bigint | undefined
-    if (h.columns.has("counterpartFunding")) counterpart = amount("counterpartFunding", "zero-if-blank")
+    if (col("counterpartFunding") !== undefined) counterpart = c.amount("counterpartFunding", "zero-if-blank")
     else if (total !== undefined && support !== undefined && !failed.has("otherStateFunding")) counterpart = total - support - (other ?? 0n)
+    const amountCell = (f: Field) => {
+      const v = c.raw(f)
+      return v !== undefined && !isBlank(v)
+    }
+    return {
+      row: n,
+      cells,
+      failed,
+      activity,
+      activityGiven: activityText !== undefined,
+      item,
+      total,
+      support,
+      counterpart,
+      other,
+      hasAmounts: amountCell("total") || amountCell("requestedSupport")
+    }
+  }
 
-    // duplicates (before the validator: a repeated row is reported once, as a repeat)
-    const parts: Array<string> = []
+  /** Whitespace a person would not see (runs, line breaks, non-breaking spaces) or letters not in NFC. */
+  const SQUASHABLE = /\s\s|^\s|\s$|[\n\r\t\u00A0\u2007\u202F\u200B\uFEFF\u0300-\u036F]/
+  const rowKey = (cells: ReadonlyArray<CellValue>, prefix: string): string => {
+    const h = header as Header
+    const parts: Array<string> = [prefix]
     for (const f of FIELDS) {
       if (f === "stt" || f === "id") continue
       const m = h.columns.get(f)
@@ -990,15 +1251,202 @@ export const reader = (options: Options, source: Source = {}): Reader => {
           : v instanceof Date
             ? `d${v.getTime()}`
             : typeof v === "string"
-              ? `s${squash(v).normalize("NFC").toLowerCase()}`
+              ? `s${(SQUASHABLE.test(v) ? squash(v).normalize("NFC") : v).toLowerCase()}`
               : typeof v === "object"
                 ? `e${v.error}`
                 : `${typeof v}${String(v)}`
       )
     }
-    const key = createHash("sha256").update(parts.join("\u0001"))
-    const k = key.digest().toString("base64", 0, 12)
-    const earlier = seenKeys.get(k)
+    // one-shot hashing (no Hash object a row); 96 bits of it are kept, about 16 bytes a row
+    return (typeof hash === "function" ? (hash("sha256", parts.join("\u0001"), "buffer") as Buffer) : createHash("sha256").update(parts.join("\u0001")).digest()).toString("base64", 0, 12)
+  }
+
+  const startProposal = (n: number, cells: ReadonlyArray<CellValue>, sttText: string): void => {
+    const h = header as Header
+    const issueStart = issues.length
+    const failed = new Set<Field>()
+    const c = cellReader(n, cells, failed)
+
+    const id = h.columns.has("id") ? c.text("id", true) : `${idPrefix}${n}`
+    const titleV = c.text("title", true)
+    const head = readLine(n, cells, failed, undefined, false)
+    const unitName_ = c.text("implementingUnit", true)
+    const unitCode = c.text("implementingUnitCode", false)
+    const benText = c.text("beneficiaries", false)
+    const beneficiaries = failed.has("beneficiaries") ? undefined : benText === undefined ? [] : splitList(benText)
+
+    // form
+    let form: Row["form"] | undefined
+    const formText = c.text("form", false)
+    if (formText !== undefined) {
+      form = FORMS.get(foldCached(formText))
+      if (form === undefined) c.fail("form", "import/bad-value", `"${formText}" is not a form (hình thức đề án); expected Đơn lẻ, Nhóm, Thí điểm or Nhiệm vụ`)
+    } else if (!failed.has("form")) form = (beneficiaries?.length ?? 0) >= 2 ? "group" : "single"
+
+    // fund
+    let fund: "national" | "local" | undefined
+    const fundCell = c.raw("fund")
+    if (fundCell === undefined || isBlank(fundCell)) {
+      fund = fundDefault
+      if (fund === undefined && fundCell !== undefined) c.empty("fund")
+    } else {
+      const ft = c.text("fund", true)
+      if (ft !== undefined) {
+        fund = FUNDS.get(foldCached(ft))
+        if (fund === undefined) c.fail("fund", "import/bad-value", `"${ft}" is not a fund (nguồn kinh phí); expected Quốc gia (KCQG) or Địa phương (KCĐP)`)
+      }
+    }
+
+    // plan year
+    let planYear: number | undefined
+    const yearCell = c.raw("planYear")
+    if (yearCell === undefined || isBlank(yearCell)) {
+      planYear = planYearDefault
+      if (planYear === undefined && yearCell !== undefined) c.empty("planYear")
+    } else {
+      const sv = shownValue(yearCell)
+      if (!sv.ok) c.fail("planYear", sv.code, sv.detail)
+      else if (typeof sv.value === "number" && Number.isSafeInteger(sv.value)) planYear = sv.value
+      else if (typeof sv.value === "string" && /^\s*(?:năm\s*)?\d{4}\s*$/iu.test(sv.value)) planYear = Number(/\d{4}/.exec(sv.value)?.[0])
+      else c.fail("planYear", "import/bad-value", `${LABEL.planYear} must be a year such as 2024`)
+    }
+
+    // dates: what the cells give, the rest from the plan year (with a warning)
+    let start: LocalDate.LocalDate | undefined
+    let end: LocalDate.LocalDate | undefined
+    const date = (f: Field): LocalDate.LocalDate | undefined => {
+      const v = c.raw(f)
+      if (v === undefined || isBlank(v)) return undefined
+      const r = readDate(v, dateSystem)
+      if (!r.ok) {
+        c.fail(f, r.code, r.detail)
+        return undefined
+      }
+      return r.value
+    }
+    let blankPeriod: Field | undefined
+    if (h.columns.has("start") || h.columns.has("end")) {
+      start = date("start")
+      end = date("end")
+      if (h.columns.has("start") && start === undefined && !failed.has("start")) blankPeriod = "start"
+      else if (h.columns.has("end") && end === undefined && !failed.has("end")) blankPeriod = "end"
+    } else {
+      const v = c.raw("duration")
+      if (v !== undefined) {
+        if (isBlank(v)) blankPeriod = "duration"
+        else {
+          const r = readPeriod(v, planYear)
+          if (!r.ok) c.fail("duration", r.code, r.detail)
+          else {
+            start = r.start
+            end = r.end
+            if (r.yearFromPlan === true)
+              warnRows("year-from-plan", n, () =>
+                issueAt(place(n, col("duration"), cells, "duration"), "import/period-year-defaulted", `the period ${describe(v)} names no year: the plan year ${planYear ?? ""} was taken`, {
+                  year: planYear ?? ""
+                })
+              )
+            if (end === undefined) blankPeriod = "end"
+          }
+        }
+      }
+    }
+    const periodFailed = failed.has("start") || failed.has("end") || failed.has("duration")
+    if (!periodFailed && planYear !== undefined && (start === undefined || end === undefined)) {
+      const filled: Array<string> = []
+      if (start === undefined) {
+        start = LocalDate.makeOrThrow(planYear, 1, 1)
+        filled.push(`the start as ${LocalDate.formatVi(start)}`)
+      }
+      if (end === undefined) {
+        end = LocalDate.makeOrThrow(Math.max(planYear, LocalDate.year(start)), 12, 31)
+        filled.push(`the end as ${LocalDate.formatVi(end)}`)
+      }
+      if (blankPeriod !== undefined) {
+        const f = blankPeriod
+        warnRows(`period-${f}`, n, () =>
+          issueAt(place(n, col(f), cells, f), "import/period-defaulted", `${LABEL[f]} is empty: ${filled.join(" and ")} (plan year ${planYear})`, { field: f, year: planYear ?? "" })
+        )
+      }
+    }
+    const approvalDate = date("approvalDate")
+
+    // locations
+    const locText = c.text("location", false)
+    const provinceCell = c.text("province", false)
+    const provinceHere = provinceCell ?? provinceDefault
+    let locations: ReadonlyArray<Location> | undefined = failed.has("location") ? undefined : []
+    if (locText !== undefined) {
+      if (options.location !== undefined) {
+        const r = options.location(locText, start)
+        if (r.ok) locations = r.value
+        else {
+          c.fail("location", "import/bad-value", r.error)
+          locations = undefined
+        }
+      } else {
+        const out: Array<Location> = []
+        for (const part of splitList(locText)) {
+          // registers repeat their locations: each text is read once for a date and province
+          const lk = `${part}\u0000${start ?? ""}\u0000${provinceHere ?? ""}`
+          let r = locationCache.get(lk)
+          if (r === undefined) {
+            r = readLocation(part, start, provinceHere)
+            if (locationCache.size >= 4096) locationCache.clear()
+            locationCache.set(lk, r)
+          }
+          if (!r.ok) {
+            c.fail("location", r.code, r.detail)
+            break
+          }
+          const { contextual, ...loc } = r.value
+          if (loc.commune !== undefined)
+            warnRows("commune", n, () =>
+              issueAt(
+                place(n, col("location"), cells, "location"),
+                "import/commune-unchecked",
+                `the commune-level unit (${COMMUNE_PREFIX[loc.commune?.kind ?? "commune"]}) "${loc.commune?.name ?? ""}" is recorded as written: communes are not checked against the administrative units (their list is not encoded); the province ${loc.provinceName ?? loc.provinceCode}${contextual ? `, taken from ${provinceCell !== undefined ? "the province column" : options.province !== undefined ? "options.province" : "the title"},` : ""} is checked on ${start === undefined ? "the register's date" : LocalDate.formatVi(start)}`,
+                { commune: loc.commune?.name ?? "", province: loc.provinceCode }
+              )
+            )
+          out.push(loc)
+        }
+        locations = failed.has("location") ? undefined : out
+      }
+    } else if (provinceCell !== undefined && !failed.has("province")) {
+      const p = provinceOf(provinceCell, start)
+      if (p.ok) locations = [p.value]
+      else c.fail("province", p.code, p.detail)
+    }
+
+    const key = rowKey(cells, "")
+    const earlier = seenKeys.get(key)
+    const group: Group = {
+      row: n,
+      cells,
+      stt: sttText,
+      failed,
+      id,
+      title: titleV,
+      head,
+      lines: [],
+      duplicate: false,
+      issueStart,
+      values: {
+        id,
+        title: titleV,
+        fund,
+        form,
+        implementingUnit: unitName_,
+        implementingUnitCode: unitCode,
+        beneficiaries,
+        locations,
+        planYear,
+        start,
+        end,
+        approvalDate
+      }
+    }
     if (earlier !== undefined) {
       const m = h.columns.get("id") ?? h.columns.get("title")
       add(
@@ -1008,39 +1456,115 @@ export const reader = (options: Options, source: Source = {}): Reader => {
           `the row repeats row ${earlier} (the same values in every column except STT${h.columns.has("id") ? " and the id" : ""}); delete one of them`
         )
       )
+      group.duplicate = true
+      pending = group
       return
     }
-    seenKeys.set(k, n)
-    let duplicateId = false
+    seenKeys.set(key, n)
     if (id !== undefined) {
       const before = seenIds.get(id)
       if (before !== undefined) {
-        duplicateId = true
-        fail("id", "import/duplicate-id", `the proposal id (mã đề án) "${id}" is already used in row ${before}`)
+        c.fail("id", "import/duplicate-id", `the proposal id (mã đề án) "${id}" is already used in row ${before}`)
+        group.duplicate = true
       } else seenIds.set(id, n)
     }
+    pending = group
+  }
 
-    const values: { [K in string]: Value } = {
-      id,
-      title: titleV,
-      fund,
-      form,
-      activity,
-      item,
-      implementingUnit: unitName_,
-      implementingUnitCode: unitCode,
-      beneficiaries,
-      locations,
-      planYear,
-      start,
-      end,
-      approvalDate,
-      total,
-      requestedSupport: support,
-      counterpartFunding: counterpart,
-      otherStateFunding: other
+  const addLine = (g: Group, n: number, cells: ReadonlyArray<CellValue>): void => {
+    const key = rowKey(cells, `${g.row}`)
+    const earlier = seenKeys.get(key)
+    const previous = g.lines[g.lines.length - 1] ?? (g.head.activity !== undefined ? g.head : undefined)
+    const line = readLine(n, cells, new Set<Field>(), previous?.activity, true)
+    if (earlier !== undefined) {
+      const m = col("activity") ?? col("title")
+      add(issueAt(place(n, m, cells, m?.field ?? "activity"), "import/duplicate-row", `the row repeats row ${earlier} of the same proposal (the same activity and amounts); delete one of them`))
+      line.failed.add("activity")
+    } else seenKeys.set(key, n)
+    g.lines.push(line)
+  }
+
+  /** Finish the proposal being read: check it as a whole (Proposal.decode) and keep it. */
+  const finish = (): void => {
+    const g = pending
+    pending = undefined
+    if (g === undefined) return
+    try {
+      finishGroup(g)
+    } finally {
+      // this proposal's problems in row and column order (the validator's after the cells')
+      if (issues.length - g.issueStart > 1 && g.issueStart < issues.length) {
+        const mine = issues.splice(g.issueStart)
+        const at = (i: ImportIssue) => (i.row ?? 0) * 100_000 + (i.column === undefined ? 99_999 : (columnNumber(i.column) ?? 0))
+        mine.sort((a, b) => at(a) - at(b))
+        issues.push(...mine)
+      }
     }
-    const encoded = encodedOf(values as Parameters<typeof encodedOf>[0])
+  }
+
+  const finishGroup = (g: Group): void => {
+    const h = header as Header
+    // the lines: the first row is one unless it only heads lines below it (no activity there)
+    const parent = g.lines.length > 0 && !g.head.activityGiven && !g.head.failed.has("activity")
+    const lines: ReadonlyArray<Line> = g.lines.length === 0 ? [g.head] : parent ? g.lines : [g.head, ...g.lines]
+    if (g.lines.length === 0 && !g.head.activityGiven && !g.failed.has("activity") && col("activity") !== undefined)
+      cellReader(g.row, g.cells, g.failed).empty("activity")
+    if (g.lines.length === 0 && (g.head.total === undefined || g.head.support === undefined) && !g.head.hasAmounts) {
+      const c = cellReader(g.row, g.cells, g.failed)
+      if (g.head.total === undefined && !g.failed.has("total")) c.empty("total")
+      if (g.head.support === undefined && !g.failed.has("requestedSupport")) c.empty("requestedSupport")
+    } else if (g.lines.length === 0) {
+      const c = cellReader(g.row, g.cells, g.failed)
+      if (g.head.total === undefined && !g.failed.has("total") && isBlank(c.raw("total") ?? null)) c.empty("total")
+      if (g.head.support === undefined && !g.failed.has("requestedSupport") && isBlank(c.raw("requestedSupport") ?? null)) c.empty("requestedSupport")
+    }
+    if (parent) {
+      // the heading row's amounts, when it has them, are the sum of its lines
+      for (const [f, pick] of [
+        ["total", (l: Line) => l.total],
+        ["requestedSupport", (l: Line) => l.support],
+        ["counterpartFunding", (l: Line) => l.counterpart]
+      ] as const) {
+        const stated = pick(g.head)
+        const m = col(f)
+        if (stated === undefined || m === undefined || isBlank(g.cells[m.index])) continue
+        if (lines.some((l) => pick(l) === undefined)) continue
+        const sum = lines.reduce((a, l) => a + (pick(l) ?? 0n), 0n)
+        if (sum !== stated) {
+          g.failed.add(f)
+          add(
+            issueAt(
+              place(g.row, m, g.cells, f),
+              "import/lines-do-not-add-up",
+              `${LABEL[f]} of the proposal, ${Money.format(Money.make(stated))}, is not the sum of its lines in rows ${lines[0]?.row ?? ""}–${lines[lines.length - 1]?.row ?? ""}, ${Money.format(Money.make(sum))}`,
+              { stated: stated.toString(), sum: sum.toString(), unit: "đồng" }
+            )
+          )
+        }
+      }
+    }
+    // activities in order of first appearance, their lines in order
+    const order: Array<string | undefined> = []
+    const byActivity = new Map<string | undefined, Array<Line>>()
+    for (const l of lines) {
+      let list = byActivity.get(l.activity)
+      if (list === undefined) {
+        list = []
+        byActivity.set(l.activity, list)
+        order.push(l.activity)
+      }
+      list.push(l)
+    }
+    const lineAt: Array<ReadonlyArray<Line>> = order.map((a) => byActivity.get(a) ?? [])
+    const encoded = encodedOf(g.values as Parameters<typeof encodedOf>[0])
+    encoded["activities"] = lineAt.map((ls, i) => {
+      const a: Record<string, unknown> = {
+        costLines: ls.map((l) => lineJson(l.item ?? l.activity, l.total, l.support, l.counterpart, l.other))
+      }
+      if (order[i] !== undefined) a["activity"] = order[i]
+      return a
+    })
+    const failedAny = (f: Field) => g.failed.has(f) || lines.some((l) => l.failed.has(f))
     const decoded = Proposal.decode(encoded)
     if (!decoded.ok) {
       for (const i of decoded.error.issues) {
@@ -1048,17 +1572,23 @@ export const reader = (options: Options, source: Source = {}): Reader => {
         const last = i.path[i.path.length - 1]
         if (i.path[0] === "activities" && (last === "unitCost" || last === "quantity")) continue
         const f = fieldOfPath(i.path, h)
-        if (f !== undefined && (failed.has(f) || (f === "counterpartFunding" && !h.columns.has("counterpartFunding") && (failed.has("total") || failed.has("requestedSupport")))))
+        const ai = typeof i.path[1] === "number" ? i.path[1] : undefined
+        const li = i.path[2] === "costLines" && typeof i.path[3] === "number" ? i.path[3] : 0
+        const line = ai === undefined ? undefined : lineAt[ai]?.[li]
+        const failedHere = (x: Field) => (line === undefined ? failedAny(x) : line.failed.has(x) || g.failed.has(x))
+        if (f !== undefined && (failedHere(f) || (f === "counterpartFunding" && !h.columns.has("counterpartFunding") && (failedHere("total") || failedHere("requestedSupport")))))
           continue
-        if (f === "activity" && activity === undefined) continue
-        if ((f === "start" || f === "end") && (failed.has("duration") || failed.has("start") || failed.has("end"))) continue
+        if (f === "activity" && (line?.activity === undefined || failedHere("activity"))) continue
+        if ((f === "start" || f === "end") && (failedAny("duration") || failedAny("start") || failedAny("end"))) continue
         const m = f === undefined ? undefined : columnOf(f, h)
-        add(issueAt(m === undefined ? { sheet, row: n, field: f } : place(n, m, cells, f ?? m.field), i.code, i.message))
+        const at = line ?? { row: g.row, cells: g.cells }
+        add(issueAt(m === undefined ? { sheet, row: at.row, field: f } : place(at.row, m, at.cells, f ?? m.field), i.code, i.message))
       }
       return
     }
-    if (failed.size > 0 || duplicateId) return
-    const entry: Entry = { row: n, proposal: decoded.value }
+    if (g.duplicate || g.failed.size > 0 || lines.some((l) => l.failed.size > 0)) return
+    const rows = g.lines.length === 0 ? undefined : [g.row, ...g.lines.map((l) => l.row)]
+    const entry: Entry = rows === undefined ? { row: g.row, proposal: decoded.value } : { row: g.row, proposal: decoded.value, rows }
     if (collect) entries.push(entry)
     options.onProposal?.(entry)
   }
@@ -1075,7 +1605,7 @@ export const reader = (options: Options, source: Source = {}): Reader => {
         if (enough) findHeader(false)
         return !fatal
       }
-      return processRow(n, cells)
+      return processRow(n, convert === undefined ? cells : convert(cells))
     },
     end() {
       if (header === undefined && !fatal) {
@@ -1085,6 +1615,14 @@ export const reader = (options: Options, source: Source = {}): Reader => {
           add(headerIssue)
         } else findHeader(true)
       }
+      if (!fatal || header !== undefined) finish()
+      for (const c of counted.values())
+        warn(
+          c.count === 1
+            ? c.issue
+            : { ...c.issue, message: `${c.issue.message} (and in ${c.count - 1} more ${c.count === 2 ? "row" : "rows"})`, params: { ...c.issue.params, rows: c.count } }
+        )
+      counted.clear()
       if (overflow > 0) issues.push(issueAt({ sheet }, "import/too-many-issues", `${overflow} more problems were found and not listed (option maxIssues = ${maxIssues})`))
       const register: Register | undefined =
         header === undefined
@@ -1092,6 +1630,9 @@ export const reader = (options: Options, source: Source = {}): Reader => {
           : {
               sheet,
               headerRow,
+              context: context ?? {},
+              warnings,
+              establishments: [],
               columns: [...header.columns.values()]
                 .sort((a, b) => a.index - b.index)
                 .map((m) => ({
@@ -1113,6 +1654,9 @@ export const reader = (options: Options, source: Source = {}): Reader => {
     },
     get headerIssue() {
       return headerIssue
+    },
+    get context() {
+      return context
     }
   }
 }

@@ -17,8 +17,10 @@
  * ```
  * @since 0.1.0
  */
-import { type Allocation, LocalDate, Money, type Progress, type Proposal, Result } from "@khuyencong/core"
+import { AdminUnits, type Allocation, LocalDate, Money, type Progress, type Proposal, Result } from "@khuyencong/core"
 import type { Errors } from "@khuyencong/core"
+import { catalogueOf } from "./internal/catalogue.js"
+import { fold } from "./internal/text.js"
 import * as Register from "./Register.js"
 
 // ---------------------------------------------------------------------------------------------
@@ -45,6 +47,11 @@ export interface Column {
   readonly kind: ColumnKind
   /** Width in characters; computed from the contents when absent. */
   readonly width?: number
+  /**
+   * A parent label shared by adjacent columns (a two-row header: "Kinh phí (triệu đồng)" over
+   * "Tổng số", "Khuyến công hỗ trợ", "Đối ứng"; "Thời gian thực hiện" over "Bắt đầu", "Kết thúc").
+   */
+  readonly group?: string
   /**
    * Money columns holding numbers in a larger unit (triệu đồng): the decimals always shown
    * (`2` → `#,##0.00`). When absent, a fractional number (52,8 triệu) is written with `#,##0.##`
@@ -109,7 +116,161 @@ export interface Table {
   }
   /** Summary lines under the totals: labels in `labelColumn`, amounts in `column`. */
   readonly footer?: { readonly labelColumn: string; readonly column: string; readonly lines: ReadonlyArray<FooterLine> }
+  /**
+   * The unit money columns are shown in (đơn vị tính; default đồng). Amounts stay exact `bigint`
+   * đồng in the rows; a writer divides them exactly (1.350.500.000 đ = 1.350,5 triệu) and writes
+   * the note "Đơn vị tính: …" above the table.
+   */
+  readonly unit?: AmountUnit
+  /** The elements of an official document around the table (see {@link Document}); none when absent. */
+  readonly document?: Document
+  /** Page orientation when printed; default: landscape when the columns are wider than a portrait A4 page. */
+  readonly orientation?: "portrait" | "landscape"
 }
+
+/**
+ * Unit of the amounts of a report (đơn vị tính).
+ * @category models
+ * @since 0.3.0
+ * @example `const u: Report.AmountUnit = "triệu đồng"`
+ */
+export type AmountUnit = "đồng" | "nghìn đồng" | "triệu đồng" | "tỷ đồng"
+
+/**
+ * How many đồng a unit is.
+ * @category models
+ * @since 0.3.0
+ * @example `Report.unitDong("triệu đồng")` → `1000000n`
+ */
+export const unitDong = (u: AmountUnit): bigint =>
+  u === "đồng" ? 1n : u === "nghìn đồng" ? 1_000n : u === "triệu đồng" ? 1_000_000n : 1_000_000_000n
+
+/**
+ * A signer of a report (người ký): the position as printed (several lines allowed, e.g.
+ * `"KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"`), the note under it and the name.
+ * @category document
+ * @since 0.3.0
+ * @example `const s: Report.Signer = { title: "GIÁM ĐỐC", name: "Nguyễn Văn A" }`
+ */
+export interface Signer {
+  readonly title?: string
+  /** Default: "(Ký, ghi rõ họ tên)" for the preparer, "(Ký tên, đóng dấu)" for the head. */
+  readonly note?: string
+  readonly name?: string
+}
+
+/**
+ * The instrument a report accompanies ("Kèm theo Quyết định số 15/QĐ-SCT ngày 15/01/2024 của Sở
+ * Công Thương tỉnh Hưng Yên").
+ * @category document
+ * @since 0.3.0
+ * @example `const d: Report.Decision = { number: "15/QĐ-SCT", date: LocalDate.parseOrThrow("2024-01-15"), by: "Sở Công Thương tỉnh Hưng Yên" }`
+ */
+export interface Decision {
+  /** Kind of instrument (default "Quyết định"; "Tờ trình", "Công văn" …). */
+  readonly kind?: string
+  readonly number?: string
+  readonly date?: LocalDate.LocalDate
+  /** Who issued it ("Sở Công Thương tỉnh Hưng Yên", "UBND tỉnh Hưng Yên"). */
+  readonly by?: string
+}
+
+/**
+ * The elements of an official document (Decree 30/2020/NĐ-CP on clerical work) printed around a
+ * report: the issuing body top left ("UBND TỈNH HƯNG YÊN" over "SỞ CÔNG THƯƠNG"), the national
+ * motto top right ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" over "Độc lập - Tự do - Hạnh phúc"), the
+ * title, "(Kèm theo Quyết định số … ngày … của …)", the unit, the table, then place and date and
+ * the signature block (NGƯỜI LẬP BIỂU, THỦ TRƯỞNG ĐƠN VỊ, with room to sign). What is not given is
+ * printed as a blank to fill in by hand ("……").
+ * @category document
+ * @since 0.3.0
+ * @example `const d: Report.Document = { province: "Hưng Yên", decision: { number: "15/QĐ-SCT", date: LocalDate.parseOrThrow("2024-01-15"), by: "Sở Công Thương tỉnh Hưng Yên" }, head: { title: "GIÁM ĐỐC", name: "Nguyễn Văn A" } }`
+ */
+export interface Document {
+  /** The province (tỉnh) or centrally-run city: "Hưng Yên" gives "UBND TỈNH HƯNG YÊN", "Hà Nội" "UBND THÀNH PHỐ HÀ NỘI". */
+  readonly province?: string
+  /** The issuing body, one line each (default: the province's People's Committee over "SỞ CÔNG THƯƠNG"). */
+  readonly issuer?: ReadonlyArray<string>
+  /** Whether to print the national motto (default `true`). */
+  readonly motto?: boolean
+  /** The instrument the report accompanies; `false`: no such line. Default: a line with blanks. */
+  readonly decision?: Decision | false
+  /** The place of the date line (default: the province). */
+  readonly place?: string
+  /** The date of the date line; blank when absent. */
+  readonly date?: LocalDate.LocalDate
+  /** NGƯỜI LẬP BIỂU (left); `false`: none. */
+  readonly preparer?: Signer | false
+  /** THỦ TRƯỞNG ĐƠN VỊ (right); `false`: none. */
+  readonly head?: Signer | false
+}
+
+/**
+ * The text of a document's elements, blanks filled with "……".
+ * @category document
+ * @since 0.3.0
+ * @example `Report.documentText({ province: "Hưng Yên" }).issuer` → `["UBND TỈNH HƯNG YÊN", "SỞ CÔNG THƯƠNG"]`
+ */
+export const documentText = (
+  d: Document
+): {
+  readonly issuer: ReadonlyArray<string>
+  readonly motto: ReadonlyArray<string>
+  readonly decision: string | undefined
+  readonly placeDate: string
+  readonly signers: ReadonlyArray<{ readonly side: "left" | "right"; readonly title: ReadonlyArray<string>; readonly note: string; readonly name: string }>
+} => {
+  const BLANK = "……"
+  const province = d.province === undefined ? undefined : d.province.trim().replace(/^(?:tỉnh|thành phố|tp\.?)\s+/iu, "")
+  const city = province !== undefined && isCity(province)
+  const issuer = d.issuer ?? [`UBND ${city ? "THÀNH PHỐ" : "TỈNH"} ${province === undefined ? BLANK : province.toLocaleUpperCase("vi")}`, "SỞ CÔNG THƯƠNG"]
+  const motto = d.motto === false ? [] : ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+  let decision: string | undefined
+  if (d.decision !== false) {
+    const x = d.decision ?? {}
+    const on = x.date === undefined ? `ngày ${BLANK} tháng ${BLANK} năm ${BLANK}` : `ngày ${LocalDate.formatVi(x.date)}`
+    decision = `(Kèm theo ${x.kind ?? "Quyết định"} số ${x.number ?? `${BLANK}/QĐ-${BLANK}`} ${on} của ${x.by ?? BLANK})`
+  }
+  const place = d.place ?? province ?? BLANK
+  const pad = (n: number) => String(n).padStart(2, "0")
+  const placeDate =
+    d.date === undefined
+      ? `${place}, ngày ${BLANK} tháng ${BLANK} năm ${BLANK}`
+      : `${place}, ngày ${pad(LocalDate.day(d.date))} tháng ${pad(LocalDate.month(d.date))} năm ${LocalDate.year(d.date)}`
+  const signers: Array<{ side: "left" | "right"; title: ReadonlyArray<string>; note: string; name: string }> = []
+  if (d.preparer !== false) {
+    const p = d.preparer ?? {}
+    signers.push({ side: "left", title: (p.title ?? "NGƯỜI LẬP BIỂU").split("\n"), note: p.note ?? "(Ký, ghi rõ họ tên)", name: p.name ?? "" })
+  }
+  if (d.head !== false) {
+    const h = d.head ?? {}
+    signers.push({ side: "right", title: (h.title ?? "THỦ TRƯỞNG ĐƠN VỊ").split("\n"), note: h.note ?? "(Ký tên, đóng dấu)", name: h.name ?? "" })
+  }
+  return { issuer, motto, decision, placeDate, signers }
+}
+
+const isCity = (province: string): boolean => {
+  const k = fold(province)
+  return AdminUnits.provinceVersions().some((p) => p.kind === "centrally-run-city" && (fold(p.shortName) === k || fold(p.name) === k))
+}
+
+/**
+ * Options shared by the report builders: the unit of amounts and the official document form.
+ * @category document
+ * @since 0.3.0
+ * @example `const o: Report.FormOptions = { unit: "triệu đồng", document: { province: "Hưng Yên" } }`
+ */
+export interface FormOptions {
+  /** Unit of the amounts shown (default: triệu đồng for the plan, đồng for the others). */
+  readonly unit?: AmountUnit
+  /** The official document form around the table (default: with blanks to fill in); `false`: the table alone. */
+  readonly document?: Document | false
+}
+
+const formOf = (o: FormOptions, unit: AmountUnit): { readonly unit: AmountUnit; readonly document?: Document } =>
+  o.document === false ? { unit: o.unit ?? unit } : { unit: o.unit ?? unit, document: o.document ?? {} }
+
+const withUnit = (header: string, unit: AmountUnit): string => `${header} (${unit})`
 
 /**
  * The exact sum of a money column of a table.
@@ -135,20 +296,29 @@ export type PlanRow = Register.Row & { readonly approved?: Money.Money }
  * Options of the plan table.
  * @category plan
  * @since 0.1.0
- * @example `const o: Report.PlanOptions = { title: "KẾ HOẠCH KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2024", activityNames: { machinery: "Ứng dụng máy móc thiết bị" } }`
+ * @example `const o: Report.PlanOptions = { title: "KẾ HOẠCH KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2024", unit: "triệu đồng", document: { province: "Hưng Yên" } }`
  */
-export interface PlanOptions {
+export interface PlanOptions extends FormOptions {
   readonly title?: string
   readonly subtitle?: ReadonlyArray<string>
   readonly sheet?: string
-  /** Write activities by these names (e.g. a catalogue's `nameVi`) instead of their codes. */
+  /**
+   * The catalogue the activity and item names are written from (e.g. a rule pack's `activities`);
+   * default: the catalogue of the corpus of the law. Codes the catalogue lacks are written as they are.
+   */
+  readonly activities?: ReadonlyArray<Register.ActivityEntry>
+  /** `short` (default): the short form officials write ("Thông tin tuyên truyền"); `full`: the legal name. */
+  readonly activityNameStyle?: "short" | "full"
+  /** Write activities by these names instead of the catalogue's. */
   readonly activityNames?: Readonly<Record<string, string>> | ReadonlyMap<string, string>
+  /** Names of beneficiaries (cơ sở thụ hưởng) by id, written instead of the ids. */
+  readonly beneficiaryNames?: Readonly<Record<string, string>> | ReadonlyMap<string, string> | ((id: string) => string | undefined)
 }
 
-const nameOf = (names: PlanOptions["activityNames"], code: string): string => {
-  if (names === undefined) return code
-  const n = names instanceof Map ? names.get(code) : (names as Readonly<Record<string, string>>)[code]
-  return n ?? code
+const lookup = (names: Readonly<Record<string, string>> | ReadonlyMap<string, string> | ((k: string) => string | undefined) | undefined, k: string): string | undefined => {
+  if (names === undefined) return undefined
+  if (typeof names === "function") return names(k)
+  return names instanceof Map ? names.get(k) : (names as Readonly<Record<string, string>>)[k]
 }
 
 const yearTitle = (years: ReadonlyArray<number>, base: string): string => {
@@ -157,87 +327,121 @@ const yearTitle = (years: ReadonlyArray<number>, base: string): string => {
 }
 
 /**
- * The plan table (kế hoạch khuyến công): one row per approved project, in the register's columns
- * so that it imports back as a register; optional columns (unit code, other state funding,
- * approved amount, approval date, spending item) appear only when some row has them. Totals row
- * "Tổng cộng" sums the amounts.
+ * The plan table (kế hoạch khuyến công): one row per activity of each approved project (a project
+ * with several activities takes several rows under its number, its own cells on the first), in
+ * the register's columns so that it imports back as a register: activities and items by their
+ * Vietnamese names from the catalogue, beneficiaries by name when `beneficiaryNames` is given,
+ * amounts in triệu đồng by default (`unit`) under one header "Kinh phí (triệu đồng)", the period
+ * under "Thời gian thực hiện"; optional columns (unit code, other state funding, approved amount,
+ * approval date, spending item) appear only when some row has them. A totals row "Tổng cộng" sums
+ * the amounts. With the document form by default (see {@link Document}).
  * @category plan
  * @since 0.1.0
  * @example `Report.plan(rows).totals?.sum` → `["total", "requestedSupport", "counterpartFunding"]`
  */
 export const plan = (rows: ReadonlyArray<PlanRow>, options: PlanOptions = {}): Table => {
   const has = (f: (r: PlanRow) => unknown) => rows.some((r) => f(r) !== undefined)
+  const form = formOf(options, "triệu đồng")
   const L = Register.defaultLabels
+  const money = `Kinh phí (${form.unit})`
+  const time = "Thời gian thực hiện"
   const columns: Array<Column> = [
-    { key: "stt", header: "STT", kind: "integer" },
-    { key: "id", header: L.id[0] ?? "Mã đề án", kind: "text" },
-    { key: "title", header: L.title[0] ?? "Tên đề án", kind: "text" },
-    { key: "activity", header: L.activity[0] ?? "Nội dung hoạt động", kind: "text" }
+    { key: "stt", header: "STT", kind: "integer", width: 4.5 },
+    { key: "id", header: L.id[0] ?? "Mã đề án", kind: "text", width: 12.5 },
+    { key: "title", header: L.title[0] ?? "Tên đề án", kind: "text", width: 26 },
+    { key: "activity", header: L.activity[0] ?? "Nội dung hoạt động", kind: "text", width: 17 }
   ]
-  if (has((r) => r.item)) columns.push({ key: "item", header: L.item[0] ?? "Mã nội dung chi", kind: "text" })
+  if (has((r) => r.item)) columns.push({ key: "item", header: L.item[0] ?? "Nội dung chi", kind: "text", width: 15 })
   columns.push(
-    { key: "form", header: L.form[0] ?? "Hình thức", kind: "text" },
-    { key: "implementingUnit", header: L.implementingUnit[0] ?? "Đơn vị thực hiện", kind: "text" }
+    { key: "form", header: L.form[0] ?? "Hình thức", kind: "text", width: 7.5 },
+    { key: "implementingUnit", header: L.implementingUnit[0] ?? "Đơn vị thực hiện", kind: "text", width: 17 }
   )
-  if (has((r) => r.implementingUnitCode)) columns.push({ key: "implementingUnitCode", header: L.implementingUnitCode[0] ?? "", kind: "text" })
+  if (has((r) => r.implementingUnitCode)) columns.push({ key: "implementingUnitCode", header: L.implementingUnitCode[0] ?? "", kind: "text", width: 9 })
   columns.push(
-    { key: "beneficiaries", header: L.beneficiaries[0] ?? "Đơn vị thụ hưởng", kind: "text" },
-    { key: "location", header: L.location[0] ?? "Địa điểm", kind: "text" },
-    { key: "start", header: L.start[0] ?? "Thời gian bắt đầu", kind: "date" },
-    { key: "end", header: L.end[0] ?? "Thời gian kết thúc", kind: "date" },
-    { key: "total", header: `${L.total[0] ?? "Tổng kinh phí"} (đồng)`, kind: "money" },
-    { key: "requestedSupport", header: `${L.requestedSupport[0] ?? ""} (đồng)`, kind: "money" },
-    { key: "counterpartFunding", header: `${L.counterpartFunding[0] ?? ""} (đồng)`, kind: "money" }
+    { key: "beneficiaries", header: L.beneficiaries[0] ?? "Đơn vị thụ hưởng", kind: "text", width: 17 },
+    { key: "location", header: L.location[0] ?? "Địa điểm", kind: "text", width: 14 },
+    { key: "start", header: "Bắt đầu", group: time, kind: "date", width: 10.5 },
+    { key: "end", header: "Kết thúc", group: time, kind: "date", width: 10.5 },
+    { key: "total", header: "Tổng số", group: money, kind: "money", width: 10 },
+    { key: "requestedSupport", header: "Khuyến công hỗ trợ", group: money, kind: "money", width: 10 },
+    { key: "counterpartFunding", header: "Đối ứng", group: money, kind: "money", width: 10 }
   )
   const sum = ["total", "requestedSupport", "counterpartFunding"]
   if (has((r) => r.otherStateFunding)) {
-    columns.push({ key: "otherStateFunding", header: `${L.otherStateFunding[0] ?? ""} (đồng)`, kind: "money" })
+    columns.push({ key: "otherStateFunding", header: "Ngân sách khác", group: money, kind: "money", width: 10 })
     sum.push("otherStateFunding")
   }
   if (has((r) => r.approved)) {
-    columns.push({ key: "approved", header: "Kinh phí được duyệt (đồng)", kind: "money" })
+    columns.push({ key: "approved", header: "Được duyệt", group: money, kind: "money", width: 10 })
     sum.push("approved")
   }
   columns.push(
-    { key: "fund", header: L.fund[0] ?? "Nguồn kinh phí", kind: "text" },
-    { key: "planYear", header: L.planYear[0] ?? "Năm kế hoạch", kind: "integer" }
+    { key: "fund", header: L.fund[0] ?? "Nguồn kinh phí", kind: "text", width: 10.5 },
+    { key: "planYear", header: L.planYear[0] ?? "Năm kế hoạch", kind: "integer", width: 7.5 }
   )
-  if (has((r) => r.approvalDate)) columns.push({ key: "approvalDate", header: L.approvalDate[0] ?? "Ngày phê duyệt", kind: "date" })
-  const table: Table = {
+  if (has((r) => r.approvalDate)) columns.push({ key: "approvalDate", header: L.approvalDate[0] ?? "Ngày phê duyệt", kind: "date", width: 10 })
+  const catalogue = options.activityNames === undefined ? catalogueOf(options.activities) : undefined
+  const activityName = (code: string): string =>
+    lookup(options.activityNames, code) ?? catalogue?.nameOf(code, options.activityNameStyle ?? "short") ?? code
+  const itemName = (code: string | undefined): string | undefined => (code === undefined ? undefined : (catalogue?.itemName(code) ?? code))
+  const beneficiary = (id: string): string => lookup(options.beneficiaryNames, id) ?? id
+  let n = 0
+  const out: Array<TableRow> = []
+  rows.forEach((r, i) => {
+    const continues = i > 0 && rows[i - 1]?.id === r.id
+    if (!continues) n++
+    out.push(
+      continues
+        ? {
+            id: r.id,
+            activity: activityName(r.activity),
+            item: itemName(r.item),
+            total: r.total,
+            requestedSupport: r.requestedSupport,
+            counterpartFunding: r.counterpartFunding,
+            otherStateFunding: r.otherStateFunding,
+            approved: r.approved
+          }
+        : {
+            stt: n,
+            id: r.id,
+            title: r.title,
+            activity: activityName(r.activity),
+            item: itemName(r.item),
+            form: Register.formLabel(r.form),
+            implementingUnit: r.implementingUnit,
+            implementingUnitCode: r.implementingUnitCode,
+            beneficiaries: r.beneficiaries.map(beneficiary).join("; "),
+            location: Register.formatLocations(r.locations, "name"),
+            start: r.start,
+            end: r.end,
+            total: r.total,
+            requestedSupport: r.requestedSupport,
+            counterpartFunding: r.counterpartFunding,
+            otherStateFunding: r.otherStateFunding,
+            approved: r.approved,
+            fund: Register.fundLabel(r.fund),
+            planYear: r.planYear,
+            approvalDate: r.approvalDate
+          }
+    )
+  })
+  return {
     sheet: options.sheet ?? "Kế hoạch",
     title: options.title ?? yearTitle(rows.map((r) => r.planYear), "KẾ HOẠCH KINH PHÍ KHUYẾN CÔNG"),
-    subtitle: options.subtitle ?? ["Đơn vị tính: đồng"],
+    subtitle: options.subtitle ?? [],
     columns,
-    rows: rows.map((r, i) => ({
-      stt: i + 1,
-      id: r.id,
-      title: r.title,
-      activity: nameOf(options.activityNames, r.activity),
-      item: r.item,
-      form: Register.formLabel(r.form),
-      implementingUnit: r.implementingUnit,
-      implementingUnitCode: r.implementingUnitCode,
-      beneficiaries: r.beneficiaries.join("; "),
-      location: Register.formatLocations(r.locations),
-      start: r.start,
-      end: r.end,
-      total: r.total,
-      requestedSupport: r.requestedSupport,
-      counterpartFunding: r.counterpartFunding,
-      otherStateFunding: r.otherStateFunding,
-      approved: r.approved,
-      fund: Register.fundLabel(r.fund),
-      planYear: r.planYear,
-      approvalDate: r.approvalDate
-    })),
-    totals: { label: "Tổng cộng", labelColumn: "title", sum }
+    rows: out,
+    totals: { label: "Tổng cộng", labelColumn: "title", sum },
+    orientation: "landscape",
+    ...form
   }
-  return table
 }
 
 /**
- * Plan rows of proposals (each with one activity; see `Register.rowOf`), with approved amounts
- * by proposal id when given.
+ * Plan rows of proposals: one row per activity (see `Register.rowsOf`; a proposal with several
+ * activities takes several rows under its number), with the approved amount by proposal id on its
+ * first row when given.
  * @category plan
  * @since 0.1.0
  * @example `Report.planRowsOf(proposals, new Map([["HG-01", Money.make(900_000_000n)]]))` → `{ ok: true, value: [{ id: "HG-01", approved: 900000000n, … }] }`
@@ -248,10 +452,8 @@ export const planRowsOf = (
 ): Result.Result<ReadonlyArray<PlanRow>, Errors.ValidationError> => {
   const out: Array<PlanRow> = []
   for (const p of proposals) {
-    const r = Register.rowOf(p)
-    if (!r.ok) return r
     const a = approved?.get(p.id)
-    out.push(a === undefined ? r.value : { ...r.value, approved: a })
+    Register.rowsOf(p).forEach((r, k) => out.push(a === undefined || k > 0 ? r : { ...r, approved: a }))
   }
   return Result.ok(out)
 }
@@ -355,21 +557,22 @@ export const allocationRowsOf = (
  */
 export const allocation = (
   rows: ReadonlyArray<AllocationRow>,
-  options: { readonly title?: string; readonly subtitle?: ReadonlyArray<string>; readonly sheet?: string; readonly summary?: AllocationSummary } = {}
+  options: { readonly title?: string; readonly subtitle?: ReadonlyArray<string>; readonly sheet?: string; readonly summary?: AllocationSummary } & FormOptions = {}
 ): Table => {
+  const form = formOf(options, "đồng")
   const hasTitle = rows.some((r) => r.title !== undefined)
   const columns: Array<Column> = [
-    { key: "stt", header: "STT", kind: "integer" },
-    { key: "id", header: "Mã đề án", kind: "text" }
+    { key: "stt", header: "STT", kind: "integer", width: 5 },
+    { key: "id", header: "Mã đề án", kind: "text", width: 13 }
   ]
-  if (hasTitle) columns.push({ key: "title", header: "Tên đề án", kind: "text" })
-  if (rows.some((r) => r.tier !== undefined)) columns.push({ key: "tier", header: "Nhóm ưu tiên", kind: "integer" })
+  if (hasTitle) columns.push({ key: "title", header: "Tên đề án", kind: "text", width: 36 })
+  if (rows.some((r) => r.tier !== undefined)) columns.push({ key: "tier", header: "Nhóm ưu tiên", kind: "integer", width: 8 })
   columns.push(
-    { key: "requested", header: "Kinh phí đề nghị hỗ trợ (đồng)", kind: "money" },
-    { key: "allocated", header: "Kinh phí phân bổ (đồng)", kind: "money" },
-    { key: "status", header: "Tình trạng", kind: "text" },
-    { key: "reason", header: "Lý do", kind: "text" },
-    { key: "constraint", header: "Giới hạn áp dụng", kind: "text" }
+    { key: "requested", header: withUnit("Kinh phí đề nghị hỗ trợ", form.unit), kind: "money", width: 16 },
+    { key: "allocated", header: withUnit("Kinh phí phân bổ", form.unit), kind: "money", width: 16 },
+    { key: "status", header: "Tình trạng", kind: "text", width: 18 },
+    { key: "reason", header: "Lý do", kind: "text", width: 20 },
+    { key: "constraint", header: "Giới hạn áp dụng", kind: "text", width: 18 }
   )
   const labelColumn = hasTitle ? "title" : "id"
   const allocated = Money.sum(rows.map((r) => r.allocated))
@@ -389,7 +592,9 @@ export const allocation = (
   const base: Table = {
     sheet: options.sheet ?? "Phân bổ",
     title: options.title ?? "KẾT QUẢ PHÂN BỔ KINH PHÍ KHUYẾN CÔNG",
-    subtitle: options.subtitle ?? ["Đơn vị tính: đồng"],
+    subtitle: options.subtitle ?? [],
+    orientation: "landscape",
+    ...form,
     columns,
     rows: rows.map((r, i) => ({
       stt: i + 1,
@@ -445,17 +650,18 @@ export interface MonthRow {
  */
 export const progress = (
   rows: ReadonlyArray<ProgressRow>,
-  options: { readonly keyHeader: string; readonly sheet: string; readonly title?: string; readonly subtitle?: ReadonlyArray<string>; readonly totalRate?: string }
+  options: { readonly keyHeader: string; readonly sheet: string; readonly title?: string; readonly subtitle?: ReadonlyArray<string>; readonly totalRate?: string } & FormOptions
 ): Table => ({
   sheet: options.sheet,
   title: options.title ?? `TIẾN ĐỘ GIẢI NGÂN KINH PHÍ KHUYẾN CÔNG - ${options.keyHeader.toUpperCase()}`,
-  subtitle: options.subtitle ?? ["Đơn vị tính: đồng"],
+  subtitle: options.subtitle ?? [],
+  ...formOf(options, "đồng"),
   columns: [
-    { key: "stt", header: "STT", kind: "integer" },
-    { key: "key", header: options.keyHeader, kind: "text" },
-    { key: "assigned", header: "Kinh phí được giao (đồng)", kind: "money" },
-    { key: "disbursed", header: "Đã giải ngân (đồng)", kind: "money" },
-    { key: "rate", header: "Tỷ lệ giải ngân", kind: "text" }
+    { key: "stt", header: "STT", kind: "integer", width: 5 },
+    { key: "key", header: options.keyHeader, kind: "text", width: 34 },
+    { key: "assigned", header: withUnit("Kinh phí được giao", formOf(options, "đồng").unit), kind: "money", width: 18 },
+    { key: "disbursed", header: withUnit("Đã giải ngân", formOf(options, "đồng").unit), kind: "money", width: 18 },
+    { key: "rate", header: "Tỷ lệ giải ngân", kind: "text", width: 11 }
   ],
   rows: rows.map((r, i) => ({ stt: i + 1, key: r.key, assigned: r.assigned, disbursed: r.disbursed, rate: r.rate })),
   totals: { label: "Tổng cộng", labelColumn: "key", sum: ["assigned", "disbursed"], values: options.totalRate === undefined ? {} : { rate: options.totalRate } }
@@ -470,16 +676,17 @@ export const progress = (
  */
 export const progressByMonth = (
   rows: ReadonlyArray<MonthRow>,
-  options: { readonly sheet?: string; readonly title?: string; readonly subtitle?: ReadonlyArray<string> } = {}
+  options: { readonly sheet?: string; readonly title?: string; readonly subtitle?: ReadonlyArray<string> } & FormOptions = {}
 ): Table => ({
   sheet: options.sheet ?? "Theo tháng",
   title: options.title ?? "TIẾN ĐỘ GIẢI NGÂN KINH PHÍ KHUYẾN CÔNG THEO THÁNG",
-  subtitle: options.subtitle ?? ["Đơn vị tính: đồng"],
+  subtitle: options.subtitle ?? [],
+  ...formOf(options, "đồng"),
   columns: [
-    { key: "month", header: "Tháng", kind: "month" },
-    { key: "disbursed", header: "Giải ngân trong tháng (đồng)", kind: "money" },
-    { key: "cumulative", header: "Lũy kế (đồng)", kind: "money" },
-    { key: "rate", header: "Tỷ lệ lũy kế", kind: "text" }
+    { key: "month", header: "Tháng", kind: "month", width: 10 },
+    { key: "disbursed", header: withUnit("Giải ngân trong tháng", formOf(options, "đồng").unit), kind: "money", width: 20 },
+    { key: "cumulative", header: withUnit("Lũy kế", formOf(options, "đồng").unit), kind: "money", width: 20 },
+    { key: "rate", header: "Tỷ lệ lũy kế", kind: "text", width: 11 }
   ],
   rows: rows.map((r) => ({ month: r.month, disbursed: r.disbursed, cumulative: r.cumulative, rate: r.rate })),
   totals: { label: "Tổng cộng", labelColumn: "month", sum: ["disbursed"] }
@@ -504,25 +711,45 @@ const FUND_NAMES: Readonly<Record<string, string>> = {
  */
 export const progressTables = (
   report: Progress.Report,
-  options: { readonly title?: string; readonly label?: (dimension: "province" | "fund" | "activity", key: string) => string | undefined } = {}
+  options: {
+    readonly title?: string
+    readonly label?: (dimension: "province" | "fund" | "activity", key: string) => string | undefined
+    /** The catalogue activity names come from (default: the corpus of the law). */
+    readonly activities?: ReadonlyArray<Register.ActivityEntry>
+  } & FormOptions = {}
 ): ReadonlyArray<Table> => {
+  const catalogue = catalogueOf(options.activities)
+  const provinceName = (key: string): string | undefined => {
+    if (!/^\d{2}$/.test(key)) return undefined
+    const on = report.asOf
+    const v = on === undefined ? AdminUnits.versionsOf(key) : AdminUnits.versionsOf(key).filter((p) => (p.validFrom === undefined || p.validFrom <= on) && (p.validUntil === undefined || on <= p.validUntil))
+    return v.length === 1 ? v[0]?.shortName : undefined
+  }
   const name = (d: "province" | "fund" | "activity", key: string): string =>
-    options.label?.(d, key) ?? (key === "(unassigned)" ? "(chưa xác định)" : d === "fund" ? (FUND_NAMES[key] ?? key) : key)
+    options.label?.(d, key) ??
+    (key === "(unassigned)"
+      ? "(chưa xác định)"
+      : d === "fund"
+        ? (FUND_NAMES[key] ?? key)
+        : d === "activity"
+          ? (catalogue.nameOf(key, "short") ?? key)
+          : (provinceName(key) ?? key))
   const rows = (d: "province" | "fund" | "activity", lines: ReadonlyArray<Progress.Line>): ReadonlyArray<ProgressRow> =>
     lines.map((l) => {
       const r: { -readonly [K in keyof ProgressRow]: ProgressRow[K] } = { key: name(d, l.key), assigned: l.assigned, disbursed: l.disbursed }
       if (l.shown !== undefined) r.rate = l.shown.text
       return r
     })
-  const asOf = report.asOf === undefined ? [] : [`Đến ngày ${LocalDate.formatVi(report.asOf)}`]
-  const subtitle = [...asOf, "Đơn vị tính: đồng"]
+  const subtitle = report.asOf === undefined ? [] : [`Đến ngày ${LocalDate.formatVi(report.asOf)}`]
   const totalRate = report.total.shown?.text
   const base = options.title ?? "TIẾN ĐỘ GIẢI NGÂN KINH PHÍ KHUYẾN CÔNG"
+  const form: FormOptions = { ...(options.unit === undefined ? {} : { unit: options.unit }), ...(options.document === undefined ? {} : { document: options.document }) }
   const opt = (keyHeader: string, sheet: string, suffix: string) => ({
     keyHeader,
     sheet,
     title: `${base} ${suffix}`,
     subtitle,
+    ...form,
     ...(totalRate === undefined ? {} : { totalRate })
   })
   return [
@@ -535,7 +762,7 @@ export const progressTables = (
         if (m.shown !== undefined) r.rate = m.shown.text
         return r
       }),
-      { title: `${base} THEO THÁNG`, subtitle }
+      { title: `${base} THEO THÁNG`, subtitle, ...form }
     )
   ]
 }

@@ -108,16 +108,30 @@ describe("register from CSV: same mapping, same problems as a grid", () => {
   test("a ';'-delimited file from a Vietnamese-locale spreadsheet", () => {
     const csv = Csv.format([HEADER, rowWith({ "Đơn vị thụ hưởng": "cs-01" }).map((v) => (v === null ? "" : String(v)))], { delimiter: ";" })
     expect(Csv.readRegister(csv, { activities, delimiter: ";" }).ok).toBe(true)
-    const wrong = Csv.readRegister(csv, { activities })
+    // the delimiter is found when not given; a wrong one given is still a missing header
+    expect(Csv.sniffDelimiter(csv)).toBe(";")
+    expect(Csv.readRegister(csv, { activities }).ok).toBe(true)
+    const wrong = Csv.readRegister(csv, { activities, delimiter: "," })
     expect(wrong.ok).toBe(false)
     if (!wrong.ok) expect(wrong.error.issues[0]?.code).toBe("import/header-not-found")
+  })
+
+  test("Excel's \"Unicode text\": UTF-16 with or without its byte order mark, tab-separated", () => {
+    const text = [HEADER, rowWith({ "Đơn vị thụ hưởng": "cs-01" }).map((v) => (v === null ? "" : String(v)))].map((r) => r.join("\t")).join("\r\n")
+    const withBom = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]))
+    const without = new Uint8Array(Buffer.from(text, "utf16le"))
+    for (const bytes of [withBom, without]) {
+      const r = Csv.readRegister(bytes, { activities })
+      if (!r.ok) throw r.error
+      expect(r.value.proposals[0]?.title).toBe("Hỗ trợ ứng dụng máy sao chè Shan tuyết")
+    }
   })
   test("an empty file, a syntax error and a bad encoding are typed errors", () => {
     for (const [input, code] of [
       ["", "import/empty-file"],
       ["\uFEFF  \r\n", "import/empty-file"],
       ['STT,"Tên', "import/csv-syntax"],
-      [new Uint8Array([0xff, 0x41, 0x42]), "import/bad-encoding"]
+      [new Uint8Array([0xc3, 0x28]), "import/header-not-found"]
     ] as const) {
       const r = Csv.readRegister(input, { activities })
       expect(r.ok).toBe(false)

@@ -222,10 +222,23 @@ describe("header problems", () => {
     }
   })
 
-  test("no period column → missing 'duration or start + end'", () => {
-    const r = Register.read([HEADER.filter((h) => h !== "Thời gian thực hiện")], { activities })
+  test("no period column and no plan year → import/missing-column naming what would do", () => {
+    const header = HEADER.filter((h) => h !== "Thời gian thực hiện" && h !== "Năm kế hoạch")
+    const r = Register.read([header], { activities })
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.error.issues[0]?.message).toContain("duration or start + end")
+    if (!r.ok) {
+      expect(r.error.issues.map((i) => i.code)).toEqual(["import/missing-column"])
+      expect(r.error.issues[0]?.message).toContain("the implementation period (thời gian thực hiện)")
+      expect(r.error.issues[0]?.message).toContain("planYear: 2024")
+    }
+  })
+
+  test("no period column with a plan year → the whole plan year, said once in a warning", () => {
+    const header = HEADER.filter((h) => h !== "Thời gian thực hiện")
+    const r = Register.read([header, ROW.filter((_, i) => HEADER[i] !== "Thời gian thực hiện")], { activities })
+    if (!r.ok) throw r.error
+    expect(r.value.proposals[0]?.duration).toEqual({ start: "2024-01-01", end: "2024-12-31" })
+    expect(r.value.warnings.map((w) => [w.code, w.row, w.params?.["field"]])).toEqual([["import/period-defaulted", 1, "duration"]])
   })
 
   test("fund and plan year may come from defaults instead of columns", () => {
@@ -233,7 +246,11 @@ describe("header problems", () => {
     const row = ROW.slice(0, 10)
     const missing = Register.read([header, row], { activities })
     expect(missing.ok).toBe(false)
-    if (!missing.ok) expect(missing.error.issues[0]?.message).toMatch(/fund, planYear/)
+    if (!missing.ok) {
+      expect(missing.error.issues[0]?.message).toContain("the fund (nguồn kinh phí)")
+      expect(missing.error.issues[0]?.message).toContain("the plan year (năm kế hoạch)")
+      expect(missing.error.issues[0]?.message).toContain('defaults: { fund: "local" }')
+    }
     const r = Register.read([header, row], { activities, defaults: { fund: "local", planYear: 2024 } })
     expect(r.ok).toBe(true)
     if (r.ok) expect([r.value.proposals[0]?.fund, r.value.proposals[0]?.planYear]).toEqual(["local", 2024])

@@ -120,7 +120,8 @@ describe("disbursement progress report", () => {
       { stt: 2, key: "Ngân sách địa phương", assigned: 40n * TY, disbursed: 20n * TY, rate: "50,0%" }
     ])
     expect(byFund?.totals?.values).toEqual({ rate: "20,7%" })
-    expect(byFund?.subtitle).toEqual(["Đến ngày 01/08/2022", "Đơn vị tính: đồng"])
+    expect(byFund?.subtitle).toEqual(["Đến ngày 01/08/2022"])
+    expect(byFund?.unit).toBe("đồng")
     const months = tables[3]
     expect(months?.rows.map((r) => [r["month"], r["disbursed"], r["cumulative"], r["rate"]])).toEqual([
       ["2022-05", 9n * TY, 9n * TY, "6,4%"],
@@ -135,8 +136,8 @@ describe("disbursement progress report", () => {
     expect(files.map((f) => f.sheet)).toEqual(["Theo tỉnh", "Theo nguồn", "Theo nội dung", "Theo tháng"])
     expect(files[0]?.csv.split("\r\n")).toEqual([
       "STT,Tỉnh,Kinh phí được giao (đồng),Đã giải ngân (đồng),Tỷ lệ giải ngân",
-      "1,01,100000000000,9000000000,\"9,0%\"",
-      "2,38,40000000000,20000000000,\"50,0%\"",
+      "1,Hà Nội,100000000000,9000000000,\"9,0%\"",
+      "2,Thanh Hóa,40000000000,20000000000,\"50,0%\"",
       ",Tổng cộng,140000000000,29000000000,\"20,7%\"",
       ""
     ])
@@ -144,9 +145,10 @@ describe("disbursement progress report", () => {
     expect(files[3]?.csv.split("\r\n")[5]).toBe("Tổng cộng,29000000000,,")
   })
 
-  test("labels rename keys (a province code to its name)", () => {
-    const t = Report.progressTables(report, { label: (d, k) => (d === "province" && k === "38" ? "Thanh Hóa" : undefined) })
-    expect(t[0]?.rows.map((r) => r["key"])).toEqual(["01", "Thanh Hóa"])
+  test("province codes are named on the report's date; labels rename keys", () => {
+    expect(Report.progressTables(report)[0]?.rows.map((r) => r["key"])).toEqual(["Hà Nội", "Thanh Hóa"])
+    const t = Report.progressTables(report, { label: (d, k) => (d === "province" && k === "38" ? "Tỉnh Thanh Hóa" : undefined) })
+    expect(t[0]?.rows.map((r) => r["key"])).toEqual(["Hà Nội", "Tỉnh Thanh Hóa"])
   })
 })
 
@@ -179,7 +181,7 @@ describe("plan table", () => {
     expect(named.rows[0]?.["activity"]).toBe(activities[0]?.nameVi)
   })
 
-  test("planRowsOf: proposals with approved amounts; a proposal of several activities is refused", () => {
+  test("planRowsOf: proposals with approved amounts; a proposal of several activities takes a row per activity under its number", () => {
     const row: Report.PlanRow = {
       id: "HG-01",
       title: "Hỗ trợ máy sao chè",
@@ -201,8 +203,15 @@ describe("plan table", () => {
     expect(rows).toEqual({ ok: true, value: [{ ...row, approved: 800_000_000n }] })
     const a = p.activities[0]
     if (a === undefined) throw new Error("no activity")
-    const two = Report.planRowsOf([{ ...p, activities: [a, { ...a, activity: "demo-model" }] }])
-    expect(two.ok).toBe(false)
-    if (!two.ok) expect(two.error.code).toBe("register/several-activities")
+    const two = Result.getOrThrow(Report.planRowsOf([{ ...p, activities: [a, { ...a, activity: "management", costLines: [{ ...(a.costLines[0] as NonNullable<(typeof a.costLines)[0]>), item: "management" }] }] }], new Map([["HG-01", Money.make(800_000_000n)]])))
+    expect(two.map((r) => [r.id, r.activity, r.approved])).toEqual([
+      ["HG-01", "machinery", 800_000_000n],
+      ["HG-01", "management", undefined]
+    ])
+    const table = Report.plan(two)
+    expect(table.rows.map((r) => [r["stt"], r["id"], r["title"], r["activity"]])).toEqual([
+      [1, "HG-01", "Hỗ trợ máy sao chè", "Ứng dụng máy móc thiết bị tiên tiến"],
+      [undefined, "HG-01", undefined, "Chi quản lý đề án"]
+    ])
   })
 })

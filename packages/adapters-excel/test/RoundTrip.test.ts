@@ -96,22 +96,24 @@ describe("export → import is the identity for valid registers", () => {
   test.prop([register, fc.boolean()], { numRuns: 60 })("through .xlsx (streaming writer and reader)", async (rows, byName) => {
     // every generated row is a valid proposal
     const expected = proposalsOf(rows)
-    const bytes = await Xlsx.exportPlan(rows, byName ? { activityNames: names } : {})
+    const bytes = await Xlsx.exportPlan(rows, byName ? { activityNames: names } : { activities })
     if (!bytes.ok || bytes.value === undefined) throw new Error("export failed")
     const back = await Xlsx.readRegister(bytes.value, { activities })
     if (!back.ok) throw back.error
     expect(back.value.proposals).toEqual(expected)
-    expect(back.value.entries.map((e) => e.row)).toEqual(rows.map((_, i) => 4 + i)) // title, subtitle, header, then rows
+    // the document form, title, decision line, unit note and a two-row header above the rows
+    expect(back.value.headerRow).toBe(7)
+    expect(back.value.entries.map((e) => e.row)).toEqual(rows.map((_, i) => 9 + i))
   })
 
   test.prop([register, fc.constantFrom<Csv.Delimiter>(",", ";")], { numRuns: 100 })("through CSV", (rows, delimiter) => {
-    const back = Csv.readRegister(Csv.exportPlan(rows, { delimiter }), { activities, delimiter })
+    const back = Csv.readRegister(Csv.exportPlan(rows, { delimiter, activities }), { activities, delimiter })
     if (!back.ok) throw back.error
     expect(back.value.proposals).toEqual(proposalsOf(rows))
   })
 
   test.prop([register], { numRuns: 60 })("rowOf(import(export(rows))) gives the rows back", async (rows) => {
-    const bytes = await Xlsx.writeTables([Report.plan(rows)])
+    const bytes = await Xlsx.writeTables([Report.plan(rows, { activities })])
     if (!bytes.ok || bytes.value === undefined) throw new Error("export failed")
     const back = await Xlsx.readRegister(bytes.value, { activities })
     if (!back.ok) throw back.error

@@ -52,59 +52,83 @@ const write = async (tables: ReadonlyArray<Report.Table>): Promise<Uint8Array> =
 describe("exported workbooks", () => {
   let bytes: Uint8Array
   beforeAll(async () => {
-    bytes = await write([Report.plan([planRow(1), planRow(2, { approved: Money.make(650_000_000n), approvalDate: LocalDate.parseOrThrow("2024-02-15") })])])
+    bytes = await write([
+      Report.plan([planRow(1), planRow(2, { approved: Money.make(650_000_000n), approvalDate: LocalDate.parseOrThrow("2024-02-15") })], {
+        document: { province: "Hưng Yên", decision: { number: "15/QĐ-SCT", date: LocalDate.parseOrThrow("2024-01-15"), by: "Sở Công Thương tỉnh Hưng Yên" } }
+      })
+    ])
   })
+  // rows: 1–2 issuing body and motto, 3 blank, 4 title, 5 "Kèm theo …", 6 unit, 7–8 header, 9–10 data, 11 totals
+  const HEAD = 8
+  const headerOf = (ws: NonNullable<ReturnType<InstanceType<typeof ExcelJS.Workbook>["getWorksheet"]>>) => {
+    const top = (ws.getRow(HEAD - 1).values as Array<unknown>).slice(1)
+    const bottom = (ws.getRow(HEAD).values as Array<unknown>).slice(1)
+    // a merged cell reads as the merge's first cell in every cell it covers
+    return top.map((t, i) => (bottom[i] === t ? String(t) : `${String(t)} / ${String(bottom[i])}`))
+  }
 
-  test("title row merged across the table, subtitle, bold header, frozen under the header", async () => {
+  test("the official form: issuing body and national motto, title, 'Kèm theo Quyết định', unit, a two-row header frozen and repeated on every page", async () => {
     const wb = await load(bytes)
     const ws = wb.getWorksheet("Kế hoạch")
-    expect(ws).toBeDefined()
-    if (ws === undefined) return
-    expect(ws.getCell("A1").value).toBe("KẾ HOẠCH KINH PHÍ KHUYẾN CÔNG NĂM 2024")
-    expect(ws.getCell("A1").font?.bold).toBe(true)
-    const last = ws.columnCount
-    expect(ws.getCell(1, last).isMerged).toBe(true)
-    expect(ws.getCell("A2").value).toBe("Đơn vị tính: đồng")
-    expect(ws.getCell("A3").value).toBe("STT")
-    expect(ws.getCell("C3").font?.bold).toBe(true)
-    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 3 })
+    if (ws === undefined) throw new Error("no sheet")
+    expect([ws.getCell("A1").value, ws.getCell("A2").value]).toEqual(["UBND TỈNH HƯNG YÊN", "SỞ CÔNG THƯƠNG"])
+    expect(ws.getCell("A2").font?.bold).toBe(true)
+    const motto = ws.getRow(1).values as Array<unknown>
+    expect([...new Set(motto.filter((v) => typeof v === "string"))]).toEqual(["UBND TỈNH HƯNG YÊN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+    expect((ws.getRow(2).values as Array<unknown>).includes("Độc lập - Tự do - Hạnh phúc")).toBe(true)
+    expect(ws.getCell("A4").value).toBe("KẾ HOẠCH KINH PHÍ KHUYẾN CÔNG NĂM 2024")
+    expect(ws.getCell("A4").font).toMatchObject({ bold: true, name: "Times New Roman" })
+    expect(ws.getCell(4, ws.columnCount).isMerged).toBe(true)
+    expect(ws.getCell("A5").value).toBe("(Kèm theo Quyết định số 15/QĐ-SCT ngày 15/01/2024 của Sở Công Thương tỉnh Hưng Yên)")
+    expect((ws.getRow(6).values as Array<unknown>).includes("Đơn vị tính: triệu đồng")).toBe(true)
+    expect(headerOf(ws).slice(0, 3)).toEqual(["STT", "Mã đề án", "Tên đề án"])
+    expect(headerOf(ws)).toContain("Kinh phí (triệu đồng) / Tổng số")
+    expect(headerOf(ws)).toContain("Thời gian thực hiện / Bắt đầu")
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: HEAD })
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "7:8" })
+    expect(ws.headerFooter).toMatchObject({ differentFirst: true })
   })
 
-  test("amounts are numbers of đồng with the #,##0 format; dates are date cells dd/mm/yyyy", async () => {
+  test("activities by their Vietnamese names, amounts in triệu đồng exactly, dates as date cells dd/mm/yyyy", async () => {
     const ws = (await load(bytes)).getWorksheet("Kế hoạch")
     if (ws === undefined) throw new Error("no sheet")
-    const header = (ws.getRow(3).values as Array<unknown>).slice(1)
+    const header = headerOf(ws)
     const col = (h: string) => header.indexOf(h) + 1
-    const total = ws.getCell(4, col("Tổng kinh phí (đồng)"))
-    expect(total.value).toBe(1_400_001_000)
-    expect(total.numFmt).toBe("#,##0")
-    const start = ws.getCell(4, col("Thời gian bắt đầu"))
+    expect(ws.getCell(HEAD + 1, col("Nội dung hoạt động")).value).toBe("Ứng dụng máy móc thiết bị tiên tiến")
+    const total = ws.getCell(HEAD + 1, col("Kinh phí (triệu đồng) / Tổng số"))
+    expect(total.value).toBe(1400.001)
+    expect(total.numFmt).toBe("#,##0.000")
+    expect(ws.getCell(HEAD + 1, col("Kinh phí (triệu đồng) / Khuyến công hỗ trợ")).numFmt).toBe("#,##0")
+    const start = ws.getCell(HEAD + 1, col("Thời gian thực hiện / Bắt đầu"))
     expect(start.value).toEqual(new Date(Date.UTC(2024, 3, 1)))
     expect(start.numFmt).toBe("dd/mm/yyyy")
-    expect(ws.getCell(5, col("Ngày phê duyệt")).value).toEqual(new Date(Date.UTC(2024, 1, 15)))
-    expect(ws.getCell(4, col("Năm kế hoạch")).value).toBe(2024)
+    expect(ws.getCell(HEAD + 2, col("Ngày phê duyệt")).value).toEqual(new Date(Date.UTC(2024, 1, 15)))
+    expect(ws.getCell(HEAD + 1, col("Năm kế hoạch")).value).toBe(2024)
   })
 
-  test("totals are SUM formulas carrying their computed values", async () => {
+  test("totals are SUM formulas carrying their computed values; then place, date and the signature block", async () => {
     const ws = (await load(bytes)).getWorksheet("Kế hoạch")
     if (ws === undefined) throw new Error("no sheet")
-    const header = (ws.getRow(3).values as Array<unknown>).slice(1)
-    const cell = (h: string) => ws.getCell(6, header.indexOf(h) + 1)
-    expect(ws.getCell(6, header.indexOf("Tên đề án") + 1).value).toBe("Tổng cộng")
+    const header = headerOf(ws)
+    const row = HEAD + 3
+    const cell = (h: string) => ws.getCell(row, header.indexOf(h) + 1)
+    expect(ws.getCell(row, header.indexOf("Tên đề án") + 1).value).toBe("Tổng cộng")
     const letter = (h: string) => String.fromCharCode(64 + header.indexOf(h) + 1)
-    expect(cell("Tổng kinh phí (đồng)").value).toEqual({ formula: `SUM(${letter("Tổng kinh phí (đồng)")}4:${letter("Tổng kinh phí (đồng)")}5)`, result: 2_800_003_000 })
-    expect(cell("Kinh phí khuyến công hỗ trợ (đồng)").value).toMatchObject({ result: 1_400_000_000 })
-    expect(cell("Kinh phí được duyệt (đồng)").value).toMatchObject({ result: 650_000_000 })
-    expect(cell("Tổng kinh phí (đồng)").numFmt).toBe("#,##0")
+    const t = "Kinh phí (triệu đồng) / Tổng số"
+    expect(cell(t).value).toEqual({ formula: `SUM(${letter(t)}${HEAD + 1}:${letter(t)}${HEAD + 2})`, result: 2800.003 })
+    expect(cell("Kinh phí (triệu đồng) / Khuyến công hỗ trợ").value).toMatchObject({ result: 1400 })
+    expect(cell("Kinh phí (triệu đồng) / Được duyệt").value).toMatchObject({ result: 650 })
+    const below = Array.from({ length: 10 }, (_, k) => [...new Set((ws.getRow(row + 1 + k).values as Array<unknown>).filter((v) => typeof v === "string"))]).flat()
+    expect(below).toEqual(["Hưng Yên, ngày …… tháng …… năm ……", "NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ", "(Ký, ghi rõ họ tên)", "(Ký tên, đóng dấu)"])
   })
 
-  test("column widths fit the contents (the title column is wide, STT narrow)", async () => {
+  test("column widths suit a printed page (the title column is wide, STT narrow)", async () => {
     const ws = (await load(bytes)).getWorksheet("Kế hoạch")
     if (ws === undefined) throw new Error("no sheet")
     const widths = ws.columns.map((c) => c.width ?? 0)
-    expect(widths[0]).toBeLessThan(10) // STT
-    expect(widths[2]).toBeGreaterThan(40) // Tên đề án
-    expect(widths.every((w) => w >= 6 && w <= 62)).toBe(true)
+    expect(widths[0]).toBeLessThan(6) // STT
+    expect(widths[2]).toBeGreaterThanOrEqual(26) // Tên đề án
+    expect(widths.every((w) => w >= 4 && w <= 40), widths.join()).toBe(true)
   })
 
   test("the allocation summary lines are formulas over the cells above", async () => {
@@ -114,11 +138,11 @@ describe("exported workbooks", () => {
         { id: "B", requested: Money.make(500_000_000n), allocated: Money.zero, status: "Không được hỗ trợ" },
         { id: "C", requested: Money.make(300_000_000n), allocated: Money.make(300_000_000n), status: "Được hỗ trợ toàn bộ" }
       ],
-      { summary: { envelope: Money.make(1_000_000_000n) } }
+      { summary: { envelope: Money.make(1_000_000_000n) }, document: false }
     )
     const ws = (await load(await write([table]))).getWorksheet("Phân bổ")
     if (ws === undefined) throw new Error("no sheet")
-    // columns A STT, B Mã đề án, C đề nghị, D phân bổ; rows: 1 title, 2 subtitle, 3 header, 4-6 data, 7 totals, 9-13 summary
+    // columns A STT, B Mã đề án, C đề nghị, D phân bổ; rows: 1 title, 2 unit, 3 header, 4-6 data, 7 totals, 9-13 summary
     expect(ws.getCell("C7").value).toEqual({ formula: "SUM(C4:C6)", result: 1_400_000_000 })
     expect(ws.getCell("D7").value).toEqual({ formula: "SUM(D4:D6)", result: 900_000_000 })
     expect(ws.getCell("B9").value).toBe("Kinh phí được giao")
@@ -135,9 +159,10 @@ describe("exported workbooks", () => {
   })
 
   test("an empty table still has its header and a zero totals row", async () => {
-    const ws = (await load(await write([Report.plan([])]))).getWorksheet("Kế hoạch")
-    expect(ws?.getCell("C4").value).toBe("Tổng cộng")
-    expect(ws?.getCell("L4").value).toBe(0)
+    const ws = (await load(await write([Report.plan([], { document: false })]))).getWorksheet("Kế hoạch")
+    // rows: 1 title, 2 unit, 3–4 header, 5 totals
+    expect(ws?.getCell("C5").value).toBe("Tổng cộng")
+    expect(ws?.getCell("K5").value).toBe(0)
   })
 
   test("writes to a path (atomically) and to a stream", async () => {
@@ -156,11 +181,12 @@ describe("exported workbooks", () => {
   })
 
   test("an amount a spreadsheet number cannot hold exactly, text with control characters, an unwritable path → ExportError", async () => {
-    const big = await Xlsx.exportPlan([planRow(1, { total: Money.make(10n ** 16n) })])
+    // 10^16 đồng is 10^10 triệu exactly; 10^16 + 1 đồng has more digits than a spreadsheet number holds
+    const big = await Xlsx.exportPlan([planRow(1, { total: Money.make(10n ** 16n + 1n) })])
     expect(big.ok).toBe(false)
     if (!big.ok) {
       expect(big.error.code).toBe("export/amount-too-large")
-      expect(big.error.path).toEqual(["Kế hoạch", 4, "total"])
+      expect(big.error.path).toEqual(["Kế hoạch", 9, "total"])
     }
     const ctrl = await Xlsx.exportPlan([planRow(1, { title: "Máy\u0007sấy" })])
     expect(ctrl.ok).toBe(false)
@@ -203,7 +229,7 @@ describe("writeTables: subtitles and fractional amounts", () => {
     if (ws === undefined) throw new Error("no sheet")
     const m = HEADER.length + 1
     expect(ws.getCell(4, m).value).toBe(52.8)
-    expect(ws.getCell(4, m).numFmt).toBe("#,##0.##")
+    expect(ws.getCell(4, m).numFmt).toBe("#,##0.00")
     expect(ws.getCell(5, m).numFmt).toBe("#,##0")
     expect(ws.getCell(6, m).numFmt).toBe("#,##0")
     expect(ws.getCell(4, m + 1).numFmt).toBe("#,##0.00")
@@ -491,7 +517,7 @@ describe("bad files: a typed error, never a crash or a hang", () => {
     expect(r.ok).toBe(false)
     if (!r.ok) {
       const last = r.error.issues[r.error.issues.length - 1]
-      expect([last?.code, last?.row]).toEqual(["import/too-many-rows", 1004])
+      expect([last?.code, last?.row]).toEqual(["import/too-many-rows", 1009])
       expect(r.error.partial?.proposals).toHaveLength(1000)
     }
     expect(Date.now() - t0).toBeLessThan(20_000)
@@ -557,6 +583,6 @@ describe("register rows round-trip through .xlsx", () => {
     const r = await Xlsx.readRegister(bytes, { activities })
     if (!r.ok) throw r.error
     expect(r.value.proposals).toEqual(expected)
-    expect(r.value.skipped.map((s) => s.reason)).toEqual(["subtotal"])
+    expect(r.value.skipped.map((s) => s.reason)).toEqual(["subtotal", "signature", "signature", "signature"])
   })
 })

@@ -4,11 +4,12 @@
  * and LibreOffice (soffice) conversion.
  */
 import { spawnSync } from "node:child_process"
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { LocalDate, Money } from "@khuyencong/core"
+import { afterAll, beforeAll } from "vitest"
 import type { CellValue } from "../src/Cell.js"
 import type { ImportIssue } from "../src/Issues.js"
 import type * as Register from "../src/Register.js"
@@ -148,4 +149,33 @@ export const fixture = (name: string): string => {
   const p = fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url))
   if (!existsSync(p)) throw new Error(`missing fixture ${p}`)
   return p
+}
+
+/**
+ * A LibreOffice harness for a test file: a private profile and a work folder made before the
+ * tests (by `setup`), removed after; a failed setup (no soffice …) makes every test fail with it.
+ */
+export const libreOffice = (setup: (profile: string, work: string) => void | Promise<void>): { readonly ready: () => void; readonly work: string } => {
+  const work = mkdtempSync(join(tmpdir(), "khuyencong-lo-"))
+  let profile = ""
+  let setupError: unknown
+  beforeAll(async () => {
+    try {
+      requireSoffice()
+      profile = makeProfile()
+      await setup(profile, work)
+    } catch (e) {
+      setupError = e
+    }
+  }, 240_000)
+  afterAll(() => {
+    rmSync(work, { recursive: true, force: true })
+    if (profile !== "") rmSync(profile, { recursive: true, force: true })
+  })
+  return {
+    work,
+    ready: () => {
+      if (setupError !== undefined) throw setupError
+    }
+  }
 }

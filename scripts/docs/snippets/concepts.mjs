@@ -1,6 +1,33 @@
 // docs/concepts.md. Outside the regions there are only assertions.
 import assert from "node:assert/strict"
 
+// #region corpus
+import { Corpus, Manifest } from "@khuyencong/core"
+
+const law = Corpus.law() // @khuyencong/law's corpus.json, decoded once
+const history = law.parameters["support.machinery.cap"]
+history.values.map((v) => [v.from, v.value, v.citation.instrument.number, v.citation.grade])
+// [["2014-04-08", 200000000n, "26/2014/TTLT-BTC-BCT", "primary"],
+//  ["2018-05-11", 300000000n, "28/2018/TT-BTC", "secondary"]]
+
+// A pack is every entry in force on the first day of its period, and the parameters it reads
+const built = Manifest.buildOrThrow(law, "vn-khuyen-cong-2014-2018")
+built.pack.parameters["support.machinery.cap"].values.length // 1: 200.000.000 ₫ …
+built.pack.parameters["support.machinery.cap"].until         // "2018-05-10": … until Circular 28/2018
+built.notes.length                                           // 3 notes for the whole period
+// #endregion
+
+assert.deepEqual(
+  history.values.map((v) => [v.from, v.value, v.citation.instrument.number, v.citation.grade]),
+  [
+    ["2014-04-08", 200_000_000n, "26/2014/TTLT-BTC-BCT", "primary"],
+    ["2018-05-11", 300_000_000n, "28/2018/TT-BTC", "secondary"]
+  ]
+)
+assert.equal(built.pack.parameters["support.machinery.cap"].values.length, 1)
+assert.equal(built.pack.parameters["support.machinery.cap"].until, "2018-05-10")
+assert.equal(built.notes.length, 3)
+
 // #region citation
 import { Citation, Pack, Parameter } from "@khuyencong/core"
 import { pack } from "@khuyencong/rules-2021-2025"

@@ -1,195 +1,155 @@
-// docs/writing-a-rule-pack.md: a small pack written from scratch (the machinery level of Joint
-// Circular 26/2014, primary), what Pack.load says about a broken one, an overlay and a case file
-// run in code. Outside the regions there are only assertions.
+// docs/writing-a-rule-pack.md: the next programme period as a manifest plus the corpus entries that
+// change (a fictional circular of 2031, for the example only), what Pack.load says about a broken
+// pack, a provincial overlay as a corpus file, and a case file run in code. Outside the regions
+// there are only assertions.
 import assert from "node:assert/strict"
 
-// #region pack
-import { LocalDate, Money, Overlay, Pack, Parameter } from "@khuyencong/core"
+// #region next-period
+import { Corpus, Manifest, Overlay, Pack } from "@khuyencong/core"
 import { Cases } from "@khuyencong/cases"
+import data from "@khuyencong/law/corpus.json" with { type: "json" }
+import { parse } from "yaml"
 
-const day = LocalDate.makeOrThrow
+const json = structuredClone(data) // what `pnpm law:compile` builds from packages/law/corpus/**
 
-// Instruments (văn bản): number, kind, issuer, dates
-const decree45 = {
-  number: "45/2012/NĐ-CP", kind: "decree", issuer: "Government (Chính phủ)",
-  title: "On industrial extension (Về khuyến công)", signed: day(2012, 5, 21), effective: day(2012, 7, 5)
-}
-const circular36 = {
-  number: "36/2013/TT-BCT", kind: "circular", issuer: "Ministry of Industry and Trade (Bộ Công Thương)",
-  title: "National khuyến công plans, implementation and funds", signed: day(2013, 12, 27), effective: day(2014, 2, 10)
-}
-const jointCircular26 = {
-  number: "26/2014/TTLT-BTC-BCT", kind: "joint-circular",
-  issuer: "Ministry of Finance and Ministry of Industry and Trade (Bộ Tài chính – Bộ Công Thương)",
-  title: "Khuyến công funds", signed: day(2014, 2, 18), effective: day(2014, 4, 8), expired: day(2018, 5, 11)
-}
+// 1. corpus/instruments/99-2031-TT-BTC.yaml: the new instrument (fictional, for the example only)
+json.instruments.push(parse(`
+number: 99/2031/TT-BTC
+kind: circular
+issuer: Ministry of Finance (Bộ Tài chính)
+title: An example circular on khuyến công funds (not a real text)
+signed: 2030-11-20
+effective: 2031-01-01
+replaces: [28/2018/TT-BTC]
+`))
 
-// Every figure is a parameter: a time series whose values each carry a citation with a grade
-const FROM = day(2014, 4, 8)
-const param = (id, description, unit, value, citation) =>
-  Parameter.makeOrThrow({ id, description, unit, values: [{ from: FROM, value, citation }] })
-const jc26 = (point) => ({ instrument: jointCircular26, article: "6", clause: "2", point, grade: "primary" })
+// 2. corpus/parameters/support/machinery/cap.yaml: one new dated value; the history stays
+const cap = json.parameters.find((p) => p.id === "support.machinery.cap")
+Object.assign(cap.values, parse(`
+2031-01-01:
+  value: 400.000.000 ₫
+  citation: { instrument: 99/2031/TT-BTC, article: "8", clause: "4", grade: primary, note: example only }
+`))
 
-const parameters = {
-  "support.machinery.rate": param("support.machinery.rate",
-    "Maximum share of cost supported for machinery (ứng dụng máy móc thiết bị)", "rate",
-    { numerator: 1n, denominator: 2n }, jc26("c")),
-  "support.machinery.cap": param("support.machinery.cap",
-    "Cap on machinery support per establishment", "VND", 200_000_000n, jc26("c")),
-  "advance.investment.first": param("advance.investment.first",
-    "First advance of an investment activity (tạm ứng lần đầu)", "rate",
-    { numerator: 7n, denominator: 10n }, { instrument: circular36, article: "13", clause: "2", point: "d", grade: "primary" }),
-  "advance.investment.progress-threshold": param("advance.investment.progress-threshold",
-    "Progress the investment must exceed before the first advance", "rate",
-    { numerator: 7n, denominator: 10n }, { instrument: circular36, article: "13", clause: "2", point: "d", grade: "primary" }),
-  "eligibility.legal-forms": param("eligibility.legal-forms",
-    "Legal forms that may be supported (đối tượng được hỗ trợ)", undefined,
-    ["enterprise", "cooperative", "cooperative-group", "business-household"],
-    { instrument: decree45, article: "1", clause: "2", point: "a", grade: "primary" })
-}
+// 3. corpus/packs/2026-2030.yaml gets its end; corpus/packs/2031-2035.yaml is the new manifest
+json.packs.find((p) => p.id === "vn-khuyen-cong-2026-2030").governs.decisions.end = "2030-12-31"
+json.packs.push(parse(`
+id: vn-khuyen-cong-2031-2035
+version: 0.1.0
+title: "Khuyến công 2031–2035 (example): Decree 45/2012 as amended, Circular 99/2031/TT-BTC"
+governs:
+  decisions: { start: 2031-01-01 }
+  planYears: { from: 2031, to: 2035 }
+advances: { overallCeiling: advance.overall-ceiling }
+support: { priorityMultiplier: priority.multiplier }
+notes:
+  - "An example period: every entry of the corpus in force on 2031-01-01."
+`))
 
-const definition = {
-  id: "docs-example-2014-2018",
-  version: "1.0.0",
-  title: "Example: machinery support under Joint Circular 26/2014",
-  instruments: [decree45, circular36, jointCircular26],
-  governs: { decisions: { start: FROM, end: day(2018, 5, 10) }, planYears: { from: 2014, to: 2018 } },
-  parameters,
-  activities: [{
-    code: "machinery",
-    name: "Machinery and transfer of advanced technology",
-    nameVi: "Ứng dụng máy móc thiết bị, chuyển giao công nghệ tiên tiến",
-    citation: { instrument: decree45, article: "4", clause: "3", grade: "primary" },
-    advanceTier: "investment",
-    items: [{
-      code: "machinery.equipment",
-      name: "Machinery and equipment",
-      nameVi: "Máy móc thiết bị",
-      // at most 50 % of the cost and at most 200 million đồng per establishment
-      cap: { kind: "rate-and-amount", rate: "support.machinery.rate", amount: "support.machinery.cap", unit: "per-establishment" },
-      citation: jc26("c")
-    }]
-  }],
-  areaPriorities: [],
-  industryPriorities: [],
-  advances: {
-    tiers: [{
-      id: "investment", name: "70 % after more than 70 % of the investment",
-      firstAdvance: "advance.investment.first",
-      condition: { kind: "progress-over", threshold: "advance.investment.progress-threshold" },
-      citation: { instrument: circular36, article: "13", clause: "2", point: "d", grade: "primary" }
-    }],
-    remainder: { condition: { kind: "base-acceptance" }, citation: { instrument: circular36, article: "14", grade: "primary" } }
-  },
-  calendar: [],
-  eligibility: [
-    { id: "eligibility.legal-form", kind: "legal-form", name: "Legal form", nameVi: "Loại hình cơ sở",
-      parameters: { forms: "eligibility.legal-forms" },
-      citation: { instrument: decree45, article: "1", clause: "2", point: "a", grade: "primary" } },
-    { id: "eligibility.approved", kind: "approved", name: "Project approved", nameVi: "Đề án được phê duyệt",
-      parameters: {}, citation: { instrument: jointCircular26, article: "7", clause: "2", grade: "primary" } }
-  ]
-}
-
-const example = Pack.loadOrThrow(definition) // validated, rates reduced, deep-frozen
-const at2016 = Pack.resolveOrThrow(example, "2016-06-30")
-at2016.items["machinery.equipment"].amount // 200000000n
-at2016.items["machinery.equipment"].grade  // "primary"
+const law = Corpus.decodeOrThrow(json) // the checks `pnpm law:compile` runs
+const next = Manifest.buildOrThrow(law, "vn-khuyen-cong-2031-2035")
+const rules = Pack.loadOrThrow(next.pack)
+Pack.resolveOrThrow(rules, "2032-06-30").items["machinery.equipment"].amount    // 400000000n
+Pack.resolveOrThrow(rules, "2032-06-30").items["machinery.technology-line"].amount // 600000000n: 1,5 × 400.000.000
+Manifest.buildOrThrow(law, "vn-khuyen-cong-2026-2030").pack.parameters["support.machinery.cap"].until // "2030-12-31"
 // #endregion
 
-assert.equal(at2016.items["machinery.equipment"].amount, 200_000_000n)
-assert.equal(at2016.items["machinery.equipment"].rateNumerator, 1n)
-assert.equal(at2016.items["machinery.equipment"].rateDenominator, 2n)
-assert.equal(at2016.items["machinery.equipment"].grade, "primary")
-assert.ok(Object.isFrozen(example))
+assert.equal(Pack.resolveOrThrow(rules, "2032-06-30").items["machinery.equipment"].amount, 400_000_000n)
+assert.equal(Pack.resolveOrThrow(rules, "2032-06-30").items["machinery.technology-line"].amount, 600_000_000n)
+assert.equal(Manifest.buildOrThrow(law, "vn-khuyen-cong-2026-2030").pack.parameters["support.machinery.cap"].until, "2030-12-31")
+assert.equal(next.pack.eligibility.length, 9)
+
+// #region changes-within-period
+// An entry of the catalogue that changes within a pack's period is refused: the pack holds one
+// version of each entry. A figure that changes on a day belongs in a parameter instead.
+const tier = json.advanceTiers.find((t) => t.id === "soft")
+tier.versions["2033-01-01"] = tier.versions["2018-05-11"]
+const refused = Manifest.build(Corpus.decodeOrThrow(json), "vn-khuyen-cong-2031-2035")
+refused.error.issues.map((i) => `${i.path.join(".")} ${i.code}`)
+// ["advance tier.soft manifest/changes-within-period"]
+delete tier.versions["2033-01-01"]
+// #endregion
+
+assert.deepEqual(refused.error.issues.map((i) => `${i.path.join(".")} ${i.code}`), ["advance tier.soft manifest/changes-within-period"])
 
 // #region load-errors
 const broken = {
-  ...definition,
+  ...next.pack,
   parameters: {
-    ...parameters,
+    ...next.pack.parameters,
     // a value whose citation has no grade
     "support.machinery.cap": {
-      id: "support.machinery.cap", description: "Cap on machinery support", unit: "VND",
-      values: [{ from: FROM, value: 200_000_000n, citation: { instrument: jointCircular26, article: "6" } }]
+      ...next.pack.parameters["support.machinery.cap"],
+      values: next.pack.parameters["support.machinery.cap"].values.map(({ citation: { grade, ...rest }, ...v }) => ({ ...v, citation: rest }))
     },
     // a share above 100 %
-    "support.machinery.rate": param("support.machinery.rate", "Share", "rate", { numerator: 3n, denominator: 2n }, jc26("c")),
-    // a value that starts after the pack's period starts: decisions of 2014 would have no value
-    "advance.investment.first": Parameter.makeOrThrow({
-      id: "advance.investment.first", description: "First advance", unit: "rate",
-      values: [{ from: day(2015, 1, 1), value: { numerator: 7n, denominator: 10n },
-        citation: { instrument: circular36, article: "13", grade: "primary" } }]
-    })
+    "support.machinery.rate": {
+      ...next.pack.parameters["support.machinery.rate"],
+      values: [{ ...next.pack.parameters["support.machinery.rate"].values[0], value: { numerator: 3n, denominator: 2n } }]
+    }
   },
   // an advance tier the schedule does not define
-  activities: [{ ...definition.activities[0], advanceTier: "soft" }]
+  activities: next.pack.activities.map((a) => (a.code === "machinery" ? { ...a, advanceTier: "quarterly" } : a))
 }
 const loaded = Pack.load(broken)
 if (!loaded.ok) for (const i of loaded.error.issues) console.log(i.path.join("."), i.code)
 // parameters.support.machinery.cap.values.0.citation.grade  parameter/missing-grade
-// parameters.advance.investment.first.values.0.from          pack/parameter-gap
-// activities.0.advanceTier                                    pack/unknown-advance-tier
+// activities.3.advanceTier                                    pack/unknown-advance-tier
 // parameters.support.machinery.rate.values.0.value           pack/rate-out-of-range
 // #endregion
 
 assert.equal(loaded.ok, false)
 assert.deepEqual(loaded.error.issues.map((i) => `${i.path.join(".")} ${i.code}`), [
   "parameters.support.machinery.cap.values.0.citation.grade parameter/missing-grade",
-  "parameters.advance.investment.first.values.0.from pack/parameter-gap",
-  "activities.0.advanceTier pack/unknown-advance-tier",
+  "activities.3.advanceTier pack/unknown-advance-tier",
   "parameters.support.machinery.rate.values.0.value pack/rate-out-of-range"
 ])
 
 // #region overlay
-// A province's own level for its local-fund proposals, from its People's Council resolution
-const resolution = {
-  number: "99/2016/NQ-HĐND", kind: "resolution", issuer: "People's Council of an example province",
-  title: "Example provincial khuyến công levels", effective: day(2016, 1, 1)
-}
-const provincial = Overlay.applyOrThrow(example, {
-  id: "example-99-2016",
-  title: "Example province: NQ 99/2016/NQ-HĐND",
-  province: "12",
-  citation: { instrument: resolution, article: "3", grade: "secondary", note: "an example, not a real resolution" },
-  effective: { start: day(2016, 1, 1) },
-  operations: [{ op: "lower", parameter: "support.machinery.cap", value: 150_000_000n }]
-})
-const view = Pack.resolveOrThrow(provincial, "2016-06-30")
-view.province                                        // "12": serves local-fund proposals of province 12
-view.items["machinery.equipment"].amount             // 150000000n, layer "example-99-2016"
-Pack.viewFor(view, "national").items["machinery.equipment"].amount // 200000000n for national-fund proposals
+// corpus/overlays/12-lai-chau/18-2025-NQ-HDND.yaml: a province's own levels for its local-fund
+// proposals, filed with its People's Council resolution
+const laiChau = law.overlays["lai-chau-18-2025"]
+laiChau.instrument.number            // "18/2025/NQ-HĐND"
+laiChau.overlay.operations[1]        // { op: "lower", parameter: "support.demo-model.cap", value: 500000000n }
+
+const p2021 = Pack.loadOrThrow(Manifest.buildOrThrow(law, "vn-khuyen-cong-2021-2025").pack)
+const view = Pack.resolveOrThrow(Overlay.applyOrThrow(p2021, laiChau.overlay), "2025-06-02")
+view.province                                          // "12": serves local-fund proposals of Lai Châu
+view.items["demo-model.new-technology"].amount         // 500000000n, layer "lai-chau-18-2025"
+Pack.viewFor(view, "national").items["demo-model.new-technology"].amount // 1000000000n for national-fund proposals
 // #endregion
 
+assert.equal(laiChau.instrument.number, "18/2025/NQ-HĐND")
+assert.deepEqual(laiChau.overlay.operations[1], { op: "lower", parameter: "support.demo-model.cap", value: 500_000_000n })
 assert.equal(view.province, "12")
-assert.equal(view.items["machinery.equipment"].amount, 150_000_000n)
-assert.equal(view.items["machinery.equipment"].layer, "example-99-2016")
-assert.equal(Pack.viewFor(view, "national").items["machinery.equipment"].amount, 200_000_000n)
+assert.equal(view.items["demo-model.new-technology"].amount, 500_000_000n)
+assert.equal(view.items["demo-model.new-technology"].layer, "lai-chau-18-2025")
+assert.equal(Pack.viewFor(view, "national").items["demo-model.new-technology"].amount, 1_000_000_000n)
 
 // #region cases
-// A case file a policy officer can read (docs/cases.md), run in code against this pack
-const installation = Cases.installOrThrow([{ pack: definition }])
+// A case file a policy officer can read (docs/cases.md), run in code against the new pack
+const installation = Cases.installOrThrow([{ pack: next.pack }])
 const report = Cases.runSources([{ file: "machinery.yaml", text: `
-title: Machinery under Joint Circular 26/2014
+title: Machinery under the example circular of 2031
 defaults:
-  pack: docs-example-2014-2018
-  date: 2016-06-30
-  planYear: 2016
+  pack: vn-khuyen-cong-2031-2035
+  date: 2032-06-30
+  planYear: 2032
   proposal:
-    id: da-2016-01
+    id: da-2032-01
     title: Máy sấy chè
     fund: national
     form: { kind: single }
     implementingUnit: { name: Trung tâm Khuyến công }
     beneficiaries: [e1]
-    locations: [{ provinceCode: "02" }]
-    duration: { start: 2016-07-01, end: 2016-12-31 }
+    locations: [{ provinceCode: "08" }]
+    duration: { start: 2032-07-01, end: 2032-12-31 }
 establishments:
   - id: e1
     name: Hợp tác xã chè
     legalForm: { kind: cooperative }
     taxCode: "0503456783"
-    location: { provinceCode: "02", provinceName: Hà Giang, commune: { name: Xã Thông Nguyên, kind: commune },
+    location: { provinceCode: "08", provinceName: Tuyên Quang, commune: { name: Xã Thông Nguyên, kind: commune },
       difficultArea: none, poorDistrict: false, newRuralCommune: false, highland: true, island: false,
       border: false, ethnicMinorityArea: false }
     industry: { code: che-bien-nong-lam-thuy-san }
@@ -199,21 +159,20 @@ establishments:
     womenOwned: false
     ethnicMinorityOwned: false
 cases:
-  - name: Half of 500 million is above the cap of 200 million per establishment
-    description: 50 % × 500.000.000 = 250.000.000 > 200.000.000 → 200.000.000.
+  - name: Half of 1 billion is above the example cap of 400 million per establishment
+    description: 50 % × 1.000.000.000 = 500.000.000 > 400.000.000 → 400.000.000.
     proposal:
       activities:
         - activity: machinery
           costLines:
-            - { item: machinery.equipment, total: 500 triệu, requestedSupport: 250 triệu }
+            - { item: machinery.equipment, total: 1 tỷ, requestedSupport: 500 triệu }
     expect:
       verdict: eligible
       support:
-        - { item: machinery.equipment, support: 200 triệu, binding: absolute-cap }
-      total: 200 triệu
+        - { item: machinery.equipment, support: 400 triệu, binding: absolute-cap }
+      total: 400 triệu
 ` }], installation)
 Cases.summary(report) // "1 passed, 0 failed"
 // #endregion
 
 assert.equal(Cases.summary(report), "1 passed, 0 failed")
-assert.equal(Money.format(200_000_000n), "200.000.000 ₫")

@@ -1,11 +1,11 @@
 // The same use from TypeScript, type-checked with moduleResolution node16 and bundler
 // (tsc --noEmit, skipLibCheck off): the published declarations of every package must resolve and
 // type the public API, here without pg and PGlite installed (adapters-postgres's optional peers).
-import { Allocation, Establishment, Evaluate, LocalDate, Money, Pack, Proposal, Rate, type Errors, type RulePack } from "@khuyencong/core"
+import { AdminUnits, Allocation, Establishment, Evaluate, LocalDate, Money, Pack, Proposal, Rate, type Errors, type RulePack } from "@khuyencong/core"
 import { proposal as anyProposal } from "@khuyencong/core/testing"
 import { overlays, pack } from "@khuyencong/rules-2021-2025"
 import { pack as pack2014 } from "@khuyencong/rules-2014-2018"
-import { AdminUnits, pack as pack2026 } from "@khuyencong/rules-2026-2030"
+import { pack as pack2026 } from "@khuyencong/rules-2026-2030"
 import { Cases } from "@khuyencong/cases"
 import { Storage } from "@khuyencong/storage"
 import { memoryStore } from "@khuyencong/storage/testing"
@@ -42,7 +42,7 @@ const store: Storage.Store = memoryStore()
 const db: Storage.AsyncStore = Storage.toAsync(store)
 
 const packs: ReadonlyArray<RulePack.RulePack> = [pack2014, pack2026].map((m) => Pack.loadOrThrow(m))
-const provinces: number = AdminUnits.provinceVersions.length
+const provinces: number = AdminUnits.provinceVersions().length
 export const runCases = (text: string): number => Cases.run(Cases.parseOrThrow(text, "cases.yaml"), Cases.installOrThrow([{ pack }])).length
 
 export const planBytes = async (proposals: ReadonlyArray<Proposal.Proposal>): Promise<Uint8Array | undefined> => {

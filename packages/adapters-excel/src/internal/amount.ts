@@ -115,6 +115,7 @@ export interface AmountFailure {
   readonly ok: false
   readonly code: "import/bad-amount" | "import/fractional-dong" | "import/cell-error" | "import/no-cached-value"
   readonly detail: string
+  readonly params?: Readonly<Record<string, string | number>>
 }
 export type AmountRead = { readonly ok: true; readonly value: bigint } | AmountFailure
 
@@ -160,14 +161,23 @@ export const readAmount = (raw: CellValue, unit: Unit): AmountRead => {
       const r = Money.parse(text)
       if (r.ok) return { ok: true, value: r.value }
       const code = r.error.code === "money/fractional-dong" ? "import/fractional-dong" : "import/bad-amount"
-      return { ok: false, code, detail: r.error.message }
+      if (unit === 1n) return { ok: false, code, detail: r.error.message, params: { unit: "đồng", found: text } }
+      // a column in nghìn / triệu / tỷ đồng: say so, not what a đồng amount would need
+      const typo = /^[\d.,]*[OoIl][\dOoIl.,]*$/u.test(text) && /\d/.test(text)
+      return {
+        ok: false,
+        code: "import/bad-amount",
+        detail: `cannot read the amount (số tiền) ${JSON.stringify(v)}: the column is in ${unitName(unit)}, so expected a number such as 1.350 or 1,5 (in ${unitName(unit)}), or an amount with its unit such as 1,5 tỷ${typo ? `; the letter ${/[Oo]/.test(text) ? "O" : "I or l"} stands where a digit (${/[Oo]/.test(text) ? "0" : "1"}) belongs` : ""}`,
+        params: { unit: unitName(unit), expected: `a number in ${unitName(unit)}`, found: text }
+      }
     }
     const m = VI_DECIMAL.exec(text.replace(/[\u00A0\u202F]/g, ""))
     if (m === null)
       return {
         ok: false,
         code: "import/bad-amount",
-        detail: `cannot read the amount (số tiền) ${JSON.stringify(v)} in ${unitName(unit)}: expected a number such as 1,35 or 1.350 (Vietnamese style: "." groups thousands, "," is the decimal separator), or an amount with its unit such as 1,5 tỷ`
+        detail: `cannot read the amount (số tiền) ${JSON.stringify(v)} in ${unitName(unit)}: expected a number such as 1,35 or 1.350 (Vietnamese style: "." groups thousands, "," is the decimal separator), or an amount with its unit such as 1,5 tỷ`,
+        params: { unit: unitName(unit), expected: `a number in ${unitName(unit)}`, found: text }
       }
     const frac = m[3] ?? ""
     const digits = BigInt((m[2] ?? "0").replaceAll(".", "") + frac) * (m[1] === "-" ? -1n : 1n)

@@ -66,36 +66,53 @@ const MONTH = /^(?:tháng\s*)?(\d{1,2})\s*(?:[/.-]|\s+năm)\s*(\d{4})$/u
 const YEAR = /^(?:năm\s*)?(\d{4})$/u
 
 export type PeriodRead =
-  | { readonly ok: true; readonly start: LocalDate.LocalDate; readonly end: LocalDate.LocalDate }
+  | {
+      readonly ok: true
+      readonly start: LocalDate.LocalDate
+      /** Absent when the cell gives only a start date (`01/03/2024`, `từ 01/03/2024`). */
+      readonly end: LocalDate.LocalDate | undefined
+      /** The cell names no year (`tháng 3 - 11`, `quý II`): the plan year passed was used. */
+      readonly yearFromPlan?: boolean
+    }
   | { readonly ok: false; readonly code: "import/bad-value" | "import/bad-date" | "import/cell-error" | "import/no-cached-value"; readonly detail: string }
 
 const PERIOD_EXPECTED =
-  "expected an implementation period (thời gian thực hiện) such as 01/03/2024 - 30/11/2024, tháng 3 - 11/2024, 03/2024 - 11/2024 or năm 2024"
+  "expected an implementation period (thời gian thực hiện) such as 01/03/2024 - 30/11/2024, tháng 3 - 11/2024, 03/2024 - 11/2024, quý II/2024, 6 tháng cuối năm 2024 or năm 2024"
 
-const monthBounds = (
-  y1: number,
-  m1: number,
-  y2: number,
-  m2: number
-): PeriodRead => {
+const monthBounds = (y1: number, m1: number, y2: number, m2: number): PeriodRead => {
   const a = LocalDate.make(y1, m1, 1)
   const b = LocalDate.make(y2, m2, 1)
   if (!a.ok || !b.ok) return { ok: false, code: "import/bad-date", detail: `a month is not between 1 and 12; ${PERIOD_EXPECTED}` }
   return { ok: true, start: a.value, end: LocalDate.endOfMonth(b.value) }
 }
 
+const ROMAN_QUARTER: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 }
+const Q = String.raw`(i{1,3}|iv|[1-4])`
+const YEAR_TAIL = String.raw`(?:\s*(?:[/.-]|\s+năm)\s*(\d{4}))?`
+const QUARTERS = new RegExp(`^(?:từ\\s+)?quý\\s*${Q}(?:${TO}(?:quý\\s*)?${Q})?${YEAR_TAIL}$`, "u")
+const HALF = /^(?:trong\s+)?6 tháng (đầu|cuối) năm(?:\s*(\d{4}))?$/u
+const MONTHS_NO_YEAR = new RegExp(`^(?:từ\\s+)?tháng\\s*(\\d{1,2})${TO}(?:tháng\\s*)?(\\d{1,2})$`, "u")
+const ONE_DATE = new RegExp(`^(?:từ\\s+)?(?:ngày\\s+)?${DATE}$`, "u")
+
 /**
  * An implementation period from one cell: a date range (`01/03/2024 - 30/11/2024`,
- * `từ 01/03/2024 đến 30/11/2024`), a month range (`tháng 3 - 11/2024`, `03/2024 - 11/2024`:
- * from the first day of the first month to the last day of the last), one month (`tháng 6/2024`)
- * or one year (`2024`, `năm 2024`: 01/01 to 31/12).
+ * `từ 01/03/2024 đến 30/11/2024`), a month range (`tháng 3 - 11/2024`, `Tháng 3–11/2024`,
+ * `03/2024 - 11/2024`: from the first day of the first month to the last day of the last), one
+ * month (`tháng 6/2024`), quarters (`Quý II/2024`, `quý II - III/2024`), half-years (`6 tháng
+ * cuối năm 2024`), one year (`2024`, `năm 2024`: 01/01 to 31/12), or a start date alone
+ * (`01/03/2024`: no end). Without a year (`tháng 3 - 11`, `Quý II`), `planYear` is used and the
+ * result says so.
  */
-export const readPeriod = (raw: CellValue): PeriodRead => {
+export const readPeriod = (raw: CellValue, planYear?: number): PeriodRead => {
   const s = shown(raw)
   if (!s.ok) return s
   const v = s.value
   if (typeof v === "number" && Number.isInteger(v) && v >= Period.MIN_YEAR && v <= Period.MAX_YEAR) {
     return { ok: true, start: LocalDate.makeOrThrow(v, 1, 1), end: LocalDate.makeOrThrow(v, 12, 31) }
+  }
+  if (v instanceof Date || typeof v === "number") {
+    const d = readDate(raw, "1900")
+    return d.ok ? { ok: true, start: d.value, end: undefined } : { ok: false, code: "import/bad-value", detail: `${describe(raw)} is not a period; ${PERIOD_EXPECTED}` }
   }
   if (typeof v !== "string") return { ok: false, code: "import/bad-value", detail: `${describe(raw)} is not a period; ${PERIOD_EXPECTED}` }
   const t = v.normalize("NFC").trim().toLowerCase().replace(/\s+/g, " ")
@@ -107,12 +124,37 @@ export const readPeriod = (raw: CellValue): PeriodRead => {
     if (!b.ok) return { ok: false, code: "import/bad-date", detail: b.error.message }
     return { ok: true, start: a.value, end: b.value }
   }
+  if ((m = ONE_DATE.exec(t)) !== null) {
+    const a = LocalDate.parse(m[1] ?? "")
+    return a.ok ? { ok: true, start: a.value, end: undefined } : { ok: false, code: "import/bad-date", detail: a.error.message }
+  }
   if ((m = MONTHS_SAME_YEAR.exec(t)) !== null) {
     const y = Number(m[3])
     return monthBounds(y, Number(m[1]), y, Number(m[2]))
   }
   if ((m = MONTHS.exec(t)) !== null) return monthBounds(Number(m[2]), Number(m[1]), Number(m[4]), Number(m[3]))
   if ((m = MONTH.exec(t)) !== null) return monthBounds(Number(m[2]), Number(m[1]), Number(m[2]), Number(m[1]))
+  const withPlanYear = (y: number | undefined, f: (y: number) => PeriodRead): PeriodRead => {
+    if (y !== undefined) return f(y)
+    if (planYear === undefined) return { ok: false, code: "import/bad-value", detail: `${describe(raw)} names no year and the plan year (năm kế hoạch) is not known; write the year, e.g. "${v.trim()}/2024"` }
+    const r = f(planYear)
+    return r.ok ? { ...r, yearFromPlan: true } : r
+  }
+  if ((m = QUARTERS.exec(t)) !== null) {
+    const q1 = ROMAN_QUARTER[m[1] ?? ""] ?? 1
+    const q2 = ROMAN_QUARTER[m[2] ?? m[1] ?? ""] ?? q1
+    if (q2 < q1) return { ok: false, code: "import/bad-value", detail: `the quarters (quý) of ${describe(raw)} are in the wrong order; ${PERIOD_EXPECTED}` }
+    return withPlanYear(m[3] === undefined ? undefined : Number(m[3]), (y) => monthBounds(y, q1 * 3 - 2, y, q2 * 3))
+  }
+  if ((m = HALF.exec(t)) !== null) {
+    const first = m[1] === "đầu"
+    return withPlanYear(m[2] === undefined ? undefined : Number(m[2]), (y) => monthBounds(y, first ? 1 : 7, y, first ? 6 : 12))
+  }
+  if ((m = MONTHS_NO_YEAR.exec(t)) !== null) {
+    const a = Number(m[1])
+    const b = Number(m[2])
+    return withPlanYear(undefined, (y) => monthBounds(y, a, y, b))
+  }
   if ((m = YEAR.exec(t)) !== null) {
     const y = Number(m[1])
     const a = LocalDate.make(y, 1, 1)

@@ -18,6 +18,7 @@ export const FIELDS = [
   "implementingUnitCode",
   "beneficiaries",
   "location",
+  "province",
   "duration",
   "start",
   "end",
@@ -89,6 +90,7 @@ export const DEFAULT_LABELS: { readonly [F in Field]: ReadonlyArray<string> } = 
     "Tên cơ sở thụ hưởng",
     "Đối tượng hỗ trợ"
   ],
+  province: ["Tỉnh", "Tỉnh/thành phố", "Tỉnh, thành phố", "Tỉnh/TP"],
   location: ["Địa điểm", "Địa điểm thực hiện", "Địa bàn", "Địa bàn thực hiện", "Địa chỉ thực hiện", "Nơi thực hiện", "Địa điểm triển khai"],
   duration: ["Thời gian thực hiện", "Thời gian", "Thời gian triển khai", "Thời gian thực hiện đề án", "Tiến độ thực hiện"],
   start: [

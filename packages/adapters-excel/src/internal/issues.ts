@@ -25,7 +25,7 @@ const describePlace = (p: Place): string => {
 /**
  * Build an issue at a place; the message is prefixed with the place.
  */
-export const issueAt = (p: Place, code: string, detail: string): ImportIssue => {
+export const issueAt = (p: Place, code: string, detail: string, params?: Readonly<Record<string, string | number>>): ImportIssue => {
   const where = describePlace(p)
   const path: Array<string | number> = []
   if (p.sheet !== undefined) path.push(p.sheet)
@@ -42,7 +42,8 @@ export const issueAt = (p: Place, code: string, detail: string): ImportIssue => 
     raw: p.raw,
     field: p.field
   }
-  return p.raw === undefined ? base : { ...base, actual: p.raw }
+  const withRaw = p.raw === undefined ? base : { ...base, actual: p.raw }
+  return params === undefined ? withRaw : { ...withRaw, params }
 }
 
 /**

@@ -48,7 +48,20 @@ const named = (name: string, day: LocalDate.LocalDate): Province | undefined => 
  * The province a name denotes on a date (the provinces in force that day), or, without a date,
  * before or from the reorganisation when both agree.
  */
+const CACHE = new Map<string, ProvinceLookup>()
+
 export const provinceByName = (name: string, on: LocalDate.LocalDate | undefined): ProvinceLookup => {
+  const key = `${name}\u0000${on ?? ""}`
+  let r = CACHE.get(key)
+  if (r === undefined) {
+    r = lookupByName(name, on)
+    if (CACHE.size >= 4096) CACHE.clear()
+    CACHE.set(key, r)
+  }
+  return r
+}
+
+const lookupByName = (name: string, on: LocalDate.LocalDate | undefined): ProvinceLookup => {
   const first = AdminUnits.reorganisationDay()
   const last = LocalDate.addDays(first, -1)
   const after = on !== undefined && on >= first

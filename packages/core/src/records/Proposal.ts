@@ -210,7 +210,9 @@ export const activitySchema = Schema.Struct({
 export type Activity = typeof activitySchema.Type
 
 /**
- * Where a proposal is carried out: province and, when known, commune-level unit.
+ * Where a proposal is carried out: province and, when known, district and commune-level unit. A
+ * location with neither district nor commune is the whole province (toàn tỉnh): a province-wide
+ * task such as a product contest or a media campaign; no other marker is needed.
  * @example `Schema.decodeUnknownSync(locationSchema)({ provinceCode: "19" })` → `{ provinceCode: "19" }`
  * @category schemas
  * @since 0.1.0

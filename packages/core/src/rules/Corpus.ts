@@ -218,6 +218,8 @@ export interface TierReading {
 const activity = Schema.Struct({
   name: text,
   nameVi: text,
+  /** Short forms officials write for the activity in registers (not legal names; matched without accents or case). */
+  aliases: Schema.optionalKey(Schema.Array(text)),
   citation: citationRef,
   advanceTier: text,
   advanceTierReading: Schema.optionalKey(Schema.Struct({ basis: Schema.Literals(["listed", "assigned"]), where: text })),

@@ -93,6 +93,12 @@ export interface Activity {
   readonly code: string
   readonly name: string
   readonly nameVi: string
+  /**
+   * Short forms officials write in registers and plans ("Thông tin tuyên truyền" for the media
+   * activity), from the catalogue; not legal names. Spreadsheet imports match them without accents
+   * or case.
+   */
+  readonly aliases?: ReadonlyArray<string>
   /** Where the activity is defined (e.g. Decree 45/2012 art. 4). */
   readonly citation: Citation
   readonly items: ReadonlyArray<SpendingItem>

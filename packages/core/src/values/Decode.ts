@@ -535,8 +535,8 @@ const inInputOrder = (issues: ReadonlyArray<Issue>, input: unknown): Array<Issue
 
 /**
  * Decodes with a structural schema, then cross-field rules; every problem of both kinds is
- * reported, in the order of the input. Rules run on the raw input wherever the fields they need
- * are valid.
+ * reported, in the order of the input. Rules run on the decoded value when the structure is valid,
+ * else on the raw input wherever the fields they need are valid (the same issues either way).
  * @example `decodeWith({ subject, schema, docs, rules }, json, { asOf })` → `ok(value)` or `err(ValidationError)` listing every issue
  * @category decoding
  * @since 0.1.0
@@ -553,7 +553,9 @@ export const decodeWith = <S extends AnySchema, C>(
 ): Result<S["Type"], ValidationError> => {
   const r = SchemaParser.decodeUnknownResult(spec.schema as Schema.ConstraintDecoder<S["Type"]>, parseOptions)(input)
   const structural = EffectResult.isFailure(r) ? issuesOf(r.failure, spec.docs, spec.subject) : []
-  const ruled = runRulesRaw(spec.rules, input, context)
+  // rules on the decoded value when there is one (the fields they need are then all valid, and
+  // are not decoded a second time); else on the raw input, wherever their fields decode
+  const ruled = EffectResult.isSuccess(r) ? runRulesTyped(spec.rules, r.success, context) : runRulesRaw(spec.rules, input, context)
   const issues = inInputOrder(
     dedupe([...structural, ...ruled]).map((i) => withReceived(i, input)),
     input
