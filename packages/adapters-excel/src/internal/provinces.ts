@@ -24,7 +24,7 @@ const ALIASES: ReadonlyArray<readonly [string, string]> = [
 const ALIAS = new Map(ALIASES)
 
 /** Fold a province name and drop its "tỉnh" / "thành phố" / "TP." prefix. */
-const provinceKey = (name: string): string => {
+export const provinceKey = (name: string): string => {
   const f = fold(name).replace(/^(?:tinh|thanh pho|tp)\s+/, "")
   return ALIAS.get(f) ?? f
 }
