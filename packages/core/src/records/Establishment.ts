@@ -284,7 +284,7 @@ const kindOfLegalForm = Schema.Struct({ legalForm: Schema.Struct({ kind: Schema.
  * @category rules
  * @since 0.1.0
  */
-const rules: ReadonlyArray<Decode.Rule<Context>> = [
+export const rules: ReadonlyArray<Decode.Rule<Context>> = [
   Decode.rule({
     at: [],
     needs: Schema.Struct({ ...kindOfLegalForm.fields, taxCode: TaxCode.schema }),

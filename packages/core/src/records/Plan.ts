@@ -115,7 +115,7 @@ const provinceRules = (area: "budget" | "plan", what: string): Decode.Rule<void>
  * @category rules
  * @since 0.1.0
  */
-const budgetEnvelopeRules: ReadonlyArray<Decode.Rule<void>> = [
+export const budgetEnvelopeRules: ReadonlyArray<Decode.Rule<void>> = [
   provinceRules("budget", "budget envelope (kinh phí được giao)"),
   Decode.rule({
     at: [],
@@ -231,7 +231,7 @@ const ENVELOPE = ["envelopes", "*"] as const
  * @category rules
  * @since 0.1.0
  */
-const rules: ReadonlyArray<Decode.Rule<void>> = [
+export const rules: ReadonlyArray<Decode.Rule<void>> = [
   provinceRules("plan", "plan (kế hoạch khuyến công)"),
   ...Decode.nestRules(ENVELOPE, budgetEnvelopeRules),
   Decode.rule({

@@ -268,7 +268,7 @@ const LINE = ["activities", "*", "costLines", "*"] as const
  * @category rules
  * @since 0.1.0
  */
-const rules: ReadonlyArray<Decode.Rule<void>> = [
+export const rules: ReadonlyArray<Decode.Rule<void>> = [
   Decode.rule({
     at: LINE,
     needs: costLineSchema.mapFields(({ quantity, unitCost, total }) => ({ quantity, unitCost, total })),
