@@ -538,7 +538,7 @@ const linesIn = (text: string, width: number, dense = 1.2): number => {
 }
 
 /** The column widths of a table: given, or fitted to the contents (capped for printing). */
-export const columnWidths = (table: Report.Table): ReadonlyArray<number> =>
+const columnWidths = (table: Report.Table): ReadonlyArray<number> =>
   table.columns.map((c) => {
     if (c.width !== undefined) return c.width
     let w = Math.min(widthOf(c.header), 24)
@@ -549,7 +549,7 @@ export const columnWidths = (table: Report.Table): ReadonlyArray<number> =>
   })
 
 /** Landscape when the columns are wider than a portrait A4 page holds at 11 pt (about 95 characters). */
-export const orientationOf = (table: Report.Table): "portrait" | "landscape" =>
+const orientationOf = (table: Report.Table): "portrait" | "landscape" =>
   table.orientation ?? (columnWidths(table).reduce((a, b) => a + b, 0) > 95 ? "landscape" : "portrait")
 
 /**
@@ -557,7 +557,7 @@ export const orientationOf = (table: Report.Table): "portrait" | "landscape" =>
  * header, the header rows (repeated on every printed page), the data, totals and summary lines,
  * and the signature block.
  */
-export interface Layout {
+interface Layout {
   readonly headerFirst: number
   readonly headerLast: number
   readonly firstData: number

@@ -154,7 +154,7 @@ const build = (entries: ReadonlyArray<Names>): Catalogue => {
 }
 
 /** The catalogue of activities passed by a caller. */
-export const fromActivities = (activities: ReadonlyArray<ActivityLike>): Catalogue => {
+const fromActivities = (activities: ReadonlyArray<ActivityLike>): Catalogue => {
   const merged = new Map<string, Names>()
   for (const a of activities) {
     let e = merged.get(a.code)
@@ -177,7 +177,7 @@ let lawActivities: ReadonlyArray<ActivityLike> | undefined
  * Every activity of the corpus of the law, all versions (newest first, so the current legal name
  * and short forms are the ones written on reports).
  */
-export const corpusActivities = (): ReadonlyArray<ActivityLike> => {
+const corpusActivities = (): ReadonlyArray<ActivityLike> => {
   if (lawActivities !== undefined) return lawActivities
   const law = Corpus.law()
   const out: Array<ActivityLike> = []
@@ -196,7 +196,7 @@ export const corpusActivities = (): ReadonlyArray<ActivityLike> => {
 }
 
 /** The catalogue of the corpus of the law (built once). */
-export const corpusCatalogue = (): Catalogue => (lawCatalogue ??= fromActivities(corpusActivities()))
+const corpusCatalogue = (): Catalogue => (lawCatalogue ??= fromActivities(corpusActivities()))
 
 /** The catalogue of the activities given, or of the corpus. */
 export const catalogueOf = (activities: ReadonlyArray<ActivityLike> | undefined): Catalogue =>

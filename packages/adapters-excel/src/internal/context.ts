@@ -14,7 +14,7 @@ export type { SheetContext }
 
 let names: ReadonlySet<string> | undefined
 /** Whether a text is the name of a province in some version of the administrative units. */
-export const isProvinceName = (text: string): boolean => {
+const isProvinceName = (text: string): boolean => {
   names ??= new Set(AdminUnits.provinceVersions().flatMap((p) => [provinceKey(p.shortName), provinceKey(p.name)]))
   return names.has(provinceKey(text))
 }
@@ -27,7 +27,7 @@ const textOf = (v: CellValue | undefined): string => {
 const PROVINCE = /(?:^|[\s(–—,-])(tỉnh|thành phố|tp\.?)\s+([^,;()–—\-/]+)/giu
 
 /** The province a line names after "tỉnh" / "thành phố" (the longest run of words that is one). */
-export const provinceIn = (line: string): string | undefined => {
+const provinceIn = (line: string): string | undefined => {
   for (const m of line.matchAll(PROVINCE)) {
     const words = (m[2] ?? "").trim().split(/\s+/).slice(0, 4)
     for (let n = words.length; n >= 1; n--) {
