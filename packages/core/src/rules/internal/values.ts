@@ -21,13 +21,6 @@ export const valueTypeLabel: { readonly [K in ValueType]: string } = {
   list: "a list of codes"
 }
 
-const isFraction = (u: unknown): u is { readonly numerator: bigint; readonly denominator: bigint } =>
-  typeof u === "object" &&
-  u !== null &&
-  !Array.isArray(u) &&
-  typeof (u as { numerator?: unknown }).numerator === "bigint" &&
-  typeof (u as { denominator?: unknown }).denominator === "bigint"
-
 /** The type of a value, or undefined when it is none of the parameter value types. */
 export const typeOf = (u: unknown): ValueType | undefined => {
   switch (typeof u) {
@@ -41,8 +34,7 @@ export const typeOf = (u: unknown): ValueType | undefined => {
       return "text"
     case "object":
       if (Array.isArray(u)) return u.every((x) => typeof x === "string") ? "list" : undefined
-      if (isFraction(u)) return u.denominator > 0n ? "rate" : undefined
-      return undefined
+      return Rate.isFraction(u) ? "rate" : undefined
     default:
       return undefined
   }
@@ -53,17 +45,13 @@ export const toRate = (u: { readonly numerator: bigint; readonly denominator: bi
   Rate.make(u.numerator, u.denominator)
 
 /** Normalise a parameter value: fractions become reduced, frozen `Rate`s; the rest unchanged. */
-export const normalise = (v: ParameterValue): ParameterValue => (isFraction(v) ? toRate(v) : v)
+export const normalise = (v: ParameterValue): ParameterValue => (Rate.isFraction(v) ? toRate(v) : v)
 
 /** Compare two values of the same numeric type (money or rate): -1, 0, 1; undefined otherwise. */
 export const compareNumeric = (a: unknown, b: unknown): -1 | 0 | 1 | undefined => {
   if (typeof a === "bigint" && typeof b === "bigint") return a < b ? -1 : a > b ? 1 : 0
   if (typeof a === "number" && typeof b === "number") return a < b ? -1 : a > b ? 1 : 0
-  if (isFraction(a) && isFraction(b) && a.denominator > 0n && b.denominator > 0n) {
-    const l = a.numerator * b.denominator
-    const r = b.numerator * a.denominator
-    return l < r ? -1 : l > r ? 1 : 0
-  }
+  if (Rate.isFraction(a) && Rate.isFraction(b)) return Rate.compareShare(a.numerator, a.denominator, b)
   return undefined
 }
 
