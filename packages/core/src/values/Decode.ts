@@ -29,8 +29,7 @@
  * @since 0.1.0
  * @module
  */
-import { Result as EffectResult, Schema, SchemaIssue, SchemaParser } from "effect"
-import type { SchemaAST } from "effect"
+import { Result as EffectResult, Schema, SchemaAST, SchemaIssue, SchemaParser } from "effect"
 import { ValidationError, type Issue, type Path } from "./Errors.js"
 import { err, ok, type Result } from "./Result.js"
 
@@ -73,6 +72,36 @@ export const foundAnnotation = "khuyencong/found"
 export const discriminatorAnnotation = "khuyencong/discriminator"
 
 /**
+ * Annotation key on a discriminated union (see {@link discriminatorAnnotation}) carrying how its
+ * discriminator reports a missing or unknown value: a {@link FieldSpec} (code, label, expects);
+ * without it `schema/missing` or `schema/type` with the path's doc. The union's own
+ * {@link codeAnnotation} and {@link docAnnotation} apply when the input is not an object.
+ * @example `capRule.annotate({ [Decode.discriminatorAnnotation]: "kind", [Decode.discriminatorFieldAnnotation]: { code: "pack/unknown-cap-kind", label: "cap kind", expects: "must be rate, amount …" } })`
+ * @category annotations
+ * @since 0.2.0
+ */
+export const discriminatorFieldAnnotation = "khuyencong/discriminator-field"
+
+/**
+ * Annotation key on a struct carrying the code of a field it does not know (with
+ * `onExcessProperty: "error"`); the message then lists the struct's fields.
+ * @example `Schema.Struct({ total: … }).annotate({ [Decode.unknownFieldAnnotation]: "cases/unknown-field" })` → `"totl" is not a field of expect; the fields are total`
+ * @category annotations
+ * @since 0.2.0
+ */
+export const unknownFieldAnnotation = "khuyencong/unknown-field"
+
+/**
+ * Annotation key carrying a {@link FieldDoc} on a schema (or, with `Schema.annotateKey`, on a
+ * struct key): how the field is named and what it must hold, wherever the schema is used. A doc
+ * given by path to a decoder takes precedence. Set it with {@link field}.
+ * @example `Schema.String.annotate({ [Decode.docAnnotation]: { label: "title (tên)", expects: "must be text" } })`
+ * @category annotations
+ * @since 0.2.0
+ */
+export const docAnnotation = "khuyencong/doc"
+
+/**
  * How a field is named and what it must hold, for messages:
  * `${label} ${expects}` → `unit cost (đơn giá) must be a non-negative whole number of đồng written in digits`.
  * @category models
@@ -92,6 +121,34 @@ export interface FieldDoc {
  * @since 0.1.0
  */
 export type FieldDocs = Readonly<Record<string, FieldDoc>>
+
+/**
+ * How a field reports its problems, wherever its schema is used: a stable code, and the doc that
+ * names it in messages.
+ * @category models
+ * @since 0.2.0
+ */
+export interface FieldSpec extends FieldDoc {
+  /** Code of a value of the wrong kind or failing the field's own checks (`pack/missing-code`). */
+  readonly code: string
+  /** Code when the field is absent; default {@link code}. */
+  readonly missing?: string
+}
+
+/**
+ * A schema that names itself in messages and reports its problems with a code, at any path: the
+ * code and doc go on the schema (for a value of the wrong kind or failing its checks, e.g. blank
+ * text) and on the struct key (for an absent field). Checks with their own code keep it; add
+ * them after `field` so the annotation lands on the field, not on the check.
+ * @example `Decode.field(Decode.text, { code: "pack/missing-title", label: "title (tên)", expects: "must be non-blank text" })` → an absent, numeric or blank title is `pack/missing-title`, "title (tên) must be non-blank text"
+ * @category constructors
+ * @since 0.2.0
+ */
+export const field = <S extends Schema.Top>(schema: S, spec: FieldSpec): S["Rebuild"] => {
+  const doc: FieldDoc = { label: spec.label, expects: spec.expects }
+  const annotated = schema.annotate({ [codeAnnotation]: spec.code, [docAnnotation]: doc }) as Schema.Top
+  return Schema.annotateKey<Schema.Top>({ [codeAnnotation]: spec.missing ?? spec.code, [docAnnotation]: doc })(annotated) as unknown as S["Rebuild"]
+}
 
 /**
  * The subject of a decoder, named in the summary message of its {@link Errors.ValidationError}.
@@ -300,12 +357,29 @@ const fallbackDoc = (path: Path): FieldDoc => {
   return { label: key === undefined ? "value" : `field "${String(key)}"`, expects: "has an invalid value" }
 }
 
-const docFor = (docs: FieldDocs, path: Path): FieldDoc => docs[patternOf(path)] ?? fallbackDoc(path)
+const docFor = (docs: FieldDocs, path: Path, own?: FieldDoc): FieldDoc => docs[patternOf(path)] ?? own ?? fallbackDoc(path)
 
 const codeOf = (annotations: unknown): string | undefined => {
   if (!isRecord(annotations)) return undefined
   const c = annotations[codeAnnotation]
   return typeof c === "string" ? c : undefined
+}
+
+const docOf = (annotations: unknown): FieldDoc | undefined => {
+  if (!isRecord(annotations)) return undefined
+  const d = annotations[docAnnotation]
+  return isRecord(d) && typeof d["label"] === "string" && typeof d["expects"] === "string" ? (d as unknown as FieldDoc) : undefined
+}
+
+/** The annotations of a schema node: its own, else those of its last check (where `annotate` puts them). */
+const astAnnotations = (ast: SchemaAST.AST): ReadonlyArray<unknown> => [ast.annotations, ast.checks?.[ast.checks.length - 1]?.annotations]
+
+const first = <A>(xs: ReadonlyArray<unknown>, f: (u: unknown) => A | undefined): A | undefined => {
+  for (const x of xs) {
+    const a = f(x)
+    if (a !== undefined) return a
+  }
+  return undefined
 }
 
 const ownMessageOf = (annotations: unknown): string | undefined => {
@@ -325,13 +399,21 @@ interface Said {
   readonly code?: string | undefined
   readonly message?: string | undefined
   readonly found?: string | undefined
+  readonly doc?: FieldDoc | undefined
 }
 
 const said = (annotations: unknown, outer: Said | undefined): Said => ({
   code: codeOf(annotations) ?? outer?.code,
   message: ownMessageOf(annotations) ?? outer?.message,
-  found: foundOf(annotations) ?? outer?.found
+  found: foundOf(annotations) ?? outer?.found,
+  doc: docOf(annotations) ?? outer?.doc
 })
+
+/** What a schema node says of itself (its code and doc), under what its enclosing filter said. */
+const saidByAst = (ast: SchemaAST.AST, outer: Said | undefined): Said => {
+  const own = astAnnotations(ast)
+  return { ...outer, code: first(own, codeOf) ?? outer?.code, doc: first(own, docOf) ?? outer?.doc }
+}
 
 const withActual = (issue: Issue, node: SchemaIssue.Issue, fallback?: { readonly value: unknown }): Issue => {
   if (SchemaIssue.hasInput(node)) return { ...issue, actual: node.input }
@@ -350,9 +432,9 @@ const toPath = (keys: ReadonlyArray<PropertyKey>): Path =>
  */
 export const issuesOf = (root: SchemaIssue.Issue, docs: FieldDocs, subject?: Subject): Array<Issue> => {
   const out: Array<Issue> = []
-  const labelOf = (path: Path): string =>
-    path.length === 0 && subject !== undefined && docs[""] === undefined ? subject.label : docFor(docs, path).label
-  const described = (path: Path): string => `${labelOf(path)} ${docFor(docs, path).expects}`
+  const labelOf = (path: Path, own?: FieldDoc): string =>
+    path.length === 0 && subject !== undefined && docs[""] === undefined && own === undefined ? subject.label : docFor(docs, path, own).label
+  const described = (path: Path, own?: FieldDoc): string => `${labelOf(path, own)} ${docFor(docs, path, own).expects}`
   const leaf = (
     node: SchemaIssue.Issue,
     path: Path,
@@ -362,7 +444,7 @@ export const issuesOf = (root: SchemaIssue.Issue, docs: FieldDocs, subject?: Sub
     outerInput: { readonly value: unknown } | undefined
   ): void => {
     const s = said(annotations, outer)
-    const message = s.message ?? (s.found === undefined ? described(path) : `${described(path)}; ${s.found}`)
+    const message = s.message ?? (s.found === undefined ? described(path, s.doc) : `${described(path, s.doc)}; ${s.found}`)
     out.push(withActual({ code: s.code ?? fallbackCode, path, message }, node, outerInput))
   }
   const go = (
@@ -391,30 +473,40 @@ export const issuesOf = (root: SchemaIssue.Issue, docs: FieldDocs, subject?: Sub
           for (const i of node.issues) go(i, path, outer, outerInput)
           return
         }
-        const discriminator = node.ast.annotations?.[discriminatorAnnotation]
+        const annotations = node.ast.annotations
+        const discriminator = annotations?.[discriminatorAnnotation]
         const input: unknown = SchemaIssue.hasInput(node) ? node.input : undefined
         if (typeof discriminator === "string" && isRecord(input)) {
           const at = [...path, discriminator]
+          const spec = annotations?.[discriminatorFieldAnnotation]
+          const code = codeOf(spec)
+          const doc = docOf({ [docAnnotation]: spec })
           if (!Object.prototype.hasOwnProperty.call(input, discriminator)) {
-            out.push({ code: "schema/missing", path: at, message: `${labelOf(at)} is required` })
+            out.push({ code: code ?? "schema/missing", path: at, message: `${labelOf(at, doc)} is required` })
           } else {
-            out.push({ code: "schema/type", path: at, message: described(at), actual: input[discriminator] })
+            out.push({ code: code ?? "schema/type", path: at, message: described(at, doc), actual: input[discriminator] })
           }
           return
         }
-        return leaf(node, path, "schema/type", undefined, outer, outerInput)
+        return leaf(node, path, "schema/type", undefined, saidByAst(node.ast, outer), outerInput)
       }
-      case "MissingKey":
-        out.push({ code: "schema/missing", path, message: `${labelOf(path)} is required` })
+      case "MissingKey": {
+        const doc = docOf(node.annotations)
+        out.push({ code: codeOf(node.annotations) ?? "schema/missing", path, message: `${labelOf(path, doc)} is required` })
         return
+      }
       case "UnexpectedKey": {
         const key = path[path.length - 1]
-        const message = `"${String(key)}" is not a field of ${labelOf(path.slice(0, -1))}`
-        out.push(withActual({ code: "schema/unexpected", path, message }, node))
+        const parent = path.slice(0, -1)
+        const own = astAnnotations(node.ast)
+        const code = first(own, (a) => (isRecord(a) && typeof a[unknownFieldAnnotation] === "string" ? (a[unknownFieldAnnotation] as string) : undefined))
+        const fields = code !== undefined && SchemaAST.isObjects(node.ast) ? `; the fields are ${node.ast.propertySignatures.map((p) => String(p.name)).join(", ")}` : ""
+        const message = `"${String(key)}" is not a field of ${labelOf(parent, first(own, docOf))}${fields}`
+        out.push(withActual({ code: code ?? "schema/unexpected", path, message }, node))
         return
       }
       case "InvalidType":
-        return leaf(node, path, "schema/type", undefined, outer, outerInput)
+        return leaf(node, path, "schema/type", undefined, saidByAst(node.ast, outer), outerInput)
       case "InvalidValue":
         return leaf(node, path, "schema/invalid", node.annotations, outer, outerInput)
       case "Forbidden":
@@ -448,6 +540,28 @@ const dedupe = (issues: ReadonlyArray<Issue>): Array<Issue> => {
  * @since 0.1.0
  */
 export const parseOptions: SchemaAST.ParseOptions = { errors: "all", onExcessProperty: "error", reportInput: true }
+
+/**
+ * Every structural problem of `input` against `schema`, each with its path, code and message
+ * (from the schema's own annotations, see {@link field}, and `docs`), in the order the schema
+ * finds them; `[]` when it decodes. Unknown fields are ignored unless `onExcessProperty` is
+ * `"error"`. For inputs whose modules add their own checks in another order than the input's
+ * (a rule pack), where {@link decodeWith} does not fit.
+ * @example `Decode.problems(Citation.schema, { instrument: tt28 })` → `[{ code: "citation/missing-grade", path: ["grade"], message: "grade (mức độ tin cậy) is required" }]`
+ * @category decoding
+ * @since 0.2.0
+ */
+export const problems = (
+  schema: AnySchema,
+  input: unknown,
+  options?: { readonly docs?: FieldDocs; readonly subject?: Subject; readonly onExcessProperty?: "ignore" | "error" }
+): Array<Issue> => {
+  const parse = options?.onExcessProperty === "error" ? parseOptions : lenientOptions
+  const r = SchemaParser.decodeUnknownResult(schema as Schema.ConstraintDecoder<unknown>, parse)(input)
+  return EffectResult.isFailure(r) ? issuesOf(r.failure, options?.docs ?? {}, options?.subject) : []
+}
+
+const lenientOptions: SchemaAST.ParseOptions = { errors: "all", onExcessProperty: "ignore", reportInput: true }
 
 const formatPath = (path: Path): string => (path.length === 0 ? "(root)" : path.join("."))
 
