@@ -260,7 +260,7 @@ describe("helpers", () => {
     expect(encode({ item: "x", unitCost: Money.make(-1n), total: Money.make(2n) })).toEqual({ item: "x", unitCost: "-1", total: "2" })
   })
 
-  test("a schema carries its own code and doc to any path (field, discriminator, unknown fields)", () => {
+  test("a schema carries its own code and doc to any path (field, discriminator, unknown fields); a check keeps its own code", () => {
     const code = Decode.field(Decode.text, { code: "thing/missing-code", label: "code (mã)", expects: "must be non-blank text" })
     const cap = Schema.Union([Schema.Struct({ kind: Schema.Literal("a") }), Schema.Struct({ kind: Schema.Literal("b"), n: Schema.Number })]).annotate({
       [Decode.discriminatorAnnotation]: "kind",
@@ -268,7 +268,7 @@ describe("helpers", () => {
     })
     const Thing = Schema.Struct({ code, cap: Decode.field(cap, { code: "thing/not-a-cap", missing: "thing/missing-cap", label: "cap (mức)", expects: "must be an object with a kind" }) }).annotate({
       [Decode.unknownFieldAnnotation]: "thing/unknown-field",
-      [Decode.docAnnotation]: { label: "thing (vật)", expects: "must be an object" }
+      [Decode.fieldAnnotation]: { label: "thing (vật)", expects: "must be an object" }
     })
     const issues = (u: unknown) => {
       const r = SchemaParser.decodeUnknownResult(Schema.Array(Thing), Decode.parseOptions)(u)
@@ -284,6 +284,10 @@ describe("helpers", () => {
       ["3.cap", "thing/missing-cap", "cap (mức) is required"],
       ["4", "schema/type", "thing (vật) must be an object"]
     ])
+    // a check with its own code keeps it; the field's code is for a value of the wrong kind
+    const even = Decode.field(Schema.String.check(Decode.check<string>("thing/odd", (x) => (x.length % 2 === 0 ? undefined : "odd"), "even")), { code: "thing/not-text", label: "even (chẵn)", expects: "must be text" })
+    expect(Decode.problems(Schema.Struct({ even }), { even: "abc" }).map((i) => i.code)).toEqual(["thing/odd"])
+    expect(Decode.problems(Schema.Struct({ even }), { even: 5 }).map((i) => i.code)).toEqual(["thing/not-text"])
   })
 
   test("validationError with one issue", () => {

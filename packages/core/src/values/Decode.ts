@@ -75,7 +75,7 @@ export const discriminatorAnnotation = "khuyencong/discriminator"
  * Annotation key on a discriminated union (see {@link discriminatorAnnotation}) carrying how its
  * discriminator reports a missing or unknown value: a {@link FieldSpec} (code, label, expects);
  * without it `schema/missing` or `schema/type` with the path's doc. The union's own
- * {@link codeAnnotation} and {@link docAnnotation} apply when the input is not an object.
+ * {@link fieldAnnotation} applies when the input is not an object.
  * @example `capRule.annotate({ [Decode.discriminatorAnnotation]: "kind", [Decode.discriminatorFieldAnnotation]: { code: "pack/unknown-cap-kind", label: "cap kind", expects: "must be rate, amount …" } })`
  * @category annotations
  * @since 0.2.0
@@ -92,14 +92,15 @@ export const discriminatorFieldAnnotation = "khuyencong/discriminator-field"
 export const unknownFieldAnnotation = "khuyencong/unknown-field"
 
 /**
- * Annotation key carrying a {@link FieldDoc} on a schema (or, with `Schema.annotateKey`, on a
- * struct key): how the field is named and what it must hold, wherever the schema is used. A doc
- * given by path to a decoder takes precedence. Set it with {@link field}.
- * @example `Schema.String.annotate({ [Decode.docAnnotation]: { label: "title (tên)", expects: "must be text" } })`
+ * Annotation key carrying a {@link FieldSpec} on a schema (or, with `Schema.annotateKey`, on a
+ * struct key): the code of a value of the wrong kind (or failing a check that has no code of its
+ * own, or of an absent key), and how the field is named in messages, wherever the schema is
+ * used. A doc given by path to a decoder takes precedence. Set it with {@link field}.
+ * @example `Schema.String.annotate({ [Decode.fieldAnnotation]: { code: "x/title", label: "title (tên)", expects: "must be text" } })`
  * @category annotations
  * @since 0.2.0
  */
-export const docAnnotation = "khuyencong/doc"
+export const fieldAnnotation = "khuyencong/field"
 
 /**
  * How a field is named and what it must hold, for messages:
@@ -129,25 +130,25 @@ export type FieldDocs = Readonly<Record<string, FieldDoc>>
  * @since 0.2.0
  */
 export interface FieldSpec extends FieldDoc {
-  /** Code of a value of the wrong kind or failing the field's own checks (`pack/missing-code`). */
-  readonly code: string
+  /** Code of a value of the wrong kind, or failing a check without a code of its own (`pack/missing-code`). */
+  readonly code?: string
   /** Code when the field is absent; default {@link code}. */
   readonly missing?: string
 }
 
 /**
  * A schema that names itself in messages and reports its problems with a code, at any path: the
- * code and doc go on the schema (for a value of the wrong kind or failing its checks, e.g. blank
- * text) and on the struct key (for an absent field). Checks with their own code keep it; add
- * them after `field` so the annotation lands on the field, not on the check.
+ * spec goes on the schema (for a value of the wrong kind or failing a check without its own
+ * code, e.g. blank text) and on the struct key (for an absent field). Checks with their own code
+ * keep it.
  * @example `Decode.field(Decode.text, { code: "pack/missing-title", label: "title (tên)", expects: "must be non-blank text" })` → an absent, numeric or blank title is `pack/missing-title`, "title (tên) must be non-blank text"
  * @category constructors
  * @since 0.2.0
  */
 export const field = <S extends Schema.Top>(schema: S, spec: FieldSpec): S["Rebuild"] => {
-  const doc: FieldDoc = { label: spec.label, expects: spec.expects }
-  const annotated = schema.annotate({ [codeAnnotation]: spec.code, [docAnnotation]: doc }) as Schema.Top
-  return Schema.annotateKey<Schema.Top>({ [codeAnnotation]: spec.missing ?? spec.code, [docAnnotation]: doc })(annotated) as unknown as S["Rebuild"]
+  const annotated = schema.annotate({ [fieldAnnotation]: spec }) as Schema.Top
+  const key: FieldSpec = spec.missing === undefined ? spec : { ...spec, code: spec.missing }
+  return Schema.annotateKey<Schema.Top>({ [fieldAnnotation]: key })(annotated) as unknown as S["Rebuild"]
 }
 
 /**
@@ -307,25 +308,26 @@ export const rulesCheck = <T, C>(rules: ReadonlyArray<Rule<C>>, context: C): Sch
 /**
  * A Schema check with a khuyencong code and message: `predicate` returns `undefined` when the value
  * is fine, or the message (and optionally a more specific code) when it is not.
- * @example `Schema.String.check(Decode.check("x/odd", (s) => s.length % 2 ? "code (mã) must have an even length" : undefined, "an even code"))` → decoding `"abc"` reports `x/odd` with that message
+ * @example `Schema.String.check(Decode.check("x/odd", (s) => s.length % 2 ? "code (mã) must have an even length" : undefined, "an even code"))` → decoding `"abc"` reports `x/odd` with that message; with `at` (e.g. `["expired"]`) the problem is reported at that path below the value
  * @category constructors
  * @since 0.1.0
  */
 export const check = <T>(
   code: string,
   predicate: (value: T) => undefined | string | { readonly code: string; readonly message: string },
-  expected: string
+  expected: string,
+  at?: Path
 ): SchemaAST.Filter<T> =>
   Schema.makeFilter<T>(
     (value, _ast, options) => {
       const out = predicate(value)
       if (out === undefined) return undefined
       const [c, m] = typeof out === "string" ? [code, out] : [out.code, out.message]
-      return new SchemaIssue.InvalidValue(
-        { message: m, [codeAnnotation]: c, [ownMessageAnnotation]: true },
-        value,
-        options
-      )
+      const annotations = { message: m, [codeAnnotation]: c, [ownMessageAnnotation]: true }
+      if (at === undefined) return new SchemaIssue.InvalidValue(annotations, value, options)
+      let found: unknown = value
+      for (const k of at) found = isRecord(found) || Array.isArray(found) ? (found as Record<string | number, unknown>)[k] : undefined
+      return { path: at, issue: new SchemaIssue.InvalidValue(annotations, found, options) }
     },
     { expected, [codeAnnotation]: code }
   )
@@ -365,11 +367,15 @@ const codeOf = (annotations: unknown): string | undefined => {
   return typeof c === "string" ? c : undefined
 }
 
-const docOf = (annotations: unknown): FieldDoc | undefined => {
+const specOf = (annotations: unknown): FieldSpec | undefined => {
   if (!isRecord(annotations)) return undefined
-  const d = annotations[docAnnotation]
-  return isRecord(d) && typeof d["label"] === "string" && typeof d["expects"] === "string" ? (d as unknown as FieldDoc) : undefined
+  const d = annotations[fieldAnnotation]
+  return isRecord(d) && typeof d["label"] === "string" && typeof d["expects"] === "string" ? (d as unknown as FieldSpec) : undefined
 }
+
+const docOf = (annotations: unknown): FieldDoc | undefined => specOf(annotations)
+
+const fieldCodeOf = (annotations: unknown): string | undefined => specOf(annotations)?.code
 
 /** The annotations of a schema node: its own, else those of its last check (where `annotate` puts them). */
 const astAnnotations = (ast: SchemaAST.AST): ReadonlyArray<unknown> => [ast.annotations, ast.checks?.[ast.checks.length - 1]?.annotations]
@@ -403,16 +409,16 @@ interface Said {
 }
 
 const said = (annotations: unknown, outer: Said | undefined): Said => ({
-  code: codeOf(annotations) ?? outer?.code,
+  code: codeOf(annotations) ?? fieldCodeOf(annotations) ?? outer?.code,
   message: ownMessageOf(annotations) ?? outer?.message,
   found: foundOf(annotations) ?? outer?.found,
   doc: docOf(annotations) ?? outer?.doc
 })
 
-/** What a schema node says of itself (its code and doc), under what its enclosing filter said. */
+/** What a schema node's field spec says of a value of the wrong kind, under what its enclosing filter said. */
 const saidByAst = (ast: SchemaAST.AST, outer: Said | undefined): Said => {
   const own = astAnnotations(ast)
-  return { ...outer, code: first(own, codeOf) ?? outer?.code, doc: first(own, docOf) ?? outer?.doc }
+  return { ...outer, code: first(own, fieldCodeOf) ?? outer?.code, doc: first(own, docOf) ?? outer?.doc }
 }
 
 const withActual = (issue: Issue, node: SchemaIssue.Issue, fallback?: { readonly value: unknown }): Issue => {
@@ -478,9 +484,9 @@ export const issuesOf = (root: SchemaIssue.Issue, docs: FieldDocs, subject?: Sub
         const input: unknown = SchemaIssue.hasInput(node) ? node.input : undefined
         if (typeof discriminator === "string" && isRecord(input)) {
           const at = [...path, discriminator]
-          const spec = annotations?.[discriminatorFieldAnnotation]
-          const code = codeOf(spec)
-          const doc = docOf({ [docAnnotation]: spec })
+          const spec = specOf({ [fieldAnnotation]: annotations?.[discriminatorFieldAnnotation] })
+          const code = spec?.code
+          const doc = spec
           if (!Object.prototype.hasOwnProperty.call(input, discriminator)) {
             out.push({ code: code ?? "schema/missing", path: at, message: `${labelOf(at, doc)} is required` })
           } else {
@@ -491,8 +497,8 @@ export const issuesOf = (root: SchemaIssue.Issue, docs: FieldDocs, subject?: Sub
         return leaf(node, path, "schema/type", undefined, saidByAst(node.ast, outer), outerInput)
       }
       case "MissingKey": {
-        const doc = docOf(node.annotations)
-        out.push({ code: codeOf(node.annotations) ?? "schema/missing", path, message: `${labelOf(path, doc)} is required` })
+        const spec = specOf(node.annotations)
+        out.push({ code: spec?.code ?? "schema/missing", path, message: `${labelOf(path, spec)} is required` })
         return
       }
       case "UnexpectedKey": {
@@ -547,7 +553,7 @@ export const parseOptions: SchemaAST.ParseOptions = { errors: "all", onExcessPro
  * finds them; `[]` when it decodes. Unknown fields are ignored unless `onExcessProperty` is
  * `"error"`. For inputs whose modules add their own checks in another order than the input's
  * (a rule pack), where {@link decodeWith} does not fit.
- * @example `Decode.problems(Citation.schema, { instrument: tt28 })` → `[{ code: "citation/missing-grade", path: ["grade"], message: "grade (mức độ tin cậy) is required" }]`
+ * @example `Decode.problems(Citation.schema, { instrument: tt28 })` → `[{ code: "citation/missing-grade", path: ["grade"], message: "grade of the citation (mức độ xác thực) is required" }]`
  * @category decoding
  * @since 0.2.0
  */
