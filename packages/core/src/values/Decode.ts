@@ -95,7 +95,8 @@ export const unknownFieldAnnotation = "khuyencong/unknown-field"
  * Annotation key carrying a {@link FieldSpec} on a schema (or, with `Schema.annotateKey`, on a
  * struct key): the code of a value of the wrong kind (or failing a check that has no code of its
  * own, or of an absent key), and how the field is named in messages, wherever the schema is
- * used. A doc given by path to a decoder takes precedence. Set it with {@link field}.
+ * used. The parts of a struct, list or union without a code of their own take its code. A doc
+ * given by path to a decoder takes precedence. Set it with {@link field}.
  * @example `Schema.String.annotate({ [Decode.fieldAnnotation]: { code: "x/title", label: "title (tên)", expects: "must be text" } })`
  * @category annotations
  * @since 0.2.0
@@ -377,8 +378,12 @@ const docOf = (annotations: unknown): FieldDoc | undefined => specOf(annotations
 
 const fieldCodeOf = (annotations: unknown): string | undefined => specOf(annotations)?.code
 
-/** The annotations of a schema node: its own, else those of its last check (where `annotate` puts them). */
-const astAnnotations = (ast: SchemaAST.AST): ReadonlyArray<unknown> => [ast.annotations, ast.checks?.[ast.checks.length - 1]?.annotations]
+/**
+ * The annotations of a schema node: those of its last check first (where `annotate` puts them
+ * once the node has checks, so a field spec set around a schema overrides the schema's own),
+ * then its own.
+ */
+const astAnnotations = (ast: SchemaAST.AST): ReadonlyArray<unknown> => [ast.checks?.[ast.checks.length - 1]?.annotations, ast.annotations]
 
 const first = <A>(xs: ReadonlyArray<unknown>, f: (u: unknown) => A | undefined): A | undefined => {
   for (const x of xs) {
@@ -414,6 +419,16 @@ const said = (annotations: unknown, outer: Said | undefined): Said => ({
   found: foundOf(annotations) ?? outer?.found,
   doc: docOf(annotations) ?? outer?.doc
 })
+
+/**
+ * What the parts of a struct, list or union inherit from its field spec: its code, for a part
+ * without a code of its own (every problem inside a deadline is `pack/invalid-deadline`). Not
+ * its doc: a part is named by its own.
+ */
+const within = (ast: SchemaAST.AST, outer: Said | undefined): Said | undefined => {
+  const code = first(astAnnotations(ast), fieldCodeOf) ?? outer?.code
+  return code === undefined ? undefined : { code }
+}
 
 /** What a schema node's field spec says of a value of the wrong kind, under what its enclosing filter said. */
 const saidByAst = (ast: SchemaAST.AST, outer: Said | undefined): Said => {
@@ -471,12 +486,19 @@ export const issuesOf = (root: SchemaIssue.Issue, docs: FieldDocs, subject?: Sub
         )
       case "Encoding":
         return go(node.issue, path, outer, outerInput)
-      case "Composite":
-        for (const i of node.issues) go(i, path, outer, outerInput)
+      case "Composite": {
+        const inner = within(node.ast, outer)
+        for (const i of node.issues) go(i, path, inner, outerInput)
         return
+      }
       case "AnyOf": {
+        // A union of several kinds of value (not of tagged objects) with a spec of its own is one
+        // field: one problem, named by the spec, rather than each member's complaint.
+        if (node.issues.length > 0 && node.ast.annotations?.[discriminatorAnnotation] === undefined && first(astAnnotations(node.ast), specOf) !== undefined)
+          return leaf(node, path, "schema/type", undefined, saidByAst(node.ast, outer), outerInput)
         if (node.issues.length > 0) {
-          for (const i of node.issues) go(i, path, outer, outerInput)
+          const inner = within(node.ast, outer)
+          for (const i of node.issues) go(i, path, inner, outerInput)
           return
         }
         const annotations = node.ast.annotations
@@ -498,7 +520,7 @@ export const issuesOf = (root: SchemaIssue.Issue, docs: FieldDocs, subject?: Sub
       }
       case "MissingKey": {
         const spec = specOf(node.annotations)
-        out.push({ code: spec?.code ?? "schema/missing", path, message: `${labelOf(path, spec)} is required` })
+        out.push({ code: spec?.code ?? outer?.code ?? "schema/missing", path, message: `${labelOf(path, spec)} is required` })
         return
       }
       case "UnexpectedKey": {

@@ -382,7 +382,7 @@ export const schema = <S extends Schema.Top>(value: S) =>
   Schema.Struct({
     id: Decode.field(Decode.text, { code: "parameter/missing-id", label: "parameter id (mã tham số)", expects: "must be non-blank text such as support.machinery.cap" }),
     description: Decode.field(Schema.String, { code: "parameter/missing-description", label: "description (mô tả)", expects: "must be a text" }),
-    unit: Schema.optionalKey(Decode.field(Schema.String, { code: "parameter/invalid-unit", label: "unit (đơn vị)", expects: "must be a text" })),
+    unit: Schema.optional(Decode.field(Schema.String, { code: "parameter/invalid-unit", label: "unit (đơn vị)", expects: "must be a text" })),
     values: Decode.field(
       Schema.Array(
         Schema.Struct({
@@ -400,14 +400,14 @@ export const schema = <S extends Schema.Top>(value: S) =>
       ),
       { code: "parameter/no-values", label: "values (giá trị)", expects: "must be a non-empty list of { from, value, citation }" }
     ),
-    until: Schema.optionalKey(day("last day (đến ngày)"))
+    until: Schema.optional(day("last day (đến ngày)"))
   })
     .annotate({
       identifier: "Parameter",
       [Decode.fieldAnnotation]: { code: "parameter/not-an-object", label: "parameter (tham số)", expects: "must be an object { id, description, values }" }
     })
     .check(
-      Decode.check<{ readonly values: ReadonlyArray<unknown>; readonly until?: LocalDate.LocalDate }>(
+      Decode.check<{ readonly values: ReadonlyArray<unknown>; readonly until?: LocalDate.LocalDate | undefined }>(
         "parameter/until-before-last-from",
         (p) => {
           const values = p.values as ReadonlyArray<{ readonly from: string }>
