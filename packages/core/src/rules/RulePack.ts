@@ -474,7 +474,8 @@ const capRule = discriminated(
     Schema.Struct({
       kind: Schema.Literal("share-of-support"),
       share: reference,
-      unit: Decode.field(Schema.Literal("per-project"), {
+      // Not a literal: a literal field would make the union read the cap as another kind
+      unit: Decode.field(Schema.Literals(CAP_UNITS).pipe(Schema.refine((u): u is "per-project" => u === "per-project")), {
         code: "pack/invalid-cap-unit",
         label: "cap unit (đơn vị tính)",
         expects: "must be per-project: a management-overhead share (chi quản lý) applies per project"

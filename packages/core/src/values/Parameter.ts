@@ -83,6 +83,15 @@ export interface Reading<T> {
 
 const LAST_DAY = "9999-12-31" as LocalDate.LocalDate
 
+/** A definition written in code may spell an absent `unit` or `until` as `undefined`. */
+const withoutUndefined = (def: unknown): unknown => {
+  if (typeof def !== "object" || def === null || !("unit" in def || "until" in def)) return def
+  const out: Record<string, unknown> = { ...def }
+  if (out["unit"] === undefined) delete out["unit"]
+  if (out["until"] === undefined) delete out["until"]
+  return out
+}
+
 /**
  * Check a parameter definition against {@link schema}, reporting every problem with its path:
  * `parameter/not-an-object`, `parameter/missing-id`, `parameter/missing-description`, `parameter/invalid-unit`,
@@ -90,14 +99,15 @@ const LAST_DAY = "9999-12-31" as LocalDate.LocalDate
  * `parameter/invalid-date` (a `from` or `until` that is not a `YYYY-MM-DD` day),
  * `parameter/from-not-increasing`, `parameter/missing-citation`, `parameter/missing-grade`, the
  * citation's own codes (`citation/...`, paths under `values[i].citation`), and
- * `parameter/until-before-last-from`. Values are not checked: `T` is the caller's.
+ * `parameter/until-before-last-from`. Values are not checked: `T` is the caller's. An absent `unit`
+ * or `until` may be written `undefined`.
  * The result is a frozen copy, so later changes to the input cannot break the invariants.
  * @example `make({ id: "x", description: "…", values: [] })` → error `parameter/no-values`
  * @category constructors
  * @since 0.1.0
  */
 export const make = <T>(def: Parameter<T>): Result<Parameter<T>, ValidationError> => {
-  const issues = Decode.problems(anyValues, def)
+  const issues = Decode.problems(anyValues, withoutUndefined(def))
   if (issues.length > 0) {
     const first = issues[0] as Issue
     const name = typeof def?.id === "string" && def.id.trim() !== "" ? def.id : "(no id)"
@@ -382,7 +392,7 @@ export const schema = <S extends Schema.Top>(value: S) =>
   Schema.Struct({
     id: Decode.field(Decode.text, { code: "parameter/missing-id", label: "parameter id (mã tham số)", expects: "must be non-blank text such as support.machinery.cap" }),
     description: Decode.field(Schema.String, { code: "parameter/missing-description", label: "description (mô tả)", expects: "must be a text" }),
-    unit: Schema.optional(Decode.field(Schema.String, { code: "parameter/invalid-unit", label: "unit (đơn vị)", expects: "must be a text" })),
+    unit: Schema.optionalKey(Decode.field(Schema.String, { code: "parameter/invalid-unit", label: "unit (đơn vị)", expects: "must be a text" })),
     values: Decode.field(
       Schema.Array(
         Schema.Struct({
@@ -400,7 +410,7 @@ export const schema = <S extends Schema.Top>(value: S) =>
       ),
       { code: "parameter/no-values", label: "values (giá trị)", expects: "must be a non-empty list of { from, value, citation }" }
     ),
-    until: Schema.optional(day("last day (đến ngày)"))
+    until: Schema.optionalKey(day("last day (đến ngày)"))
   })
     .annotate({
       identifier: "Parameter",
