@@ -772,6 +772,37 @@ const governs = Decode.field(
   { code: "pack/invalid-governs", label: "the period the pack governs (governs)", expects: "must be { decisions: { start, end? }, planYears: { from, to } }" }
 )
 
+/**
+ * The id of a layer (an overlay, a reform): non-blank and not `national`, the layer of the pack
+ * itself; reported with `code`.
+ * @example `Decode.problems(RulePack.layerIdSchema("reform/missing-id", "reform (giả định)"), "national")[0]?.code` → `"reform/missing-id"`
+ * @internal
+ */
+export const layerIdSchema = (code: string, what: string) =>
+  Decode.field(
+    Decode.text.check(Decode.check<string>(code, (x) => (x === "national" ? `${what} needs an id other than "national", the layer of the pack itself` : undefined), "an id other than national")),
+    { code, label: `${what} id`, expects: 'must be non-blank text other than "national"' }
+  )
+
+/**
+ * The days a layer applies (`LayerSegment`), `{ start, end? }`, end not before start; every
+ * problem of it is reported with `code` (`overlay/invalid-range`, `reform/invalid-range`).
+ * @example `Decode.problems(RulePack.layerRangeSchema("overlay/invalid-range", "overlay effective range (hiệu lực)"), { start: "2025-05-05", end: "2025-01-01" })[0]?.code` → `"overlay/invalid-range"`
+ * @internal
+ */
+export const layerRangeSchema = (code: string, label: string) =>
+  Decode.field(
+    Schema.Struct({ start: day("first day (từ ngày)"), end: Schema.optional(day("last day (đến ngày)")) }).check(
+      Decode.check<{ readonly start: string; readonly end?: string | undefined }>(
+        code,
+        (r) => (r.end === undefined || r.end >= r.start ? undefined : `${label} ends on ${r.end}, before it starts on ${r.start}`),
+        "an end not before the start",
+        ["end"]
+      )
+    ),
+    { code, label, expects: "must be { start, end? } days (ngày) with end ≥ start" }
+  )
+
 const layering = Schema.declare((u): u is Layering => typeof u === "object" && u !== null && !Array.isArray(u))
 
 /**
