@@ -141,13 +141,13 @@ export const schemas = <C extends Schema.Top, V extends Schema.Top>(citation: C,
   return { lower, raise, removeItem, overlay }
 }
 
-const operation = (...members: ReadonlyArray<Schema.Top>) =>
+const operation = (...members: ReadonlyArray<Schema.Struct<{ readonly op: Schema.Literal<string> }>>) =>
   Schema.Union(members).annotate({
     [Decode.discriminatorAnnotation]: "op",
     [Decode.discriminatorFieldAnnotation]: {
       code: "overlay/unknown-operation",
       label: "operation (thay đổi)",
-      expects: "must be lower, raise, add-item, add-activity or remove-item"
+      expects: `must be one of ${members.map((m) => m.fields.op.literal).join(", ")}`
     },
     [Decode.fieldAnnotation]: { code: "overlay/unknown-operation", label: "operation (thay đổi)", expects: "must be an object with an op" }
   })

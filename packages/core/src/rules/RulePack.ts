@@ -493,11 +493,6 @@ const capRule = discriminated(
 })
 
 
-interface CriterionEncoded {
-  readonly kind: string
-  readonly [key: string]: unknown
-}
-
 const advanceCondition = discriminated(
   Schema.Union([
     Schema.Struct({ kind: Schema.Literal("none") }),
@@ -555,7 +550,7 @@ const rank = Decode.field(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)), {
   expects: "must be a whole number ≥ 1 (1 is served first)"
 })
 
-const criterion: Schema.Codec<PriorityCriterion, CriterionEncoded> = discriminated(
+const criterion: Schema.Codec<PriorityCriterion> = discriminated(
   Schema.Union([
     Schema.Struct({
       kind: Schema.Literal("location-flag"),
@@ -573,7 +568,7 @@ const criterion: Schema.Codec<PriorityCriterion, CriterionEncoded> = discriminat
     Schema.Struct({ kind: Schema.Literal("owner-flag"), flags: reference }),
     Schema.Struct({
       kind: Schema.Literal("any"),
-      of: Decode.field(Schema.Array(Schema.suspend((): Schema.Codec<PriorityCriterion, CriterionEncoded> => criterion)).check(Schema.isMinLength(1)), {
+      of: Decode.field(Schema.Array(Schema.suspend((): Schema.Codec<PriorityCriterion> => criterion)).check(Schema.isMinLength(1)), {
         code: "pack/invalid-criterion",
         label: "criteria (tiêu chí)",
         expects: "must be a non-empty list of criteria"
@@ -588,7 +583,7 @@ const criterion: Schema.Codec<PriorityCriterion, CriterionEncoded> = discriminat
   }
 ).annotate({
   [Decode.fieldAnnotation]: { code: "pack/missing-criterion", label: "criterion (tiêu chí)", expects: "must be an object with a kind, saying which establishments fall in the class" }
-}) as unknown as Schema.Codec<PriorityCriterion, CriterionEncoded>
+}) as unknown as Schema.Codec<PriorityCriterion>
 
 /**
  * The schemas of a pack's structures over a citation schema: the full `Citation.schema` for a
