@@ -37,7 +37,7 @@ import * as Decode from "../values/Decode.js"
 import { ValidationError, type Issue } from "../values/Errors.js"
 import { isProvinceCode } from "../records/AdminUnits.js"
 import { Issues } from "./internal/issues.js"
-import { compareNumeric, normalise, typeOf, valueTypeLabel } from "./internal/values.js"
+import { compareNumeric, normalise } from "./internal/values.js"
 import * as LocalDate from "../values/LocalDate.js"
 import { loadPack } from "./internal/load.js"
 import * as Parameter from "../values/Parameter.js"
@@ -48,6 +48,8 @@ import {
   layerRangeSchema,
   parameterValueSchema,
   schemas as packSchemas,
+  valueTypeLabel,
+  valueTypeOf,
   type Activity,
   type LayerInfo,
   type LayerSegment,
@@ -301,8 +303,8 @@ export const apply = (pack: RulePack, overlay: Overlay): Result<RulePack, Valida
         const current = pack.parameters[op.parameter]
         if (current === undefined || base === undefined)
           return issues.add("overlay/unknown-parameter", [...path, "parameter"], `overlay ${op.op}s parameter (tham số) "${op.parameter}", which pack "${pack.id}" does not define`, op.parameter)
-        const t = typeOf(op.value)
-        const pt = typeOf(base.values[0]?.value)
+        const t = valueTypeOf(op.value)
+        const pt = valueTypeOf(base.values[0]?.value)
         if (t === undefined || t !== pt)
           return issues.add(
             "overlay/type-mismatch",

@@ -34,7 +34,7 @@ import type { LookupError, RuleViolation, ValidationError } from "../values/Erro
 import type * as Eligibility from "./Eligibility.js"
 import * as Evaluate from "./Evaluate.js"
 import { Issues } from "./internal/issues.js"
-import { normalise, typeOf, valueTypeLabel } from "./internal/values.js"
+import { normalise } from "./internal/values.js"
 import * as LocalDate from "../values/LocalDate.js"
 import type * as Money from "../values/Money.js"
 import { loadPack } from "./internal/load.js"
@@ -45,6 +45,8 @@ import {
   layerIdSchema,
   layerRangeSchema,
   parameterValueSchema,
+  valueTypeLabel,
+  valueTypeOf,
   type LayerInfo,
   type LayerSegment,
   type Layering,
@@ -165,8 +167,8 @@ export const apply = (pack: RulePack, reform: Reform): Result<RulePack, Validati
     if (p === undefined)
       return issues.add("reform/unknown-parameter", [...path, "parameter"], `reform overrides parameter (tham số) "${o.parameter}", which pack "${pack.id}" does not define`, o.parameter)
     const r = o.range
-    const t = typeOf(o.value)
-    const pt = typeOf(p.values[0]?.value)
+    const t = valueTypeOf(o.value)
+    const pt = valueTypeOf(p.values[0]?.value)
     if (t === undefined || t !== pt)
       return issues.add(
         "reform/type-mismatch",

@@ -379,6 +379,53 @@ export type ParameterValue =
   | ReadonlyArray<string>
 
 /**
+ * The type of a parameter value, as a rule reads it: money (bigint đồng), a rate (a fraction), a
+ * number, a switch, a text (code) or a list of codes.
+ * @category models
+ * @since 0.2.0
+ */
+export type ValueType = "money" | "rate" | "number" | "boolean" | "text" | "list"
+
+/**
+ * The type of a parameter value, or `undefined` when it is none of {@link ParameterValue}'s.
+ * @example `RulePack.valueTypeOf(300_000_000n)` → `"money"`; `RulePack.valueTypeOf({ numerator: 1n, denominator: 2n })` → `"rate"`
+ * @category models
+ * @since 0.2.0
+ */
+export const valueTypeOf = (u: unknown): ValueType | undefined => {
+  switch (typeof u) {
+    case "bigint":
+      return "money"
+    case "number":
+      return Number.isFinite(u) ? "number" : undefined
+    case "boolean":
+      return "boolean"
+    case "string":
+      return "text"
+    case "object":
+      if (Array.isArray(u)) return u.every((x) => typeof x === "string") ? "list" : undefined
+      return isFraction(u) ? "rate" : undefined
+    default:
+      return undefined
+  }
+}
+
+/**
+ * How a value type is named in messages.
+ * @example `RulePack.valueTypeLabel.rate` → `"a rate (tỷ lệ, fraction of bigints)"`
+ * @category models
+ * @since 0.2.0
+ */
+export const valueTypeLabel: { readonly [K in ValueType]: string } = {
+  money: "an amount of money (số tiền, bigint đồng)",
+  rate: "a rate (tỷ lệ, fraction of bigints)",
+  number: "a number",
+  boolean: "a switch (true/false)",
+  text: "a text",
+  list: "a list of codes"
+}
+
+/**
  * The rule pack value. Eligibility and priority rule *functions* live in the evaluation modules;
  * the pack holds their data (parameters, classes, catalogue) so that it can be validated,
  * overlaid, reformed and compared.
@@ -725,14 +772,7 @@ type KnownKind<S extends Schema.Top> = Schema.Codec<Omit<S["Type"], "kind"> & { 
  * @since 0.2.0
  */
 export const parameterValueSchema: Schema.Codec<ParameterValue> = Decode.field(
-  Schema.Union([
-    Schema.BigInt,
-    Schema.declare((u): u is { readonly numerator: bigint; readonly denominator: bigint } => isFraction(u)),
-    Schema.Finite,
-    Schema.Boolean,
-    Schema.String,
-    Schema.Array(Schema.String)
-  ]),
+  Schema.declare((u): u is ParameterValue => valueTypeOf(u) !== undefined),
   {
     code: "pack/invalid-parameter-value",
     label: "parameter value (giá trị tham số)",

@@ -135,6 +135,10 @@ export interface FieldSpec extends FieldDoc {
   readonly code?: string
   /** Code when the field is absent; default {@link code}. */
   readonly missing?: string
+  /** The whole message when the field is absent; default `${label} is required`. */
+  readonly required?: string
+  /** The whole message for a value of the wrong kind, from the value found; default `${label} ${expects}`. */
+  readonly message?: (found: unknown) => string
 }
 
 /**
@@ -374,7 +378,7 @@ const specOf = (annotations: unknown): FieldSpec | undefined => {
   return isRecord(d) && typeof d["label"] === "string" && typeof d["expects"] === "string" ? (d as unknown as FieldSpec) : undefined
 }
 
-const docOf = (annotations: unknown): FieldDoc | undefined => specOf(annotations)
+const docOf = (annotations: unknown): FieldSpec | undefined => specOf(annotations)
 
 const fieldCodeOf = (annotations: unknown): string | undefined => specOf(annotations)?.code
 
@@ -410,7 +414,7 @@ interface Said {
   readonly code?: string | undefined
   readonly message?: string | undefined
   readonly found?: string | undefined
-  readonly doc?: FieldDoc | undefined
+  readonly doc?: FieldSpec | undefined
 }
 
 const said = (annotations: unknown, outer: Said | undefined): Said => ({
@@ -465,7 +469,15 @@ export const issuesOf = (root: SchemaIssue.Issue, docs: FieldDocs, subject?: Sub
     outerInput: { readonly value: unknown } | undefined
   ): void => {
     const s = said(annotations, outer)
-    const message = s.message ?? (s.found === undefined ? described(path, s.doc) : `${described(path, s.doc)}; ${s.found}`)
+    const spec = s.doc as FieldSpec | undefined
+    const found = SchemaIssue.hasInput(node) ? node.input : outerInput?.value
+    const message =
+      s.message ??
+      (spec?.message !== undefined && docs[patternOf(path)] === undefined
+        ? spec.message(found)
+        : s.found === undefined
+          ? described(path, s.doc)
+          : `${described(path, s.doc)}; ${s.found}`)
     out.push(withActual({ code: s.code ?? fallbackCode, path, message }, node, outerInput))
   }
   const go = (
@@ -520,7 +532,8 @@ export const issuesOf = (root: SchemaIssue.Issue, docs: FieldDocs, subject?: Sub
       }
       case "MissingKey": {
         const spec = specOf(node.annotations)
-        out.push({ code: spec?.code ?? outer?.code ?? "schema/missing", path, message: `${labelOf(path, spec)} is required` })
+        const message = spec?.required !== undefined && docs[patternOf(path)] === undefined ? spec.required : `${labelOf(path, spec)} is required`
+        out.push({ code: spec?.code ?? outer?.code ?? "schema/missing", path, message })
         return
       }
       case "UnexpectedKey": {
@@ -668,8 +681,15 @@ const comparePositions = (a: ReadonlyArray<number | string>, b: ReadonlyArray<nu
   return a.length - b.length
 }
 
-/** Issues sorted by where they are in the input (stable: same place keeps finding order). */
-const inInputOrder = (issues: ReadonlyArray<Issue>, input: unknown): Array<Issue> =>
+/**
+ * Issues sorted by where they are in the input: the order of the object's keys and of the
+ * lists' elements, an absent key after the keys present (stable: issues at one place keep their
+ * order).
+ * @example `Decode.inInputOrder([{ path: ["b"], … }, { path: ["a"], … }], { a: 1, b: 2 }).map((i) => i.path[0])` → `["a", "b"]`
+ * @category issues
+ * @since 0.2.0
+ */
+export const inInputOrder = (issues: ReadonlyArray<Issue>, input: unknown): Array<Issue> =>
   issues
     .map((issue, n) => ({ issue, n, at: positions(input, issue.path) }))
     .sort((a, b) => comparePositions(a.at, b.at) || a.n - b.n)

@@ -26,18 +26,21 @@ import { specOf } from "../eligibility/registry.js"
 import {
   parameterValueSchema,
   schemas,
+  valueTypeLabel,
+  valueTypeOf,
   type AdvanceCondition,
   type CapRule,
   type EligibilityRule,
   type LayerSegment,
   type ParameterValue,
   type PriorityClass,
-  type PriorityCriterion
+  type PriorityCriterion,
+  type ValueType
 } from "../RulePack.js"
 import { schema as parameterSchema } from "../../values/Parameter.js"
 import { schema as citationSchema } from "../../values/Citation.js"
 import { Issues, showPath } from "./issues.js"
-import { criterionRefs, typeOf, valueTypeLabel, type ValueType } from "./values.js"
+import { criterionRefs } from "./values.js"
 
 const structures = schemas(citationSchema)
 const parameter = parameterSchema(parameterValueSchema)
@@ -113,7 +116,7 @@ export const checkPack = (def: unknown, accepts: (schema: Decode.AnySchema, u: u
     let type: ValueType | undefined
     let consistent = true
     p.values.forEach((v, i) => {
-      const t = typeOf(v.value) as ValueType
+      const t = valueTypeOf(v.value) as ValueType
       if (type === undefined) type = t
       else if (t !== type) {
         issues.add("pack/parameter-mixed-types", [...path, "values", i, "value"], `parameter (tham số) "${key}" value ${i} is ${valueTypeLabel[t]} but value 0 is ${valueTypeLabel[type]}`)

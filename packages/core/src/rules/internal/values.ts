@@ -1,44 +1,11 @@
 /**
- * Internal: the value types a rule-pack parameter may hold, recognised at run time, and the
- * parameters a priority criterion reads (of which type). Shared by `Pack` (validation,
- * resolution), `Overlay` and `Reform`; the eligibility rule kinds declare their own roles
- * (`rules/eligibility/registry.ts`).
+ * Internal: parameter values as rates, their comparison, and the parameters a priority criterion
+ * reads (of which type). Shared by `Pack` (validation, resolution), `Overlay` and `Reform`; the
+ * eligibility rule kinds declare their own roles (`rules/eligibility/registry.ts`).
  * @module
  */
 import * as Rate from "../../values/Rate.js"
-import type { ParameterValue, PriorityCriterion } from "../RulePack.js"
-
-/** The run-time type of a parameter value. */
-export type ValueType = "money" | "rate" | "number" | "boolean" | "text" | "list"
-
-/** Human label of a value type, for messages. */
-export const valueTypeLabel: { readonly [K in ValueType]: string } = {
-  money: "an amount of money (số tiền, bigint đồng)",
-  rate: "a rate (tỷ lệ, fraction of bigints)",
-  number: "a number",
-  boolean: "a switch (true/false)",
-  text: "a text",
-  list: "a list of codes"
-}
-
-/** The type of a value, or undefined when it is none of the parameter value types. */
-export const typeOf = (u: unknown): ValueType | undefined => {
-  switch (typeof u) {
-    case "bigint":
-      return "money"
-    case "number":
-      return Number.isFinite(u) ? "number" : undefined
-    case "boolean":
-      return "boolean"
-    case "string":
-      return "text"
-    case "object":
-      if (Array.isArray(u)) return u.every((x) => typeof x === "string") ? "list" : undefined
-      return Rate.isFraction(u) ? "rate" : undefined
-    default:
-      return undefined
-  }
-}
+import type { ParameterValue, PriorityCriterion, ValueType } from "../RulePack.js"
 
 /** A fraction value as a reduced `Rate` (packs may write `30/100`). */
 export const toRate = (u: { readonly numerator: bigint; readonly denominator: bigint }): Rate.Rate =>
