@@ -434,6 +434,16 @@ const within = (ast: SchemaAST.AST, outer: Said | undefined): Said | undefined =
   return code === undefined ? undefined : { code }
 }
 
+/**
+ * A union without a spec of its own whose one member has a spec (an optional or nullable field,
+ * `Schema.optional(field)`): that member, which names the field.
+ */
+const memberWithSpec = (ast: SchemaAST.Union): SchemaAST.AST | undefined => {
+  if (first(astAnnotations(ast), specOf) !== undefined) return undefined
+  const specified = ast.types.flatMap((t) => (first(astAnnotations(t), specOf) !== undefined ? [t] : SchemaAST.isUnion(t) ? [memberWithSpec(t)].filter((m) => m !== undefined) : []))
+  return specified.length === 1 ? specified[0] : undefined
+}
+
 /** What a schema node's field spec says of a value of the wrong kind, under what its enclosing filter said. */
 const saidByAst = (ast: SchemaAST.AST, outer: Said | undefined): Said => {
   const own = astAnnotations(ast)
@@ -497,7 +507,8 @@ export const issuesOf = (root: SchemaIssue.Issue, docs: FieldDocs, subject?: Sub
           SchemaIssue.hasInput(node) ? { value: node.input } : outerInput
         )
       case "Encoding":
-        return go(node.issue, path, outer, outerInput)
+        // a value read from another form (text as money): the field it is names it
+        return go(node.issue, path, saidByAst(node.ast, outer), outerInput)
       case "Composite": {
         const inner = within(node.ast, outer)
         for (const i of node.issues) go(i, path, inner, outerInput)
@@ -528,7 +539,7 @@ export const issuesOf = (root: SchemaIssue.Issue, docs: FieldDocs, subject?: Sub
           }
           return
         }
-        return leaf(node, path, "schema/type", undefined, saidByAst(node.ast, outer), outerInput)
+        return leaf(node, path, "schema/type", undefined, saidByAst(memberWithSpec(node.ast) ?? node.ast, outer), outerInput)
       }
       case "MissingKey": {
         const spec = specOf(node.annotations)
