@@ -760,8 +760,13 @@ export const schemas = <C extends Schema.Top>(citation: C) => {
   }
 }
 
-/** A struct whose `kind` a check restricts to the kinds of the registry. */
-type KnownKind<S extends Schema.Top> = Schema.Codec<Omit<S["Type"], "kind"> & { readonly kind: KindName }, S["Encoded"]>
+/**
+ * The schema of a struct whose `kind` a check restricts to the kinds of the eligibility rule
+ * registry ({@link EligibilityRuleKind}): what {@link schemas} gives for an eligibility rule.
+ * @category schemas
+ * @since 0.2.0
+ */
+export type KnownKind<S extends Schema.Top> = Schema.Codec<Omit<S["Type"], "kind"> & { readonly kind: EligibilityRuleKind }, S["Encoded"]>
 
 /**
  * A parameter value of a pack written in code: money (bigint đồng), a rate (a fraction of bigints
