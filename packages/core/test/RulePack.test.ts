@@ -21,8 +21,22 @@ type Defined<T> = T extends bigint | string | number | boolean | null | undefine
     ? ReadonlyArray<Defined<E>>
     : { readonly [K in keyof T]: Defined<Exclude<T[K], undefined>> }
 
-/** `true` when each type is assignable to the other, else which side is wider. */
-type Agree<S, I> = [Defined<S>] extends [Defined<I>] ? ([Defined<I>] extends [Defined<S>] ? true : "the interface allows what the schema refuses") : "the schema allows what the interface refuses"
+/** The fields of a type (of each member of a union). */
+type Keys<T> = T extends unknown ? keyof T : never
+
+/**
+ * `true` when each type is assignable to the other and both have the same fields (an optional
+ * field the schema lacks is assignable both ways, so fields are compared too), else what differs.
+ */
+type Agree<S, I> = [Keys<Defined<S>>] extends [Keys<Defined<I>>]
+  ? [Keys<Defined<I>>] extends [Keys<Defined<S>>]
+    ? [Defined<S>] extends [Defined<I>]
+      ? [Defined<I>] extends [Defined<S>]
+        ? true
+        : "the interface allows what the schema refuses"
+      : "the schema allows what the interface refuses"
+    : "the interface has a field the schema lacks"
+  : "the schema has a field the interface lacks"
 
 const s = RulePack.schemas(Citation.schema)
 
