@@ -38,7 +38,7 @@ import { compileCriterion, type CompiledCriterion } from "./internal/priorityCri
 import { toRate } from "./internal/values.js"
 import type * as LocalDate from "../values/LocalDate.js"
 import * as Parameter from "../values/Parameter.js"
-import type * as Rate from "../values/Rate.js"
+import * as Rate from "../values/Rate.js"
 import { err, ok, orThrow, type Result, toEffect } from "../values/Result.js"
 import * as Rounding from "../values/Rounding.js"
 import type {
@@ -538,7 +538,7 @@ const resolveFresh = (pack: RulePack, date: LocalDate.LocalDate): Result<Resolve
 const isAbove = (mine: ResolvedItem, theirs: ResolvedItem): boolean => {
   if (mine.hasAmount && theirs.hasAmount && mine.amount > theirs.amount) return true
   if (mine.hasAmount && !theirs.hasAmount && theirs.hasRate) return false
-  if (mine.hasRate && theirs.hasRate && mine.rateNumerator * theirs.rateDenominator > theirs.rateNumerator * mine.rateDenominator) return true
+  if (mine.rate !== undefined && theirs.rate !== undefined && Rate.compare(mine.rate.value, theirs.rate.value) > 0) return true
   return false
 }
 
@@ -597,7 +597,7 @@ const resolveItem = (
     hasAmount = true
     amount = amountReading.value
     if (multiple !== undefined) {
-      const rounded = Rounding.divide(amount * multiple.value.numerator, multiple.value.denominator, mode)
+      const rounded = Rounding.multiply(amount, multiple.value.numerator, multiple.value.denominator, mode)
       amount = rounded.value
       if (rounded.record.difference !== "0") amountRounding = rounded.record
     }
