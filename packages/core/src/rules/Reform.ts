@@ -347,18 +347,15 @@ const raiseRequests = (p: Proposal, lines: ReadonlyArray<LineSupport>): Proposal
 
 /** Sums per key of one breakdown, under `a` and `b`. */
 class Tally {
-  readonly a = new Map<string, bigint>()
-  readonly b = new Map<string, bigint>()
+  private readonly sums = new Map<string, { a: bigint; b: bigint }>()
   add(side: "a" | "b", key: string, amount: bigint): void {
-    const m = this[side]
-    m.set(key, (m.get(key) ?? 0n) + amount)
-    const other = side === "a" ? this.b : this.a
-    if (!other.has(key)) other.set(key, 0n)
+    const s = this.sums.get(key)
+    if (s === undefined) this.sums.set(key, side === "a" ? { a: amount, b: 0n } : { a: 0n, b: amount })
+    else s[side] += amount
   }
   rows(): ReadonlyArray<BudgetRow> {
-    return [...this.a.keys()].sort().map((key) => {
-      const a = this.a.get(key) ?? 0n
-      const b = this.b.get(key) ?? 0n
+    return [...this.sums.keys()].sort().map((key) => {
+      const { a, b } = this.sums.get(key) as { a: bigint; b: bigint }
       return { key, a: a as Money.Money, b: b as Money.Money, difference: b - a }
     })
   }
