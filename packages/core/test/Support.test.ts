@@ -414,10 +414,23 @@ describe("Evaluate: eligibility and support together", () => {
     expect(rules.at(-1)).toBe("support.total")
   })
 
+  it("refuses a proposal approved, or planned, outside the pack's period, naming the date and the pack", () => {
+    // a 2026 decision under the 2018–2025 pack: an error at approvalDate, never an evaluation
+    const late = Evaluate.evaluate({ ...ok, approvalDate: d("2026-03-01"), planYear: 2026 as typeof ok.planYear }, resolved, { establishments: es })
+    expect(!late.ok && late.error).toMatchObject({ _tag: "LookupError", code: "pack/outside-period", path: ["approvalDate"], packId: pack.id, date: "2026-03-01" })
+    expect(!late.ok && late.error.message).toMatch(/2026-03-01.*test-rules-2021-2025/)
+    // no approval date: the plan year decides
+    const { approvalDate: _a, ...unapproved } = ok
+    const planned = Evaluate.evaluate({ ...unapproved, planYear: 2026 as typeof ok.planYear }, resolved, { establishments: es })
+    expect(!planned.ok && planned.error).toMatchObject({ code: "pack/plan-year-outside-period", path: ["planYear"], packId: pack.id, date: "2026" })
+    // the last day of the period is still inside
+    expect(Evaluate.evaluate({ ...ok, approvalDate: d("2025-10-14") }, resolved, { establishments: es }).ok).toBe(true)
+  })
+
   it("evaluates many proposals with the governing pack per date", () => {
     const r = Evaluate.evaluateAll([ok, { ...ok, id: "p2" }], [pack], { establishments: es })
     expect(r.ok && r.value.map((x) => x.payable)).toEqual([300_000_000n, 300_000_000n])
-    const early = Evaluate.evaluateAll([{ ...ok, approvalDate: d("2019-01-01") }], [pack], { establishments: es })
+    const early = Evaluate.evaluateAll([{ ...ok, approvalDate: d("2018-05-10") }], [pack], { establishments: es })
     expect(early.ok).toBe(false)
     expect(Effect.runSync(Evaluate.evaluateEffect(ok, resolved, { establishments: es })).payable).toBe(300_000_000n)
   })

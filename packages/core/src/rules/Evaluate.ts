@@ -23,7 +23,7 @@ import { evaluateRaw } from "./eligibility/verdicts.js"
 import { computeRaw } from "./internal/supportEngine.js"
 import type * as LocalDate from "../values/LocalDate.js"
 import type * as Money from "../values/Money.js"
-import { resolve, viewFor, type ResolvedPack } from "./Pack.js"
+import { governsDate, governsPlanYear, PeriodError, resolve, viewFor, type ResolvedPack } from "./Pack.js"
 import * as Resolution from "./Resolution.js"
 import { err, ok, orThrow, type Result, toEffect } from "../values/Result.js"
 import type { Proposal } from "../records/Proposal.js"
@@ -95,6 +95,20 @@ const eligibilitySteps = (v: Eligibility.ProposalVerdict, view: ResolvedPack): A
 }
 
 /**
+ * The proposal's own date outside the resolved pack's period: its approval date (ngày phê duyệt)
+ * when it has one, else its plan year (năm kế hoạch). A proposal approved under another pack is
+ * never evaluated under this one.
+ */
+const periodFault = (p: Proposal, resolved: ResolvedPack): PeriodError | undefined => {
+  const pack = { id: resolved.packId, governs: resolved.governs }
+  if (p.approvalDate !== undefined)
+    return governsDate(pack, p.approvalDate) ? undefined : new PeriodError({ code: "pack/outside-period", path: ["approvalDate"], pack, date: p.approvalDate })
+  return governsPlanYear(pack, p.planYear)
+    ? undefined
+    : new PeriodError({ code: "pack/plan-year-outside-period", path: ["planYear"], pack, date: String(p.planYear) })
+}
+
+/**
  * Eligibility and support of a proposal against a resolved pack.
  * @category evaluation
  * @since 0.1.0
@@ -105,6 +119,8 @@ export const evaluate = (
   resolved: ResolvedPack,
   ctx: Context
 ): Result<Evaluation, LookupError | RuleViolation> => {
+  const outside = periodFault(p, resolved)
+  if (outside !== undefined) return err(outside)
   const v = evaluateRaw(p, resolved, ctx)
   if (v instanceof LookupError) return err(v)
   const s = computeRaw(p, resolved, ctx)
