@@ -382,7 +382,10 @@ describe("trace (giải trình)", () => {
 
   it("keeps unconfirmed figures visible", () => {
     const s = compute(proposal({ activities: [{ activity: "trademark", lines: [{ item: "trademark.registration", total: 10_000_000n, requested: 5_000_000n }] }] }), { trace: true })
-    expect(Trace.unconfirmedReads(s.trace as Trace.Trace).map((u) => u.read.id)).toEqual(["support.trademark.rate", "support.trademark.cap"])
+    const u = Trace.unconfirmedReads(s.trace as Trace.Trace)
+    expect(u.filter((x) => x.kind === "parameter").map((x) => x.read?.id)).toEqual(["support.trademark.rate", "support.trademark.cap"])
+    // the item itself is cited to the carried-over Joint Circular 26/2014 text: listed as a rule (since 0.3.0)
+    expect(u.filter((x) => x.kind === "rule").map((x) => [x.rule, x.citation.instrument, x.citation.point])).toEqual([["support.trademark.registration", "26/2014/TTLT-BTC-BCT", "h"]])
   })
 
   it("has an Effect form", () => {
