@@ -13,7 +13,7 @@ import { sha256Hex } from "../src/rules/internal/sha256.js"
 import * as Overlay from "../src/rules/Overlay.js"
 import * as Pack from "../src/rules/Pack.js"
 import * as Trace from "../src/values/Trace.js"
-import { cite, d, definition, establishment, laiChau18, parameters, proposal } from "./fixtures/rules-pack.js"
+import { cite, d, definition, establishment, laiChau18, lowMachineryOverlay, parameters, proposal } from "./fixtures/rules-pack.js"
 import * as Parameter from "../src/values/Parameter.js"
 
 const pack = Pack.loadOrThrow(definition)
@@ -47,14 +47,7 @@ describe("the evaluation says what produced it", () => {
   })
 
   it("names the provincial overlay whose levels applied to a local-fund proposal", () => {
-    const layered = Overlay.applyOrThrow(pack, {
-      id: "province-low",
-      title: "Lower provincial levels",
-      province: "12",
-      citation: cite(laiChau18, "provincial-copy"),
-      effective: { start: d("2023-01-01") },
-      operations: [{ op: "lower", parameter: "support.machinery.cap", value: 100_000_000n }]
-    })
+    const layered = Overlay.applyOrThrow(pack, lowMachineryOverlay)
     const r = Pack.resolveOrThrow(layered, d("2023-02-15"))
     const local = Evaluate.evaluateOrThrow({ ...p, fund: "local" }, r, { establishments: es })
     expect(local).toMatchObject({ overlay: "province-low", payable: 100_000_000n, warnings: [] })

@@ -7,7 +7,7 @@ import * as Pack from "../src/rules/Pack.js"
 import type { Proposal } from "../src/records/Proposal.js"
 import * as Support from "../src/rules/Support.js"
 import * as Trace from "../src/values/Trace.js"
-import { cite, d, definition, establishment, laiChau18, type LineSpec, proposal } from "./fixtures/rules-pack.js"
+import { cite, d, definition, establishment, laiChau18, type LineSpec, lowMachineryOverlay, proposal } from "./fixtures/rules-pack.js"
 
 const pack = Pack.loadOrThrow(definition)
 const resolved = Pack.resolveOrThrow(pack, d("2023-02-15"))
@@ -292,14 +292,7 @@ describe("the parameter of the binding cap (tham số)", () => {
   })
 
   it("names the provincial overlay that set a lowered cap", () => {
-    const layered = Overlay.applyOrThrow(pack, {
-      id: "province-low",
-      title: "Lower provincial levels",
-      province: "12",
-      citation: cite(laiChau18, "provincial-copy"),
-      effective: { start: d("2023-01-01") },
-      operations: [{ op: "lower", parameter: "support.machinery.cap", value: 100_000_000n }]
-    })
+    const layered = Overlay.applyOrThrow(pack, lowMachineryOverlay)
     const r = Pack.resolveOrThrow(layered, d("2023-02-15"))
     const p = { ...proposal({ activities: [{ activity: "machinery", lines: [{ item: "machinery.equipment", total: 1_000_000_000n, requested: 500_000_000n }] }] }), fund: "local" as const }
     const s = Support.computeOrThrow(p, r, { trace: true })
