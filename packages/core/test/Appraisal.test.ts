@@ -272,7 +272,7 @@ describe("Appraisal: errors name the field or row", () => {
       expect(r1.error.path.slice(0, 2)).toEqual(["proposals", 1])
       expect(r1.error.message).toMatch(/^Proposal \(đề án\) "G" could not be evaluated: /)
     }
-    const old = proposal({ id: "O", approvalDate: "2019-03-01", planYear: 2023, activities: [{ activity: "machinery", lines: [{ item: "machinery.equipment", total: 100n, requested: 50n }] }] })
+    const old = proposal({ id: "O", approvalDate: "2018-03-01", planYear: 2023, activities: [{ activity: "machinery", lines: [{ item: "machinery.equipment", total: 100n, requested: 50n }] }] })
     expect(codes(Appraisal.appraise({ proposals: [old], establishments, plan: planOf([old], []), rules: [national], policy }))).toEqual([["resolution/no-pack", "proposals.0"]])
     const away = proposal({ id: "W", fund: "local", provinceCode: "87", activities: [{ activity: "machinery", lines: [{ item: "machinery.equipment", total: 100n, requested: 50n }] }] })
     const r3 = Appraisal.appraise({ proposals: [away], establishments, plan: planOf([away], []), rules: [provincial], policy })

@@ -301,6 +301,8 @@ describe("Decree 235 rules: location-province, craft villages, artisans, point b
   ]
   const def235: RulePack = {
     ...definition,
+    // a test pack spanning the reorganisation and Decree 235: its period covers every date below
+    governs: { decisions: { start: d("2018-05-11"), end: d("2030-12-31") }, planYears: { from: 2019, to: 2030 } },
     parameters: { ...definition.parameters, ...Object.fromEntries(extra.map((x) => [x.id, x])) },
     eligibility: definition.eligibility.map((r) =>
       r.kind === "legal-form"

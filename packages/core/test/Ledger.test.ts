@@ -108,7 +108,7 @@ describe("Contract", () => {
     const r = Contract.make({ id: "X", approvedSupport: m(1n), activities: ["training"], signed: day("2020-02-01"), approved: day("2020-01-01"), planYear: 2020 }, [pack2021])
     expect(!r.ok && r.error).toBeInstanceOf(LookupError)
     const single = Contract.make({ id: "X", approvedSupport: m(1n), activities: ["training"], signed: day("2020-02-01"), approved: day("2020-01-01"), planYear: 2020 }, pack2021)
-    expect(!single.ok && single.error.code).toBe("contract/pack-not-in-force")
+    expect(!single.ok && single.error.code).toBe("pack/outside-period")
   })
 
   test("general-rule citations: Circular 36/2013, primary as issued, unconfirmed once the pack encodes 17/2018", () => {

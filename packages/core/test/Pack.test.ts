@@ -101,12 +101,12 @@ describe("Pack.load", () => {
     const late = Parameter.makeOrThrow({
       id: "support.machinery.cap",
       description: "late",
-      values: [{ from: d("2021-01-02"), value: 300_000_000n, citation: cite(circular28, "secondary") }]
+      values: [{ from: d("2018-05-12"), value: 300_000_000n, citation: cite(circular28, "secondary") }]
     })
     const r = Pack.load({ ...definition, parameters: { ...parameters, "support.machinery.cap": late } })
-    expect(issue(r, "pack/parameter-gap")?.message).toMatch(/starts on 2021-01-02, after the start of the pack's period 2021-01-01/)
+    expect(issue(r, "pack/parameter-gap")?.message).toMatch(/starts on 2018-05-12, after the start of the pack's period 2018-05-11/)
     // first value exactly on the start is fine
-    const onStart = Parameter.makeOrThrow({ ...late, values: [{ ...(late.values[0] as Parameter.Value<bigint>), from: d("2021-01-01") }] })
+    const onStart = Parameter.makeOrThrow({ ...late, values: [{ ...(late.values[0] as Parameter.Value<bigint>), from: d("2018-05-11") }] })
     expect(Pack.load({ ...definition, parameters: { ...parameters, "support.machinery.cap": onStart } }).ok).toBe(true)
   })
 
@@ -116,13 +116,6 @@ describe("Pack.load", () => {
     expect(issue(r, "pack/parameter-gap")?.path).toEqual(["parameters", "support.machinery.cap", "until"])
     const exact = Parameter.makeOrThrow({ ...(parameters["support.machinery.cap"] as Parameter.Parameter<bigint>), until: d("2025-10-14") })
     expect(Pack.load({ ...definition, parameters: { ...parameters, "support.machinery.cap": exact } }).ok).toBe(true)
-    // an open-ended pack cannot rely on a parameter that ends
-    const open = Pack.load({
-      ...definition,
-      governs: { decisions: { start: d("2021-01-01") }, planYears: { from: 2021, to: 2025 } },
-      parameters: { ...parameters, "support.machinery.cap": exact }
-    })
-    expect(issue(open, "pack/parameter-gap")?.message).toMatch(/has no end/)
   })
 
   it("rejects a parameter stored under another id and mixed value types", () => {
@@ -229,14 +222,21 @@ describe("Pack.resolve", () => {
     expect(Object.isFrozen(r)).toBe(true)
   })
 
-  it("fails with a LookupError naming the date before the parameters start", () => {
+  it("fails with a PeriodError naming the date and the pack outside the pack's period", () => {
     const early = Pack.resolve(pack, d("2018-05-10"))
     expect(early.ok).toBe(false)
     if (!early.ok) {
       expect(early.error._tag).toBe("LookupError")
+      expect(early.error.code).toBe("pack/outside-period")
       expect(early.error.at).toBe("2018-05-10")
+      expect(early.error).toBeInstanceOf(Pack.PeriodError)
+      expect(early.error.message).toContain(pack.id)
+      expect(early.error.message).toContain("2018-05-10")
     }
     expect(Pack.resolve(pack, d("2018-05-11")).ok).toBe(true)
+    expect(Pack.resolve(pack, d("2025-10-14")).ok).toBe(true)
+    const late = Pack.resolve(pack, d("2025-10-15"))
+    expect(!late.ok && late.error).toMatchObject({ code: "pack/outside-period", packId: pack.id, date: "2025-10-15", period: { start: "2018-05-11", end: "2025-10-14" } })
   })
 
   it("picks the value in force on the date of a time series", () => {

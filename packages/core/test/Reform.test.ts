@@ -39,7 +39,7 @@ describe("Reform.apply", () => {
     const s = Support.computeOrThrow(machinery("p", 2_000_000_000n, "2024-06-01"), r, { trace: true })
     const step = s.trace?.steps.find((x) => x.rule === "support.machinery.equipment")
     expect(step?.layer).toBe("machinery-600m")
-    expect(Trace.unconfirmedReads(s.trace as Trace.Trace).map((u) => u.read.id)).toContain("support.machinery.cap")
+    expect(Trace.unconfirmedReads(s.trace as Trace.Trace).map((u) => u.read?.id)).toContain("support.machinery.cap")
     const cited = Reform.applyOrThrow(pack, {
       id: "cited",
       title: "with a source",

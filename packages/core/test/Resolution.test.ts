@@ -4,15 +4,15 @@ import * as Resolution from "../src/rules/Resolution.js"
 import type { RulePack } from "../src/rules/RulePack.js"
 import { d, definition } from "./fixtures/rules-pack.js"
 
-const pack = (id: string, start: string, end: string | undefined, from: number, to: number): RulePack => ({
+const pack = (id: string, start: string, end: string, from: number, to: number): RulePack => ({
   ...definition,
   id,
-  governs: { decisions: end === undefined ? { start: d(start) } : { start: d(start), end: d(end) }, planYears: { from, to } }
+  governs: { decisions: { start: d(start), end: d(end) }, planYears: { from, to } }
 })
 
 const p2014 = pack("p2014", "2014-04-08", "2018-05-10", 2014, 2018)
 const p2018 = pack("p2018", "2018-05-11", "2025-10-14", 2019, 2025)
-const p2025 = pack("p2025", "2025-10-15", undefined, 2026, 2030)
+const p2025 = pack("p2025", "2025-10-15", "2030-12-31", 2026, 2030)
 const installed = [p2014, p2018, p2025]
 
 describe("Resolution.forDate", () => {
@@ -21,7 +21,8 @@ describe("Resolution.forDate", () => {
     expect(Resolution.forDate(installed, d("2025-10-14"))).toMatchObject({ ok: true, value: { id: "p2018" } })
     expect(Resolution.forDate(installed, d("2018-05-10"))).toMatchObject({ ok: true, value: { id: "p2014" } })
     expect(Resolution.forDate(installed, d("2025-10-15"))).toMatchObject({ ok: true, value: { id: "p2025" } })
-    expect(Resolution.forDate(installed, d("2031-01-01"))).toMatchObject({ ok: true, value: { id: "p2025" } }) // open end
+    expect(Resolution.forDate(installed, d("2030-12-31"))).toMatchObject({ ok: true, value: { id: "p2025" } })
+    expect(Resolution.forDate(installed, d("2031-01-01"))).toMatchObject({ ok: false, error: { code: "resolution/no-pack" } }) // every period is closed
   })
 
   it("fails with a LookupError naming the date before any pack", () => {
@@ -55,12 +56,9 @@ describe("Resolution.forDate", () => {
     expect(Resolution.forDate(overlapping, d("2024-12-31"))).toMatchObject({ ok: true, value: { id: "p2018" } })
   })
 
-  it("ends an open-ended pack the day before a later pack starts", () => {
-    const open = pack("open", "2018-05-11", undefined, 2019, 2025)
-    expect(Resolution.effectiveEnd(open, [open, p2025])).toBe("2025-10-14")
-    expect(Resolution.forDate([open, p2025], d("2025-10-14"))).toMatchObject({ ok: true, value: { id: "open" } })
-    expect(Resolution.forDate([open, p2025], d("2025-10-15"))).toMatchObject({ ok: true, value: { id: "p2025" } })
-    expect(Resolution.effectiveEnd(open, [open])).toBeUndefined()
+  it("ends every pack on its own end (no open ends since 0.3.0)", () => {
+    expect(Resolution.effectiveEnd(p2018, [p2018, p2025])).toBe("2025-10-14")
+    expect(Resolution.effectiveEnd(p2025, [p2025])).toBe("2030-12-31")
   })
 })
 
@@ -75,7 +73,7 @@ describe("Resolution.forPlanYear", () => {
     const none = Resolution.forPlanYear(installed, 2031)
     expect(none.ok).toBe(false)
     if (!none.ok) expect(none.error.at).toBe("2031")
-    const two = Resolution.forPlanYear([p2018, pack("twin", "2030-01-01", undefined, 2025, 2027)], 2025)
+    const two = Resolution.forPlanYear([p2018, pack("twin", "2030-01-01", "2030-12-31", 2025, 2027)], 2025)
     expect(two.ok).toBe(false)
     if (!two.ok) {
       expect(two.error.message).toContain("p2018")

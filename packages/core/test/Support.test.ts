@@ -7,7 +7,7 @@ import * as Pack from "../src/rules/Pack.js"
 import type { Proposal } from "../src/records/Proposal.js"
 import * as Support from "../src/rules/Support.js"
 import * as Trace from "../src/values/Trace.js"
-import { cite, d, definition, establishment, laiChau18, type LineSpec, proposal } from "./fixtures/rules-pack.js"
+import { cite, d, definition, establishment, laiChau18, type LineSpec, lowMachineryOverlay, proposal } from "./fixtures/rules-pack.js"
 
 const pack = Pack.loadOrThrow(definition)
 const resolved = Pack.resolveOrThrow(pack, d("2023-02-15"))
@@ -292,14 +292,7 @@ describe("the parameter of the binding cap (tham số)", () => {
   })
 
   it("names the provincial overlay that set a lowered cap", () => {
-    const layered = Overlay.applyOrThrow(pack, {
-      id: "province-low",
-      title: "Lower provincial levels",
-      province: "12",
-      citation: cite(laiChau18, "provincial-copy"),
-      effective: { start: d("2023-01-01") },
-      operations: [{ op: "lower", parameter: "support.machinery.cap", value: 100_000_000n }]
-    })
+    const layered = Overlay.applyOrThrow(pack, lowMachineryOverlay)
     const r = Pack.resolveOrThrow(layered, d("2023-02-15"))
     const p = { ...proposal({ activities: [{ activity: "machinery", lines: [{ item: "machinery.equipment", total: 1_000_000_000n, requested: 500_000_000n }] }] }), fund: "local" as const }
     const s = Support.computeOrThrow(p, r, { trace: true })
@@ -382,7 +375,10 @@ describe("trace (giải trình)", () => {
 
   it("keeps unconfirmed figures visible", () => {
     const s = compute(proposal({ activities: [{ activity: "trademark", lines: [{ item: "trademark.registration", total: 10_000_000n, requested: 5_000_000n }] }] }), { trace: true })
-    expect(Trace.unconfirmedReads(s.trace as Trace.Trace).map((u) => u.read.id)).toEqual(["support.trademark.rate", "support.trademark.cap"])
+    const u = Trace.unconfirmedReads(s.trace as Trace.Trace)
+    expect(u.filter((x) => x.kind === "parameter").map((x) => x.read?.id)).toEqual(["support.trademark.rate", "support.trademark.cap"])
+    // the item itself is cited to the carried-over Joint Circular 26/2014 text: listed as a rule (since 0.3.0)
+    expect(u.filter((x) => x.kind === "rule").map((x) => [x.rule, x.citation.instrument, x.citation.point])).toEqual([["support.trademark.registration", "26/2014/TTLT-BTC-BCT", "h"]])
   })
 
   it("has an Effect form", () => {
@@ -414,10 +410,23 @@ describe("Evaluate: eligibility and support together", () => {
     expect(rules.at(-1)).toBe("support.total")
   })
 
+  it("refuses a proposal approved, or planned, outside the pack's period, naming the date and the pack", () => {
+    // a 2026 decision under the 2018–2025 pack: an error at approvalDate, never an evaluation
+    const late = Evaluate.evaluate({ ...ok, approvalDate: d("2026-03-01"), planYear: 2026 as typeof ok.planYear }, resolved, { establishments: es })
+    expect(!late.ok && late.error).toMatchObject({ _tag: "LookupError", code: "pack/outside-period", path: ["approvalDate"], packId: pack.id, date: "2026-03-01" })
+    expect(!late.ok && late.error.message).toMatch(/2026-03-01.*test-rules-2021-2025/)
+    // no approval date: the plan year decides
+    const { approvalDate: _a, ...unapproved } = ok
+    const planned = Evaluate.evaluate({ ...unapproved, planYear: 2026 as typeof ok.planYear }, resolved, { establishments: es })
+    expect(!planned.ok && planned.error).toMatchObject({ code: "pack/plan-year-outside-period", path: ["planYear"], packId: pack.id, date: "2026" })
+    // the last day of the period is still inside
+    expect(Evaluate.evaluate({ ...ok, approvalDate: d("2025-10-14") }, resolved, { establishments: es }).ok).toBe(true)
+  })
+
   it("evaluates many proposals with the governing pack per date", () => {
     const r = Evaluate.evaluateAll([ok, { ...ok, id: "p2" }], [pack], { establishments: es })
     expect(r.ok && r.value.map((x) => x.payable)).toEqual([300_000_000n, 300_000_000n])
-    const early = Evaluate.evaluateAll([{ ...ok, approvalDate: d("2019-01-01") }], [pack], { establishments: es })
+    const early = Evaluate.evaluateAll([{ ...ok, approvalDate: d("2018-05-10") }], [pack], { establishments: es })
     expect(early.ok).toBe(false)
     expect(Effect.runSync(Evaluate.evaluateEffect(ok, resolved, { establishments: es })).payable).toBe(300_000_000n)
   })

@@ -216,12 +216,13 @@ describe("unconfirmedReads", () => {
       })
     )
     const found = Trace.unconfirmedReads(rec.finish())
-    expect(found.map((u) => [u.step, u.rule, u.read.id, u.read.citation.grade])).toEqual([
+    expect(found.map((u) => [u.step, u.rule, u.read?.id, u.read?.citation.grade])).toEqual([
       [1, "cap.2015", "machinery.cap", "unconfirmed"],
       [1, "cap.2015", "fair.abroad.cap", "unconfirmed"],
       [2, "province", "machinery.cap", "provincial-copy"]
     ])
-    expect(found[0]?.read.citation.note).toContain("not confirmed")
+    expect(found[0]?.read?.citation.note).toContain("not confirmed")
+    expect(found.every((u) => u.kind === "parameter" && u.citation === u.read?.citation)).toBe(true)
   })
 })
 

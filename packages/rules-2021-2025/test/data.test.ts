@@ -28,10 +28,10 @@ describe("the 2021–2025 pack loads", () => {
     expect(Pack.loadOrThrow(pack)).toMatchObject({ id: "vn-khuyen-cong-2021-2025", version: "0.2.0" })
   })
 
-  it("governs decisions 2018-05-11 … 2025-10-14 and plan years 2021–2025", () => {
+  it("governs decisions 2018-05-11 … 2025-10-14 and plan years 2019–2025", () => {
     expect(pack.governs.decisions.start).toBe("2018-05-11")
     expect(pack.governs.decisions.end).toBe("2025-10-14")
-    expect(pack.governs.planYears).toEqual({ from: 2021, to: 2025 })
+    expect(pack.governs.planYears).toEqual({ from: 2019, to: 2025 })
     expect(TT28_FROM).toBe("2018-05-11")
   })
 

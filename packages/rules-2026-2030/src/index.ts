@@ -27,7 +27,7 @@ import type { LocalDate, Overlay, RulePack } from "@khuyencong/core"
  * The 2026–2030 pack as built from the corpus: `pack` (a definition: pass it to `Pack.load`),
  * `overlays` (none yet), the `manifest`, the corpus's `instrumentNotes` and `advanceAssignments`
  * (why each activity has its advance tier), and the period `notes`.
- * @example `pack.governs` → `{ decisions: { start: "2025-10-15" }, planYears: { from: 2026, to: 2030 } }`
+ * @example `pack.governs` → `{ decisions: { start: "2025-10-15", end: "2030-12-31" }, planYears: { from: 2026, to: 2030 } }`
  * @category pack
  * @since 0.1.0
  */

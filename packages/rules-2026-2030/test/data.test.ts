@@ -43,7 +43,7 @@ describe("the 2026–2030 pack loads", () => {
   })
 
   it("governs decisions from 2025-10-15 (open end) and plan years 2026–2030", () => {
-    expect(pack.governs).toEqual({ decisions: { start: "2025-10-15" }, planYears: { from: 2026, to: 2030 } })
+    expect(pack.governs).toEqual({ decisions: { start: "2025-10-15", end: "2030-12-31" }, planYears: { from: 2026, to: 2030 } })
   })
 
   it("takes over from the 2021–2025 pack with no gap and no overlap", () => {
@@ -51,7 +51,8 @@ describe("the 2026–2030 pack loads", () => {
     const id = (r: ReturnType<typeof Resolution.forDate>) => (r.ok ? r.value.id : r.error.code)
     expect(id(Resolution.forDate(both, d("2025-10-14")))).toBe("vn-khuyen-cong-2021-2025")
     expect(id(Resolution.forDate(both, d("2025-10-15")))).toBe("vn-khuyen-cong-2026-2030")
-    expect(id(Resolution.forDate(both, d("2031-06-01")))).toBe("vn-khuyen-cong-2026-2030")
+    expect(id(Resolution.forDate(both, d("2030-12-31")))).toBe("vn-khuyen-cong-2026-2030")
+    expect(id(Resolution.forDate(both, d("2031-01-01")))).toBe("resolution/no-pack") // closed: the programme's last plan year ends
     const y = (n: number) => {
       const r = Resolution.forPlanYear(both, n)
       return r.ok ? r.value.id : r.error.code
@@ -59,13 +60,15 @@ describe("the 2026–2030 pack loads", () => {
     expect([y(2025), y(2026), y(2030), y(2031)]).toEqual(["vn-khuyen-cong-2021-2025", "vn-khuyen-cong-2026-2030", "vn-khuyen-cong-2026-2030", "resolution/no-pack"])
   })
 
-  it("resolves from its first day and refuses a date before Decree 235 (no default)", () => {
+  it("resolves from its first to its last day and refuses a date before Decree 235 or after 2030 (no default)", () => {
     for (const day of ["2025-10-15", "2026-01-01", "2030-12-31"]) expect(Pack.resolve(loaded2026, d(day)).ok, day).toBe(true)
-    const r = Pack.resolve(loaded2026, d("2025-10-14"))
-    expect(r.ok).toBe(false)
-    if (!r.ok) {
-      expect(r.error).toBeInstanceOf(Errors.LookupError)
-      expect(r.error.code).toBe("parameter/no-value-at-date")
+    for (const day of ["2025-10-14", "2031-01-01", "2040-06-30"]) {
+      const r = Pack.resolve(loaded2026, d(day))
+      expect(r.ok, day).toBe(false)
+      if (!r.ok) {
+        expect(r.error).toBeInstanceOf(Errors.LookupError)
+        expect(r.error).toMatchObject({ code: "pack/outside-period", packId: "vn-khuyen-cong-2026-2030", date: day })
+      }
     }
   })
 
@@ -128,8 +131,9 @@ describe("support levels: the 2021–2025 values and grades (Circular 28/2018 as
   })
 
   it("the pack says the levels are still the base, and carried-over values say so", () => {
-    expect(notes[0]).toMatch(/^Support levels: still those of Circular 28\/2018\/TT-BTC/)
-    expect(notes[0]).toMatch(/139\/2026\/TT-BTC and 66\/2026\/TT-BCT are unconfirmed leads/)
+    expect(notes[0]).toMatch(/^Period: decisions are governed until 2030-12-31\. Decision 2646\/QĐ-BCT/)
+    expect(notes[1]).toMatch(/^Support levels: still those of Circular 28\/2018\/TT-BTC/)
+    expect(notes[1]).toMatch(/139\/2026\/TT-BTC and 66\/2026\/TT-BCT are unconfirmed leads/)
     for (const id of Object.keys(levelParameters)) {
       const c = reading(id).citation
       if (c.instrument.number === "26/2014/TTLT-BTC-BCT") expect(c.note, id).toContain(CARRIED_OVER)

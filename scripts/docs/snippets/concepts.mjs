@@ -137,10 +137,12 @@ Resolution.forDate(installed, "2017-06-30").value.id   // "vn-khuyen-cong-2014-2
 Resolution.forDate(installed, "2025-10-14").value.id   // "vn-khuyen-cong-2021-2025"
 Resolution.forDate(installed, "2025-10-15").value.id   // "vn-khuyen-cong-2026-2030" (Decree 235/2025 in force)
 Resolution.forDate(installed, "2013-12-31").error.code // "resolution/no-pack": never a default
+Resolution.forDate(installed, "2031-01-01").error.code // "resolution/no-pack": every period is closed
+Pack.resolve(installed[2], "2031-01-01").error.code    // "pack/outside-period" (Pack.PeriodError: the date and the pack)
 
-// By plan year (năm kế hoạch): the programme period each pack declares
+// By plan year (năm kế hoạch): the pack governing the year's first decision day
 Resolution.forPlanYear(installed, 2025).value.id       // "vn-khuyen-cong-2021-2025"
-Resolution.forPlanYear(installed, 2019).error.code     // "resolution/no-pack": no pack claims 2019–2020
+Resolution.forPlanYear(installed, 2019).value.id       // "vn-khuyen-cong-2021-2025": decisions under Circular 28/2018
 // The two can disagree: a plan-year-2025 project approved on 2025-10-20 is governed, by its
 // decision date, by the 2026–2030 pack (Decree 235/2025 in force from 2025-10-15)
 Resolution.forDate(installed, "2025-10-20").value.id   // "vn-khuyen-cong-2026-2030"
@@ -151,7 +153,9 @@ assert.equal(Resolution.forDate(installed, "2025-10-14").value.id, "vn-khuyen-co
 assert.equal(Resolution.forDate(installed, "2025-10-15").value.id, "vn-khuyen-cong-2026-2030")
 assert.equal(Resolution.forPlanYear(installed, 2025).value.id, "vn-khuyen-cong-2021-2025")
 assert.equal(Resolution.forDate(installed, "2013-12-31").error.code, "resolution/no-pack")
-assert.equal(Resolution.forPlanYear(installed, 2019).error.code, "resolution/no-pack")
+assert.equal(Resolution.forPlanYear(installed, 2019).value.id, "vn-khuyen-cong-2021-2025")
+assert.equal(Resolution.forDate(installed, "2031-01-01").error.code, "resolution/no-pack")
+assert.equal(Pack.resolve(installed[2], "2031-01-01").error.code, "pack/outside-period")
 assert.equal(Resolution.forDate(installed, "2025-10-20").value.id, "vn-khuyen-cong-2026-2030")
 
 // #region money
@@ -207,7 +211,7 @@ const res = Pack.resolve(rules, "2010-01-01")
 if (!res.ok) {
   res.error instanceof Errors.LookupError   // true
   res.error._tag                            // "LookupError"
-  res.error.code                            // "parameter/no-value-at-date"
+  res.error.code                            // "pack/outside-period": the date is outside the pack's period
   res.error.at                              // "2010-01-01"
 }
 
@@ -222,17 +226,17 @@ Effect.runSync(program)                     // "no rules on 2010-01-01"
 try {
   Pack.resolveOrThrow(rules, "2010-01-01")
 } catch (e) {
-  e.code                                    // "parameter/no-value-at-date"
+  e.code                                    // "pack/outside-period"
 }
 // #endregion
 
 assert.equal(res.ok, false)
 assert.ok(res.error instanceof Errors.LookupError)
 assert.equal(res.error._tag, "LookupError")
-assert.equal(res.error.code, "parameter/no-value-at-date")
+assert.equal(res.error.code, "pack/outside-period")
 assert.equal(res.error.at, "2010-01-01")
 assert.equal(Effect.runSync(program), "no rules on 2010-01-01")
-assert.throws(() => Pack.resolveOrThrow(rules, "2010-01-01"), (e) => e.code === "parameter/no-value-at-date")
+assert.throws(() => Pack.resolveOrThrow(rules, "2010-01-01"), (e) => e.code === "pack/outside-period")
 
 // #region appraisal
 import { Appraisal, Establishment, Plan, Proposal, Result } from "@khuyencong/core"

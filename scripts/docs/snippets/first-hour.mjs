@@ -227,7 +227,7 @@ machinery.parameters.map((p) => `${p.id} = ${JSON.stringify(p.value)} from ${p.f
 machinery.result // { rateCap: "400000000", absoluteCap: "300000000", support: "300000000", binding: "absolute-cap", … }
 
 // Figures that are not settled law stay visible: list them for the explanation
-for (const u of Trace.unconfirmedReads(trace)) console.log(u.rule, u.read.id, u.read.citation.grade, u.read.citation.note)
+for (const u of Trace.unconfirmedReads(trace)) console.log(u.kind, u.rule, u.read?.id ?? "", u.citation.grade, u.citation.note)
 // support.trademark.registration support.trademark.rate unconfirmed carried over from Joint Circular 26/2014/TTLT-BTC-BCT; not confirmed for Circular 28/2018…
 // support.trademark.registration support.trademark.cap  unconfirmed carried over from …
 
@@ -252,13 +252,13 @@ assert.equal(machinery.result.rateCap, "400000000")
 assert.equal(machinery.result.absoluteCap, "300000000")
 assert.equal(machinery.result.binding, "absolute-cap")
 assert.deepEqual(
-  Trace.unconfirmedReads(trace).map((u) => [u.rule, u.read.id, u.read.citation.grade]),
+  Trace.unconfirmedReads(trace).filter((u) => u.kind === "parameter").map((u) => [u.rule, u.read.id, u.read.citation.grade]),
   [
     ["support.trademark.registration", "support.trademark.rate", "unconfirmed"],
     ["support.trademark.registration", "support.trademark.cap", "unconfirmed"]
   ]
 )
-assert.match(Trace.unconfirmedReads(trace)[0].read.citation.note, /^carried over from Joint Circular 26\/2014\/TTLT-BTC-BCT; not confirmed for Circular 28\/2018/)
+assert.match(Trace.unconfirmedReads(trace).filter((u) => u.kind === "parameter")[0].read.citation.note, /^carried over from Joint Circular 26\/2014\/TTLT-BTC-BCT; not confirmed for Circular 28\/2018/)
 assert.equal(audit.steps.length, trace.steps.length)
 assert.deepEqual(audit, JSON.parse(JSON.stringify(trace)))
 

@@ -38,7 +38,7 @@ id: vn-khuyen-cong-2031-2035
 version: 0.1.0
 title: "Khuyến công 2031–2035 (example): Decree 45/2012 as amended, Circular 99/2031/TT-BTC"
 governs:
-  decisions: { start: 2031-01-01 }
+  decisions: { start: 2031-01-01, end: 2035-12-31 }
   planYears: { from: 2031, to: 2035 }
 advances: { overallCeiling: advance.overall-ceiling }
 support: { priorityMultiplier: priority.multiplier }

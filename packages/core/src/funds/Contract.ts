@@ -35,6 +35,7 @@ import type { Money } from "../values/Money.js"
 import * as Parameter from "../values/Parameter.js"
 import * as Rate from "../values/Rate.js"
 import * as Resolution from "../rules/Resolution.js"
+import { governsDate, PeriodError } from "../rules/Pack.js"
 import { err, ok, orThrow, type Result } from "../values/Result.js"
 import type { AdvanceCondition, AdvanceTier, ParameterValue, RulePack } from "../rules/RulePack.js"
 
@@ -243,8 +244,9 @@ const invalid = (issues: ReadonlyArray<Issue>): ValidationError => {
  * `contract/invalid-support` (must be > 0), `contract/invalid-date`, `contract/signed-before-approval`,
  * `contract/invalid-plan-year`, `contract/invalid-last-plan-year`, `contract/no-activities`,
  * `contract/unknown-activity`, `contract/unknown-tier`, `contract/mixed-tiers`,
- * `contract/tier-mismatch`); `LookupError` when no pack governs the approval date or a
- * parameter has no value on it.
+ * `contract/tier-mismatch`); `LookupError` when no pack governs the approval date
+ * (`resolution/no-pack`; with a single pack, `Pack.PeriodError` `pack/outside-period` naming the
+ * date and the pack) or a parameter has no value on it.
  * @category constructors
  * @since 0.1.0
  * @example `Contract.make({ id: "X", approvedSupport: Money.make(0n), … }, pack).ok` → `false` (`contract/invalid-support`)
@@ -276,16 +278,7 @@ export const make = (input: Input, packs: RulePack | ReadonlyArray<RulePack>): R
     pack = r.value
   } else {
     pack = packs as RulePack
-    const d = pack.governs.decisions
-    if (input.approved < d.start || (d.end !== undefined && input.approved > d.end))
-      return err(
-        new LookupError({
-          code: "contract/pack-not-in-force",
-          path: ["approved"],
-          at: input.approved,
-          message: `Rule pack (bộ quy tắc) "${pack.id}" does not govern decisions dated ${input.approved}`
-        })
-      )
+    if (!governsDate(pack, input.approved)) return err(new PeriodError({ code: "pack/outside-period", path: ["approved"], pack, date: input.approved }))
   }
 
   const tiers = new Set<string>()

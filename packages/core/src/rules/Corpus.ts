@@ -238,7 +238,7 @@ export const manifestSchema = Schema.Struct({
   version: Schema.String.check(Schema.isPattern(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/)),
   title: text,
   governs: Schema.Struct({
-    decisions: Schema.Struct({ start: day, end: Schema.optionalKey(day) }),
+    decisions: Schema.Struct({ start: day, end: day }),
     planYears: Schema.Struct({ from: Schema.Int, to: Schema.Int })
   }),
   instruments: Schema.optionalKey(Schema.Array(text)),

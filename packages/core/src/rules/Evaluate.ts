@@ -16,15 +16,23 @@
  * @since 0.1.0
  * @module
  */
-import type { Effect } from "effect"
+import { Schema, SchemaIssue, type Effect } from "effect"
+import * as AdminUnits from "../records/AdminUnits.js"
+import * as Citation from "../values/Citation.js"
 import * as Eligibility from "./Eligibility.js"
-import { LookupError, RuleViolation } from "../values/Errors.js"
+import { LookupError, RuleViolation, ValidationError, type Issue } from "../values/Errors.js"
+import * as LocalDateSchema from "../values/LocalDate.js"
+import * as MoneyFormat from "../values/Money.js"
+import * as RateValue from "../values/Rate.js"
+import { sha256Hex } from "./internal/sha256.js"
+import * as TraceValue from "../values/Trace.js"
 import { evaluateRaw } from "./eligibility/verdicts.js"
 import { computeRaw } from "./internal/supportEngine.js"
 import type * as LocalDate from "../values/LocalDate.js"
 import type * as Money from "../values/Money.js"
-import { resolve, viewFor, type ResolvedPack } from "./Pack.js"
+import { governsDate, governsPlanYear, PeriodError, resolve, viewFor, type ResolvedPack } from "./Pack.js"
 import * as Resolution from "./Resolution.js"
+import { citationRef } from "../values/Trace.js"
 import { err, ok, orThrow, type Result, toEffect } from "../values/Result.js"
 import type { Proposal } from "../records/Proposal.js"
 import type { RulePack } from "./RulePack.js"
@@ -45,7 +53,10 @@ export interface Context {
 }
 
 /**
- * The evaluation of one proposal.
+ * The evaluation of one proposal (kết quả đánh giá), an audit record: what was decided, and
+ * exactly what produced it (the pack and its version, the overlay and reforms in force, the
+ * decision date, a hash of the inputs). Store it with {@link encode}; read it back with
+ * {@link decode}; render it for a decision file with {@link explain}.
  * @category models
  * @since 0.1.0
  */
@@ -53,12 +64,21 @@ export interface Evaluation {
   readonly proposalId: string
   readonly packId: string
   readonly packVersion: string
+  /** The provincial overlay (lớp địa phương) whose levels applied, or undefined for national levels. @since 0.3.0 */
+  readonly overlay: string | undefined
+  /** The reforms (cải cách) in force at the date in the view used, in layer order; empty when none. @since 0.3.0 */
+  readonly reforms: ReadonlyArray<string>
+  /** The decision date (ngày quyết định) the pack was resolved at. */
   readonly date: LocalDate.LocalDate
+  /** SHA-256 (hex) of the canonical encoding of the inputs: see {@link inputHash}. @since 0.3.0 */
+  readonly inputHash: string
   readonly verdict: Eligibility.Verdict
   readonly eligibility: Eligibility.ProposalVerdict
   readonly support: Support.ProposalSupport
   /** Support when eligible; 0 when ineligible or not applicable. */
   readonly payable: Money.Money
+  /** What the reader must know: e.g. `evaluate/no-provincial-overlay` (national levels applied to a local-fund proposal). @since 0.3.0 */
+  readonly warnings: ReadonlyArray<Issue>
   readonly trace: Trace.Trace | undefined
 }
 
@@ -72,7 +92,8 @@ const conditionStep = (c: Eligibility.Condition, subject: string, reads: Readonl
   parameters: reads,
   roundings: NONE,
   result: { status: c.status, reason: c.reason, grade: c.grade },
-  layer: c.layer
+  layer: c.layer,
+  citations: [citationRef(c.citation)]
 })
 
 /** Eligibility steps: conditions are in the order of the view's rules, so the reads are found by index. */
@@ -95,7 +116,80 @@ const eligibilitySteps = (v: Eligibility.ProposalVerdict, view: ResolvedPack): A
 }
 
 /**
+ * The proposal's own date outside the resolved pack's period: its approval date (ngày phê duyệt)
+ * when it has one, else its plan year (năm kế hoạch). A proposal approved under another pack is
+ * never evaluated under this one.
+ */
+const periodFault = (p: Proposal, resolved: ResolvedPack): PeriodError | undefined => {
+  const pack = { id: resolved.packId, governs: resolved.governs }
+  if (p.approvalDate !== undefined)
+    return governsDate(pack, p.approvalDate) ? undefined : new PeriodError({ code: "pack/outside-period", path: ["approvalDate"], pack, date: p.approvalDate })
+  return governsPlanYear(pack, p.planYear)
+    ? undefined
+    : new PeriodError({ code: "pack/plan-year-outside-period", path: ["planYear"], pack, date: String(p.planYear) })
+}
+
+/** The overlay and the reforms in force at the view's date. */
+const layersInForce = (view: ResolvedPack): { readonly overlay: string | undefined; readonly reforms: ReadonlyArray<string> } => {
+  let overlay: string | undefined
+  const reforms: Array<string> = []
+  for (const l of view.layers) {
+    if (l.kind === "national" || l.start === undefined || l.start > view.date || (l.end !== undefined && view.date > l.end)) continue
+    if (l.kind === "overlay") overlay = l.id
+    else reforms.push(l.id)
+  }
+  return { overlay, reforms: reforms.length === 0 ? NONE : reforms }
+}
+
+/**
+ * A beneficiary recorded under a province code the decision date no longer knows (closed by the
+ * 2025 reorganisation): an error naming the code, the day it closed and its successor.
+ */
+const closedProvinceFault = (p: Proposal, date: LocalDate.LocalDate, es: Eligibility.Establishments): LookupError | undefined => {
+  for (const id of p.beneficiaries) {
+    const e = Eligibility.establishmentOf(es, id)
+    if (e === undefined) continue // evaluateRaw reports the unknown beneficiary
+    const code = e.location.provinceCode
+    const on = AdminUnits.provinceOn(code, date)
+    if (on.ok || on.error.code !== "admin-units/code-not-in-force") continue
+    const closedAfter = on.error.validity.reduce<string | undefined>((last, v) => (v.validUntil !== undefined && v.validUntil < date && (last === undefined || v.validUntil > last) ? v.validUntil : last), undefined)
+    if (closedAfter === undefined) continue // a code not yet in force: not a closing
+    const name = on.error.validity.find((v) => v.validUntil === closedAfter)?.name ?? code
+    const succ = AdminUnits.successorOf(code, closedAfter as LocalDate.LocalDate, { asOf: date })
+    const successor = succ.ok ? `${succ.value.successor.code} ${succ.value.successor.name}` : "?"
+    const closedOn = LocalDateSchema.addDays(closedAfter as LocalDate.LocalDate, 1)
+    return new LookupError({
+      code: "evaluate/province-code-closed",
+      path: ["establishments", id, "location", "provinceCode"],
+      at: date,
+      message: `cơ sở "${id}" ghi mã tỉnh ${code} (${name}), mã này đã đóng từ ngày ${closedOn} (sắp xếp đơn vị hành chính, Nghị quyết 202/2025/QH15); tỉnh kế thừa: ${successor}; cập nhật mã tỉnh trước khi đánh giá tại ngày ${date} / establishment "${id}" is recorded under province code (mã tỉnh) ${code} (${name}), closed on ${closedOn} by the 2025 reorganisation (Resolution 202/2025/QH15); successor: ${successor}; record the successor's code before evaluating on ${date}`
+    })
+  }
+  return undefined
+}
+
+/** The warning of a local-fund proposal evaluated with no provincial overlay in force. */
+const noOverlayWarning = (p: Proposal, resolved: ResolvedPack): Issue => {
+  const code = p.locations[0]?.provinceCode
+  const named = code === undefined ? undefined : AdminUnits.provinceOn(code, resolved.date)
+  const province = code === undefined ? "(không ghi / not recorded)" : named !== undefined && named.ok ? `${code} ${named.value.name}` : code
+  return {
+    code: "evaluate/no-provincial-overlay",
+    path: ["fund"],
+    message: `đề án dùng kinh phí khuyến công địa phương của tỉnh ${province} nhưng không có lớp địa phương (nghị quyết của tỉnh) có hiệu lực tại ngày ${resolved.date} trong bộ quy tắc "${resolved.packId}": đã áp dụng mức hỗ trợ quốc gia / local-fund proposal of province ${province}, but no provincial overlay is in force on ${resolved.date} in rule pack "${resolved.packId}": national levels were applied`,
+    actual: code ?? null
+  }
+}
+
+/**
  * Eligibility and support of a proposal against a resolved pack.
+ *
+ * Fails with a `Pack.PeriodError` when the proposal's approval date (else its plan year) lies
+ * outside the pack's period, and with a `LookupError` `evaluate/province-code-closed` when a
+ * beneficiary is recorded under a province code closed on the decision date (02 Hà Giang after
+ * 2025-06-30), naming the code, the day it closed and its successor. A local-fund proposal with
+ * no provincial overlay in force is evaluated at national levels with the warning
+ * `evaluate/no-provincial-overlay` naming the province.
  * @category evaluation
  * @since 0.1.0
  * @example `evaluate(p, resolved, { establishments })` → `ok({ verdict: "eligible", payable: 900000000n, … })`
@@ -105,15 +199,25 @@ export const evaluate = (
   resolved: ResolvedPack,
   ctx: Context
 ): Result<Evaluation, LookupError | RuleViolation> => {
+  const outside = periodFault(p, resolved)
+  if (outside !== undefined) return err(outside)
+  const closed = closedProvinceFault(p, resolved.date, ctx.establishments)
+  if (closed !== undefined) return err(closed)
   const v = evaluateRaw(p, resolved, ctx)
   if (v instanceof LookupError) return err(v)
   const s = computeRaw(p, resolved, ctx)
   if (s instanceof RuleViolation || s instanceof LookupError) return err(s)
+  const view = viewFor(resolved, p.fund)
+  const layers = layersInForce(view)
   return ok({
     proposalId: p.id,
     packId: s.packId,
     packVersion: s.packVersion,
+    overlay: layers.overlay,
+    reforms: layers.reforms,
     date: s.date,
+    inputHash: inputHash(p, ctx.establishments, ctx),
+    warnings: p.fund === "local" && resolved.province === undefined ? [noOverlayWarning(p, resolved)] : NONE,
     verdict: v.verdict,
     eligibility: v,
     support: s,
@@ -215,3 +319,524 @@ export const evaluateAll = (
   }
   return ok(out)
 }
+
+// ---------------------------------------------------------------------------------------------
+// The audit record: input hash
+
+/** JSON with object keys sorted (bigints as decimal strings, `undefined` dropped): one text per value. */
+const canonical = (j: Trace.Json): string => {
+  if (j === null || typeof j !== "object") return JSON.stringify(j)
+  if (Array.isArray(j)) return `[${(j as ReadonlyArray<Trace.Json>).map(canonical).join(",")}]`
+  const o = j as { readonly [k: string]: Trace.Json }
+  return `{${Object.keys(o)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonical(o[k] as Trace.Json)}`)
+    .join(",")}}`
+}
+
+/**
+ * The hash of an evaluation's inputs (mã băm dữ liệu đầu vào): SHA-256, as 64 hex digits, of the
+ * canonical JSON (object keys sorted, no spaces, money as decimal strings, absent fields left out)
+ * of `{ proposal, establishments, options }`, where `establishments` are the proposal's
+ * beneficiaries' records in the order of `proposal.beneficiaries` (each once; an unknown id is
+ * `null`) and `options` is `{ applyPriorityMultiplier }` (the only option that changes the
+ * result; `trace` only records). Two evaluations with the same hash were computed from the same
+ * inputs. SHA-256 is computed in plain JavaScript: core runs in browsers and evaluates
+ * synchronously, so neither `node:crypto` nor the asynchronous Web Crypto digest is used.
+ * @category audit
+ * @since 0.3.0
+ * @example `inputHash(p, { e1 }, {})` → `"3f0c…"` (64 hex digits); the same for `inputHash(p, new Map([["e1", e1]]))`
+ */
+export const inputHash = (
+  p: Proposal,
+  establishments: Eligibility.Establishments,
+  options: { readonly applyPriorityMultiplier?: boolean } = {}
+): string => {
+  const seen = new Set<string>()
+  const es: Array<unknown> = []
+  for (const id of p.beneficiaries) {
+    if (seen.has(id)) continue
+    seen.add(id)
+    es.push(Eligibility.establishmentOf(establishments, id) ?? null)
+  }
+  return sha256Hex(canonical(TraceValue.toJson({ proposal: p, establishments: es, options: { applyPriorityMultiplier: options.applyPriorityMultiplier === true } })))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The audit record: JSON codec
+
+/**
+ * The version of the JSON form {@link encode} writes. Version 1 is what `Trace.toJson(evaluation)`
+ * gave before 0.3.0 (no `evaluationVersion` field, no audit fields); {@link decode} reads both.
+ * @category codec
+ * @since 0.3.0
+ */
+export const VERSION = 2
+
+const digits = Schema.String.check(Schema.isPattern(/^-?[0-9]+$/))
+const verdictSchema = Schema.Literals(["eligible", "ineligible", "not-applicable"])
+const issueJson = Schema.Struct({
+  code: Schema.String,
+  path: Schema.Array(Schema.Union([Schema.String, Schema.Number])),
+  message: Schema.String,
+  actual: Schema.optionalKey(Schema.Json)
+})
+const conditionJson = Schema.Struct({
+  rule: Schema.String,
+  kind: Schema.String,
+  status: Schema.Literals(["passed", "failed", "not-applicable"]),
+  reason: Schema.String,
+  message: Schema.String,
+  citation: Citation.schema,
+  grade: Citation.gradeSchema,
+  layer: Schema.String,
+  path: Schema.optionalKey(Schema.Array(Schema.Union([Schema.String, Schema.Number]))),
+  actual: Schema.optionalKey(Schema.Json)
+})
+const eligibilityJson = Schema.Struct({
+  proposalId: Schema.String,
+  packId: Schema.String,
+  date: LocalDateSchema.schema,
+  verdict: verdictSchema,
+  establishments: Schema.Array(Schema.Struct({ establishmentId: Schema.String, verdict: verdictSchema, conditions: Schema.Array(conditionJson) })),
+  conditions: Schema.Array(conditionJson)
+})
+const lineJson = Schema.Struct({
+  activityIndex: Schema.Int,
+  lineIndex: Schema.Int,
+  activity: Schema.String,
+  item: Schema.String,
+  beneficiaryId: Schema.optionalKey(Schema.String),
+  eligibleCost: digits,
+  requested: digits,
+  rateCap: Schema.optionalKey(digits),
+  absoluteCap: Schema.optionalKey(digits),
+  support: digits,
+  binding: Schema.Literals(["rate", "absolute-cap", "request", "not-in-catalogue"]),
+  bindingParameter: Schema.optionalKey(Schema.Struct({ id: Schema.String, citation: Citation.schema, layer: Schema.String })),
+  grade: Citation.gradeSchema,
+  layer: Schema.String,
+  aboveNational: Schema.Boolean,
+  pooledGroup: Schema.optionalKey(Schema.Int)
+})
+const supportJson = Schema.Struct({
+  proposalId: Schema.String,
+  packId: Schema.String,
+  packVersion: Schema.String,
+  date: LocalDateSchema.schema,
+  fund: Schema.Literals(["national", "local"]),
+  province: Schema.optionalKey(Schema.String),
+  lines: Schema.Array(lineJson),
+  total: digits,
+  requested: digits,
+  eligibleCost: digits,
+  multiplier: Schema.optionalKey(
+    Schema.Struct({
+      parameterId: Schema.String,
+      value: Schema.Struct({ numerator: digits, denominator: digits }),
+      from: LocalDateSchema.schema,
+      until: Schema.optionalKey(LocalDateSchema.schema),
+      citation: Citation.schema,
+      layer: Schema.String
+    })
+  ),
+  multiplierApplied: Schema.Boolean,
+  grade: Citation.gradeSchema,
+  trace: Schema.optionalKey(TraceValue.schema)
+})
+const common = {
+  proposalId: Schema.String,
+  packId: Schema.String,
+  packVersion: Schema.String,
+  date: LocalDateSchema.schema,
+  verdict: verdictSchema,
+  eligibility: eligibilityJson,
+  support: supportJson,
+  payable: digits,
+  trace: Schema.optionalKey(TraceValue.schema)
+}
+
+/**
+ * Effect Schema of the stored JSON form of an evaluation, version 2 ({@link encode} writes it):
+ * the evaluation's fields with every amount of money, and the multiplier's numerator and
+ * denominator, as decimal strings (`"300000000"`), absent values left out, plus
+ * `evaluationVersion: 2`, `overlay` (absent: national levels), `reforms`, `inputHash` and
+ * `warnings`. `JSON.stringify` writes it as is; no bigint is left.
+ * @category codec
+ * @since 0.3.0
+ * @example `Schema.is(Evaluate.jsonSchema)(Evaluate.encode(e))` → `true`
+ */
+export const jsonSchema = Schema.Struct({
+  evaluationVersion: Schema.Literal(2),
+  ...common,
+  overlay: Schema.optionalKey(Schema.String),
+  reforms: Schema.Array(Schema.String),
+  inputHash: Schema.String.check(Schema.isPattern(/^[0-9a-f]{64}$/)),
+  warnings: Schema.Array(issueJson)
+})
+
+/**
+ * Effect Schema of the version 1 form: `Trace.toJson(evaluation)` as stored before 0.3.0.
+ * @category codec
+ * @since 0.3.0
+ * @example `Schema.is(Evaluate.jsonSchemaV1)(JSON.parse(storedBefore030))` → `true`
+ */
+export const jsonSchemaV1 = Schema.Struct(common)
+
+/**
+ * The JSON form of an evaluation, version 2 (see {@link jsonSchema}).
+ * @category codec
+ * @since 0.3.0
+ */
+export type EvaluationJson = typeof jsonSchema.Encoded
+
+/**
+ * Encode an evaluation as JSON that `JSON.stringify` can write (bigint-safe: money as decimal
+ * strings), version 2. `decode(encode(e))` gives `e` back; a condition's `actual` (the value a
+ * message quotes) comes back as its JSON form.
+ * @category codec
+ * @since 0.3.0
+ * @example `JSON.stringify(encode(e))` → `'{"evaluationVersion":2,"proposalId":"p1",…,"payable":"300000000",…}'`
+ */
+export const encode = (e: Evaluation): EvaluationJson => {
+  const json = TraceValue.toJson({ evaluationVersion: VERSION, ...e, warnings: e.warnings.map((w) => TraceValue.toJson(w)) }) as { [k: string]: Trace.Json }
+  return json as unknown as EvaluationJson
+}
+
+const money = (s: string): Money.Money => BigInt(s) as Money.Money
+const moneyOrUndefined = (s: string | undefined): Money.Money | undefined => (s === undefined ? undefined : money(s))
+
+const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
+const decodeV2 = Schema.decodeUnknownResult(jsonSchema, { errors: "all" })
+const decodeV1 = Schema.decodeUnknownResult(jsonSchemaV1, { errors: "all" })
+
+/**
+ * Decode a stored evaluation (already parsed from JSON): version 2 ({@link encode}) or version 1
+ * (`Trace.toJson(evaluation)` before 0.3.0: `overlay` undefined, `reforms` and `warnings` empty,
+ * `inputHash` `""`, unknown). Fails with a `ValidationError` `evaluation/invalid` listing every
+ * problem with its path.
+ * @category codec
+ * @since 0.3.0
+ * @example `decode(JSON.parse(JSON.stringify(encode(e))))` → `ok(e)`
+ */
+export const decode = (u: unknown): Result<Evaluation, ValidationError> => {
+  const v2 = typeof u === "object" && u !== null && "evaluationVersion" in u
+  const r = v2 ? decodeV2(u) : decodeV1(u)
+  if (r._tag === "Failure") {
+    const issues: Array<Issue> = formatter(r.failure.issue).issues.map((i) => ({
+      code: "evaluation/invalid",
+      path: (i.path ?? []).map((k) => {
+        const key = typeof k === "object" && k !== null ? k.key : k
+        return typeof key === "number" ? key : String(key)
+      }),
+      message: `kết quả đánh giá / evaluation (version ${v2 ? VERSION : 1}): ${i.message}`
+    }))
+    const first = issues[0] ?? { code: "evaluation/invalid", path: [], message: "kết quả đánh giá không hợp lệ / the evaluation is not valid" }
+    return err(new ValidationError({ code: "evaluation/invalid", path: first.path, message: issues.length > 1 ? `${first.message} (and ${issues.length - 1} more problem(s))` : first.message, issues }))
+  }
+  const j = r.success as typeof jsonSchemaV1.Type & Partial<Pick<typeof jsonSchema.Type, "overlay" | "reforms" | "inputHash" | "warnings">>
+  const s = j.support
+  const support: Support.ProposalSupport = {
+    proposalId: s.proposalId,
+    packId: s.packId,
+    packVersion: s.packVersion,
+    date: s.date as LocalDate.LocalDate,
+    fund: s.fund,
+    province: s.province,
+    lines: s.lines.map((l) => ({
+      activityIndex: l.activityIndex,
+      lineIndex: l.lineIndex,
+      activity: l.activity,
+      item: l.item,
+      beneficiaryId: l.beneficiaryId,
+      eligibleCost: money(l.eligibleCost),
+      requested: money(l.requested),
+      rateCap: moneyOrUndefined(l.rateCap),
+      absoluteCap: moneyOrUndefined(l.absoluteCap),
+      support: money(l.support),
+      binding: l.binding,
+      bindingParameter: l.bindingParameter as Support.BindingParameter | undefined,
+      grade: l.grade,
+      layer: l.layer,
+      aboveNational: l.aboveNational,
+      pooledGroup: l.pooledGroup
+    })),
+    total: money(s.total),
+    requested: money(s.requested),
+    eligibleCost: money(s.eligibleCost),
+    multiplier:
+      s.multiplier === undefined
+        ? undefined
+        : ({ ...s.multiplier, value: RateValue.make(BigInt(s.multiplier.value.numerator), BigInt(s.multiplier.value.denominator)) } as Support.ProposalSupport["multiplier"]),
+    multiplierApplied: s.multiplierApplied,
+    grade: s.grade,
+    trace: s.trace as Trace.Trace | undefined
+  }
+  return ok({
+    proposalId: j.proposalId,
+    packId: j.packId,
+    packVersion: j.packVersion,
+    overlay: j.overlay,
+    reforms: j.reforms ?? NONE,
+    date: j.date as LocalDate.LocalDate,
+    inputHash: j.inputHash ?? "",
+    verdict: j.verdict,
+    eligibility: j.eligibility as unknown as Eligibility.ProposalVerdict,
+    support,
+    payable: money(j.payable),
+    warnings: (j.warnings ?? NONE) as ReadonlyArray<Issue>,
+    trace: j.trace as Trace.Trace | undefined
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Explanation for a decision file
+
+const T = {
+  vi: {
+    title: "KẾT QUẢ ĐÁNH GIÁ ĐỀ ÁN KHUYẾN CÔNG",
+    proposal: "Đề án",
+    pack: "Bộ quy tắc",
+    version: "phiên bản",
+    overlay: "Lớp địa phương",
+    national: "không (mức hỗ trợ quốc gia)",
+    reforms: "Cải cách",
+    none: "không",
+    date: "Ngày quyết định",
+    hash: "Mã băm dữ liệu đầu vào (SHA-256)",
+    unknownHash: "không có (bản lưu cũ)",
+    verdict: "Kết luận",
+    verdicts: { eligible: "Đủ điều kiện hỗ trợ", ineligible: "Không đủ điều kiện hỗ trợ", "not-applicable": "Không có điều kiện áp dụng" },
+    reasons: "Lý do",
+    noReasons: "Mọi điều kiện đều đạt.",
+    lines: "Mức hỗ trợ theo từng dòng dự toán",
+    cost: "chi phí hợp lệ",
+    requested: "đề nghị",
+    support: "hỗ trợ",
+    binding: "ràng buộc",
+    bindings: { rate: "tỷ lệ hỗ trợ", "absolute-cap": "mức tối đa", request: "số đề nghị", "not-in-catalogue": "không thuộc danh mục" },
+    total: "Tổng mức hỗ trợ",
+    payable: "Số được chi trả",
+    warnings: "Cảnh báo",
+    citations: "Căn cứ pháp lý",
+    unconfirmed: "Số liệu và căn cứ chưa được xác nhận",
+    noUnconfirmed: "Không có.",
+    fromEvaluation: "(không có giải trình chi tiết: liệt kê theo các điều kiện và mức tối đa đã áp dụng)",
+    grade: (g: Citation.Grade) => Citation.gradeLabel(g, "vi")
+  },
+  en: {
+    title: "EVALUATION OF A KHUYẾN CÔNG PROPOSAL",
+    proposal: "Proposal",
+    pack: "Rule pack",
+    version: "version",
+    overlay: "Provincial overlay",
+    national: "none (national levels)",
+    reforms: "Reforms",
+    none: "none",
+    date: "Decision date",
+    hash: "Input hash (SHA-256)",
+    unknownHash: "none (stored before 0.3.0)",
+    verdict: "Verdict",
+    verdicts: { eligible: "Eligible for support", ineligible: "Not eligible for support", "not-applicable": "No condition applies" },
+    reasons: "Reasons",
+    noReasons: "Every condition passed.",
+    lines: "Support per cost line",
+    cost: "eligible cost",
+    requested: "requested",
+    support: "support",
+    binding: "binding constraint",
+    bindings: { rate: "support rate", "absolute-cap": "absolute cap", request: "amount requested", "not-in-catalogue": "not in the catalogue" },
+    total: "Total support",
+    payable: "Payable",
+    warnings: "Warnings",
+    citations: "Legal basis",
+    unconfirmed: "Figures and citations not confirmed",
+    noUnconfirmed: "None.",
+    fromEvaluation: "(no trace recorded: listed from the conditions and the caps that bound)",
+    grade: (g: Citation.Grade) => Citation.gradeLabel(g, "en")
+  }
+} as const
+
+const refText = (c: Trace.CitationRef, lang: "vi" | "en"): string => {
+  const parts: Array<string> = []
+  if (lang === "vi") {
+    if (c.point !== undefined) parts.push(`điểm ${c.point}`)
+    if (c.clause !== undefined) parts.push(`khoản ${c.clause}`)
+    if (c.article !== undefined) parts.push(`Điều ${c.article}`)
+    parts.push(c.instrument)
+    return `${parts.join(" ")} (${Citation.gradeLabel(c.grade, "vi")})`
+  }
+  parts.push(c.instrument)
+  if (c.article !== undefined) parts.push(`art. ${c.article}`)
+  if (c.clause !== undefined) parts.push(`cl. ${c.clause}`)
+  if (c.point !== undefined) parts.push(`pt. ${c.point}`)
+  return `${parts.join(", ")} (${Citation.gradeLabel(c.grade, "en")})`
+}
+
+/** Every citation of an evaluation as trace refs: conditions, caps that bound, the multiplier, and the trace's. */
+const citationsOf = (e: Evaluation): ReadonlyArray<Trace.CitationRef> => {
+  const out = new Map<string, Trace.CitationRef>()
+  const add = (c: Trace.CitationRef): void => {
+    const key = `${c.instrument}|${c.article ?? ""}|${c.clause ?? ""}|${c.point ?? ""}|${c.grade}`
+    if (!out.has(key)) out.set(key, c)
+  }
+  for (const c of Eligibility.allConditions(e.eligibility)) add(TraceValue.citationRef(c.citation))
+  for (const l of e.support.lines) if (l.bindingParameter !== undefined) add(TraceValue.citationRef(l.bindingParameter.citation))
+  if (e.support.multiplierApplied && e.support.multiplier !== undefined) add(TraceValue.citationRef(e.support.multiplier.citation))
+  for (const s of e.trace?.steps ?? []) {
+    for (const c of s.citations ?? []) add(c)
+    for (const r of s.parameters) add(r.citation)
+  }
+  return [...out.values()]
+}
+
+/** Unsettled figures and rule citations: from the trace when there is one, else from the evaluation. */
+const unconfirmedOf = (e: Evaluation): ReadonlyArray<{ readonly what: string; readonly citation: Trace.CitationRef }> => {
+  const out = new Map<string, { readonly what: string; readonly citation: Trace.CitationRef }>()
+  const add = (what: string, c: Trace.CitationRef): void => {
+    if (Citation.isSettled(c.grade)) return
+    const key = `${what}|${c.instrument}|${c.article ?? ""}|${c.clause ?? ""}|${c.point ?? ""}`
+    if (!out.has(key)) out.set(key, { what, citation: c })
+  }
+  if (e.trace !== undefined) for (const u of TraceValue.unconfirmedReads(e.trace)) add(u.kind === "parameter" ? (u.read?.id ?? u.rule) : u.rule, u.citation)
+  for (const c of Eligibility.allConditions(e.eligibility)) add(c.rule, TraceValue.citationRef(c.citation))
+  for (const l of e.support.lines) if (l.bindingParameter !== undefined) add(l.bindingParameter.id, TraceValue.citationRef(l.bindingParameter.citation))
+  if (e.support.multiplierApplied && e.support.multiplier !== undefined) add(e.support.multiplier.parameterId, TraceValue.citationRef(e.support.multiplier.citation))
+  return [...out.values()]
+}
+
+/**
+ * The evaluation as plain text for a decision file (tờ trình, hồ sơ quyết định): the pack and
+ * its version, overlay, reforms, decision date and input hash; the verdict and the reasons (every
+ * failed condition with its citation); the support of each cost line with its binding constraint
+ * and the parameter behind it; total and payable; warnings; every citation; and every figure or
+ * rule citation not confirmed (grade `provincial-copy` or `unconfirmed`), from the trace when the
+ * evaluation has one (record it with `trace: true` for the complete list). Vietnamese by default;
+ * `{ lang: "en" }` for English. Amounts are exact (`300.000.000 ₫`).
+ * @category audit
+ * @since 0.3.0
+ * @example `explain(e)` → `"KẾT QUẢ ĐÁNH GIÁ ĐỀ ÁN KHUYẾN CÔNG\nĐề án: p1\n…\nKết luận: Đủ điều kiện hỗ trợ\n…"`
+ */
+export const explain = (e: Evaluation, options: { readonly lang?: "vi" | "en" } = {}): string => {
+  const lang = options.lang ?? "vi"
+  const t = T[lang]
+  const vnd = (m: bigint): string => MoneyFormat.format(m as Money.Money)
+  const out: Array<string> = [t.title, `${t.proposal}: ${e.proposalId}`]
+  out.push(`${t.pack}: ${e.packId} (${t.version} ${e.packVersion})`)
+  out.push(`${t.overlay}: ${e.overlay ?? t.national}`)
+  out.push(`${t.reforms}: ${e.reforms.length === 0 ? t.none : e.reforms.join(", ")}`)
+  out.push(`${t.date}: ${e.date}`)
+  out.push(`${t.hash}: ${e.inputHash === "" ? t.unknownHash : e.inputHash}`)
+  out.push("", `${t.verdict}: ${t.verdicts[e.verdict]}`, `${t.reasons}:`)
+  const failed = Eligibility.failures(e.eligibility)
+  if (failed.length === 0) out.push(`  ${t.noReasons}`)
+  for (const c of failed) out.push(`  - ${c.subject === undefined ? "" : `[${c.subject}] `}${c.rule}: ${c.message} — ${refText(TraceValue.citationRef(c.citation), lang)}`)
+  out.push("", `${t.lines}:`)
+  e.support.lines.forEach((l, i) => {
+    const bp = l.bindingParameter === undefined ? "" : ` — ${l.bindingParameter.id}, ${refText(TraceValue.citationRef(l.bindingParameter.citation), lang)}`
+    out.push(`  ${i + 1}. ${l.activity} / ${l.item}${l.beneficiaryId === undefined ? "" : ` [${l.beneficiaryId}]`}: ${t.cost} ${vnd(l.eligibleCost)}; ${t.requested} ${vnd(l.requested)}; ${t.support} ${vnd(l.support)}; ${t.binding}: ${t.bindings[l.binding]}${bp}`)
+  })
+  out.push(`${t.total}: ${vnd(e.support.total)}`, `${t.payable}: ${vnd(e.payable)}`)
+  if (e.warnings.length > 0) {
+    out.push("", `${t.warnings}:`)
+    for (const w of e.warnings) out.push(`  - ${w.code}: ${w.message}`)
+  }
+  out.push("", `${t.citations}:`)
+  for (const c of citationsOf(e)) out.push(`  - ${refText(c, lang)}`)
+  out.push("", `${t.unconfirmed}:`)
+  const unconfirmed = unconfirmedOf(e)
+  if (e.trace === undefined) out.push(`  ${t.fromEvaluation}`)
+  if (unconfirmed.length === 0) out.push(`  ${t.noUnconfirmed}`)
+  for (const u of unconfirmed) out.push(`  - ${u.what}: ${refText(u.citation, lang)}`)
+  return out.join("\n") + "\n"
+}
+
+// ---------------------------------------------------------------------------------------------
+// Differences between two evaluations
+
+/**
+ * What changed between two evaluations of one proposal (e.g. a stored one and a re-evaluation
+ * under a new pack version): each field is present only when it changed.
+ * @category models
+ * @since 0.3.0
+ */
+export interface Difference {
+  readonly pack?: { readonly before: string; readonly after: string }
+  readonly overlay?: { readonly before: string | undefined; readonly after: string | undefined }
+  readonly date?: { readonly before: LocalDate.LocalDate; readonly after: LocalDate.LocalDate }
+  /** The inputs differ (different hashes; unknown for a version 1 record). */
+  readonly inputs?: { readonly before: string; readonly after: string }
+  readonly verdict?: { readonly before: Eligibility.Verdict; readonly after: Eligibility.Verdict }
+  readonly payable?: { readonly before: Money.Money; readonly after: Money.Money }
+  /** Cost lines whose support or binding changed, by position. */
+  readonly lines: ReadonlyArray<{
+    readonly index: number
+    readonly item: string
+    readonly before: { readonly support: Money.Money; readonly binding: Support.Binding } | undefined
+    readonly after: { readonly support: Money.Money; readonly binding: Support.Binding } | undefined
+  }>
+  /** Failed conditions that appear or disappear (`rule` or `subject:rule`). */
+  readonly failures: { readonly added: ReadonlyArray<string>; readonly removed: ReadonlyArray<string> }
+  /** Citations that appear or disappear, rendered in English with their grade. */
+  readonly citations: { readonly added: ReadonlyArray<string>; readonly removed: ReadonlyArray<string> }
+}
+
+const setDiff = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): { readonly added: ReadonlyArray<string>; readonly removed: ReadonlyArray<string> } => {
+  const sa = new Set(a)
+  const sb = new Set(b)
+  return { added: [...sb].filter((x) => !sa.has(x)), removed: [...sa].filter((x) => !sb.has(x)) }
+}
+
+/**
+ * The differences between two evaluations (`before`, typically decoded from the store, and
+ * `after`, a re-evaluation): pack id and version, overlay, date, inputs, verdict, payable, the
+ * lines whose support or binding changed, failed conditions and citations added or removed.
+ * {@link isSame} tells whether there is any.
+ * @category audit
+ * @since 0.3.0
+ * @example `diff(stored, reevaluated)` → `{ pack: { before: "vn-khuyen-cong-2021-2025@0.2.0", after: "vn-khuyen-cong-2021-2025@0.3.0" }, payable: { before: 300000000n, after: 250000000n }, lines: [{ index: 0, item: "machinery.equipment", … }], failures: { added: [], removed: [] }, citations: { added: […], removed: […] } }`
+ */
+export const diff = (before: Evaluation, after: Evaluation): Difference => {
+  const out: { -readonly [K in keyof Difference]: Difference[K] } = {
+    lines: [],
+    failures: setDiff(
+      Eligibility.failures(before.eligibility).map((c) => (c.subject === undefined ? c.rule : `${c.subject}:${c.rule}`)),
+      Eligibility.failures(after.eligibility).map((c) => (c.subject === undefined ? c.rule : `${c.subject}:${c.rule}`))
+    ),
+    citations: setDiff(citationsOf(before).map((c) => refText(c, "en")), citationsOf(after).map((c) => refText(c, "en")))
+  }
+  const pb = `${before.packId}@${before.packVersion}`
+  const pa = `${after.packId}@${after.packVersion}`
+  if (pb !== pa) out.pack = { before: pb, after: pa }
+  if (before.overlay !== after.overlay) out.overlay = { before: before.overlay, after: after.overlay }
+  if (before.date !== after.date) out.date = { before: before.date, after: after.date }
+  if (before.inputHash !== after.inputHash) out.inputs = { before: before.inputHash, after: after.inputHash }
+  if (before.verdict !== after.verdict) out.verdict = { before: before.verdict, after: after.verdict }
+  if (before.payable !== after.payable) out.payable = { before: before.payable, after: after.payable }
+  const lines: Array<Difference["lines"][number]> = []
+  const n = Math.max(before.support.lines.length, after.support.lines.length)
+  for (let i = 0; i < n; i++) {
+    const b = before.support.lines[i]
+    const a = after.support.lines[i]
+    if (b !== undefined && a !== undefined && b.support === a.support && b.binding === a.binding) continue
+    lines.push({
+      index: i,
+      item: (a ?? b)?.item ?? "",
+      before: b === undefined ? undefined : { support: b.support, binding: b.binding },
+      after: a === undefined ? undefined : { support: a.support, binding: a.binding }
+    })
+  }
+  out.lines = lines
+  return out
+}
+
+/**
+ * Whether {@link diff} found no difference in outcome: same pack and version, overlay, date,
+ * inputs, verdict, payable, lines, failures and citations.
+ * @category audit
+ * @since 0.3.0
+ * @example `isSame(diff(e, e))` → `true`
+ */
+export const isSame = (d: Difference): boolean =>
+  d.pack === undefined && d.overlay === undefined && d.date === undefined && d.inputs === undefined && d.verdict === undefined && d.payable === undefined &&
+  d.lines.length === 0 && d.failures.added.length === 0 && d.failures.removed.length === 0 && d.citations.added.length === 0 && d.citations.removed.length === 0

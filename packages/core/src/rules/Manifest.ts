@@ -125,7 +125,7 @@ export const build = (corpus: Corpus.Corpus, manifestOrId: Manifest | string): R
   const issues: Array<Issue> = []
   const start = manifest.governs.decisions.start
   const end = manifest.governs.decisions.end
-  const within = (d: LocalDate.LocalDate): boolean => d > start && (end === undefined || d <= end)
+  const within = (d: LocalDate.LocalDate): boolean => d > start && d <= end
 
   /** The entries of a kind in force on the first day, in the corpus's order. */
   const inForce = <T>(group: string, table: Readonly<Record<string, Corpus.Entry<T>>>): Array<T> => {
@@ -137,7 +137,7 @@ export const build = (corpus: Corpus.Corpus, manifestOrId: Manifest | string): R
         issues.push({
           code: "manifest/changes-within-period",
           path: [group, id],
-          message: `${group} entry "${id}" ${value === undefined ? "begins" : change.value === null ? "ends" : "changes"} on ${change.from}, within the period of pack "${manifest.id}" (${start} … ${end ?? "open"}): a pack holds one version of each entry; end the pack the day before, or put the changing figure in a parameter`
+          message: `${group} entry "${id}" ${value === undefined ? "begins" : change.value === null ? "ends" : "changes"} on ${change.from}, within the period of pack "${manifest.id}" (${start} … ${end}): a pack holds one version of each entry; end the pack the day before, or put the changing figure in a parameter`
         })
       if (value !== undefined) out.push({ order: entry.order, id, value })
     }
@@ -250,7 +250,7 @@ export const build = (corpus: Corpus.Corpus, manifestOrId: Manifest | string): R
   const advances: Mutable<RulePack.AdvanceSchedule> = { tiers, remainder: withoutId(remainder) }
   if (manifest.advances?.overallCeiling !== undefined) advances.overallCeiling = manifest.advances.overallCeiling
   const governs: Mutable<RulePack.Governs> = {
-    decisions: end === undefined ? { start } : { start, end },
+    decisions: { start, end },
     planYears: manifest.governs.planYears
   }
   const pack: Mutable<RulePack.RulePack> = {
@@ -293,7 +293,7 @@ const slice = <T>(p: Parameter.Parameter<T>, start: LocalDate.LocalDate, end: Lo
 /**
  * {@link build}, throwing the `ValidationError`.
  * @function
- * @example `Manifest.buildOrThrow(Corpus.law(), "vn-khuyen-cong-2021-2025").pack.governs.planYears` → `{ from: 2021, to: 2025 }`
+ * @example `Manifest.buildOrThrow(Corpus.law(), "vn-khuyen-cong-2021-2025").pack.governs.planYears` → `{ from: 2019, to: 2025 }`
  * @category building
  * @since 0.2.0
  */

@@ -90,6 +90,66 @@ const describeId = (def: unknown): string =>
   typeof def === "object" && def !== null && typeof (def as { id?: unknown }).id === "string" ? (def as { id: string }).id : "(no id)"
 
 // ---------------------------------------------------------------------------------------------
+// The period
+
+/**
+ * A date (or plan year) outside the period a pack governs (thời kỳ áp dụng). A `LookupError`
+ * (tagged `LookupError`, so `Effect.catchTag("LookupError")` catches it) naming the date, the pack
+ * and its period. Codes: `pack/outside-period` for a decision date, `pack/plan-year-outside-period`
+ * for a plan year (năm kế hoạch). Raised by {@link resolve}, `Evaluate.evaluate` (a proposal's
+ * approval date or plan year) and `Contract.make` alike.
+ * @example `resolve(pack2021, "2026-03-01")` → `err(PeriodError { code: "pack/outside-period", packId: "vn-khuyen-cong-2021-2025", date: "2026-03-01", period: { start: "2018-05-11", end: "2025-10-14" } })`
+ * @category errors
+ * @since 0.3.0
+ */
+export class PeriodError extends LookupError {
+  /** The pack asked. */
+  readonly packId: string
+  /** The date (YYYY-MM-DD) or plan year (YYYY) asked for. */
+  readonly date: string
+  /** The pack's decision period. */
+  readonly period: { readonly start: LocalDate.LocalDate; readonly end: LocalDate.LocalDate }
+  /** The pack's plan years. */
+  readonly planYears: { readonly from: number; readonly to: number }
+  constructor(args: {
+    readonly code: "pack/outside-period" | "pack/plan-year-outside-period"
+    readonly path: ReadonlyArray<string | number>
+    readonly pack: Pick<RulePack, "id" | "governs">
+    readonly date: string
+  }) {
+    const { start, end } = args.pack.governs.decisions
+    const { from, to } = args.pack.governs.planYears
+    const message =
+      args.code === "pack/outside-period"
+        ? `ngày ${args.date} nằm ngoài thời kỳ áp dụng của bộ quy tắc "${args.pack.id}" (quyết định từ ${start} đến ${end}) / the date ${args.date} is outside the period of rule pack "${args.pack.id}" (decisions ${start} … ${end})`
+        : `năm kế hoạch ${args.date} nằm ngoài thời kỳ áp dụng của bộ quy tắc "${args.pack.id}" (năm ${from}–${to}) / plan year ${args.date} is outside the plan years of rule pack "${args.pack.id}" (${from}–${to})`
+    super({ code: args.code, path: args.path, message, at: args.date })
+    this.packId = args.pack.id
+    this.date = args.date
+    this.period = { start, end }
+    this.planYears = { from, to }
+  }
+}
+
+/**
+ * Whether a pack governs decisions dated `date`: `governs.decisions.start ≤ date ≤ end`.
+ * @category resolution
+ * @since 0.3.0
+ * @example `governsDate(pack2021, "2025-10-14")` → `true`; `governsDate(pack2021, "2025-10-15")` → `false`
+ */
+export const governsDate = (pack: Pick<RulePack, "governs">, date: string): boolean =>
+  date >= pack.governs.decisions.start && date <= pack.governs.decisions.end
+
+/**
+ * Whether a pack governs plan year `year`: `governs.planYears.from ≤ year ≤ to`.
+ * @category resolution
+ * @since 0.3.0
+ * @example `governsPlanYear(pack2021, 2019)` → `true`; `governsPlanYear(pack2021, 2026)` → `false`
+ */
+export const governsPlanYear = (pack: Pick<RulePack, "governs">, year: number): boolean =>
+  year >= pack.governs.planYears.from && year <= pack.governs.planYears.to
+
+// ---------------------------------------------------------------------------------------------
 // Resolution at a date
 
 /**
@@ -203,6 +263,8 @@ export interface ResolvedPack {
   readonly version: string
   readonly title: string
   readonly date: LocalDate.LocalDate
+  /** The pack's period: `date` lies in `governs.decisions`. */
+  readonly governs: RulePack["governs"]
   readonly layers: ReadonlyArray<LayerInfo>
   /** Province of the overlay in force at the date: this view then serves local-fund proposals of that province only. */
   readonly province?: string
@@ -283,8 +345,9 @@ const scopeOf = (cap: CapRule): ItemScope => {
 
 /**
  * Resolve a pack at `date`: read every parameter once and build plain bigint caps per item, the
- * compiled eligibility rules and priority classes. Fails with the first `LookupError` when a
- * parameter has no value at the date (e.g. a date before the pack's parameters start).
+ * compiled eligibility rules and priority classes. Fails with a {@link PeriodError}
+ * (`pack/outside-period`) when the date is outside the pack's period, and with the first
+ * `LookupError` when a parameter has no value at the date.
  * With a provincial overlay in force the result is the provincial view (`province` set) and
  * carries the `national` view for national-fund proposals.
  * @category resolution
@@ -292,6 +355,7 @@ const scopeOf = (cap: CapRule): ItemScope => {
  * @example `resolve(pack, "2023-06-30")` → `ok({ items: { "machinery.equipment": { rateNumerator: 1n, rateDenominator: 2n, amount: 300000000n, … }, … }, … })`
  */
 export const resolve = (pack: RulePack, date: LocalDate.LocalDate): Result<ResolvedPack, LookupError> => {
+  if (!governsDate(pack, date)) return err(new PeriodError({ code: "pack/outside-period", path: ["governs", "decisions"], pack, date }))
   // Dates on which every parameter reads the same value (and the same layers apply) resolve to
   // the same numbers: share them, so evaluation over many dates touches one set of structures.
   // Only loaded (frozen) packs are shared: an unfrozen definition could change between calls.
@@ -512,6 +576,7 @@ const resolveFresh = (pack: RulePack, date: LocalDate.LocalDate): Result<Resolve
     version: pack.version,
     title: pack.title,
     date,
+    governs: pack.governs,
     layers,
     activities: Object.freeze(activities),
     items: Object.freeze(items),

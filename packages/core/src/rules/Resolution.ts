@@ -2,10 +2,11 @@
  * Resolution (xác định bộ quy tắc áp dụng): with several rule packs installed, pick the one that
  * governs a decision date (ngày quyết định phê duyệt) or a plan year (năm kế hoạch).
  *
- * A pack governs the decision dates `governs.decisions.start … end` (both included). An open end
- * means "until a later pack takes over": an open-ended pack stops the day before the earliest
- * start of any other installed pack that starts after it. Plan years are always bounded
- * (`governs.planYears.from … to`).
+ * A pack governs the decision dates `governs.decisions.start … end` and the plan years
+ * `governs.planYears.from … to` (all included): every period is closed, so a date after the last
+ * pack's end resolves to no pack. The installed packs agree when each plan year is governed by
+ * the pack that governs the first decision day of that year (plan years 2019–2020: the 2021–2025
+ * pack, whose decisions start on 2018-05-11 under Circular 28/2018/TT-BTC).
  *
  * No pack → `LookupError` naming the date (never a default). Two packs → `LookupError` with code
  * `resolution/ambiguous` naming the date and both pack ids: the installation is inconsistent and
@@ -21,29 +22,19 @@
  * @module
  */
 import { LookupError } from "../values/Errors.js"
-import * as LocalDate from "../values/LocalDate.js"
+import type * as LocalDate from "../values/LocalDate.js"
 import { err, ok, type Result, toEffect } from "../values/Result.js"
 import type { RulePack } from "./RulePack.js"
 
 /**
- * The last decision date a pack governs among `packs`, or `undefined` when it stays open.
- * An explicit `end` wins; an open end stops the day before the next installed pack's start.
+ * The last decision date a pack governs: its `governs.decisions.end`. Every period is closed
+ * since 0.3.0 (before, an open end stopped the day before the next installed pack's start);
+ * `packs` is kept for compatibility and not read.
  * @category resolution
  * @since 0.1.0
- * @example `effectiveEnd(pack2018Open, [pack2018Open, pack2026])` → `"2025-10-14"`
+ * @example `effectiveEnd(pack2021, [pack2021, pack2026])` → `"2025-10-14"`
  */
-export const effectiveEnd = (pack: RulePack, packs: ReadonlyArray<RulePack>): LocalDate.LocalDate | undefined => {
-  const end = pack.governs.decisions.end
-  if (end !== undefined) return end
-  const start = pack.governs.decisions.start
-  let next: LocalDate.LocalDate | undefined
-  for (const other of packs) {
-    if (other === pack || other.id === pack.id) continue
-    const s = other.governs.decisions.start
-    if (s > start && (next === undefined || s < next)) next = s
-  }
-  return next === undefined ? undefined : LocalDate.addDays(next, -1)
-}
+export const effectiveEnd = (pack: RulePack, _packs?: ReadonlyArray<RulePack>): LocalDate.LocalDate => pack.governs.decisions.end
 
 const ambiguous = (at: string, what: string, a: RulePack, b: RulePack): LookupError =>
   new LookupError({
@@ -62,9 +53,7 @@ const ambiguous = (at: string, what: string, a: RulePack, b: RulePack): LookupEr
 export const forDate = (packs: ReadonlyArray<RulePack>, date: LocalDate.LocalDate): Result<RulePack, LookupError> => {
   let found: RulePack | undefined
   for (const pack of packs) {
-    if (date < pack.governs.decisions.start) continue
-    const end = effectiveEnd(pack, packs)
-    if (end !== undefined && date > end) continue
+    if (date < pack.governs.decisions.start || date > pack.governs.decisions.end) continue
     if (found !== undefined) return err(ambiguous(date, "the decision date", found, pack))
     found = pack
   }
@@ -85,7 +74,7 @@ export const forDate = (packs: ReadonlyArray<RulePack>, date: LocalDate.LocalDat
  * The pack governing plan year `year` (năm kế hoạch).
  * @category resolution
  * @since 0.1.0
- * @example `forPlanYear([pack2021], 2025)` → `{ ok: true, value: pack2021 }`; `forPlanYear([pack2021], 2026).ok` → `false`
+ * @example `forPlanYear([pack2021], 2019)` → `{ ok: true, value: pack2021 }`; `forPlanYear([pack2021], 2026).ok` → `false`
  */
 export const forPlanYear = (packs: ReadonlyArray<RulePack>, year: number): Result<RulePack, LookupError> => {
   let found: RulePack | undefined
@@ -133,6 +122,6 @@ const describe = (packs: ReadonlyArray<RulePack>): string =>
     : packs
         .map(
           (p) =>
-            `${p.id} (decisions ${p.governs.decisions.start}…${p.governs.decisions.end ?? ""}, plan years ${p.governs.planYears.from}–${p.governs.planYears.to})`
+            `${p.id} (decisions ${p.governs.decisions.start}…${p.governs.decisions.end}, plan years ${p.governs.planYears.from}–${p.governs.planYears.to})`
         )
         .join("; ")

@@ -360,13 +360,15 @@ export interface CalendarEntry {
 }
 
 /**
- * The period a pack governs: by decision (approval) date and by plan year. `end` inclusive;
- * an open end means "until a later pack takes over".
+ * The period a pack governs (thời kỳ áp dụng): by decision (approval) date, `start … end` both
+ * included, and by plan year, `from … to` both included. Every pack's period is closed: a date
+ * or plan year outside it is an error (`Pack.PeriodError`), never an answer from the nearest pack.
+ * A plan year is governed by the pack that governs the first decision day of that year.
  * @category models
  * @since 0.1.0
  */
 export interface Governs {
-  readonly decisions: { readonly start: LocalDate; readonly end?: LocalDate }
+  readonly decisions: { readonly start: LocalDate; readonly end: LocalDate }
   readonly planYears: { readonly from: number; readonly to: number }
 }
 
@@ -799,10 +801,10 @@ const structures = schemas(citationSchema)
 
 const governs = Decode.field(
   Schema.Struct({
-    decisions: Schema.Struct({ start: day("first decision day (từ ngày)"), end: Schema.optional(day("last decision day (đến ngày)")) }).check(
-      Decode.check<{ readonly start: string; readonly end?: string | undefined }>(
+    decisions: Schema.Struct({ start: day("first decision day (từ ngày)"), end: day("last decision day (đến ngày)") }).check(
+      Decode.check<{ readonly start: string; readonly end: string }>(
         "pack/invalid-governs",
-        (d) => (d.end === undefined || d.end >= d.start ? undefined : `decision period ends on ${d.end}, before it starts on ${d.start}`),
+        (d) => (d.end >= d.start ? undefined : `decision period ends on ${d.end}, before it starts on ${d.start}`),
         "an end not before the start",
         ["end"]
       )
@@ -819,7 +821,7 @@ const governs = Decode.field(
       { label: "plan years (năm kế hoạch)", expects: "must be { from, to }, whole years" }
     )
   }),
-  { code: "pack/invalid-governs", label: "the period the pack governs (governs)", expects: "must be { decisions: { start, end? }, planYears: { from, to } }" }
+  { code: "pack/invalid-governs", label: "the period the pack governs (governs)", expects: "must be { decisions: { start, end }, planYears: { from, to } }: a closed period" }
 )
 
 /**

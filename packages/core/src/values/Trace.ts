@@ -96,6 +96,11 @@ export interface TraceStep {
   readonly result: Json
   /** Which layer the rule came from: `"national"`, a provincial overlay id or a reform id. */
   readonly layer?: string
+  /**
+   * The legal basis of the rule itself (since 0.3.0): an eligibility rule's citation, an
+   * activity's and a spending item's. Absent in traces written before.
+   */
+  readonly citations?: ReadonlyArray<CitationRef>
 }
 
 /**
@@ -211,6 +216,7 @@ export interface StepInput {
   readonly roundings?: ReadonlyArray<RoundingEntry>
   readonly result: unknown
   readonly layer?: string
+  readonly citations?: ReadonlyArray<Citation.Citation | CitationRef>
 }
 
 const isReading = (r: ParameterRead | Parameter.Reading<unknown>): r is Parameter.Reading<unknown> =>
@@ -235,6 +241,7 @@ export const step = (input: StepInput): TraceStep => {
   }
   if (input.description !== undefined) out.description = input.description
   if (input.layer !== undefined) out.layer = input.layer
+  if (input.citations !== undefined) out.citations = input.citations.map((c) => (typeof c.instrument === "string" ? (c as CitationRef) : citationRef(c as Citation.Citation)))
   return out
 }
 
@@ -304,7 +311,9 @@ export class Recorder {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * A parameter read whose grade is not settled, with the step that made it.
+ * A figure or a rule whose citation's grade is not settled, with the step that used it:
+ * `kind: "parameter"` for a parameter read (`read` is the read), `kind: "rule"` for the citation
+ * of the rule itself (an eligibility rule, an activity, a spending item; no `read`).
  * @category models
  * @since 0.1.0
  */
@@ -312,20 +321,28 @@ export interface UnconfirmedRead {
   /** Index of the step in `trace.steps`. */
   readonly step: number
   readonly rule: string
-  readonly read: ParameterRead
+  /** `parameter` (a figure read) or `rule` (the rule's own citation). @since 0.3.0 */
+  readonly kind: "parameter" | "rule"
+  /** The parameter read, for `kind: "parameter"`. */
+  readonly read?: ParameterRead
+  /** The unsettled citation. @since 0.3.0 */
+  readonly citation: CitationRef
 }
 
 /**
- * Every parameter read whose grade is not `primary` or `secondary`, in step order, so an
- * explanation can show that the figure is not confirmed.
- * @example `unconfirmedReads(trace).map((u) => u.read.id)` → `["fair.abroad.cap"]`
+ * Every rule citation (since 0.3.0) and parameter read whose grade is not `primary` or
+ * `secondary`, in step order (in a step, the rule's citations first), so an explanation can show
+ * that the figure or the rule is not confirmed. A citation repeated by several steps is listed
+ * for each.
+ * @example `unconfirmedReads(trace).filter((u) => u.kind === "parameter").map((u) => u.read?.id)` → `["fair.abroad.cap"]`
  * @category queries
  * @since 0.1.0
  */
 export const unconfirmedReads = (trace: Trace): ReadonlyArray<UnconfirmedRead> => {
   const out: Array<UnconfirmedRead> = []
   trace.steps.forEach((s, i) => {
-    for (const read of s.parameters) if (!Citation.isSettled(read.citation.grade)) out.push({ step: i, rule: s.rule, read })
+    for (const citation of s.citations ?? []) if (!Citation.isSettled(citation.grade)) out.push({ step: i, rule: s.rule, kind: "rule", citation })
+    for (const read of s.parameters) if (!Citation.isSettled(read.citation.grade)) out.push({ step: i, rule: s.rule, kind: "parameter", read, citation: read.citation })
   })
   return out
 }
@@ -391,7 +408,8 @@ const stepSchema = Schema.Struct({
   parameters: Schema.Array(parameterReadSchema),
   roundings: Schema.Array(roundingEntrySchema),
   result: JsonSchema,
-  layer: Schema.optionalKey(Schema.String)
+  layer: Schema.optionalKey(Schema.String),
+  citations: Schema.optionalKey(Schema.Array(citationRefSchema))
 })
 
 /**

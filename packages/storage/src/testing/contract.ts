@@ -109,7 +109,7 @@ export const suitePack: RulePack.RulePack = Pack.loadOrThrow({
   version: "1.0.0",
   title: "Storage contract suite pack",
   instruments: [decree45, circular36],
-  governs: { decisions: { start: day("2021-01-01") }, planYears: { from: 2021, to: 2030 } },
+  governs: { decisions: { start: day("2021-01-01"), end: day("2030-12-31") }, planYears: { from: 2021, to: 2030 } },
   parameters: Object.fromEntries(
     [
       param("support.training.rate", { numerator: 7n, denominator: 10n }),

@@ -300,6 +300,12 @@ export const computeRaw = (
 
 const NO_ROUNDINGS: ReadonlyArray<Trace.RoundingEntry> = Object.freeze([])
 
+/** The citations of an item's activity and of the item, for its trace steps. */
+const itemCitations = (item: ResolvedItem, view: ResolvedPack): ReadonlyArray<Trace.CitationRef> => {
+  const a = view.activityIndex.get(item.activity)
+  return a === undefined ? [Trace.citationRef(item.citation)] : [Trace.citationRef(a.citation), Trace.citationRef(item.citation)]
+}
+
 /** Rule id and description of an item's trace steps, built once per item. */
 const names = new WeakMap<ResolvedItem, { readonly rule: string; readonly description: string }>()
 const traceNames = (item: ResolvedItem): { readonly rule: string; readonly description: string } => {
@@ -388,7 +394,8 @@ const supportTrace = (p: Proposal, view: ResolvedPack, s: ProposalSupport, c: Pr
         parameters: item.reads,
         roundings,
         result: { absoluteCap: (l.absoluteCap ?? 0n).toString(), support: l.support.toString(), binding: l.binding },
-        layer: item.layer
+        layer: item.layer,
+        citations: itemCitations(item, view)
       })
       continue
     }
@@ -426,7 +433,8 @@ const supportTrace = (p: Proposal, view: ResolvedPack, s: ProposalSupport, c: Pr
       parameters: mult !== undefined ? [...item.reads, Trace.readParameter(mult)] : item.reads,
       roundings,
       result,
-      layer: item.layer
+      layer: item.layer,
+      citations: itemCitations(item, view)
     })
   }
   steps.push({

@@ -1,0 +1,208 @@
+/**
+ * The evaluation as an audit record: what produced it (pack, version, overlay, reforms, decision
+ * date, input hash), its JSON codec (and the stored form before 0.3.0), the text for a decision
+ * file, the differences between two evaluations, the administrative units at the decision date
+ * and the warning of a local-fund proposal with no provincial overlay.
+ */
+import { createHash } from "node:crypto"
+import { readFileSync } from "node:fs"
+import { fc, test } from "@fast-check/vitest"
+import { describe, expect, it } from "vitest"
+import * as Evaluate from "../src/rules/Evaluate.js"
+import { sha256Hex } from "../src/rules/internal/sha256.js"
+import * as Overlay from "../src/rules/Overlay.js"
+import * as Pack from "../src/rules/Pack.js"
+import * as Trace from "../src/values/Trace.js"
+import { cite, d, definition, establishment, laiChau18, lowMachineryOverlay, parameters, proposal } from "./fixtures/rules-pack.js"
+import * as Parameter from "../src/values/Parameter.js"
+
+const pack = Pack.loadOrThrow(definition)
+const resolved = Pack.resolveOrThrow(pack, d("2023-02-15"))
+const es = { e1: establishment("e1") }
+const machinery = (total: bigint, requested: bigint) => proposal({ activities: [{ activity: "machinery", lines: [{ item: "machinery.equipment", total, requested }] }] })
+const p = machinery(1_000_000_000n, 500_000_000n)
+
+describe("SHA-256 in plain JavaScript", () => {
+  test.prop([fc.string({ unit: "grapheme", maxLength: 300 })], { numRuns: 200 })("agrees with node:crypto on any text", (s) => {
+    expect(sha256Hex(s)).toBe(createHash("sha256").update(s, "utf8").digest("hex"))
+  })
+  it("agrees on the FIPS 180-4 examples and at the block boundaries", () => {
+    expect(sha256Hex("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    expect(sha256Hex("")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    for (const n of [55, 56, 63, 64, 65, 119, 120]) expect(sha256Hex("a".repeat(n)), String(n)).toBe(createHash("sha256").update("a".repeat(n)).digest("hex"))
+  })
+})
+
+describe("the evaluation says what produced it", () => {
+  it("pack id and version, no overlay, no reform, the decision date and a hash of the inputs", () => {
+    const e = Evaluate.evaluateOrThrow(p, resolved, { establishments: es })
+    expect(e).toMatchObject({ packId: "test-rules-2021-2025", packVersion: pack.version, overlay: undefined, reforms: [], date: "2023-02-15", warnings: [] })
+    expect(e.inputHash).toMatch(/^[0-9a-f]{64}$/)
+    // the same inputs hash the same, whatever the container; another figure hashes differently
+    expect(Evaluate.inputHash(p, new Map(Object.entries(es)))).toBe(e.inputHash)
+    expect(Evaluate.evaluateOrThrow(p, resolved, { establishments: es, trace: true }).inputHash).toBe(e.inputHash)
+    expect(Evaluate.inputHash(machinery(1_000_000_000n, 500_000_001n), es)).not.toBe(e.inputHash)
+    expect(Evaluate.inputHash(p, { e1: establishment("e1", { workforce: 21 }) })).not.toBe(e.inputHash)
+    expect(Evaluate.inputHash(p, es, { applyPriorityMultiplier: true })).not.toBe(e.inputHash)
+  })
+
+  it("names the provincial overlay whose levels applied to a local-fund proposal", () => {
+    const layered = Overlay.applyOrThrow(pack, lowMachineryOverlay)
+    const r = Pack.resolveOrThrow(layered, d("2023-02-15"))
+    const local = Evaluate.evaluateOrThrow({ ...p, fund: "local" }, r, { establishments: es })
+    expect(local).toMatchObject({ overlay: "province-low", payable: 100_000_000n, warnings: [] })
+    expect(Evaluate.evaluateOrThrow(p, r, { establishments: es }).overlay).toBeUndefined() // national fund: national levels
+  })
+})
+
+describe("administrative units at the decision date", () => {
+  const resolvedAfter = Pack.resolveOrThrow(pack, d("2025-08-01"))
+  const dated = { ...p, approvalDate: d("2025-08-01"), planYear: 2025 as typeof p.planYear }
+
+  it("refuses a beneficiary recorded under a province code closed on 2025-07-01, naming the code, the day and the successor", () => {
+    const haGiang = { e1: establishment("e1", {}, { provinceCode: "02", provinceName: "Hà Giang" }) }
+    const r = Evaluate.evaluate(dated, resolvedAfter, { establishments: haGiang })
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.error).toMatchObject({ _tag: "LookupError", code: "evaluate/province-code-closed", path: ["establishments", "e1", "location", "provinceCode"], at: "2025-08-01" })
+    // Hà Giang (02) was merged into Tuyên Quang (08) on 2025-07-01 (Resolution 202/2025/QH15)
+    expect(r.error.message).toContain("mã tỉnh 02")
+    expect(r.error.message).toContain("2025-07-01")
+    expect(r.error.message).toMatch(/successor: 08 Tuyên Quang/)
+    // the day before the reorganisation the code is in force
+    const before = Pack.resolveOrThrow(pack, d("2025-06-30"))
+    expect(Evaluate.evaluate({ ...dated, approvalDate: d("2025-06-30") }, before, { establishments: haGiang }).ok).toBe(true)
+  })
+
+  it("warns a local-fund proposal with no provincial overlay in force that national levels were applied, naming the province", () => {
+    const e = Evaluate.evaluateOrThrow({ ...p, fund: "local" }, resolved, { establishments: es })
+    expect(e.payable).toBe(300_000_000n) // national machinery cap
+    expect(e.warnings).toHaveLength(1)
+    expect(e.warnings[0]).toMatchObject({ code: "evaluate/no-provincial-overlay", path: ["fund"] })
+    expect(e.warnings[0]?.message).toMatch(/tỉnh 12 Tỉnh Lai Châu/)
+    expect(e.warnings[0]?.message).toMatch(/national levels were applied/)
+    expect(Evaluate.explain(e)).toContain("evaluate/no-provincial-overlay")
+  })
+})
+
+describe("the JSON codec", () => {
+  it("JSON.stringify of the encoded form works (money as decimal strings) and decodes back to the evaluation", () => {
+    expect(() => JSON.stringify(Evaluate.evaluateOrThrow(p, resolved, { establishments: es }))).toThrow() // bigint: why the codec exists
+    const e = Evaluate.evaluateOrThrow(p, resolved, { establishments: es, trace: true })
+    const text = JSON.stringify(Evaluate.encode(e))
+    expect(JSON.parse(text)).toMatchObject({ evaluationVersion: 2, payable: "300000000", packVersion: pack.version, inputHash: e.inputHash })
+    const back = Evaluate.decode(JSON.parse(text))
+    expect(back.ok && back.value).toEqual(e)
+  })
+
+  const ITEMS = ["machinery.equipment", "machinery.technology-line", "demo-model.new-technology", "trademark.registration", "management.overhead"] as const
+  const arb = fc.record({
+    lines: fc.array(fc.record({ item: fc.constantFrom(...ITEMS), total: fc.bigInt({ min: 0n, max: 3_000_000_000n }), permille: fc.integer({ min: 0, max: 1000 }) }), { minLength: 1, maxLength: 4 }),
+    fund: fc.constantFrom<"national" | "local">("national", "local"),
+    approved: fc.boolean(),
+    trace: fc.boolean()
+  })
+  test.prop([arb], { numRuns: 80 })("encode then decode gives the evaluation back, and encoding again gives the same JSON", (x) => {
+    const base = proposal({
+      activities: [{ activity: "machinery", lines: x.lines.map((l) => ({ item: l.item, total: l.total, requested: (l.total * BigInt(l.permille)) / 1000n })) }],
+      ...(x.approved ? {} : { approvalDate: null })
+    })
+    const e = Evaluate.evaluate({ ...base, fund: x.fund }, resolved, { establishments: es, trace: x.trace })
+    if (!e.ok) return
+    const json = JSON.parse(JSON.stringify(Evaluate.encode(e.value)))
+    const back = Evaluate.decode(json)
+    expect(back.ok).toBe(true)
+    if (!back.ok) return
+    expect(back.value).toEqual(e.value)
+    expect(Evaluate.encode(back.value)).toEqual(json)
+  })
+
+  it("reports a damaged record with the path of each problem", () => {
+    const json = JSON.parse(JSON.stringify(Evaluate.encode(Evaluate.evaluateOrThrow(p, resolved, { establishments: es })))) as Record<string, unknown>
+    const r = Evaluate.decode({ ...json, payable: "3 tỷ", inputHash: "x" })
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["payable", "inputHash"]))
+  })
+
+  it("still decodes the form stored before 0.3.0 (Trace.toJson of an evaluation, version 1), and re-evaluating it under the 2021–2025 pack changes nothing but the audit fields", () => {
+    const fixture = JSON.parse(readFileSync(new URL("./fixtures/evaluation-v1.json", import.meta.url), "utf8")) as {
+      readonly cases: ReadonlyArray<{ readonly proposal: unknown; readonly establishments: ReadonlyArray<unknown>; readonly stored: unknown }>
+    }
+    expect(fixture.cases.length).toBe(2)
+    for (const c of fixture.cases) {
+      const old = Evaluate.decode(c.stored)
+      expect(old.ok, JSON.stringify(!old.ok && old.error.issues.slice(0, 3))).toBe(true)
+      if (!old.ok) continue
+      expect(old.value).toMatchObject({ overlay: undefined, reforms: [], inputHash: "", warnings: [] })
+      expect(old.value.trace?.schemaVersion).toBe(1)
+      expect(Evaluate.explain(old.value)).toContain("không có (bản lưu cũ)")
+      expect(Evaluate.encode(old.value)).toMatchObject({ evaluationVersion: 2, payable: (c.stored as { payable: string }).payable })
+    }
+  })
+})
+
+describe("Trace.unconfirmedReads lists rule citations too", () => {
+  it("the unconfirmed support conditions (Joint Circular 26/2014 art. 7, carried over) are listed as rules", () => {
+    const e = Evaluate.evaluateOrThrow(p, resolved, { establishments: es, trace: true })
+    const u = Trace.unconfirmedReads(e.trace as Trace.Trace)
+    const rules = u.filter((x) => x.kind === "rule").map((x) => x.rule)
+    expect(rules).toEqual(expect.arrayContaining(["eligibility.activity-in-catalogue", "eligibility.approved", "eligibility.counterpart-funding"]))
+    for (const x of u.filter((y) => y.kind === "rule")) expect(x.citation.grade).not.toMatch(/^(primary|secondary)$/)
+    // a stored trace of 0.2 (no citations on steps) still decodes, and lists only parameter reads
+    const old = { schemaVersion: 1, steps: (e.trace as Trace.Trace).steps.map(({ citations: _c, ...s }) => s) }
+    const r = Trace.decode(old)
+    expect(r.ok && Trace.unconfirmedReads(r.value).every((x) => x.kind === "parameter")).toBe(true)
+  })
+})
+
+describe("explain", () => {
+  const e = Evaluate.evaluateOrThrow(machinery(1_000_000_000n, 500_000_000n), resolved, { establishments: es, trace: true })
+
+  it("renders the record in Vietnamese by default: verdict, lines with their binding constraint, payable, citations, unconfirmed figures", () => {
+    const text = Evaluate.explain(e)
+    expect(text).toMatch(/^KẾT QUẢ ĐÁNH GIÁ ĐỀ ÁN KHUYẾN CÔNG\n/)
+    expect(text).toContain(`Bộ quy tắc: test-rules-2021-2025 (phiên bản ${pack.version})`)
+    expect(text).toContain("Ngày quyết định: 2023-02-15")
+    expect(text).toContain("Kết luận: Đủ điều kiện hỗ trợ")
+    // 50 % × 1.000.000.000 = 500.000.000 > 300.000.000 (Circular 28/2018): the absolute cap binds
+    expect(text).toContain("1. machinery / machinery.equipment [e1]: chi phí hợp lệ 1.000.000.000 ₫; đề nghị 500.000.000 ₫; hỗ trợ 300.000.000 ₫; ràng buộc: mức tối đa — support.machinery.cap, khoản 4 Điều 8 28/2018/TT-BTC (nguồn thứ cấp)")
+    expect(text).toContain("Số được chi trả: 300.000.000 ₫")
+    expect(text).toContain("Số liệu và căn cứ chưa được xác nhận:")
+    expect(text).toMatch(/eligibility\.approved: khoản 2 Điều 7 26\/2014\/TTLT-BTC-BCT/)
+  })
+
+  it("in English on request, with the reasons of an ineligible verdict", () => {
+    const { approvalDate: _a, ...unapproved } = machinery(1_000_000_000n, 500_000_000n)
+    const bad = Evaluate.evaluateOrThrow(unapproved, resolved, { establishments: es })
+    const text = Evaluate.explain(bad, { lang: "en" })
+    expect(text).toContain("Verdict: Not eligible for support")
+    expect(text).toMatch(/- eligibility\.approved: .* — 26\/2014\/TTLT-BTC-BCT, art\. 7, cl\. 2/)
+    expect(text).toContain("Payable: 0 ₫")
+    expect(text).toContain("(no trace recorded: listed from the conditions and the caps that bound)")
+  })
+})
+
+describe("diff", () => {
+  it("re-evaluating a stored evaluation under another pack version names the changed pack, payable, lines and citations", () => {
+    const stored = JSON.parse(JSON.stringify(Evaluate.encode(Evaluate.evaluateOrThrow(p, resolved, { establishments: es }))))
+    const before = Evaluate.decode(stored)
+    if (!before.ok) throw before.error
+    const cap = parameters["support.machinery.cap"] as Parameter.Parameter<bigint>
+    const lowered = Pack.loadOrThrow({
+      ...definition,
+      version: "9.9.9",
+      parameters: { ...definition.parameters, "support.machinery.cap": Parameter.makeOrThrow({ ...cap, values: cap.values.map((v) => ({ ...v, value: 250_000_000n, citation: cite(laiChau18, "provincial-copy") })) }) }
+    })
+    const after = Evaluate.evaluateOrThrow(p, Pack.resolveOrThrow(lowered, d("2023-02-15")), { establishments: es })
+    const dif = Evaluate.diff(before.value, after)
+    expect(dif.pack).toEqual({ before: `test-rules-2021-2025@${pack.version}`, after: "test-rules-2021-2025@9.9.9" })
+    expect(dif.payable).toEqual({ before: 300_000_000n, after: 250_000_000n })
+    expect(dif.verdict).toBeUndefined()
+    expect(dif.inputs).toBeUndefined() // same inputs
+    expect(dif.lines).toEqual([{ index: 0, item: "machinery.equipment", before: { support: 300_000_000n, binding: "absolute-cap" }, after: { support: 250_000_000n, binding: "absolute-cap" } }])
+    expect(dif.citations.added).toEqual(["18/2025/NQ-HĐND (provincial copy)"])
+    expect(Evaluate.isSame(dif)).toBe(false)
+    expect(Evaluate.isSame(Evaluate.diff(before.value, before.value))).toBe(true)
+  })
+})
+
