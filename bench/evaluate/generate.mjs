@@ -347,9 +347,9 @@ export function* proposals(n, e, seed = 20250101) {
       duration: { start, end }
     }
     if (r.chance(0.93)) {
-      // approved in the year before the plan year's second half … mid plan year, within the pack
-      const hi = planYear === 2025 ? "2025-10-14" : `${planYear}-06-30`
-      p.approvalDate = dateBetween(r, `${planYear - 1}-07-01`, hi)
+      // approved in the year before the plan year's second half … mid plan year: within the pack,
+      // and before 2025-07-01, when the 63 province codes these establishments carry were closed
+      p.approvalDate = dateBetween(r, `${planYear - 1}-07-01`, `${planYear}-06-30`)
     }
     yield p
   }

@@ -209,6 +209,12 @@ export const evaluate = (
   if (s instanceof RuleViolation || s instanceof LookupError) return err(s)
   const view = viewFor(resolved, p.fund)
   const layers = layersInForce(view)
+  // The hash is computed on first read (encoding, storing, comparing), not per evaluation: hashing
+  // costs about ten evaluations, and analyses over a portfolio never read it. Inputs are immutable
+  // values, so the hash read later is the hash of what was evaluated.
+  const establishments = ctx.establishments
+  const applyPriorityMultiplier = ctx.applyPriorityMultiplier === true
+  let hash: string | undefined
   return ok({
     proposalId: p.id,
     packId: s.packId,
@@ -216,7 +222,9 @@ export const evaluate = (
     overlay: layers.overlay,
     reforms: layers.reforms,
     date: s.date,
-    inputHash: inputHash(p, ctx.establishments, ctx),
+    get inputHash(): string {
+      return (hash ??= inputHash(p, establishments, { applyPriorityMultiplier }))
+    },
     warnings: p.fund === "local" && resolved.province === undefined ? [noOverlayWarning(p, resolved)] : NONE,
     verdict: v.verdict,
     eligibility: v,
