@@ -40,15 +40,19 @@ const suite = (h: Harness): void => {
     const store = await h.fresh()
     try {
       const files = await loadMigrations()
-      expect(files.map((m) => `${m.id}_${m.name}`)).toEqual(["0001_init"])
+      expect(files.map((m) => `${m.id}_${m.name}`)).toEqual(["0001_init", "0002_chain"])
       const sql = await readFile(new URL("0001_init.sql", migrationsDirectory), "utf8")
-      expect(store.migrations).toHaveLength(1)
+      const chain = await readFile(new URL("0002_chain.sql", migrationsDirectory), "utf8")
+      expect(store.migrations).toHaveLength(2)
       expect(store.migrations[0]).toMatchObject({ id: "0001", name: "init", checksum: checksum(sql) })
       expect(store.migrations[0]?.checksum).toMatch(/^[0-9a-f]{64}$/)
       expect(store.migrations[0]?.appliedAt).toMatch(ISO)
-      expect(await recorded(store.schema)).toEqual([{ id: "0001", name: "init", checksum: checksum(sql) }])
+      expect(await recorded(store.schema)).toEqual([
+        { id: "0001", name: "init", checksum: checksum(sql) },
+        { id: "0002", name: "chain", checksum: checksum(chain) }
+      ])
       expect(await tables(store.schema)).toEqual(
-        expect.arrayContaining(["establishments", "proposals", "proposal_versions", "plans", "plan_envelopes", "evaluations", "allocations", "contracts", "ledger_events", "schema_migrations"])
+        expect.arrayContaining(["establishments", "proposals", "proposal_versions", "plans", "plan_envelopes", "evaluations", "allocations", "contracts", "ledger_events", "write_keys", "schema_migrations"])
       )
     } finally {
       await close(store)
