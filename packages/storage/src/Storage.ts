@@ -358,6 +358,7 @@ export interface SaveEvaluationOptions extends WriteOptions {
 
 /**
  * Options of an establishment save: `asOf` runs the date-dependent checks.
+ * @example `store.saveEstablishments(list, { asOf: "2024-03-01", idempotencyKey: "import-2024-03-01" })`
  * @category models
  * @since 0.3.0
  */
@@ -1259,6 +1260,7 @@ export interface AllocationWrite {
 /**
  * An idempotency key as backends receive it: the key, the kind of write (`saveProposal` …) and the
  * canonical text of the validated payload, which a backend compares (or its sha256) on a retry.
+ * @example `{ key: "import-2024-05-02#17", operation: "saveProposal", content: Storage.canonical(payload) }`
  * @category backends
  * @since 0.3.0
  */

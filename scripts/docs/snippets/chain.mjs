@@ -4,6 +4,7 @@ import assert from "node:assert/strict"
 
 // #region chain
 import { Establishment, Evaluate, Money, Pack, Proposal, Rate, Result } from "@khuyencong/core"
+import { establishmentJson } from "@khuyencong/core/testing"
 import { Storage } from "@khuyencong/storage"
 import { pack } from "@khuyencong/rules-2021-2025"
 import { open } from "@khuyencong/adapters-postgres"
@@ -11,40 +12,32 @@ import { open } from "@khuyencong/adapters-postgres"
 const db = Storage.toAsync(await open({ driver: "pglite" })) // PGlite in memory
 const rules = Pack.loadOrThrow(pack)
 
-// 1. The proposal (đề án): a tea-roasting machine of 800.000.000 đ, 400.000.000 đ requested
-const cooperative = Result.getOrThrow(Establishment.decode({
-  id: "hg-che-phin-ho", name: "Hợp tác xã chè Shan tuyết Phìn Hồ", legalForm: { kind: "cooperative" },
-  taxCode: "0503456783",
-  location: { provinceCode: "02", provinceName: "Hà Giang", commune: { name: "Xã Thông Nguyên", kind: "commune" },
-    difficultArea: "especially-difficult", poorDistrict: true, newRuralCommune: false, highland: true,
-    island: false, border: false, ethnicMinorityArea: true },
-  industry: { code: "che-bien-nong-lam-thuy-san" }, workforce: 30, hasExportContract: false,
-  cleanerProduction: false, womenOwned: false, ethnicMinorityOwned: true
-}))
+// 1. The proposal (đề án): a machine of 800.000.000 đ for a small enterprise, 400.000.000 đ requested
+const enterprise = Result.getOrThrow(Establishment.decode(establishmentJson())) // a sample of Thái Nguyên
 const proposal = Result.getOrThrow(Proposal.decode({
-  id: "DA-2023-HG-01", title: "Hỗ trợ máy sao chè", fund: "national", form: { kind: "single" },
+  id: "DA-2023-TN-01", title: "Hỗ trợ máy đan mây tre", fund: "national", form: { kind: "single" },
   activities: [{ activity: "machinery", costLines: [{ item: "machinery.equipment", quantity: 1,
     unitCost: "800000000", total: "800000000", requestedSupport: "400000000", counterpartFunding: "400000000" }] }],
-  implementingUnit: { name: "Trung tâm Khuyến công Hà Giang" }, beneficiaries: ["hg-che-phin-ho"],
-  locations: [{ provinceCode: "02" }], planYear: 2023,
+  implementingUnit: { name: "Trung tâm Khuyến công Thái Nguyên" }, beneficiaries: [enterprise.id],
+  locations: [{ provinceCode: "19" }], planYear: 2023,
   duration: { start: "2023-04-01", end: "2023-11-30" }, approvalDate: "2023-03-15"
 }))
-await db.saveEstablishment(cooperative)
+await db.saveEstablishment(enterprise)
 // a write that may be retried carries an idempotency key: the retry returns the original
-const v1 = await db.saveProposal(proposal, { status: "approved", idempotencyKey: "HG/2023/DA-01#1" })
-const retry = await db.saveProposal(proposal, { status: "approved", idempotencyKey: "HG/2023/DA-01#1" })
+const v1 = await db.saveProposal(proposal, { status: "approved", idempotencyKey: "TN/2023/DA-01#1" })
+const retry = await db.saveProposal(proposal, { status: "approved", idempotencyKey: "TN/2023/DA-01#1" })
 retry.value.version                                        // 1, as v1: no second version
 
 // 2. The evaluation (kết quả thẩm định), stored: the payable amount is the ceiling of every contract
 const evaluation = Result.getOrThrow(Evaluate.evaluate(proposal, Pack.resolveOrThrow(rules, "2023-03-15"),
-  { establishments: new Map([[cooperative.id, cooperative]]) }))
-const stored = (await db.saveEvaluation(evaluation, { idempotencyKey: "HG/2023/DA-01#eval-1" })).value
+  { establishments: new Map([[enterprise.id, enterprise]]) }))
+const stored = (await db.saveEvaluation(evaluation, { idempotencyKey: "TN/2023/DA-01#eval-1" })).value
 stored.payable                                             // 300000000n
-const basis = { proposalId: "DA-2023-HG-01", evaluationId: stored.id }
+const basis = { proposalId: "DA-2023-TN-01", evaluationId: stored.id }
 
 // 3. Contracts (hợp đồng) name the evaluation; together they stay within its payable amount
 const contract = (id, amount) => ({ id, approvedSupport: Money.make(amount), activities: ["machinery"],
-  approved: "2023-03-15", signed: "2023-04-05", planYear: 2023, province: "02", evaluation: basis })
+  approved: "2023-03-15", signed: "2023-04-05", planYear: 2023, province: "19", evaluation: basis })
 await db.saveContract(contract("HĐ-01", 200_000_000n), [rules])
 await db.saveContract(contract("HĐ-02", 100_000_000n), [rules])
 const third = await db.saveContract(contract("HĐ-03", 1n), [rules])

@@ -391,6 +391,7 @@ export const make = (
 
 /**
  * Options of {@link make}: the stored evaluation the contract rests on, to check it against.
+ * @example `Contract.make(input, pack, { evaluation: { id: "7", proposalId: "DA-1", verdict: "eligible", payable: Money.make(70_000_000n) } })`
  * @category models
  * @since 0.3.0
  */

@@ -757,6 +757,7 @@ export const post = (ledger: Ledger, event: Event, options?: PostOptions): Resul
  * names (`evidence.evaluationId`) and the approved support (after adjustments) of the proposal's
  * other contracts; with them, the new total over the proposal's contracts must fit the
  * evaluation's payable amount (`Contract.checkCommitments`).
+ * @example `Ledger.post(ledger, raise, { evaluation, committedElsewhere: [{ contractId: "HĐ-2", approved: Money.make(30_000_000n) }] })`
  * @category posting
  * @since 0.3.0
  */
