@@ -6,6 +6,7 @@ import { Storage } from "@khuyencong/storage"
 import { fixtures, suitePack } from "@khuyencong/storage/testing"
 import { afterAll, describe, expect, it } from "vitest"
 import { checksum, fromFiles, loadMigrations, migrate, migrationsDirectory, open, status, type OpenOptions } from "../src/index.js"
+import { toTypedError } from "../src/errors.js"
 import { close, freshSchema, hasServer, pgliteHarness, serverHarness, serverSchemas, type Harness } from "./harness.js"
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
@@ -186,6 +187,8 @@ const suite = (h: Harness): void => {
       // the database itself refuses a new contract row on no evaluation, and a new adjustment row with no decision
       await expect(h.sql(`INSERT INTO ${q}.contracts (id, approved_support, signed_on, approved_on, plan_year, last_plan_year, pack_id, pack_version, document, content_sha256)
         VALUES ('HĐ-NEW', 1, '2024-03-15', '2024-02-15', 2024, 2024, 'p', '1', '{}'::jsonb, 'x')`)).rejects.toMatchObject({ constraint: "contracts_basis_check" })
+      expect(toTypedError({ code: "23514", constraint: "contracts_basis_check" }).code).toBe("contract/missing-evaluation")
+      expect(toTypedError({ code: "23514", constraint: "ledger_events_decision_check" }).code).toBe("adjustment/missing-decision")
       await expect(h.sql(`INSERT INTO ${q}.ledger_events (contract_id, id, idempotency_key, kind, event_date, amount) VALUES ('HĐ-OLD', 'x', 'k-x', 'adjustment', '2024-06-01', 1)`)).rejects.toMatchObject({
         constraint: "ledger_events_decision_check"
       })
