@@ -1081,6 +1081,8 @@ const chain: ReadonlyArray<ContractCase> = [
       const raised = await run(s.postEvent("HĐ-1", F.event("x1", "adjustment", "2024-04-01", 110n * M, decided("2024-04-01", { evaluationId: second.evaluationId }))))
       strictEqual(raised.balances.approved, 110n * M) // 110 + 30 = 140.000.000: exactly the payable amount
       deepStrictEqual(raised.event.evidence, decided("2024-04-01", { evaluationId: second.evaluationId }))
+      // the observed case through a store: an approved amount of 8 × 10^19 đ
+      isCode(await fails(s.postEvent("HĐ-2", F.event("x9", "adjustment", "2024-04-01", 8n * 10n ** 19n, decided("2024-04-01", { evaluationId: second.evaluationId })))), "RuleViolation", "contract/exceeds-evaluation")
       const tooMuch = await fails(s.postEvent("HĐ-2", F.event("x2", "adjustment", "2024-04-01", 30n * M + 1n, decided("2024-04-01", { evaluationId: second.evaluationId }))))
       isCode(tooMuch, "RuleViolation", "contract/exceeds-evaluation")
       assertOk((tooMuch as Errors.RuleViolation).message.includes("140.000.001"), (tooMuch as Errors.RuleViolation).message)
