@@ -511,16 +511,16 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
     putEstablishments: (items, key) =>
       tx((q) =>
         keyed(q, key, async () => undefined, async () => {
-        // the last save of an id wins, as when saved one by one
-        const last = new Map(items.map((w) => [w.value.id, w]))
-        const ws = [...last.values()]
-        await q.query(
-          `INSERT INTO ${T.establishments} (id, province_code, document)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])
-           ON CONFLICT (id) DO UPDATE SET province_code = EXCLUDED.province_code, document = EXCLUDED.document, updated_at = now()`,
-          [ws.map((w) => w.value.id), ws.map((w) => w.value.location.provinceCode), ws.map((w) => json(w.encoded))]
-        )
-        return { value: undefined, result: null }
+          // the last save of an id wins, as when saved one by one
+          const last = new Map(items.map((w) => [w.value.id, w]))
+          const ws = [...last.values()]
+          await q.query(
+            `INSERT INTO ${T.establishments} (id, province_code, document)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])
+             ON CONFLICT (id) DO UPDATE SET province_code = EXCLUDED.province_code, document = EXCLUDED.document, updated_at = now()`,
+            [ws.map((w) => w.value.id), ws.map((w) => w.value.location.provinceCode), ws.map((w) => json(w.encoded))]
+          )
+          return { value: undefined, result: null }
         })
       ),
     getEstablishments: (ids) =>
@@ -552,30 +552,30 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
               })
             ),
           async () => {
-        const saved = new Map<Storage.ProposalWrite, Row>()
-        for (const run of uniqueRuns(items, (w) => w.value.id)) {
-          const rows = await upsertProposals(q, run, options)
-          for (const w of run) {
-            const r = rows.get(w.value.id)
-            if (r === undefined) throw new Error(`proposal ${w.value.id} was not saved`)
-            saved.set(w, r)
-          }
-        }
-        const out = items.map((w): Storage.ProposalVersion => {
-          const r = saved.get(w) as Row
-          const version = Number(r["version"])
-          if (options.expectedVersion !== undefined && options.expectedVersion !== version - 1)
-            throw Storage.versionConflict(w.value.id, options.expectedVersion, version - 1)
-          return {
-            proposal: w.value,
-            version,
-            status: r["status"] as Storage.ProposalStatus,
-            savedAt: r["saved_at"] as string,
-            author: options.author,
-            note: options.note
-          }
-        })
-        return { value: out, result: out.map((v) => [v.proposal.id, v.version]) }
+            const saved = new Map<Storage.ProposalWrite, Row>()
+            for (const run of uniqueRuns(items, (w) => w.value.id)) {
+              const rows = await upsertProposals(q, run, options)
+              for (const w of run) {
+                const r = rows.get(w.value.id)
+                if (r === undefined) throw new Error(`proposal ${w.value.id} was not saved`)
+                saved.set(w, r)
+              }
+            }
+            const out = items.map((w): Storage.ProposalVersion => {
+              const r = saved.get(w) as Row
+              const version = Number(r["version"])
+              if (options.expectedVersion !== undefined && options.expectedVersion !== version - 1)
+                throw Storage.versionConflict(w.value.id, options.expectedVersion, version - 1)
+              return {
+                proposal: w.value,
+                version,
+                status: r["status"] as Storage.ProposalStatus,
+                savedAt: r["saved_at"] as string,
+                author: options.author,
+                note: options.note
+              }
+            })
+            return { value: out, result: out.map((v) => [v.proposal.id, v.version]) }
           }
         )
       ),
@@ -737,67 +737,67 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
             })
           },
           async () => {
-        const ids = [...new Set(items.map((w) => w.proposalId))]
-        const heads = new Map(
-          (await q.query(`SELECT id, current_version FROM ${T.proposals} WHERE id = ANY($1::text[])`, [ids])).map((r) => [
-            r["id"] as string,
-            Number(r["current_version"])
-          ])
-        )
-        const versions = items.map((w, i) => {
-          const current = heads.get(w.proposalId)
-          if (current === undefined) throw Storage.unknownReference("proposal", w.proposalId, [i, "proposalId"])
-          const v = w.proposalVersion ?? current
-          if (v > current) throw Storage.unknownReference("proposal-version", `${w.proposalId}@${v}`, [i, "proposalVersion"])
-          return v
-        })
-        const seq = (
-          await q.query(
-            `SELECT n::text AS id FROM (SELECT nextval(pg_get_serial_sequence($1, 'id')) AS n FROM generate_series(1, $2::int)) s ORDER BY n`,
-            [T.evaluations, items.length]
-          )
-        ).map((r) => r["id"] as string)
-        const [now] = await q.query(`SELECT ${ts("now()")} AS at`)
-        await q.query(
-          `INSERT INTO ${T.evaluations} (id, proposal_id, proposal_version, pack_id, pack_version, evaluated_on, verdict,
-                                         payable, support, requested, eligible_cost, grade, failures, trace)
-           SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::text[], $5::text[], $6::date[], $7::text[],
-                                $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::text[], $13::jsonb[], $14::jsonb[])`,
-          [
-            seq,
-            items.map((w) => w.proposalId),
-            versions,
-            items.map((w) => w.packId),
-            items.map((w) => w.packVersion),
-            items.map((w) => w.date),
-            items.map((w) => w.verdict),
-            items.map((w) => w.payable.toString()),
-            items.map((w) => w.support.toString()),
-            items.map((w) => w.requested.toString()),
-            items.map((w) => w.eligibleCost.toString()),
-            items.map((w) => w.grade),
-            items.map((w) => json(w.failures)),
-            items.map((w) => (w.traceJson === undefined ? null : json(w.traceJson)))
-          ]
-        )
-        const value = items.map((w, i) => ({
-          id: seq[i] as string,
-          proposalId: w.proposalId,
-          proposalVersion: versions[i] as number,
-          packId: w.packId,
-          packVersion: w.packVersion,
-          date: w.date,
-          verdict: w.verdict,
-          payable: w.payable,
-          support: w.support,
-          requested: w.requested,
-          eligibleCost: w.eligibleCost,
-          grade: w.grade,
-          failures: w.failures,
-          trace: w.trace,
-          evaluatedAt: now?.["at"] as string
-        }))
-        return { value, result: seq }
+            const ids = [...new Set(items.map((w) => w.proposalId))]
+            const heads = new Map(
+              (await q.query(`SELECT id, current_version FROM ${T.proposals} WHERE id = ANY($1::text[])`, [ids])).map((r) => [
+                r["id"] as string,
+                Number(r["current_version"])
+              ])
+            )
+            const versions = items.map((w, i) => {
+              const current = heads.get(w.proposalId)
+              if (current === undefined) throw Storage.unknownReference("proposal", w.proposalId, [i, "proposalId"])
+              const v = w.proposalVersion ?? current
+              if (v > current) throw Storage.unknownReference("proposal-version", `${w.proposalId}@${v}`, [i, "proposalVersion"])
+              return v
+            })
+            const seq = (
+              await q.query(
+                `SELECT n::text AS id FROM (SELECT nextval(pg_get_serial_sequence($1, 'id')) AS n FROM generate_series(1, $2::int)) s ORDER BY n`,
+                [T.evaluations, items.length]
+              )
+            ).map((r) => r["id"] as string)
+            const [now] = await q.query(`SELECT ${ts("now()")} AS at`)
+            await q.query(
+              `INSERT INTO ${T.evaluations} (id, proposal_id, proposal_version, pack_id, pack_version, evaluated_on, verdict,
+                                             payable, support, requested, eligible_cost, grade, failures, trace)
+               SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::text[], $5::text[], $6::date[], $7::text[],
+                                    $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::text[], $13::jsonb[], $14::jsonb[])`,
+              [
+                seq,
+                items.map((w) => w.proposalId),
+                versions,
+                items.map((w) => w.packId),
+                items.map((w) => w.packVersion),
+                items.map((w) => w.date),
+                items.map((w) => w.verdict),
+                items.map((w) => w.payable.toString()),
+                items.map((w) => w.support.toString()),
+                items.map((w) => w.requested.toString()),
+                items.map((w) => w.eligibleCost.toString()),
+                items.map((w) => w.grade),
+                items.map((w) => json(w.failures)),
+                items.map((w) => (w.traceJson === undefined ? null : json(w.traceJson)))
+              ]
+            )
+            const value = items.map((w, i) => ({
+              id: seq[i] as string,
+              proposalId: w.proposalId,
+              proposalVersion: versions[i] as number,
+              packId: w.packId,
+              packVersion: w.packVersion,
+              date: w.date,
+              verdict: w.verdict,
+              payable: w.payable,
+              support: w.support,
+              requested: w.requested,
+              eligibleCost: w.eligibleCost,
+              grade: w.grade,
+              failures: w.failures,
+              trace: w.trace,
+              evaluatedAt: now?.["at"] as string
+            }))
+            return { value, result: seq }
           }
         )
       ),
