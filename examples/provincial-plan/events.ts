@@ -13,7 +13,7 @@ import { LocalDate, Money, Rate, Rounding, type Contract, type Ledger, type Prop
  * national contracts signed on 10/04/2024, local ones on 05/08/2024 (after the provincial
  * resolution of 11/07/2024).
  */
-export function contractOf(p: Proposal.Proposal, allocated: Money.Money, n: number, province: string): Contract.Input {
+export function contractOf(p: Proposal.Proposal, allocated: Money.Money, n: number, province: string, evaluation: Contract.EvaluationRef): Contract.Input {
   const national = p.fund === "national"
   return {
     id: `${String(n).padStart(2, "0")}/2024/HĐ-KC${national ? "QG" : "ĐP"}`,
@@ -23,7 +23,9 @@ export function contractOf(p: Proposal.Proposal, allocated: Money.Money, n: numb
     approved: p.approvalDate ?? LocalDate.parseOrThrow("2024-03-15"),
     planYear: 2024,
     implementingUnit: p.implementingUnit.name,
-    province
+    province,
+    // the stored evaluation the approved support rests on (kết quả thẩm định)
+    evaluation
   }
 }
 

@@ -149,7 +149,9 @@ export async function run(options: Options = {}): Promise<Summary> {
     stored.establishments = saved(await s.saveEstablishments([...establishments.values()], { asOf }), "establishments", 1)
     const submitted = await s.saveProposals(proposals, { status: "submitted", author: "Phòng Quản lý công nghiệp" })
     stored.proposals = saved(submitted, "proposals", proposals.length).length
-    stored.evaluations = saved(await s.saveEvaluations(appraisal.proposals.map((x) => x.evaluation)), "evaluations", proposals.length).length
+    const evaluations = saved(await s.saveEvaluations(appraisal.proposals.map((x) => x.evaluation)), "evaluations", proposals.length)
+    stored.evaluations = evaluations.length
+    const evaluationOf = new Map(evaluations.map((e) => [e.proposalId, { proposalId: e.proposalId, evaluationId: e.id }] as const))
     saved(await s.savePlan(plan), "plan", 1)
     for (const { fund, allocation } of appraisal.funds) {
       const id = `${plan.id}/${fund}` // never overwritten: a rerun on a kept database finds the first one
@@ -171,10 +173,12 @@ export async function run(options: Options = {}): Promise<Summary> {
     const scripts: ReadonlyArray<Script> = ["settled", "paid", "advanced"]
     const chosen = [...first("national", 3).map((x, k) => ({ x, script: scripts[k] })), ...first("local", 1).map((x) => ({ x, script: scripts[2] }))]
     for (const [n, { x: { proposal: p, allocated }, script }] of chosen.entries()) {
-      const input = contractOf(p, allocated, n + 1, source.province.code)
+      const evaluation = evaluationOf.get(p.id)
+      if (evaluation === undefined) throw new Error(`proposal ${p.id} has no stored evaluation`)
+      const input = contractOf(p, allocated, n + 1, source.province.code, evaluation)
       // A signed contract keeps its terms: a rerun uses the stored one, even if the pack has changed since.
       const existing = unwrap(await s.getContract(input.id), `contract ${input.id}`)
-      const record = existing ?? unwrap(await s.saveContract(input, pack, { proposalId: p.id }), `contract ${input.id}`)
+      const record = existing ?? unwrap(await s.saveContract(input, pack), `contract ${input.id}`)
       if (existing !== undefined) stored.contractsKept++
       for (const event of eventsOf(record.contract, script ?? "advanced", p.fund === "national")) {
         const posted = await s.postEvent(input.id, event)

@@ -4,8 +4,9 @@
  * levels (see ../README.md, "What it finds"), never copied from the program's output.
  */
 import { Xlsx } from "@khuyencong/adapters-excel"
-import { open } from "@khuyencong/adapters-postgres"
-import { Appraisal, LocalDate, Money } from "@khuyencong/core"
+import { loadMigrations, migrate, open } from "@khuyencong/adapters-postgres"
+import { Appraisal, Contract, LocalDate, Money } from "@khuyencong/core"
+import { PGlite } from "@electric-sql/pglite"
 import { Storage } from "@khuyencong/storage"
 import { pack as rules2021 } from "@khuyencong/rules-2021-2025"
 
@@ -170,11 +171,18 @@ describe("running it again", () => {
   it("keeps a contract an earlier version stored with other terms, instead of failing with storage/contract-exists", async () => {
     const dir = mkdtempSync(join(tmpdir(), "provincial-plan-data-"))
     try {
-      // An earlier version signed 01/2024/HĐ-KCQG on 01/04 instead of 10/04
-      const store = Storage.toAsync(await open({ dataDir: dir, useEnvironment: false }))
+      // An earlier version signed 01/2024/HĐ-KCQG on 01/04 instead of 10/04, before contracts named
+      // their evaluation: the row as that version stored it (no proposal, no evaluation)
+      const db = await PGlite.create({ dataDir: dir })
+      await migrate({ pglite: db, schema: "khuyencong", migrations: (await loadMigrations()).filter((m) => m.id === "0001") })
       const earlier = { id: "01/2024/HĐ-KCQG", approvedSupport: M(1_000n), activities: ["demo-model"], signed: LocalDate.parseOrThrow("2024-04-01"), approved: LocalDate.parseOrThrow("2024-03-15"), planYear: 2024 }
-      expect((await store.saveContract(earlier, rules2021)).ok).toBe(true)
-      await store.close()
+      const c = Contract.makeOrThrow(earlier, rules2021)
+      await db.query(
+        `INSERT INTO khuyencong.contracts (id, approved_support, signed_on, approved_on, plan_year, last_plan_year, pack_id, pack_version, document, content_sha256)
+         VALUES ($1, $2::numeric, $3::date, $4::date, 2024, 2024, $5, $6, $7::jsonb, 'earlier')`,
+        [c.id, c.approvedSupport.toString(), c.signed, c.approved, c.terms.packId, c.terms.packVersion, JSON.stringify(Storage.encodeContract(c))]
+      )
+      await db.close()
       const r = await run({ outDir: dir, database: { kind: "dir", dir }, write: null })
       expect(r.stored.contractsKept).toBe(1)
       expect(r.disbursement.contracts[0]?.ledger.contract.signed).toBe("2024-04-01")

@@ -8,7 +8,7 @@
  */
 import { Establishment, Ledger, LocalDate, Money, Plan, Proposal } from "@khuyencong/core"
 import { Storage } from "@khuyencong/storage"
-import type { Allocation, Eligibility } from "@khuyencong/core"
+import type { Allocation, Contract, Eligibility } from "@khuyencong/core"
 import type { Driver, Queryable, Row } from "./driver.js"
 import { isRetryable, keyValues, constraintOf, toTypedError } from "./errors.js"
 import { checksum, quoteSchema } from "./migrations.js"
@@ -56,7 +56,8 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
     allocations: `${qs}.allocations`,
     outcomes: `${qs}.allocation_outcomes`,
     contracts: `${qs}.contracts`,
-    events: `${qs}.ledger_events`
+    events: `${qs}.ledger_events`,
+    writeKeys: `${qs}.write_keys`
   }
 
   /** Run a unit of work, retrying races (serialisation failures, deadlocks, raced inserts), mapping errors. */
@@ -73,6 +74,35 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
   const tx = <A>(body: (q: Queryable) => Promise<A>, map?: (e: unknown) => unknown): Promise<A> =>
     attempt(() => driver.transaction(body), map)
   const read = <A>(body: (q: Queryable) => Promise<A>): Promise<A> => attempt(() => body(driver))
+
+  /**
+   * A write under an idempotency key, inside its transaction: the key is inserted first (a
+   * concurrent request with the same key waits for this one to commit or roll back); a key already
+   * recorded replays the recorded result when operation and payload hash match, else it is a
+   * conflict. The key row commits with the write or not at all.
+   */
+  const keyed = async <A>(
+    q: Queryable,
+    key: Storage.WriteKey | undefined,
+    replay: (result: unknown) => Promise<A>,
+    write: () => Promise<{ readonly value: A; readonly result: unknown }>
+  ): Promise<A> => {
+    if (key === undefined) return (await write()).value
+    const hash = checksum(key.content)
+    const inserted = await q.query(
+      `INSERT INTO ${T.writeKeys} (key, operation, content_sha256) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING RETURNING key`,
+      [key.key, key.operation, hash]
+    )
+    if (inserted.length === 0) {
+      const [row] = await q.query(`SELECT operation, content_sha256, result FROM ${T.writeKeys} WHERE key = $1`, [key.key])
+      if (row === undefined) throw new Error(`write key ${key.key} is neither new nor stored`)
+      if (row["operation"] !== key.operation || row["content_sha256"] !== hash) throw Storage.writeKeyConflict(key.key, key.operation, String(row["operation"]))
+      return replay(row["result"])
+    }
+    const { value, result } = await write()
+    await q.query(`UPDATE ${T.writeKeys} SET result = $2::jsonb WHERE key = $1`, [key.key, json(result)])
+    return value
+  }
 
   // ---- establishments
 
@@ -325,6 +355,10 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
     if (r["business_registration"] !== null) evidence["businessRegistration"] = r["business_registration"]
     if (r["completed_value"] !== null) evidence["completedValue"] = money(r["completed_value"])
     if (r["decision"] !== null) evidence["decision"] = r["decision"]
+    if (r["decided_on"] !== null && r["decided_on"] !== undefined) evidence["decidedOn"] = r["decided_on"]
+    if (r["decided_by"] !== null && r["decided_by"] !== undefined) evidence["decidedBy"] = r["decided_by"]
+    if (r["legal_basis"] !== null && r["legal_basis"] !== undefined) evidence["legalBasis"] = r["legal_basis"]
+    if (r["evaluation_id"] !== null && r["evaluation_id"] !== undefined) evidence["evaluationId"] = r["evaluation_id"]
     const e = {
       id: r["id"] as string,
       idempotencyKey: r["idempotency_key"] as string,
@@ -343,7 +377,7 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
       await q.query(
         `SELECT id, idempotency_key, kind, ${day("event_date")} AS event_date, amount, progress_numerator::text AS progress_numerator,
                 progress_denominator::text AS progress_denominator, ${day("base_acceptance")} AS base_acceptance,
-                business_registration, completed_value, decision
+                business_registration, completed_value, decision, ${day("decided_on")} AS decided_on, decided_by, legal_basis, evaluation_id
            FROM ${T.events} WHERE contract_id = $1 ORDER BY seq`,
         [contractId]
       )
@@ -354,19 +388,141 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
     return r.ledger
   }
 
+  const insertAllocation = async (q: Queryable, w: Storage.AllocationWrite): Promise<Storage.StoredAllocation> => {
+    const hash = checksum(Storage.canonical({ planId: w.planId ?? null, allocation: w.allocation }))
+    const [existing] = await q.query(`SELECT content_sha256 FROM ${T.allocations} WHERE id = $1 FOR UPDATE`, [w.id])
+    if (existing !== undefined) {
+      if (existing["content_sha256"] !== hash) throw Storage.alreadyStored("allocation", w.id)
+      return (await readAllocation(q, w.id)) as Storage.StoredAllocation
+    }
+    const a = w.allocation
+    await q.query(
+      `INSERT INTO ${T.allocations} (id, plan_id, policy, reserve, ceilings, envelope, requested, reserve_amount, distributable,
+                                     allocated, unallocated, content_sha256)
+       VALUES ($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6::numeric, $7::numeric, $8::numeric, $9::numeric, $10::numeric, $11::numeric, $12)`,
+      [
+        w.id,
+        w.planId ?? null,
+        json(Storage.toExactJson(a.policy)),
+        a.reserve === undefined ? null : json(Storage.toExactJson(a.reserve)),
+        json(Storage.toExactJson(a.ceilings)),
+        a.totals.envelope.toString(),
+        a.totals.requested.toString(),
+        a.totals.reserve.toString(),
+        a.totals.distributable.toString(),
+        a.totals.allocated.toString(),
+        a.totals.unallocated.toString(),
+        hash
+      ]
+    )
+    const o = a.outcomes
+    if (o.length > 0)
+      await q.query(
+        `INSERT INTO ${T.outcomes} (allocation_id, rank, proposal_id, tier, requested, allocated, status, reason, binding, available, limit_kind)
+         SELECT $1, * FROM unnest($2::int[], $3::text[], $4::int[], $5::numeric[], $6::numeric[], $7::text[], $8::text[], $9::text[], $10::numeric[], $11::text[])`,
+        [
+          w.id,
+          o.map((x) => x.rank),
+          o.map((x) => x.id),
+          o.map((x) => x.tier ?? null),
+          o.map((x) => x.requested.toString()),
+          o.map((x) => x.allocated.toString()),
+          o.map((x) => x.status),
+          o.map((x) => x.reason),
+          o.map((x) => x.constraint),
+          o.map((x) => x.available.toString()),
+          o.map((x) => x.limit)
+        ]
+      )
+    return (await readAllocation(q, w.id)) as Storage.StoredAllocation
+  }
+
+  const insertContract = async (q: Queryable, c: Contract.Contract): Promise<Storage.ContractRecord> => {
+    const ref = c.evaluation as Contract.EvaluationRef
+    const hash = checksum(Storage.canonical({ contract: c }))
+    const [existing] = await q.query(`SELECT ${CONTRACT_COLUMNS}, content_sha256 FROM ${T.contracts} WHERE id = $1 FOR UPDATE`, [c.id])
+    if (existing !== undefined) {
+      if (existing["content_sha256"] !== hash) throw Storage.alreadyStored("contract", c.id)
+      return readContract(existing)
+    }
+    // the proposal's lock serialises every change to its commitments (contracts, adjustments)
+    if (!(await lockProposal(q, ref.proposalId))) throw Storage.unknownReference("proposal", ref.proposalId, ["evaluation", "proposalId"])
+    const named = await evaluationOf(q, ref.proposalId, ref.evaluationId, ["evaluation", "evaluationId"])
+    Storage.checkBasis(c, c.approvedSupport, named, await latestEvaluationId(q, ref.proposalId), await commitments(q, ref.proposalId), ["evaluation", "evaluationId"])
+    const [r] = await q.query(
+      `INSERT INTO ${T.contracts} (id, proposal_id, approved_support, signed_on, approved_on, plan_year, last_plan_year, province,
+                                   pack_id, pack_version, document, content_sha256, evaluation_id)
+       VALUES ($1, $2, $3::numeric, $4::date, $5::date, $6::int, $7::int, $8, $9, $10, $11::jsonb, $12, $13::bigint)
+       RETURNING ${CONTRACT_COLUMNS}`,
+      [
+        c.id,
+        ref.proposalId,
+        c.approvedSupport.toString(),
+        c.signed,
+        c.approved,
+        c.planYear,
+        c.lastPlanYear,
+        c.province ?? null,
+        c.terms.packId,
+        c.terms.packVersion,
+        json(Storage.encodeContract(c)),
+        hash,
+        named.id
+      ]
+    )
+    return readContract(r as Row)
+  }
+
+  /** Lock a proposal's row (SELECT … FOR UPDATE); false when it is not stored. */
+  const lockProposal = async (q: Queryable, proposalId: string): Promise<boolean> =>
+    (await q.query(`SELECT id FROM ${T.proposals} WHERE id = $1 FOR UPDATE`, [proposalId])).length > 0
+
+  /** A stored evaluation of the proposal by the id the store gave it, else `storage/unknown-evaluation`. */
+  const evaluationOf = async (q: Queryable, proposalId: string, id: string, path: ReadonlyArray<string | number>): Promise<Storage.StoredEvaluation> => {
+    const [r] = await q.query(`SELECT ${EVALUATION_COLUMNS("e")} FROM ${T.evaluations} e WHERE e.id::text = $1 AND e.proposal_id = $2`, [id, proposalId])
+    if (r === undefined) throw Storage.unknownReference("evaluation", `${id} (đề án ${proposalId})`, path)
+    return readEvaluation(r)
+  }
+
+  const latestEvaluationId = async (q: Queryable, proposalId: string): Promise<string | undefined> => {
+    const [r] = await q.query(`SELECT id::text AS id FROM ${T.evaluations} WHERE proposal_id = $1 ORDER BY id DESC LIMIT 1`, [proposalId])
+    return r === undefined ? undefined : (r["id"] as string)
+  }
+
+  /** The approved support, after adjustments, of every contract of a proposal. */
+  const commitments = async (q: Queryable, proposalId: string): Promise<Array<Contract.Commitment>> => {
+    const rows = await q.query(
+      `SELECT c.id, c.approved_support::text AS approved,
+              COALESCE((SELECT jsonb_agg(jsonb_build_object('id', e.id, 'idempotencyKey', e.idempotency_key, 'date', ${day("e.event_date")},
+                                                            'amount', e.amount::text))
+                          FROM ${T.events} e WHERE e.contract_id = c.id AND e.kind = 'adjustment'), '[]'::jsonb) AS adjustments
+         FROM ${T.contracts} c WHERE c.proposal_id = $1`,
+      [proposalId]
+    )
+    return rows.map((r) => {
+      const adjustments = (r["adjustments"] as ReadonlyArray<{ id: string; idempotencyKey: string; date: string; amount: string }>).map(
+        (a): Ledger.Event => ({ id: a.id, idempotencyKey: a.idempotencyKey, kind: "adjustment", date: a.date as LocalDate.LocalDate, amount: money(a.amount) })
+      )
+      return { contractId: r["id"] as string, approved: Storage.approvedAfter({ approvedSupport: money(r["approved"]) }, adjustments) }
+    })
+  }
+
   return {
-    putEstablishments: (items) =>
-      tx(async (q) => {
-        // the last save of an id wins, as when saved one by one
-        const last = new Map(items.map((w) => [w.value.id, w]))
-        const ws = [...last.values()]
-        await q.query(
-          `INSERT INTO ${T.establishments} (id, province_code, document)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])
-           ON CONFLICT (id) DO UPDATE SET province_code = EXCLUDED.province_code, document = EXCLUDED.document, updated_at = now()`,
-          [ws.map((w) => w.value.id), ws.map((w) => w.value.location.provinceCode), ws.map((w) => json(w.encoded))]
-        )
-      }),
+    putEstablishments: (items, key) =>
+      tx((q) =>
+        keyed(q, key, async () => undefined, async () => {
+          // the last save of an id wins, as when saved one by one
+          const last = new Map(items.map((w) => [w.value.id, w]))
+          const ws = [...last.values()]
+          await q.query(
+            `INSERT INTO ${T.establishments} (id, province_code, document)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])
+             ON CONFLICT (id) DO UPDATE SET province_code = EXCLUDED.province_code, document = EXCLUDED.document, updated_at = now()`,
+            [ws.map((w) => w.value.id), ws.map((w) => w.value.location.provinceCode), ws.map((w) => json(w.encoded))]
+          )
+          return { value: undefined, result: null }
+        })
+      ),
     getEstablishments: (ids) =>
       read(async (q) => {
         const rows = await q.query(`SELECT id, document FROM ${T.establishments} WHERE id = ANY($1::text[])`, [[...ids]])
@@ -382,32 +538,47 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
         return rows.map(readEstablishment)
       }),
 
-    putProposals: (items, options) =>
-      tx(async (q) => {
-        const saved = new Map<Storage.ProposalWrite, Row>()
-        for (const run of uniqueRuns(items, (w) => w.value.id)) {
-          const rows = await upsertProposals(q, run, options)
-          for (const w of run) {
-            const r = rows.get(w.value.id)
-            if (r === undefined) throw new Error(`proposal ${w.value.id} was not saved`)
-            saved.set(w, r)
+    putProposals: (items, options, key) =>
+      tx((q) =>
+        keyed(
+          q,
+          key,
+          async (result) =>
+            Promise.all(
+              (result as ReadonlyArray<readonly [string, number]>).map(async ([id, version]) => {
+                const [r] = await q.query(`SELECT ${VERSION_COLUMNS} FROM ${T.versions} v WHERE v.proposal_id = $1 AND v.version = $2`, [id, version])
+                if (r === undefined) throw Storage.corrupt("proposal_versions", id, `version ${version} recorded under an idempotency key is missing`)
+                return readVersion(r)
+              })
+            ),
+          async () => {
+            const saved = new Map<Storage.ProposalWrite, Row>()
+            for (const run of uniqueRuns(items, (w) => w.value.id)) {
+              const rows = await upsertProposals(q, run, options)
+              for (const w of run) {
+                const r = rows.get(w.value.id)
+                if (r === undefined) throw new Error(`proposal ${w.value.id} was not saved`)
+                saved.set(w, r)
+              }
+            }
+            const out = items.map((w): Storage.ProposalVersion => {
+              const r = saved.get(w) as Row
+              const version = Number(r["version"])
+              if (options.expectedVersion !== undefined && options.expectedVersion !== version - 1)
+                throw Storage.versionConflict(w.value.id, options.expectedVersion, version - 1)
+              return {
+                proposal: w.value,
+                version,
+                status: r["status"] as Storage.ProposalStatus,
+                savedAt: r["saved_at"] as string,
+                author: options.author,
+                note: options.note
+              }
+            })
+            return { value: out, result: out.map((v) => [v.proposal.id, v.version]) }
           }
-        }
-        return items.map((w) => {
-          const r = saved.get(w) as Row
-          const version = Number(r["version"])
-          if (options.expectedVersion !== undefined && options.expectedVersion !== version - 1)
-            throw Storage.versionConflict(w.value.id, options.expectedVersion, version - 1)
-          return {
-            proposal: w.value,
-            version,
-            status: r["status"] as Storage.ProposalStatus,
-            savedAt: r["saved_at"] as string,
-            author: options.author,
-            note: options.note
-          }
-        })
-      }),
+        )
+      ),
     getProposal: (id, version) =>
       read(async (q) => {
         const [r] = await q.query(
@@ -468,9 +639,9 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
         })
       }),
 
-    putPlan: (w) =>
+    putPlan: (w, key) =>
       tx(
-        async (q) => {
+        (q) => keyed(q, key, async () => undefined, async () => {
           const p = w.value
           await q.query(
             `INSERT INTO ${T.plans} (id, year, level, province_code, approval_number, approval_date)
@@ -505,7 +676,8 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
                SELECT $1, ord - 1, proposal_id FROM unnest($2::text[]) WITH ORDINALITY AS t(proposal_id, ord)`,
               [p.id, [...p.proposalIds]]
             )
-        },
+          return { value: undefined, result: null }
+        }),
         (e) => {
           if (constraintOf(e) !== "plan_proposals_proposal_fkey") return e
           const id = keyValues(e)?.[0] ?? "?"
@@ -549,69 +721,86 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
         })
       }),
 
-    putEvaluations: (items) =>
-      tx(async (q) => {
-        const ids = [...new Set(items.map((w) => w.proposalId))]
-        const heads = new Map(
-          (await q.query(`SELECT id, current_version FROM ${T.proposals} WHERE id = ANY($1::text[])`, [ids])).map((r) => [
-            r["id"] as string,
-            Number(r["current_version"])
-          ])
+    putEvaluations: (items, key) =>
+      tx((q) =>
+        keyed(
+          q,
+          key,
+          async (result) => {
+            const ids = result as ReadonlyArray<string>
+            const rows = await q.query(`SELECT ${EVALUATION_COLUMNS("e")} FROM ${T.evaluations} e WHERE e.id::text = ANY($1::text[])`, [[...ids]])
+            const byId = new Map(rows.map((r) => [String(r["id"]), readEvaluation(r)]))
+            return ids.map((id) => {
+              const e = byId.get(id)
+              if (e === undefined) throw Storage.corrupt("evaluations", id, "an evaluation recorded under an idempotency key is missing")
+              return e
+            })
+          },
+          async () => {
+            const ids = [...new Set(items.map((w) => w.proposalId))]
+            const heads = new Map(
+              (await q.query(`SELECT id, current_version FROM ${T.proposals} WHERE id = ANY($1::text[])`, [ids])).map((r) => [
+                r["id"] as string,
+                Number(r["current_version"])
+              ])
+            )
+            const versions = items.map((w, i) => {
+              const current = heads.get(w.proposalId)
+              if (current === undefined) throw Storage.unknownReference("proposal", w.proposalId, [i, "proposalId"])
+              const v = w.proposalVersion ?? current
+              if (v > current) throw Storage.unknownReference("proposal-version", `${w.proposalId}@${v}`, [i, "proposalVersion"])
+              return v
+            })
+            const seq = (
+              await q.query(
+                `SELECT n::text AS id FROM (SELECT nextval(pg_get_serial_sequence($1, 'id')) AS n FROM generate_series(1, $2::int)) s ORDER BY n`,
+                [T.evaluations, items.length]
+              )
+            ).map((r) => r["id"] as string)
+            const [now] = await q.query(`SELECT ${ts("now()")} AS at`)
+            await q.query(
+              `INSERT INTO ${T.evaluations} (id, proposal_id, proposal_version, pack_id, pack_version, evaluated_on, verdict,
+                                             payable, support, requested, eligible_cost, grade, failures, trace)
+               SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::text[], $5::text[], $6::date[], $7::text[],
+                                    $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::text[], $13::jsonb[], $14::jsonb[])`,
+              [
+                seq,
+                items.map((w) => w.proposalId),
+                versions,
+                items.map((w) => w.packId),
+                items.map((w) => w.packVersion),
+                items.map((w) => w.date),
+                items.map((w) => w.verdict),
+                items.map((w) => w.payable.toString()),
+                items.map((w) => w.support.toString()),
+                items.map((w) => w.requested.toString()),
+                items.map((w) => w.eligibleCost.toString()),
+                items.map((w) => w.grade),
+                items.map((w) => json(w.failures)),
+                items.map((w) => (w.traceJson === undefined ? null : json(w.traceJson)))
+              ]
+            )
+            const value = items.map((w, i) => ({
+              id: seq[i] as string,
+              proposalId: w.proposalId,
+              proposalVersion: versions[i] as number,
+              packId: w.packId,
+              packVersion: w.packVersion,
+              date: w.date,
+              verdict: w.verdict,
+              payable: w.payable,
+              support: w.support,
+              requested: w.requested,
+              eligibleCost: w.eligibleCost,
+              grade: w.grade,
+              failures: w.failures,
+              trace: w.trace,
+              evaluatedAt: now?.["at"] as string
+            }))
+            return { value, result: seq }
+          }
         )
-        const versions = items.map((w, i) => {
-          const current = heads.get(w.proposalId)
-          if (current === undefined) throw Storage.unknownReference("proposal", w.proposalId, [i, "proposalId"])
-          const v = w.proposalVersion ?? current
-          if (v > current) throw Storage.unknownReference("proposal-version", `${w.proposalId}@${v}`, [i, "proposalVersion"])
-          return v
-        })
-        const seq = (
-          await q.query(
-            `SELECT n::text AS id FROM (SELECT nextval(pg_get_serial_sequence($1, 'id')) AS n FROM generate_series(1, $2::int)) s ORDER BY n`,
-            [T.evaluations, items.length]
-          )
-        ).map((r) => r["id"] as string)
-        const [now] = await q.query(`SELECT ${ts("now()")} AS at`)
-        await q.query(
-          `INSERT INTO ${T.evaluations} (id, proposal_id, proposal_version, pack_id, pack_version, evaluated_on, verdict,
-                                         payable, support, requested, eligible_cost, grade, failures, trace)
-           SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::text[], $5::text[], $6::date[], $7::text[],
-                                $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::text[], $13::jsonb[], $14::jsonb[])`,
-          [
-            seq,
-            items.map((w) => w.proposalId),
-            versions,
-            items.map((w) => w.packId),
-            items.map((w) => w.packVersion),
-            items.map((w) => w.date),
-            items.map((w) => w.verdict),
-            items.map((w) => w.payable.toString()),
-            items.map((w) => w.support.toString()),
-            items.map((w) => w.requested.toString()),
-            items.map((w) => w.eligibleCost.toString()),
-            items.map((w) => w.grade),
-            items.map((w) => json(w.failures)),
-            items.map((w) => (w.traceJson === undefined ? null : json(w.traceJson)))
-          ]
-        )
-        return items.map((w, i) => ({
-          id: seq[i] as string,
-          proposalId: w.proposalId,
-          proposalVersion: versions[i] as number,
-          packId: w.packId,
-          packVersion: w.packVersion,
-          date: w.date,
-          verdict: w.verdict,
-          payable: w.payable,
-          support: w.support,
-          requested: w.requested,
-          eligibleCost: w.eligibleCost,
-          grade: w.grade,
-          failures: w.failures,
-          trace: w.trace,
-          evaluatedAt: now?.["at"] as string
-        }))
-      }),
+      ),
     latestEvaluation: (proposalId, packId) =>
       read(async (q) => {
         const [r] = await q.query(
@@ -643,56 +832,9 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
         return rows.map(readEvaluation)
       }),
 
-    putAllocation: (w) =>
+    putAllocation: (w, key) =>
       tx(
-        async (q) => {
-          const hash = checksum(Storage.canonical({ planId: w.planId ?? null, allocation: w.allocation }))
-          const [existing] = await q.query(`SELECT content_sha256 FROM ${T.allocations} WHERE id = $1 FOR UPDATE`, [w.id])
-          if (existing !== undefined) {
-            if (existing["content_sha256"] !== hash) throw Storage.alreadyStored("allocation", w.id)
-            return (await readAllocation(q, w.id)) as Storage.StoredAllocation
-          }
-          const a = w.allocation
-          await q.query(
-            `INSERT INTO ${T.allocations} (id, plan_id, policy, reserve, ceilings, envelope, requested, reserve_amount, distributable,
-                                           allocated, unallocated, content_sha256)
-             VALUES ($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6::numeric, $7::numeric, $8::numeric, $9::numeric, $10::numeric, $11::numeric, $12)`,
-            [
-              w.id,
-              w.planId ?? null,
-              json(Storage.toExactJson(a.policy)),
-              a.reserve === undefined ? null : json(Storage.toExactJson(a.reserve)),
-              json(Storage.toExactJson(a.ceilings)),
-              a.totals.envelope.toString(),
-              a.totals.requested.toString(),
-              a.totals.reserve.toString(),
-              a.totals.distributable.toString(),
-              a.totals.allocated.toString(),
-              a.totals.unallocated.toString(),
-              hash
-            ]
-          )
-          const o = a.outcomes
-          if (o.length > 0)
-            await q.query(
-              `INSERT INTO ${T.outcomes} (allocation_id, rank, proposal_id, tier, requested, allocated, status, reason, binding, available, limit_kind)
-               SELECT $1, * FROM unnest($2::int[], $3::text[], $4::int[], $5::numeric[], $6::numeric[], $7::text[], $8::text[], $9::text[], $10::numeric[], $11::text[])`,
-              [
-                w.id,
-                o.map((x) => x.rank),
-                o.map((x) => x.id),
-                o.map((x) => x.tier ?? null),
-                o.map((x) => x.requested.toString()),
-                o.map((x) => x.allocated.toString()),
-                o.map((x) => x.status),
-                o.map((x) => x.reason),
-                o.map((x) => x.constraint),
-                o.map((x) => x.available.toString()),
-                o.map((x) => x.limit)
-              ]
-            )
-          return (await readAllocation(q, w.id)) as Storage.StoredAllocation
-        },
+        (q) => keyed(q, key, async (result) => (await readAllocation(q, result as string)) as Storage.StoredAllocation, async () => ({ value: await insertAllocation(q, w), result: w.id })),
         (e) => {
           if (constraintOf(e) !== "allocation_outcomes_proposal_fkey") return e
           const id = keyValues(e)?.[0] ?? "?"
@@ -715,36 +857,19 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
         }))
       }),
 
-    putContract: (c, proposalId) =>
-      tx(async (q) => {
-        const hash = checksum(Storage.canonical({ contract: c, proposalId: proposalId ?? null }))
-        const [existing] = await q.query(`SELECT ${CONTRACT_COLUMNS}, content_sha256 FROM ${T.contracts} WHERE id = $1 FOR UPDATE`, [c.id])
-        if (existing !== undefined) {
-          if (existing["content_sha256"] !== hash) throw Storage.alreadyStored("contract", c.id)
-          return readContract(existing)
-        }
-        const [r] = await q.query(
-          `INSERT INTO ${T.contracts} (id, proposal_id, approved_support, signed_on, approved_on, plan_year, last_plan_year, province,
-                                       pack_id, pack_version, document, content_sha256)
-           VALUES ($1, $2, $3::numeric, $4::date, $5::date, $6::int, $7::int, $8, $9, $10, $11::jsonb, $12)
-           RETURNING ${CONTRACT_COLUMNS}`,
-          [
-            c.id,
-            proposalId ?? null,
-            c.approvedSupport.toString(),
-            c.signed,
-            c.approved,
-            c.planYear,
-            c.lastPlanYear,
-            c.province ?? null,
-            c.terms.packId,
-            c.terms.packVersion,
-            json(Storage.encodeContract(c)),
-            hash
-          ]
+    putContract: (c, key) =>
+      tx((q) =>
+        keyed(
+          q,
+          key,
+          async (result) => {
+            const [r] = await q.query(`SELECT ${CONTRACT_COLUMNS} FROM ${T.contracts} WHERE id = $1`, [result as string])
+            if (r === undefined) throw Storage.corrupt("contracts", String(result), "a contract recorded under an idempotency key is missing")
+            return readContract(r)
+          },
+          async () => ({ value: await insertContract(q, c), result: c.id })
         )
-        return readContract(r as Row)
-      }),
+      ),
     getContract: (id) =>
       read(async (q) => {
         const [r] = await q.query(`SELECT ${CONTRACT_COLUMNS} FROM ${T.contracts} WHERE id = $1`, [id])
@@ -762,20 +887,38 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
 
     postEvent: (contractId, event) =>
       tx(async (q) => {
+        // an adjustment changes the proposal's commitments: lock the proposal first (then the contract, as a contract save does)
+        const adjustment = typeof event === "object" && event !== null && event.kind === "adjustment"
+        let proposalId: string | undefined
+        if (adjustment) {
+          const [row] = await q.query(`SELECT proposal_id FROM ${T.contracts} WHERE id = $1`, [contractId])
+          proposalId = (row?.["proposal_id"] as string | null | undefined) ?? undefined
+          if (proposalId !== undefined) await lockProposal(q, proposalId)
+        }
         const ledger = await ledgerOf(q, contractId, true)
         if (ledger === undefined) throw Storage.unknownReference("contract", contractId, ["contractId"])
-        const r = Ledger.post(ledger, event)
+        const namedId = adjustment ? event.evidence?.evaluationId : undefined
+        const named = proposalId !== undefined && typeof namedId === "string" ? await evaluationOf(q, proposalId, namedId, ["evidence", "evaluationId"]) : undefined
+        const others = adjustment && proposalId !== undefined ? await commitments(q, proposalId) : []
+        const latestId = proposalId === undefined ? undefined : await latestEvaluationId(q, proposalId)
+        // a superseded evaluation is reported as such (checkBasis below), not as what it would allow
+        const r = Ledger.post(ledger, event, named === undefined || named.id !== latestId ? undefined : { evaluation: named, committedElsewhere: others })
         if (!r.ok) throw r.error
         // Ledger.post accepted an event whose key is already in the ledger: a retry with the same content
         const original = ledger.events.find((e) => e.idempotencyKey === event.idempotencyKey)
         if (original !== undefined) return { event: original, replayed: true, ledger }
+        const approved = Ledger.balances(r.value).approved
+        if (adjustment && approved > Ledger.balances(ledger).approved) {
+          if (proposalId === undefined || named === undefined) throw Storage.noEvaluationBasis(ledger.contract, event)
+          Storage.checkBasis(ledger.contract, approved, named, latestId, others, ["evidence", "evaluationId"])
+        }
         const [other] = await q.query(`SELECT contract_id, id FROM ${T.events} WHERE idempotency_key = $1`, [event.idempotencyKey])
         if (other !== undefined) throw Storage.idempotencyConflict(event.idempotencyKey, other["id"] as string, other["contract_id"] as string)
         const ev = event.evidence
         await q.query(
           `INSERT INTO ${T.events} (contract_id, id, idempotency_key, kind, event_date, amount, progress_numerator, progress_denominator,
-                                    base_acceptance, business_registration, completed_value, decision)
-           VALUES ($1, $2, $3, $4, $5::date, $6::numeric, $7::numeric, $8::numeric, $9::date, $10, $11::numeric, $12)`,
+                                    base_acceptance, business_registration, completed_value, decision, decided_on, decided_by, legal_basis, evaluation_id)
+           VALUES ($1, $2, $3, $4, $5::date, $6::numeric, $7::numeric, $8::numeric, $9::date, $10, $11::numeric, $12, $13::date, $14, $15, $16)`,
           [
             contractId,
             event.id,
@@ -788,7 +931,11 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
             ev?.baseAcceptance ?? null,
             ev?.businessRegistration ?? null,
             ev?.completedValue?.toString() ?? null,
-            ev?.decision ?? null
+            ev?.decision ?? null,
+            ev?.decidedOn ?? null,
+            ev?.decidedBy ?? null,
+            ev?.legalBasis ?? null,
+            ev?.evaluationId ?? null
           ]
         )
         return { event, replayed: false, ledger: r.value }

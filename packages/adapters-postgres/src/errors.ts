@@ -67,6 +67,11 @@ const CHECKS: Readonly<Record<string, { readonly code: string; readonly path: Er
   ledger_events_acceptance_check: { code: "ledger/acceptance-after-event", path: ["evidence", "baseAcceptance"], label: "The acceptance (nghiệm thu cơ sở) must not be after the event" },
   ledger_events_completed_value_check: { code: "ledger/invalid-completed-value", path: ["evidence", "completedValue"], label: "The completed-work value must be a non-negative amount" },
   contracts_support_check: { code: "contract/invalid-support", path: ["approvedSupport"], label: "The approved support (kinh phí hỗ trợ được duyệt) must be a positive amount of đồng" },
+  contracts_support_range_check: { code: "contract/invalid-support", path: ["approvedSupport"], label: "The approved support (kinh phí hỗ trợ được duyệt) must be a positive amount of at most 10^20 − 1 đồng" },
+  contracts_basis_check: { code: "contract/missing-evaluation", path: ["evaluation"], label: "A contract (hợp đồng) must name its proposal and the stored evaluation (kết quả thẩm định) it rests on" },
+  ledger_events_amount_range_check: { code: "ledger/invalid-amount", path: ["amount"], label: "The amount (số tiền) must be a positive number of at most 10^20 − 1 đồng" },
+  ledger_events_decision_check: { code: "adjustment/missing-decision", path: ["evidence", "decision"], label: "An adjustment (điều chỉnh) must record its decision: number, date, issuing authority and legal basis" },
+  ledger_events_decided_on_check: { code: "adjustment/decision-after-event", path: ["evidence", "decidedOn"], label: "The decision (quyết định) must not be dated after the adjustment" },
   contracts_dates_check: { code: "contract/signed-before-approval", path: ["signed"], label: "The contract (hợp đồng) cannot be signed before the project was approved" },
   contracts_years_check: { code: "contract/invalid-last-plan-year", path: ["lastPlanYear"], label: "The last plan year must not be before the plan year" },
   proposals_plan_year_check: { code: "schema/invalid", path: ["planYear"], label: "plan year (năm kế hoạch) must be a whole year between 2000 and 2100" },
@@ -120,6 +125,7 @@ export const toTypedError = (e: unknown): ReturnType<typeof Storage.toTypedError
     if (constraint === "contracts_proposal_fkey") return Storage.unknownReference("proposal", key, ["proposalId"])
     if (constraint === "allocations_plan_fkey") return Storage.unknownReference("plan", key, ["planId"])
     if (constraint === "ledger_events_contract_fkey") return Storage.unknownReference("contract", key, ["contractId"])
+    if (constraint === "contracts_evaluation_fkey") return Storage.unknownReference("evaluation", key, ["evaluation", "evaluationId"])
     if (constraint === "evaluations_version_fkey") return Storage.unknownReference("proposal-version", (keyValues(e) ?? []).join("@"), ["proposalVersion"])
     if (constraint?.endsWith("_proposal_fkey") === true) return Storage.unknownReference("proposal", key, ["proposalId"])
     return new Errors.RuleViolation({ code: "storage/constraint", path: [], rule: "storage.reference", message: `a reference is not stored (${constraint ?? "foreign key"}): ${field(e, "detail") ?? message}` })

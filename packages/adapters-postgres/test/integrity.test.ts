@@ -9,12 +9,12 @@ import pg from "pg"
 import { afterAll, describe, expect, it } from "vitest"
 // The storage contract suite's fixtures (`@khuyencong/storage/testing`) and core's arbitraries
 // (`@khuyencong/core/testing`), both built to dist.
-import { fixtures, suitePack } from "@khuyencong/storage/testing"
+import { fixtures, storedBasis, suitePack } from "@khuyencong/storage/testing"
 import { establishment as anyEstablishment, invalid, plan as anyPlan, proposal as anyProposal } from "@khuyencong/core/testing"
 import { makeBackend } from "../src/backend.js"
 import { pgDriver, type Driver, type Queryable } from "../src/driver.js"
 import { toTypedError } from "../src/errors.js"
-import { open } from "../src/index.js"
+import { open, type PostgresStore } from "../src/index.js"
 import { close, DATABASE_URL, freshSchema, hasServer, pgliteHarness, serverHarness, serverSchemas, type Harness } from "./harness.js"
 
 const M = 1_000_000n
@@ -82,7 +82,7 @@ const killed = (h: Harness): void => {
       await failure(kill.saveAllocation(a))
       expect(await count(h, "allocations", store.schema)).toBe(0)
       // a ledger posting: killed after its insert → no event, and the idempotency key is free again
-      await value(s.saveContract(fixtures.contractInput("HĐ-1"), suitePack))
+      await value(s.saveContract(fixtures.contractInput("HĐ-1", { evaluation: await storedBasis(store) }), suitePack))
       const ev = fixtures.event("e1", "advance", "2024-04-01", 30n * M)
       await failure(kill.postEvent("HĐ-1", ev))
       expect(await count(h, "ledger_events", store.schema)).toBe(0)
@@ -117,7 +117,7 @@ const constraints = (h: Harness): void => {
     }
     try {
       await value(s.saveProposal(fixtures.proposal("DA-1")))
-      await value(s.saveContract(fixtures.contractInput("HĐ-1"), suitePack))
+      await value(s.saveContract(fixtures.contractInput("HĐ-1", { evaluation: await storedBasis(store) }), suitePack))
       await value(s.postEvent("HĐ-1", fixtures.event("e1", "advance", "2024-04-01", 10n * M)))
       const insert = `INSERT INTO ${q}.ledger_events (contract_id, id, idempotency_key, kind, event_date, amount) VALUES ($1, $2, $3, $4, $5::date, $6::numeric)`
       const zero = await raw(insert, ["HĐ-1", "x", "kx", "advance", "2024-04-02", "0"])
@@ -317,7 +317,7 @@ describe("integrity on a PostgreSQL server (DATABASE_URL)", () => {
       expect((e as Storage.StorageError).code).toBe("storage/unavailable")
       expect(await count(h, "plans", store.schema)).toBe(0)
       expect(await count(h, "plan_envelopes", store.schema)).toBe(0)
-      await value(s.saveContract(fixtures.contractInput("HĐ-1"), suitePack))
+      await value(s.saveContract(fixtures.contractInput("HĐ-1", { evaluation: await storedBasis(store) }), suitePack))
       const ev = fixtures.event("e1", "advance", "2024-04-01", 30n * M)
       expect(await failure(killer.postEvent("HĐ-1", ev))).toMatchObject({ _tag: "StorageError", code: "storage/unavailable" })
       expect(await count(h, "ledger_events", store.schema)).toBe(0)
@@ -342,7 +342,7 @@ describe("integrity on a PostgreSQL server (DATABASE_URL)", () => {
     const ss = stores.map((x) => Storage.toAsync(x))
     try {
       const s0 = ss[0] as Async
-      await value(s0.saveContract(fixtures.contractInput("HĐ-1"), suitePack))
+      await value(s0.saveContract(fixtures.contractInput("HĐ-1", { evaluation: await storedBasis(stores[0] as PostgresStore) }), suitePack))
       // seeded amounts of 1–5 million: they add up to far more than the 70 % schedule allows
       const amounts = fc.sample(fc.integer({ min: 1, max: 5 }), { numRuns: 50, seed: 2024 }).map((a) => BigInt(a) * M)
       expect(amounts.reduce((a, b) => a + b, 0n)).toBeGreaterThan(70n * M)
@@ -377,7 +377,8 @@ describe("integrity on a PostgreSQL server (DATABASE_URL)", () => {
     const stores = await Promise.all(Array.from({ length: 5 }, () => open({ pool: pool(4), schema })))
     const ss = stores.map((x) => Storage.toAsync(x))
     try {
-      for (let i = 0; i < 10; i++) await value((ss[0] as Async).saveContract(fixtures.contractInput(`HĐ-${i}`), suitePack))
+      for (let i = 0; i < 10; i++)
+        await value((ss[0] as Async).saveContract(fixtures.contractInput(`HĐ-${i}`, { evaluation: await storedBasis(stores[0] as PostgresStore, `DA-${i}`) }), suitePack))
       const results = await Promise.all(
         Array.from({ length: 10 }, (_, i) => (ss[i % 5] as Async).postEvent(`HĐ-${i}`, fixtures.event(`e${i}`, "advance", "2024-04-01", 1n * M, undefined, "shared-key")))
       )

@@ -1,9 +1,12 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { Contract } from "@khuyencong/core"
 import { Storage } from "@khuyencong/storage"
+import { fixtures, suitePack } from "@khuyencong/storage/testing"
 import { afterAll, describe, expect, it } from "vitest"
 import { checksum, fromFiles, loadMigrations, migrate, migrationsDirectory, open, status, type OpenOptions } from "../src/index.js"
+import { toTypedError } from "../src/errors.js"
 import { close, freshSchema, hasServer, pgliteHarness, serverHarness, serverSchemas, type Harness } from "./harness.js"
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
@@ -40,15 +43,19 @@ const suite = (h: Harness): void => {
     const store = await h.fresh()
     try {
       const files = await loadMigrations()
-      expect(files.map((m) => `${m.id}_${m.name}`)).toEqual(["0001_init"])
+      expect(files.map((m) => `${m.id}_${m.name}`)).toEqual(["0001_init", "0002_chain"])
       const sql = await readFile(new URL("0001_init.sql", migrationsDirectory), "utf8")
-      expect(store.migrations).toHaveLength(1)
+      const chain = await readFile(new URL("0002_chain.sql", migrationsDirectory), "utf8")
+      expect(store.migrations).toHaveLength(2)
       expect(store.migrations[0]).toMatchObject({ id: "0001", name: "init", checksum: checksum(sql) })
       expect(store.migrations[0]?.checksum).toMatch(/^[0-9a-f]{64}$/)
       expect(store.migrations[0]?.appliedAt).toMatch(ISO)
-      expect(await recorded(store.schema)).toEqual([{ id: "0001", name: "init", checksum: checksum(sql) }])
+      expect(await recorded(store.schema)).toEqual([
+        { id: "0001", name: "init", checksum: checksum(sql) },
+        { id: "0002", name: "chain", checksum: checksum(chain) }
+      ])
       expect(await tables(store.schema)).toEqual(
-        expect.arrayContaining(["establishments", "proposals", "proposal_versions", "plans", "plan_envelopes", "evaluations", "allocations", "contracts", "ledger_events", "schema_migrations"])
+        expect.arrayContaining(["establishments", "proposals", "proposal_versions", "plans", "plan_envelopes", "evaluations", "allocations", "contracts", "ledger_events", "write_keys", "schema_migrations"])
       )
     } finally {
       await close(store)
@@ -66,7 +73,7 @@ const suite = (h: Harness): void => {
       await h.sql(`INSERT INTO "${t.schema}".establishments (id, province_code, document) VALUES ('x', '01', '{}')`)
       const again = await migrate(t)
       expect(again).toEqual(first)
-      expect(await recorded(t.schema)).toHaveLength(1)
+      expect(await recorded(t.schema)).toHaveLength(2)
       expect(await h.sql(`SELECT id FROM "${t.schema}".establishments`)).toEqual([{ id: "x" }])
       expect((await status(t)).pending).toEqual([])
     } finally {
@@ -133,11 +140,11 @@ const suite = (h: Harness): void => {
     const e = await rejection(open({ ...t, migrate: false }))
     expect(e).toBeInstanceOf(Storage.MigrationError)
     expect(e["code"]).toBe("migration/pending")
-    expect((await status(t)).pending.map((m) => m.id)).toEqual(["0001"])
+    expect((await status(t)).pending.map((m) => m.id)).toEqual(["0001", "0002"])
     await migrate(t)
     const store = await open({ ...t, migrate: false })
     try {
-      expect(store.migrations.map((m) => m.id)).toEqual(["0001"])
+      expect(store.migrations.map((m) => m.id)).toEqual(["0001", "0002"])
       expect((await Storage.toAsync(store).listProposals()).ok).toBe(true)
     } finally {
       await close(store)
@@ -150,6 +157,44 @@ const suite = (h: Harness): void => {
     const runs = await Promise.all(Array.from({ length: 6 }, () => migrate({ ...t, migrations })))
     for (const r of runs) expect(r).toEqual(runs[0])
     expect(await recorded(t.schema)).toHaveLength(2)
+  })
+
+  it("0002 keeps what was stored before it: a contract on no evaluation and an adjustment with no decision still read back; new writes follow the new rules", async () => {
+    const t = await target()
+    const files = await loadMigrations()
+    await migrate({ ...t, migrations: files.filter((m) => m.id === "0001") })
+    const c = Contract.makeOrThrow(fixtures.contractInput("HĐ-OLD"), suitePack)
+    const q = `"${t.schema}"`
+    await h.sql(
+      `INSERT INTO ${q}.contracts (id, approved_support, signed_on, approved_on, plan_year, last_plan_year, pack_id, pack_version, document, content_sha256)
+       VALUES ('HĐ-OLD', 100000000, '2024-03-15', '2024-02-15', 2024, 2024, $1, $2, $3::jsonb, 'old')`,
+      [c.terms.packId, c.terms.packVersion, JSON.stringify(Storage.encodeContract(c))]
+    )
+    await h.sql(`INSERT INTO ${q}.ledger_events (contract_id, id, idempotency_key, kind, event_date, amount) VALUES ('HĐ-OLD', 'adj', 'k-adj', 'adjustment', '2024-04-01', 90000000)`)
+    const store = await open({ ...t })
+    try {
+      expect(store.migrations.map((m) => m.id)).toEqual(["0001", "0002"])
+      const s = Storage.toAsync(store)
+      const b = await s.balances("HĐ-OLD")
+      expect(b.ok && b.value?.approved).toBe(90_000_000n)
+      // a raise of a contract resting on no evaluation is refused; a decision-less adjustment is no longer accepted
+      const decided = { decision: "15/QĐ-BCT", decidedOn: "2024-05-01", decidedBy: "Bộ Công Thương", legalBasis: "Circular 36/2013/TT-BCT art. 11.2" } as never
+      const up = await s.postEvent("HĐ-OLD", fixtures.event("up", "adjustment", "2024-05-01", 95_000_000n, { ...(decided as object), evaluationId: "1" } as never))
+      expect(up.ok ? undefined : up.error.code).toBe("adjustment/no-evaluation-basis")
+      const bare = await s.postEvent("HĐ-OLD", fixtures.event("down", "adjustment", "2024-05-01", 80_000_000n))
+      expect(bare.ok ? undefined : bare.error.code).toBe("adjustment/missing-decision")
+      expect((await s.postEvent("HĐ-OLD", fixtures.event("down", "adjustment", "2024-05-01", 80_000_000n, decided))).ok).toBe(true)
+      // the database itself refuses a new contract row on no evaluation, and a new adjustment row with no decision
+      await expect(h.sql(`INSERT INTO ${q}.contracts (id, approved_support, signed_on, approved_on, plan_year, last_plan_year, pack_id, pack_version, document, content_sha256)
+        VALUES ('HĐ-NEW', 1, '2024-03-15', '2024-02-15', 2024, 2024, 'p', '1', '{}'::jsonb, 'x')`)).rejects.toMatchObject({ constraint: "contracts_basis_check" })
+      expect(toTypedError({ code: "23514", constraint: "contracts_basis_check" }).code).toBe("contract/missing-evaluation")
+      expect(toTypedError({ code: "23514", constraint: "ledger_events_decision_check" }).code).toBe("adjustment/missing-decision")
+      await expect(h.sql(`INSERT INTO ${q}.ledger_events (contract_id, id, idempotency_key, kind, event_date, amount) VALUES ('HĐ-OLD', 'x', 'k-x', 'adjustment', '2024-06-01', 1)`)).rejects.toMatchObject({
+        constraint: "ledger_events_decision_check"
+      })
+    } finally {
+      await close(store)
+    }
   })
 
   it("schema names are checked before any SQL is built from them", async () => {

@@ -306,7 +306,7 @@ describe("Ledger: settlement", () => {
     expect(tooMuch.code).toBe("ledger/after-settlement")
     expect((tooMuch as RuleViolation).citation).toBe("Circular 36/2013/TT-BCT, art. 18, cl. 2 (primary)")
     expect(refused(l, ev("advance", "2025-01-10", 1n)).code).toBe("ledger/after-settlement")
-    expect(refused(l, ev("adjustment", "2025-01-10", 200n * M)).code).toBe("ledger/after-settlement")
+    expect(refused(l, ev("adjustment", "2025-01-10", 200n * M, decided("2025-01-10", { evaluationId: "2" }))).code).toBe("ledger/after-settlement")
     expect(refused(l, ev("settlement", "2025-01-10", 80n * M)).code).toBe("ledger/after-settlement")
     const closed = build(c, [...l.events, ev("refund", "2025-01-10", 10n * M)])
     expect(Ledger.balances(closed)).toMatchObject({ disbursed: 90n * M, refundable: 0n, remaining: 0n })
@@ -321,16 +321,66 @@ describe("Ledger: settlement", () => {
   })
 })
 
+/** The decision an adjustment records (quyết định điều chỉnh). */
+const decided = (on: string, more: Partial<Ledger.Evidence> = {}): Ledger.Evidence => ({
+  decision: "123/QĐ-BCT",
+  decidedOn: day(on),
+  decidedBy: "Ministry of Industry and Trade (Bộ Công Thương)",
+  legalBasis: "Circular 36/2013/TT-BCT art. 11.2",
+  ...more
+})
+
 describe("Ledger: adjustments", () => {
   test("raising the support raises the limits; lowering it below what was paid out is refused", () => {
     const c = contract({}, packNoCeiling)
-    const l = build(c, [ev("adjustment", "2024-04-01", 120n * M, { decision: "123/QĐ-BCT" }), ev("advance", "2024-04-02", 84n * M)])
+    const l = build(c, [ev("adjustment", "2024-04-01", 120n * M, decided("2024-03-30", { evaluationId: "2" })), ev("advance", "2024-04-02", 84n * M)])
     expect(Ledger.balances(l)).toMatchObject({ approved: 120n * M, advanced: 84n * M, advanceLimit: 84n * M })
-    const e = refused(l, ev("adjustment", "2024-05-01", 100n * M))
+    const e = refused(l, ev("adjustment", "2024-05-01", 100n * M, decided("2024-05-01")))
     expect(e.code).toBe("adjustment/below-paid-out")
     expect((e as RuleViolation).citation).toBe("Circular 36/2013/TT-BCT, art. 11, cl. 2 (primary)")
+    // 84.000.000 advanced (70 % of 120.000.000); lowering to 100.000.000 leaves a 70 % limit of 70.000.000
+    expect(e.message).toContain("84.000.000")
     expect(e.message).toContain("art. 14")
-    expect(Ledger.post(l, ev("adjustment", "2024-05-01", 120n * M)).ok).toBe(true)
+    expect(Ledger.post(l, ev("adjustment", "2024-05-01", 120n * M, decided("2024-05-01"))).ok).toBe(true)
+  })
+
+  test("an adjustment without its decision is refused, naming each missing field", () => {
+    const c = contract()
+    const e = refused(Ledger.open(c), ev("adjustment", "2024-04-01", 300_000n * M))
+    expect(e).toBeInstanceOf(ValidationError)
+    expect((e as ValidationError).issues.map((i) => [i.path.join("."), i.code])).toEqual([
+      ["evidence.decision", "adjustment/missing-decision"],
+      ["evidence.decidedOn", "adjustment/missing-decision-date"],
+      ["evidence.decidedBy", "adjustment/missing-authority"],
+      ["evidence.legalBasis", "adjustment/missing-legal-basis"]
+    ])
+    const only = refused(Ledger.open(c), ev("adjustment", "2024-04-01", 90n * M, { decision: "5/QĐ-BCT" }))
+    expect((only as ValidationError).issues.map((i) => i.code)).not.toContain("adjustment/missing-decision")
+    expect(refused(Ledger.open(c), ev("adjustment", "2024-04-01", 90n * M, decided("2024-04-02"))).code).toBe("adjustment/decision-after-event")
+    expect(refused(Ledger.open(c), ev("adjustment", "2024-04-01", 90n * M, decided("2024-04-01", { decidedBy: " " }))).code).toBe("ledger/invalid-authority")
+  })
+
+  test("an increase needs the re-evaluation it rests on; with it, the proposal's contracts must fit the payable amount", () => {
+    const c = contract({ evaluation: { proposalId: "DA-1", evaluationId: "1" } }, packNoCeiling)
+    // the observed case: a 100.000.000 contract raised to 300.000.000.000 by an adjustment without decision or evaluation
+    const e = refused(Ledger.open(c), ev("adjustment", "2024-04-01", 300_000n * M, decided("2024-04-01")))
+    expect(e.code).toBe("adjustment/increase-without-evaluation")
+    expect((e as RuleViolation).citation).toBe("Circular 36/2013/TT-BCT, art. 11, cl. 2 (primary)")
+    const evaluation: Contract.Evaluated = { id: "2", proposalId: "DA-1", verdict: "eligible", payable: m(150n * M) }
+    const raise = (amount: bigint, evaluationId = "2") => ev("adjustment", "2024-04-01", amount, decided("2024-04-01", { evaluationId }))
+    // 150.000.000 payable; another contract of the proposal holds 40.000.000: 110.000.000 is the most this one may reach
+    const others = [{ contractId: "HĐ-02", approved: m(40n * M) }]
+    expect(Ledger.post(Ledger.open(c), raise(110n * M), { evaluation, committedElsewhere: others }).ok).toBe(true)
+    const over = Ledger.post(Ledger.open(c), raise(110n * M + 1n), { evaluation, committedElsewhere: others })
+    expect(over.ok ? undefined : over.error.code).toBe("contract/exceeds-evaluation")
+    expect(over.ok ? "" : over.error.message).toContain("150.000.000")
+    expect(over.ok ? "" : over.error.message).toContain("150.000.001")
+    const wrong = Ledger.post(Ledger.open(c), raise(110n * M, "3"), { evaluation, committedElsewhere: others })
+    expect(wrong.ok ? undefined : wrong.error.code).toBe("adjustment/evaluation-mismatch")
+    const ineligible = Ledger.post(Ledger.open(c), raise(110n * M), { evaluation: { ...evaluation, verdict: "ineligible", payable: m(0n) } })
+    expect(ineligible.ok ? undefined : ineligible.error.code).toBe("contract/evaluation-not-eligible")
+    // a decrease needs no evaluation
+    expect(Ledger.post(Ledger.open(c), ev("adjustment", "2024-04-01", 90n * M, decided("2024-04-01"))).ok).toBe(true)
   })
 })
 
@@ -492,4 +542,44 @@ describe("properties", () => {
       expect(l.events.map((e) => e.id)).toEqual(Ledger.replay(c, events).ledger.events.map((e) => e.id))
     }
   )
+})
+
+describe("Contract: the evaluation it rests on", () => {
+  const evaluation: Contract.Evaluated = { id: "7", proposalId: "DA-1", verdict: "eligible", payable: m(70n * M) }
+  const input = (over: Partial<Contract.Input> = {}): Contract.Input => ({
+    id: "HĐ-01",
+    approvedSupport: m(70n * M),
+    activities: ["training"],
+    signed: day("2024-03-15"),
+    approved: day("2024-01-10"),
+    planYear: 2024,
+    evaluation: { proposalId: "DA-1", evaluationId: "7" },
+    ...over
+  })
+  test("approved support up to the payable amount is accepted; one đồng more is refused with both amounts", () => {
+    expect(Contract.make(input(), pack2021, { evaluation }).ok).toBe(true)
+    const r = Contract.make(input({ approvedSupport: m(70n * M + 1n) }), pack2021, { evaluation })
+    expect(r.ok ? undefined : r.error.code).toBe("contract/exceeds-evaluation")
+    expect(r.ok ? "" : r.error.message).toContain("70.000.001")
+    expect(r.ok ? "" : r.error.message).toContain("70.000.000")
+    expect(r.ok ? undefined : r.error).toBeInstanceOf(RuleViolation)
+  })
+  test("the evaluation must be named, match, and have found the proposal eligible", () => {
+    const { evaluation: _, ...bare } = input()
+    expect(Contract.make(bare, pack2021, { evaluation }).ok ? "" : (Contract.make(bare, pack2021, { evaluation }) as { error: ValidationError }).error.code).toBe("contract/missing-evaluation")
+    const other = Contract.make(input({ evaluation: { proposalId: "DA-1", evaluationId: "6" } }), pack2021, { evaluation })
+    expect(other.ok ? undefined : other.error.code).toBe("contract/evaluation-mismatch")
+    const no = Contract.make(input(), pack2021, { evaluation: { ...evaluation, verdict: "ineligible", payable: m(0n) } })
+    expect(no.ok ? undefined : no.error.code).toBe("contract/evaluation-not-eligible")
+    const blank = Contract.make(input({ evaluation: { proposalId: " ", evaluationId: "" } }), pack2021)
+    expect(blank.ok ? [] : (blank.error as ValidationError).issues.map((i) => i.path.join("."))).toEqual(["evaluation.proposalId", "evaluation.evaluationId"])
+  })
+  test("the proposal's contracts together may not exceed the payable amount", () => {
+    const c = Contract.makeOrThrow(input(), pack2021)
+    const cite = c.terms.rules["ledger.contract"]
+    expect(Contract.checkCommitments(evaluation, [{ contractId: "A", approved: m(30n * M) }, { contractId: "B", approved: m(40n * M) }], cite).ok).toBe(true)
+    const r = Contract.checkCommitments(evaluation, [{ contractId: "A", approved: m(30n * M) }, { contractId: "B", approved: m(40n * M + 1n) }], cite)
+    expect(r.ok ? undefined : r.error.code).toBe("contract/exceeds-evaluation")
+    expect(r.ok ? "" : r.error.message).toContain("A 30.000.000 ₫ + B 40.000.001 ₫")
+  })
 })

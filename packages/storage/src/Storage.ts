@@ -22,6 +22,16 @@
  *   stored event, so concurrent postings never exceed the contract or the advance schedule;
  * - every event has an idempotency key, unique across the store: a retried request posts once and
  *   returns the original event; the same key with different content is refused;
+ * - every other write takes an optional idempotency key (`options.idempotencyKey`): a write retried
+ *   after a lost acknowledgement (the commit reached the database, the reply did not) returns the
+ *   original result and writes nothing twice; the same key with a different payload or operation
+ *   is refused (`storage/idempotency-conflict`);
+ * - a contract names the stored evaluation it rests on (`Contract.Input.evaluation`): within the
+ *   transaction that saves it, or that raises a contract by an adjustment, the store checks that
+ *   the evaluation is the proposal's latest, found it eligible, and that the approved support of
+ *   all the proposal's contracts (after adjustments) stays within its payable amount
+ *   (`contract/superseded-evaluation`, `contract/evaluation-not-eligible`,
+ *   `contract/exceeds-evaluation`);
  * - references are checked: a plan, evaluation, allocation or contract naming a proposal (or plan)
  *   that is not stored is refused with a `RuleViolation` (`storage/unknown-proposal` …);
  * - amounts fit `numeric(20,0)`: at most {@link MAX_AMOUNT} đồng (`storage/amount-out-of-range`);
@@ -151,13 +161,27 @@ const proposalStatuses: ReadonlyArray<ProposalStatus> = [
 ]
 
 /**
+ * The idempotency key of a write (khóa chống ghi trùng): the caller's name for this one request,
+ * unique across the store and across kinds of write. A request retried with the same key and the
+ * same payload returns what the first one returned and writes nothing; the same key with another
+ * payload or another kind of write is refused (`storage/idempotency-conflict`). Without a key a
+ * retry writes again (a proposal gets another version, an evaluation another row).
+ * @example `store.saveProposal(p, { status: "submitted", idempotencyKey: "import-2024-05-02#17" })`
+ * @category models
+ * @since 0.3.0
+ */
+export interface WriteOptions {
+  readonly idempotencyKey?: string
+}
+
+/**
  * Options of a proposal save. `status` defaults to the current status (`draft` for a new
  * proposal). `expectedVersion` (optimistic concurrency): the version the caller edited, 0 for a
  * proposal that must not exist yet; a mismatch is a `RuleViolation` `storage/version-conflict`.
  * @category models
  * @since 0.1.0
  */
-export interface SaveProposalOptions {
+export interface SaveProposalOptions extends WriteOptions {
   readonly status?: ProposalStatus
   readonly expectedVersion?: number
   /** Who saved (người cập nhật), kept in the history. */
@@ -171,7 +195,7 @@ export interface SaveProposalOptions {
  * @category models
  * @since 0.1.0
  */
-export interface SaveBatchOptions {
+export interface SaveBatchOptions extends WriteOptions {
   readonly status?: ProposalStatus
   readonly author?: string
   readonly note?: string
@@ -328,8 +352,18 @@ export interface StoredEvaluation {
  * @category models
  * @since 0.1.0
  */
-export interface SaveEvaluationOptions {
+export interface SaveEvaluationOptions extends WriteOptions {
   readonly proposalVersion?: number
+}
+
+/**
+ * Options of an establishment save: `asOf` runs the date-dependent checks.
+ * @example `store.saveEstablishments(list, { asOf: "2024-03-01", idempotencyKey: "import-2024-03-01" })`
+ * @category models
+ * @since 0.3.0
+ */
+export interface SaveEstablishmentOptions extends WriteOptions {
+  readonly asOf?: LocalDate.LocalDate
 }
 
 /**
@@ -379,11 +413,12 @@ export interface AllocatedOutcome {
 }
 
 /**
- * Options of a contract save: the proposal the contract carries out.
+ * Options of a contract save. The proposal is the one of the evaluation the contract names
+ * (`input.evaluation.proposalId`); `proposalId`, when given, must be the same.
  * @category models
  * @since 0.1.0
  */
-export interface SaveContractOptions {
+export interface SaveContractOptions extends WriteOptions {
   readonly proposalId?: string
 }
 
@@ -435,12 +470,12 @@ export interface Store {
   /** Save (replace) an establishment; `asOf` runs the date-dependent checks. */
   readonly saveEstablishment: (
     establishment: Establishment.Establishment,
-    options?: { readonly asOf?: LocalDate.LocalDate }
+    options?: SaveEstablishmentOptions
   ) => Effect.Effect<Establishment.Establishment, WriteError>
   /** Save establishments in one transaction: all or none. */
   readonly saveEstablishments: (
     establishments: ReadonlyArray<Establishment.Establishment>,
-    options?: { readonly asOf?: LocalDate.LocalDate }
+    options?: SaveEstablishmentOptions
   ) => Effect.Effect<number, WriteError>
   readonly getEstablishment: (id: string) => Effect.Effect<Establishment.Establishment | undefined, StorageError>
   /** Establishments by id (unknown ids are absent): what `Evaluate` needs. */
@@ -481,7 +516,7 @@ export interface Store {
   ) => Effect.Effect<ReadonlyArray<SummaryRow>, Errors.ValidationError | StorageError>
 
   /** Save (replace) a plan with its envelopes and proposal list; every proposal must be stored. */
-  readonly savePlan: (plan: Plan.Plan) => Effect.Effect<Plan.Plan, WriteError>
+  readonly savePlan: (plan: Plan.Plan, options?: WriteOptions) => Effect.Effect<Plan.Plan, WriteError>
   readonly getPlan: (id: string) => Effect.Effect<Plan.Plan | undefined, StorageError>
   readonly listPlans: (filter?: PlanFilter) => Effect.Effect<ReadonlyArray<Plan.Plan>, Errors.ValidationError | StorageError>
   readonly listEnvelopes: (
@@ -495,7 +530,8 @@ export interface Store {
   ) => Effect.Effect<StoredEvaluation, WriteError>
   /** Save evaluations in one transaction (each of the current version): all or none. */
   readonly saveEvaluations: (
-    evaluations: ReadonlyArray<Evaluate.Evaluation>
+    evaluations: ReadonlyArray<Evaluate.Evaluation>,
+    options?: WriteOptions
   ) => Effect.Effect<ReadonlyArray<StoredEvaluation>, WriteError>
   readonly latestEvaluation: (
     proposalId: string,
@@ -509,14 +545,19 @@ export interface Store {
   ) => Effect.Effect<ReadonlyArray<StoredEvaluation>, Errors.ValidationError | StorageError>
 
   /** Save an allocation; every outcome must name a stored proposal, `planId` a stored plan. */
-  readonly saveAllocation: (input: AllocationInput) => Effect.Effect<StoredAllocation, WriteError>
+  readonly saveAllocation: (input: AllocationInput, options?: WriteOptions) => Effect.Effect<StoredAllocation, WriteError>
   readonly getAllocation: (id: string) => Effect.Effect<StoredAllocation | undefined, StorageError>
   /** A proposal's outcomes in every stored allocation, by allocation id. */
   readonly allocationOutcomes: (proposalId: string) => Effect.Effect<ReadonlyArray<AllocatedOutcome>, StorageError>
 
   /**
-   * Build a contract with `Contract.make(input, packs)` and save it. Saving the same contract
-   * again returns the stored one; a different contract under a stored id is refused
+   * Build a contract with `Contract.make(input, packs)` and save it. The input must name the
+   * stored evaluation it rests on (`evaluation: { proposalId, evaluationId }`,
+   * `contract/missing-evaluation`): in the same transaction the store locks the proposal and
+   * checks that this is the proposal's latest evaluation (`contract/superseded-evaluation`), that it
+   * found the proposal eligible, and that the approved support of all the proposal's contracts,
+   * after adjustments, stays within its payable amount (`contract/exceeds-evaluation`). Saving the
+   * same contract again returns the stored one; a different contract under a stored id is refused
    * (`storage/contract-exists`): adjustments go through the ledger.
    */
   readonly saveContract: (
@@ -532,7 +573,10 @@ export interface Store {
   /**
    * Post a ledger event to a stored contract: one transaction, serialised per contract, validated
    * by `Ledger.post` against every stored event. A retried request (same idempotency key and
-   * content) returns the original event with `replayed: true`.
+   * content) returns the original event with `replayed: true`. An adjustment records its
+   * decision; one that raises the approved support names the proposal's latest evaluation
+   * (`evidence.evaluationId`), and the proposal's contracts must still fit its payable amount
+   * (checked under the proposal's lock, as for a contract save).
    */
   readonly postEvent: (contractId: string, event: Ledger.Event) => Effect.Effect<Posted, WriteError>
   /** The contract's ledger rebuilt from its stored events. */
@@ -720,17 +764,19 @@ const REFERENCE_RULE = "storage.reference"
 
 /**
  * A reference to something not stored: `storage/unknown-proposal`, `storage/unknown-plan`,
- * `storage/unknown-contract`, `storage/unknown-proposal-version`.
+ * `storage/unknown-contract`, `storage/unknown-proposal-version`, `storage/unknown-evaluation`
+ * (also an evaluation of another proposal than the one named).
  * @example `unknownReference("proposal", "DA-9", ["proposalIds", 2]).code` → `"storage/unknown-proposal"`
  * @category errors
  * @since 0.1.0
  */
 export const unknownReference = (
-  kind: "proposal" | "plan" | "contract" | "proposal-version",
+  kind: "proposal" | "plan" | "contract" | "proposal-version" | "evaluation",
   id: string,
   path: Errors.Path
 ): Errors.RuleViolation => {
   const label = {
+    evaluation: "evaluation (kết quả thẩm định)",
     proposal: "proposal (đề án)",
     plan: "plan (kế hoạch khuyến công)",
     contract: "contract (hợp đồng)",
@@ -790,6 +836,87 @@ export const idempotencyConflict = (key: string, eventId: string, otherContract?
     message,
     issues: [{ code: "ledger/idempotency-conflict", path: ["idempotencyKey"], message, actual: key }]
   })
+}
+
+/**
+ * An idempotency key of a write already used with another payload or by another kind of write.
+ * @example `writeKeyConflict("k1", "saveProposal", "savePlan").code` → `"storage/idempotency-conflict"`
+ * @category errors
+ * @since 0.3.0
+ */
+export const writeKeyConflict = (key: string, operation: string, storedOperation: string): Errors.ValidationError => {
+  const message =
+    storedOperation === operation
+      ? `idempotency key (khóa chống ghi trùng) "${key}" was already used by a ${operation} with a different payload; use a new key for a new request`
+      : `idempotency key (khóa chống ghi trùng) "${key}" was already used by a ${storedOperation}, not a ${operation}; use a new key for a new request`
+  return new Errors.ValidationError({
+    code: "storage/idempotency-conflict",
+    path: ["idempotencyKey"],
+    message,
+    issues: [{ code: "storage/idempotency-conflict", path: ["idempotencyKey"], message, actual: key }]
+  })
+}
+
+/**
+ * The checks a backend makes, under the proposal's lock, when a contract is saved or raised by an
+ * adjustment: the evaluation named is the proposal's latest (`contract/superseded-evaluation`),
+ * it found the proposal eligible, and the approved support of all the proposal's contracts after
+ * the write (`others` and this contract's `approved`) stays within its payable amount
+ * (`contract/exceeds-evaluation`). Throws the `RuleViolation`.
+ *
+ * A contract resting on an evaluation that was later superseded by a lower one stays as signed
+ * (what it approved was lawful when it was approved); only new contracts and increases are held
+ * to the latest evaluation, so the proposal's total can only come down to it.
+ * @example `checkBasis(contract, contract.approvedSupport, named, latestId, others, ["evaluation", "evaluationId"])`
+ * @category backends
+ * @since 0.3.0
+ */
+export const checkBasis = (
+  contract: Contract.Contract,
+  approved: Money.Money,
+  named: Contract.Evaluated,
+  latestId: string | undefined,
+  others: ReadonlyArray<Contract.Commitment>,
+  path: Errors.Path
+): void => {
+  if (latestId !== undefined && latestId !== named.id)
+    throw new Errors.RuleViolation({
+      code: "contract/superseded-evaluation",
+      path,
+      rule: "adjustment",
+      citation: Citation.format(contract.terms.rules.adjustment),
+      message: `evaluation (kết quả thẩm định) ${named.id} of proposal (đề án) ${named.proposalId} was superseded by evaluation ${latestId}; a new contract or an increase rests on the latest evaluation (kết quả thẩm định mới nhất)`
+    })
+  const r = Contract.checkCommitments(named, [...others.filter((o) => o.contractId !== contract.id), { contractId: contract.id, approved }], contract.terms.rules["ledger.contract"])
+  if (!r.ok) throw r.error
+}
+
+/**
+ * An adjustment raising a contract that rests on no stored evaluation (a contract saved before
+ * contracts named one): `adjustment/no-evaluation-basis`.
+ * @example `noEvaluationBasis(contract, event).code` → `"adjustment/no-evaluation-basis"`
+ * @category errors
+ * @since 0.3.0
+ */
+export const noEvaluationBasis = (contract: Contract.Contract, event: Ledger.Event): Errors.RuleViolation =>
+  new Errors.RuleViolation({
+    code: "adjustment/no-evaluation-basis",
+    path: ["events", event.id, "evidence", "evaluationId"],
+    rule: "adjustment",
+    citation: Citation.format(contract.terms.rules.adjustment),
+    message: `contract (hợp đồng) ${contract.id} rests on no stored evaluation of its proposal, so its approved support cannot be raised; lower it, or sign a new contract resting on the proposal's latest evaluation (kết quả thẩm định)`
+  })
+
+/**
+ * The approved support of a contract after its adjustments: the amount of the last adjustment in
+ * replay order (`Ledger.order`), else the contract's own.
+ * @example `approvedAfter(contract, [])` → `contract.approvedSupport`
+ * @category backends
+ * @since 0.3.0
+ */
+export const approvedAfter = (contract: { readonly approvedSupport: Money.Money }, adjustments: ReadonlyArray<Ledger.Event>): Money.Money => {
+  const sorted = adjustments.filter((e) => e.kind === "adjustment").sort(Ledger.order)
+  return sorted.length === 0 ? contract.approvedSupport : (sorted[sorted.length - 1] as Ledger.Event).amount
 }
 
 /**
@@ -930,6 +1057,7 @@ const optionDocs = (extra: Decode.FieldDocs): Decode.FieldDocs => ({
   proposalId: { label: "proposal id (mã đề án)", expects: "must be non-empty text without surrounding spaces" },
   version: { label: "version (phiên bản)", expects: "must be a whole number ≥ 1" },
   packId: { label: "pack id (mã bộ quy tắc)", expects: "must be non-empty text without surrounding spaces" },
+  idempotencyKey: { label: "idempotency key (khóa chống ghi trùng)", expects: "must be non-empty text without surrounding spaces" },
   ...extra
 })
 
@@ -949,20 +1077,24 @@ const decodeOptions = <S extends Decode.AnySchema>(
     undefined
   )
 
+const keyField = { idempotencyKey: Schema.optionalKey(Decode.id) }
+const writeOptionsSchema = Schema.Struct(keyField)
 const saveProposalOptionsSchema = Schema.Struct({
+  ...keyField,
   status: Schema.optionalKey(statusSchema),
   expectedVersion: Schema.optionalKey(nat),
   author: Schema.optionalKey(Decode.text),
   note: Schema.optionalKey(Decode.text)
 })
 const batchOptionsSchema = Schema.Struct({
+  ...keyField,
   status: Schema.optionalKey(statusSchema),
   author: Schema.optionalKey(Decode.text),
   note: Schema.optionalKey(Decode.text)
 })
-const asOfSchema = Schema.Struct({ asOf: Schema.optionalKey(LocalDate.schema) })
-const evaluationOptionsSchema = Schema.Struct({ proposalVersion: Schema.optionalKey(positive) })
-const contractOptionsSchema = Schema.Struct({ proposalId: Schema.optionalKey(Decode.id) })
+const asOfSchema = Schema.Struct({ ...keyField, asOf: Schema.optionalKey(LocalDate.schema) })
+const evaluationOptionsSchema = Schema.Struct({ ...keyField, proposalVersion: Schema.optionalKey(positive) })
+const contractOptionsSchema = Schema.Struct({ ...keyField, proposalId: Schema.optionalKey(Decode.id) })
 
 const filterDocs: Decode.FieldDocs = {
   "": { label: "filter (điều kiện lọc)", expects: "must be an object" },
@@ -1126,16 +1258,31 @@ export interface AllocationWrite {
 }
 
 /**
+ * An idempotency key as backends receive it: the key, the kind of write (`saveProposal` …) and the
+ * canonical text of the validated payload, which a backend compares (or its sha256) on a retry.
+ * @example `{ key: "import-2024-05-02#17", operation: "saveProposal", content: Storage.canonical(payload) }`
+ * @category backends
+ * @since 0.3.0
+ */
+export interface WriteKey {
+  readonly key: string
+  readonly operation: string
+  readonly content: string
+}
+
+/**
  * The persistence half of a store: plain async functions over values {@link make} has already
  * validated. They reject with the typed errors of this module (`unknownReference`,
  * `versionConflict`, `alreadyStored`, `idempotencyConflict`, `corrupt`) or of `Ledger.post`;
  * anything else is reported as a `StorageError`. Batch errors carry the item index first in
- * their path. Each write is one transaction.
+ * their path. Each write is one transaction. A write given a {@link WriteKey} records it in the
+ * same transaction; a key already recorded with the same operation and content returns the
+ * recorded result (re-read) and writes nothing, with other content it is {@link writeKeyConflict}.
  * @category backends
  * @since 0.1.0
  */
 export interface Backend {
-  readonly putEstablishments: (items: ReadonlyArray<EstablishmentWrite>) => Promise<void>
+  readonly putEstablishments: (items: ReadonlyArray<EstablishmentWrite>, key?: WriteKey) => Promise<void>
   readonly getEstablishments: (ids: ReadonlyArray<string>) => Promise<ReadonlyMap<string, Establishment.Establishment>>
   readonly listEstablishments: (
     filter: EstablishmentFilter,
@@ -1143,33 +1290,40 @@ export interface Backend {
   ) => Promise<ReadonlyArray<Establishment.Establishment>>
   readonly putProposals: (
     items: ReadonlyArray<ProposalWrite>,
-    options: SaveBatchOptions & { readonly expectedVersion?: number }
+    options: SaveBatchOptions & { readonly expectedVersion?: number },
+    key?: WriteKey
   ) => Promise<ReadonlyArray<ProposalVersion>>
   readonly getProposal: (id: string, version: number | undefined) => Promise<ProposalVersion | undefined>
   readonly proposalHistory: (id: string) => Promise<ReadonlyArray<ProposalVersion>>
   readonly listProposals: (filter: ProposalQuery, page: ResolvedPage) => Promise<ReadonlyArray<ProposalVersion>>
   readonly summarize: (filter: ProposalQuery, groupBy: ReadonlyArray<SummaryKey>) => Promise<ReadonlyArray<SummaryRow>>
-  readonly putPlan: (plan: PlanWrite) => Promise<void>
+  readonly putPlan: (plan: PlanWrite, key?: WriteKey) => Promise<void>
   readonly getPlan: (id: string) => Promise<Plan.Plan | undefined>
   readonly listPlans: (filter: PlanFilter) => Promise<ReadonlyArray<Plan.Plan>>
   readonly listEnvelopes: (filter: EnvelopeFilter) => Promise<ReadonlyArray<StoredEnvelope>>
-  readonly putEvaluations: (items: ReadonlyArray<EvaluationWrite>) => Promise<ReadonlyArray<StoredEvaluation>>
+  readonly putEvaluations: (items: ReadonlyArray<EvaluationWrite>, key?: WriteKey) => Promise<ReadonlyArray<StoredEvaluation>>
   readonly latestEvaluation: (proposalId: string, packId: string | undefined) => Promise<StoredEvaluation | undefined>
   readonly evaluationHistory: (proposalId: string) => Promise<ReadonlyArray<StoredEvaluation>>
   readonly listEvaluations: (
     filter: ProposalQuery & { readonly verdict?: Eligibility.Verdict; readonly packId?: string },
     page: ResolvedPage
   ) => Promise<ReadonlyArray<StoredEvaluation>>
-  readonly putAllocation: (item: AllocationWrite) => Promise<StoredAllocation>
+  readonly putAllocation: (item: AllocationWrite, key?: WriteKey) => Promise<StoredAllocation>
   readonly getAllocation: (id: string) => Promise<StoredAllocation | undefined>
   readonly allocationOutcomes: (proposalId: string) => Promise<ReadonlyArray<AllocatedOutcome>>
-  /** Insert a contract; the same content again returns the stored record; a different one is `alreadyStored`. */
-  readonly putContract: (contract: Contract.Contract, proposalId: string | undefined) => Promise<ContractRecord>
+  /**
+   * Insert a contract, which names its evaluation (`contract.evaluation`); the same content again
+   * returns the stored record; a different one is `alreadyStored`. Under a lock on the proposal:
+   * the proposal and evaluation are stored (`unknownReference`), then {@link checkBasis}.
+   */
+  readonly putContract: (contract: Contract.Contract, key?: WriteKey) => Promise<ContractRecord>
   readonly getContract: (id: string) => Promise<ContractRecord | undefined>
   readonly listContracts: (filter: ContractFilter) => Promise<ReadonlyArray<ContractRecord>>
   /**
    * Lock the contract, rebuild its ledger from the stored events, `Ledger.post` the event and
-   * insert it, in one transaction.
+   * insert it, in one transaction. An adjustment first locks the contract's proposal, passes the
+   * evaluation it names and the proposal's other commitments to `Ledger.post`, and, when it
+   * raises the approved support, runs {@link checkBasis}.
    */
   readonly postEvent: (
     contractId: string,
@@ -1529,6 +1683,7 @@ const validateAllocation = (input: unknown): Result.Result<AllocationWrite, Erro
 
 const CONTRACT_FIELDS = [
   "id",
+  "evaluation",
   "approvedSupport",
   "activities",
   "advanceTier",
@@ -1544,7 +1699,14 @@ const CONTRACT_FIELDS = [
 const contractInput = (input: Contract.Input): Contract.Input => {
   const out: Record<string, unknown> = {}
   if (typeof input !== "object" || input === null) return input
-  for (const k of CONTRACT_FIELDS) if (input[k] !== undefined) out[k] = k === "activities" && Array.isArray(input[k]) ? [...input[k]] : input[k]
+  for (const k of CONTRACT_FIELDS)
+    if (input[k] !== undefined)
+      out[k] =
+        k === "activities" && Array.isArray(input[k])
+          ? [...input[k]]
+          : k === "evaluation" && typeof input[k] === "object" && input[k] !== null
+            ? { proposalId: input[k].proposalId, evaluationId: input[k].evaluationId }
+            : input[k]
   return out as unknown as Contract.Input
 }
 
@@ -1591,7 +1753,15 @@ const cleanEvent = (event: Ledger.Event): Ledger.Event => {
   const ev = (typeof e.evidence === "object" && e.evidence !== null ? e.evidence : {}) as { -readonly [K in keyof Ledger.Evidence]: unknown }
   const path = ["events", typeof e.id === "string" ? e.id : "?"]
   const issues: Array<Errors.Issue> = []
-  for (const [k, v] of [["id", e.id], ["idempotencyKey", e.idempotencyKey], ["evidence.businessRegistration", ev.businessRegistration], ["evidence.decision", ev.decision]] as const)
+  for (const [k, v] of [
+    ["id", e.id],
+    ["idempotencyKey", e.idempotencyKey],
+    ["evidence.businessRegistration", ev.businessRegistration],
+    ["evidence.decision", ev.decision],
+    ["evidence.decidedBy", ev.decidedBy],
+    ["evidence.legalBasis", ev.legalBasis],
+    ["evidence.evaluationId", ev.evaluationId]
+  ] as const)
     if (typeof v === "string") issues.push(...textIssues(v, k.split(".")))
   if (ev.decision !== undefined && (typeof ev.decision !== "string" || ev.decision.trim() === ""))
     issues.push({ code: "ledger/invalid-decision", path: ["evidence", "decision"], message: "The decision number (số quyết định) must be non-blank text", actual: ev.decision })
@@ -1614,7 +1784,8 @@ const cleanEvent = (event: Ledger.Event): Ledger.Event => {
   const evidence: Record<string, unknown> = {}
   const share = ev.progressShare as { numerator?: unknown; denominator?: unknown } | undefined
   if (share !== undefined) evidence["progressShare"] = typeof share === "object" && share !== null ? { numerator: share.numerator, denominator: share.denominator } : share
-  for (const k of ["baseAcceptance", "businessRegistration", "completedValue", "decision"] as const) if (ev[k] !== undefined) evidence[k] = ev[k]
+  for (const k of ["baseAcceptance", "businessRegistration", "completedValue", "decision", "decidedOn", "decidedBy", "legalBasis", "evaluationId"] as const)
+    if (ev[k] !== undefined) evidence[k] = ev[k]
   if (Object.keys(evidence).length > 0) out["evidence"] = evidence
   return out as unknown as Ledger.Event
 }
@@ -1638,6 +1809,13 @@ const single = <A, E>(body: () => Promise<A>): Effect.Effect<A, E> =>
  * @since 0.1.0
  */
 export const make = (backend: Backend): Store => {
+  /** The write key of a request, with the canonical text of its validated payload. */
+  const keyOf = (operation: string, key: string | undefined, payload: unknown): WriteKey | undefined => {
+    if (key === undefined) return undefined
+    const text = textIssues(key, ["idempotencyKey"])
+    if (text.length > 0) throw Decode.validationError({ code: "options", label: "options (tùy chọn)" }, text)
+    return { key, operation, content: canonical(payload) }
+  }
   let closed = false
   const open = (): void => {
     if (closed) throw new StorageError({ code: "storage/closed", path: [], message: "The store (kho lưu trữ) is closed" })
@@ -1655,7 +1833,7 @@ export const make = (backend: Backend): Store => {
         open()
         const o = must(decodeOptions("options", asOfSchema, options))
         const w = must(validateEstablishment(e, o.asOf))
-        await backend.putEstablishments([w])
+        await backend.putEstablishments([w], keyOf("saveEstablishment", o.idempotencyKey, { items: [w.encoded], asOf: o.asOf }))
         return w.value
       }),
     saveEstablishments: (es, options) =>
@@ -1663,7 +1841,7 @@ export const make = (backend: Backend): Store => {
         open()
         const o = must(decodeOptions("options", asOfSchema, options))
         const ws = must(validateBatch(establishmentSubject, es, (e) => validateEstablishment(e, o.asOf)))
-        if (ws.length > 0) await backend.putEstablishments(ws)
+        if (ws.length > 0) await backend.putEstablishments(ws, keyOf("saveEstablishments", o.idempotencyKey, { items: ws.map((w) => w.encoded), asOf: o.asOf }))
         return ws.length
       }),
     getEstablishment: (eid) => read([eid], undefined, async () => (await backend.getEstablishments([eid])).get(eid)),
@@ -1682,18 +1860,18 @@ export const make = (backend: Backend): Store => {
     saveProposal: (p, options) =>
       single(async () => {
         open()
-        const o = must(decodeOptions("options", saveProposalOptionsSchema, options))
+        const { idempotencyKey, ...o } = must(decodeOptions("options", saveProposalOptionsSchema, options))
         const w = must(validateProposal(p))
-        const [v] = await backend.putProposals([w], o)
+        const [v] = await backend.putProposals([w], o, keyOf("saveProposal", idempotencyKey, { items: [w.encoded], ...o }))
         if (v === undefined) throw new StorageError({ code: "storage/unexpected", path: [], message: "the store returned no version" })
         return v
       }),
     saveProposals: (ps, options) =>
       lift(async () => {
         open()
-        const o = must(decodeOptions("options", batchOptionsSchema, options))
+        const { idempotencyKey, ...o } = must(decodeOptions("options", batchOptionsSchema, options))
         const ws = must(validateBatch(proposalSubject, ps, validateProposal))
-        return ws.length === 0 ? [] : backend.putProposals(ws, o)
+        return ws.length === 0 ? [] : backend.putProposals(ws, o, keyOf("saveProposals", idempotencyKey, { items: ws.map((w) => w.encoded), ...o }))
       }),
     getProposal: (pid, options) =>
       read([pid], undefined, async () => {
@@ -1715,11 +1893,12 @@ export const make = (backend: Backend): Store => {
         return backend.summarize(f, [...new Set(keys)])
       }),
 
-    savePlan: (plan) =>
+    savePlan: (plan, options) =>
       lift(async () => {
         open()
+        const o = must(decodeOptions("options", writeOptionsSchema, options))
         const w = must(validatePlan(plan))
-        await backend.putPlan(w)
+        await backend.putPlan(w, keyOf("savePlan", o.idempotencyKey, w.encoded))
         return w.value
       }),
     getPlan: (pid) => read([pid], undefined, () => backend.getPlan(pid)),
@@ -1739,15 +1918,16 @@ export const make = (backend: Backend): Store => {
         open()
         const o = must(decodeOptions("options", evaluationOptionsSchema, options))
         const w = must(validateEvaluation(e, o.proposalVersion))
-        const [s] = await backend.putEvaluations([w])
+        const [s] = await backend.putEvaluations([w], keyOf("saveEvaluation", o.idempotencyKey, [{ ...w, trace: undefined }]))
         if (s === undefined) throw new StorageError({ code: "storage/unexpected", path: [], message: "the store returned no evaluation" })
         return s
       }),
-    saveEvaluations: (es) =>
+    saveEvaluations: (es, options) =>
       lift(async () => {
         open()
+        const o = must(decodeOptions("options", writeOptionsSchema, options))
         const ws = must(validateBatch(evaluationSubject, es, (e) => validateEvaluation(e, undefined)))
-        return ws.length === 0 ? [] : backend.putEvaluations(ws)
+        return ws.length === 0 ? [] : backend.putEvaluations(ws, keyOf("saveEvaluations", o.idempotencyKey, ws.map((w) => ({ ...w, trace: undefined }))))
       }),
     latestEvaluation: (pid, options) =>
       read(options?.packId === undefined ? [pid] : [pid, options.packId], undefined, () =>
@@ -1760,10 +1940,12 @@ export const make = (backend: Backend): Store => {
         return backend.listEvaluations(toQuery(must(decodeFilter(evaluationFilterSchema, filter))), must(decodePage(page)))
       }),
 
-    saveAllocation: (input) =>
+    saveAllocation: (input, options) =>
       lift(async () => {
         open()
-        return backend.putAllocation(must(validateAllocation(input)))
+        const o = must(decodeOptions("options", writeOptionsSchema, options))
+        const w = must(validateAllocation(input))
+        return backend.putAllocation(w, keyOf("saveAllocation", o.idempotencyKey, { id: w.id, planId: w.planId ?? null, allocation: w.allocation }))
       }),
     getAllocation: (aid) => read([aid], undefined, () => backend.getAllocation(aid)),
     allocationOutcomes: (pid) => read([pid], [], () => backend.allocationOutcomes(pid)),
@@ -1790,8 +1972,21 @@ export const make = (backend: Backend): Store => {
           ...textIssues(toExactJson(contractInput(c))),
           ...amountIssues([[["approvedSupport"], c.approvedSupport]])
         ]
+        if (c.evaluation === undefined)
+          issues.push({
+            code: "contract/missing-evaluation",
+            path: ["evaluation"],
+            message: "a stored contract (hợp đồng) must name the stored evaluation (kết quả thẩm định) it rests on: evaluation: { proposalId, evaluationId } (StoredEvaluation.id)"
+          })
+        else if (o.proposalId !== undefined && o.proposalId !== c.evaluation.proposalId)
+          issues.push({
+            code: "contract/evaluation-mismatch",
+            path: ["proposalId"],
+            message: `options.proposalId "${o.proposalId}" is not the proposal (đề án) "${c.evaluation.proposalId}" of the evaluation the contract names`,
+            actual: o.proposalId
+          })
         if (issues.length > 0) throw Decode.validationError({ code: "contract", label: "contract (hợp đồng)" }, issues)
-        return backend.putContract(c, o.proposalId)
+        return backend.putContract(c, keyOf("saveContract", o.idempotencyKey, c))
       }),
     getContract: (cid) => read([cid], undefined, () => backend.getContract(cid)),
     listContracts: (filter) =>

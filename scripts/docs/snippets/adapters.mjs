@@ -51,9 +51,11 @@ latest.payable                                  // 300000000n
 latest.packVersion                              // "0.2.0"
 latest.trace.steps.length === evaluation.trace.steps.length // true
 
-// Contracts take their terms from the pack; ledger postings are serialised per contract and idempotent
+// A contract rests on the stored evaluation (within its payable amount) and takes its terms from the
+// pack; ledger postings are serialised per contract and idempotent
 await db.saveContract({ id: "HĐ-2023-HG-01", approvedSupport: latest.payable, activities: ["machinery"],
-  approved: "2023-03-15", signed: "2023-04-05", planYear: 2023, province: "02" }, [rules], { proposalId: "DA-2023-HG-01" })
+  approved: "2023-03-15", signed: "2023-04-05", planYear: 2023, province: "02",
+  evaluation: { proposalId: "DA-2023-HG-01", evaluationId: latest.id } }, [rules])
 const advance = { id: "adv-1", idempotencyKey: "HG-01/adv-1", kind: "advance", date: "2023-06-02",
   amount: Money.parseOrThrow("200 triệu"), evidence: { progressShare: Rate.parseOrThrow("75%") } }
 const first = await db.postEvent("HĐ-2023-HG-01", advance)

@@ -28,10 +28,10 @@
  * @since 0.1.0
  * @module
  */
-import type * as Citation from "../values/Citation.js"
-import { LookupError, ValidationError, type Issue } from "../values/Errors.js"
+import * as Citation from "../values/Citation.js"
+import { LookupError, RuleViolation, ValidationError, type Issue } from "../values/Errors.js"
 import * as LocalDate from "../values/LocalDate.js"
-import type { Money } from "../values/Money.js"
+import * as Money from "../values/Money.js"
 import * as Parameter from "../values/Parameter.js"
 import * as Rate from "../values/Rate.js"
 import * as Resolution from "../rules/Resolution.js"
@@ -39,8 +39,47 @@ import { governsDate, PeriodError } from "../rules/Pack.js"
 import { err, ok, orThrow, type Result } from "../values/Result.js"
 import type { AdvanceCondition, AdvanceTier, ParameterValue, RulePack } from "../rules/RulePack.js"
 
+type Money = Money.Money
+
 // ---------------------------------------------------------------------------------------------
 // Models
+
+/**
+ * The stored evaluation a contract rests on (kết quả thẩm định đề án): the proposal's id and the
+ * evaluation's id as the store gave it (`StoredEvaluation.id`).
+ * @example `{ proposalId: "DA-2024-01", evaluationId: "7" }`
+ * @category models
+ * @since 0.3.0
+ */
+export interface EvaluationRef {
+  readonly proposalId: string
+  readonly evaluationId: string
+}
+
+/**
+ * What the checks against an evaluation read of it (a stored evaluation, `StoredEvaluation`, is
+ * one): its id, the proposal, the verdict and the payable amount (số được chi trả).
+ * @example `{ id: "7", proposalId: "DA-2024-01", verdict: "eligible", payable: Money.make(70_000_000n) }`
+ * @category models
+ * @since 0.3.0
+ */
+export interface Evaluated {
+  readonly id: string
+  readonly proposalId: string
+  readonly verdict: "eligible" | "ineligible" | "not-applicable"
+  readonly payable: Money
+}
+
+/**
+ * One contract's approved support (after adjustments) in a check of a proposal's commitments.
+ * @example `{ contractId: "HĐ-1", approved: Money.make(40_000_000n) }`
+ * @category models
+ * @since 0.3.0
+ */
+export interface Commitment {
+  readonly contractId: string
+  readonly approved: Money
+}
 
 /**
  * The contract as entered. `approved` is the date of the decision approving the project (plan
@@ -62,6 +101,11 @@ export interface Input {
   readonly lastPlanYear?: number
   readonly implementingUnit?: string
   readonly province?: string
+  /**
+   * The evaluation the approved support rests on. A store requires it; {@link make} checks it
+   * against the evaluation when one is given.
+   */
+  readonly evaluation?: EvaluationRef
 }
 
 /**
@@ -244,14 +288,23 @@ const invalid = (issues: ReadonlyArray<Issue>): ValidationError => {
  * `contract/invalid-support` (must be > 0), `contract/invalid-date`, `contract/signed-before-approval`,
  * `contract/invalid-plan-year`, `contract/invalid-last-plan-year`, `contract/no-activities`,
  * `contract/unknown-activity`, `contract/unknown-tier`, `contract/mixed-tiers`,
- * `contract/tier-mismatch`); `LookupError` when no pack governs the approval date
- * (`resolution/no-pack`; with a single pack, `Pack.PeriodError` `pack/outside-period` naming the
- * date and the pack) or a parameter has no value on it.
+ * `contract/tier-mismatch`, `contract/invalid-evaluation`); `LookupError` when no pack governs
+ * the approval date (`resolution/no-pack`; with a single pack, `Pack.PeriodError`
+ * `pack/outside-period` naming the date and the pack) or a parameter has no value on it.
+ *
+ * With `options.evaluation` (the stored evaluation the contract rests on), the contract must name
+ * it in `input.evaluation` (`contract/missing-evaluation`, `contract/evaluation-mismatch`), and
+ * {@link checkEvaluation} must pass: `RuleViolation` `contract/evaluation-not-eligible` or
+ * `contract/exceeds-evaluation` (approved support above the payable amount).
  * @category constructors
  * @since 0.1.0
  * @example `Contract.make({ id: "X", approvedSupport: Money.make(0n), … }, pack).ok` → `false` (`contract/invalid-support`)
  */
-export const make = (input: Input, packs: RulePack | ReadonlyArray<RulePack>): Result<Contract, ValidationError | LookupError> => {
+export const make = (
+  input: Input,
+  packs: RulePack | ReadonlyArray<RulePack>,
+  options?: MakeOptions
+): Result<Contract, ValidationError | LookupError | RuleViolation> => {
   const issues: Array<Issue> = []
   const add = (code: string, path: ReadonlyArray<string | number>, message: string, actual?: unknown) =>
     issues.push(actual === undefined ? { code, path, message } : { code, path, message, actual })
@@ -269,6 +322,7 @@ export const make = (input: Input, packs: RulePack | ReadonlyArray<RulePack>): R
     add("contract/invalid-last-plan-year", ["lastPlanYear"], "The last plan year must not be before the plan year (năm kế hoạch)", input.lastPlanYear)
   if (!Array.isArray(input.activities) || input.activities.length === 0)
     add("contract/no-activities", ["activities"], "The contract (hợp đồng) must name at least one activity (nội dung hoạt động)")
+  issues.push(...evaluationRefIssues(input.evaluation, options?.evaluation !== undefined))
   if (issues.length > 0) return err(invalid(issues))
 
   let pack: RulePack
@@ -320,7 +374,110 @@ export const make = (input: Input, packs: RulePack | ReadonlyArray<RulePack>): R
     overallCeiling: ceiling,
     rules: ruleCitations(pack)
   }
-  return ok(Object.freeze({ ...input, advanceTier: tier.id, lastPlanYear: last, terms }))
+  const contract: Contract = Object.freeze({ ...input, advanceTier: tier.id, lastPlanYear: last, terms })
+  if (options?.evaluation !== undefined) {
+    const checked = checkEvaluation(contract, options.evaluation)
+    if (!checked.ok) return checked
+  }
+  return ok(contract)
+}
+
+/**
+ * Options of {@link make}: the stored evaluation the contract rests on, to check it against.
+ * @example `Contract.make(input, pack, { evaluation: { id: "7", proposalId: "DA-1", verdict: "eligible", payable: Money.make(70_000_000n) } })`
+ * @category models
+ * @since 0.3.0
+ */
+export interface MakeOptions {
+  readonly evaluation?: Evaluated
+}
+
+const text = (u: unknown): boolean => typeof u === "string" && u.trim() !== "" && u.trim() === u
+
+const evaluationRefIssues = (ref: unknown, required: boolean): ReadonlyArray<Issue> => {
+  if (ref === undefined)
+    return required
+      ? [{ code: "contract/missing-evaluation", path: ["evaluation"], message: "The contract (hợp đồng) must name the evaluation (kết quả thẩm định) its approved support rests on: { proposalId, evaluationId }" }]
+      : []
+  if (typeof ref !== "object" || ref === null)
+    return [{ code: "contract/invalid-evaluation", path: ["evaluation"], message: "The evaluation reference (kết quả thẩm định) must be { proposalId, evaluationId }", actual: ref }]
+  const r = ref as { readonly proposalId?: unknown; readonly evaluationId?: unknown }
+  const out: Array<Issue> = []
+  if (!text(r.proposalId))
+    out.push({ code: "contract/invalid-evaluation", path: ["evaluation", "proposalId"], message: "The proposal id (mã đề án) of the evaluation must be non-empty text without surrounding spaces", actual: r.proposalId })
+  if (!text(r.evaluationId))
+    out.push({ code: "contract/invalid-evaluation", path: ["evaluation", "evaluationId"], message: "The evaluation id (mã kết quả thẩm định) must be non-empty text without surrounding spaces, as the store gave it", actual: r.evaluationId })
+  return out
+}
+
+const fmt = (m: bigint): string => Money.format(m as Money)
+
+/**
+ * Check a contract against the evaluation it rests on: the contract names this evaluation
+ * (`contract/evaluation-mismatch`), the proposal was found eligible (`contract/evaluation-not-eligible`)
+ * and the approved support is at most the evaluation's payable amount (`contract/exceeds-evaluation`).
+ * The citations are the contract's own (Circular 36/2013 art. 12.2: the contract carries out the
+ * approved project; art. 11.2 for raising the support).
+ * @category checks
+ * @since 0.3.0
+ * @example `Contract.checkEvaluation(contract, { id: "7", proposalId: "DA-1", verdict: "eligible", payable: Money.make(70_000_000n) }).ok` → `false` for a contract of 80.000.000 đ
+ */
+export const checkEvaluation = (contract: Contract, evaluation: Evaluated): Result<void, ValidationError | RuleViolation> => {
+  const ref = contract.evaluation
+  if (ref === undefined || ref.evaluationId !== evaluation.id || ref.proposalId !== evaluation.proposalId) {
+    const message =
+      ref === undefined
+        ? `Contract (hợp đồng) ${contract.id} names no evaluation (kết quả thẩm định); it must name evaluation ${evaluation.id} of proposal ${evaluation.proposalId}`
+        : `Contract (hợp đồng) ${contract.id} names evaluation ${ref.evaluationId} of proposal ${ref.proposalId}, not evaluation ${evaluation.id} of proposal ${evaluation.proposalId}`
+    const path = ref === undefined ? ["evaluation"] : ["evaluation", ref.proposalId !== evaluation.proposalId ? "proposalId" : "evaluationId"]
+    return err(new ValidationError({ code: ref === undefined ? "contract/missing-evaluation" : "contract/evaluation-mismatch", path, message, issues: [{ code: ref === undefined ? "contract/missing-evaluation" : "contract/evaluation-mismatch", path, message }] }))
+  }
+  return checkCommitments(evaluation, [{ contractId: contract.id, approved: contract.approvedSupport }], contract.terms.rules["ledger.contract"])
+}
+
+/**
+ * Check a proposal's commitments against its evaluation: the proposal must have been found
+ * eligible (`contract/evaluation-not-eligible`), and the approved support of all its contracts,
+ * after adjustments, must add up to at most the payable amount (`contract/exceeds-evaluation`,
+ * naming each amount). Stores run it in the transaction that saves a contract or raises one.
+ * @category checks
+ * @since 0.3.0
+ * @example `Contract.checkCommitments(evaluation, [{ contractId: "HĐ-1", approved: Money.make(40_000_000n) }, { contractId: "HĐ-2", approved: Money.make(40_000_000n) }], citation)` → error `contract/exceeds-evaluation` when the payable is 70.000.000 đ
+ */
+export const checkCommitments = (
+  evaluation: Evaluated,
+  commitments: ReadonlyArray<Commitment>,
+  citation: Citation.Citation
+): Result<void, RuleViolation> => {
+  const last = commitments[commitments.length - 1]
+  const path = ["approvedSupport"]
+  if (evaluation.verdict !== "eligible")
+    return err(
+      new RuleViolation({
+        code: "contract/evaluation-not-eligible",
+        path,
+        rule: "ledger.contract",
+        citation: Citation.format(citation),
+        message: `Evaluation (kết quả thẩm định) ${evaluation.id} found proposal (đề án) ${evaluation.proposalId} ${evaluation.verdict}: nothing may be committed to it (không được ký hợp đồng hỗ trợ cho đề án không đủ điều kiện)`
+      })
+    )
+  let total = 0n
+  for (const c of commitments) total += c.approved
+  if (total <= evaluation.payable) return ok(undefined)
+  const parts = commitments.map((c) => `${c.contractId} ${fmt(c.approved)}`).join(" + ")
+  return err(
+    new RuleViolation({
+      code: "contract/exceeds-evaluation",
+      path,
+      rule: "ledger.contract",
+      citation: Citation.format(citation),
+      message:
+        `The approved support (kinh phí hỗ trợ được duyệt) of proposal (đề án) ${evaluation.proposalId}'s contracts would total ${fmt(total)} (${parts}), ` +
+        `above the ${fmt(evaluation.payable)} payable (số được chi trả) found by evaluation ${evaluation.id}` +
+        `${last === undefined ? "" : ` (contract ${last.contractId})`}; ` +
+        `tổng kinh phí hỗ trợ của các hợp đồng ${fmt(total)} vượt số được chi trả ${fmt(evaluation.payable)} theo kết quả thẩm định`
+    })
+  )
 }
 
 /**
@@ -330,7 +487,7 @@ export const make = (input: Input, packs: RulePack | ReadonlyArray<RulePack>): R
  * @since 0.1.0
  * @example `Contract.makeOrThrow(input, pack).terms.tier.id` → `"soft"`
  */
-export const makeOrThrow = orThrow(make)
+export const makeOrThrow: (input: Input, packs: RulePack | ReadonlyArray<RulePack>, options?: MakeOptions) => Contract = orThrow(make)
 
 /**
  * Whether the project runs over more than one plan year (đề án thực hiện nhiều năm).

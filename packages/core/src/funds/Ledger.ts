@@ -23,8 +23,10 @@
  *   It closes the contract (art. 18.2): afterwards only the events that close the gap between
  *   money paid out and the settled amount are accepted (a refund of the excess, a payment of
  *   the shortfall).
- * - `adjustment`: `amount` is the new approved support (art. 11.2). Refused when it would leave
- *   money paid out or advances above the new limits.
+ * - `adjustment`: `amount` is the new approved support (art. 11.2), by a decision: the event
+ *   records the decision number, date, issuing authority and legal basis. An increase names the
+ *   re-evaluation whose payable amount covers the new total over the proposal's contracts.
+ *   Refused when it would leave money paid out or advances above the new limits.
  * - Nothing is advanced, paid or adjusted before the contract date.
  *
  * Replay order: by date, then by kind (adjustment, advance, payment, settlement, refund), then by
@@ -79,8 +81,19 @@ export interface Evidence {
   readonly businessRegistration?: string
   /** Value of completed work in đồng of support (giá trị khối lượng hoàn thành, Mẫu 3b). */
   readonly completedValue?: Money
-  /** Number of the decision behind an adjustment (quyết định điều chỉnh). */
+  /** Number of the decision behind an adjustment (số quyết định điều chỉnh); required on an adjustment. */
   readonly decision?: string
+  /** Date of that decision (ngày quyết định); required on an adjustment, not after the event. */
+  readonly decidedOn?: LocalDate.LocalDate
+  /** Who issued it (cơ quan ban hành quyết định); required on an adjustment. */
+  readonly decidedBy?: string
+  /** Its legal basis (căn cứ pháp lý), e.g. "Circular 36/2013/TT-BCT art. 11.2"; required on an adjustment. */
+  readonly legalBasis?: string
+  /**
+   * The stored evaluation (kết quả thẩm định lại) an increase rests on, by the id the store gave
+   * it; required when an adjustment raises the approved support.
+   */
+  readonly evaluationId?: string
 }
 
 /**
@@ -527,8 +540,43 @@ const shapeIssues = (e: Event): ReadonlyArray<Issue> => {
       add("ledger/invalid-completed-value", ["evidence", "completedValue"], "The completed-work value (giá trị khối lượng hoàn thành) must be a non-negative amount", ev.completedValue)
     if (ev.businessRegistration !== undefined && (typeof ev.businessRegistration !== "string" || ev.businessRegistration.trim() === ""))
       add("ledger/invalid-registration", ["evidence", "businessRegistration"], "The business registration number must not be blank", ev.businessRegistration)
+    if (ev.decidedOn !== undefined && !LocalDate.is(ev.decidedOn))
+      add("ledger/invalid-date", ["evidence", "decidedOn"], "The decision date (ngày quyết định) must be a YYYY-MM-DD day", ev.decidedOn)
+    for (const [k, label] of [
+      ["decidedBy", "issuing authority (cơ quan ban hành)"],
+      ["legalBasis", "legal basis (căn cứ pháp lý)"],
+      ["evaluationId", "evaluation id (mã kết quả thẩm định)"]
+    ] as const)
+      if (ev[k] !== undefined && (typeof ev[k] !== "string" || ev[k].trim() === ""))
+        add(`ledger/invalid-${k === "decidedBy" ? "authority" : k === "legalBasis" ? "legal-basis" : "evaluation"}`, ["evidence", k], `The ${label} must be non-blank text`, ev[k])
   }
   return issues
+}
+
+/**
+ * What an adjustment (điều chỉnh) must carry when it is posted: the decision (số quyết định),
+ * its date, the issuing authority and the legal basis; the decision not dated after the event.
+ * Checked by {@link post} only, so that ledgers stored before this rule still replay.
+ */
+const decisionIssues = (e: Event): ReadonlyArray<Issue> => {
+  if (e.kind !== "adjustment") return []
+  const ev = e.evidence ?? {}
+  const out: Array<Issue> = []
+  const need = (k: "decision" | "decidedOn" | "decidedBy" | "legalBasis", label: string) => {
+    if (ev[k] === undefined)
+      out.push({
+        code: `adjustment/missing-${k === "decision" ? "decision" : k === "decidedOn" ? "decision-date" : k === "decidedBy" ? "authority" : "legal-basis"}`,
+        path: ["evidence", k],
+        message: `An adjustment (điều chỉnh) of the approved support must record the ${label}; thiếu ${label.slice(label.indexOf("(") + 1, -1)}`
+      })
+  }
+  need("decision", "decision number (số quyết định)")
+  need("decidedOn", "decision date (ngày quyết định)")
+  need("decidedBy", "issuing authority (cơ quan ban hành)")
+  need("legalBasis", "legal basis (căn cứ pháp lý)")
+  if (LocalDate.is(ev.decidedOn) && LocalDate.is(e.date) && ev.decidedOn > e.date)
+    out.push({ code: "adjustment/decision-after-event", path: ["evidence", "decidedOn"], message: `The decision (quyết định) of ${ev.decidedOn} is after the adjustment date ${e.date}`, actual: ev.decidedOn })
+  return out
 }
 
 const invalid = (e: Event, issues: ReadonlyArray<Issue>): ValidationError => {
@@ -554,7 +602,11 @@ const sameEvent = (a: Event, b: Event): boolean => {
     x.baseAcceptance === y.baseAcceptance &&
     x.businessRegistration === y.businessRegistration &&
     x.completedValue === y.completedValue &&
-    x.decision === y.decision
+    x.decision === y.decision &&
+    x.decidedOn === y.decidedOn &&
+    x.decidedBy === y.decidedBy &&
+    x.legalBasis === y.legalBasis &&
+    x.evaluationId === y.evaluationId
   )
 }
 
@@ -586,7 +638,11 @@ const evidenceKey = (e: Event): string => {
     v.baseAcceptance ?? "",
     v.businessRegistration ?? "",
     v.completedValue === undefined ? "" : v.completedValue.toString(),
-    v.decision ?? ""
+    v.decision ?? "",
+    v.decidedOn ?? "",
+    v.decidedBy ?? "",
+    v.legalBasis ?? "",
+    v.evaluationId ?? ""
   ].join("|")
 }
 
@@ -617,12 +673,21 @@ const foldAll = (c: Contract.Contract, events: ReadonlyArray<Event>): Fold => {
  * `advance/remainder-before-acceptance`, `advance/above-progress`, `advance/overall-ceiling`,
  * `ledger/above-contract`, `ledger/before-contract`, `payment/before-acceptance`,
  * `refund/above-unmatched`, `settlement/before-acceptance`, `ledger/after-settlement`,
- * `adjustment/below-paid-out`).
+ * `adjustment/below-paid-out`, `adjustment/increase-without-evaluation`).
+ *
+ * An adjustment must record its decision (`evidence.decision`, `decidedOn`, `decidedBy`,
+ * `legalBasis`): a missing one is a `ValidationError` naming the field (`adjustment/missing-decision`,
+ * `adjustment/missing-decision-date`, `adjustment/missing-authority`, `adjustment/missing-legal-basis`;
+ * `adjustment/decision-after-event`). An increase must name the re-evaluation it rests on
+ * (`evidence.evaluationId`); with `options.evaluation` it is checked against it
+ * (`adjustment/evaluation-mismatch`, `contract/evaluation-not-eligible`, `contract/exceeds-evaluation`
+ * over the proposal's contracts). {@link replay} does not ask for the decision, so that ledgers
+ * stored before this rule still read back.
  * @category posting
  * @since 0.1.0
  * @example `Ledger.post(Ledger.open(c), { id: "1", idempotencyKey: "k1", kind: "advance", date: "2024-04-01", amount: Money.make(70_000_000n) })` → `{ ok: true, value: { contract: c, events: [e] } }`
  */
-export const post = (ledger: Ledger, event: Event): Result<Ledger, RuleViolation | ValidationError> => {
+export const post = (ledger: Ledger, event: Event, options?: PostOptions): Result<Ledger, RuleViolation | ValidationError> => {
   const issues = shapeIssues(event)
   if (issues.length > 0) return err(invalid(event, issues))
   for (const e of ledger.events) {
@@ -642,13 +707,30 @@ export const post = (ledger: Ledger, event: Event): Result<Ledger, RuleViolation
     if (e.id === event.id)
       return err(invalid(event, [{ code: "ledger/duplicate-id", path: ["id"], message: `event id "${event.id}" is already in the ledger`, actual: event.id }]))
   }
+  const decision = decisionIssues(event)
+  if (decision.length > 0) return err(invalid(event, decision))
   const events = [...ledger.events]
   let at = events.length
   while (at > 0 && order(events[at - 1] as Event, event) > 0) at--
   events.splice(at, 0, event)
   const c = ledger.contract
   const f = initial(c)
+  let increase = false
   for (const e of events) {
+    if (e === event && e.kind === "adjustment" && e.amount > f.approved) {
+      increase = true
+      if (e.evidence?.evaluationId === undefined)
+        return err(
+          violation(
+            c,
+            e,
+            "adjustment/increase-without-evaluation",
+            "adjustment",
+            c.terms.rules.adjustment,
+            `raising the approved support (kinh phí hỗ trợ) from ${fmt(f.approved)} to ${fmt(e.amount)} needs a re-evaluation (thẩm định lại) whose payable amount covers it: name it in evidence.evaluationId`
+          )
+        )
+    }
     const v = step(c, f, e)
     if (v !== undefined) {
       if (e === event) return err(v)
@@ -663,7 +745,50 @@ export const post = (ledger: Ledger, event: Event): Result<Ledger, RuleViolation
       )
     }
   }
+  if (increase && options?.evaluation !== undefined) {
+    const checked = checkIncrease(c, event, f.approved, options.evaluation, options.committedElsewhere ?? [])
+    if (checked !== undefined) return err(checked)
+  }
   return ok(Object.freeze({ contract: c, events: Object.freeze(events) }))
+}
+
+/**
+ * Options of {@link post}: for an adjustment that raises the approved support, the evaluation it
+ * names (`evidence.evaluationId`) and the approved support (after adjustments) of the proposal's
+ * other contracts; with them, the new total over the proposal's contracts must fit the
+ * evaluation's payable amount (`Contract.checkCommitments`).
+ * @example `Ledger.post(ledger, raise, { evaluation, committedElsewhere: [{ contractId: "HĐ-2", approved: Money.make(30_000_000n) }] })`
+ * @category posting
+ * @since 0.3.0
+ */
+export interface PostOptions {
+  readonly evaluation?: Contract.Evaluated
+  readonly committedElsewhere?: ReadonlyArray<Contract.Commitment>
+}
+
+const checkIncrease = (
+  c: Contract.Contract,
+  e: Event,
+  approved: bigint,
+  evaluation: Contract.Evaluated,
+  others: ReadonlyArray<Contract.Commitment>
+): RuleViolation | ValidationError | undefined => {
+  const named = e.evidence?.evaluationId
+  const proposal = c.evaluation?.proposalId
+  if (named !== evaluation.id || (proposal !== undefined && proposal !== evaluation.proposalId)) {
+    const path = ["events", e.id, "evidence", "evaluationId"]
+    const message = `Event ${e.id}: the adjustment names evaluation ${String(named)}, but evaluation ${evaluation.id} of proposal ${evaluation.proposalId} was given${proposal === undefined ? "" : ` for contract ${c.id} of proposal ${proposal}`}`
+    return new ValidationError({ code: "adjustment/evaluation-mismatch", path, message, issues: [{ code: "adjustment/evaluation-mismatch", path, message }] })
+  }
+  const r = Contract.checkCommitments(evaluation, [...others.filter((o) => o.contractId !== c.id), { contractId: c.id, approved: approved as Money }], c.terms.rules.adjustment)
+  if (r.ok) return undefined
+  return new RuleViolation({
+    code: r.error.code,
+    rule: "adjustment",
+    path: ["events", e.id, "amount"],
+    ...(r.error.citation === undefined ? {} : { citation: r.error.citation }),
+    message: `Event ${e.id} (adjustment, ${e.date}) on contract ${c.id}: ${r.error.message}`
+  })
 }
 
 /**

@@ -139,10 +139,17 @@ export const splitWeights: fc.Arbitrary<ReadonlyArray<bigint>> = fc
   .array(fc.oneof(fc.bigInt({ min: 0n, max: 10n }), fc.bigInt({ min: 0n, max: 10n ** 12n })), { minLength: 1, maxLength: 20 })
   .filter((ws) => ws.some((w) => w > 0n))
 
+const ADJUSTMENT_DECISION = {
+  decision: "123/QĐ-BCT",
+  decidedBy: "Ministry of Industry and Trade (Bộ Công Thương)",
+  legalBasis: "Circular 36/2013/TT-BCT art. 11.2"
+} as const
+
 /**
  * A sequence of ledger events for a contract (any order, any kind, plausible and implausible
  * amounts and evidence), dated from the contract date to the end of the year after its last
- * plan year, with unique ids and idempotency keys.
+ * plan year, with unique ids and idempotency keys. Adjustments carry their decision (number,
+ * date, authority, legal basis) and name evaluation "1".
  * @example `fc.sample(ledgerEvents(contract), 1)[0].length` → e.g. `7`
  * @category ledger
  * @since 0.1.0
@@ -189,6 +196,9 @@ export const ledgerEvents = (contract: Contract.Contract, options?: { readonly m
         if (v.completedValue !== undefined) ev.completedValue = v.completedValue
         e.evidence = ev
       }
+      // an adjustment is a decision (quyết định điều chỉnh); an increase names a re-evaluation
+      if (x.kind === "adjustment")
+        e.evidence = { ...e.evidence, ...ADJUSTMENT_DECISION, decidedOn: x.date, evaluationId: "1" }
       return e
     })
   )

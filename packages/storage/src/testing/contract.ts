@@ -306,6 +306,30 @@ export const fixtures = {
 
 const F = fixtures
 
+/**
+ * Store a proposal (a training course of `cost`, 200.000.000 đ by default: 140.000.000 đ payable)
+ * and its evaluation, and return the reference a contract names (`Contract.Input.evaluation`).
+ * A proposal already stored gets a new version and a new evaluation.
+ * @example `const evaluation = await storedBasis(store); await Effect.runPromise(store.saveContract(fixtures.contractInput("HĐ-1", { evaluation }), suitePack))`
+ * @category contract
+ * @since 0.3.0
+ */
+export const storedBasis = async (s: Storage.Store, proposalId = "DA-C", o: ProposalOptions = {}): Promise<Contract.EvaluationRef> => {
+  const p = F.proposal(proposalId, { cost: 200n * M, ...o })
+  await run(s.saveProposal(p), `saving proposal ${proposalId}`)
+  const e = await run(s.saveEvaluation(F.evaluate(p)), `saving the evaluation of ${proposalId}`)
+  return { proposalId, evaluationId: e.id }
+}
+
+/** The decision an adjustment records (quyết định điều chỉnh). */
+const decided = (on: string, more: Ledger.Evidence = {}): Ledger.Evidence => ({
+  decision: "15/QĐ-BCT",
+  decidedOn: day(on),
+  decidedBy: "Bộ Công Thương (Ministry of Industry and Trade)",
+  legalBasis: "Circular 36/2013/TT-BCT art. 11.2",
+  ...more
+})
+
 const ids = (vs: ReadonlyArray<Storage.ProposalVersion>): ReadonlyArray<string> => vs.map((v) => v.proposal.id)
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 
@@ -773,8 +797,8 @@ const contracts: ReadonlyArray<ContractCase> = [
   {
     name: "contracts: built by Contract.make, read back equal, saved again unchanged, never overwritten, listed by plan year and province",
     run: async (s) => {
-      await run(s.saveProposal(F.proposal("DA-1")))
-      const input = F.contractInput("HĐ-1")
+      const evaluation = await storedBasis(s, "DA-1")
+      const input = F.contractInput("HĐ-1", { evaluation })
       const expected = Contract.makeOrThrow(input, suitePack)
       const saved = await run(s.saveContract(input, suitePack, { proposalId: "DA-1" }))
       deepStrictEqual(saved.contract, expected)
@@ -786,7 +810,8 @@ const contracts: ReadonlyArray<ContractCase> = [
       const changed = await fails(s.saveContract({ ...input, approvedSupport: Money.make(120n * M) }, suitePack, { proposalId: "DA-1" }))
       isCode(changed, "RuleViolation", "storage/contract-exists")
       strictEqual((await run(s.getContract("HĐ-1")))?.contract.approvedSupport, 100n * M)
-      await run(s.saveContract(F.contractInput("HĐ-2", { planYear: 2025, approved: day("2025-01-10"), signed: day("2025-02-01"), province: "01" }), suitePack))
+      const other = await storedBasis(s, "DA-2", { planYear: 2025 })
+      await run(s.saveContract(F.contractInput("HĐ-2", { planYear: 2025, approved: day("2025-01-10"), signed: day("2025-02-01"), province: "01", evaluation: other }), suitePack))
       deepStrictEqual((await run(s.listContracts())).map((c) => c.contract.id), ["HĐ-1", "HĐ-2"])
       deepStrictEqual((await run(s.listContracts({ planYear: 2025 }))).map((c) => c.contract.id), ["HĐ-2"])
       deepStrictEqual((await run(s.listContracts({ province: "19" }))).map((c) => c.contract.id), ["HĐ-1"])
@@ -807,17 +832,20 @@ const contracts: ReadonlyArray<ContractCase> = [
       assertOk(before instanceof Errors.LookupError, "no pack governs 2020")
       const huge = await fails(s.saveContract(F.contractInput("HĐ-1", { approvedSupport: Money.make(10n ** 20n) }), suitePack))
       hasIssue(huge, "approvedSupport", "storage/amount-out-of-range")
-      const orphan = await fails(s.saveContract(F.contractInput("HĐ-1"), suitePack, { proposalId: "DA-9" }))
+      const orphan = await fails(s.saveContract(F.contractInput("HĐ-1", { evaluation: { proposalId: "DA-9", evaluationId: "1" } }), suitePack))
       isCode(orphan, "RuleViolation", "storage/unknown-proposal")
-      deepStrictEqual((orphan as Errors.RuleViolation).path, ["proposalId"])
+      deepStrictEqual((orphan as Errors.RuleViolation).path, ["evaluation", "proposalId"])
+      const evaluation = await storedBasis(s, "DA-1")
+      const mismatch = await fails(s.saveContract(F.contractInput("HĐ-1", { evaluation }), suitePack, { proposalId: "DA-2" }))
+      hasIssue(mismatch, "proposalId", "contract/evaluation-mismatch")
       deepStrictEqual(await run(s.listContracts()), [])
     }
   }
 ]
 
-/** A stored contract of 100.000.000 đ (soft tier 70 %, overall ceiling 70 %). */
+/** A stored contract of 100.000.000 đ (soft tier 70 %, overall ceiling 70 %), on its own proposal (140.000.000 đ payable). */
 const withContract = async (s: Storage.Store, id = "HĐ-1"): Promise<Contract.Contract> =>
-  (await run(s.saveContract(F.contractInput(id), suitePack))).contract
+  (await run(s.saveContract(F.contractInput(id, { evaluation: await storedBasis(s, `DA-${id}`) }), suitePack))).contract
 
 const ledger: ReadonlyArray<ContractCase> = [
   {
@@ -974,14 +1002,218 @@ const ledger: ReadonlyArray<ContractCase> = [
   {
     name: "ledger: an adjustment changes the approved support the later postings are checked against",
     run: async (s) => {
-      await withContract(s)
+      const c = await withContract(s)
       await run(s.postEvent("HĐ-1", F.event("e1", "advance", "2024-04-01", 70n * M)))
-      const below = await fails(s.postEvent("HĐ-1", F.event("adj", "adjustment", "2024-05-01", 90n * M, { decision: "5/QĐ-BCT" })))
+      const below = await fails(s.postEvent("HĐ-1", F.event("adj", "adjustment", "2024-05-01", 90n * M, decided("2024-05-01"))))
       isCode(below, "RuleViolation", "adjustment/below-paid-out")
-      const up = await run(s.postEvent("HĐ-1", F.event("adj", "adjustment", "2024-05-01", 120n * M, { decision: "5/QĐ-BCT" })))
+      const evaluationId = c.evaluation?.evaluationId ?? "?"
+      const up = await run(s.postEvent("HĐ-1", F.event("adj", "adjustment", "2024-05-01", 120n * M, decided("2024-05-01", { evaluationId }))))
       strictEqual(up.balances.approved, 120n * M)
       await run(s.postEvent("HĐ-1", F.event("e2", "advance", "2024-05-02", 14n * M)))
       strictEqual((await run(s.balances("HĐ-1")))?.advanced, 84n * M)
+    }
+  }
+]
+
+
+const settled = async <A, E>(effect: Effect.Effect<A, E>) => Effect.runPromise(Effect.result(effect))
+
+const chain: ReadonlyArray<ContractCase> = [
+  {
+    name: "contracts: a contract rests on the proposal's latest eligible evaluation and within its payable amount",
+    run: async (s) => {
+      // DA-1: a course of 100.000.000 đ, 70 % supported: evaluated at 70.000.000 đ payable
+      const evaluation = await storedBasis(s, "DA-1", { cost: 100n * M })
+      strictEqual((await run(s.latestEvaluation("DA-1")))?.payable, 70n * M)
+      const input = (id: string, amount: bigint, ref: Contract.EvaluationRef | null = evaluation) =>
+        F.contractInput(id, { approvedSupport: Money.make(amount), ...(ref === null ? {} : { evaluation: ref }) })
+      hasIssue(await fails(s.saveContract(input("HĐ-0", 10n * M, null), suitePack)), "evaluation", "contract/missing-evaluation")
+      isCode(await fails(s.saveContract(input("HĐ-0", 10n * M, { proposalId: "DA-1", evaluationId: "999999" }), suitePack)), "RuleViolation", "storage/unknown-evaluation")
+      const elsewhere = await storedBasis(s, "DA-2")
+      // an evaluation of another proposal is not an evaluation of this one
+      isCode(await fails(s.saveContract(input("HĐ-0", 10n * M, { proposalId: "DA-1", evaluationId: elsewhere.evaluationId }), suitePack)), "RuleViolation", "storage/unknown-evaluation")
+      // the observed case: 10^12 đ on a proposal evaluated at 70.000.000 đ
+      const huge = await fails(s.saveContract(input("HĐ-0", 10n ** 12n), suitePack))
+      isCode(huge, "RuleViolation", "contract/exceeds-evaluation")
+      assertOk((huge as Errors.RuleViolation).message.includes("1.000.000.000.000") && (huge as Errors.RuleViolation).message.includes("70.000.000"), (huge as Errors.RuleViolation).message)
+      // 40 + 30 = 70.000.000 fits exactly; one đồng more in a third contract does not
+      await run(s.saveContract(input("HĐ-1", 40n * M), suitePack))
+      await run(s.saveContract(input("HĐ-2", 30n * M), suitePack))
+      const third = await fails(s.saveContract(input("HĐ-3", 1n), suitePack))
+      isCode(third, "RuleViolation", "contract/exceeds-evaluation")
+      assertOk((third as Errors.RuleViolation).message.includes("70.000.001"), (third as Errors.RuleViolation).message)
+      // an ineligible proposal takes no contract
+      const no = await storedBasis(s, "DA-3", { approved: false })
+      strictEqual((await run(s.latestEvaluation("DA-3")))?.verdict, "ineligible")
+      isCode(await fails(s.saveContract(input("HĐ-4", 1n * M, no), suitePack)), "RuleViolation", "contract/evaluation-not-eligible")
+      // a re-evaluation supersedes: new contracts rest on the latest one
+      const again = await storedBasis(s, "DA-1", { cost: 200n * M })
+      isCode(await fails(s.saveContract(input("HĐ-5", 1n * M), suitePack)), "RuleViolation", "contract/superseded-evaluation")
+      await run(s.saveContract(input("HĐ-5", 70n * M, again), suitePack))
+      deepStrictEqual((await run(s.listContracts({ proposalId: "DA-1" }))).map((c) => [c.contract.id, c.contract.approvedSupport]), [
+        ["HĐ-1", 40n * M],
+        ["HĐ-2", 30n * M],
+        ["HĐ-5", 70n * M]
+      ])
+      strictEqual((await run(s.getContract("HĐ-5")))?.proposalId, "DA-1")
+    }
+  },
+  {
+    name: "ledger: an adjustment is a decision; an increase rests on a re-evaluation covering all the proposal's contracts; a decrease never goes below what was paid out",
+    run: async (s) => {
+      const first = await storedBasis(s, "DA-1", { cost: 100n * M }) // 70.000.000 đ payable
+      await run(s.saveContract(F.contractInput("HĐ-1", { approvedSupport: Money.make(40n * M), evaluation: first }), suitePack))
+      await run(s.saveContract(F.contractInput("HĐ-2", { approvedSupport: Money.make(30n * M), evaluation: first }), suitePack))
+      // the observed case: an adjustment with no decision raising a contract a thousandfold
+      const bare = await fails(s.postEvent("HĐ-1", F.event("x1", "adjustment", "2024-04-01", 40_000n * M)))
+      hasIssue(bare, "evidence.decision", "adjustment/missing-decision")
+      hasIssue(bare, "evidence.decidedOn", "adjustment/missing-decision-date")
+      hasIssue(bare, "evidence.decidedBy", "adjustment/missing-authority")
+      hasIssue(bare, "evidence.legalBasis", "adjustment/missing-legal-basis")
+      isCode(await fails(s.postEvent("HĐ-1", F.event("x1", "adjustment", "2024-04-01", 40_000n * M, decided("2024-04-01")))), "RuleViolation", "adjustment/increase-without-evaluation")
+      // 50 + 30 = 80.000.000 > 70.000.000 payable
+      const over = await fails(s.postEvent("HĐ-1", F.event("x1", "adjustment", "2024-04-01", 50n * M, decided("2024-04-01", { evaluationId: first.evaluationId }))))
+      isCode(over, "RuleViolation", "contract/exceeds-evaluation")
+      assertOk((over as Errors.RuleViolation).message.includes("80.000.000"), (over as Errors.RuleViolation).message)
+      // re-evaluated at 200.000.000 đ of cost: 140.000.000 đ payable
+      const second = await storedBasis(s, "DA-1", { cost: 200n * M })
+      isCode(await fails(s.postEvent("HĐ-1", F.event("x1", "adjustment", "2024-04-01", 50n * M, decided("2024-04-01", { evaluationId: first.evaluationId })))), "RuleViolation", "contract/superseded-evaluation")
+      const raised = await run(s.postEvent("HĐ-1", F.event("x1", "adjustment", "2024-04-01", 110n * M, decided("2024-04-01", { evaluationId: second.evaluationId }))))
+      strictEqual(raised.balances.approved, 110n * M) // 110 + 30 = 140.000.000: exactly the payable amount
+      deepStrictEqual(raised.event.evidence, decided("2024-04-01", { evaluationId: second.evaluationId }))
+      // the observed case through a store: an approved amount of 8 × 10^19 đ
+      isCode(await fails(s.postEvent("HĐ-2", F.event("x9", "adjustment", "2024-04-01", 8n * 10n ** 19n, decided("2024-04-01", { evaluationId: second.evaluationId })))), "RuleViolation", "contract/exceeds-evaluation")
+      const tooMuch = await fails(s.postEvent("HĐ-2", F.event("x2", "adjustment", "2024-04-01", 30n * M + 1n, decided("2024-04-01", { evaluationId: second.evaluationId }))))
+      isCode(tooMuch, "RuleViolation", "contract/exceeds-evaluation")
+      assertOk((tooMuch as Errors.RuleViolation).message.includes("140.000.001"), (tooMuch as Errors.RuleViolation).message)
+      // HĐ-2 advanced 21.000.000 (70 % of 30.000.000): lowering it to 29.000.000 (limit 20.300.000) is refused
+      await run(s.postEvent("HĐ-2", F.event("a1", "advance", "2024-04-02", 21n * M)))
+      const below = await fails(s.postEvent("HĐ-2", F.event("x3", "adjustment", "2024-04-03", 29n * M, decided("2024-04-03"))))
+      isCode(below, "RuleViolation", "adjustment/below-paid-out")
+      assertOk((below as Errors.RuleViolation).message.includes("21.000.000") && (below as Errors.RuleViolation).message.includes("20.300.000"), (below as Errors.RuleViolation).message)
+      // lowering HĐ-1 to 100.000.000 frees 10.000.000 for a new contract
+      await run(s.postEvent("HĐ-1", F.event("x4", "adjustment", "2024-04-03", 100n * M, decided("2024-04-02"))))
+      await run(s.saveContract(F.contractInput("HĐ-3", { approvedSupport: Money.make(10n * M), evaluation: second }), suitePack))
+      isCode(await fails(s.saveContract(F.contractInput("HĐ-4", { approvedSupport: Money.make(1n), evaluation: second }), suitePack)), "RuleViolation", "contract/exceeds-evaluation")
+      const stored = await run(s.getLedger("HĐ-1"))
+      deepStrictEqual(stored?.events.map((e) => [e.id, e.evidence?.decision, e.evidence?.decidedOn, e.evidence?.legalBasis]), [
+        ["x1", "15/QĐ-BCT", "2024-04-01", "Circular 36/2013/TT-BCT art. 11.2"],
+        ["x4", "15/QĐ-BCT", "2024-04-02", "Circular 36/2013/TT-BCT art. 11.2"]
+      ])
+    }
+  },
+  {
+    name: "contracts: 60 concurrent contract saves and increases on one proposal never commit more than its payable amount",
+    run: async (s) => {
+      const basis = await storedBasis(s, "DA-1", { cost: 100n * M }) // 70.000.000 đ payable
+      await run(s.saveContract(F.contractInput("HĐ-00", { approvedSupport: Money.make(1n * M), evaluation: basis }), suitePack))
+      // 40 new contracts of 2.000.000 đ and 20 increases of HĐ-00 by 1.000.000 đ each, all at once
+      const saves = Array.from({ length: 40 }, (_, i) =>
+        settled(s.saveContract(F.contractInput(`HĐ-${String(i + 1).padStart(2, "0")}`, { approvedSupport: Money.make(2n * M), evaluation: basis }), suitePack))
+      )
+      const raises = Array.from({ length: 20 }, (_, i) =>
+        settled(s.postEvent("HĐ-00", F.event(`r${String(i).padStart(2, "0")}`, "adjustment", "2024-04-01", BigInt(i + 2) * M, decided("2024-04-01", { evaluationId: basis.evaluationId }))))
+      )
+      const [saved40, raised20] = await Promise.all([Promise.all(saves), Promise.all(raises)])
+      const failures = [...saved40.flatMap((r) => (EffectResult.isFailure(r) ? [r.failure] : [])), ...raised20.flatMap((r) => (EffectResult.isFailure(r) ? [r.failure] : []))]
+      for (const f of failures) assertOk(f instanceof Errors.RuleViolation, `refused with a RuleViolation, not ${String(f)}`)
+      const contracts = await run(s.listContracts({ proposalId: "DA-1" }))
+      let total = 0n
+      for (const c of contracts) total += (await run(s.balances(c.contract.id)))?.approved ?? 0n
+      assertOk(total <= 70n * M, `the proposal's contracts total ${total}, above 70.000.000`)
+      // 70.000.000 = HĐ-00's approved support + 2.000.000 × the new contracts, when none is left over
+      const saved = contracts.length - 1
+      strictEqual(saved, saved40.filter(EffectResult.isSuccess).length)
+      assertOk(total > 70n * M - 2n * M, `a free 2.000.000 was left (${total})`)
+    }
+  }
+]
+
+const writeKeys: ReadonlyArray<ContractCase> = [
+  {
+    name: "idempotency: every write retried with its key after a lost acknowledgement returns the original result and writes nothing twice",
+    run: async (s) => {
+      // the first call commits; its answer is "lost" (dropped here) and the caller retries with the same key
+      const p = F.proposal("DA-1")
+      const v1 = await run(s.saveProposal(p, { status: "submitted", idempotencyKey: "k-proposal" }))
+      const v1again = await run(s.saveProposal(p, { status: "submitted", idempotencyKey: "k-proposal" }))
+      deepStrictEqual(v1again, v1)
+      strictEqual((await run(s.proposalHistory("DA-1"))).length, 1)
+      // with expectedVersion too: the retry is the original, not a version conflict
+      const v2 = await run(s.saveProposal(p, { expectedVersion: 1, idempotencyKey: "k-proposal-2" }))
+      deepStrictEqual(await run(s.saveProposal(p, { expectedVersion: 1, idempotencyKey: "k-proposal-2" })), v2)
+      strictEqual((await run(s.proposalHistory("DA-1"))).length, 2)
+      const batch = [F.proposal("DA-2"), F.proposal("DA-3")]
+      const b1 = await run(s.saveProposals(batch, { idempotencyKey: "k-batch" }))
+      deepStrictEqual(await run(s.saveProposals(batch, { idempotencyKey: "k-batch" })), b1)
+      strictEqual((await run(s.proposalHistory("DA-2"))).length, 1)
+
+      const e1 = await run(s.saveEvaluation(F.evaluate(p), { idempotencyKey: "k-evaluation" }))
+      deepStrictEqual(await run(s.saveEvaluation(F.evaluate(p), { idempotencyKey: "k-evaluation" })), e1)
+      const es = await run(s.saveEvaluations(batch.map((x) => F.evaluate(x)), { idempotencyKey: "k-evaluations" }))
+      deepStrictEqual(await run(s.saveEvaluations(batch.map((x) => F.evaluate(x)), { idempotencyKey: "k-evaluations" })), es)
+      strictEqual((await run(s.evaluationHistory("DA-1"))).length, 1)
+      strictEqual((await run(s.evaluationHistory("DA-2"))).length, 1)
+
+      const plan = F.plan("KH-1", 2024, ["DA-1", "DA-2"])
+      deepStrictEqual(await run(s.savePlan(plan, { idempotencyKey: "k-plan" })), plan)
+      // a later edit under another key is not undone by a late retry of the first request
+      const edited = F.plan("KH-1", 2024, ["DA-1", "DA-2", "DA-3"])
+      await run(s.savePlan(edited, { idempotencyKey: "k-plan-2" }))
+      deepStrictEqual(await run(s.savePlan(plan, { idempotencyKey: "k-plan" })), plan)
+      deepStrictEqual(await run(s.getPlan("KH-1")), edited)
+      const est = F.establishment("cs-1")
+      await run(s.saveEstablishment(est, { idempotencyKey: "k-est" }))
+      const renamed = { ...est, name: "Cơ sở đổi tên" }
+      await run(s.saveEstablishment(renamed))
+      deepStrictEqual(await run(s.saveEstablishment(est, { idempotencyKey: "k-est" })), est)
+      deepStrictEqual(await run(s.getEstablishment("cs-1")), renamed)
+      strictEqual(await run(s.saveEstablishments([est], { idempotencyKey: "k-ests" })), 1)
+      await run(s.saveEstablishment(renamed))
+      strictEqual(await run(s.saveEstablishments([est], { idempotencyKey: "k-ests" })), 1)
+      deepStrictEqual(await run(s.getEstablishment("cs-1")), renamed)
+
+      const allocation = Allocation.allocateOrThrow({ envelope: Money.make(1_000n * M), candidates: [{ id: "DA-1", requested: Money.make(70n * M) }], policy: { kind: "whole-only" } })
+      const a1 = await run(s.saveAllocation({ id: "PB-1", planId: "KH-1", allocation }, { idempotencyKey: "k-allocation" }))
+      deepStrictEqual(await run(s.saveAllocation({ id: "PB-1", planId: "KH-1", allocation }, { idempotencyKey: "k-allocation" })), a1)
+
+      const evaluation = { proposalId: "DA-1", evaluationId: e1.id }
+      const input = F.contractInput("HĐ-1", { approvedSupport: Money.make(70n * M), evaluation })
+      const c1 = await run(s.saveContract(input, suitePack, { idempotencyKey: "k-contract" }))
+      deepStrictEqual(await run(s.saveContract(input, suitePack, { idempotencyKey: "k-contract" })), c1)
+      strictEqual((await run(s.listContracts())).length, 1)
+    }
+  },
+  {
+    name: "idempotency: a key reused with another payload or for another kind of write is refused; nothing is written",
+    run: async (s) => {
+      await run(s.saveProposal(F.proposal("DA-1"), { idempotencyKey: "k1" }))
+      const other = await fails(s.saveProposal(F.proposal("DA-1", { title: "Đề án khác" }), { idempotencyKey: "k1" }))
+      isCode(other, "ValidationError", "storage/idempotency-conflict")
+      deepStrictEqual((other as Errors.ValidationError).path, ["idempotencyKey"])
+      const status = await fails(s.saveProposal(F.proposal("DA-1"), { status: "approved", idempotencyKey: "k1" }))
+      isCode(status, "ValidationError", "storage/idempotency-conflict")
+      const kind = await fails(s.savePlan(F.plan("KH-1", 2024, ["DA-1"]), { idempotencyKey: "k1" }))
+      isCode(kind, "ValidationError", "storage/idempotency-conflict")
+      assertOk((kind as Errors.ValidationError).message.includes("saveProposal"), (kind as Errors.ValidationError).message)
+      strictEqual((await run(s.proposalHistory("DA-1"))).length, 1)
+      strictEqual(await run(s.getPlan("KH-1")), undefined)
+      // a failed write does not use up its key
+      isCode(await fails(s.savePlan(F.plan("KH-2", 2024, ["DA-9"]), { idempotencyKey: "k2" })), "RuleViolation", "storage/unknown-proposal")
+      await run(s.savePlan(F.plan("KH-2", 2024, ["DA-1"]), { idempotencyKey: "k2" }))
+      hasIssue(await fails(s.saveProposal(F.proposal("DA-1"), { idempotencyKey: " k " })), "idempotencyKey", "schema/invalid")
+    }
+  },
+  {
+    name: "idempotency: 20 concurrent retries of one keyed save write one version",
+    run: async (s) => {
+      const p = F.proposal("DA-1")
+      const results = await Promise.all(Array.from({ length: 20 }, () => run(s.saveProposal(p, { idempotencyKey: "same" }))))
+      for (const r of results) deepStrictEqual(r, results[0])
+      strictEqual((await run(s.proposalHistory("DA-1"))).length, 1)
+      const evaluations = await Promise.all(Array.from({ length: 20 }, () => run(s.saveEvaluation(F.evaluate(p), { idempotencyKey: "same-evaluation" }))))
+      for (const r of evaluations) deepStrictEqual(r, evaluations[0])
+      strictEqual((await run(s.evaluationHistory("DA-1"))).length, 1)
     }
   }
 ]
@@ -1042,5 +1274,7 @@ export const storageContract: ReadonlyArray<ContractCase> = [
   ...allocations,
   ...contracts,
   ...ledger,
+  ...chain,
+  ...writeKeys,
   ...misc
 ]

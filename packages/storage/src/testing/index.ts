@@ -16,5 +16,5 @@
  * @since 0.1.0
  * @packageDocumentation
  */
-export { fixtures, storageContract, suitePack, type ContractCase, type ProposalOptions } from "./contract.js"
+export { fixtures, storageContract, storedBasis, suitePack, type ContractCase, type ProposalOptions } from "./contract.js"
 export { memoryBackend, memoryLayer, memoryStore } from "./memory.js"

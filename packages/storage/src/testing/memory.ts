@@ -16,7 +16,7 @@
  * @since 0.1.0
  * @module
  */
-import { type Eligibility, Establishment, Ledger, Money, Plan, Proposal } from "@khuyencong/core"
+import { type Contract, type Eligibility, Establishment, Ledger, Money, Plan, Proposal } from "@khuyencong/core"
 import * as Storage from "../Storage.js"
 import type { Layer } from "effect"
 
@@ -105,7 +105,25 @@ export const memoryBackend = (): Storage.Backend => {
   const contracts = new Map<string, ContractRow>()
   const ledgers = new Map<string, Ledger.Ledger>()
   const keys = new Map<string, { readonly contractId: string; readonly eventId: string }>()
+  const writeKeys = new Map<string, { readonly operation: string; readonly content: string; readonly result: unknown }>()
   let evaluationSeq = 0
+
+  /**
+   * A write under an idempotency key: a key already recorded replays its result (or is a
+   * conflict); otherwise the write runs and the key is recorded with it. Nothing awaits in
+   * between, so concurrent calls cannot interleave.
+   */
+  const keyed = <A>(key: Storage.WriteKey | undefined, replay: (result: unknown) => A, write: () => { readonly value: A; readonly result: unknown }): A => {
+    if (key === undefined) return write().value
+    const seen = writeKeys.get(key.key)
+    if (seen !== undefined) {
+      if (seen.operation !== key.operation || seen.content !== key.content) throw Storage.writeKeyConflict(key.key, key.operation, seen.operation)
+      return replay(seen.result)
+    }
+    const { value, result } = write()
+    writeKeys.set(key.key, { operation: key.operation, content: key.content, result })
+    return value
+  }
 
   const clone = <T>(v: T): T => structuredClone(v)
 
@@ -181,10 +199,88 @@ export const memoryBackend = (): Storage.Backend => {
     return undefined
   }
 
+  const putProposals = (
+    items: ReadonlyArray<Storage.ProposalWrite>,
+    options: Storage.SaveBatchOptions & { readonly expectedVersion?: number }
+  ): Array<Storage.ProposalVersion> => {
+    // check everything first, then write: all or nothing
+    const next = new Map<string, ProposalRow>()
+    const at = now()
+    const out: Array<Storage.ProposalVersion> = []
+    items.forEach((w) => {
+      const id = w.value.id
+      const before = next.get(id) ?? proposals.get(id)
+      const version = (before?.versions.length ?? 0) + 1
+      if (options.expectedVersion !== undefined && options.expectedVersion !== version - 1)
+        throw Storage.versionConflict(id, options.expectedVersion, version - 1)
+      const status = options.status ?? before?.status ?? "draft"
+      const row: VersionRow = { encoded: clone(w.encoded), version, status, savedAt: at, author: options.author, note: options.note }
+      next.set(id, { id, write: w, status, versions: [...(before?.versions ?? []), row] })
+      out.push(readVersion(id, row))
+    })
+    for (const [id, row] of next) proposals.set(id, row)
+    return out
+  }
+
+  const putAllocation = (w: Storage.AllocationWrite): Storage.StoredAllocation => {
+    const json = Storage.toExactJson(w.allocation)
+    const canonical = Storage.canonical({ planId: w.planId ?? null, allocation: w.allocation })
+    const existing = allocations.get(w.id)
+    if (existing !== undefined) {
+      if (existing.canonical === canonical) return readAllocation(existing)
+      throw Storage.alreadyStored("allocation", w.id)
+    }
+    if (w.planId !== undefined && !plans.has(w.planId)) throw Storage.unknownReference("plan", w.planId, ["planId"])
+    w.allocation.outcomes.forEach((o, i) => {
+      if (!proposals.has(o.id)) throw Storage.unknownReference("proposal", o.id, ["allocation", "outcomes", i, "id"])
+    })
+    const row: AllocationRow = { id: w.id, planId: w.planId, json, canonical, savedAt: now() }
+    allocations.set(w.id, row)
+    return readAllocation(row)
+  }
+
+  /** The approved support (after adjustments) of a proposal's contracts. */
+  const commitments = (proposalId: string): Array<Contract.Commitment> =>
+    [...contracts.entries()]
+      .filter(([, row]) => row.proposalId === proposalId)
+      .map(([id]) => ({ contractId: id, approved: Ledger.balances(ledgers.get(id) as Ledger.Ledger).approved }))
+
+  /** A stored evaluation of the proposal by id, else `storage/unknown-evaluation`. */
+  const evaluationOf = (proposalId: string, id: string, path: ReadonlyArray<string | number>): Storage.StoredEvaluation => {
+    const row = evaluations.find((e) => String(e.id) === id && e.write.proposalId === proposalId)
+    if (row === undefined) throw Storage.unknownReference("evaluation", `${id} (đề án ${proposalId})`, path)
+    return readEvaluation(row)
+  }
+
+  const putContract = (c: Contract.Contract): Storage.ContractRecord => {
+    const ref = c.evaluation as Contract.EvaluationRef
+    const canonical = Storage.canonical({ contract: c })
+    const existing = contracts.get(c.id)
+    if (existing !== undefined) {
+      if (existing.canonical === canonical) return readContract(c.id, existing)
+      throw Storage.alreadyStored("contract", c.id)
+    }
+    if (!proposals.has(ref.proposalId)) throw Storage.unknownReference("proposal", ref.proposalId, ["evaluation", "proposalId"])
+    const named = evaluationOf(ref.proposalId, ref.evaluationId, ["evaluation", "evaluationId"])
+    const latest = latestOf(ref.proposalId, undefined)
+    Storage.checkBasis(c, c.approvedSupport, named, latest === undefined ? undefined : String(latest.id), commitments(ref.proposalId), ["evaluation", "evaluationId"])
+    const row: ContractRow = { json: Storage.encodeContract(c), canonical, proposalId: ref.proposalId, savedAt: now() }
+    contracts.set(c.id, row)
+    const stored = readContract(c.id, row)
+    ledgers.set(c.id, Ledger.open(stored.contract))
+    return stored
+  }
+
   return {
-    putEstablishments: async (items) => {
-      for (const w of items) establishments.set(w.value.id, clone(w.encoded))
-    },
+    putEstablishments: async (items, key) =>
+      keyed(
+        key,
+        () => undefined,
+        () => {
+          for (const w of items) establishments.set(w.value.id, clone(w.encoded))
+          return { value: undefined, result: null }
+        }
+      ),
     getEstablishments: async (ids) => {
       const out = new Map<string, Establishment.Establishment>()
       for (const id of ids) {
@@ -200,25 +296,18 @@ export const memoryBackend = (): Storage.Backend => {
         page
       ).map(([id, e]) => readEstablishment(id, e)),
 
-    putProposals: async (items, options) => {
-      // check everything first, then write: all or nothing
-      const next = new Map<string, ProposalRow>()
-      const at = now()
-      const out: Array<Storage.ProposalVersion> = []
-      items.forEach((w) => {
-        const id = w.value.id
-        const before = next.get(id) ?? proposals.get(id)
-        const version = (before?.versions.length ?? 0) + 1
-        if (options.expectedVersion !== undefined && options.expectedVersion !== version - 1)
-          throw Storage.versionConflict(id, options.expectedVersion, version - 1)
-        const status = options.status ?? before?.status ?? "draft"
-        const row: VersionRow = { encoded: clone(w.encoded), version, status, savedAt: at, author: options.author, note: options.note }
-        next.set(id, { id, write: w, status, versions: [...(before?.versions ?? []), row] })
-        out.push(readVersion(id, row))
-      })
-      for (const [id, row] of next) proposals.set(id, row)
-      return out
-    },
+    putProposals: async (items, options, key) =>
+      keyed(
+        key,
+        (result) =>
+          (result as ReadonlyArray<readonly [string, number]>).map(([id, version]) =>
+            readVersion(id, (proposals.get(id) as ProposalRow).versions[version - 1] as VersionRow)
+          ),
+        () => {
+          const value = putProposals(items, options)
+          return { value, result: value.map((v) => [v.proposal.id, v.version]) }
+        }
+      ),
     getProposal: async (id, version) => {
       const row = proposals.get(id)
       if (row === undefined) return undefined
@@ -272,12 +361,18 @@ export const memoryBackend = (): Storage.Backend => {
       })
     },
 
-    putPlan: async (w) => {
-      w.value.proposalIds.forEach((id, k) => {
-        if (!proposals.has(id)) throw Storage.unknownReference("proposal", id, ["proposalIds", k])
-      })
-      plans.set(w.value.id, clone(w.encoded))
-    },
+    putPlan: async (w, key) =>
+      keyed(
+        key,
+        () => undefined,
+        () => {
+          w.value.proposalIds.forEach((id, k) => {
+            if (!proposals.has(id)) throw Storage.unknownReference("proposal", id, ["proposalIds", k])
+          })
+          plans.set(w.value.id, clone(w.encoded))
+          return { value: undefined, result: null }
+        }
+      ),
     getPlan: async (id) => {
       const p = plans.get(id)
       return p === undefined ? undefined : readPlan(id, p)
@@ -306,22 +401,25 @@ export const memoryBackend = (): Storage.Backend => {
           )
         ),
 
-    putEvaluations: async (items) => {
-      const versions = items.map((w, i) => {
-        const row = proposals.get(w.proposalId)
-        if (row === undefined) throw Storage.unknownReference("proposal", w.proposalId, [i, "proposalId"])
-        const v = w.proposalVersion ?? row.versions.length
-        if (v > row.versions.length)
-          throw Storage.unknownReference("proposal-version", `${w.proposalId}@${v}`, [i, "proposalVersion"])
-        return v
-      })
-      const at = now()
-      return items.map((w, i) => {
-        const row: EvaluationRow = { id: ++evaluationSeq, write: clone(w), proposalVersion: versions[i] as number, evaluatedAt: at }
-        evaluations.push(row)
-        return readEvaluation(row)
-      })
-    },
+    putEvaluations: async (items, key) =>
+      keyed(
+        key,
+        (result) => (result as ReadonlyArray<number>).map((id) => readEvaluation(evaluations.find((e) => e.id === id) as EvaluationRow)),
+        () => {
+          const versions = items.map((w, i) => {
+            const row = proposals.get(w.proposalId)
+            if (row === undefined) throw Storage.unknownReference("proposal", w.proposalId, [i, "proposalId"])
+            const v = w.proposalVersion ?? row.versions.length
+            if (v > row.versions.length)
+              throw Storage.unknownReference("proposal-version", `${w.proposalId}@${v}`, [i, "proposalVersion"])
+            return v
+          })
+          const at = now()
+          const rows = items.map((w, i): EvaluationRow => ({ id: ++evaluationSeq, write: clone(w), proposalVersion: versions[i] as number, evaluatedAt: at }))
+          evaluations.push(...rows)
+          return { value: rows.map(readEvaluation), result: rows.map((r) => r.id) }
+        }
+      ),
     latestEvaluation: async (proposalId, packId) => {
       const e = latestOf(proposalId, packId)
       return e === undefined ? undefined : readEvaluation(e)
@@ -335,22 +433,15 @@ export const memoryBackend = (): Storage.Backend => {
       return pageOf(latest, (e) => e.write.proposalId, page).map(readEvaluation)
     },
 
-    putAllocation: async (w) => {
-      const json = Storage.toExactJson(w.allocation)
-      const canonical = Storage.canonical({ planId: w.planId ?? null, allocation: w.allocation })
-      const existing = allocations.get(w.id)
-      if (existing !== undefined) {
-        if (existing.canonical === canonical) return readAllocation(existing)
-        throw Storage.alreadyStored("allocation", w.id)
-      }
-      if (w.planId !== undefined && !plans.has(w.planId)) throw Storage.unknownReference("plan", w.planId, ["planId"])
-      w.allocation.outcomes.forEach((o, i) => {
-        if (!proposals.has(o.id)) throw Storage.unknownReference("proposal", o.id, ["allocation", "outcomes", i, "id"])
-      })
-      const row: AllocationRow = { id: w.id, planId: w.planId, json, canonical, savedAt: now() }
-      allocations.set(w.id, row)
-      return readAllocation(row)
-    },
+    putAllocation: async (w, key) =>
+      keyed(
+        key,
+        (result) => readAllocation(allocations.get(result as string) as AllocationRow),
+        () => {
+          const value = putAllocation(w)
+          return { value, result: w.id }
+        }
+      ),
     getAllocation: async (id) => {
       const a = allocations.get(id)
       return a === undefined ? undefined : readAllocation(a)
@@ -363,20 +454,12 @@ export const memoryBackend = (): Storage.Backend => {
           return stored.allocation.outcomes.filter((o) => o.id === proposalId).map((outcome) => ({ allocationId: a.id, planId: a.planId, outcome }))
         }),
 
-    putContract: async (c, proposalId) => {
-      const canonical = Storage.canonical({ contract: c, proposalId: proposalId ?? null })
-      const existing = contracts.get(c.id)
-      if (existing !== undefined) {
-        if (existing.canonical === canonical) return readContract(c.id, existing)
-        throw Storage.alreadyStored("contract", c.id)
-      }
-      if (proposalId !== undefined && !proposals.has(proposalId)) throw Storage.unknownReference("proposal", proposalId, ["proposalId"])
-      const row: ContractRow = { json: Storage.encodeContract(c), canonical, proposalId, savedAt: now() }
-      contracts.set(c.id, row)
-      const stored = readContract(c.id, row)
-      ledgers.set(c.id, Ledger.open(stored.contract))
-      return stored
-    },
+    putContract: async (c, key) =>
+      keyed(
+        key,
+        (result) => readContract(result as string, contracts.get(result as string) as ContractRow),
+        () => ({ value: putContract(c), result: c.id })
+      ),
     getContract: async (id) => {
       const c = contracts.get(id)
       return c === undefined ? undefined : readContract(id, c)
@@ -395,11 +478,24 @@ export const memoryBackend = (): Storage.Backend => {
     postEvent: async (contractId, event) => {
       const ledger = ledgers.get(contractId)
       if (ledger === undefined) throw Storage.unknownReference("contract", contractId, ["contractId"])
-      const r = Ledger.post(ledger, event)
+      const proposalId = contracts.get(contractId)?.proposalId
+      const adjustment = typeof event === "object" && event !== null && event.kind === "adjustment"
+      const namedId = adjustment ? event.evidence?.evaluationId : undefined
+      const named = proposalId !== undefined && typeof namedId === "string" ? evaluationOf(proposalId, namedId, ["evidence", "evaluationId"]) : undefined
+      const others = adjustment && proposalId !== undefined ? commitments(proposalId) : []
+      const latest = proposalId === undefined ? undefined : latestOf(proposalId, undefined)
+      const latestId = latest === undefined ? undefined : String(latest.id)
+      // a superseded evaluation is reported as such (checkBasis below), not as what it would allow
+      const r = Ledger.post(ledger, event, named === undefined || named.id !== latestId ? undefined : { evaluation: named, committedElsewhere: others })
       if (!r.ok) throw r.error
       // Ledger.post accepted an event whose key is already in the ledger: a retry with the same content
       const original = ledger.events.find((e) => e.idempotencyKey === event.idempotencyKey)
       if (original !== undefined) return { event: original, replayed: true, ledger }
+      const approved = Ledger.balances(r.value).approved
+      if (adjustment && approved > Ledger.balances(ledger).approved) {
+        if (proposalId === undefined || named === undefined) throw Storage.noEvaluationBasis(ledger.contract, event)
+        Storage.checkBasis(ledger.contract, approved, named, latestId, others, ["evidence", "evaluationId"])
+      }
       const other = keys.get(event.idempotencyKey)
       if (other !== undefined) throw Storage.idempotencyConflict(event.idempotencyKey, other.eventId, other.contractId)
       deepFreeze(event)
