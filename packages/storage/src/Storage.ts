@@ -60,7 +60,7 @@
  * @module
  */
 import { Context, Data, Effect, Layer, Result as EffectResult, Schema } from "effect"
-import { AdminUnits, type Allocation, Citation, Contract, Decode, Eligibility, Errors, Establishment, type Evaluate, Ledger, LocalDate, Money, Period, Plan, Proposal, Result, type RulePack, Trace } from "@khuyencong/core"
+import { AdminUnits, type Allocation, Citation, Contract, Decode, Eligibility, Errors, Establishment, Evaluate, Ledger, LocalDate, Money, Period, Plan, Proposal, Result, type RulePack, Trace } from "@khuyencong/core"
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -344,6 +344,15 @@ export interface StoredEvaluation {
   readonly grade: Citation.Grade
   readonly failures: ReadonlyArray<StoredFailure>
   readonly trace: Trace.Trace | undefined
+  /**
+   * The evaluation as saved, complete: what `Evaluate.decode` reads back from its
+   * `Evaluate.encode` form (overlay, reforms, input hash, warnings, eligibility, support lines,
+   * trace), equal to the evaluation given to `saveEvaluation`. Undefined for an evaluation stored
+   * before 0.3.0 (PostgreSQL migration 0003), of which only the summary above was kept. Re-evaluate
+   * and compare with `Evaluate.diff(stored.evaluation, fresh)`; render with `Evaluate.explain`.
+   * @since 0.3.0
+   */
+  readonly evaluation: Evaluate.Evaluation | undefined
   readonly evaluatedAt: string
 }
 
@@ -1244,6 +1253,13 @@ export interface EvaluationWrite {
   readonly trace: Trace.Trace | undefined
   /** The trace as JSON (what `Trace.decode` reads back), when there is one. */
   readonly traceJson: Trace.Json | undefined
+  /**
+   * The evaluation's `Evaluate.encode` form without its `trace` (kept once, in `traceJson`): store
+   * it as is and read it back with {@link readEvaluation}. @since 0.3.0
+   */
+  readonly document: Trace.Json
+  /** The evaluation as it reads back (`Evaluate.decode` of `document` and `traceJson`). @since 0.3.0 */
+  readonly evaluation: Evaluate.Evaluation
 }
 
 /**
@@ -1488,20 +1504,21 @@ const evaluationJson = (e: Evaluate.Evaluation, proposalVersion: number | undefi
   })
 }
 
+const notAnEvaluation = (cause: unknown): Errors.ValidationError =>
+  Decode.validationError(evaluationSubject, [
+    {
+      code: "evaluation/not-an-evaluation",
+      path: [],
+      message: `evaluation (kết quả đánh giá) must be what Evaluate.evaluate returns: ${cause instanceof Error ? cause.message : String(cause)}`
+    }
+  ])
+
 const validateEvaluation = (e: unknown, proposalVersion: number | undefined): Result.Result<EvaluationWrite, Errors.ValidationError> => {
   let json: Trace.Json
   try {
     json = evaluationJson(e as Evaluate.Evaluation, proposalVersion)
   } catch (cause) {
-    return Result.err(
-      Decode.validationError(evaluationSubject, [
-        {
-          code: "evaluation/not-an-evaluation",
-          path: [],
-          message: `evaluation (kết quả đánh giá) must be what Evaluate.evaluate returns: ${cause instanceof Error ? cause.message : String(cause)}`
-        }
-      ])
-    )
+    return Result.err(notAnEvaluation(cause))
   }
   const r = Decode.decodeWith({ subject: evaluationSubject, schema: evaluationStructural, docs: evaluationDocs, rules: evaluationRules }, json, undefined)
   if (!r.ok) return r
@@ -1517,6 +1534,17 @@ const validateEvaluation = (e: unknown, proposalVersion: number | undefined): Re
   ]
   if (issues.length > 0) return Result.err(Decode.validationError(evaluationSubject, issues))
   const traceJson = (json as { readonly trace?: Trace.Json }).trace
+  // The record itself, through the one codec: what is stored is Evaluate.encode's form, and it
+  // must read back (an evaluation decoded from a version 1 record has no input hash and is refused).
+  let document: { readonly [k: string]: Trace.Json }
+  try {
+    const { trace: _trace, ...rest } = Evaluate.encode(e as Evaluate.Evaluation) as unknown as { readonly [k: string]: Trace.Json }
+    document = rest
+  } catch (cause) {
+    return Result.err(notAnEvaluation(cause))
+  }
+  const back = decodeRecord(document, traceJson)
+  if (!back.ok) return Result.err(Decode.validationError(evaluationSubject, back.error.issues.length > 0 ? back.error.issues : [back.error]))
   return Result.ok({
     proposalId: v.proposalId,
     proposalVersion: v.proposalVersion,
@@ -1531,8 +1559,29 @@ const validateEvaluation = (e: unknown, proposalVersion: number | undefined): Re
     grade: v.grade,
     failures: v.failures,
     trace: v.trace,
-    traceJson
+    traceJson,
+    document,
+    evaluation: back.value
   })
+}
+
+/** A stored evaluation document with its trace beside it, through the one codec. */
+const decodeRecord = (document: { readonly [k: string]: unknown }, traceJson: unknown): Result.Result<Evaluate.Evaluation, Errors.ValidationError> =>
+  Evaluate.decode(traceJson === null || traceJson === undefined ? document : { ...document, trace: traceJson })
+
+/**
+ * Read a stored evaluation back: its `document` (the `Evaluate.encode` form without the trace)
+ * with the trace JSON stored beside it, through `Evaluate.decode`; `undefined` when there is no
+ * document (a row stored before 0.3.0); `storage/corrupt` when it does not decode.
+ * @example `readEvaluation(row.document, row.trace, "7")` → the `Evaluate.Evaluation` saved
+ * @category backends
+ * @since 0.3.0
+ */
+export const readEvaluation = (document: unknown, traceJson: unknown, id: string): Evaluate.Evaluation | undefined => {
+  if (document === null || document === undefined) return undefined
+  const r = typeof document === "object" && !Array.isArray(document) ? decodeRecord(document as { readonly [k: string]: unknown }, traceJson) : Evaluate.decode(document)
+  if (!r.ok) throw corrupt("evaluation", id, r.error)
+  return r.value
 }
 
 /**
@@ -1801,6 +1850,12 @@ const single = <A, E>(body: () => Promise<A>): Effect.Effect<A, E> =>
   Effect.tryPromise({ try: body, catch: (u) => withoutIndex(toTypedError(u)) as E })
 
 /**
+ * What an evaluation write's idempotency key compares: the validated record as plain JSON (the
+ * encoded document, with the input hash read once, and the trace), never the decoded objects.
+ */
+const evaluationPayload = (w: EvaluationWrite): unknown => ({ ...w, trace: undefined, evaluation: undefined })
+
+/**
  * Build a {@link Store} from a {@link Backend}: every write is validated with core's decoders
  * (and `Contract.make`) before the backend sees it; errors are normalised (anything untyped
  * becomes a `StorageError`); the ledger's balances are derived with `Ledger.balances`.
@@ -1918,7 +1973,7 @@ export const make = (backend: Backend): Store => {
         open()
         const o = must(decodeOptions("options", evaluationOptionsSchema, options))
         const w = must(validateEvaluation(e, o.proposalVersion))
-        const [s] = await backend.putEvaluations([w], keyOf("saveEvaluation", o.idempotencyKey, [{ ...w, trace: undefined }]))
+        const [s] = await backend.putEvaluations([w], keyOf("saveEvaluation", o.idempotencyKey, [evaluationPayload(w)]))
         if (s === undefined) throw new StorageError({ code: "storage/unexpected", path: [], message: "the store returned no evaluation" })
         return s
       }),
@@ -1927,7 +1982,7 @@ export const make = (backend: Backend): Store => {
         open()
         const o = must(decodeOptions("options", writeOptionsSchema, options))
         const ws = must(validateBatch(evaluationSubject, es, (e) => validateEvaluation(e, undefined)))
-        return ws.length === 0 ? [] : backend.putEvaluations(ws, keyOf("saveEvaluations", o.idempotencyKey, ws.map((w) => ({ ...w, trace: undefined }))))
+        return ws.length === 0 ? [] : backend.putEvaluations(ws, keyOf("saveEvaluations", o.idempotencyKey, ws.map(evaluationPayload)))
       }),
     latestEvaluation: (pid, options) =>
       read(options?.packId === undefined ? [pid] : [pid, options.packId], undefined, () =>

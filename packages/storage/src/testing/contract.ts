@@ -611,6 +611,35 @@ const plans: ReadonlyArray<ContractCase> = [
   }
 ]
 
+/**
+ * An evaluation carrying every field of the audit record: a traced evaluation of a local-fund
+ * proposal by `Evaluate.evaluate` (with its real `evaluate/no-provincial-overlay` warning), given
+ * an overlay and a reform (the suite pack has no layers) and a second warning whose `actual` is
+ * JSON. The store keeps what it is given; it does not re-derive the audit fields.
+ */
+const auditRecord = (p: Proposal.Proposal): Evaluate.Evaluation => {
+  const e = F.evaluate(p)
+  assertOk(e.trace !== undefined && e.warnings.length === 1, "a traced local-fund evaluation with its warning")
+  return {
+    ...e,
+    overlay: "storage-suite-overlay-19",
+    reforms: ["storage-suite-reform-2024", "storage-suite-reform-2024b"],
+    warnings: [...e.warnings, { code: "suite/warning", path: ["activities", 0], message: "cảnh báo thử / a test warning", actual: { year: 2024, note: "x", list: [1, "2"] } }]
+  }
+}
+
+/** A stored record equals the evaluation saved, field by field (the input hash included). */
+const sameRecord = (stored: Evaluate.Evaluation | undefined, e: Evaluate.Evaluation, what: string): void => {
+  assertOk(stored !== undefined, `${what}: no evaluation record`)
+  for (const k of ["proposalId", "packId", "packVersion", "overlay", "date", "inputHash", "verdict", "payable"] as const) strictEqual(stored[k], e[k], `${what}: ${k}`)
+  deepStrictEqual(stored.reforms, e.reforms, `${what}: reforms`)
+  deepStrictEqual(stored.warnings, e.warnings, `${what}: warnings`)
+  deepStrictEqual(stored.trace, e.trace, `${what}: trace`)
+  deepStrictEqual(stored.eligibility, e.eligibility, `${what}: eligibility`)
+  deepStrictEqual(stored.support, e.support, `${what}: support`)
+  deepStrictEqual(Object.keys(stored).sort(), Object.keys(e).sort(), `${what}: fields`)
+}
+
 const evaluations: ReadonlyArray<ContractCase> = [
   {
     name: "evaluations: Evaluate's results read back with verdict, support, payable, failures, trace and pack id and version",
@@ -659,6 +688,36 @@ const evaluations: ReadonlyArray<ContractCase> = [
       strictEqual(await run(s.latestEvaluation("DA-1", { packId: "other-pack" })), undefined)
       strictEqual(await run(s.latestEvaluation("DA-9")), undefined)
       deepStrictEqual(await run(s.evaluationHistory("DA-9")), [])
+    }
+  },
+  {
+    name: "evaluations: the whole record reads back equal (overlay, reforms, warnings, input hash, eligibility, support lines, trace) from every read",
+    run: async (s) => {
+      const p = F.proposal("DA-1", { fund: "local", provinces: ["19"] })
+      await run(s.saveProposal(p))
+      const e = auditRecord(p)
+      const original = { hash: e.inputHash, encoded: Storage.canonical(Evaluate.encode(e)) }
+      strictEqual(original.hash.length, 64)
+      const saved = await run(s.saveEvaluation(e))
+      sameRecord(saved.evaluation, e, "saveEvaluation's answer")
+      sameRecord((await run(s.latestEvaluation("DA-1")))?.evaluation, e, "latestEvaluation")
+      const history = await run(s.evaluationHistory("DA-1"))
+      strictEqual(history.length, 1)
+      sameRecord(history[0]?.evaluation, e, "evaluationHistory")
+      const listed = await run(s.listEvaluations({ verdict: "eligible", packId: "storage-contract-suite" }))
+      deepStrictEqual(listed.map((x) => x.proposalId), ["DA-1"])
+      sameRecord(listed[0]?.evaluation, e, "listEvaluations")
+      // the summary agrees with the record, and the stored record re-encodes to what was saved
+      deepStrictEqual(saved.trace, saved.evaluation?.trace)
+      strictEqual(Storage.canonical(Evaluate.encode(saved.evaluation as Evaluate.Evaluation)), original.encoded)
+      // a record without trace or audit fields reads back as it was too
+      const plain = F.evaluate(F.proposal("DA-1"))
+      const bare = { ...plain, trace: undefined }
+      sameRecord((await run(s.saveEvaluations([bare])))[0]?.evaluation, bare, "saveEvaluations' answer")
+      sameRecord((await run(s.latestEvaluation("DA-1")))?.evaluation, bare, "latestEvaluation of the untraced record")
+      strictEqual((await run(s.latestEvaluation("DA-1")))?.evaluation?.inputHash, plain.inputHash)
+      // an evaluation whose input hash is unknown (decoded from a record stored before 0.3.0) is not a new basis
+      hasIssue(await fails(s.saveEvaluation({ ...plain, inputHash: "" })), "inputHash", "evaluation/invalid")
     }
   },
   {
@@ -1202,6 +1261,37 @@ const writeKeys: ReadonlyArray<ContractCase> = [
       isCode(await fails(s.savePlan(F.plan("KH-2", 2024, ["DA-9"]), { idempotencyKey: "k2" })), "RuleViolation", "storage/unknown-proposal")
       await run(s.savePlan(F.plan("KH-2", 2024, ["DA-1"]), { idempotencyKey: "k2" }))
       hasIssue(await fails(s.saveProposal(F.proposal("DA-1"), { idempotencyKey: " k " })), "idempotencyKey", "schema/invalid")
+    }
+  },
+  {
+    name: "idempotency: an evaluation's key compares the whole record: another input hash, overlay, reform, warning or trace under it is refused; the same inputs evaluated afresh are the same request",
+    run: async (s) => {
+      const p = F.proposal("DA-1", { fund: "local" })
+      await run(s.saveProposal(p))
+      const e = auditRecord(p)
+      const first = await run(s.saveEvaluation(e, { idempotencyKey: "k-e" }))
+      deepStrictEqual(await run(s.saveEvaluation(auditRecord(p), { idempotencyKey: "k-e" })), first)
+      const changed: ReadonlyArray<readonly [string, Evaluate.Evaluation]> = [
+        ["input hash", { ...e, inputHash: "0".repeat(64) }],
+        ["overlay", { ...e, overlay: undefined }],
+        ["reforms", { ...e, reforms: e.reforms.slice(1) }],
+        ["warnings", { ...e, warnings: e.warnings.slice(0, 1) }],
+        ["trace", { ...e, trace: undefined }]
+      ]
+      for (const [what, other] of changed) isCode(await fails(s.saveEvaluation(other, { idempotencyKey: "k-e" }), `another ${what}`), "ValidationError", "storage/idempotency-conflict")
+      const batch = await run(s.saveEvaluations([e], { idempotencyKey: "k-es" }))
+      deepStrictEqual(await run(s.saveEvaluations([auditRecord(p)], { idempotencyKey: "k-es" })), batch)
+      isCode(await fails(s.saveEvaluations([{ ...e, reforms: ["another-reform"] }], { idempotencyKey: "k-es" })), "ValidationError", "storage/idempotency-conflict")
+      // the lazy input hash: read on the first request, never read on the retry (a fresh evaluation)
+      const q = F.proposal("DA-2")
+      await run(s.saveProposal(q))
+      const read = F.evaluate(q)
+      strictEqual(read.inputHash.length, 64)
+      const once = await run(s.saveEvaluation(read, { idempotencyKey: "k-lazy" }))
+      deepStrictEqual(await run(s.saveEvaluation(F.evaluate(q), { idempotencyKey: "k-lazy" })), once)
+      strictEqual(once.evaluation?.inputHash, read.inputHash)
+      strictEqual((await run(s.evaluationHistory("DA-1"))).length, 2)
+      strictEqual((await run(s.evaluationHistory("DA-2"))).length, 1)
     }
   },
   {

@@ -160,6 +160,7 @@ export const memoryBackend = (): Storage.Backend => {
       grade: w.grade,
       failures: clone(w.failures),
       trace: Storage.readTrace(w.traceJson === undefined ? undefined : clone(w.traceJson), String(row.id)),
+      evaluation: Storage.readEvaluation(clone(w.document), w.traceJson === undefined ? undefined : clone(w.traceJson), String(row.id)),
       evaluatedAt: row.evaluatedAt
     }
   }
