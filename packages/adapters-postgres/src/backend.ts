@@ -257,7 +257,7 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
   const EVALUATION_COLUMNS = (e: string): string =>
     `${e}.id::text AS id, ${e}.proposal_id, ${e}.proposal_version, ${e}.pack_id, ${e}.pack_version, ${day(`${e}.evaluated_on`)} AS evaluated_on,
      ${e}.verdict, ${e}.payable, ${e}.support, ${e}.requested, ${e}.eligible_cost, ${e}.grade, ${e}.failures, ${e}.trace,
-     ${ts(`${e}.evaluated_at`)} AS evaluated_at`
+     ${e}.document, ${ts(`${e}.evaluated_at`)} AS evaluated_at`
 
   const readEvaluation = (r: Row): Storage.StoredEvaluation => {
     const id = r["id"] as string
@@ -276,6 +276,7 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
       grade: r["grade"] as Storage.StoredEvaluation["grade"],
       failures: r["failures"] as ReadonlyArray<Storage.StoredFailure>,
       trace: Storage.readTrace(r["trace"], id),
+      evaluation: Storage.readEvaluation(r["document"], r["trace"], id),
       evaluatedAt: r["evaluated_at"] as string
     }
   }
@@ -760,9 +761,10 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
             const [now] = await q.query(`SELECT ${ts("now()")} AS at`)
             await q.query(
               `INSERT INTO ${T.evaluations} (id, proposal_id, proposal_version, pack_id, pack_version, evaluated_on, verdict,
-                                             payable, support, requested, eligible_cost, grade, failures, trace)
+                                             payable, support, requested, eligible_cost, grade, failures, trace, document)
                SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::text[], $5::text[], $6::date[], $7::text[],
-                                    $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::text[], $13::jsonb[], $14::jsonb[])`,
+                                    $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::text[], $13::jsonb[], $14::jsonb[],
+                                    $15::jsonb[])`,
               [
                 seq,
                 items.map((w) => w.proposalId),
@@ -777,7 +779,8 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
                 items.map((w) => w.eligibleCost.toString()),
                 items.map((w) => w.grade),
                 items.map((w) => json(w.failures)),
-                items.map((w) => (w.traceJson === undefined ? null : json(w.traceJson)))
+                items.map((w) => (w.traceJson === undefined ? null : json(w.traceJson))),
+                items.map((w) => json(w.document))
               ]
             )
             const value = items.map((w, i) => ({
@@ -795,6 +798,7 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
               grade: w.grade,
               failures: w.failures,
               trace: w.trace,
+              evaluation: w.evaluation,
               evaluatedAt: now?.["at"] as string
             }))
             return { value, result: seq }

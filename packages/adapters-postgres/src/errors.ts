@@ -82,6 +82,8 @@ const CHECKS: Readonly<Record<string, { readonly code: string; readonly path: Er
   plan_envelopes_amount_check: { code: "money/negative", path: ["envelopes", "amount"], label: "amount (số tiền được giao) must not be negative" },
   plans_province_check: { code: "plan/province-required", path: ["provinceCode"], label: "a provincial plan names its province, a national one none" },
   evaluations_payable_check: { code: "evaluation/payable-mismatch", path: ["payable"], label: "payable (số được chi trả) must be the support when eligible, else 0" },
+  evaluations_record_required_check: { code: "evaluation/record-missing", path: [], label: "an evaluation (kết quả đánh giá) is stored with its whole record (Evaluate.encode)" },
+  evaluations_record_check: { code: "evaluation/record-mismatch", path: [], label: "the stored evaluation record (Evaluate.encode, version 2, without its trace) must agree with the row's proposal, pack, verdict and payable" },
   allocation_outcomes_allocated_check: { code: "allocation-record/above-request", path: ["allocation", "outcomes", "allocated"], label: "allocated (phân bổ) must be between 0 and the request" },
   allocations_totals_check: { code: "allocation-record/total-mismatch", path: ["allocation", "totals"], label: "the allocation totals (tổng phân bổ) do not add up" }
 }

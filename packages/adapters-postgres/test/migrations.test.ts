@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Contract } from "@khuyencong/core"
+import { Contract, Evaluate, Trace } from "@khuyencong/core"
 import { Storage } from "@khuyencong/storage"
 import { fixtures, suitePack } from "@khuyencong/storage/testing"
 import { afterAll, describe, expect, it } from "vitest"
@@ -43,16 +43,18 @@ const suite = (h: Harness): void => {
     const store = await h.fresh()
     try {
       const files = await loadMigrations()
-      expect(files.map((m) => `${m.id}_${m.name}`)).toEqual(["0001_init", "0002_chain"])
+      expect(files.map((m) => `${m.id}_${m.name}`)).toEqual(["0001_init", "0002_chain", "0003_evaluation_record"])
       const sql = await readFile(new URL("0001_init.sql", migrationsDirectory), "utf8")
       const chain = await readFile(new URL("0002_chain.sql", migrationsDirectory), "utf8")
-      expect(store.migrations).toHaveLength(2)
+      const record = await readFile(new URL("0003_evaluation_record.sql", migrationsDirectory), "utf8")
+      expect(store.migrations).toHaveLength(3)
       expect(store.migrations[0]).toMatchObject({ id: "0001", name: "init", checksum: checksum(sql) })
       expect(store.migrations[0]?.checksum).toMatch(/^[0-9a-f]{64}$/)
       expect(store.migrations[0]?.appliedAt).toMatch(ISO)
       expect(await recorded(store.schema)).toEqual([
         { id: "0001", name: "init", checksum: checksum(sql) },
-        { id: "0002", name: "chain", checksum: checksum(chain) }
+        { id: "0002", name: "chain", checksum: checksum(chain) },
+        { id: "0003", name: "evaluation_record", checksum: checksum(record) }
       ])
       expect(await tables(store.schema)).toEqual(
         expect.arrayContaining(["establishments", "proposals", "proposal_versions", "plans", "plan_envelopes", "evaluations", "allocations", "contracts", "ledger_events", "write_keys", "schema_migrations"])
@@ -73,7 +75,7 @@ const suite = (h: Harness): void => {
       await h.sql(`INSERT INTO "${t.schema}".establishments (id, province_code, document) VALUES ('x', '01', '{}')`)
       const again = await migrate(t)
       expect(again).toEqual(first)
-      expect(await recorded(t.schema)).toHaveLength(2)
+      expect(await recorded(t.schema)).toHaveLength(3)
       expect(await h.sql(`SELECT id FROM "${t.schema}".establishments`)).toEqual([{ id: "x" }])
       expect((await status(t)).pending).toEqual([])
     } finally {
@@ -140,11 +142,11 @@ const suite = (h: Harness): void => {
     const e = await rejection(open({ ...t, migrate: false }))
     expect(e).toBeInstanceOf(Storage.MigrationError)
     expect(e["code"]).toBe("migration/pending")
-    expect((await status(t)).pending.map((m) => m.id)).toEqual(["0001", "0002"])
+    expect((await status(t)).pending.map((m) => m.id)).toEqual(["0001", "0002", "0003"])
     await migrate(t)
     const store = await open({ ...t, migrate: false })
     try {
-      expect(store.migrations.map((m) => m.id)).toEqual(["0001", "0002"])
+      expect(store.migrations.map((m) => m.id)).toEqual(["0001", "0002", "0003"])
       expect((await Storage.toAsync(store).listProposals()).ok).toBe(true)
     } finally {
       await close(store)
@@ -173,7 +175,7 @@ const suite = (h: Harness): void => {
     await h.sql(`INSERT INTO ${q}.ledger_events (contract_id, id, idempotency_key, kind, event_date, amount) VALUES ('HĐ-OLD', 'adj', 'k-adj', 'adjustment', '2024-04-01', 90000000)`)
     const store = await open({ ...t })
     try {
-      expect(store.migrations.map((m) => m.id)).toEqual(["0001", "0002"])
+      expect(store.migrations.map((m) => m.id)).toEqual(["0001", "0002", "0003"])
       const s = Storage.toAsync(store)
       const b = await s.balances("HĐ-OLD")
       expect(b.ok && b.value?.approved).toBe(90_000_000n)
@@ -192,6 +194,61 @@ const suite = (h: Harness): void => {
       await expect(h.sql(`INSERT INTO ${q}.ledger_events (contract_id, id, idempotency_key, kind, event_date, amount) VALUES ('HĐ-OLD', 'x', 'k-x', 'adjustment', '2024-06-01', 1)`)).rejects.toMatchObject({
         constraint: "ledger_events_decision_check"
       })
+    } finally {
+      await close(store)
+    }
+  })
+
+  it("0003 keeps the evaluations stored before it: their summary and trace read back (no record) and still carry a contract; new rows carry the whole record", async () => {
+    const t = await target()
+    const files = await loadMigrations()
+    await migrate({ ...t, migrations: files.filter((m) => m.id < "0003") })
+    const q = `"${t.schema}"`
+    const p = fixtures.proposal("DA-OLD", { cost: 200_000_000n })
+    const e = fixtures.evaluate(p)
+    await h.sql(
+      `INSERT INTO ${q}.proposals (id, current_version, status, plan_year, fund, province_codes, primary_province, requested_support, total_cost)
+       VALUES ('DA-OLD', 1, 'approved', 2024, 'national', ARRAY['19'], '19', 140000000, 200000000)`
+    )
+    await h.sql(`INSERT INTO ${q}.proposal_versions (proposal_id, version, status, document) VALUES ('DA-OLD', 1, 'approved', $1::jsonb)`, [
+      JSON.stringify(fixtures.proposalJson("DA-OLD", { cost: 200_000_000n }))
+    ])
+    // the row as 0.2 wrote it: the summary and the trace
+    await h.sql(
+      `INSERT INTO ${q}.evaluations (proposal_id, proposal_version, pack_id, pack_version, evaluated_on, verdict, payable, support, requested, eligible_cost, grade, failures, trace)
+       VALUES ('DA-OLD', 1, $1, $2, $3::date, 'eligible', 140000000, 140000000, 140000000, 200000000, 'secondary', '[]'::jsonb, $4::jsonb)`,
+      [e.packId, e.packVersion, e.date, JSON.stringify(Trace.toJson(e.trace))]
+    )
+    const store = await open({ ...t })
+    try {
+      expect(store.migrations.map((m) => m.id)).toEqual(["0001", "0002", "0003"])
+      const s = Storage.toAsync(store)
+      const old = await s.latestEvaluation("DA-OLD")
+      if (!old.ok || old.value === undefined) throw new Error("the evaluation stored before 0003 does not read back")
+      expect(old.value).toMatchObject({ proposalId: "DA-OLD", proposalVersion: 1, packId: e.packId, verdict: "eligible", payable: 140_000_000n, support: 140_000_000n, failures: [] })
+      expect(old.value.trace).toEqual(e.trace)
+      expect(old.value.evaluation).toBeUndefined()
+      const listed = await s.listEvaluations({ verdict: "eligible" })
+      expect(listed.ok && listed.value.map((x) => [x.id, x.evaluation])).toEqual([[old.value.id, undefined]])
+      // it is still the basis a contract rests on
+      const evaluation = { proposalId: "DA-OLD", evaluationId: old.value.id }
+      expect((await s.saveContract(fixtures.contractInput("HĐ-OLD", { approvedSupport: 100_000_000n as never, evaluation }), suitePack)).ok).toBe(true)
+      // a new evaluation carries its whole record
+      const fresh = await s.saveEvaluation(e)
+      expect(fresh.ok && fresh.value.evaluation?.inputHash).toBe(e.inputHash)
+      const [row] = await h.sql<{ v: string; trace: boolean }>(`SELECT document ->> 'evaluationVersion' AS v, document ? 'trace' AS trace FROM ${q}.evaluations WHERE id = $1`, [fresh.ok ? fresh.value.id : ""])
+      expect(row).toEqual({ v: "2", trace: false })
+      // the database refuses a new row without its record, and a record disagreeing with the row
+      const cols = `(proposal_id, proposal_version, pack_id, pack_version, evaluated_on, verdict, payable, support, requested, eligible_cost, grade, failures, trace, document)`
+      const vals = `('DA-OLD', 1, $1, $2, $3::date, 'eligible', 140000000, 140000000, 140000000, 200000000, 'secondary', '[]'::jsonb, NULL, $4::jsonb)`
+      const { trace: _t, ...doc } = Evaluate.encode(e) as Record<string, unknown>
+      await expect(h.sql(`INSERT INTO ${q}.evaluations ${cols} VALUES ${vals}`, [e.packId, e.packVersion, e.date, null])).rejects.toMatchObject({ constraint: "evaluations_record_required_check" })
+      await expect(h.sql(`INSERT INTO ${q}.evaluations ${cols} VALUES ${vals}`, [e.packId, e.packVersion, e.date, JSON.stringify({ ...doc, payable: "1" })])).rejects.toMatchObject({
+        constraint: "evaluations_record_check"
+      })
+      expect(toTypedError({ code: "23514", constraint: "evaluations_record_required_check" }).code).toBe("evaluation/record-missing")
+      expect(toTypedError({ code: "23514", constraint: "evaluations_record_check" }).code).toBe("evaluation/record-mismatch")
+      expect((await h.sql(`INSERT INTO ${q}.evaluations ${cols} VALUES ${vals} RETURNING id`, [e.packId, e.packVersion, e.date, JSON.stringify(doc)])).length).toBe(1)
     } finally {
       await close(store)
     }
