@@ -42,7 +42,7 @@ const bad = await db.saveProposal({ ...proposal, planYear: 1990 })
 bad.ok                 // false
 bad.error.code         // "proposal/invalid", with bad.error.issues[].path
 
-// The evaluation is stored with its trace and the pack id and version that produced it
+// The evaluation is stored whole: its trace, the pack id and version that produced it, its input hash
 const evaluation = Result.getOrThrow(Evaluate.evaluate(proposal, Pack.resolveOrThrow(rules, "2023-03-15"),
   { establishments: new Map([[cooperative.id, cooperative]]), trace: true }))
 await db.saveEvaluation(evaluation)
@@ -50,6 +50,7 @@ const latest = (await db.latestEvaluation("DA-2023-HG-01")).value
 latest.payable                                  // 300000000n
 latest.packVersion                              // "0.2.0"
 latest.trace.steps.length === evaluation.trace.steps.length // true
+latest.evaluation.inputHash === evaluation.inputHash // true: the whole record reads back (Evaluate.decode)
 
 // A contract rests on the stored evaluation (within its payable amount) and takes its terms from the
 // pack; ledger postings are serialised per contract and idempotent
@@ -77,6 +78,8 @@ assert.deepEqual(bad.error.issues.map((i) => i.path.join(".")), ["planYear"])
 assert.equal(latest.payable, 300_000_000n)
 assert.equal(latest.packVersion, "0.2.0")
 assert.equal(latest.trace.steps.length, evaluation.trace.steps.length)
+assert.equal(latest.evaluation.inputHash, evaluation.inputHash)
+assert.deepEqual(Evaluate.encode(latest.evaluation), Evaluate.encode(evaluation))
 assert.equal(first.value.replayed, false)
 assert.equal(retry.value.replayed, true)
 assert.equal(balances.value.advanced, 200_000_000n)

@@ -68,6 +68,26 @@ await db.postEvent("HĐ-01", { id: "s1", idempotencyKey: "HĐ-01/s1", kind: "set
 const closed = (await db.balances("HĐ-01")).value
 closed.settled                                             // 210000000n
 closed.remaining                                           // 10000000n: the shortfall still payable
+// #endregion
+
+// #region reevaluate
+// 7. The stored evaluation reads back whole: the record the contracts rest on
+const record = (await db.latestEvaluation("DA-2023-TN-01")).value.evaluation
+record.inputHash === evaluation.inputHash                  // true: SHA-256 of the same inputs
+const decisionFile = Evaluate.explain(record)              // "KẾT QUẢ ĐÁNH GIÁ ĐỀ ÁN KHUYẾN CÔNG\nĐề án: DA-2023-TN-01\n…"
+
+// 8. Re-evaluate it (đánh giá lại): the proposal version it judged, the establishments as stored now,
+//    the pack installed now, at the same decision date; then compare
+const judged = (await db.getProposal("DA-2023-TN-01", { version: stored.proposalVersion })).value.proposal
+const establishments = (await db.getEstablishments(judged.beneficiaries)).value
+const again = Result.getOrThrow(Evaluate.evaluate(judged, Pack.resolveOrThrow(rules, record.date), { establishments }))
+Evaluate.isSame(Evaluate.diff(record, again))              // true: same pack, inputs, verdict, payable
+// with the priority multiplier applied (another option, so other inputs), the diff names what moved
+const priority = Result.getOrThrow(Evaluate.evaluate(judged, Pack.resolveOrThrow(rules, record.date),
+  { establishments, applyPriorityMultiplier: true }))
+const changed = Evaluate.diff(record, priority)
+changed.inputs                                             // { before: "<hash stored>", after: "<another hash>" }
+changed.payable                                            // undefined: not a priority proposal, the amount is the same
 await db.close()
 // #endregion
 
@@ -85,4 +105,13 @@ assert.equal(closed.settled, 210_000_000n)
 // 140.000.000 advanced + 60.000.000 paid = 200.000.000 paid out; settled at 210.000.000: 10.000.000 still due
 assert.equal(closed.disbursed, 200_000_000n)
 assert.equal(closed.remaining, 10_000_000n)
+assert.equal(record.inputHash, evaluation.inputHash)
+assert.deepEqual(Evaluate.encode(record), Evaluate.encode(evaluation))
+assert.match(decisionFile, /^KẾT QUẢ ĐÁNH GIÁ ĐỀ ÁN KHUYẾN CÔNG\nĐề án: DA-2023-TN-01\n/)
+assert.ok(decisionFile.includes(evaluation.inputHash))
+assert.equal(Evaluate.isSame(Evaluate.diff(record, again)), true)
+assert.deepEqual(changed.inputs, { before: evaluation.inputHash, after: priority.inputHash })
+assert.notEqual(priority.inputHash, evaluation.inputHash)
+assert.equal(changed.payable, undefined)
 console.log("chain: ok")
+
