@@ -27,9 +27,10 @@
  * @since 0.1.0
  * @module
  */
+import { Effect, Result as EffectResult, Schema, SchemaIssue, SchemaParser, SchemaTransformation } from "effect"
 import { LineCounter, parseDocument, visit, type Scalar } from "yaml"
-import { Eligibility, Errors, Establishment, Evaluate, LocalDate, Money, Overlay, Pack, Priority, Proposal, Rate, Reform, Resolution, Result, type RulePack, type Support } from "@khuyencong/core"
-import { Issues, showPath } from "./internal/issues.js"
+import { Citation, Decode, Eligibility, Errors, Establishment, Evaluate, LocalDate, Money, Overlay, Pack, Priority, Proposal, Rate, Reform, Resolution, Result, RulePack, type Support } from "@khuyencong/core"
+import { showPath } from "./internal/issues.js"
 
 // ---------------------------------------------------------------------------------------------
 // Models
@@ -220,47 +221,15 @@ export interface Report {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Parsing
+// Parsing: the case file as a Schema
 
-const VERDICTS: ReadonlyArray<Eligibility.Verdict> = ["eligible", "ineligible", "not-applicable"]
-const BINDINGS: ReadonlyArray<Support.Binding> = ["rate", "absolute-cap", "request", "not-in-catalogue"]
-const GRADES = ["primary", "secondary", "provincial-copy", "unconfirmed"]
-const FILE_KEYS = ["title", "description", "defaults", "establishments", "cases"]
-const SETTING_KEYS = ["pack", "resolve", "overlay", "reform", "date", "planYear", "applyPriorityMultiplier", "proposal"]
-const CASE_KEYS = ["name", "description", "reference", ...SETTING_KEYS, "establishments", "expect"]
-const EXPECT_KEYS = ["verdict", "reasons", "support", "total", "payable", "priority", "multiplierApplied", "error"]
-const LINE_KEYS = ["line", "activity", "item", "beneficiary", "support", "binding", "rateCap", "absoluteCap", "layer", "grade"]
-const REFORM_KEYS = ["id", "title", "overrides"]
-const OVERRIDE_KEYS = ["parameter", "from", "to", "value"]
-const PRIORITY_KEYS = ["area", "industry", "unranked"]
-const REASON_KEYS = ["failed", "passed", "notApplicable"]
+const VERDICTS = ["eligible", "ineligible", "not-applicable"] as const satisfies ReadonlyArray<Eligibility.Verdict>
+const BINDINGS = ["rate", "absolute-cap", "request", "not-in-catalogue"] as const satisfies ReadonlyArray<Support.Binding>
 const MONEY_LINE_FIELDS = ["unitCost", "total", "requestedSupport", "counterpartFunding", "otherStateFunding"]
 
 type Json = Record<string, unknown>
 const isRecord = (u: unknown): u is Json => typeof u === "object" && u !== null && !Array.isArray(u)
 const has = (o: Json, k: string): boolean => Object.hasOwn(o, k) && o[k] !== undefined
-
-/** Collects issues whose messages name the file, the line, the case and the field. */
-class Problems {
-  readonly issues = new Issues()
-  constructor(
-    readonly file: string,
-    readonly lineOf: (path: Errors.Path) => number | undefined
-  ) {}
-  add(code: string, path: Errors.Path, caseName: string | undefined, message: string, actual?: unknown): void {
-    const line = this.lineOf(path)
-    const where = `${this.file}${line === undefined ? "" : `:${line}`}`
-    const field = fieldOf(path)
-    const subject = caseName === undefined ? "" : ` case "${caseName}",`
-    this.issues.add(code, path, `${where}:${subject} field ${field}: ${message}`, actual)
-  }
-}
-
-/** The field path inside a case (`expect.total`), or the whole path outside cases. */
-const fieldOf = (path: Errors.Path): string => {
-  if (path[0] === "cases" && typeof path[1] === "number") return path.length === 2 ? "(case)" : showPath(path.slice(2))
-  return showPath(path)
-}
 
 const describeValue = (u: unknown): string => {
   if (u === undefined) return "nothing"
@@ -272,85 +241,287 @@ const describeValue = (u: unknown): string => {
   }
 }
 
-/** Money written as officials write it, or as a whole number; `undefined` after adding a problem. */
-const readMoney = (value: unknown, problems: Problems, path: Errors.Path, caseName: string | undefined): Money.Money | undefined => {
-  if (typeof value === "number") {
-    if (Number.isSafeInteger(value)) return Money.make(BigInt(value))
-    problems.add("cases/invalid-money", path, caseName, `amount (số tiền) ${String(value)} is not a whole number of đồng; write it as text such as "1,5 tỷ" or "1.500.000.000"`, value)
+/** `expected <what>, got <the value found>`: how a case file names a value of the wrong kind. */
+const expected =
+  (what: string) =>
+  (found: unknown): string =>
+    `expected ${what}, got ${describeValue(found)}`
+
+/** A field of a case file: its code, and the messages for a value of the wrong kind and for none. */
+const field = <S extends Schema.Top>(schema: S, code: string, what: string, required?: string): S["Rebuild"] =>
+  Decode.field(schema, { code, label: what, expects: `must be ${what}`, message: expected(what), required: required ?? expected(what)(undefined) })
+
+/** A value read from text by one of core's parsers (`Money.parse`, `Rate.parse`, `LocalDate.parse`), with its message when it cannot. */
+const parsed = <T>(to: Schema.Codec<T>, read: (u: unknown) => Result.Result<T, { readonly message: string }> | undefined) =>
+  Schema.Unknown.pipe(
+    Schema.decodeTo(
+      to,
+      SchemaTransformation.transformEffect<T, unknown>({
+        decode: (u, options) => {
+          const r = read(u)
+          if (r === undefined) return Effect.fail(new SchemaIssue.InvalidValue(undefined, u, options))
+          return r.ok ? Effect.succeed(r.value) : Effect.fail(new SchemaIssue.InvalidValue({ message: r.error.message, [Decode.ownMessageAnnotation]: true }, u, options))
+        },
+        encode: (t) => Effect.succeed(t as unknown)
+      })
+    )
+  )
+
+/** Money written as officials write it (`900 triệu`, `1,5 tỷ`, `300.000.000`), or a whole number of đồng. */
+const readMoney = (u: unknown): Result.Result<Money.Money, { readonly message: string }> | undefined => {
+  if (typeof u === "bigint") return Result.ok(Money.make(u))
+  if (typeof u === "number")
+    return Number.isSafeInteger(u)
+      ? Result.ok(Money.make(BigInt(u)))
+      : Result.err({ message: `amount (số tiền) ${String(u)} is not a whole number of đồng; write it as text such as "1,5 tỷ" or "1.500.000.000"` })
+  return typeof u === "string" ? Money.parse(u) : undefined
+}
+const AMOUNT = `an amount (số tiền) such as "900 triệu", "1,5 tỷ" or "300.000.000"`
+const money = field(parsed<Money.Money>(Money.MoneyFromSelf, readMoney), "cases/invalid-money", AMOUNT)
+const moneyOrNone = field(
+  parsed<Money.Money | "none">(Schema.Union([Money.MoneyFromSelf, Schema.Literal("none")]), (u) => (u === "none" ? Result.ok("none" as const) : readMoney(u))),
+  "cases/invalid-money",
+  `${AMOUNT}, or none`
+)
+const date = field(
+  parsed<LocalDate.LocalDate>(Schema.declare(LocalDate.is), (u) => (typeof u === "string" ? LocalDate.parse(u) : undefined)),
+  "cases/invalid-date",
+  "a date (ngày) such as 2023-06-30 or 30/06/2023"
+)
+const text = (what: string) => field(Decode.text, "cases/invalid-value", `${what} (non-empty text)`)
+const boolean = field(Schema.Boolean, "cases/invalid-value", "true or false")
+const isStrings = (u: unknown): u is string | ReadonlyArray<string> =>
+  (typeof u === "string" && u.trim() !== "") || (Array.isArray(u) && u.every((x) => typeof x === "string" && x.trim() !== ""))
+const strings = (what: string) => field(Schema.declare(isStrings), "cases/invalid-value", `a list of ${what}`)
+const object = <F extends Schema.Struct.Fields>(fields: F, what: string, wrong: string) =>
+  Schema.Struct(fields).annotate({
+    [Decode.unknownFieldAnnotation]: "cases/unknown-field",
+    [Decode.fieldAnnotation]: { code: "cases/invalid-value", label: what, expects: wrong, message: () => wrong }
+  })
+/** JSON a core decoder reads when the case runs (a proposal, an establishment). */
+const json = (what: string) => field(Schema.Record(Schema.String, Schema.Unknown), "cases/invalid-value", what)
+
+const override = object(
+  {
+    parameter: text("a parameter id such as support.machinery.cap"),
+    from: date,
+    to: Schema.optional(date),
+    value: Decode.field(Schema.Unknown, {
+      code: "cases/missing-field",
+      label: "value",
+      expects: "",
+      required: 'expected the value the parameter takes (money as "600 triệu", a rate as "60%")'
+    })
+  },
+  "a reform override",
+  "expected { parameter, from, to (optional), value }"
+)
+const overrides = "expected a non-empty list of overrides: { parameter, from, to (optional), value }"
+const reform = object(
+  {
+    id: Schema.optional(text("a reform id")),
+    title: Schema.optional(text("a title")),
+    overrides: Decode.field(Schema.Array(override).check(Schema.isMinLength(1)), { code: "cases/missing-field", label: "overrides", expects: "", message: () => overrides, required: overrides })
+  },
+  "a reform",
+  "expected a reform: { id, title, overrides: [{ parameter, from, to, value }] }"
+)
+
+const PROPOSAL = "a proposal (đề án) in its JSON form"
+/** The settings a case takes from the file's defaults unless it gives its own (`null` cancels one). */
+const settings = {
+  pack: Schema.optional(field(Schema.NullOr(Decode.text), "cases/invalid-value", "a rule pack id such as vn-khuyen-cong-2021-2025 (non-empty text)")),
+  resolve: Schema.optional(boolean),
+  overlay: Schema.optional(field(Schema.NullOr(Decode.text), "cases/invalid-value", "an overlay id such as lai-chau-18-2025 (non-empty text)")),
+  reform: Schema.optional(Schema.NullOr(reform)),
+  date: Schema.optional(Schema.NullOr(date)),
+  planYear: Schema.optional(field(Schema.NullOr(Schema.Int.check(Schema.isBetween({ minimum: 2000, maximum: 2100 }))), "cases/invalid-value", "a plan year (năm kế hoạch) such as 2023")),
+  applyPriorityMultiplier: Schema.optional(Schema.NullOr(boolean)),
+  proposal: Schema.optional(json(PROPOSAL))
+}
+const SETTING_KEYS = Object.keys(settings)
+
+const establishment = field(
+  Schema.Record(Schema.String, Schema.Unknown).check(Schema.makeFilter((e: Json) => typeof e["id"] === "string" && e["id"].trim() !== "")),
+  "cases/invalid-value",
+  "an establishment (cơ sở) in its JSON form, with an id"
+)
+const establishments = field(Schema.Array(establishment), "cases/invalid-value", "a list of establishments (cơ sở), each with an id")
+
+const CHECKS = ["support", "binding", "rateCap", "absoluteCap", "layer", "grade"] as const
+const lineExpectation = object(
+  {
+    line: Schema.optional(field(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)), "cases/invalid-value", "a line number from 1 (the proposal's first cost line)")),
+    activity: Schema.optional(text("an activity code")),
+    item: Schema.optional(text("a spending item code")),
+    beneficiary: Schema.optional(text("an establishment id")),
+    support: Schema.optional(money),
+    binding: Schema.optional(field(Schema.Literals(BINDINGS), "cases/invalid-value", BINDINGS.join(", "))),
+    rateCap: Schema.optional(moneyOrNone),
+    absoluteCap: Schema.optional(moneyOrNone),
+    layer: Schema.optional(text("a layer (national, an overlay id or a reform id)")),
+    grade: Schema.optional(field(Citation.gradeSchema, "cases/invalid-value", Citation.grades.join(", ")))
+  },
+  "a cost line expectation",
+  "expected { item (or line), support, binding, … }"
+).check(
+  Schema.makeFilter((l: Readonly<Record<string, unknown>>) => {
+    const at = (path: ReadonlyArray<string>, code: string, message: string) => ({
+      path,
+      issue: new SchemaIssue.InvalidValue({ message, [Decode.codeAnnotation]: code, [Decode.ownMessageAnnotation]: true })
+    })
+    const out = []
+    if (l["line"] !== undefined && (l["item"] !== undefined || l["activity"] !== undefined || l["beneficiary"] !== undefined))
+      out.push(at(["line"], "cases/conflict", "pick the line either by its number (line) or by item, activity and beneficiary"))
+    else if (l["line"] === undefined && l["item"] === undefined)
+      out.push(at(["item"], "cases/missing-field", "pick the cost line by item (and activity, beneficiary) or by its number (line: 1 is the first)"))
+    if (!CHECKS.some((k) => l[k] !== undefined))
+      out.push(at(["support"], "cases/missing-field", `say what to check on the line: ${CHECKS.slice(0, -1).join(", ")} or ${CHECKS.at(-1)}`))
+    return out
+  })
+)
+
+const EXPECT_KEYS = ["verdict", "reasons", "support", "total", "payable", "priority", "multiplierApplied", "error"]
+const isReasons = (u: unknown): boolean =>
+  isStrings(u) || (isRecord(u) && Object.entries(u).every(([k, v]) => (k === "failed" || k === "passed" || k === "notApplicable") && (v === undefined || isStrings(v))))
+const expect = object(
+  {
+    verdict: Schema.optional(field(Schema.Literals(VERDICTS), "cases/invalid-value", VERDICTS.join(", "))),
+    reasons: Schema.optional(
+      field(
+        Schema.declare((u): u is string | ReadonlyArray<string> | { readonly failed?: string | ReadonlyArray<string>; readonly passed?: string | ReadonlyArray<string>; readonly notApplicable?: string | ReadonlyArray<string> } => isReasons(u)),
+        "cases/invalid-value",
+        "a list of rule ids that must fail, or { failed, passed, notApplicable }"
+      )
+    ),
+    support: Schema.optional(field(Schema.Array(lineExpectation).check(Schema.isMinLength(1)), "cases/invalid-value", "a list of cost lines: { item (or line), support, binding, … }")),
+    total: Schema.optional(money),
+    payable: Schema.optional(money),
+    priority: Schema.optional(
+      object(
+        { area: Schema.optional(text("an area class id or none")), industry: Schema.optional(text("an industry class id or none")), unranked: Schema.optional(boolean) },
+        "priority",
+        "expected { area, industry, unranked }: a class id or none"
+      )
+    ),
+    multiplierApplied: Schema.optional(boolean),
+    error: Schema.optional(text("an error code such as resolution/no-pack"))
+  },
+  "expect",
+  `expected a mapping with any of ${EXPECT_KEYS.join(", ")}`
+).check(
+  Schema.makeFilter((e: Readonly<Record<string, unknown>>) => {
+    const keys = EXPECT_KEYS.filter((k) => e[k] !== undefined)
+    const at = (path: ReadonlyArray<string>, code: string, message: string) => ({
+      path,
+      issue: new SchemaIssue.InvalidValue({ message, [Decode.codeAnnotation]: code, [Decode.ownMessageAnnotation]: true })
+    })
+    if (keys.length === 0) return [at([], "cases/missing-field", `expect needs at least one of ${EXPECT_KEYS.join(", ")}`)]
+    const others = keys.filter((k) => k !== "error")
+    if (e["error"] !== undefined && others.length > 0)
+      return [at([others[0] as string], "cases/conflict", `a case that expects an error checks nothing else; remove ${others.join(", ")}`)]
     return undefined
-  }
-  if (typeof value === "bigint") return Money.make(value)
-  if (typeof value === "string") {
-    const r = Money.parse(value)
-    if (r.ok) return r.value
-    problems.add("cases/invalid-money", path, caseName, r.error.message, value)
-    return undefined
-  }
-  problems.add("cases/invalid-money", path, caseName, `expected an amount (số tiền) such as "900 triệu", "1,5 tỷ" or "300.000.000", got ${describeValue(value)}`, value)
-  return undefined
-}
+  })
+)
 
-/** Money fields of the JSON input become digit strings; other values are left to the decoders. */
-const moneyField = (o: Json, key: string, problems: Problems, path: Errors.Path, caseName: string | undefined): void => {
-  const v = o[key]
-  if (v === undefined || v === null) return
-  if (typeof v !== "string" && typeof v !== "number") return
-  const m = readMoney(v, problems, [...path, key], caseName)
-  if (m !== undefined) o[key] = m.toString()
-}
+const NAME = "every case needs a name (non-empty text)"
+const caseSchema = object(
+  {
+    name: Decode.field(Decode.text, { code: "cases/missing-field", label: "name", expects: "", message: () => NAME, required: NAME }),
+    description: Schema.optional(text("a description")),
+    reference: Schema.optional(text("a reference (article)")),
+    ...settings,
+    establishments: Schema.optional(establishments),
+    expect: Decode.field(expect, {
+      code: "cases/invalid-value",
+      missing: "cases/missing-field",
+      label: "expect",
+      expects: "",
+      required: "every case needs an expect: the verdict, reasons, support, total, priority or error it must produce"
+    })
+  },
+  "a case",
+  "expected a case (a mapping with name, the input and expect)"
+)
 
-const readDate = (value: unknown, problems: Problems, path: Errors.Path, caseName: string | undefined): LocalDate.LocalDate | undefined => {
-  if (typeof value === "string") {
-    const r = LocalDate.parse(value)
-    if (r.ok) return r.value
-    problems.add("cases/invalid-date", path, caseName, r.error.message, value)
-    return undefined
-  }
-  problems.add("cases/invalid-date", path, caseName, `expected a date (ngày) such as 2023-06-30 or 30/06/2023, got ${describeValue(value)}`, value)
-  return undefined
-}
-
-const readString = (value: unknown, problems: Problems, path: Errors.Path, caseName: string | undefined, what: string): string | undefined => {
-  if (typeof value === "string" && value.trim() !== "") return value.trim()
-  problems.add("cases/invalid-value", path, caseName, `expected ${what} (non-empty text), got ${describeValue(value)}`, value)
-  return undefined
-}
-
-const readBoolean = (value: unknown, problems: Problems, path: Errors.Path, caseName: string | undefined): boolean | undefined => {
-  if (typeof value === "boolean") return value
-  problems.add("cases/invalid-value", path, caseName, `expected true or false, got ${describeValue(value)}`, value)
-  return undefined
-}
-
-const readStrings = (value: unknown, problems: Problems, path: Errors.Path, caseName: string | undefined, what: string): ReadonlyArray<string> | undefined => {
-  const list = typeof value === "string" ? [value] : value
-  if (Array.isArray(list) && list.every((s) => typeof s === "string" && s.trim() !== "")) return list.map((s: string) => s.trim())
-  problems.add("cases/invalid-value", path, caseName, `expected a list of ${what}, got ${describeValue(value)}`, value)
-  return undefined
-}
+/**
+ * The schema of a case file (docs/cases.md): its fields, each case's settings, input and
+ * expectations, every problem with its `cases/…` code. What depends on several fields or on the
+ * defaults (the pack or `resolve: true`, a date or a plan year, a proposal, the establishments an
+ * `extends` names, the cost line a selector picks, unique names) is checked by {@link parse}.
+ * Money, dates and rates are read by core's parsers.
+ * @category parsing
+ * @since 0.2.0
+ */
+export const schema = object(
+  {
+    title: Schema.optional(text("a title")),
+    description: Schema.optional(text("a description")),
+    defaults: Schema.optional(object(settings, "defaults", `expected the settings every case starts from (${SETTING_KEYS.join(", ")})`)),
+    establishments: Schema.optional(establishments),
+    cases: Decode.field(Schema.Array(caseSchema).check(Schema.isMinLength(1)), {
+      code: "cases/missing-field",
+      label: "cases",
+      expects: "",
+      message: () => "expected a non-empty list of cases",
+      required: "expected a non-empty list of cases"
+    })
+  },
+  "a case file",
+  "expected a mapping with a cases: list"
+)
 
 /** A key that is the tail of an amount split at its comma inside `{ … }`: `{ total: 1,5 tỷ }`. */
 const SPLIT_AMOUNT = /^\d+\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)(?!\p{L})/u
 const SPLIT_HINT = 'an amount with a comma inside { … } must be quoted, e.g. { total: "1,5 tỷ" }'
 
-const unknownKeys = (o: Json, allowed: ReadonlyArray<string>, problems: Problems, path: Errors.Path, caseName: string | undefined, what: string): void => {
-  for (const k of Object.keys(o))
-    if (!allowed.includes(k))
-      problems.add(
-        "cases/unknown-field",
-        [...path, k],
-        caseName,
-        SPLIT_AMOUNT.test(k) ? `"${k}" is not a field: ${SPLIT_HINT}` : `"${k}" is not a field of ${what}; the fields are ${allowed.join(", ")}`
-      )
+/** Collects issues whose messages name the file, the line, the case and the field. */
+class Problems {
+  readonly list: Array<Errors.Issue> = []
+  constructor(
+    readonly file: string,
+    readonly lineOf: (path: Errors.Path) => number | undefined,
+    readonly caseName: (path: Errors.Path) => string | undefined
+  ) {}
+  add(code: string, path: Errors.Path, message: string, actual?: unknown): void {
+    const line = this.lineOf(path)
+    const where = `${this.file}${line === undefined ? "" : `:${line}`}`
+    const name = this.caseName(path)
+    const subject = name === undefined ? "" : ` case "${name}",`
+    const issue = { code, path, message: `${where}:${subject} field ${fieldOf(path)}: ${message}` }
+    this.list.push(actual === undefined ? issue : { ...issue, actual })
+  }
+  /** A problem the file's schema found; a key that is the tail of a split amount says so. */
+  addFound(i: Errors.Issue): void {
+    const key = i.path[i.path.length - 1]
+    const message = i.code === "cases/unknown-field" && typeof key === "string" && SPLIT_AMOUNT.test(key) ? `"${key}" is not a field: ${SPLIT_HINT}` : i.message
+    this.add(i.code, i.path, message, i.actual)
+  }
+}
+
+/** The field path inside a case (`expect.total`), or the whole path outside cases. */
+const fieldOf = (path: Errors.Path): string => {
+  if (path[0] === "cases" && typeof path[1] === "number") return path.length === 2 ? "(case)" : showPath(path.slice(2))
+  return showPath(path)
+}
+
+/** Money fields of the JSON input become digit strings; other values are left to the decoders. */
+const moneyField = (o: Json, key: string, problems: Problems, path: Errors.Path): void => {
+  const v = o[key]
+  if (v === undefined || v === null) return
+  if (typeof v !== "string" && typeof v !== "number") return
+  const m = readMoney(v)
+  if (m?.ok === true) o[key] = m.value.toString()
+  else problems.add("cases/invalid-money", [...path, key], m?.error.message ?? expected(AMOUNT)(v), v)
 }
 
 /** Keys anywhere in the input that are amounts split at their comma (see {@link SPLIT_AMOUNT}). */
-const splitAmounts = (u: unknown, path: Errors.Path, problems: Problems, caseName: string | undefined): void => {
-  if (Array.isArray(u)) u.forEach((v, i) => splitAmounts(v, [...path, i], problems, caseName))
+const splitAmounts = (u: unknown, path: Errors.Path, problems: Problems): void => {
+  if (Array.isArray(u)) u.forEach((v, i) => splitAmounts(v, [...path, i], problems))
   else if (isRecord(u))
     for (const [k, v] of Object.entries(u)) {
-      if (SPLIT_AMOUNT.test(k)) problems.add("cases/invalid-money", [...path, k], caseName, `"${k}" is not a field: ${SPLIT_HINT}`)
-      else splitAmounts(v, [...path, k], problems, caseName)
+      if (SPLIT_AMOUNT.test(k)) problems.add("cases/invalid-money", [...path, k], `"${k}" is not a field: ${SPLIT_HINT}`)
+      else splitAmounts(v, [...path, k], problems)
     }
 }
 
@@ -381,14 +552,27 @@ const keepNumbersAsWritten = (doc: ReturnType<typeof parseDocument>): void => {
   })
 }
 
+const valid = <S extends Decode.AnySchema>(schema: S) => {
+  const decode = SchemaParser.decodeUnknownResult(schema as unknown as Schema.Codec<S["Type"]>)
+  return (u: unknown): S["Type"] | undefined => {
+    const r = decode(u)
+    return EffectResult.isSuccess(r) ? r.success : undefined
+  }
+}
+const validDate = valid(date)
+const validYear = valid(settings.planYear)
+const validText = valid(Decode.text)
+const validLine = valid(lineExpectation)
+
 /**
- * Read and validate a case file (YAML 1.2, of which JSON is a subset). Fails with a
- * `ValidationError` (`cases/invalid-file`) listing every problem; each message names the file,
- * the line, the case and the field, e.g. `cases/machinery.yaml:42: case "Cap binds", field
- * expect.total: Cannot read the amount (số tiền) "3OO triệu" …`. Codes: `cases/syntax`,
- * `cases/not-a-case-file`, `cases/unknown-field`, `cases/missing-field`, `cases/invalid-value`,
- * `cases/invalid-money`, `cases/invalid-date`, `cases/duplicate-name`, `cases/unknown-establishment`,
- * `cases/no-line`, `cases/conflict`.
+ * Read and validate a case file (YAML 1.2, of which JSON is a subset) against {@link schema},
+ * then what depends on several fields or on the defaults. Fails with a `ValidationError`
+ * (`cases/invalid-file`) listing every problem; each message names the file, the line, the case
+ * and the field, e.g. `cases/machinery.yaml:42: case "Cap binds", field expect.total: Cannot read
+ * the amount (số tiền) "3OO triệu" …`. Codes: `cases/syntax`, `cases/not-a-case-file`,
+ * `cases/unknown-field`, `cases/missing-field`, `cases/invalid-value`, `cases/invalid-money`,
+ * `cases/invalid-date`, `cases/duplicate-name`, `cases/unknown-establishment`, `cases/no-line`,
+ * `cases/conflict`.
  * @category parsing
  * @since 0.1.0
  * @example `parse("cases:\n  - name: …", "machinery.yaml")` → `ok({ file: "machinery.yaml", cases: [{ name: "…", … }] })`
@@ -404,77 +588,61 @@ export const parse = (text: string, file: string): Result.Result<CaseFile, Error
     }
     return undefined
   }
-  const problems = new Problems(file, lineOf)
-  const fail = (): Result.Result<CaseFile, Errors.ValidationError> => Result.err(toFileError(file, problems.issues))
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const line = e.linePos?.[0]?.line ?? (typeof e.pos[0] === "number" ? lineAt(e.pos[0]) : undefined)
-      problems.issues.add("cases/syntax", [], `${file}${line === undefined ? "" : `:${line}`}: not valid YAML or JSON: ${e.message.split("\n")[0] ?? e.message}`)
-    }
-    return fail()
-  }
+  const fileError = (list: ReadonlyArray<Errors.Issue>): Result.Result<CaseFile, Errors.ValidationError> => Result.err(toFileError(file, list))
+  const whole = (code: string, message: string) => fileError([{ code, path: [], message }])
+  if (doc.errors.length > 0)
+    return fileError(
+      doc.errors.map((e) => {
+        const line = e.linePos?.[0]?.line ?? (typeof e.pos[0] === "number" ? lineAt(e.pos[0]) : undefined)
+        return { code: "cases/syntax", path: [], message: `${file}${line === undefined ? "" : `:${line}`}: not valid YAML or JSON: ${e.message.split("\n")[0] ?? e.message}` }
+      })
+    )
   keepNumbersAsWritten(doc)
   let root: unknown
   try {
     root = doc.toJS({ maxAliasCount: 10_000 })
   } catch (e) {
-    problems.issues.add("cases/syntax", [], `${file}: cannot read the YAML: ${e instanceof Error ? e.message : String(e)}`)
-    return fail()
+    return whole("cases/syntax", `${file}: cannot read the YAML: ${e instanceof Error ? e.message : String(e)}`)
   }
 
-  // The file: { title?, description?, defaults?, establishments?, cases }. A bare list or a single
-  // case is refused with a hint rather than read: one documented shape.
-  let rawCases: unknown
-  let defaults: Json = {}
-  let shared: ReadonlyArray<unknown> = []
-  let title: string | undefined
-  if (Array.isArray(root)) {
-    problems.issues.add("cases/not-a-case-file", [], `${file}: write the cases under a "cases:" key (a bare list is not read)`)
-    return fail()
-  } else if (isRecord(root) && has(root, "cases")) {
-    unknownKeys(root, FILE_KEYS, problems, [], undefined, "a case file")
-    rawCases = root["cases"]
-    if (has(root, "title")) title = readString(root["title"], problems, ["title"], undefined, "a title")
-    if (has(root, "description")) readString(root["description"], problems, ["description"], undefined, "a description")
-    if (has(root, "defaults")) {
-      if (isRecord(root["defaults"])) {
-        defaults = root["defaults"]
-        unknownKeys(defaults, SETTING_KEYS, problems, ["defaults"], undefined, "defaults")
-      } else problems.add("cases/invalid-value", ["defaults"], undefined, `expected the settings every case starts from (${SETTING_KEYS.join(", ")})`)
-    }
-    if (has(root, "establishments")) {
-      if (Array.isArray(root["establishments"])) shared = root["establishments"]
-      else problems.add("cases/invalid-value", ["establishments"], undefined, "expected a list of establishments (cơ sở), each with an id")
-    }
-  } else if (isRecord(root) && has(root, "name")) {
-    problems.issues.add("cases/not-a-case-file", [], `${file}: write the case in a list under a "cases:" key`)
-    return fail()
-  } else {
-    problems.issues.add(
-      "cases/not-a-case-file",
-      [],
-      `${file}: not a case file: expected a mapping with a "cases:" list (and optionally title, description, defaults, establishments)`
-    )
-    return fail()
+  // One documented shape: a bare list or a single case is refused with a hint rather than read.
+  if (Array.isArray(root)) return whole("cases/not-a-case-file", `${file}: write the cases under a "cases:" key (a bare list is not read)`)
+  if (!isRecord(root) || !has(root, "cases")) {
+    if (isRecord(root) && has(root, "name")) return whole("cases/not-a-case-file", `${file}: write the case in a list under a "cases:" key`)
+    return whole("cases/not-a-case-file", `${file}: not a case file: expected a mapping with a "cases:" list (and optionally title, description, defaults, establishments)`)
   }
-  if (!Array.isArray(rawCases) || rawCases.length === 0) {
-    problems.add("cases/missing-field", ["cases"], undefined, "expected a non-empty list of cases")
-    return fail()
+  const rawCases = Array.isArray(root["cases"]) ? (root["cases"] as ReadonlyArray<unknown>) : []
+  const caseName = (path: Errors.Path): string | undefined => {
+    if (path[0] !== "cases" || typeof path[1] !== "number") return undefined
+    const raw = rawCases[path[1]]
+    const name = isRecord(raw) ? validText(raw["name"]) : undefined
+    return name?.trim() ?? `#${path[1] + 1}`
   }
+  const problems = new Problems(file, lineOf, caseName)
 
-  const sharedEstablishments = readEstablishments(shared, ["establishments"], problems, undefined, {})
+  // 1. The structure of the file, each case, its settings and its expectations
+  const structure = Decode.problems(schema as unknown as Decode.AnySchema, root, { onExcessProperty: "error" })
+  for (const i of structure) problems.addFound(i)
+  if (rawCases.length === 0) return fileError(problems.list)
+
+  // 2. What depends on several fields or on the defaults
+  const defaults: Json = isRecord(root["defaults"]) ? root["defaults"] : {}
+  const shared = readEstablishments(Array.isArray(root["establishments"]) ? root["establishments"] : [], ["establishments"], problems, {})
   const names = new Map<string, number>()
   const cases: Array<Case> = []
   rawCases.forEach((raw, i) => {
-    const path: Errors.Path = ["cases", i]
-    const c = readCase(raw, i, path, file, defaults, sharedEstablishments, problems, lineOf)
-    if (c === undefined) return
-    const seen = names.get(c.name)
-    if (seen !== undefined) problems.add("cases/duplicate-name", [...path, "name"], c.name, `the name is already used by case ${seen + 1}; give each case its own name`)
-    else names.set(c.name, i)
+    if (!isRecord(raw)) return
+    const c = readCase(raw, i, file, defaults, shared, problems, lineOf)
+    const name = validText(raw["name"])?.trim()
+    if (name !== undefined) {
+      const seen = names.get(name)
+      if (seen !== undefined) problems.add("cases/duplicate-name", ["cases", i, "name"], `the name is already used by case ${seen + 1}; give each case its own name`)
+      else names.set(name, i)
+    }
     cases.push(c)
   })
-  if (!problems.issues.empty) return fail()
+  if (problems.list.length > 0) return fileError(Decode.inInputOrder(problems.list, root))
+  const title = validText(root["title"])?.trim()
   return Result.ok(title === undefined ? { file, cases } : { file, title, cases })
 }
 
@@ -487,8 +655,7 @@ export const parse = (text: string, file: string): Result.Result<CaseFile, Error
  */
 export const parseOrThrow = Result.orThrow(parse)
 
-const toFileError = (file: string, issues: Issues): Errors.ValidationError => {
-  const list = issues.list
+const toFileError = (file: string, list: ReadonlyArray<Errors.Issue>): Errors.ValidationError => {
   const shown = list.slice(0, 5).map((i) => i.message)
   const more = list.length > 5 ? `\n… and ${list.length - 5} more` : ""
   return new Errors.ValidationError({
@@ -500,21 +667,12 @@ const toFileError = (file: string, issues: Issues): Errors.ValidationError => {
 }
 
 /** Establishments by id in JSON form, `extends` applied and money as digit strings. */
-const readEstablishments = (
-  list: ReadonlyArray<unknown>,
-  path: Errors.Path,
-  problems: Problems,
-  caseName: string | undefined,
-  inherited: Readonly<Record<string, unknown>>
-): Record<string, unknown> => {
+const readEstablishments = (list: ReadonlyArray<unknown>, path: Errors.Path, problems: Problems, inherited: Readonly<Record<string, unknown>>): Record<string, unknown> => {
   const raw = new Map<string, { readonly value: Json; readonly k: number }>()
   list.forEach((e, k) => {
-    splitAmounts(e, [...path, k], problems, caseName)
-    if (!isRecord(e) || typeof e["id"] !== "string" || e["id"].trim() === "") {
-      problems.add("cases/invalid-value", [...path, k], caseName, "expected an establishment (cơ sở) in its JSON form, with an id")
-      return
-    }
-    if (raw.has(e["id"])) problems.add("cases/invalid-value", [...path, k, "id"], caseName, `establishment id "${e["id"]}" is defined twice`)
+    splitAmounts(e, [...path, k], problems)
+    if (!isRecord(e) || typeof e["id"] !== "string" || e["id"].trim() === "") return // the schema says so
+    if (raw.has(e["id"])) problems.add("cases/invalid-value", [...path, k, "id"], `establishment id "${e["id"]}" is defined twice`)
     raw.set(e["id"], { value: e, k })
   })
   const out: Record<string, unknown> = {}
@@ -530,11 +688,11 @@ const readEstablishments = (
       const { extends: _omit, ...rest } = value
       let b: unknown
       if (typeof base !== "string") {
-        problems.add("cases/invalid-value", [...path, k, "extends"], caseName, "expected the id of the establishment this one is like")
+        problems.add("cases/invalid-value", [...path, k, "extends"], "expected the id of the establishment this one is like")
       } else if (base === id) {
         b = inherited[id]
       } else if (raw.has(base)) {
-        if (resolving.has(base)) problems.add("cases/invalid-value", [...path, k, "extends"], caseName, `establishments "${id}" and "${base}" extend each other`)
+        if (resolving.has(base)) problems.add("cases/invalid-value", [...path, k, "extends"], `establishments "${id}" and "${base}" extend each other`)
         else {
           resolving.add(id)
           b = resolveOne(base)
@@ -543,11 +701,11 @@ const readEstablishments = (
       } else b = inherited[base]
       if (b === undefined) {
         if (typeof base === "string")
-          problems.add("cases/unknown-establishment", [...path, k, "extends"], caseName, `no establishment "${base}" to extend; define it in the file's establishments or the case's`)
+          problems.add("cases/unknown-establishment", [...path, k, "extends"], `no establishment "${base}" to extend; define it in the file's establishments or the case's`)
         result = rest
       } else result = deepMerge(b, rest)
     } else result = structuredClone(value)
-    if (isRecord(result)) moneyField(result, "annualRevenue", problems, [...path, k], caseName)
+    if (isRecord(result)) moneyField(result, "annualRevenue", problems, [...path, k])
     out[id] = result
     return result
   }
@@ -555,26 +713,23 @@ const readEstablishments = (
   return out
 }
 
+/**
+ * One case: its settings (its own, else the file's defaults), establishments and proposal in
+ * JSON form, and its expectations, with what depends on several of them checked.
+ */
 const readCase = (
-  raw: unknown,
+  raw: Json,
   index: number,
-  path: Errors.Path,
   file: string,
   defaults: Json,
   shared: Readonly<Record<string, unknown>>,
   problems: Problems,
   lineOf: (path: Errors.Path) => number | undefined
-): Case | undefined => {
-  if (!isRecord(raw)) {
-    problems.add("cases/invalid-value", path, undefined, `expected a case (a mapping with name, the input and expect), got ${describeValue(raw)}`)
-    return undefined
-  }
-  const name = typeof raw["name"] === "string" && raw["name"].trim() !== "" ? raw["name"].trim() : undefined
-  const label = name ?? `#${index + 1}`
-  if (name === undefined) problems.add("cases/missing-field", [...path, "name"], label, "every case needs a name (non-empty text)")
-  unknownKeys(raw, CASE_KEYS, problems, path, label, "a case")
-
-  // Settings: the case's own, else the file's defaults (a proposal merges key by key).
+): Case => {
+  const path: Errors.Path = ["cases", index]
+  const decoded = valid(caseSchema)(raw)
+  const label = validText(raw["name"])?.trim() ?? `#${index + 1}`
+  /** A setting: the case's own, else the file's default. */
   const setting = (k: string): { readonly value: unknown; readonly at: Errors.Path } | undefined =>
     has(raw, k) ? { value: raw[k], at: [...path, k] } : has(defaults, k) ? { value: defaults[k], at: ["defaults", k] } : undefined
 
@@ -590,136 +745,144 @@ const readCase = (
   }
   const line = lineOf(path)
   if (line !== undefined) out.line = line
-  if (has(raw, "description")) {
-    const d = readString(raw["description"], problems, [...path, "description"], label, "a description")
-    if (d !== undefined) out.description = d
-  }
-  if (has(raw, "reference")) {
-    const r = readString(raw["reference"], problems, [...path, "reference"], label, "a reference (article)")
-    if (r !== undefined) out.reference = r
-  }
+  const description = validText(raw["description"])
+  if (description !== undefined) out.description = description.trim()
+  const reference = validText(raw["reference"])
+  if (reference !== undefined) out.reference = reference.trim()
+
   // The pack choice (pack or resolve) is one setting: the case's own choice replaces the defaults'.
   const own = has(raw, "pack") || has(raw, "resolve")
   const choice: Json = own ? raw : defaults
   const choicePath: Errors.Path = own ? path : ["defaults"]
-  if (has(choice, "pack") && choice["pack"] !== null) {
-    const p = readString(choice["pack"], problems, [...choicePath, "pack"], label, "a rule pack id such as vn-khuyen-cong-2021-2025")
-    if (p !== undefined) out.pack = p
-  }
-  if (has(choice, "resolve")) {
-    const r = readBoolean(choice["resolve"], problems, [...choicePath, "resolve"], label)
-    if (r === true) out.resolve = true
-  }
-  if (out.pack !== undefined && out.resolve)
-    problems.add("cases/conflict", [...choicePath, "resolve"], label, "give either pack (a pack id) or resolve: true, not both")
-  else if (out.pack === undefined && !out.resolve && !(has(choice, "pack") && choice["pack"] !== null))
-    problems.add("cases/missing-field", [...path, "pack"], label, "name the rule pack (pack: vn-khuyen-cong-2021-2025) or write resolve: true to pick it by the date among the installed packs")
-  const overlay = setting("overlay")
-  if (overlay !== undefined && overlay.value !== null) {
-    const o = readString(overlay.value, problems, overlay.at, label, "an overlay id such as lai-chau-18-2025")
-    if (o !== undefined) out.overlay = o
-  }
-  const reform = setting("reform")
-  if (reform !== undefined && reform.value !== null) {
-    const r = readReform(reform.value, reform.at, problems, label)
-    if (r !== undefined) out.reform = r
-  }
-  const date = setting("date")
-  if (date !== undefined && date.value !== null) {
-    const d = readDate(date.value, problems, date.at, label)
-    if (d !== undefined) out.date = d
-  }
-  const planYear = setting("planYear")
-  if (planYear !== undefined && planYear.value !== null) {
-    const y = planYear.value
-    if (typeof y === "number" && Number.isSafeInteger(y) && y >= 2000 && y <= 2100) out.planYear = y
-    else problems.add("cases/invalid-value", planYear.at, label, `expected a plan year (năm kế hoạch) such as 2023, got ${describeValue(y)}`, y)
-  }
-  const multiplier = setting("applyPriorityMultiplier")
-  if (multiplier !== undefined && multiplier.value !== null) {
-    const m = readBoolean(multiplier.value, problems, multiplier.at, label)
-    if (m === true) out.applyPriorityMultiplier = true
-  }
+  const pack = validText(choice["pack"])
+  if (pack !== undefined) out.pack = pack.trim()
+  if (choice["resolve"] === true) out.resolve = true
+  if (pack !== undefined && out.resolve) problems.add("cases/conflict", [...choicePath, "resolve"], "give either pack (a pack id) or resolve: true, not both")
+  else if (!has(choice, "pack") && !has(choice, "resolve") || (choice["pack"] === null && !out.resolve))
+    problems.add("cases/missing-field", [...path, "pack"], "name the rule pack (pack: vn-khuyen-cong-2021-2025) or write resolve: true to pick it by the date among the installed packs")
+  const overlay = validText(setting("overlay")?.value)
+  if (overlay !== undefined) out.overlay = overlay.trim()
+  const reformValue = setting("reform")?.value
+  const r = reformValue === null ? undefined : valid(reform)(reformValue)
+  if (r !== undefined)
+    out.reform = {
+      id: r.id?.trim() ?? "what-if",
+      title: r.title?.trim() ?? `what-if of case "${label}"`,
+      overrides: r.overrides.map((o) => ({ parameter: o.parameter.trim(), start: o.from, ...(o.to === undefined ? {} : { end: o.to }), value: o.value }))
+    }
+  const d = setting("date")
+  const day = d === undefined || d.value === null ? undefined : validDate(d.value)
+  if (day !== undefined) out.date = day
+  const y = setting("planYear")
+  const year = y === undefined || y.value === null ? undefined : validYear(y.value)
+  if (typeof year === "number") out.planYear = year
+  if (setting("applyPriorityMultiplier")?.value === true) out.applyPriorityMultiplier = true
 
   // Establishments: the file's, then the case's (a case's establishment may extend the file's).
-  let establishments: Record<string, unknown> = { ...shared }
-  if (has(raw, "establishments")) {
-    const list = raw["establishments"]
-    if (Array.isArray(list)) establishments = { ...shared, ...readEstablishments(list, [...path, "establishments"], problems, label, shared) }
-    else problems.add("cases/invalid-value", [...path, "establishments"], label, "expected a list of establishments (cơ sở), each with an id")
-  }
-  out.establishments = establishments
+  const list = raw["establishments"]
+  out.establishments = Array.isArray(list) ? { ...shared, ...readEstablishments(list, [...path, "establishments"], problems, shared) } : { ...shared }
 
-  // Proposal
-  const proposalDefault = defaults["proposal"]
-  const proposalOwn = raw["proposal"]
+  // Proposal: the defaults' merged key by key with the case's
+  const proposalDefault = isRecord(defaults["proposal"]) ? defaults["proposal"] : undefined
+  const proposalOwn = isRecord(raw["proposal"]) ? raw["proposal"] : undefined
   let proposal: Json | undefined
-  if (proposalOwn !== undefined && !isRecord(proposalOwn))
-    problems.add("cases/invalid-value", [...path, "proposal"], label, "expected a proposal (đề án) in its JSON form")
-  else if (proposalDefault !== undefined && !isRecord(proposalDefault))
-    problems.add("cases/invalid-value", ["defaults", "proposal"], label, "expected a proposal (đề án) in its JSON form")
-  else if (proposalOwn === undefined && proposalDefault === undefined)
-    problems.add("cases/missing-field", [...path, "proposal"], label, "every case needs a proposal (đề án) in its JSON form (in the case or in the file's defaults)")
-  else proposal = { ...structuredClone(proposalDefault ?? {}), ...structuredClone(proposalOwn ?? {}) }
+  if (!has(raw, "proposal") && !has(defaults, "proposal"))
+    problems.add("cases/missing-field", [...path, "proposal"], "every case needs a proposal (đề án) in its JSON form (in the case or in the file's defaults)")
+  else if ((!has(raw, "proposal") || proposalOwn !== undefined) && (!has(defaults, "proposal") || proposalDefault !== undefined))
+    proposal = { ...structuredClone(proposalDefault ?? {}), ...structuredClone(proposalOwn ?? {}) }
   if (proposal !== undefined) {
     const noApproval = Object.hasOwn(proposal, "approvalDate") && proposal["approvalDate"] === null
     for (const k of Object.keys(proposal)) if (proposal[k] === null) delete proposal[k]
     if (!has(proposal, "planYear")) {
       if (out.planYear !== undefined) proposal["planYear"] = out.planYear
-      else problems.add("cases/missing-field", [...path, "planYear"], label, "give the plan year (năm kế hoạch): planYear in the case, in the file's defaults or in the proposal")
+      else problems.add("cases/missing-field", [...path, "planYear"], "give the plan year (năm kế hoạch): planYear in the case, in the file's defaults or in the proposal")
     }
     if (!has(proposal, "approvalDate") && !noApproval && out.date !== undefined) proposal["approvalDate"] = out.date
-    splitAmounts(proposal, [...path, "proposal"], problems, label)
-    normaliseProposal(proposal, [...path, "proposal"], problems, label)
+    splitAmounts(proposal, [...path, "proposal"], problems)
+    normaliseProposal(proposal, [...path, "proposal"], problems)
     out.proposal = proposal
   }
-  if (out.date === undefined && out.planYear === undefined)
-    problems.add("cases/missing-field", [...path, "date"], label, "give the decision date (date) or the plan year (planYear) the case is evaluated for")
+  if ((d === undefined || d.value === null) && (y === undefined || y.value === null))
+    problems.add("cases/missing-field", [...path, "date"], "give the decision date (date) or the plan year (planYear) the case is evaluated for")
 
-  // Expectations
-  if (!has(raw, "expect")) problems.add("cases/missing-field", [...path, "expect"], label, "every case needs an expect: the verdict, reasons, support, total, priority or error it must produce")
-  else {
-    const e = readExpect(raw["expect"], [...path, "expect"], problems, label, proposal)
-    if (e !== undefined) out.expect = e
-  }
+  // Expectations: each cost line a selector picks must be one line of the proposal
+  const lines = rawLines(proposal)
+  const support = isRecord(raw["expect"]) && Array.isArray(raw["expect"]["support"]) ? (raw["expect"]["support"] as ReadonlyArray<unknown>) : []
+  support.forEach((l, k) => {
+    const e = validLine(l)
+    const select = e === undefined ? undefined : selectorOf(e)
+    if (select === undefined || lines === undefined) return
+    const hits = lines.filter((x) => selects(select, x)).length
+    const at: Errors.Path = [...path, "expect", "support", k]
+    const name = labelOf(select).slice("support".length)
+    if (hits === 0) problems.add("cases/no-line", at, `no cost line of the proposal matches ${name}`)
+    else if (hits > 1) problems.add("cases/no-line", at, `${hits} cost lines match ${name}; add the activity or the beneficiary, or use line: N`)
+  })
+  if (decoded !== undefined) out.expect = expectationOf(decoded.expect)
   return out
 }
 
-const readReform = (value: unknown, at: Errors.Path, problems: Problems, label: string): ReformSpec | undefined => {
-  if (!isRecord(value)) {
-    problems.add("cases/invalid-value", at, label, "expected a reform: { id, title, overrides: [{ parameter, from, to, value }] }")
-    return undefined
+type LineInput = typeof lineExpectation.Type
+
+const selectorOf = (l: LineInput): LineSelector | undefined => {
+  if (l.line !== undefined) return { line: l.line }
+  if (l.item === undefined) return undefined
+  const s: { item: string; activity?: string; beneficiary?: string } = { item: l.item.trim() }
+  if (l.activity !== undefined) s.activity = l.activity.trim()
+  if (l.beneficiary !== undefined) s.beneficiary = l.beneficiary.trim()
+  return s
+}
+
+/** How a cost line is named in differences: `support[line 1]`, `support[machinery/machinery.equipment @ e2]`. */
+const labelOf = (s: LineSelector): string =>
+  "line" in s ? `support[line ${s.line}]` : `support[${s.activity === undefined ? "" : `${s.activity}/`}${s.item}${s.beneficiary === undefined ? "" : ` @ ${s.beneficiary}`}]`
+
+const list = (u: string | ReadonlyArray<string>): ReadonlyArray<string> => (typeof u === "string" ? [u] : u).map((x) => x.trim())
+
+const expectationOf = (e: typeof expect.Type): Expectation => {
+  const out: { -readonly [K in keyof Expectation]: Expectation[K] } = {}
+  if (e.error !== undefined) out.error = e.error.trim()
+  if (e.verdict !== undefined) out.verdict = e.verdict
+  if (e.reasons !== undefined) {
+    const r = e.reasons
+    if (typeof r === "string" || Array.isArray(r)) out.failed = list(r as string | ReadonlyArray<string>)
+    else {
+      const o = r as { readonly failed?: string | ReadonlyArray<string>; readonly passed?: string | ReadonlyArray<string>; readonly notApplicable?: string | ReadonlyArray<string> }
+      if (o.failed !== undefined) out.failed = list(o.failed)
+      if (o.passed !== undefined) out.passed = list(o.passed)
+      if (o.notApplicable !== undefined) out.notApplicable = list(o.notApplicable)
+    }
   }
-  unknownKeys(value, REFORM_KEYS, problems, at, label, "a reform")
-  const id = has(value, "id") ? readString(value["id"], problems, [...at, "id"], label, "a reform id") : "what-if"
-  const title = has(value, "title") ? readString(value["title"], problems, [...at, "title"], label, "a title") : `what-if of case "${label}"`
-  const list = value["overrides"]
-  if (!Array.isArray(list) || list.length === 0) {
-    problems.add("cases/missing-field", [...at, "overrides"], label, "expected a non-empty list of overrides: { parameter, from, to (optional), value }")
-    return undefined
+  if (e.total !== undefined) out.total = e.total
+  if (e.payable !== undefined) out.payable = e.payable
+  if (e.multiplierApplied !== undefined) out.multiplierApplied = e.multiplierApplied
+  if (e.priority !== undefined) {
+    const p: { -readonly [K in keyof PriorityExpectation]: PriorityExpectation[K] } = {}
+    if (e.priority.area !== undefined) p.area = e.priority.area.trim()
+    if (e.priority.industry !== undefined) p.industry = e.priority.industry.trim()
+    if (e.priority.unranked !== undefined) p.unranked = e.priority.unranked
+    out.priority = p
   }
-  const overrides: Array<ReformSpec["overrides"][number]> = []
-  list.forEach((o, k) => {
-    const p: Errors.Path = [...at, "overrides", k]
-    if (!isRecord(o)) return problems.add("cases/invalid-value", p, label, "expected { parameter, from, to (optional), value }")
-    unknownKeys(o, OVERRIDE_KEYS, problems, p, label, "a reform override")
-    const parameter = readString(o["parameter"], problems, [...p, "parameter"], label, "a parameter id such as support.machinery.cap")
-    const start = readDate(o["from"], problems, [...p, "from"], label)
-    const end = has(o, "to") ? readDate(o["to"], problems, [...p, "to"], label) : undefined
-    if (!has(o, "value")) problems.add("cases/missing-field", [...p, "value"], label, "expected the value the parameter takes (money as \"600 triệu\", a rate as \"60%\")")
-    if (parameter === undefined || start === undefined || (has(o, "to") && end === undefined) || !has(o, "value")) return undefined
-    overrides.push(end === undefined ? { parameter, start, value: o["value"] } : { parameter, start, end, value: o["value"] })
-    return undefined
-  })
-  if (id === undefined || title === undefined || overrides.length !== list.length) return undefined
-  return { id, title, overrides }
+  if (e.support !== undefined)
+    out.support = e.support.map((l) => {
+      const select = selectorOf(l) ?? { line: 0 }
+      const x: { -readonly [K in keyof LineExpectation]: LineExpectation[K] } = { select, label: labelOf(select) }
+      if (l.support !== undefined) x.support = l.support
+      if (l.binding !== undefined) x.binding = l.binding
+      if (l.rateCap !== undefined) x.rateCap = l.rateCap
+      if (l.absoluteCap !== undefined) x.absoluteCap = l.absoluteCap
+      if (l.layer !== undefined) x.layer = l.layer.trim()
+      if (l.grade !== undefined) x.grade = l.grade
+      return x
+    })
+  return out
 }
 
 /**
  * Cost lines: money as digit strings; `quantity` defaults to 1, `unitCost` to total ÷ quantity,
  * `total` to quantity × unitCost, `counterpartFunding` to total − requested − other state funding.
  */
-const normaliseProposal = (p: Json, path: Errors.Path, problems: Problems, label: string): void => {
+const normaliseProposal = (p: Json, path: Errors.Path, problems: Problems): void => {
   const acts = p["activities"]
   if (!Array.isArray(acts)) return
   acts.forEach((a, i) => {
@@ -727,7 +890,7 @@ const normaliseProposal = (p: Json, path: Errors.Path, problems: Problems, label
     ;(a["costLines"] as Array<unknown>).forEach((l, j) => {
       if (!isRecord(l)) return
       const at: Errors.Path = [...path, "activities", i, "costLines", j]
-      for (const k of MONEY_LINE_FIELDS) moneyField(l, k, problems, at, label)
+      for (const k of MONEY_LINE_FIELDS) moneyField(l, k, problems, at)
       if (!has(l, "quantity")) l["quantity"] = 1
       const q = l["quantity"]
       const integer = typeof q === "number" && Number.isSafeInteger(q) && q > 0 ? BigInt(q) : undefined
@@ -736,7 +899,7 @@ const normaliseProposal = (p: Json, path: Errors.Path, problems: Problems, label
       if (!has(l, "total") && unit !== undefined && integer !== undefined) l["total"] = (unit * integer).toString()
       if (!has(l, "unitCost") && total !== undefined && integer !== undefined) {
         if (total % integer === 0n) l["unitCost"] = (total / integer).toString()
-        else problems.add("cases/missing-field", [...at, "unitCost"], label, `the total ${total} is not a whole multiple of the quantity ${q}; give the unit cost (đơn giá)`)
+        else problems.add("cases/missing-field", [...at, "unitCost"], `the total ${total} is not a whole multiple of the quantity ${q}; give the unit cost (đơn giá)`)
       }
       if (!has(l, "counterpartFunding")) {
         const t = typeof l["total"] === "string" && /^\d+$/.test(l["total"]) ? BigInt(l["total"]) : undefined
@@ -746,98 +909,6 @@ const normaliseProposal = (p: Json, path: Errors.Path, problems: Problems, label
       }
     })
   })
-}
-
-const readExpect = (value: unknown, at: Errors.Path, problems: Problems, label: string, proposal: Json | undefined): Expectation | undefined => {
-  if (!isRecord(value)) {
-    problems.add("cases/invalid-value", at, label, `expected a mapping with any of ${EXPECT_KEYS.join(", ")}`)
-    return undefined
-  }
-  unknownKeys(value, EXPECT_KEYS, problems, at, label, "expect")
-  const out: { -readonly [K in keyof Expectation]: Expectation[K] } = {}
-  const keys = Object.keys(value).filter((k) => EXPECT_KEYS.includes(k) && value[k] !== undefined)
-  if (keys.length === 0) problems.add("cases/missing-field", at, label, `expect needs at least one of ${EXPECT_KEYS.join(", ")}`)
-  if (has(value, "error")) {
-    const e = readString(value["error"], problems, [...at, "error"], label, "an error code such as resolution/no-pack")
-    if (e !== undefined) out.error = e
-    const others = keys.filter((k) => k !== "error")
-    if (others.length > 0) problems.add("cases/conflict", [...at, others[0] as string], label, `a case that expects an error checks nothing else; remove ${others.join(", ")}`)
-  }
-  if (has(value, "verdict")) {
-    const v = value["verdict"]
-    if (typeof v === "string" && (VERDICTS as ReadonlyArray<string>).includes(v)) out.verdict = v as Eligibility.Verdict
-    else problems.add("cases/invalid-value", [...at, "verdict"], label, `expected ${VERDICTS.join(", ")}, got ${describeValue(v)}`, v)
-  }
-  if (has(value, "reasons")) {
-    const r = value["reasons"]
-    const p: Errors.Path = [...at, "reasons"]
-    if (Array.isArray(r) || typeof r === "string") {
-      const f = readStrings(r, problems, p, label, "rule ids that must fail")
-      if (f !== undefined) out.failed = f
-    } else if (isRecord(r)) {
-      unknownKeys(r, REASON_KEYS, problems, p, label, "reasons")
-      if (has(r, "failed")) {
-        const f = readStrings(r["failed"], problems, [...p, "failed"], label, "rule ids that must fail")
-        if (f !== undefined) out.failed = f
-      }
-      if (has(r, "passed")) {
-        const f = readStrings(r["passed"], problems, [...p, "passed"], label, "rule ids that must pass")
-        if (f !== undefined) out.passed = f
-      }
-      if (has(r, "notApplicable")) {
-        const f = readStrings(r["notApplicable"], problems, [...p, "notApplicable"], label, "rule ids that must not apply")
-        if (f !== undefined) out.notApplicable = f
-      }
-    } else problems.add("cases/invalid-value", p, label, "expected a list of rule ids that must fail, or { failed, passed, notApplicable }")
-  }
-  if (has(value, "total")) {
-    const m = readMoney(value["total"], problems, [...at, "total"], label)
-    if (m !== undefined) out.total = m
-  }
-  if (has(value, "payable")) {
-    const m = readMoney(value["payable"], problems, [...at, "payable"], label)
-    if (m !== undefined) out.payable = m
-  }
-  if (has(value, "multiplierApplied")) {
-    const b = readBoolean(value["multiplierApplied"], problems, [...at, "multiplierApplied"], label)
-    if (b !== undefined) out.multiplierApplied = b
-  }
-  if (has(value, "priority")) {
-    const pr = value["priority"]
-    const p: Errors.Path = [...at, "priority"]
-    if (!isRecord(pr)) problems.add("cases/invalid-value", p, label, "expected { area, industry, unranked }: a class id or none")
-    else {
-      unknownKeys(pr, PRIORITY_KEYS, problems, p, label, "priority")
-      const e: { -readonly [K in keyof PriorityExpectation]: PriorityExpectation[K] } = {}
-      if (has(pr, "area")) {
-        const s = readString(pr["area"], problems, [...p, "area"], label, "an area class id or none")
-        if (s !== undefined) e.area = s
-      }
-      if (has(pr, "industry")) {
-        const s = readString(pr["industry"], problems, [...p, "industry"], label, "an industry class id or none")
-        if (s !== undefined) e.industry = s
-      }
-      if (has(pr, "unranked")) {
-        const b = readBoolean(pr["unranked"], problems, [...p, "unranked"], label)
-        if (b !== undefined) e.unranked = b
-      }
-      out.priority = e
-    }
-  }
-  if (has(value, "support")) {
-    const s = value["support"]
-    const p: Errors.Path = [...at, "support"]
-    if (!Array.isArray(s) || s.length === 0) problems.add("cases/invalid-value", p, label, "expected a list of cost lines: { item (or line), support, binding, … }")
-    else {
-      const lines: Array<LineExpectation> = []
-      s.forEach((l, k) => {
-        const e = readLineExpectation(l, [...p, k], problems, label, proposal)
-        if (e !== undefined) lines.push(e)
-      })
-      out.support = lines
-    }
-  }
-  return out
 }
 
 interface RawLine {
@@ -870,81 +941,6 @@ const selects = (s: LineSelector, l: { readonly n: number; readonly activity: un
   "line" in s
     ? l.n === s.line
     : l.item === s.item && (s.activity === undefined || l.activity === s.activity) && (s.beneficiary === undefined || l.beneficiary === s.beneficiary)
-
-const readLineExpectation = (value: unknown, at: Errors.Path, problems: Problems, label: string, proposal: Json | undefined): LineExpectation | undefined => {
-  if (!isRecord(value)) {
-    problems.add("cases/invalid-value", at, label, "expected { item (or line), support, binding, … }")
-    return undefined
-  }
-  unknownKeys(value, LINE_KEYS, problems, at, label, "a cost line expectation")
-  let select: LineSelector | undefined
-  let name: string
-  if (has(value, "line")) {
-    const n = value["line"]
-    if (typeof n === "number" && Number.isSafeInteger(n) && n >= 1) select = { line: n }
-    else problems.add("cases/invalid-value", [...at, "line"], label, `expected a line number from 1 (the proposal's first cost line), got ${describeValue(n)}`, n)
-    if (has(value, "item") || has(value, "activity") || has(value, "beneficiary"))
-      problems.add("cases/conflict", [...at, "line"], label, "pick the line either by its number (line) or by item, activity and beneficiary")
-    name = `support[line ${describeValue(n)}]`
-  } else if (has(value, "item")) {
-    const item = readString(value["item"], problems, [...at, "item"], label, "a spending item code")
-    const activity = has(value, "activity") ? readString(value["activity"], problems, [...at, "activity"], label, "an activity code") : undefined
-    const beneficiary = has(value, "beneficiary") ? readString(value["beneficiary"], problems, [...at, "beneficiary"], label, "an establishment id") : undefined
-    if (item !== undefined) {
-      const s: { item: string; activity?: string; beneficiary?: string } = { item }
-      if (activity !== undefined) s.activity = activity
-      if (beneficiary !== undefined) s.beneficiary = beneficiary
-      select = s
-    }
-    name = `support[${activity === undefined ? "" : `${activity}/`}${item ?? "?"}${beneficiary === undefined ? "" : ` @ ${beneficiary}`}]`
-  } else {
-    problems.add("cases/missing-field", [...at, "item"], label, "pick the cost line by item (and activity, beneficiary) or by its number (line: 1 is the first)")
-    return undefined
-  }
-  if (select !== undefined) {
-    const lines = rawLines(proposal)
-    if (lines !== undefined) {
-      const hits = lines.filter((l) => selects(select as LineSelector, l)).length
-      if (hits === 0) problems.add("cases/no-line", at, label, `no cost line of the proposal matches ${name.slice("support".length)}`)
-      else if (hits > 1) problems.add("cases/no-line", at, label, `${hits} cost lines match ${name.slice("support".length)}; add the activity or the beneficiary, or use line: N`)
-    }
-  }
-  const out: { -readonly [K in keyof LineExpectation]: LineExpectation[K] } = { select: select ?? { line: 0 }, label: name }
-  let checks = 0
-  if (has(value, "support")) {
-    checks++
-    const m = readMoney(value["support"], problems, [...at, "support"], label)
-    if (m !== undefined) out.support = m
-  }
-  if (has(value, "binding")) {
-    checks++
-    const b = value["binding"]
-    if (typeof b === "string" && (BINDINGS as ReadonlyArray<string>).includes(b)) out.binding = b as Support.Binding
-    else problems.add("cases/invalid-value", [...at, "binding"], label, `expected ${BINDINGS.join(", ")}, got ${describeValue(b)}`, b)
-  }
-  for (const k of ["rateCap", "absoluteCap"] as const) {
-    if (!has(value, k)) continue
-    checks++
-    if (value[k] === "none") out[k] = "none"
-    else {
-      const m = readMoney(value[k], problems, [...at, k], label)
-      if (m !== undefined) out[k] = m
-    }
-  }
-  if (has(value, "layer")) {
-    checks++
-    const s = readString(value["layer"], problems, [...at, "layer"], label, "a layer (national, an overlay id or a reform id)")
-    if (s !== undefined) out.layer = s
-  }
-  if (has(value, "grade")) {
-    checks++
-    const g = value["grade"]
-    if (typeof g === "string" && GRADES.includes(g)) out.grade = g
-    else problems.add("cases/invalid-value", [...at, "grade"], label, `expected ${GRADES.join(", ")}, got ${describeValue(g)}`, g)
-  }
-  if (checks === 0) problems.add("cases/missing-field", [...at, "support"], label, "say what to check on the line: support, binding, rateCap, absoluteCap, layer or grade")
-  return select === undefined ? undefined : out
-}
 
 // ---------------------------------------------------------------------------------------------
 // Installation
@@ -1013,48 +1009,25 @@ class SetUpProblem {
 
 type Step<A> = { readonly ok: true; readonly value: A } | { readonly ok: false; readonly failure: Failure } | SetUpProblem
 
-const typeName = (v: RulePack.ParameterValue | undefined): "money" | "rate" | "number" | "boolean" | "text" | "list" | undefined =>
-  v === undefined
-    ? undefined
-    : typeof v === "bigint"
-      ? "money"
-      : typeof v === "number"
-        ? "number"
-        : typeof v === "boolean"
-          ? "boolean"
-          : typeof v === "string"
-            ? "text"
-            : Array.isArray(v)
-              ? "list"
-              : "rate"
+/** How a case file writes a value of each type: money and rates as officials write them. */
+const valueOfType: { readonly [T in RulePack.ValueType]: Decode.AnySchema } = {
+  money: money as unknown as Decode.AnySchema,
+  rate: parsed<Rate.Rate>(Rate.RateFromSelf, (u) => (typeof u === "string" ? Rate.parse(u) : undefined)) as unknown as Decode.AnySchema,
+  number: Schema.Number as unknown as Decode.AnySchema,
+  boolean: Schema.Boolean as unknown as Decode.AnySchema,
+  text: Schema.String as unknown as Decode.AnySchema,
+  list: Schema.Array(Schema.String) as unknown as Decode.AnySchema
+}
 
 /** A reform value written in a case, read with the type of the parameter it replaces. */
 const reformValue = (raw: unknown, current: RulePack.ParameterValue | undefined): { readonly ok: true; readonly value: RulePack.ParameterValue } | { readonly ok: false; readonly message: string } => {
-  switch (typeName(current)) {
-    case undefined:
-      return { ok: true, value: (raw ?? "") as RulePack.ParameterValue }
-    case "money": {
-      if (typeof raw === "number" && Number.isSafeInteger(raw)) return { ok: true, value: BigInt(raw) }
-      if (typeof raw !== "string") return { ok: false, message: `expected an amount of money such as "600 triệu", got ${describeValue(raw)}` }
-      const r = Money.parse(raw)
-      return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.error.message }
-    }
-    case "rate": {
-      if (typeof raw !== "string") return { ok: false, message: `expected a rate such as "60%" or "3/2", got ${describeValue(raw)}` }
-      const r = Rate.parse(raw)
-      return r.ok ? { ok: true, value: { numerator: r.value.numerator, denominator: r.value.denominator } } : { ok: false, message: r.error.message }
-    }
-    case "number":
-      return typeof raw === "number" ? { ok: true, value: raw } : { ok: false, message: `expected a number, got ${describeValue(raw)}` }
-    case "boolean":
-      return typeof raw === "boolean" ? { ok: true, value: raw } : { ok: false, message: `expected true or false, got ${describeValue(raw)}` }
-    case "text":
-      return typeof raw === "string" ? { ok: true, value: raw } : { ok: false, message: `expected text, got ${describeValue(raw)}` }
-    case "list":
-      return Array.isArray(raw) && raw.every((s) => typeof s === "string")
-        ? { ok: true, value: raw as ReadonlyArray<string> }
-        : { ok: false, message: `expected a list of codes, got ${describeValue(raw)}` }
-  }
+  const type = RulePack.valueTypeOf(current)
+  if (type === undefined) return { ok: true, value: (raw ?? "") as RulePack.ParameterValue }
+  const r = SchemaParser.decodeUnknownResult(valueOfType[type] as unknown as Schema.Codec<RulePack.ParameterValue>)(raw)
+  if (EffectResult.isSuccess(r)) return { ok: true, value: r.success }
+  const issue = Decode.problems(valueOfType[type], raw)[0]
+  const own = issue !== undefined && !issue.message.startsWith("value ") && issue.code !== "schema/type"
+  return { ok: false, message: own ? issue.message : `expected ${RulePack.valueTypeLabel[type]}, got ${describeValue(raw)}` }
 }
 
 /** What a case produced when it ran without error. */

@@ -260,6 +260,36 @@ describe("helpers", () => {
     expect(encode({ item: "x", unitCost: Money.make(-1n), total: Money.make(2n) })).toEqual({ item: "x", unitCost: "-1", total: "2" })
   })
 
+  test("a schema carries its own code and doc to any path (field, discriminator, unknown fields); a check keeps its own code", () => {
+    const code = Decode.field(Decode.text, { code: "thing/missing-code", label: "code (mã)", expects: "must be non-blank text" })
+    const cap = Schema.Union([Schema.Struct({ kind: Schema.Literal("a") }), Schema.Struct({ kind: Schema.Literal("b"), n: Schema.Number })]).annotate({
+      [Decode.discriminatorAnnotation]: "kind",
+      [Decode.discriminatorFieldAnnotation]: { code: "thing/unknown-kind", label: "kind (loại)", expects: "must be a or b" }
+    })
+    const Thing = Schema.Struct({ code, cap: Decode.field(cap, { code: "thing/not-a-cap", missing: "thing/missing-cap", label: "cap (mức)", expects: "must be an object with a kind" }) }).annotate({
+      [Decode.unknownFieldAnnotation]: "thing/unknown-field",
+      [Decode.fieldAnnotation]: { label: "thing (vật)", expects: "must be an object" }
+    })
+    const issues = (u: unknown) => {
+      const r = SchemaParser.decodeUnknownResult(Schema.Array(Thing), Decode.parseOptions)(u)
+      return EffectResult.isFailure(r) ? Decode.issuesOf(r.failure, {}).map((i) => [i.path.join("."), i.code, i.message]) : []
+    }
+    expect(issues([{ code: 5, cap: 3 }, { code: " ", cap: { kind: "z" } }, { cap: { kind: "a" } }, { code: "x", zz: 1 }, 7])).toEqual([
+      ["0.code", "thing/missing-code", "code (mã) must be non-blank text"],
+      ["0.cap", "thing/not-a-cap", "cap (mức) must be an object with a kind"],
+      ["1.code", "thing/missing-code", "code (mã) must be non-blank text"],
+      ["1.cap.kind", "thing/unknown-kind", "kind (loại) must be a or b"],
+      ["2.code", "thing/missing-code", "code (mã) is required"],
+      ["3.zz", "thing/unknown-field", '"zz" is not a field of thing (vật); the fields are code, cap'],
+      ["3.cap", "thing/missing-cap", "cap (mức) is required"],
+      ["4", "schema/type", "thing (vật) must be an object"]
+    ])
+    // a check with its own code keeps it; the field's code is for a value of the wrong kind
+    const even = Decode.field(Schema.String.check(Decode.check<string>("thing/odd", (x) => (x.length % 2 === 0 ? undefined : "odd"), "even")), { code: "thing/not-text", label: "even (chẵn)", expects: "must be text" })
+    expect(Decode.problems(Schema.Struct({ even }), { even: "abc" }).map((i) => i.code)).toEqual(["thing/odd"])
+    expect(Decode.problems(Schema.Struct({ even }), { even: 5 }).map((i) => i.code)).toEqual(["thing/not-text"])
+  })
+
   test("validationError with one issue", () => {
     const e = Decode.validationError(subject, [{ code: "c", path: ["a", 0], message: "m" }])
     expect(e.message).toBe("sample (mẫu) is invalid (1 problem): a.0: m")

@@ -219,6 +219,34 @@ describe("Ledger: remainder, payments, contract ceiling", () => {
   })
 })
 
+describe("Ledger: roundings", () => {
+  test("the advance limit records its rounding, as every money × rate does (Money.multiplyByRate)", () => {
+    // 70 % of 100.000.001 đồng = 70.000.000,7 đồng: the limit is rounded down to the đồng
+    const c = contract({ approvedSupport: m(APPROVED + 1n) }, packNoCeiling)
+    const b = Ledger.balances(Ledger.open(c))
+    expect(b.advanceLimit).toBe(70n * M)
+    expect(b.roundings).toEqual({ advanceLimit: { mode: "down-1", exact: "70000000.7", result: "70000000", difference: "-0.7" } })
+    // an exact share records a rounding with no difference
+    expect(Ledger.balances(Ledger.open(contract({}, packNoCeiling))).roundings.advanceLimit).toEqual({ mode: "down-1", exact: "70000000", result: "70000000", difference: "0" })
+    // the explanation of a refused advance names the rounding of the limit
+    const e = refused(Ledger.open(c), ev("advance", "2024-04-01", 70n * M + 1n))
+    expect(e.code).toBe("advance/first-above-share")
+    expect(e.message).toContain("the first-advance limit of 70.000.000 ₫ (70% of the approved support (kinh phí hỗ trợ) of 100.000.001 ₫), rounded from 70000000.7 đồng (round down to 1 đồng (làm tròn xuống đến đồng))")
+  })
+
+  test("a work value taken from the progress share records its rounding", () => {
+    // 1/3 of 100.000.000 đồng reported before acceptance: 33.333.333,33… rounded down
+    const c = contract({ planYear: 2024, lastPlanYear: 2025 }, packNoCeiling)
+    const l = build(c, [ev("advance", "2024-04-01", 10n * M, { progressShare: Rate.make(1n, 3n) })])
+    const b = Ledger.balances(l)
+    expect(b.workValue).toBe(33_333_333n)
+    expect(b.roundings.workValue).toEqual({ mode: "down-1", exact: "100000000/3", result: "33333333", difference: "-1/3" })
+    // a work value from completed work or acceptance is not a share: nothing to record
+    const done = build(c, [...l.events, ev("payment", "2024-10-01", 1n, accepted("2024-09-30"))])
+    expect(Ledger.balances(done).roundings.workValue).toBeUndefined()
+  })
+})
+
 describe("Ledger: multi-year projects", () => {
   test("before acceptance, later advances may follow the reported progress (art. 15.2.b)", () => {
     const c = contract({ planYear: 2024, lastPlanYear: 2025 }, packNoCeiling)

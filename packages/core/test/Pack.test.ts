@@ -279,3 +279,28 @@ describe("Pack.resolve", () => {
     expect(line?.amountRounding).toEqual({ mode: "down-1", exact: "450000001.5", result: "450000001", difference: "-0.5" })
   })
 })
+
+describe("reading a pack", () => {
+  it("reads a parameter on a day, and names what it lacks", () => {
+    const p = Pack.loadOrThrow(definition)
+    const cap = Pack.read(p, "support.machinery.cap", d("2023-06-30"))
+    expect(cap.ok && [cap.value.value, cap.value.citation.instrument.number]).toEqual([300_000_000n, "28/2018/TT-BTC"])
+    expect(Pack.readOrThrow(p, "support.machinery.cap", d("2023-06-30")).value).toBe(300_000_000n)
+    const unknown = Pack.read(p, "support.nothing.cap", d("2023-06-30"))
+    expect(!unknown.ok && [unknown.error.code, unknown.error.path]).toEqual(["pack/unknown-parameter", ["parameters", "support.nothing.cap"]])
+    const early = Pack.read(p, "support.machinery.cap", d("2010-01-01"))
+    expect(!early.ok && early.error.code).toBe("parameter/no-value-at-date")
+  })
+
+  it("lists every citation of a pack with where it stands", () => {
+    const p = Pack.loadOrThrow(definition)
+    const all = Pack.citations(p)
+    const values = Object.values(p.parameters).reduce((n, x) => n + x.values.length, 0)
+    const items = p.activities.reduce((n, a) => n + 1 + a.items.length, 0)
+    const expected =
+      values + items + p.advances.tiers.length + 1 + p.calendar.length + p.eligibility.length + p.areaPriorities.length + p.industryPriorities.length + (p.priority === undefined ? 0 : 1)
+    expect(all.length).toBe(expected)
+    expect(all[0]?.where).toEqual(["parameters", Object.keys(p.parameters)[0], "values", 0])
+    expect(all.some((c) => c.where.join(".") === "activities.machinery.items.machinery.equipment")).toBe(true)
+  })
+})

@@ -230,6 +230,26 @@ describe("Rate arithmetic and comparison", () => {
     expect(Rate.isAtMost(a, b)).toBe(l <= r)
   })
 
+  test("compareShare, isShare, isFraction", () => {
+    expect(Rate.compareShare(45n, 100n, Rate.make(1n, 2n))).toBe(-1)
+    expect(Rate.compareShare(70n, 100n, { numerator: 7n, denominator: 10n })).toBe(0)
+    expect(Rate.compareShare(1n, 1n, Rate.make(99n, 100n))).toBe(1)
+    expect(Rate.isShare(Rate.zero) && Rate.isShare(Rate.one) && Rate.isShare({ numerator: 30n, denominator: 100n })).toBe(true)
+    expect(Rate.isShare(Rate.make(3n, 2n)) || Rate.isShare(Rate.make(-1n, 2n))).toBe(false)
+    expect(Rate.isFraction({ numerator: 30n, denominator: 100n })).toBe(true)
+    expect([{ numerator: 1n, denominator: 0n }, { numerator: 1, denominator: 2n }, [1n, 2n], null].some(Rate.isFraction)).toBe(false)
+  })
+
+  test.prop([fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.bigInt({ min: 0n, max: 10n ** 12n }), rateArb])(
+    "compareShare compares part / whole with the rate, as compare does for rates",
+    (part, whole, r) => {
+      if (whole > 0n) expect(Rate.compareShare(part, whole, r)).toBe(Rate.compare(Rate.make(part, whole), r))
+      const l = part * r.denominator
+      const m = r.numerator * whole
+      expect(Rate.compareShare(part, whole, r)).toBe(l < m ? -1 : l > m ? 1 : 0)
+    }
+  )
+
   test.prop([rateArb, rateArb])("multiply equals the product of fractions", (a, b) => {
     const p = Rate.multiply(a, b)
     expect(p.numerator * a.denominator * b.denominator).toBe(a.numerator * b.numerator * p.denominator)

@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest"
 import { describe, expect } from "vitest"
 import { ArithmeticError, ParseError } from "../src/values/Errors.js"
+import * as Rate from "../src/values/Rate.js"
 import * as Rounding from "../src/values/Rounding.js"
 
 /** Read a record number ("12", "-7.5", "1234567/3") back as a fraction [n, d] with d > 0. */
@@ -202,6 +203,24 @@ describe("Rounding.divide examples", () => {
     expect(Rounding.fractionToString(3n, -6n)).toBe("-0.5")
     expect(Rounding.fractionToString(1n, 1024n)).toBe("0.0009765625")
     expect(Rounding.fractionToString(0n, 5n)).toBe("0")
+  })
+})
+
+describe("Rounding.multiply", () => {
+  test("an amount times a fraction, rounded once, with its record", () => {
+    expect(Rounding.multiply(1_234_567n, 1n, 3n, Rounding.down1000)).toEqual(Rounding.divide(1_234_567n, 3n, Rounding.down1000))
+    expect(Rounding.multiplyValue(800_000_000n, 1n, 2n, Rounding.down1)).toBe(400_000_000n)
+    // a whole multiple is still rounded to the mode's unit
+    expect(Rounding.multiplyValue(1_234_567n, 1n, 1n, Rounding.down1000)).toBe(1_234_000n)
+    expect(Rounding.multiplyValue(1_234_567n, 3n, 1n, Rounding.down1)).toBe(3_703_701n)
+  })
+
+  test.prop([numeratorArb, numeratorArb, denominatorArb, modeArb])("multiplyValue is the value multiply records", (m, n, d, mode) => {
+    expect(Rounding.multiplyValue(m, n, d, mode)).toBe(Rounding.multiply(m, n, d, mode).value)
+  })
+
+  test.prop([numeratorArb, denominatorArb])("fractionToString is the canonical text of the rate n/d", (n, d) => {
+    expect(Rounding.fractionToString(n, d)).toBe(Rate.toCanonicalString(Rate.make(n, d)))
   })
 })
 

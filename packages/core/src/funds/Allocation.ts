@@ -52,7 +52,7 @@ import { LookupError, RuleViolation, ValidationError, type Issue } from "../valu
 import type { LocalDate } from "../values/LocalDate.js"
 import * as Money from "../values/Money.js"
 import * as Parameter from "../values/Parameter.js"
-import type * as Rate from "../values/Rate.js"
+import * as Rate from "../values/Rate.js"
 import { err, ok, orThrow, type Result } from "../values/Result.js"
 import * as Rounding from "../values/Rounding.js"
 import type { RulePack } from "../rules/RulePack.js"
@@ -262,12 +262,7 @@ const toMap = (
   return new Map(Object.entries(c as Readonly<Record<string, Money>>))
 }
 
-const isRate = (u: unknown): u is Rate.Rate =>
-  typeof u === "object" &&
-  u !== null &&
-  typeof (u as { numerator?: unknown }).numerator === "bigint" &&
-  typeof (u as { denominator?: unknown }).denominator === "bigint" &&
-  (u as { denominator: bigint }).denominator > 0n
+const isRate = (u: unknown): u is Rate.Rate => Rate.isFraction(u)
 
 const validate = <K>(input: Input<K>): ReadonlyArray<Issue> => {
   const issues: Array<Issue> = []
@@ -281,7 +276,7 @@ const validate = <K>(input: Input<K>): ReadonlyArray<Issue> => {
     add("allocation/invalid-unit", ["policy", "unit"], "The allocation unit (đơn vị làm tròn) must be a positive number of đồng", unit)
   if (policy.kind === "partial-marginal") {
     const m = policy.minimumShare
-    if (!isRate(m) || m.numerator <= 0n || m.numerator > m.denominator)
+    if (!isRate(m) || !Rate.isShare(m) || Rate.compare(m, Rate.zero) === 0)
       add(
         "allocation/invalid-minimum-share",
         ["policy", "minimumShare"],
@@ -326,7 +321,7 @@ const validate = <K>(input: Input<K>): ReadonlyArray<Issue> => {
   }
   const r = input.reserve
   if (r !== undefined) {
-    if (!isRate(r.rate) || r.rate.numerator < 0n || r.rate.numerator > r.rate.denominator)
+    if (!isRate(r.rate) || !Rate.isShare(r.rate))
       add("allocation/invalid-reserve-rate", ["reserve", "rate"], "The reserve rate (tỷ lệ kinh phí quản lý) must be between 0 and 100%", r.rate)
     if (typeof r.parameter !== "string" || r.parameter === "")
       add("allocation/reserve-without-parameter", ["reserve", "parameter"], "A reserve must name the pack parameter (tham số) that allows it")
@@ -417,8 +412,7 @@ const walk = <K>(
   let total = 0n
   const partial = policy.kind === "partial-marginal"
   const unit = partial ? (policy.unit ?? 1n) : 1n
-  const minNum = partial ? policy.minimumShare.numerator : 1n
-  const minDen = partial ? policy.minimumShare.denominator : 1n
+  const minimumShare = partial ? policy.minimumShare : Rate.one
   for (let r = 0; r < order.length; r++) {
     const c = order[r] as Candidate<K>
     const req = c.requested as bigint
@@ -444,7 +438,7 @@ const walk = <K>(
       if (cut <= 0n) {
         reason = "does-not-fit"
         constraint = hLimit
-      } else if (cut * minDen >= minNum * req) {
+      } else if (Rate.compareShare(cut, req, minimumShare) >= 0) {
         allocated = cut
         reason = "partial"
         constraint = hLimit
@@ -677,17 +671,17 @@ export const allocate = <K>(input: Input<K>, recorder?: Trace.Recorder): Result<
   if (input.reserve !== undefined) {
     const r = input.reserve
     const mode = r.rounding ?? Rounding.down1
-    const rounded = Rounding.divide(envelope * r.rate.numerator, r.rate.denominator, mode)
+    const rounded = Money.multiplyByRate(envelope as Money, r.rate, mode)
     // A rounding that goes up could pass the envelope only for a rate of 100 %; clamp anyway.
     reserveAmount = rounded.value > envelope ? envelope : rounded.value < 0n ? 0n : rounded.value
-    reserve = { amount: reserveAmount as Money, rate: r.rate, parameter: r.parameter, citation: r.citation, rounding: rounded.record }
+    reserve = { amount: reserveAmount as Money, rate: r.rate, parameter: r.parameter, citation: r.citation, rounding: rounded.rounding }
     recorder?.push(
       Trace.step({
         rule: "allocation.reserve",
         description: "Reserve for programme management taken from the envelope (kinh phí quản lý chương trình)",
         inputs: { envelope, rate: r.rate, parameter: r.parameter },
         parameters: r.reading !== undefined ? [r.reading] : [],
-        roundings: [rounded.record],
+        roundings: [rounded.rounding],
         result: reserveAmount
       })
     )
@@ -837,7 +831,7 @@ export const reserveFromPack = (
     )
   }
   const chosen = options?.rate ?? v
-  if (chosen.numerator * v.denominator > v.numerator * chosen.denominator) {
+  if (Rate.compare(chosen, v) > 0) {
     return err(
       new RuleViolation({
         code: "allocation/reserve-above-parameter",

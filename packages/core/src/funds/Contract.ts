@@ -33,7 +33,7 @@ import { LookupError, ValidationError, type Issue } from "../values/Errors.js"
 import * as LocalDate from "../values/LocalDate.js"
 import type { Money } from "../values/Money.js"
 import * as Parameter from "../values/Parameter.js"
-import type * as Rate from "../values/Rate.js"
+import * as Rate from "../values/Rate.js"
 import * as Resolution from "../rules/Resolution.js"
 import { err, ok, orThrow, type Result } from "../values/Result.js"
 import type { AdvanceCondition, AdvanceTier, ParameterValue, RulePack } from "../rules/RulePack.js"
@@ -191,13 +191,6 @@ export const ruleCitations = (pack: RulePack): { readonly [R in RuleId]: Citatio
 // ---------------------------------------------------------------------------------------------
 // Construction
 
-const isRateValue = (u: unknown): u is Rate.Rate =>
-  typeof u === "object" &&
-  u !== null &&
-  typeof (u as { numerator?: unknown }).numerator === "bigint" &&
-  typeof (u as { denominator?: unknown }).denominator === "bigint" &&
-  (u as { denominator: bigint }).denominator > 0n
-
 const lookup = (pack: RulePack, id: string, at: LocalDate.LocalDate, path: ReadonlyArray<string | number>): Result<Parameter.Reading<Rate.Rate>, LookupError | ValidationError> => {
   const p: Parameter.Parameter<ParameterValue> | undefined = Object.hasOwn(pack.parameters, id) ? pack.parameters[id] : undefined
   if (p === undefined)
@@ -212,7 +205,7 @@ const lookup = (pack: RulePack, id: string, at: LocalDate.LocalDate, path: Reado
   const r = Parameter.at(p, at)
   if (!r.ok) return r
   const v = r.value.value
-  if (!isRateValue(v) || v.numerator < 0n || v.numerator > v.denominator) {
+  if (!Rate.isFraction(v) || !Rate.isShare(v)) {
     const message = `Parameter (tham số) "${id}" of pack "${pack.id}" must be a rate between 0 and 100% for the advance schedule (tạm ứng)`
     return err(new ValidationError({ code: "contract/parameter-not-a-rate", path, message, issues: [{ code: "contract/parameter-not-a-rate", path, message, actual: v }] }))
   }

@@ -118,7 +118,8 @@ export interface Ledger {
  * - `workValue`: value of work matching the money (see the module header);
  * - `refundable`: disbursed − workValue when positive (phải hoàn trả);
  * - `remaining`: what may still be paid out: approved (or settled) − disbursed, when positive;
- * - `advanceLimit`: the most the advances may add up to now under the schedule.
+ * - `advanceLimit`: the most the advances may add up to now under the schedule;
+ * - `roundings`: how the advance limit and a work value from the progress share were rounded.
  * @category models
  * @since 0.1.0
  */
@@ -138,6 +139,24 @@ export interface Balances {
   readonly registered: boolean
   readonly settled: Money | undefined
   readonly settledOn: LocalDate.LocalDate | undefined
+  /**
+   * How the figures computed as a share of the approved support were rounded (down to the đồng):
+   * the advance limit, and the work value when it is the progress share × the approved support.
+   */
+  readonly roundings: Roundings
+}
+
+/**
+ * The roundings behind {@link Balances}: each money × rate of the ledger, recorded as every other
+ * one is (`Money.multiplyByRate`).
+ * @category models
+ * @since 0.2.0
+ */
+export interface Roundings {
+  /** The advance limit: the schedule's share (or the overall ceiling) × the approved support. */
+  readonly advanceLimit: Rounding.Record
+  /** The work value, when it is the reported progress share × the approved support. */
+  readonly workValue?: Rounding.Record
 }
 
 /**
@@ -179,23 +198,26 @@ const initial = (c: Contract.Contract): Fold => ({
   settledOn: undefined
 })
 
-const rateAbove = (a: Rate.Rate, b: Rate.Rate): boolean => a.numerator * b.denominator > b.numerator * a.denominator
+const rateAbove = (a: Rate.Rate, b: Rate.Rate): boolean => Rate.compare(a, b) > 0
 
-/** floor(r × m) */
-const share = (r: Rate.Rate, m: bigint): bigint => Rounding.divideValue(m * r.numerator, r.denominator, Rounding.down1)
+/** r × m rounded down to the đồng, with the record of the rounding. */
+const share = (r: Rate.Rate, m: bigint): { readonly value: Money; readonly rounding: Rounding.Record } =>
+  Money.multiplyByRate(m as Money, r, Rounding.down1)
 
 /** Whether x ≤ r × m, exactly. */
-const withinShare = (x: bigint, r: Rate.Rate, m: bigint): boolean => x * r.denominator <= r.numerator * m
+const withinShare = (x: bigint, r: Rate.Rate, m: bigint): boolean => Rate.compareShare(x, m, r) <= 0
 
-const workValue = (f: Fold): bigint => {
-  let w: bigint
-  if (f.settled !== undefined) return f.settled
-  if (f.completed !== undefined) w = f.completed
-  else if (f.acceptedOn !== undefined) w = f.approved
-  else if (f.progress !== undefined) w = share(f.progress, f.approved)
-  else w = 0n
-  return w > f.approved ? f.approved : w
+/** The work value (see the module header), with the rounding when it is the progress share of the approved support. */
+const work = (f: Fold): { readonly value: bigint; readonly rounding?: Rounding.Record } => {
+  if (f.settled !== undefined) return { value: f.settled }
+  if (f.completed !== undefined) return { value: f.completed > f.approved ? f.approved : f.completed }
+  if (f.acceptedOn !== undefined) return { value: f.approved }
+  if (f.progress === undefined) return { value: 0n }
+  const s = share(f.progress, f.approved)
+  return { value: s.value > f.approved ? f.approved : s.value, rounding: s.rounding }
 }
+
+const workValue = (f: Fold): bigint => work(f).value
 
 /** The schedule's share now: 100 % after acceptance, else the first-advance share (or, multi-year, the progress share). */
 const scheduleRate = (c: Contract.Contract, f: Fold): Rate.Rate => {
@@ -280,8 +302,17 @@ const toViolation = (c: Contract.Contract, e: Event, b: Broken): RuleViolation =
 const netAdvanced = (f: Fold): bigint => (f.advanced - f.refunded > 0n ? f.advanced - f.refunded : 0n)
 
 /** "the <name> of <amount> (<rate> of the approved support (kinh phí hỗ trợ) of <approved>)": the limit amount and its basis. */
-const limitText = (name: string, r: Rate.Rate, approved: bigint): string =>
-  `the ${name} of ${fmt(share(r, approved))} (${pct(r)} of the approved support (kinh phí hỗ trợ) of ${fmt(approved)})`
+const limitText = (name: string, r: Rate.Rate, approved: bigint): string => {
+  const limit = share(r, approved)
+  const text = `the ${name} of ${fmt(limit.value)} (${pct(r)} of the approved support (kinh phí hỗ trợ) of ${fmt(approved)})`
+  return limit.rounding.difference === "0" ? text : `${text}, ${roundingText(limit.rounding)}`
+}
+
+/** How a limit was rounded, for a message: `rounded from 70000000.7 đồng (round down to 1 đồng (làm tròn xuống đến đồng))`. */
+const roundingText = (r: Rounding.Record): string => {
+  const mode = Rounding.byId(r.mode)
+  return `rounded from ${r.exact} đồng (${mode.ok ? mode.value.label : r.mode})`
+}
 
 /**
  * Check the invariants that must hold after every event; the first broken one, if any. `added` is
@@ -466,14 +497,7 @@ const step = (c: Contract.Contract, f: Fold, e: Event): RuleViolation | undefine
 const KINDS: ReadonlyArray<Kind> = ["adjustment", "advance", "payment", "settlement", "refund"]
 const KIND_ORDER: { readonly [k in Kind]: number } = { adjustment: 0, advance: 1, payment: 2, settlement: 3, refund: 4 }
 
-const isRate01 = (u: unknown): u is Rate.Rate =>
-  typeof u === "object" &&
-  u !== null &&
-  typeof (u as Rate.Rate).numerator === "bigint" &&
-  typeof (u as Rate.Rate).denominator === "bigint" &&
-  (u as Rate.Rate).denominator > 0n &&
-  (u as Rate.Rate).numerator >= 0n &&
-  (u as Rate.Rate).numerator <= (u as Rate.Rate).denominator
+const isRate01 = (u: unknown): u is Rate.Rate => Rate.isFraction(u) && Rate.isShare(u)
 
 const shapeIssues = (e: Event): ReadonlyArray<Issue> => {
   const issues: Array<Issue> = []
@@ -519,7 +543,7 @@ const invalid = (e: Event, issues: ReadonlyArray<Issue>): ValidationError => {
 }
 
 const sameRate = (a: Rate.Rate | undefined, b: Rate.Rate | undefined): boolean =>
-  a === b || (a !== undefined && b !== undefined && a.numerator * b.denominator === b.numerator * a.denominator)
+  a === b || (a !== undefined && b !== undefined && Rate.compare(a, b) === 0)
 
 const sameEvent = (a: Event, b: Event): boolean => {
   if (a.id !== b.id || a.kind !== b.kind || a.date !== b.date || a.amount !== b.amount) return false
@@ -721,10 +745,10 @@ export const balances = (ledger: Ledger): Balances => {
   const c = ledger.contract
   const f = foldAll(c, ledger.events)
   const disbursed = f.advanced + f.paid - f.refunded
-  const work = workValue(f)
-  const refundable = disbursed - work
+  const w = work(f)
+  const refundable = disbursed - w.value
   const cap = f.settled ?? f.approved
-  const limit = advanceLimitRate(c, f)
+  const limit = share(advanceLimitRate(c, f), f.approved)
   const out: Balances = {
     approved: f.approved as Money,
     advanced: f.advanced as Money,
@@ -732,15 +756,16 @@ export const balances = (ledger: Ledger): Balances => {
     refunded: f.refunded as Money,
     disbursed: disbursed as Money,
     outstanding: (f.settled !== undefined ? 0n : netAdvanced(f)) as Money,
-    workValue: work as Money,
+    workValue: w.value as Money,
     refundable: (refundable > 0n ? refundable : 0n) as Money,
     remaining: (cap - disbursed > 0n ? cap - disbursed : 0n) as Money,
-    advanceLimit: share(limit, f.approved) as Money,
+    advanceLimit: limit.value,
     progressShare: f.progress,
     acceptedOn: f.acceptedOn,
     registered: f.registered,
     settled: f.settled as Money | undefined,
-    settledOn: f.settledOn
+    settledOn: f.settledOn,
+    roundings: w.rounding === undefined ? { advanceLimit: limit.rounding } : { advanceLimit: limit.rounding, workValue: w.rounding }
   }
   memo.set(ledger, out)
   return out

@@ -99,7 +99,7 @@ export interface Shown {
  */
 export const display = (r: Rate.Rate, d: Display = percent1): Shown => {
   const scale = 10n ** BigInt(2 + d.decimals)
-  const rounded = Rounding.divide(r.numerator * scale, r.denominator, d.mode)
+  const rounded = Rounding.multiply(scale, r.numerator, r.denominator, d.mode)
   const v = rounded.value
   const neg = v < 0n
   const digits = (neg ? -v : v).toString().padStart(d.decimals + 1, "0")
@@ -146,7 +146,8 @@ export const baseRange = (
     return err(new ArithmeticError({ code: "progress/non-positive-part", path: ["part"], message: "The published amount (số tiền) must be positive to recover its base" }))
   const scale = 10n ** BigInt(2 + d.decimals)
   // shown = k / scale exactly
-  if ((shown.numerator * scale) % shown.denominator !== 0n)
+  const k = Rounding.multiplyValue(scale, shown.numerator, shown.denominator, Rounding.down1)
+  if (Rate.compareShare(k, scale, shown) !== 0)
     return err(
       new ArithmeticError({
         code: "progress/not-a-displayed-value",
@@ -154,7 +155,6 @@ export const baseRange = (
         message: `${Rate.format(shown)} has more decimals than the display (hiển thị) ${d.id} shows`
       })
     )
-  const k = (shown.numerator * scale) / shown.denominator
   const u = d.mode.unit
   // Bounds on r·scale (in display units) as fractions with denominator 2: [lo, hi] and inclusivity.
   let lo2: bigint

@@ -214,7 +214,7 @@ export const legalFormKinds: ReadonlyArray<LegalForm["kind"]> = [
  * @since 0.1.0
  */
 export const shareSchema = Rate.schema.check(
-  Schema.makeFilter<Rate.Rate>((r) => r.numerator >= 0n && Rate.isAtMost(r, Rate.one), {
+  Schema.makeFilter<Rate.Rate>((r) => Rate.isShare(r), {
     expected: "a share between 0 and 1"
   })
 )

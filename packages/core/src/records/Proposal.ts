@@ -46,6 +46,7 @@ import type { ValidationError } from "../values/Errors.js"
 import * as LocalDate from "../values/LocalDate.js"
 import * as Money from "../values/Money.js"
 import * as Period from "../values/Period.js"
+import * as Rounding from "../values/Rounding.js"
 import type { Result } from "../values/Result.js"
 
 // ---------------------------------------------------------------------------------------------
@@ -121,6 +122,19 @@ export const quantitySchema = Schema.Union([Schema.Number, Schema.String]).pipe(
 )
 
 /**
+ * A quantity as an exact fraction `numerator / denominator`: `[q, 1]` for an integer, `[25, 10]`
+ * for `"2.5"` (not reduced: the denominator is the power of ten of its decimals).
+ * @example `quantityFraction("2.5")` → `[25n, 10n]`; `quantityFraction(3)` → `[3n, 1n]`
+ * @category arithmetic
+ * @since 0.2.0
+ */
+export const quantityFraction = (quantity: Quantity): readonly [numerator: bigint, denominator: bigint] => {
+  if (typeof quantity === "number") return [BigInt(quantity), 1n]
+  const dot = quantity.indexOf(".")
+  return [BigInt(quantity.slice(0, dot) + quantity.slice(dot + 1)), 10n ** BigInt(quantity.length - dot - 1)]
+}
+
+/**
  * Quantity × unit cost, exactly when possible: `low` and `high` are the product rounded down and
  * up to the đồng (equal when the product is a whole number of đồng, always so for an integer
  * quantity).
@@ -133,12 +147,8 @@ export const lineAmount = (quantity: Quantity, unitCost: Money.Money): { readonl
     const exact = Money.make(BigInt(quantity) * unitCost)
     return { low: exact, high: exact }
   }
-  const [int = "0", frac = ""] = quantity.split(".")
-  const scaled = BigInt(int + frac) * unitCost
-  const denominator = 10n ** BigInt(frac.length)
-  const low = scaled / denominator // unitCost ≥ 0 in valid lines; floor for non-negative
-  const high = scaled % denominator === 0n ? low : low + 1n
-  return { low: Money.make(low), high: Money.make(high) }
+  const [n, d] = quantityFraction(quantity)
+  return { low: Money.make(Rounding.multiplyValue(unitCost, n, d, Rounding.down1)), high: Money.make(Rounding.multiplyValue(unitCost, n, d, Rounding.up1)) }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -46,13 +46,13 @@ import * as Money from "../values/Money.js"
 import * as Parameter from "../values/Parameter.js"
 import * as Rate from "../values/Rate.js"
 import { err, ok, orThrow, type Result } from "../values/Result.js"
-import type * as Overlay from "./Overlay.js"
-import type * as RulePack from "./RulePack.js"
+import * as Overlay from "./Overlay.js"
+import * as RulePack from "./RulePack.js"
 
 // ---------------------------------------------------------------------------------------------
 // Values as the corpus writes them
 
-const text = Schema.String.check(Schema.makeFilter((s: string) => s.trim() !== "", { expected: "a non-empty text" }))
+const text = Decode.text
 
 /**
  * Money as the corpus writes it: Vietnamese text read by `Money.parse` (`300.000.000 ₫`,
@@ -179,30 +179,9 @@ const parameterSchema = Schema.Struct({
 )
 
 // ---------------------------------------------------------------------------------------------
-// The catalogue, rules, priorities, advances and calendar
+// The catalogue, rules, priorities, advances and calendar: RulePack's schemas, citations by number
 
-const capUnit = Schema.Literals([
-  "per-model",
-  "per-establishment",
-  "per-enterprise",
-  "per-trademark",
-  "per-round",
-  "per-product",
-  "per-cluster",
-  "per-association",
-  "per-project",
-  "per-person",
-  "per-booth"
-])
-const capRule = Schema.Union([
-  Schema.Struct({ kind: Schema.Literal("rate-and-amount"), rate: text, amount: text, unit: capUnit }),
-  Schema.Struct({ kind: Schema.Literal("amount"), amount: text, unit: capUnit }),
-  Schema.Struct({ kind: Schema.Literal("rate"), rate: text, unit: capUnit }),
-  Schema.Struct({ kind: Schema.Literal("multiple-of"), item: text, multiple: text, rate: Schema.optionalKey(text), unit: capUnit }),
-  Schema.Struct({ kind: Schema.Literal("share-of-support"), share: text, unit: Schema.Literal("per-project") })
-]).annotate({ [Decode.discriminatorAnnotation]: "kind" })
-
-const spendingItem = Schema.Struct({ code: text, name: text, nameVi: text, cap: capRule, citation: citationRef })
+const structures = RulePack.schemas(citationRef)
 
 /**
  * Why an activity has its advance tier (tạm ứng): `listed` when the text names it in the tier,
@@ -215,61 +194,13 @@ export interface TierReading {
   readonly where: string
 }
 
+const { items, ...activityHead } = structures.activityFields
+/** An activity filed by its code, with the reading of its advance tier. */
 const activity = Schema.Struct({
-  name: text,
-  nameVi: text,
-  /** Short forms officials write for the activity in registers (not legal names; matched without accents or case). */
-  aliases: Schema.optionalKey(Schema.Array(text)),
-  citation: citationRef,
-  advanceTier: text,
+  ...activityHead,
   advanceTierReading: Schema.optionalKey(Schema.Struct({ basis: Schema.Literals(["listed", "assigned"]), where: text })),
-  items: Schema.Array(spendingItem)
+  items
 })
-
-const eligibilityRule = Schema.Struct({
-  kind: text,
-  name: text,
-  nameVi: text,
-  parameters: Schema.Record(Schema.String, text),
-  citation: citationRef
-})
-
-interface CriterionEncoded {
-  readonly kind: string
-  readonly flags?: ReadonlyArray<string> | string
-  readonly levels?: string
-  readonly threshold?: string
-  readonly industries?: string
-  readonly of?: ReadonlyArray<CriterionEncoded>
-}
-const criterion: Schema.Codec<CriterionEncoded> = Schema.Struct({
-  kind: Schema.Literals(["location-flag", "difficult-area", "export-contract", "local-raw-material-above", "workforce-at-least", "industry-in", "owner-flag", "any"]),
-  flags: Schema.optionalKey(Schema.Union([Schema.Array(Schema.String), text])),
-  levels: Schema.optionalKey(text),
-  threshold: Schema.optionalKey(text),
-  industries: Schema.optionalKey(text),
-  of: Schema.optionalKey(Schema.Array(Schema.suspend((): Schema.Codec<CriterionEncoded> => criterion)))
-})
-
-const priorityClass = Schema.Struct({ rank: Schema.Int, name: text, nameVi: text, citation: citationRef, criterion })
-const priorityOrder = Schema.Struct({ unrankedActivities: Schema.optionalKey(text), citation: citationRef })
-
-const advanceCondition = Schema.Union([
-  Schema.Struct({ kind: Schema.Literal("none") }),
-  Schema.Struct({ kind: Schema.Literal("progress-over"), threshold: text }),
-  Schema.Struct({ kind: Schema.Literal("base-acceptance") }),
-  Schema.Struct({ kind: Schema.Literal("base-acceptance-and-registration") })
-]).annotate({ [Decode.discriminatorAnnotation]: "kind" })
-const advanceTier = Schema.Struct({ name: text, firstAdvance: text, condition: advanceCondition, citation: citationRef })
-const advanceRemainder = Schema.Struct({ condition: advanceCondition, citation: citationRef })
-
-const cutoff = Schema.optionalKey(Schema.Literals(["before", "on-or-before"]))
-const deadline = Schema.Union([
-  Schema.Struct({ kind: Schema.Literal("yearly"), month: Schema.Int, day: Schema.Int, yearOffset: Schema.Int, cutoff }),
-  Schema.Struct({ kind: Schema.Literal("monthly"), day: Schema.Int, cutoff }),
-  Schema.Struct({ kind: Schema.Literal("after-event"), event: text, days: Schema.Int, cutoff })
-]).annotate({ [Decode.discriminatorAnnotation]: "kind" })
-const calendarEntry = Schema.Struct({ name: text, nameVi: text, actor: text, deadline, citation: citationRef })
 
 const versioned = <K extends string, S extends Schema.Top>(key: K, body: S) =>
   Schema.Struct({ [key]: text, order: Schema.Int, versions: days(Schema.NullOr(body)) } as { readonly [k in K]: typeof text } & {
@@ -280,22 +211,11 @@ const versioned = <K extends string, S extends Schema.Top>(key: K, body: S) =>
 // ---------------------------------------------------------------------------------------------
 // Overlays and programmes
 
-const operation = Schema.Union([
-  Schema.Struct({ op: Schema.Literal("lower"), parameter: text, value: Schema.Union([moneyText, rateText]) }),
-  Schema.Struct({ op: Schema.Literal("raise"), parameter: text, value: Schema.Union([moneyText, rateText]) }),
-  Schema.Struct({ op: Schema.Literal("remove-item"), item: text })
-]).annotate({ [Decode.discriminatorAnnotation]: "op" })
+const overlaySchemas = Overlay.schemas(citationRef, Schema.Union([moneyText, rateText]))
 
 const overlayFile = Schema.Struct({
   instrument: instrumentEntry,
-  overlay: Schema.Struct({
-    id: text,
-    title: text,
-    province: Schema.String.check(Schema.isPattern(/^\d{2}$/)),
-    citation: citationRef,
-    effective: Schema.Struct({ start: day, end: Schema.optionalKey(day) }),
-    operations: Schema.Array(operation)
-  })
+  overlay: overlaySchemas.overlay(Overlay.operationOf(overlaySchemas.lower, overlaySchemas.raise, overlaySchemas.removeItem))
 })
 
 const programme = Schema.Struct({
@@ -346,13 +266,13 @@ export const schema = Schema.Struct({
   instruments: Schema.Array(instrumentEntry),
   parameters: Schema.Array(parameterSchema),
   activities: Schema.Array(versioned("code", activity)),
-  eligibility: Schema.Array(versioned("id", eligibilityRule)),
-  areaPriorities: Schema.Array(versioned("id", priorityClass)),
-  industryPriorities: Schema.Array(versioned("id", priorityClass)),
-  priorityOrders: Schema.Array(versioned("id", priorityOrder)),
-  advanceTiers: Schema.Array(versioned("id", advanceTier)),
-  advanceRemainders: Schema.Array(versioned("id", advanceRemainder)),
-  calendar: Schema.Array(versioned("id", calendarEntry)),
+  eligibility: Schema.Array(versioned("id", structures.eligibilityRuleBody)),
+  areaPriorities: Schema.Array(versioned("id", structures.priorityClassBody)),
+  industryPriorities: Schema.Array(versioned("id", structures.priorityClassBody)),
+  priorityOrders: Schema.Array(versioned("id", structures.priorityRules)),
+  advanceTiers: Schema.Array(versioned("id", structures.advanceTierBody)),
+  advanceRemainders: Schema.Array(versioned("id", structures.advanceRemainder)),
+  calendar: Schema.Array(versioned("id", structures.calendarEntryBody)),
   overlays: Schema.Array(overlayFile),
   programmes: Schema.Array(programme),
   packs: Schema.Array(manifestSchema),
@@ -370,12 +290,12 @@ export const fileSchemas = {
   instrument: instrumentEntry,
   parameter: parameterSchema,
   activity: versioned("code", activity),
-  eligibility: versioned("id", eligibilityRule),
-  priority: versioned("id", priorityClass),
-  "priority-order": versioned("id", priorityOrder),
-  "advance-tier": versioned("id", advanceTier),
-  "advance-remainder": versioned("id", advanceRemainder),
-  calendar: versioned("id", calendarEntry),
+  eligibility: versioned("id", structures.eligibilityRuleBody),
+  priority: versioned("id", structures.priorityClassBody),
+  "priority-order": versioned("id", structures.priorityRules),
+  "advance-tier": versioned("id", structures.advanceTierBody),
+  "advance-remainder": versioned("id", structures.advanceRemainder),
+  calendar: versioned("id", structures.calendarEntryBody),
   overlay: overlayFile,
   programme,
   pack: manifestSchema,

@@ -30,17 +30,34 @@
  * @since 0.1.0
  * @module
  */
+import { Effect, Schema } from "effect"
 import * as Citation from "../values/Citation.js"
 import type { DateRange } from "../values/DateRange.js"
+import * as Decode from "../values/Decode.js"
 import { ValidationError, type Issue } from "../values/Errors.js"
 import { isProvinceCode } from "../records/AdminUnits.js"
 import { Issues } from "./internal/issues.js"
-import { compareNumeric, normalise, typeOf, valueTypeLabel } from "./internal/values.js"
+import { compareNumeric, normalise } from "./internal/values.js"
 import * as LocalDate from "../values/LocalDate.js"
 import { loadPack } from "./internal/load.js"
 import * as Parameter from "../values/Parameter.js"
+import * as Rate from "../values/Rate.js"
 import { err, orThrow, type Result, toEffect } from "../values/Result.js"
-import type { Activity, LayerInfo, LayerSegment, Layering, ParameterValue, RulePack, SpendingItem } from "./RulePack.js"
+import {
+  layerIdSchema,
+  layerRangeSchema,
+  parameterValueSchema,
+  schemas as packSchemas,
+  valueTypeLabel,
+  valueTypeOf,
+  type Activity,
+  type LayerInfo,
+  type LayerSegment,
+  type Layering,
+  type ParameterValue,
+  type RulePack,
+  type SpendingItem
+} from "./RulePack.js"
 
 /**
  * One operation of an overlay.
@@ -82,6 +99,110 @@ export interface Overlay {
   readonly operations: ReadonlyArray<Operation>
 }
 
+// ---------------------------------------------------------------------------------------------
+// Schemas
+
+const FIELDS = ["id", "title", "province", "citation", "effective", "operations"] as const
+
+/**
+ * The schemas of an overlay over a citation schema and a schema of the values it sets: the full
+ * `Citation.schema` and `RulePack.parameterValueSchema` for {@link apply} ({@link schema}), the
+ * citation by instrument number and money or rates as text for the corpus. `overlay` builds the
+ * overlay over the operations the caller allows (the corpus files only `lower`, `raise` and
+ * `remove-item`).
+ * @example `Schema.is(Overlay.schemas(Citation.schema, RulePack.parameterValueSchema).lower)({ op: "lower", parameter: "support.machinery.cap", value: 150_000_000n })` → `true`
+ * @category schemas
+ * @since 0.2.0
+ */
+export const schemas = <C extends Schema.Top, V extends Schema.Top>(citation: C, value: V) => {
+  const level = <O extends "lower" | "raise">(op: O) =>
+    Schema.Struct({
+      op: Schema.Literal(op),
+      parameter: Decode.field(Decode.text, { code: "overlay/unknown-parameter", label: "parameter (tham số)", expects: "must be the id of a parameter of the pack" }),
+      value: Decode.field(value, { code: "overlay/type-mismatch", label: "value (giá trị)", expects: "must be a value of the parameter's type" })
+    })
+  const lower = level("lower")
+  const raise = level("raise")
+  const removeItem = Schema.Struct({
+    op: Schema.Literal("remove-item"),
+    item: Decode.field(Decode.text, { code: "overlay/unknown-item", label: "spending item (nội dung chi)", expects: "must be the code of an item of the pack" })
+  })
+  const overlay = <O extends Schema.Top>(operation: O) =>
+    Schema.Struct({
+      id: layerIdSchema("overlay/missing-id", "overlay (mức hỗ trợ địa phương)"),
+      title: Decode.field(Decode.text, { code: "overlay/missing-title", label: "title (tên)", expects: "must be non-blank text" }),
+      province: Decode.field(Schema.String.check(Schema.isPattern(/^\d{2}$/)), {
+        code: "overlay/invalid-province",
+        label: "province code (mã tỉnh)",
+        expects: "must be a 2-digit province code"
+      }),
+      citation: Decode.field(citation, { code: "citation/not-an-object", label: "citation (căn cứ pháp lý)", expects: "must be the resolution or decision with a grade" }),
+      effective: layerRangeSchema("overlay/invalid-range", "overlay effective range (hiệu lực)"),
+      operations: Decode.field(Schema.Array(operation), { code: "overlay/invalid-operations", label: "operations (thay đổi)", expects: "must be a list" })
+    })
+  return { lower, raise, removeItem, overlay }
+}
+
+const operation = (...members: ReadonlyArray<Schema.Struct<{ readonly op: Schema.Literal<string> }>>) =>
+  Schema.Union(members).annotate({
+    [Decode.discriminatorAnnotation]: "op",
+    [Decode.discriminatorFieldAnnotation]: {
+      code: "overlay/unknown-operation",
+      label: "operation (thay đổi)",
+      expects: `must be one of ${members.map((m) => m.fields.op.literal).join(", ")}`
+    },
+    [Decode.fieldAnnotation]: { code: "overlay/unknown-operation", label: "operation (thay đổi)", expects: "must be an object with an op" }
+  })
+
+/** @internal The operations of {@link schemas}, for the corpus: `lower`, `raise`, `remove-item`. */
+export const operationOf = operation
+
+const structures = packSchemas(Citation.schema)
+const full = schemas(Citation.schema, parameterValueSchema)
+const added = Schema.optional(
+  Decode.field(
+    Schema.Array(
+      Decode.field(Parameter.schema(parameterValueSchema), {
+        code: "overlay/invalid-parameter",
+        label: "added parameter (tham số)",
+        expects: "must be a parameter { id, description, values }"
+      })
+    ),
+    { code: "overlay/invalid-parameters", label: "added parameters (tham số)", expects: "must be a list of parameters" }
+  )
+)
+
+/**
+ * An overlay as {@link apply} reads it: its own fields and every operation, each problem with
+ * its code (`overlay/missing-id`, `overlay/invalid-province`, `overlay/invalid-range`,
+ * `overlay/unknown-operation`, `overlay/invalid-item` …; an added item or activity has the codes
+ * of `RulePack.schemas`).
+ * @example `Decode.problems(Overlay.schema, { ...overlay, effective: { start: "2025-05-05", end: "2025-01-01" } })[0]?.code` → `"overlay/invalid-range"`
+ * @category schemas
+ * @since 0.2.0
+ */
+export const schema = full.overlay(
+  operation(
+    full.lower,
+    full.raise,
+    Schema.Struct({
+      op: Schema.Literal("add-item"),
+      activity: Decode.field(Decode.text, { code: "overlay/unknown-activity", label: "activity (nội dung hoạt động)", expects: "must be the code of an activity of the pack" }),
+      item: Decode.field(structures.spendingItem, { code: "overlay/invalid-item", label: "added item (nội dung chi)", expects: "must be a spending item" }),
+      parameters: added
+    }),
+    Schema.Struct({
+      op: Schema.Literal("add-activity"),
+      activity: Decode.field(structures.activity, { code: "overlay/invalid-activity", label: "added activity (nội dung hoạt động)", expects: "must be an activity" }),
+      parameters: added
+    }),
+    full.removeItem
+  )
+)
+
+// ---------------------------------------------------------------------------------------------
+// Layering
+
 const emptyLayering = (pack: RulePack): Layering => ({
   layers: [{ id: "national", kind: "national", title: pack.title }],
   parameters: {},
@@ -99,13 +220,20 @@ const pushSeg = (
   into[key] = [...(into[key] ?? []), seg]
 }
 
+/** Issues of the overlay's own fields first, in field order, then those of each operation in order. */
+const fieldOrder = (path: ReadonlyArray<string | number>): number => {
+  const k = FIELDS.indexOf(path[0] as (typeof FIELDS)[number])
+  return k < 0 ? FIELDS.length : k
+}
+
 /**
  * Layer an overlay over a pack (national, or already layered by an earlier overlay of the same
- * province or by a reform). Fails with a `ValidationError` listing every problem: unknown
- * parameter / activity / item (`overlay/unknown-…`), wrong value type (`overlay/type-mismatch`),
- * a `lower` above the national value (`overlay/not-lower`), a `raise` below it
- * (`overlay/not-higher`), duplicate codes or parameter ids, another province's overlay already
- * applied (`overlay/province-mismatch`), and any problem of the layered pack as `Pack.load` sees it.
+ * province or by a reform). Fails with a `ValidationError` listing every problem: the overlay's
+ * structure ({@link schema}), unknown parameter / activity / item (`overlay/unknown-…`), wrong
+ * value type (`overlay/type-mismatch`), a `lower` above the national value (`overlay/not-lower`),
+ * a `raise` below it (`overlay/not-higher`), duplicate codes or parameter ids, an unknown province
+ * (`overlay/invalid-province`), another province's overlay already applied
+ * (`overlay/province-mismatch`), and any problem of the layered pack as `Pack.load` sees it.
  * @category layering
  * @since 0.1.0
  * @example `apply(pack, overlay)` → `ok(layeredPack)` whose `layering.layers.map((l) => l.id)` is `["national", overlay.id]`
@@ -114,29 +242,30 @@ export const apply = (pack: RulePack, overlay: Overlay): Result<RulePack, Valida
   const issues = new Issues()
   const old = pack.layering ?? emptyLayering(pack)
   const national = old.national ?? pack
-  if (typeof overlay.id !== "string" || overlay.id.trim() === "" || overlay.id === "national")
-    issues.add("overlay/missing-id", ["id"], `overlay (mức hỗ trợ địa phương) needs an id other than "national"`, overlay.id)
-  else if (old.layers.some((l) => l.id === overlay.id))
-    issues.add("overlay/duplicate-layer", ["id"], `layer "${overlay.id}" is already applied to pack "${pack.id}"`, overlay.id)
-  if (typeof overlay.province !== "string" || !isProvinceCode(overlay.province))
-    issues.add("overlay/invalid-province", ["province"], `province code (mã tỉnh) ${JSON.stringify(overlay.province) ?? "undefined"} is not a known 2-digit code`, overlay.province)
-  else if (old.province !== undefined && old.province !== overlay.province)
-    issues.add(
-      "overlay/province-mismatch",
-      ["province"],
-      `pack "${pack.id}" already carries the overlay of province ${old.province}; an overlay of province ${overlay.province} must be layered over the national pack`,
-      overlay.province
-    )
-  const c = Citation.validate(overlay.citation)
-  if (!c.ok) issues.addAll(["citation"], c.error)
-  const range = overlay.effective
-  if (typeof range !== "object" || range === null || !LocalDate.is(range.start) || (range.end !== undefined && (!LocalDate.is(range.end) || range.end < range.start))) {
-    issues.add("overlay/invalid-range", ["effective"], "overlay effective range (hiệu lực) must be { start, end? } days with end ≥ start", range)
-    return err(issues.toError("overlay/invalid", `overlay "${String(overlay.id)}"`))
+  const what = `overlay "${String((overlay as Partial<Overlay> | null)?.id)}"`
+  // The overlay's own fields: structure, then what the pack says of them
+  const structure = Decode.problems(schema as unknown as Decode.AnySchema, overlay)
+  const own = structure.filter((i) => i.path[0] !== "operations" || i.path.length === 1)
+  const rec = typeof overlay === "object" && overlay !== null ? (overlay as unknown as Partial<Record<string, unknown>>) : {}
+  if (!own.some((i) => i.path[0] === "id") && old.layers.some((l) => l.id === rec["id"]))
+    own.push({ code: "overlay/duplicate-layer", path: ["id"], message: `layer "${String(rec["id"])}" is already applied to pack "${pack.id}"`, actual: rec["id"] })
+  if (!own.some((i) => i.path[0] === "province") && typeof rec["province"] === "string") {
+    const province = rec["province"]
+    if (!isProvinceCode(province))
+      own.push({ code: "overlay/invalid-province", path: ["province"], message: `province code (mã tỉnh) "${province}" is not a known 2-digit code`, actual: province })
+    else if (old.province !== undefined && old.province !== province)
+      own.push({
+        code: "overlay/province-mismatch",
+        path: ["province"],
+        message: `pack "${pack.id}" already carries the overlay of province ${old.province}; an overlay of province ${province} must be layered over the national pack`,
+        actual: province
+      })
   }
-  if (!Array.isArray(overlay.operations))
-    issues.add("overlay/invalid-operations", ["operations"], "overlay operations must be a list", overlay.operations)
-  if (!issues.empty) return err(issues.toError("overlay/invalid", `overlay "${String(overlay.id)}"`))
+  if (own.length > 0) {
+    for (const i of [...own].sort((a, b) => fieldOrder(a.path) - fieldOrder(b.path))) issues.list.push(i)
+    return err(issues.toError("overlay/invalid", what))
+  }
+  const range = overlay.effective
 
   const seg: LayerSegment = range.end === undefined ? { layer: overlay.id, start: range.start } : { layer: overlay.id, start: range.start, end: range.end }
   const parameters: Record<string, Parameter.Parameter<ParameterValue>> = { ...pack.parameters }
@@ -151,19 +280,22 @@ export const apply = (pack: RulePack, overlay: Overlay): Result<RulePack, Valida
 
   const addParameters = (path: ReadonlyArray<string | number>, ps: ReadonlyArray<Parameter.Parameter<ParameterValue>> | undefined): void => {
     if (ps === undefined) return
-    if (!Array.isArray(ps)) return issues.add("overlay/invalid-parameters", [...path, "parameters"], "added parameters must be a list", ps)
     ps.forEach((p, k) => {
-      const id = typeof p === "object" && p !== null ? p.id : undefined
-      if (typeof id !== "string" || id === "") return issues.add("overlay/invalid-parameter", [...path, "parameters", k], "added parameter (tham số) has no id", p)
-      if (Object.hasOwn(parameters, id))
-        return issues.add("overlay/duplicate-parameter", [...path, "parameters", k, "id"], `parameter (tham số) "${id}" already exists; use lower or raise to change it`, id)
-      parameters[id] = p
-      introduced[id] = seg
+      if (Object.hasOwn(parameters, p.id))
+        return issues.add("overlay/duplicate-parameter", [...path, "parameters", k, "id"], `parameter (tham số) "${p.id}" already exists; use lower or raise to change it`, p.id)
+      parameters[p.id] = p
+      introduced[p.id] = seg
     })
   }
 
   overlay.operations.forEach((op, i) => {
     const path = ["operations", i] as const
+    // An operation that is not well formed is reported as such, and not applied
+    const malformed = structure.filter((x) => x.path[0] === "operations" && x.path[1] === i)
+    if (malformed.length > 0) {
+      for (const x of malformed) issues.list.push(x)
+      return
+    }
     switch (op.op) {
       case "lower":
       case "raise": {
@@ -171,8 +303,8 @@ export const apply = (pack: RulePack, overlay: Overlay): Result<RulePack, Valida
         const current = pack.parameters[op.parameter]
         if (current === undefined || base === undefined)
           return issues.add("overlay/unknown-parameter", [...path, "parameter"], `overlay ${op.op}s parameter (tham số) "${op.parameter}", which pack "${pack.id}" does not define`, op.parameter)
-        const t = typeOf(op.value)
-        const pt = typeOf(base.values[0]?.value)
+        const t = valueTypeOf(op.value)
+        const pt = valueTypeOf(base.values[0]?.value)
         if (t === undefined || t !== pt)
           return issues.add(
             "overlay/type-mismatch",
@@ -214,7 +346,6 @@ export const apply = (pack: RulePack, overlay: Overlay): Result<RulePack, Valida
         const a = activities.find((x) => x.code === op.activity)
         if (a === undefined)
           return issues.add("overlay/unknown-activity", [...path, "activity"], `overlay adds an item to activity (nội dung hoạt động) "${op.activity}", which pack "${pack.id}" does not define`, op.activity)
-        if (typeof op.item !== "object" || op.item === null) return issues.add("overlay/invalid-item", [...path, "item"], "added item must be an object", op.item)
         if (itemCodes.has(op.item.code))
           return issues.add("overlay/duplicate-code", [...path, "item", "code"], `spending item (nội dung chi) "${op.item.code}" already exists`, op.item.code)
         itemCodes.add(op.item.code)
@@ -225,11 +356,10 @@ export const apply = (pack: RulePack, overlay: Overlay): Result<RulePack, Valida
       }
       case "add-activity": {
         const act = op.activity
-        if (typeof act !== "object" || act === null) return issues.add("overlay/invalid-activity", [...path, "activity"], "added activity must be an object", act)
         if (activityCodes.has(act.code))
           return issues.add("overlay/duplicate-code", [...path, "activity", "code"], `activity (nội dung hoạt động) "${act.code}" already exists`, act.code)
         activityCodes.add(act.code)
-        for (const [k, it] of (Array.isArray(act.items) ? act.items : []).entries()) {
+        for (const [k, it] of act.items.entries()) {
           if (itemCodes.has(it.code))
             issues.add("overlay/duplicate-code", [...path, "activity", "items", k, "code"], `spending item (nội dung chi) "${it.code}" already exists`, it.code)
           itemCodes.add(it.code)
@@ -246,15 +376,9 @@ export const apply = (pack: RulePack, overlay: Overlay): Result<RulePack, Valida
         pushSeg(removed, op.item, seg)
         return
       }
-      default:
-        return issues.add(
-          "overlay/unknown-operation",
-          [...path, "op"],
-          `overlay operation ${JSON.stringify((op as { op?: unknown }).op) ?? "undefined"} is not lower, raise, add-item, add-activity or remove-item`
-        )
     }
   })
-  if (!issues.empty) return err(issues.toError("overlay/invalid", `overlay "${overlay.id}"`))
+  if (!issues.empty) return err(issues.toError("overlay/invalid", what))
 
   const layer: LayerInfo =
     range.end === undefined
@@ -280,11 +404,7 @@ const valuesOver = (p: Parameter.Parameter<ParameterValue>, range: DateRange): R
     .map((r) => r.value)
 
 const show = (v: ParameterValue): string =>
-  typeof v === "bigint"
-    ? `${v} đồng`
-    : typeof v === "object" && v !== null && !Array.isArray(v)
-      ? `${(v as { numerator: bigint }).numerator}/${(v as { denominator: bigint }).denominator}`
-      : String(v)
+  typeof v === "bigint" ? `${v} đồng` : Rate.isFraction(v) ? Rate.format(Rate.make(v.numerator, v.denominator)) : String(v)
 
 /**
  * {@link apply}, throwing the `ValidationError`.

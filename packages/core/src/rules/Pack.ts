@@ -38,7 +38,7 @@ import { compileCriterion, type CompiledCriterion } from "./internal/priorityCri
 import { toRate } from "./internal/values.js"
 import type * as LocalDate from "../values/LocalDate.js"
 import * as Parameter from "../values/Parameter.js"
-import type * as Rate from "../values/Rate.js"
+import * as Rate from "../values/Rate.js"
 import { err, ok, orThrow, type Result, toEffect } from "../values/Result.js"
 import * as Rounding from "../values/Rounding.js"
 import type {
@@ -538,7 +538,7 @@ const resolveFresh = (pack: RulePack, date: LocalDate.LocalDate): Result<Resolve
 const isAbove = (mine: ResolvedItem, theirs: ResolvedItem): boolean => {
   if (mine.hasAmount && theirs.hasAmount && mine.amount > theirs.amount) return true
   if (mine.hasAmount && !theirs.hasAmount && theirs.hasRate) return false
-  if (mine.hasRate && theirs.hasRate && mine.rateNumerator * theirs.rateDenominator > theirs.rateNumerator * mine.rateDenominator) return true
+  if (mine.rate !== undefined && theirs.rate !== undefined && Rate.compare(mine.rate.value, theirs.rate.value) > 0) return true
   return false
 }
 
@@ -597,7 +597,7 @@ const resolveItem = (
     hasAmount = true
     amount = amountReading.value
     if (multiple !== undefined) {
-      const rounded = Rounding.divide(amount * multiple.value.numerator, multiple.value.denominator, mode)
+      const rounded = Rounding.multiply(amount, multiple.value.numerator, multiple.value.denominator, mode)
       amount = rounded.value
       if (rounded.record.difference !== "0") amountRounding = rounded.record
     }
@@ -682,3 +682,75 @@ export const resolveEffect = toEffect(resolve)
  */
 export const viewFor = (resolved: ResolvedPack, fund: "national" | "local"): ResolvedPack =>
   fund === "national" && resolved.national !== undefined ? resolved.national : resolved
+
+// ---------------------------------------------------------------------------------------------
+// Reading a pack
+
+/**
+ * What a pack's parameter says on a day (tham số tại một ngày): the value, the days it applies and
+ * its citation. Fails with a `LookupError`: `pack/unknown-parameter` when the pack has no such
+ * parameter, `parameter/no-value-at-date` when no value applies that day.
+ * @category reading
+ * @since 0.2.0
+ * @example `read(pack, "support.machinery.cap", "2023-06-30")` → `ok({ value: 300000000n, from: "2018-05-11", citation: { instrument: { number: "28/2018/TT-BTC" }, article: "8", clause: "4", grade: "secondary" } })`
+ */
+export const read = (pack: RulePack, id: string, date: LocalDate.LocalDate): Result<Parameter.Reading<ParameterValue>, LookupError> => {
+  const p = pack.parameters[id]
+  if (p === undefined)
+    return err(
+      new LookupError({
+        code: "pack/unknown-parameter",
+        path: ["parameters", id],
+        at: date,
+        message: `rule pack (bộ quy tắc) "${pack.id}" has no parameter (tham số) "${id}"`
+      })
+    )
+  return Parameter.at(p, date)
+}
+
+/**
+ * {@link read}, throwing the `LookupError`.
+ * @function
+ * @category reading
+ * @since 0.2.0
+ * @example `readOrThrow(pack, "support.machinery.cap", "2023-06-30").value` → `300000000n`
+ */
+export const readOrThrow = orThrow(read)
+
+/**
+ * A citation of a pack, with where it stands in the pack (`where`: a path such as
+ * `["parameters", "support.machinery.cap", "values", 0]`, `["activities", "machinery"]`,
+ * `["activities", "machinery", "items", "machinery.equipment"]`, `["eligibility", "eligibility.location"]`).
+ * @category models
+ * @since 0.2.0
+ */
+export interface CitationAt {
+  readonly where: ReadonlyArray<string | number>
+  readonly citation: Citation.Citation
+}
+
+/**
+ * Every citation of a pack (căn cứ pháp lý), in the order the pack holds them: each parameter value,
+ * activity, spending item, advance tier and remainder, calendar entry, eligibility rule, priority
+ * class and the priority order. For audits: which instruments a pack rests on, and how sure each
+ * figure is.
+ * @category reading
+ * @since 0.2.0
+ * @example `citations(pack).filter((c) => c.citation.grade === "unconfirmed").length` → the unconfirmed citations of the pack
+ */
+export const citations = (pack: RulePack): ReadonlyArray<CitationAt> => {
+  const out: Array<CitationAt> = []
+  for (const [id, p] of Object.entries(pack.parameters)) p.values.forEach((v, i) => out.push({ where: ["parameters", id, "values", i], citation: v.citation }))
+  for (const a of pack.activities) {
+    out.push({ where: ["activities", a.code], citation: a.citation })
+    for (const it of a.items) out.push({ where: ["activities", a.code, "items", it.code], citation: it.citation })
+  }
+  for (const t of pack.advances.tiers) out.push({ where: ["advances", "tiers", t.id], citation: t.citation })
+  out.push({ where: ["advances", "remainder"], citation: pack.advances.remainder.citation })
+  for (const c of pack.calendar) out.push({ where: ["calendar", c.id], citation: c.citation })
+  for (const r of pack.eligibility) out.push({ where: ["eligibility", r.id], citation: r.citation })
+  for (const c of pack.areaPriorities) out.push({ where: ["areaPriorities", c.id], citation: c.citation })
+  for (const c of pack.industryPriorities) out.push({ where: ["industryPriorities", c.id], citation: c.citation })
+  if (pack.priority !== undefined) out.push({ where: ["priority"], citation: pack.priority.citation })
+  return out
+}

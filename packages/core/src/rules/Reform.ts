@@ -26,21 +26,33 @@
  * @since 0.1.0
  * @module
  */
-import type { Effect } from "effect"
-import type * as Citation from "../values/Citation.js"
+import { Effect, Schema } from "effect"
+import * as Citation from "../values/Citation.js"
 import type { DateRange } from "../values/DateRange.js"
+import * as Decode from "../values/Decode.js"
 import type { LookupError, RuleViolation, ValidationError } from "../values/Errors.js"
 import type * as Eligibility from "./Eligibility.js"
 import * as Evaluate from "./Evaluate.js"
 import { Issues } from "./internal/issues.js"
-import { normalise, typeOf, valueTypeLabel } from "./internal/values.js"
+import { normalise } from "./internal/values.js"
 import * as LocalDate from "../values/LocalDate.js"
 import type * as Money from "../values/Money.js"
 import { loadPack } from "./internal/load.js"
 import * as Parameter from "../values/Parameter.js"
 import type { Proposal } from "../records/Proposal.js"
 import { err, ok, orThrow, type Result, toEffect } from "../values/Result.js"
-import type { LayerInfo, LayerSegment, Layering, ParameterValue, RulePack } from "./RulePack.js"
+import {
+  layerIdSchema,
+  layerRangeSchema,
+  parameterValueSchema,
+  valueTypeLabel,
+  valueTypeOf,
+  type LayerInfo,
+  type LayerSegment,
+  type Layering,
+  type ParameterValue,
+  type RulePack
+} from "./RulePack.js"
 
 /**
  * One override: `parameter` takes `value` on every day of `range`.
@@ -67,6 +79,36 @@ export interface Reform {
   readonly overrides: ReadonlyArray<Override>
 }
 
+// ---------------------------------------------------------------------------------------------
+// Schema
+
+/**
+ * A reform as {@link apply} reads it, each problem with its code: `reform/missing-id` (blank or
+ * `national`), `reform/no-overrides`, and per override `reform/unknown-parameter` (no parameter
+ * id), `reform/invalid-range`, `reform/type-mismatch` (not a parameter value), the citation's own
+ * codes.
+ * @example `Decode.problems(Reform.schema, { id: "x", title: "x", overrides: [] })[0]?.code` → `"reform/no-overrides"`
+ * @category schemas
+ * @since 0.2.0
+ */
+export const schema = Schema.Struct({
+  id: layerIdSchema("reform/missing-id", "reform (giả định)"),
+  title: Decode.field(Schema.String, { code: "reform/missing-title", label: "title (tên)", expects: "must be a text" }),
+  overrides: Decode.field(
+    Schema.Array(
+      Schema.Struct({
+        parameter: Decode.field(Decode.text, { code: "reform/unknown-parameter", label: "parameter (tham số)", expects: "must be the id of a parameter of the pack" }),
+        range: layerRangeSchema("reform/invalid-range", "reform range (khoảng thời gian)"),
+        value: Decode.field(parameterValueSchema, { code: "reform/type-mismatch", label: "value (giá trị)", expects: "must be a value of the parameter's type" }),
+        citation: Schema.optional(
+          Decode.field(Citation.schema, { code: "citation/not-an-object", label: "citation (căn cứ pháp lý)", expects: "must be a citation with a grade, or absent for a what-if" })
+        )
+      }).annotate({ [Decode.fieldAnnotation]: { code: "reform/invalid-override", label: "override (thay đổi)", expects: "must be { parameter, range, value }" } })
+    ).check(Decode.check<ReadonlyArray<unknown>>("reform/no-overrides", (o) => (o.length === 0 ? "reform (giả định) needs at least one override" : undefined), "at least one override")),
+    { code: "reform/no-overrides", label: "overrides (thay đổi)", expects: "must be a non-empty list" }
+  )
+})
+
 const syntheticCitation = (reform: Reform, start: LocalDate.LocalDate): Citation.Citation => ({
   instrument: {
     number: `what-if:${reform.id}`,
@@ -81,22 +123,24 @@ const syntheticCitation = (reform: Reform, start: LocalDate.LocalDate): Citation
 
 /**
  * Override parameters of a pack for a what-if. Fails with a `ValidationError` listing every
- * problem: unknown parameter (`reform/unknown-parameter`), a value of another type
- * (`reform/type-mismatch`), a bad range, and anything `Pack.load` rejects in the result (a rate
- * above 100 %, a gap).
+ * problem: the reform's structure ({@link schema}), an unknown parameter
+ * (`reform/unknown-parameter`), a value of another type (`reform/type-mismatch`), and anything
+ * `Pack.load` rejects in the result (a rate above 100 %, a gap).
  * @category what-if
  * @since 0.1.0
  * @example `apply(pack, reform)` → `ok(pack')` with `Pack.resolveOrThrow(pack', "2026-03-01").items["machinery.equipment"]?.layer` = reform id
  */
 export const apply = (pack: RulePack, reform: Reform): Result<RulePack, ValidationError> => {
   const issues = new Issues()
-  if (typeof reform.id !== "string" || reform.id.trim() === "" || reform.id === "national")
-    issues.add("reform/missing-id", ["id"], `reform (giả định) needs an id other than "national"`, reform.id)
-  else if (pack.layering?.layers.some((l) => l.id === reform.id))
-    issues.add("reform/duplicate-layer", ["id"], `layer "${reform.id}" is already applied to pack "${pack.id}"`, reform.id)
-  if (!Array.isArray(reform.overrides) || reform.overrides.length === 0)
-    issues.add("reform/no-overrides", ["overrides"], "reform (giả định) needs at least one override", reform.overrides)
-  if (!issues.empty) return err(issues.toError("reform/invalid", `reform "${String(reform.id)}"`))
+  const what = `reform "${String((reform as Partial<Reform> | null)?.id)}"`
+  const structure = Decode.problems(schema as unknown as Decode.AnySchema, reform)
+  const own = structure.filter((i) => i.path[0] !== "overrides" || i.path.length === 1)
+  if (own.length === 0 && pack.layering?.layers.some((l) => l.id === reform.id))
+    own.push({ code: "reform/duplicate-layer", path: ["id"], message: `layer "${reform.id}" is already applied to pack "${pack.id}"`, actual: reform.id })
+  if (own.length > 0) {
+    for (const i of own) issues.list.push(i)
+    return err(issues.toError("reform/invalid", what))
+  }
 
   const parameters: Record<string, Parameter.Parameter<ParameterValue>> = { ...pack.parameters }
   const old: Layering = pack.layering ?? {
@@ -113,14 +157,18 @@ export const apply = (pack: RulePack, reform: Reform): Result<RulePack, Validati
   let open = false
   reform.overrides.forEach((o, i) => {
     const path = ["overrides", i] as const
+    // An override that is not well formed is reported as such, and not applied
+    const malformed = structure.filter((x) => x.path[0] === "overrides" && x.path[1] === i)
+    if (malformed.length > 0) {
+      for (const x of malformed) issues.list.push(x)
+      return undefined
+    }
     const p = parameters[o.parameter]
     if (p === undefined)
       return issues.add("reform/unknown-parameter", [...path, "parameter"], `reform overrides parameter (tham số) "${o.parameter}", which pack "${pack.id}" does not define`, o.parameter)
     const r = o.range
-    if (typeof r !== "object" || r === null || !LocalDate.is(r.start) || (r.end !== undefined && (!LocalDate.is(r.end) || r.end < r.start)))
-      return issues.add("reform/invalid-range", [...path, "range"], "reform range must be { start, end? } days with end ≥ start", r)
-    const t = typeOf(o.value)
-    const pt = typeOf(p.values[0]?.value)
+    const t = valueTypeOf(o.value)
+    const pt = valueTypeOf(p.values[0]?.value)
     if (t === undefined || t !== pt)
       return issues.add(
         "reform/type-mismatch",
@@ -138,7 +186,7 @@ export const apply = (pack: RulePack, reform: Reform): Result<RulePack, Validati
     else if (end === undefined || r.end > end) end = r.end
     return undefined
   })
-  if (!issues.empty || start === undefined) return err(issues.toError("reform/invalid", `reform "${reform.id}"`))
+  if (!issues.empty || start === undefined) return err(issues.toError("reform/invalid", what))
 
   let national = old.national
   if (national !== undefined) {

@@ -8,14 +8,25 @@
  * pack that governs a date (`Resolution`), overlays add a province's own levels, reforms override
  * parameters for a what-if.
  *
+ * Each structure has one Effect Schema here, with the stable code and message of each problem:
+ * {@link schemas} builds them over a citation schema (a pack's full `Citation.schema`, or the
+ * corpus's citations by instrument number), and {@link schema} is a whole pack definition.
+ * `Pack.load`, `Overlay.apply`, `Reform.apply` and the corpus check their input with them; what
+ * a schema alone cannot say (a cap rule naming a parameter that exists and holds a rate in
+ * range, unique codes, the roles of an eligibility rule's kind) `Pack.load` checks after.
+ *
  * @since 0.1.0
  * @module
  */
-import type { Citation, Instrument } from "../values/Citation.js"
+import { Schema } from "effect"
+import { instrumentSchema, schema as citationSchema, type Citation, type Instrument } from "../values/Citation.js"
+import * as Decode from "../values/Decode.js"
 import type { Issue } from "../values/Errors.js"
-import type { LocalDate } from "../values/LocalDate.js"
-import type { Parameter } from "../values/Parameter.js"
-import type { KindName } from "./eligibility/registry.js"
+import { daysInMonth, schema as localDateSchema, type LocalDate } from "../values/LocalDate.js"
+import { schema as parameterSchema, type Parameter } from "../values/Parameter.js"
+import { isFraction } from "../values/Rate.js"
+import { byId as roundingById } from "../values/Rounding.js"
+import { isKind, kindNames, type KindName } from "./eligibility/registry.js"
 
 /**
  * The unit a cap applies to (đơn vị tính mức hỗ trợ).
@@ -374,6 +385,53 @@ export type ParameterValue =
   | ReadonlyArray<string>
 
 /**
+ * The type of a parameter value, as a rule reads it: money (bigint đồng), a rate (a fraction), a
+ * number, a switch, a text (code) or a list of codes.
+ * @category models
+ * @since 0.2.0
+ */
+export type ValueType = "money" | "rate" | "number" | "boolean" | "text" | "list"
+
+/**
+ * The type of a parameter value, or `undefined` when it is none of {@link ParameterValue}'s.
+ * @example `RulePack.valueTypeOf(300_000_000n)` → `"money"`; `RulePack.valueTypeOf({ numerator: 1n, denominator: 2n })` → `"rate"`
+ * @category models
+ * @since 0.2.0
+ */
+export const valueTypeOf = (u: unknown): ValueType | undefined => {
+  switch (typeof u) {
+    case "bigint":
+      return "money"
+    case "number":
+      return Number.isFinite(u) ? "number" : undefined
+    case "boolean":
+      return "boolean"
+    case "string":
+      return "text"
+    case "object":
+      if (Array.isArray(u)) return u.every((x) => typeof x === "string") ? "list" : undefined
+      return isFraction(u) ? "rate" : undefined
+    default:
+      return undefined
+  }
+}
+
+/**
+ * How a value type is named in messages.
+ * @example `RulePack.valueTypeLabel.rate` → `"a rate (tỷ lệ, fraction of bigints)"`
+ * @category models
+ * @since 0.2.0
+ */
+export const valueTypeLabel: { readonly [K in ValueType]: string } = {
+  money: "an amount of money (số tiền, bigint đồng)",
+  rate: "a rate (tỷ lệ, fraction of bigints)",
+  number: "a number",
+  boolean: "a switch (true/false)",
+  text: "a text",
+  list: "a list of codes"
+}
+
+/**
  * The rule pack value. Eligibility and priority rule *functions* live in the evaluation modules;
  * the pack holds their data (parameters, classes, catalogue) so that it can be validated,
  * overlaid, reformed and compared.
@@ -402,3 +460,456 @@ export interface RulePack {
   /** Present on packs built by `Overlay.apply` / `Reform.apply`: which layer set what. */
   readonly layering?: Layering
 }
+
+// ---------------------------------------------------------------------------------------------
+// Schemas
+
+const CAP_UNITS = [
+  "per-model",
+  "per-establishment",
+  "per-enterprise",
+  "per-trademark",
+  "per-round",
+  "per-product",
+  "per-cluster",
+  "per-association",
+  "per-project",
+  "per-person",
+  "per-booth"
+] as const satisfies ReadonlyArray<CapUnit>
+
+const LOCATION_FLAGS = ["highland", "island", "border", "ethnicMinorityArea", "poorDistrict", "newRuralCommune"] as const satisfies ReadonlyArray<LocationFlag>
+
+const CUTOFFS = ["before", "on-or-before"] as const satisfies ReadonlyArray<DeadlineCutoff>
+
+const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/
+
+const NON_BLANK = "must be non-blank text"
+
+/** A code or id: non-blank text, reported with `code`. */
+const code = (code: string, label: string) => Decode.field(Decode.text, { code, label, expects: NON_BLANK })
+
+const names = {
+  name: Decode.field(Decode.text, { code: "pack/missing-name", label: "name (tên)", expects: "must be non-blank text, in English" }),
+  nameVi: Decode.field(Decode.text, { code: "pack/missing-name", label: "Vietnamese name (tên tiếng Việt)", expects: NON_BLANK })
+}
+
+/** A parameter id that a rule reads (tham số): non-empty text; `Pack.load` checks it names a parameter of the right type. */
+const reference = Decode.field(Schema.String.check(Schema.isMinLength(1)), {
+  code: "pack/missing-parameter-reference",
+  label: "parameter id (mã tham số)",
+  expects: "must be the id of a parameter of the pack"
+})
+
+const day = (label: string) => Decode.field(localDateSchema, { label, expects: "must be a YYYY-MM-DD day (ngày) that exists" })
+
+const whole = (label: string, min: number, max: number) =>
+  Decode.field(Schema.Int.check(Schema.isBetween({ minimum: min, maximum: max })), { label, expects: `must be a whole number from ${min} to ${max}` })
+
+/** The `kind` (or `op`) of a structure, reported with `code` when it is missing or unknown. */
+const discriminated = <S extends Schema.Top>(union: S, key: string, spec: Decode.FieldSpec): S["Rebuild"] =>
+  union.annotate({ [Decode.discriminatorAnnotation]: key, [Decode.discriminatorFieldAnnotation]: spec }) as S["Rebuild"]
+
+const capUnit = Decode.field(Schema.Literals(CAP_UNITS), { code: "pack/invalid-cap-unit", label: "cap unit (đơn vị tính)", expects: `must be one of ${CAP_UNITS.join(", ")}` })
+
+const capRule = discriminated(
+  Schema.Union([
+    Schema.Struct({ kind: Schema.Literal("rate-and-amount"), rate: reference, amount: reference, unit: capUnit }),
+    Schema.Struct({ kind: Schema.Literal("amount"), amount: reference, unit: capUnit }),
+    Schema.Struct({ kind: Schema.Literal("rate"), rate: reference, unit: capUnit }),
+    Schema.Struct({
+      kind: Schema.Literal("multiple-of"),
+      item: code("pack/unknown-item", "base item (nội dung chi gốc)"),
+      multiple: reference,
+      rate: Schema.optional(reference),
+      unit: capUnit
+    }),
+    Schema.Struct({
+      kind: Schema.Literal("share-of-support"),
+      share: reference,
+      // Not a literal: a literal field would make the union read the cap as another kind
+      unit: Decode.field(Schema.Literals(CAP_UNITS).pipe(Schema.refine((u): u is "per-project" => u === "per-project")), {
+        code: "pack/invalid-cap-unit",
+        label: "cap unit (đơn vị tính)",
+        expects: "must be per-project: a management-overhead share (chi quản lý) applies per project"
+      })
+    })
+  ]),
+  "kind",
+  { code: "pack/unknown-cap-kind", label: "cap rule kind (loại mức hỗ trợ tối đa)", expects: "must be rate-and-amount, amount, rate, multiple-of or share-of-support" }
+).annotate({
+  [Decode.fieldAnnotation]: {
+    code: "pack/missing-cap-rule",
+    label: "cap rule (mức hỗ trợ tối đa)",
+    expects: "must be an object with a kind, its parameters and a unit"
+  }
+})
+
+
+const advanceCondition = discriminated(
+  Schema.Union([
+    Schema.Struct({ kind: Schema.Literal("none") }),
+    Schema.Struct({ kind: Schema.Literal("progress-over"), threshold: reference }),
+    Schema.Struct({ kind: Schema.Literal("base-acceptance") }),
+    Schema.Struct({ kind: Schema.Literal("base-acceptance-and-registration") })
+  ]),
+  "kind",
+  {
+    code: "pack/invalid-advance-condition",
+    label: "advance condition kind (điều kiện tạm ứng)",
+    expects: "must be none, progress-over, base-acceptance or base-acceptance-and-registration"
+  }
+).annotate({
+  [Decode.fieldAnnotation]: { code: "pack/invalid-advance-condition", label: "advance condition (điều kiện tạm ứng)", expects: "must be an object with a kind" }
+})
+
+const cutoff = Schema.optional(
+  Decode.field(Schema.Literals(CUTOFFS), { label: "cutoff (hạn chót)", expects: 'must be "before" (trước ngày) or "on-or-before" (chậm nhất)' })
+)
+
+const deadline = discriminated(
+  Schema.Union([
+    Schema.Struct({
+      kind: Schema.Literal("yearly"),
+      month: whole("deadline month (tháng)", 1, 12),
+      day: whole("deadline day (ngày)", 1, 31),
+      yearOffset: whole("deadline yearOffset (năm so với năm kế hoạch)", -5, 5),
+      cutoff
+    }).check(
+      Decode.check<{ readonly month: number; readonly day: number }>(
+        "pack/invalid-deadline",
+        (d) => (d.day <= daysInMonth(2024, d.month) ? undefined : `deadline day ${d.day} does not exist in month ${d.month}`),
+        "a day that exists in its month",
+        ["day"]
+      )
+    ),
+    Schema.Struct({ kind: Schema.Literal("monthly"), day: whole("monthly deadline day (ngày)", 1, 31), cutoff }),
+    Schema.Struct({
+      kind: Schema.Literal("after-event"),
+      event: Decode.field(Decode.text, { label: "event (sự kiện)", expects: "must name the event the deadline follows" }),
+      days: whole("days after the event (số ngày)", 0, 3660),
+      cutoff
+    })
+  ]),
+  "kind",
+  { code: "pack/invalid-deadline", label: "deadline kind (thời hạn)", expects: "must be yearly, monthly or after-event" }
+).annotate({
+  [Decode.fieldAnnotation]: { code: "pack/invalid-deadline", label: "deadline (thời hạn)", expects: "must be an object with a kind" }
+})
+
+const rank = Decode.field(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)), {
+  code: "pack/invalid-rank",
+  label: "rank (thứ tự ưu tiên)",
+  expects: "must be a whole number ≥ 1 (1 is served first)"
+})
+
+const criterion: Schema.Codec<PriorityCriterion> = discriminated(
+  Schema.Union([
+    Schema.Struct({
+      kind: Schema.Literal("location-flag"),
+      flags: Decode.field(Schema.Array(Schema.Literals(LOCATION_FLAGS)).check(Schema.isMinLength(1)), {
+        code: "pack/invalid-criterion",
+        label: "location flags (đặc điểm địa bàn)",
+        expects: `must be a non-empty list of ${LOCATION_FLAGS.join(", ")}`
+      })
+    }),
+    Schema.Struct({ kind: Schema.Literal("difficult-area"), levels: reference }),
+    Schema.Struct({ kind: Schema.Literal("export-contract") }),
+    Schema.Struct({ kind: Schema.Literal("local-raw-material-above"), threshold: reference }),
+    Schema.Struct({ kind: Schema.Literal("workforce-at-least"), threshold: reference }),
+    Schema.Struct({ kind: Schema.Literal("industry-in"), industries: reference }),
+    Schema.Struct({ kind: Schema.Literal("owner-flag"), flags: reference }),
+    Schema.Struct({
+      kind: Schema.Literal("any"),
+      of: Decode.field(Schema.Array(Schema.suspend((): Schema.Codec<PriorityCriterion> => criterion)).check(Schema.isMinLength(1)), {
+        code: "pack/invalid-criterion",
+        label: "criteria (tiêu chí)",
+        expects: "must be a non-empty list of criteria"
+      })
+    })
+  ]),
+  "kind",
+  {
+    code: "pack/invalid-criterion",
+    label: "criterion kind (tiêu chí)",
+    expects: "must be location-flag, difficult-area, export-contract, local-raw-material-above, workforce-at-least, industry-in, owner-flag or any"
+  }
+).annotate({
+  [Decode.fieldAnnotation]: { code: "pack/missing-criterion", label: "criterion (tiêu chí)", expects: "must be an object with a kind, saying which establishments fall in the class" }
+}) as unknown as Schema.Codec<PriorityCriterion>
+
+/**
+ * The schemas of a pack's structures over a citation schema: the full `Citation.schema` for a
+ * pack definition ({@link schema}), the citation by instrument number for the corpus
+ * (`Corpus.fileSchemas`, which files an entry by its code or id and so reads the `…Body` and
+ * `activityFields` forms, without it). Every problem has its stable code, the one `Pack.load` documents
+ * (`pack/missing-code`, `pack/unknown-cap-kind`, `pack/invalid-deadline` …), and a message naming
+ * the field, wherever the structure sits. Cross-references (parameters, advance tiers, base
+ * items, unique codes, eligibility roles) are `Pack.load`'s, not the schemas'.
+ * @example `Schema.is(RulePack.schemas(Citation.schema).capRule)({ kind: "amount", amount: "support.trademark.cap", unit: "per-trademark" })` → `true`
+ * @category schemas
+ * @since 0.2.0
+ */
+export const schemas = <C extends Schema.Top>(citation: C) => {
+  const cite = Decode.field(citation, { code: "pack/missing-citation", label: "citation (căn cứ pháp lý)", expects: "must be a citation with a grade" })
+  const spendingItem = Schema.Struct({
+    code: code("pack/missing-code", "spending item code (mã nội dung chi)"),
+    ...names,
+    cap: Decode.field(capRule, {
+      code: "pack/missing-cap-rule",
+      label: "cap rule (mức hỗ trợ tối đa)",
+      expects: "must be an object with a kind, its parameters and a unit"
+    }),
+    citation: cite
+  }).annotate({ [Decode.fieldAnnotation]: { code: "pack/invalid-item", label: "spending item (nội dung chi)", expects: "must be an object" } })
+
+  // The fields of each entry the corpus files by its code or id (a body), then the entry itself.
+  const activityFields = {
+    ...names,
+    /** Short forms officials write for the activity in registers (not legal names; matched without accents or case). */
+    aliases: Schema.optionalKey(
+      Decode.field(Schema.Array(Decode.text), { code: "pack/invalid-aliases", label: "short forms (tên gọi tắt)", expects: "must be a list of non-blank texts" })
+    ),
+    citation: cite,
+    advanceTier: Decode.field(Schema.String, {
+      code: "pack/unknown-advance-tier",
+      label: "advance tier (mức tạm ứng)",
+      expects: "must be the id of an advance tier of the pack"
+    }),
+    items: Decode.field(Schema.Array(spendingItem), { code: "pack/invalid-items", label: "spending items (nội dung chi)", expects: "must be a list" })
+  }
+  const activitySpec = { [Decode.fieldAnnotation]: { code: "pack/invalid-activity", label: "activity (nội dung hoạt động)", expects: "must be an object" } }
+  const activity = Schema.Struct({ code: code("pack/missing-code", "activity code (mã nội dung hoạt động)"), ...activityFields }).annotate(activitySpec)
+
+  const ruleFields = {
+    kind: Decode.field(Decode.text, { code: "pack/unknown-rule-kind", label: "eligibility rule kind (loại điều kiện)", expects: `must be a kind the core knows: ${kindNames.join(", ")}` }),
+    ...names,
+    parameters: Decode.field(Schema.Record(Schema.String, reference), {
+      code: "pack/invalid-rule-parameters",
+      label: "rule parameters (tham số của điều kiện)",
+      expects: "must map each role of the kind to a parameter id"
+    }),
+    citation: cite
+  }
+  const ruleSpec = { [Decode.fieldAnnotation]: { code: "pack/invalid-rule", label: "eligibility rule (điều kiện được hỗ trợ)", expects: "must be an object" } }
+  /** The kind is one the registry lists: `EligibilityRuleKind`. */
+  const knownKind = Decode.check<unknown>(
+    "pack/unknown-rule-kind",
+    (u) => {
+      const r = u as { readonly id?: string; readonly kind: string }
+      return isKind(r.kind) ? undefined : `eligibility rule${r.id === undefined ? "" : ` "${r.id}"`} has kind ${JSON.stringify(r.kind)}, which the core does not know (${kindNames.join(", ")})`
+    },
+    "a kind the core knows",
+    ["kind"]
+  )
+  const ruleBody = Schema.Struct(ruleFields).annotate(ruleSpec)
+  const rule = Schema.Struct({ id: code("pack/missing-id", "eligibility rule id (mã điều kiện)"), ...ruleFields }).annotate(ruleSpec)
+  const eligibilityRuleBody = ruleBody.check(knownKind) as unknown as KnownKind<typeof ruleBody>
+  const eligibilityRule = rule.check(knownKind) as unknown as KnownKind<typeof rule>
+
+  const classFields = {
+    rank,
+    ...names,
+    citation: cite,
+    criterion: Decode.field(criterion, { code: "pack/missing-criterion", label: "criterion (tiêu chí)", expects: "must say which establishments fall in the class" })
+  }
+  const classSpec = { [Decode.fieldAnnotation]: { code: "pack/invalid-priority-class", label: "priority class (nhóm ưu tiên)", expects: "must be an object" } }
+  const priorityClassBody = Schema.Struct(classFields).annotate(classSpec)
+  const priorityClass = Schema.Struct({ id: code("pack/missing-id", "priority class id (mã nhóm ưu tiên)"), ...classFields }).annotate(classSpec)
+  const priorityRules = Schema.Struct({ unrankedActivities: Schema.optional(reference), citation: cite }).annotate({
+    [Decode.fieldAnnotation]: { code: "pack/invalid-priority", label: "priority settings (nguyên tắc ưu tiên)", expects: "must be an object with a citation" }
+  })
+
+  const tierFields = {
+    name: Decode.field(Decode.text, { code: "pack/missing-name", label: "name (tên)", expects: NON_BLANK }),
+    firstAdvance: reference,
+    condition: Decode.field(advanceCondition, { code: "pack/invalid-advance-condition", label: "advance condition (điều kiện tạm ứng)", expects: "must be an object with a kind" }),
+    citation: cite
+  }
+  const tierSpec = { [Decode.fieldAnnotation]: { code: "pack/invalid-advance-tier", label: "advance tier (mức tạm ứng)", expects: "must be an object" } }
+  const advanceTierBody = Schema.Struct(tierFields).annotate(tierSpec)
+  const advanceTier = Schema.Struct({ id: code("pack/missing-id", "advance tier id (mã mức tạm ứng)"), ...tierFields }).annotate(tierSpec)
+  const advanceRemainder = Schema.Struct({ condition: advanceCondition, citation: cite }).annotate({
+    [Decode.fieldAnnotation]: { code: "pack/invalid-advances", label: "advance remainder (phần còn lại)", expects: "must be an object with a condition and a citation" }
+  })
+  const advanceSchedule = Schema.Struct({
+    tiers: Decode.field(Schema.Array(advanceTier), { code: "pack/invalid-advances", label: "advance tiers (mức tạm ứng)", expects: "must be a list" }),
+    remainder: advanceRemainder,
+    overallCeiling: Schema.optional(reference)
+  }).annotate({ [Decode.fieldAnnotation]: { code: "pack/invalid-advances", label: "advance schedule (tạm ứng)", expects: "must be an object with tiers and a remainder" } })
+
+  const entryFields = {
+    ...names,
+    actor: Decode.field(Decode.text, { label: "actor (đơn vị thực hiện)", expects: "must be non-blank text such as implementing-unit" }),
+    deadline: Decode.field(deadline, { code: "pack/invalid-deadline", label: "deadline (thời hạn)", expects: "must be an object with a kind" }),
+    citation: cite
+  }
+  const entrySpec = { [Decode.fieldAnnotation]: { code: "pack/invalid-calendar-entry", label: "calendar entry (mốc kế hoạch)", expects: "must be an object" } }
+  const calendarEntryBody = Schema.Struct(entryFields).annotate(entrySpec)
+  const calendarEntry = Schema.Struct({ id: code("pack/missing-id", "calendar entry id (mã mốc kế hoạch)"), ...entryFields }).annotate(entrySpec)
+
+  return {
+    capRule,
+    spendingItem,
+    activity,
+    activityFields,
+    eligibilityRule,
+    eligibilityRuleBody,
+    criterion,
+    priorityClass,
+    priorityClassBody,
+    priorityRules,
+    advanceCondition,
+    advanceTier,
+    advanceTierBody,
+    advanceRemainder,
+    advanceSchedule,
+    deadline,
+    calendarEntry,
+    calendarEntryBody
+  }
+}
+
+/**
+ * The schema of a struct whose `kind` a check restricts to the kinds of the eligibility rule
+ * registry ({@link EligibilityRuleKind}): what {@link schemas} gives for an eligibility rule.
+ * @category schemas
+ * @since 0.2.0
+ */
+export type KnownKind<S extends Schema.Top> = Schema.Codec<Omit<S["Type"], "kind"> & { readonly kind: EligibilityRuleKind }, S["Encoded"]>
+
+/**
+ * A parameter value of a pack written in code: money (bigint đồng), a rate (a fraction of bigints
+ * with a positive denominator, reduced on load), a count, a switch, a code or a list of codes.
+ * Anything else is `pack/invalid-parameter-value`.
+ * @example `Schema.is(RulePack.parameterValueSchema)({ numerator: 30n, denominator: 100n })` → `true`
+ * @category schemas
+ * @since 0.2.0
+ */
+export const parameterValueSchema: Schema.Codec<ParameterValue> = Decode.field(
+  Schema.declare((u): u is ParameterValue => valueTypeOf(u) !== undefined),
+  {
+    code: "pack/invalid-parameter-value",
+    label: "parameter value (giá trị tham số)",
+    expects: "must be an amount (bigint đồng), a rate ({ numerator, denominator } of bigints, denominator > 0), a number, a switch, a text or a list of codes"
+  }
+)
+
+const structures = schemas(citationSchema)
+
+const governs = Decode.field(
+  Schema.Struct({
+    decisions: Schema.Struct({ start: day("first decision day (từ ngày)"), end: Schema.optional(day("last decision day (đến ngày)")) }).check(
+      Decode.check<{ readonly start: string; readonly end?: string | undefined }>(
+        "pack/invalid-governs",
+        (d) => (d.end === undefined || d.end >= d.start ? undefined : `decision period ends on ${d.end}, before it starts on ${d.start}`),
+        "an end not before the start",
+        ["end"]
+      )
+    ),
+    planYears: Decode.field(
+      Schema.Struct({ from: Schema.Int, to: Schema.Int }).check(
+        Decode.check<{ readonly from: number; readonly to: number }>(
+          "pack/invalid-governs",
+          (y) => (y.from <= y.to ? undefined : `plan years run from ${y.from} to ${y.to}: the end is before the start`),
+          "from ≤ to",
+          ["to"]
+        )
+      ),
+      { label: "plan years (năm kế hoạch)", expects: "must be { from, to }, whole years" }
+    )
+  }),
+  { code: "pack/invalid-governs", label: "the period the pack governs (governs)", expects: "must be { decisions: { start, end? }, planYears: { from, to } }" }
+)
+
+/**
+ * The id of a layer (an overlay, a reform): non-blank and not `national`, the layer of the pack
+ * itself; reported with `code`.
+ * @example `Decode.problems(RulePack.layerIdSchema("reform/missing-id", "reform (giả định)"), "national")[0]?.code` → `"reform/missing-id"`
+ * @internal
+ */
+export const layerIdSchema = (code: string, what: string) =>
+  Decode.field(
+    Decode.text.check(Decode.check<string>(code, (x) => (x === "national" ? `${what} needs an id other than "national", the layer of the pack itself` : undefined), "an id other than national")),
+    { code, label: `${what} id`, expects: 'must be non-blank text other than "national"' }
+  )
+
+/**
+ * The days a layer applies (`LayerSegment`), `{ start, end? }`, end not before start; every
+ * problem of it is reported with `code` (`overlay/invalid-range`, `reform/invalid-range`).
+ * @example `Decode.problems(RulePack.layerRangeSchema("overlay/invalid-range", "overlay effective range (hiệu lực)"), { start: "2025-05-05", end: "2025-01-01" })[0]?.code` → `"overlay/invalid-range"`
+ * @internal
+ */
+export const layerRangeSchema = (code: string, label: string) =>
+  Decode.field(
+    Schema.Struct({ start: day("first day (từ ngày)"), end: Schema.optional(day("last day (đến ngày)")) }).check(
+      Decode.check<{ readonly start: string; readonly end?: string | undefined }>(
+        code,
+        (r) => (r.end === undefined || r.end >= r.start ? undefined : `${label} ends on ${r.end}, before it starts on ${r.start}`),
+        "an end not before the start",
+        ["end"]
+      )
+    ),
+    { code, label, expects: "must be { start, end? } days (ngày) with end ≥ start" }
+  )
+
+const layering = Schema.declare((u): u is Layering => typeof u === "object" && u !== null && !Array.isArray(u))
+
+/**
+ * A rule pack definition as `Pack.load` reads it, field by field in the order it checks them:
+ * the structure of everything the pack holds, with the codes `Pack.load` documents. The
+ * parameters are `Parameter.schema` of {@link parameterValueSchema}. Fields the model does not
+ * know are ignored.
+ * @example `Decode.problems(RulePack.schema, { ...pack, version: "one" })[0]?.code` → `"pack/invalid-version"`
+ * @category schemas
+ * @since 0.2.0
+ */
+export const schema = Schema.Struct({
+  id: code("pack/missing-id", "rule pack id (mã bộ quy tắc)"),
+  version: Decode.field(Schema.String.check(Schema.isPattern(SEMVER)), {
+    code: "pack/invalid-version",
+    label: "version (phiên bản dữ liệu)",
+    expects: "must be a semantic version such as 1.0.0"
+  }),
+  title: code("pack/missing-title", "title (tên bộ quy tắc)"),
+  instruments: Decode.field(Schema.Array(instrumentSchema), { code: "pack/invalid-instruments", label: "instruments (văn bản)", expects: "must be a list of instruments" }),
+  governs,
+  parameters: Decode.field(
+    Schema.Record(
+      Schema.String,
+      Decode.field(parameterSchema(parameterValueSchema), { code: "pack/invalid-parameter", label: "parameter (tham số)", expects: "must be an object { id, description, values }" })
+    ),
+    { code: "pack/invalid-parameters", label: "parameters (tham số)", expects: "must be an object keyed by parameter id" }
+  ),
+  advances: Decode.field(structures.advanceSchedule, {
+    code: "pack/invalid-advances",
+    label: "advance schedule (tạm ứng)",
+    expects: "must be an object with tiers and a remainder"
+  }),
+  activities: Decode.field(Schema.Array(structures.activity), { code: "pack/invalid-activities", label: "activities (nội dung hoạt động)", expects: "must be a list" }),
+  calendar: Decode.field(Schema.Array(structures.calendarEntry), { code: "pack/invalid-calendar", label: "calendar (lịch kế hoạch)", expects: "must be a list" }),
+  eligibility: Decode.field(Schema.Array(structures.eligibilityRule), {
+    code: "pack/missing-eligibility",
+    label: "eligibility rules (điều kiện được hỗ trợ)",
+    expects: "must be a list"
+  }),
+  areaPriorities: Decode.field(Schema.Array(structures.priorityClass), { code: "pack/invalid-priorities", label: "area priorities (địa bàn ưu tiên)", expects: "must be a list" }),
+  industryPriorities: Decode.field(Schema.Array(structures.priorityClass), {
+    code: "pack/invalid-priorities",
+    label: "industry priorities (ngành nghề ưu tiên)",
+    expects: "must be a list"
+  }),
+  support: Schema.optional(
+    Schema.Struct({
+      priorityMultiplier: Schema.optional(reference),
+      rounding: Schema.optional(
+        Decode.field(
+          Schema.String.check(Decode.check<string>("pack/invalid-rounding", (id) => (roundingById(id).ok ? undefined : `rounding (làm tròn) "${id}" is not a mode id such as "down-1"`), "a rounding mode id")),
+          { code: "pack/invalid-rounding", label: "rounding (làm tròn)", expects: 'must be a mode id such as "down-1"' }
+        )
+      )
+    }).annotate({ [Decode.fieldAnnotation]: { code: "pack/invalid-support", label: "support settings (mức hỗ trợ)", expects: "must be an object" } })
+  ),
+  priority: Schema.optional(structures.priorityRules),
+  layering: Schema.optional(layering)
+}).annotate({ [Decode.fieldAnnotation]: { code: "pack/not-an-object", label: "rule pack (bộ quy tắc)", expects: "must be an object" } })

@@ -56,3 +56,4 @@ export {
   ledgerEvents,
   splitWeights
 } from "./allocation.js"
+export { establishmentJson } from "./samples.js"

@@ -4,7 +4,8 @@
  * @module
  */
 import * as fc from "fast-check"
-import type { Citation, Grade, Instrument, InstrumentKind } from "../values/Citation.js"
+import type { Citation, Instrument, InstrumentKind } from "../values/Citation.js"
+import * as CitationM from "../values/Citation.js"
 import type * as DateRange from "../values/DateRange.js"
 import * as LocalDate from "../values/LocalDate.js"
 import * as Money from "../values/Money.js"
@@ -179,17 +180,6 @@ export const quantity: fc.Arbitrary<Quantity> = fc.oneof(
   }
 )
 
-const instrumentKinds: ReadonlyArray<InstrumentKind> = [
-  "law",
-  "decree",
-  "decision",
-  "circular",
-  "joint-circular",
-  "resolution",
-  "official-letter",
-  "other"
-]
-const grades: ReadonlyArray<Grade> = ["primary", "secondary", "provincial-copy", "unconfirmed"]
 
 const suffixOf: Record<InstrumentKind, string> = {
   law: "QH13",
@@ -204,7 +194,7 @@ const suffixOf: Record<InstrumentKind, string> = {
 
 const instrument: fc.Arbitrary<Instrument> = fc
   .record({
-    kind: fc.constantFrom(...instrumentKinds),
+    kind: fc.constantFrom(...CitationM.instrumentKinds),
     no: fc.integer({ min: 1, max: 3000 }),
     effective: localDateBetween("2005-01-01", "2030-12-31"),
     signedBefore: fc.option(fc.integer({ min: 0, max: 90 }), { nil: undefined }),
@@ -248,7 +238,7 @@ export const citation: fc.Arbitrary<Citation> = fc.record(
     article: fc.integer({ min: 1, max: 40 }).map(String),
     clause: fc.integer({ min: 1, max: 10 }).map(String),
     point: fc.constantFrom("a", "b", "c", "d", "đ", "e"),
-    grade: fc.constantFrom(...grades),
+    grade: fc.constantFrom(...CitationM.grades),
     note: fc.constantFrom("carried over from Joint Circular 26/2014, not confirmed for 28/2018", "read in the primary text"),
     source: fc.constantFrom("../shared/legal/rules-2018-2025-notes.md", "../shared/legal/codification-khuyen-cong.md")
   },

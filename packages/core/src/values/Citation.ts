@@ -17,8 +17,9 @@
  * @module
  */
 import { Schema } from "effect"
+import * as Decode from "./Decode.js"
 import { ValidationError, type Issue as ValidationIssue } from "./Errors.js"
-import { is as LocalDateIs, schema as LocalDateSchema, type LocalDate } from "./LocalDate.js"
+import { schema as LocalDateSchema, type LocalDate } from "./LocalDate.js"
 import { err, ok, type Result } from "./Result.js"
 
 /**
@@ -100,7 +101,7 @@ export interface Citation {
  * @category constants
  * @since 0.1.0
  */
-export const grades: ReadonlyArray<Grade> = ["primary", "secondary", "provincial-copy", "unconfirmed"]
+export const grades: ReadonlyArray<Grade> = ["primary", "secondary", "provincial-copy", "unconfirmed"] as const satisfies ReadonlyArray<Grade>
 
 /**
  * Every instrument kind.
@@ -274,13 +275,16 @@ export const formatVi = (c: Citation): string => {
 // Schemas and validation
 // ---------------------------------------------------------------------------------------------
 
+const GRADES = ["primary", "secondary", "provincial-copy", "unconfirmed"] as const satisfies ReadonlyArray<Grade>
+const KINDS = ["law", "decree", "decision", "circular", "joint-circular", "resolution", "official-letter", "other"] as const satisfies ReadonlyArray<InstrumentKind>
+
 /**
  * Effect Schema for a grade (a string literal).
  * @example `Schema.is(Citation.gradeSchema)("unconfirmed")` → `true`
  * @category schemas
  * @since 0.1.0
  */
-export const gradeSchema = Schema.Literals(["primary", "secondary", "provincial-copy", "unconfirmed"])
+export const gradeSchema = Schema.Literals(GRADES)
 
 /**
  * Effect Schema for an instrument kind (a string literal).
@@ -288,65 +292,103 @@ export const gradeSchema = Schema.Literals(["primary", "secondary", "provincial-
  * @category schemas
  * @since 0.1.0
  */
-export const instrumentKindSchema = Schema.Literals([
-  "law",
-  "decree",
-  "decision",
-  "circular",
-  "joint-circular",
-  "resolution",
-  "official-letter",
-  "other"
-])
+export const instrumentKindSchema = Schema.Literals(KINDS)
 
-const NonBlank = Schema.String.pipe(
-  Schema.check(Schema.makeFilter((s: string) => s.trim() !== "", { expected: "a non-empty text" }))
-)
+const day = (label: string, missing?: string) =>
+  Decode.field(LocalDateSchema, {
+    code: "citation/invalid-date",
+    ...(missing === undefined ? {} : { missing }),
+    label,
+    expects: "must be a YYYY-MM-DD date (ngày) that exists"
+  })
+
+const text = (label: string) => Decode.field(Schema.String, { code: "citation/invalid-field", label, expects: "must be a text" })
+
+const numbers = (label: string) => Decode.field(Schema.Array(Schema.String), { code: "citation/invalid-field", label, expects: "must be a list of instrument numbers" })
 
 /**
  * Effect Schema for an instrument; encoded as the same plain JSON object (dates as ISO strings).
- * `number` must not be blank; `expired`, when present, must not be before `effective`.
+ * `number` must not be blank; `expired`, when present, must not be before `effective`. Each
+ * problem has its code (`citation/missing-instrument-number`, `citation/invalid-instrument-kind`,
+ * `citation/missing-effective-date`, `citation/invalid-date`, `citation/expired-before-effective`,
+ * `citation/invalid-field`), wherever the instrument sits.
  * @example `Schema.is(Citation.instrumentSchema)({ number: "", kind: "circular", issuer: "", title: "", effective: "2018-05-11" })` → `false`
  * @category schemas
  * @since 0.1.0
  */
 export const instrumentSchema = Schema.Struct({
-  number: NonBlank,
-  kind: instrumentKindSchema,
-  issuer: Schema.String,
-  title: Schema.String,
-  signed: Schema.optionalKey(LocalDateSchema),
-  effective: LocalDateSchema,
-  expired: Schema.optionalKey(LocalDateSchema),
-  amends: Schema.optionalKey(Schema.Array(Schema.String)),
-  replaces: Schema.optionalKey(Schema.Array(Schema.String))
-}).pipe(
-  Schema.check(
-    Schema.makeFilter(
-      (i: { readonly effective: string; readonly expired?: string }) =>
-        i.expired === undefined || i.expired >= i.effective
-          ? undefined
-          : { path: ["expired"], issue: `instrument (văn bản) expired on ${i.expired}, before it took effect on ${i.effective}` },
-      { identifier: "Instrument" }
+  number: Decode.field(Decode.text, {
+    code: "citation/missing-instrument-number",
+    label: "instrument number (số hiệu văn bản)",
+    expects: "must be non-blank text such as 28/2018/TT-BTC"
+  }),
+  kind: Decode.field(instrumentKindSchema, { code: "citation/invalid-instrument-kind", label: "instrument kind (loại văn bản)", expects: `must be one of ${KINDS.join(", ")}` }),
+  issuer: text("issuer (cơ quan ban hành)"),
+  title: text("instrument title (trích yếu)"),
+  signed: Schema.optionalKey(day("signing date (ngày ký)")),
+  effective: day("effective date (ngày có hiệu lực)", "citation/missing-effective-date"),
+  expired: Schema.optionalKey(day("expiry date (ngày hết hiệu lực)")),
+  amends: Schema.optionalKey(numbers("instruments amended (văn bản được sửa đổi, bổ sung)")),
+  replaces: Schema.optionalKey(numbers("instruments replaced (văn bản bị thay thế)"))
+})
+  .annotate({
+    identifier: "Instrument",
+    [Decode.fieldAnnotation]: {
+      code: "citation/missing-instrument",
+      label: "instrument (văn bản)",
+      expects: "must be an object with its number, kind, issuer, title and effective date"
+    }
+  })
+  .check(
+    Decode.check<{ readonly effective: string; readonly expired?: string }>(
+      "citation/expired-before-effective",
+      (i) => (i.expired === undefined || i.expired >= i.effective ? undefined : `instrument (văn bản) expired on ${i.expired}, before it took effect on ${i.effective}`),
+      "an expiry not before the effective date",
+      ["expired"]
     )
   )
-)
+
+const grade = (missing: string) =>
+  Decode.field(gradeSchema, {
+    code: "citation/invalid-grade",
+    missing,
+    label: "grade of the citation (mức độ xác thực)",
+    expects: `must be one of ${GRADES.join(", ")}`
+  })
+
+const citationSchema = (missingGrade: string) =>
+  Schema.Struct({
+    instrument: Decode.field(instrumentSchema, {
+      code: "citation/missing-instrument",
+      label: "instrument (văn bản)",
+      expects: "must be an object with its number, kind, issuer, title and effective date"
+    }),
+    grade: grade(missingGrade),
+    article: Schema.optionalKey(text("article (Điều)")),
+    clause: Schema.optionalKey(text("clause (khoản)")),
+    point: Schema.optionalKey(text("point (điểm)")),
+    note: Schema.optionalKey(text("note (ghi chú)")),
+    source: Schema.optionalKey(text("source (nguồn)"))
+  }).annotate({
+    [Decode.fieldAnnotation]: { code: "citation/not-an-object", label: "citation (căn cứ pháp lý)", expects: "must be an object with an instrument and a grade" }
+  })
 
 /**
- * Effect Schema for a citation; encoded as the same plain JSON object.
+ * Effect Schema for a citation; encoded as the same plain JSON object. Each problem has the code
+ * {@link validate} documents, wherever the citation sits (a pack, an overlay, a parameter).
  * @example `Schema.decodeUnknownSync(Citation.schema)(JSON.parse(JSON.stringify(c)))` → `c`
  * @category schemas
  * @since 0.1.0
  */
-export const schema = Schema.Struct({
-  instrument: instrumentSchema,
-  article: Schema.optionalKey(Schema.String),
-  clause: Schema.optionalKey(Schema.String),
-  point: Schema.optionalKey(Schema.String),
-  grade: gradeSchema,
-  note: Schema.optionalKey(Schema.String),
-  source: Schema.optionalKey(Schema.String)
-})
+export const schema = citationSchema("citation/missing-grade")
+
+/**
+ * {@link schema} where an absent grade has another code: a parameter value reports
+ * `parameter/missing-grade` (`Parameter.make`).
+ * @example `Decode.problems(Citation.schemaMissingGrade("parameter/missing-grade"), { instrument })[0]?.code` → `"parameter/missing-grade"`
+ * @internal
+ */
+export const schemaMissingGrade = (code: string): typeof schema => citationSchema(code)
 
 /**
  * A citation as data files write it (the corpus of `@khuyencong/law`): the instrument by its
@@ -366,13 +408,13 @@ export interface Ref extends Omit<Citation, "instrument"> {
  * @since 0.2.0
  */
 export const refSchema = Schema.Struct({
-  instrument: NonBlank,
-  article: Schema.optionalKey(NonBlank),
-  clause: Schema.optionalKey(NonBlank),
-  point: Schema.optionalKey(NonBlank),
+  instrument: Decode.text,
+  article: Schema.optionalKey(Decode.text),
+  clause: Schema.optionalKey(Decode.text),
+  point: Schema.optionalKey(Decode.text),
   grade: gradeSchema,
-  note: Schema.optionalKey(NonBlank),
-  source: Schema.optionalKey(NonBlank)
+  note: Schema.optionalKey(Decode.text),
+  source: Schema.optionalKey(Decode.text)
 })
 
 /**
@@ -391,108 +433,25 @@ export const fromRef = (ref: Ref, instrument: Instrument): Citation => {
   return out
 }
 
-type Issue = ValidationIssue
-
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
-  typeof u === "object" && u !== null && !Array.isArray(u)
-
 /**
- * Check that a value is a complete citation, reporting every problem with its path (not only the
- * first). Codes: `citation/not-an-object`, `citation/missing-instrument`,
+ * Check that a value is a complete citation ({@link schema}), reporting every problem with its
+ * path (not only the first). Codes: `citation/not-an-object`, `citation/missing-instrument`,
  * `citation/missing-instrument-number`, `citation/invalid-instrument-kind`,
  * `citation/missing-effective-date`, `citation/invalid-date`, `citation/expired-before-effective`,
  * `citation/missing-grade`, `citation/invalid-grade`, `citation/invalid-field`.
- * Accepts exactly what {@link schema} accepts.
  * @example `validate({ instrument: tt28, grade: "secondary" })` → `ok(...)`; without `grade` → error `citation/missing-grade`
  * @category validation
  * @since 0.1.0
  */
 export const validate = (u: unknown): Result<Citation, ValidationError> => {
-  const issues: Array<Issue> = []
-  const add = (code: string, path: ReadonlyArray<string | number>, message: string, actual?: unknown) => {
-    issues.push(actual === undefined ? { code, path, message } : { code, path, message, actual })
-  }
-  if (!isRecord(u)) {
-    add("citation/not-an-object", [], "citation (căn cứ pháp lý) must be an object", u)
-  } else {
-    const i = u["instrument"]
-    if (!isRecord(i)) {
-      add("citation/missing-instrument", ["instrument"], "citation (căn cứ pháp lý) has no instrument (văn bản)", i)
-    } else {
-      const number = i["number"]
-      if (typeof number !== "string" || number.trim() === "")
-        add(
-          "citation/missing-instrument-number",
-          ["instrument", "number"],
-          "instrument (văn bản) has no number (số hiệu), e.g. 28/2018/TT-BTC",
-          number
-        )
-      const kind = i["kind"]
-      if (!isInstrumentKind(kind))
-        add(
-          "citation/invalid-instrument-kind",
-          ["instrument", "kind"],
-          `instrument kind (loại văn bản) ${JSON.stringify(kind) ?? "undefined"} is not one of ${instrumentKinds.join(", ")}`,
-          kind
-        )
-      for (const key of ["issuer", "title"] as const)
-        if (typeof i[key] !== "string")
-          add("citation/invalid-field", ["instrument", key], `instrument (văn bản) ${key} must be a text`, i[key])
-      const effective = i["effective"]
-      if (!Object.hasOwn(i, "effective"))
-        add(
-          "citation/missing-effective-date",
-          ["instrument", "effective"],
-          "instrument (văn bản) has no effective date (ngày có hiệu lực)"
-        )
-      for (const key of ["signed", "effective", "expired"] as const) {
-        const d = i[key]
-        if (Object.hasOwn(i, key) && !LocalDateIs(d))
-          add(
-            "citation/invalid-date",
-            ["instrument", key],
-            `instrument (văn bản) ${key} date (ngày) ${JSON.stringify(d) ?? "undefined"} is not a YYYY-MM-DD date that exists`,
-            d
-          )
-      }
-      const expired = i["expired"]
-      if (LocalDateIs(effective) && LocalDateIs(expired) && expired < effective)
-        add(
-          "citation/expired-before-effective",
-          ["instrument", "expired"],
-          `instrument (văn bản) expired on ${expired}, before it took effect on ${effective}`,
-          expired
-        )
-      for (const key of ["amends", "replaces"] as const) {
-        const list = i[key]
-        if (Object.hasOwn(i, key) && !(Array.isArray(list) && list.every((x) => typeof x === "string")))
-          add("citation/invalid-field", ["instrument", key], `instrument (văn bản) ${key} must be a list of numbers`, list)
-      }
-    }
-    const grade = u["grade"]
-    if (!Object.hasOwn(u, "grade"))
-      add("citation/missing-grade", ["grade"], "citation (căn cứ pháp lý) has no grade (primary, secondary, provincial-copy or unconfirmed)")
-    else if (!isGrade(grade))
-      add(
-        "citation/invalid-grade",
-        ["grade"],
-        `citation (căn cứ pháp lý) grade ${JSON.stringify(grade) ?? "undefined"} is not one of ${grades.join(", ")}`,
-        grade
-      )
-    for (const key of ["article", "clause", "point", "note", "source"] as const) {
-      const v = u[key]
-      if (Object.hasOwn(u, key) && typeof v !== "string")
-        add("citation/invalid-field", [key], `citation (căn cứ pháp lý) ${key} must be a text`, v)
-    }
-  }
-  if (issues.length === 0) return ok(u as unknown as Citation)
-  const first = issues[0] as Issue
+  const issues = Decode.problems(schema, u)
+  if (issues.length === 0) return ok(u as Citation)
+  const first = issues[0] as ValidationIssue
   return err(
     new ValidationError({
       code: first.code,
       path: first.path,
-      message:
-        issues.length === 1 ? first.message : `${first.message} (and ${issues.length - 1} more problem(s))`,
+      message: issues.length === 1 ? first.message : `${first.message} (and ${issues.length - 1} more problem(s))`,
       issues
     })
   )

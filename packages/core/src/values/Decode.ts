@@ -29,8 +29,7 @@
  * @since 0.1.0
  * @module
  */
-import { Result as EffectResult, Schema, SchemaIssue, SchemaParser } from "effect"
-import type { SchemaAST } from "effect"
+import { Result as EffectResult, Schema, SchemaAST, SchemaIssue, SchemaParser } from "effect"
 import { ValidationError, type Issue, type Path } from "./Errors.js"
 import { err, ok, type Result } from "./Result.js"
 
@@ -73,6 +72,38 @@ export const foundAnnotation = "khuyencong/found"
 export const discriminatorAnnotation = "khuyencong/discriminator"
 
 /**
+ * Annotation key on a discriminated union (see {@link discriminatorAnnotation}) carrying how its
+ * discriminator reports a missing or unknown value: a {@link FieldSpec} (code, label, expects);
+ * without it `schema/missing` or `schema/type` with the path's doc. The union's own
+ * {@link fieldAnnotation} applies when the input is not an object.
+ * @example `capRule.annotate({ [Decode.discriminatorAnnotation]: "kind", [Decode.discriminatorFieldAnnotation]: { code: "pack/unknown-cap-kind", label: "cap kind", expects: "must be rate, amount …" } })`
+ * @category annotations
+ * @since 0.2.0
+ */
+export const discriminatorFieldAnnotation = "khuyencong/discriminator-field"
+
+/**
+ * Annotation key on a struct carrying the code of a field it does not know (with
+ * `onExcessProperty: "error"`); the message then lists the struct's fields.
+ * @example `Schema.Struct({ total: … }).annotate({ [Decode.unknownFieldAnnotation]: "cases/unknown-field" })` → `"totl" is not a field of expect; the fields are total`
+ * @category annotations
+ * @since 0.2.0
+ */
+export const unknownFieldAnnotation = "khuyencong/unknown-field"
+
+/**
+ * Annotation key carrying a {@link FieldSpec} on a schema (or, with `Schema.annotateKey`, on a
+ * struct key): the code of a value of the wrong kind (or failing a check that has no code of its
+ * own, or of an absent key), and how the field is named in messages, wherever the schema is
+ * used. The parts of a struct, list or union without a code of their own take its code. A doc
+ * given by path to a decoder takes precedence. Set it with {@link field}.
+ * @example `Schema.String.annotate({ [Decode.fieldAnnotation]: { code: "x/title", label: "title (tên)", expects: "must be text" } })`
+ * @category annotations
+ * @since 0.2.0
+ */
+export const fieldAnnotation = "khuyencong/field"
+
+/**
  * How a field is named and what it must hold, for messages:
  * `${label} ${expects}` → `unit cost (đơn giá) must be a non-negative whole number of đồng written in digits`.
  * @category models
@@ -92,6 +123,38 @@ export interface FieldDoc {
  * @since 0.1.0
  */
 export type FieldDocs = Readonly<Record<string, FieldDoc>>
+
+/**
+ * How a field reports its problems, wherever its schema is used: a stable code, and the doc that
+ * names it in messages.
+ * @category models
+ * @since 0.2.0
+ */
+export interface FieldSpec extends FieldDoc {
+  /** Code of a value of the wrong kind, or failing a check without a code of its own (`pack/missing-code`). */
+  readonly code?: string
+  /** Code when the field is absent; default {@link code}. */
+  readonly missing?: string
+  /** The whole message when the field is absent; default `${label} is required`. */
+  readonly required?: string
+  /** The whole message for a value of the wrong kind, from the value found; default `${label} ${expects}`. */
+  readonly message?: (found: unknown) => string
+}
+
+/**
+ * A schema that names itself in messages and reports its problems with a code, at any path: the
+ * spec goes on the schema (for a value of the wrong kind or failing a check without its own
+ * code, e.g. blank text) and on the struct key (for an absent field). Checks with their own code
+ * keep it.
+ * @example `Decode.field(Decode.text, { code: "pack/missing-title", label: "title (tên)", expects: "must be non-blank text" })` → an absent, numeric or blank title is `pack/missing-title`, "title (tên) must be non-blank text"
+ * @category constructors
+ * @since 0.2.0
+ */
+export const field = <S extends Schema.Top>(schema: S, spec: FieldSpec): S["Rebuild"] => {
+  const annotated = schema.annotate({ [fieldAnnotation]: spec }) as Schema.Top
+  const key: FieldSpec = spec.missing === undefined ? spec : { ...spec, code: spec.missing }
+  return Schema.annotateKey<Schema.Top>({ [fieldAnnotation]: key })(annotated) as unknown as S["Rebuild"]
+}
 
 /**
  * The subject of a decoder, named in the summary message of its {@link Errors.ValidationError}.
@@ -250,25 +313,26 @@ export const rulesCheck = <T, C>(rules: ReadonlyArray<Rule<C>>, context: C): Sch
 /**
  * A Schema check with a khuyencong code and message: `predicate` returns `undefined` when the value
  * is fine, or the message (and optionally a more specific code) when it is not.
- * @example `Schema.String.check(Decode.check("x/odd", (s) => s.length % 2 ? "code (mã) must have an even length" : undefined, "an even code"))` → decoding `"abc"` reports `x/odd` with that message
+ * @example `Schema.String.check(Decode.check("x/odd", (s) => s.length % 2 ? "code (mã) must have an even length" : undefined, "an even code"))` → decoding `"abc"` reports `x/odd` with that message; with `at` (e.g. `["expired"]`) the problem is reported at that path below the value
  * @category constructors
  * @since 0.1.0
  */
 export const check = <T>(
   code: string,
   predicate: (value: T) => undefined | string | { readonly code: string; readonly message: string },
-  expected: string
+  expected: string,
+  at?: Path
 ): SchemaAST.Filter<T> =>
   Schema.makeFilter<T>(
     (value, _ast, options) => {
       const out = predicate(value)
       if (out === undefined) return undefined
       const [c, m] = typeof out === "string" ? [code, out] : [out.code, out.message]
-      return new SchemaIssue.InvalidValue(
-        { message: m, [codeAnnotation]: c, [ownMessageAnnotation]: true },
-        value,
-        options
-      )
+      const annotations = { message: m, [codeAnnotation]: c, [ownMessageAnnotation]: true }
+      if (at === undefined) return new SchemaIssue.InvalidValue(annotations, value, options)
+      let found: unknown = value
+      for (const k of at) found = isRecord(found) || Array.isArray(found) ? (found as Record<string | number, unknown>)[k] : undefined
+      return { path: at, issue: new SchemaIssue.InvalidValue(annotations, found, options) }
     },
     { expected, [codeAnnotation]: code }
   )
@@ -300,12 +364,37 @@ const fallbackDoc = (path: Path): FieldDoc => {
   return { label: key === undefined ? "value" : `field "${String(key)}"`, expects: "has an invalid value" }
 }
 
-const docFor = (docs: FieldDocs, path: Path): FieldDoc => docs[patternOf(path)] ?? fallbackDoc(path)
+const docFor = (docs: FieldDocs, path: Path, own?: FieldDoc): FieldDoc => docs[patternOf(path)] ?? own ?? fallbackDoc(path)
 
 const codeOf = (annotations: unknown): string | undefined => {
   if (!isRecord(annotations)) return undefined
   const c = annotations[codeAnnotation]
   return typeof c === "string" ? c : undefined
+}
+
+const specOf = (annotations: unknown): FieldSpec | undefined => {
+  if (!isRecord(annotations)) return undefined
+  const d = annotations[fieldAnnotation]
+  return isRecord(d) && typeof d["label"] === "string" && typeof d["expects"] === "string" ? (d as unknown as FieldSpec) : undefined
+}
+
+const docOf = (annotations: unknown): FieldSpec | undefined => specOf(annotations)
+
+const fieldCodeOf = (annotations: unknown): string | undefined => specOf(annotations)?.code
+
+/**
+ * The annotations of a schema node: those of its last check first (where `annotate` puts them
+ * once the node has checks, so a field spec set around a schema overrides the schema's own),
+ * then its own.
+ */
+const astAnnotations = (ast: SchemaAST.AST): ReadonlyArray<unknown> => [ast.checks?.[ast.checks.length - 1]?.annotations, ast.annotations]
+
+const first = <A>(xs: ReadonlyArray<unknown>, f: (u: unknown) => A | undefined): A | undefined => {
+  for (const x of xs) {
+    const a = f(x)
+    if (a !== undefined) return a
+  }
+  return undefined
 }
 
 const ownMessageOf = (annotations: unknown): string | undefined => {
@@ -325,13 +414,41 @@ interface Said {
   readonly code?: string | undefined
   readonly message?: string | undefined
   readonly found?: string | undefined
+  readonly doc?: FieldSpec | undefined
 }
 
 const said = (annotations: unknown, outer: Said | undefined): Said => ({
-  code: codeOf(annotations) ?? outer?.code,
+  code: codeOf(annotations) ?? fieldCodeOf(annotations) ?? outer?.code,
   message: ownMessageOf(annotations) ?? outer?.message,
-  found: foundOf(annotations) ?? outer?.found
+  found: foundOf(annotations) ?? outer?.found,
+  doc: docOf(annotations) ?? outer?.doc
 })
+
+/**
+ * What the parts of a struct, list or union inherit from its field spec: its code, for a part
+ * without a code of its own (every problem inside a deadline is `pack/invalid-deadline`). Not
+ * its doc: a part is named by its own.
+ */
+const within = (ast: SchemaAST.AST, outer: Said | undefined): Said | undefined => {
+  const code = first(astAnnotations(ast), fieldCodeOf) ?? outer?.code
+  return code === undefined ? undefined : { code }
+}
+
+/**
+ * A union without a spec of its own whose one member has a spec (an optional or nullable field,
+ * `Schema.optional(field)`): that member, which names the field.
+ */
+const memberWithSpec = (ast: SchemaAST.Union): SchemaAST.AST | undefined => {
+  if (first(astAnnotations(ast), specOf) !== undefined) return undefined
+  const specified = ast.types.flatMap((t) => (first(astAnnotations(t), specOf) !== undefined ? [t] : SchemaAST.isUnion(t) ? [memberWithSpec(t)].filter((m) => m !== undefined) : []))
+  return specified.length === 1 ? specified[0] : undefined
+}
+
+/** What a schema node's field spec says of a value of the wrong kind, under what its enclosing filter said. */
+const saidByAst = (ast: SchemaAST.AST, outer: Said | undefined): Said => {
+  const own = astAnnotations(ast)
+  return { ...outer, code: first(own, fieldCodeOf) ?? outer?.code, doc: first(own, docOf) ?? outer?.doc }
+}
 
 const withActual = (issue: Issue, node: SchemaIssue.Issue, fallback?: { readonly value: unknown }): Issue => {
   if (SchemaIssue.hasInput(node)) return { ...issue, actual: node.input }
@@ -350,9 +467,9 @@ const toPath = (keys: ReadonlyArray<PropertyKey>): Path =>
  */
 export const issuesOf = (root: SchemaIssue.Issue, docs: FieldDocs, subject?: Subject): Array<Issue> => {
   const out: Array<Issue> = []
-  const labelOf = (path: Path): string =>
-    path.length === 0 && subject !== undefined && docs[""] === undefined ? subject.label : docFor(docs, path).label
-  const described = (path: Path): string => `${labelOf(path)} ${docFor(docs, path).expects}`
+  const labelOf = (path: Path, own?: FieldDoc): string =>
+    path.length === 0 && subject !== undefined && docs[""] === undefined && own === undefined ? subject.label : docFor(docs, path, own).label
+  const described = (path: Path, own?: FieldDoc): string => `${labelOf(path, own)} ${docFor(docs, path, own).expects}`
   const leaf = (
     node: SchemaIssue.Issue,
     path: Path,
@@ -362,7 +479,15 @@ export const issuesOf = (root: SchemaIssue.Issue, docs: FieldDocs, subject?: Sub
     outerInput: { readonly value: unknown } | undefined
   ): void => {
     const s = said(annotations, outer)
-    const message = s.message ?? (s.found === undefined ? described(path) : `${described(path)}; ${s.found}`)
+    const spec = s.doc as FieldSpec | undefined
+    const found = SchemaIssue.hasInput(node) ? node.input : outerInput?.value
+    const message =
+      s.message ??
+      (spec?.message !== undefined && docs[patternOf(path)] === undefined
+        ? spec.message(found)
+        : s.found === undefined
+          ? described(path, s.doc)
+          : `${described(path, s.doc)}; ${s.found}`)
     out.push(withActual({ code: s.code ?? fallbackCode, path, message }, node, outerInput))
   }
   const go = (
@@ -382,39 +507,58 @@ export const issuesOf = (root: SchemaIssue.Issue, docs: FieldDocs, subject?: Sub
           SchemaIssue.hasInput(node) ? { value: node.input } : outerInput
         )
       case "Encoding":
-        return go(node.issue, path, outer, outerInput)
-      case "Composite":
-        for (const i of node.issues) go(i, path, outer, outerInput)
+        // a value read from another form (text as money): the field it is names it
+        return go(node.issue, path, saidByAst(node.ast, outer), outerInput)
+      case "Composite": {
+        const inner = within(node.ast, outer)
+        for (const i of node.issues) go(i, path, inner, outerInput)
         return
+      }
       case "AnyOf": {
+        // A union of several kinds of value (not of tagged objects) with a spec of its own is one
+        // field: one problem, named by the spec, rather than each member's complaint.
+        if (node.issues.length > 0 && node.ast.annotations?.[discriminatorAnnotation] === undefined && first(astAnnotations(node.ast), specOf) !== undefined)
+          return leaf(node, path, "schema/type", undefined, saidByAst(node.ast, outer), outerInput)
         if (node.issues.length > 0) {
-          for (const i of node.issues) go(i, path, outer, outerInput)
+          const inner = within(node.ast, outer)
+          for (const i of node.issues) go(i, path, inner, outerInput)
           return
         }
-        const discriminator = node.ast.annotations?.[discriminatorAnnotation]
+        const annotations = node.ast.annotations
+        const discriminator = annotations?.[discriminatorAnnotation]
         const input: unknown = SchemaIssue.hasInput(node) ? node.input : undefined
         if (typeof discriminator === "string" && isRecord(input)) {
           const at = [...path, discriminator]
+          const spec = specOf({ [fieldAnnotation]: annotations?.[discriminatorFieldAnnotation] })
+          const code = spec?.code
+          const doc = spec
           if (!Object.prototype.hasOwnProperty.call(input, discriminator)) {
-            out.push({ code: "schema/missing", path: at, message: `${labelOf(at)} is required` })
+            out.push({ code: code ?? "schema/missing", path: at, message: `${labelOf(at, doc)} is required` })
           } else {
-            out.push({ code: "schema/type", path: at, message: described(at), actual: input[discriminator] })
+            out.push({ code: code ?? "schema/type", path: at, message: described(at, doc), actual: input[discriminator] })
           }
           return
         }
-        return leaf(node, path, "schema/type", undefined, outer, outerInput)
+        return leaf(node, path, "schema/type", undefined, saidByAst(memberWithSpec(node.ast) ?? node.ast, outer), outerInput)
       }
-      case "MissingKey":
-        out.push({ code: "schema/missing", path, message: `${labelOf(path)} is required` })
+      case "MissingKey": {
+        const spec = specOf(node.annotations)
+        const message = spec?.required !== undefined && docs[patternOf(path)] === undefined ? spec.required : `${labelOf(path, spec)} is required`
+        out.push({ code: spec?.code ?? outer?.code ?? "schema/missing", path, message })
         return
+      }
       case "UnexpectedKey": {
         const key = path[path.length - 1]
-        const message = `"${String(key)}" is not a field of ${labelOf(path.slice(0, -1))}`
-        out.push(withActual({ code: "schema/unexpected", path, message }, node))
+        const parent = path.slice(0, -1)
+        const own = astAnnotations(node.ast)
+        const code = first(own, (a) => (isRecord(a) && typeof a[unknownFieldAnnotation] === "string" ? (a[unknownFieldAnnotation] as string) : undefined))
+        const fields = code !== undefined && SchemaAST.isObjects(node.ast) ? `; the fields are ${node.ast.propertySignatures.map((p) => String(p.name)).join(", ")}` : ""
+        const message = `"${String(key)}" is not a field of ${labelOf(parent, first(own, docOf))}${fields}`
+        out.push(withActual({ code: code ?? "schema/unexpected", path, message }, node))
         return
       }
       case "InvalidType":
-        return leaf(node, path, "schema/type", undefined, outer, outerInput)
+        return leaf(node, path, "schema/type", undefined, saidByAst(node.ast, outer), outerInput)
       case "InvalidValue":
         return leaf(node, path, "schema/invalid", node.annotations, outer, outerInput)
       case "Forbidden":
@@ -448,6 +592,28 @@ const dedupe = (issues: ReadonlyArray<Issue>): Array<Issue> => {
  * @since 0.1.0
  */
 export const parseOptions: SchemaAST.ParseOptions = { errors: "all", onExcessProperty: "error", reportInput: true }
+
+/**
+ * Every structural problem of `input` against `schema`, each with its path, code and message
+ * (from the schema's own annotations, see {@link field}, and `docs`), in the order the schema
+ * finds them; `[]` when it decodes. Unknown fields are ignored unless `onExcessProperty` is
+ * `"error"`. For inputs whose modules add their own checks in another order than the input's
+ * (a rule pack), where {@link decodeWith} does not fit.
+ * @example `Decode.problems(Citation.schema, { instrument: tt28 })` → `[{ code: "citation/missing-grade", path: ["grade"], message: "grade of the citation (mức độ xác thực) is required" }]`
+ * @category decoding
+ * @since 0.2.0
+ */
+export const problems = (
+  schema: AnySchema,
+  input: unknown,
+  options?: { readonly docs?: FieldDocs; readonly subject?: Subject; readonly onExcessProperty?: "ignore" | "error" }
+): Array<Issue> => {
+  const parse = options?.onExcessProperty === "error" ? parseOptions : lenientOptions
+  const r = SchemaParser.decodeUnknownResult(schema as Schema.ConstraintDecoder<unknown>, parse)(input)
+  return EffectResult.isFailure(r) ? issuesOf(r.failure, options?.docs ?? {}, options?.subject) : []
+}
+
+const lenientOptions: SchemaAST.ParseOptions = { errors: "all", onExcessProperty: "ignore", reportInput: true }
 
 const formatPath = (path: Path): string => (path.length === 0 ? "(root)" : path.join("."))
 
@@ -526,8 +692,15 @@ const comparePositions = (a: ReadonlyArray<number | string>, b: ReadonlyArray<nu
   return a.length - b.length
 }
 
-/** Issues sorted by where they are in the input (stable: same place keeps finding order). */
-const inInputOrder = (issues: ReadonlyArray<Issue>, input: unknown): Array<Issue> =>
+/**
+ * Issues sorted by where they are in the input: the order of the object's keys and of the
+ * lists' elements, an absent key after the keys present (stable: issues at one place keep their
+ * order).
+ * @example `Decode.inInputOrder([{ path: ["b"], … }, { path: ["a"], … }], { a: 1, b: 2 }).map((i) => i.path[0])` → `["a", "b"]`
+ * @category issues
+ * @since 0.2.0
+ */
+export const inInputOrder = (issues: ReadonlyArray<Issue>, input: unknown): Array<Issue> =>
   issues
     .map((issue, n) => ({ issue, n, at: positions(input, issue.path) }))
     .sort((a, b) => comparePositions(a.at, b.at) || a.n - b.n)

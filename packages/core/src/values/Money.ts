@@ -145,7 +145,7 @@ export const multiplyByRate = (
   r: Rate.Rate,
   mode: Rounding.Mode
 ): { readonly value: Money; readonly rounding: Rounding.Record } => {
-  const { value, record } = Rounding.divide(m * r.numerator, r.denominator, mode)
+  const { value, record } = Rounding.multiply(m, r.numerator, r.denominator, mode)
   return { value: value as Money, rounding: record }
 }
 

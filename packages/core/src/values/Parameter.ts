@@ -29,8 +29,9 @@
  * @since 0.1.0
  * @module
  */
-import { Schema } from "effect"
+import { Schema, SchemaIssue } from "effect"
 import * as Citation from "./Citation.js"
+import * as Decode from "./Decode.js"
 import type * as DateRange from "./DateRange.js"
 import { LookupError, ValidationError, type Issue } from "./Errors.js"
 import * as LocalDate from "./LocalDate.js"
@@ -82,83 +83,39 @@ export interface Reading<T> {
 
 const LAST_DAY = "9999-12-31" as LocalDate.LocalDate
 
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
-  typeof u === "object" && u !== null && !Array.isArray(u)
+/** A definition written in code may spell an absent `unit` or `until` as `undefined`. */
+const withoutUndefined = (def: unknown): unknown => {
+  if (typeof def !== "object" || def === null || !("unit" in def || "until" in def)) return def
+  const out: Record<string, unknown> = { ...def }
+  if (out["unit"] === undefined) delete out["unit"]
+  if (out["until"] === undefined) delete out["until"]
+  return out
+}
 
 /**
- * Check a parameter definition, reporting every problem with its path:
- * `parameter/missing-id`, `parameter/no-values`, `parameter/invalid-date` (a `from` or `until`
- * that is not a `YYYY-MM-DD` day), `parameter/from-not-increasing`, `parameter/missing-citation`,
- * `parameter/missing-grade`, the citation's own codes (`citation/...`, paths under
- * `values[i].citation`), and `parameter/until-before-last-from`.
+ * Check a parameter definition against {@link schema}, reporting every problem with its path:
+ * `parameter/not-an-object`, `parameter/missing-id`, `parameter/missing-description`, `parameter/invalid-unit`,
+ * `parameter/no-values`, `parameter/invalid-value` (a value that is not an object),
+ * `parameter/invalid-date` (a `from` or `until` that is not a `YYYY-MM-DD` day),
+ * `parameter/from-not-increasing`, `parameter/missing-citation`, `parameter/missing-grade`, the
+ * citation's own codes (`citation/...`, paths under `values[i].citation`), and
+ * `parameter/until-before-last-from`. Values are not checked: `T` is the caller's. An absent `unit`
+ * or `until` may be written `undefined`.
  * The result is a frozen copy, so later changes to the input cannot break the invariants.
  * @example `make({ id: "x", description: "…", values: [] })` → error `parameter/no-values`
  * @category constructors
  * @since 0.1.0
  */
 export const make = <T>(def: Parameter<T>): Result<Parameter<T>, ValidationError> => {
-  const issues: Array<Issue> = []
-  const add = (code: string, path: ReadonlyArray<string | number>, message: string, actual?: unknown) => {
-    issues.push(actual === undefined ? { code, path, message } : { code, path, message, actual })
-  }
-  const name = typeof def.id === "string" && def.id.trim() !== "" ? def.id : "(no id)"
-  const term = `parameter (tham số) "${name}"`
-  if (typeof def.id !== "string" || def.id.trim() === "") add("parameter/missing-id", ["id"], "parameter (tham số) has no id", def.id)
-  if (typeof def.description !== "string")
-    add("parameter/missing-description", ["description"], `${term} has no description`, def.description)
-  if (def.unit !== undefined && typeof def.unit !== "string")
-    add("parameter/invalid-unit", ["unit"], `${term} unit must be a text`, def.unit)
-  const values: ReadonlyArray<Value<T>> = Array.isArray(def.values) ? def.values : []
-  if (values.length === 0) add("parameter/no-values", ["values"], `${term} has no values`, def.values)
-  let previous: LocalDate.LocalDate | undefined
-  values.forEach((v, i) => {
-    if (!isRecord(v)) {
-      add("parameter/invalid-value", ["values", i], `${term} value ${i} is not an object`, v)
-      return
-    }
-    if (!LocalDate.is(v.from)) {
-      add(
-        "parameter/invalid-date",
-        ["values", i, "from"],
-        `${term} value ${i} starts on ${JSON.stringify(v.from) ?? "undefined"}, which is not a YYYY-MM-DD day (ngày)`,
-        v.from
-      )
-    } else {
-      if (previous !== undefined && v.from <= previous)
-        add(
-          "parameter/from-not-increasing",
-          ["values", i, "from"],
-          `${term} value ${i} starts on ${v.from}, not after the previous value's ${previous}`,
-          v.from
-        )
-      previous = v.from
-    }
-    const c: unknown = v.citation
-    if (!isRecord(c)) {
-      add("parameter/missing-citation", ["values", i, "citation"], `${term} value ${i} has no citation (căn cứ pháp lý)`, c)
-    } else if (c["grade"] === undefined) {
-      add("parameter/missing-grade", ["values", i, "citation", "grade"], `${term} value ${i} has a citation without a grade`)
-    } else {
-      const r = Citation.validate(c)
-      if (!r.ok)
-        for (const issue of r.error.issues)
-          issues.push({ ...issue, path: ["values", i, "citation", ...issue.path], message: `${term} value ${i}: ${issue.message}` })
-    }
-  })
-  if (def.until !== undefined) {
-    if (!LocalDate.is(def.until)) {
-      add("parameter/invalid-date", ["until"], `${term} until ${JSON.stringify(def.until) ?? "undefined"} is not a YYYY-MM-DD day (ngày)`, def.until)
-    } else if (previous !== undefined && def.until < previous) {
-      add("parameter/until-before-last-from", ["until"], `${term} ends on ${def.until}, before its last value starts on ${previous}`, def.until)
-    }
-  }
+  const issues = Decode.problems(anyValues, withoutUndefined(def))
   if (issues.length > 0) {
     const first = issues[0] as Issue
+    const name = typeof def?.id === "string" && def.id.trim() !== "" ? def.id : "(no id)"
     return err(
       new ValidationError({
         code: first.code,
         path: first.path,
-        message: issues.length === 1 ? first.message : `${first.message} (and ${issues.length - 1} more problem(s))`,
+        message: `parameter (tham số) "${name}": ${first.message}${issues.length === 1 ? "" : ` (and ${issues.length - 1} more problem(s))`}`,
         issues
       })
     )
@@ -166,7 +123,7 @@ export const make = <T>(def: Parameter<T>): Result<Parameter<T>, ValidationError
   const copy: { -readonly [K in keyof Parameter<T>]: Parameter<T>[K] } = {
     id: def.id,
     description: def.description,
-    values: Object.freeze(values.map((v) => Object.freeze({ from: v.from, value: v.value, citation: v.citation })))
+    values: Object.freeze(def.values.map((v) => Object.freeze({ from: v.from, value: v.value, citation: v.citation })))
   }
   if (def.unit !== undefined) copy.unit = def.unit
   if (def.until !== undefined) copy.until = def.until
@@ -382,35 +339,81 @@ export const override = <T>(
  */
 export const overrideOrThrow = orThrow(override)
 
+const day = (label: string) =>
+  Decode.field(LocalDate.schema, { code: "parameter/invalid-date", label, expects: "must be a YYYY-MM-DD day (ngày) that exists" })
+
+/** Each value starts strictly after the one before it. */
+const increasing = Schema.makeFilter<ReadonlyArray<unknown>>((list, _ast, options) => {
+  const values = list as ReadonlyArray<{ readonly from: string }>
+  const out: Array<{ readonly path: ReadonlyArray<number | string>; readonly issue: SchemaIssue.Issue }> = []
+  values.forEach((v, i) => {
+    const previous = values[i - 1]
+    if (previous !== undefined && v.from <= previous.from)
+      out.push({
+        path: [i, "from"],
+        issue: new SchemaIssue.InvalidValue(
+          {
+            message: `value ${i} (giá trị) starts on ${v.from}, not after the previous value's ${previous.from}`,
+            [Decode.codeAnnotation]: "parameter/from-not-increasing",
+            [Decode.ownMessageAnnotation]: true
+          },
+          v.from,
+          options
+        )
+      })
+  })
+  return out
+})
+
 /**
- * Effect Schema for a parameter whose values decode with `value`. Decoding checks the same
- * invariants as {@link make}; the encoded form is plain JSON (dates ISO, values as `value`
- * encodes them).
+ * Effect Schema for a parameter whose values decode with `value`: the one definition of a
+ * parameter's shape, which {@link make} checks definitions against. Decoding reports the codes
+ * {@link make} documents; the encoded form is plain JSON (dates ISO, values as `value` encodes
+ * them).
  * @example `Schema.decodeUnknownSync(Parameter.schema(Schema.Number))(json)` → a `Parameter<number>`
  * @category schemas
  * @since 0.1.0
  */
 export const schema = <S extends Schema.Top>(value: S) =>
   Schema.Struct({
-    id: Schema.String,
-    description: Schema.String,
-    unit: Schema.optionalKey(Schema.String),
-    values: Schema.Array(
-      Schema.Struct({
-        from: LocalDate.schema,
-        value,
-        citation: Citation.schema
-      })
+    id: Decode.field(Decode.text, { code: "parameter/missing-id", label: "parameter id (mã tham số)", expects: "must be non-blank text such as support.machinery.cap" }),
+    description: Decode.field(Schema.String, { code: "parameter/missing-description", label: "description (mô tả)", expects: "must be a text" }),
+    unit: Schema.optionalKey(Decode.field(Schema.String, { code: "parameter/invalid-unit", label: "unit (đơn vị)", expects: "must be a text" })),
+    values: Decode.field(
+      Schema.Array(
+        Schema.Struct({
+          from: day("first day of the value (từ ngày)"),
+          value,
+          citation: Decode.field(Citation.schemaMissingGrade("parameter/missing-grade"), {
+            code: "parameter/missing-citation",
+            label: "citation of the value (căn cứ pháp lý)",
+            expects: "must be an object with an instrument and a grade"
+          })
+        }).annotate({ [Decode.fieldAnnotation]: { code: "parameter/invalid-value", label: "value (giá trị)", expects: "must be an object { from, value, citation }" } })
+      ).check(
+        Decode.check<ReadonlyArray<unknown>>("parameter/no-values", (vs) => (vs.length === 0 ? "values (giá trị): the parameter has no values; it needs at least one" : undefined), "at least one value"),
+        increasing
+      ),
+      { code: "parameter/no-values", label: "values (giá trị)", expects: "must be a non-empty list of { from, value, citation }" }
     ),
-    until: Schema.optionalKey(LocalDate.schema)
-  }).pipe(
-    Schema.check(
-      Schema.makeFilter(
-        (p: unknown) => {
-          const r = make(p as Parameter<unknown>)
-          return r.ok ? undefined : r.error.issues.map((i) => ({ path: i.path, issue: i.message }))
+    until: Schema.optionalKey(day("last day (đến ngày)"))
+  })
+    .annotate({
+      identifier: "Parameter",
+      [Decode.fieldAnnotation]: { code: "parameter/not-an-object", label: "parameter (tham số)", expects: "must be an object { id, description, values }" }
+    })
+    .check(
+      Decode.check<{ readonly values: ReadonlyArray<unknown>; readonly until?: LocalDate.LocalDate | undefined }>(
+        "parameter/until-before-last-from",
+        (p) => {
+          const values = p.values as ReadonlyArray<{ readonly from: string }>
+          const last = values[values.length - 1]
+          return p.until === undefined || last === undefined || p.until >= last.from ? undefined : `parameter (tham số) ends on ${p.until}, before its last value starts on ${last.from}`
         },
-        { identifier: "Parameter" }
+        "an end not before the last value's start",
+        ["until"]
       )
     )
-  )
+
+/** The definition {@link make} checks: any values. */
+const anyValues = schema(Schema.Unknown)

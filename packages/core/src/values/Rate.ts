@@ -117,21 +117,26 @@ export const zero: Rate = unsafeReduced(0n, 1n)
 export const one: Rate = unsafeReduced(1n, 1n)
 
 /**
+ * Whether `u` has the shape of a fraction: bigint `numerator` and `denominator`, the denominator
+ * positive, reduced or not. Rule packs may write a rate unreduced (`30/100`); {@link make} reduces
+ * it. Use {@link isRate} to also require the reduced form.
+ * @category guards
+ * @since 0.2.0
+ * @example `Rate.isFraction({ numerator: 30n, denominator: 100n })` → `true`; `Rate.isFraction({ numerator: 1n, denominator: 0n })` → `false`
+ */
+export const isFraction = (u: unknown): u is { readonly numerator: bigint; readonly denominator: bigint } => {
+  if (typeof u !== "object" || u === null || Array.isArray(u)) return false
+  const { numerator, denominator } = u as { numerator?: unknown; denominator?: unknown }
+  return typeof numerator === "bigint" && typeof denominator === "bigint" && denominator > 0n
+}
+
+/**
  * Whether `u` is a well-formed rate: bigint fields, positive denominator, reduced.
  * @category guards
  * @since 0.1.0
  * @example `Rate.isRate(Rate.one)` → `true`; `Rate.isRate({ numerator: 2n, denominator: 4n })` → `false`
  */
-export const isRate = (u: unknown): u is Rate => {
-  if (typeof u !== "object" || u === null) return false
-  const { numerator, denominator } = u as { numerator?: unknown; denominator?: unknown }
-  return (
-    typeof numerator === "bigint" &&
-    typeof denominator === "bigint" &&
-    denominator > 0n &&
-    gcd(numerator, denominator) === 1n
-  )
-}
+export const isRate = (u: unknown): u is Rate => isFraction(u) && gcd(u.numerator, u.denominator) === 1n
 
 // ---------------------------------------------------------------------------------------------
 // Reading text
@@ -335,10 +340,20 @@ export const format = (r: Rate): string => {
  * @since 0.1.0
  * @example `Rate.compare(Rate.make(1n, 3n), Rate.make(3n, 10n))` → `1`
  */
-export const compare = (a: Rate, b: Rate): -1 | 0 | 1 => {
-  const l = a.numerator * b.denominator
-  const r = b.numerator * a.denominator
-  return l < r ? -1 : l > r ? 1 : 0
+export const compare = (a: Rate, b: Rate): -1 | 0 | 1 => compareShare(a.numerator, a.denominator, b)
+
+/**
+ * Compare the share `part / whole` with a rate exactly, without building a rate: `-1`, `0` or
+ * `1`. `whole` must not be negative; the fraction need not be reduced. For a share of money
+ * (an advance of the approved support, an allocation of the request) against a rate.
+ * @category comparison
+ * @since 0.2.0
+ * @example `Rate.compareShare(45n, 100n, Rate.make(1n, 2n))` → `-1`; `Rate.compareShare(7n, 10n, Rate.make(70n, 100n))` → `0`
+ */
+export const compareShare = (part: bigint, whole: bigint, r: { readonly numerator: bigint; readonly denominator: bigint }): -1 | 0 | 1 => {
+  const left = part * r.denominator
+  const right = r.numerator * whole
+  return left < right ? -1 : left > right ? 1 : 0
 }
 
 /**
@@ -358,6 +373,16 @@ export const equals = (a: Rate, b: Rate): boolean =>
  */
 export const isAtMost = (r: Rate, bound: Rate | bigint): boolean =>
   typeof bound === "bigint" ? r.numerator <= bound * r.denominator : compare(r, bound) <= 0
+
+/**
+ * Whether a rate is a share: between 0 and 1 (0 %–100 %) inclusive. Works on unreduced fractions
+ * too (see {@link isFraction}).
+ * @category comparison
+ * @since 0.2.0
+ * @example `Rate.isShare(Rate.make(7n, 10n))` → `true`; `Rate.isShare(Rate.make(3n, 2n))` → `false`
+ */
+export const isShare = (r: { readonly numerator: bigint; readonly denominator: bigint }): boolean =>
+  r.numerator >= 0n && r.numerator <= r.denominator
 
 /**
  * Exact product of two rates.

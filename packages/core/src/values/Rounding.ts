@@ -30,6 +30,7 @@
  * @module
  */
 import { ArithmeticError, ParseError } from "./Errors.js"
+import * as Rate from "./Rate.js"
 import { err, ok, type Result } from "./Result.js"
 
 /**
@@ -237,54 +238,19 @@ export const byId = (id: string): Result<Mode, ParseError> => {
   return ok(make(m[1] as Direction, BigInt(m[2])))
 }
 
-const gcd = (a: bigint, b: bigint): bigint => {
-  if (a < 0n) a = -a
-  if (b < 0n) b = -b
-  while (b !== 0n) {
-    const t = a % b
-    a = b
-    b = t
-  }
-  return a
-}
-
 /**
  * Render the exact value `n/d` (with `d > 0`) in machine form: integer, terminating decimal
- * with `.`, or reduced fraction `n/d`. Throws an `ArithmeticError` when `d` is `0n`.
+ * with `.`, or reduced fraction `n/d` (the canonical text of the rate `n/d`, `Rate.toCanonicalString`).
+ * Throws an `ArithmeticError` when `d` is `0n`.
  * @category formatting
  * @since 0.1.0
  * @example `Rounding.fractionToString(15n, 2n)` → `"7.5"`; `Rounding.fractionToString(2n, 6n)` → `"1/3"`
  */
 export const fractionToString = (n: bigint, d: bigint): string => {
-  if (d < 0n) {
-    n = -n
-    d = -d
-  }
   if (d === 0n) {
     throw new ArithmeticError({ code: "rounding/division-by-zero", path: [], message: "Division by zero (chia cho 0)" })
   }
-  if (n % d === 0n) return (n / d).toString()
-  const g = gcd(n, d)
-  n /= g
-  d /= g
-  let twos = 0
-  let fives = 0
-  let rest = d
-  while (rest % 2n === 0n) {
-    rest /= 2n
-    twos++
-  }
-  while (rest % 5n === 0n) {
-    rest /= 5n
-    fives++
-  }
-  if (rest !== 1n) return `${n}/${d}`
-  const k = Math.max(twos, fives)
-  const scaled = (n * 10n ** BigInt(k)) / d // exact: d divides n·10^k
-  const neg = scaled < 0n
-  const digits = (neg ? -scaled : scaled).toString().padStart(k + 1, "0")
-  const cut = digits.length - k
-  return `${neg ? "-" : ""}${digits.slice(0, cut)}.${digits.slice(cut)}`
+  return Rate.toCanonicalString(Rate.make(n, d))
 }
 
 /**
@@ -366,6 +332,28 @@ export const divideValue = (numerator: bigint, denominator: bigint, mode: Mode):
   }
   return unit === 1n ? q : q * unit
 }
+
+/**
+ * `amount × numerator / denominator`, rounded once by `mode`, with its record: the one place an
+ * amount of đồng is multiplied by a fraction (a rate, a multiple, a decimal quantity).
+ * `Money.multiplyByRate` is this with a `Rate`; inner loops that only need the value use
+ * {@link multiplyValue} and record the rounding with this function when they explain it.
+ * @category rounding
+ * @since 0.2.0
+ * @example `Rounding.multiply(1_234_567n, 1n, 3n, Rounding.down1000).value` → `411000n`
+ */
+export const multiply = (amount: bigint, numerator: bigint, denominator: bigint, mode: Mode): Rounded =>
+  divide(amount * numerator, denominator, mode)
+
+/**
+ * The value {@link multiply} computes, without building the record: for inner loops (support
+ * caps, allocation) that record the rounding later, when a trace asks for it.
+ * @category rounding
+ * @since 0.2.0
+ * @example `Rounding.multiplyValue(800_000_000n, 1n, 2n, Rounding.down1)` → `400000000n`
+ */
+export const multiplyValue = (amount: bigint, numerator: bigint, denominator: bigint, mode: Mode): bigint =>
+  denominator === 1n && mode.unit === 1n ? amount * numerator : divideValue(amount * numerator, denominator, mode)
 
 /**
  * Round an integer amount of đồng to a multiple of `mode.unit`.

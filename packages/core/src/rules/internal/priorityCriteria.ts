@@ -5,6 +5,7 @@
  * @module
  */
 import type { Establishment } from "../../records/Establishment.js"
+import * as Rate from "../../values/Rate.js"
 import type { LocationFlag, ParameterValue, PriorityCriterion } from "../RulePack.js"
 import { industryCovered } from "./industry.js"
 
@@ -83,7 +84,7 @@ export const matches = (c: CompiledCriterion, e: Establishment): boolean => {
       return e.hasExportContract
     case "local-raw-material-above": {
       const s = e.localRawMaterialShare
-      return s !== undefined && s.numerator * c.denominator > c.numerator * s.denominator
+      return s !== undefined && Rate.compareShare(s.numerator, s.denominator, c) > 0
     }
     case "workforce-at-least":
       return e.workforce >= c.min

@@ -7,35 +7,40 @@
  * results, recomputing each named rounding (the same bigint division) to record it.
  * @module
  */
-import type * as Citation from "../../values/Citation.js"
+import * as Citation from "../../values/Citation.js"
 import { RuleViolation, type LookupError } from "../../values/Errors.js"
 import type * as Money from "../../values/Money.js"
 import type { Reading, ResolvedItem, ResolvedPack } from "../Pack.js"
 import * as Priority from "../Priority.js"
-import type { Proposal } from "../../records/Proposal.js"
-import type * as Rate from "../../values/Rate.js"
+import { quantityFraction, type Proposal, type Quantity } from "../../records/Proposal.js"
+import * as Rate from "../../values/Rate.js"
 import * as Rounding from "../../values/Rounding.js"
 import type { Binding, BindingParameter, LineSupport, Options, ProposalSupport } from "./supportModel.js"
 import * as Trace from "../../values/Trace.js"
 
-const gradeRank: { readonly [G in Citation.Grade]: number } = { primary: 3, secondary: 2, "provincial-copy": 1, unconfirmed: 0 }
-const weaker = (a: Citation.Grade, b: Citation.Grade): Citation.Grade => (gradeRank[b] < gradeRank[a] ? b : a)
+/** The less certain of two grades, in `Citation`'s order. */
+const weaker = (a: Citation.Grade, b: Citation.Grade): Citation.Grade => (Citation.compareGrade(b, a) < 0 ? b : a)
+
+/**
+ * The rate a line's support is capped at: the item's rate, raised by the priority multiplier when
+ * one is applied, never above 100 % of the cost. Without a multiplier, the item's own rate (no
+ * allocation on the common path).
+ */
+const lineRate = (item: ResolvedItem, multiplier: Rate.Rate | undefined): Rate.Rate => {
+  const rate = (item.rate as Reading<Rate.Rate>).value
+  if (multiplier === undefined) return rate
+  const raised = Rate.multiply(rate, multiplier)
+  return Rate.isAtMost(raised, 1n) ? raised : Rate.one
+}
 
 const NOT_IN_CATALOGUE_GRADE: Citation.Grade = "primary"
 const EMPTY = ""
 
-/** Quantity (integer or canonical decimal text) as a fraction `numerator / 10^k`. */
-const quantityParts = (q: number | string): readonly [bigint, bigint] => {
-  if (typeof q === "number") return [BigInt(q), 1n]
-  const dot = q.indexOf(".")
-  return [BigInt(q.slice(0, dot) + q.slice(dot + 1)), 10n ** BigInt(q.length - dot - 1)]
-}
-
 /** Quantity times an amount, rounded with `mode` when the quantity is decimal. */
-const timesQuantity = (amount: bigint, q: number | string, mode: Rounding.Mode): bigint => {
+const timesQuantity = (amount: bigint, q: Quantity, mode: Rounding.Mode): bigint => {
   if (typeof q === "number") return amount * BigInt(q)
-  const [n, d] = quantityParts(q)
-  return Rounding.divideValue(amount * n, d, mode)
+  const [n, d] = quantityFraction(q)
+  return Rounding.multiplyValue(amount, n, d, mode)
 }
 
 /** The parameter behind the cap that bound, if a cap did. */
@@ -116,8 +121,7 @@ export const computeRaw = (
   const mode = view.rounding
 
   // Priority multiplier
-  let mn = 1n
-  let md = 1n
+  let multiplier: Rate.Rate | undefined
   let applied = false
   const mult = view.priorityMultiplier
   let classification: Priority.Classification | undefined
@@ -127,8 +131,7 @@ export const computeRaw = (
     if (Priority.isPriority(c.value)) {
       applied = true
       classification = c.value
-      mn = mult.value.numerator
-      md = mult.value.denominator
+      multiplier = mult.value
     }
   }
 
@@ -191,7 +194,7 @@ export const computeRaw = (
             if (overheadAt[q] === false) base += s
             else if (at === item.pool) used += s
           }
-          const cap = Rounding.divideValue(base * share.value.numerator, share.value.denominator, mode)
+          const cap = Rounding.multiplyValue(base, share.value.numerator, share.value.denominator, mode)
           const absCap = cap > used ? cap - used : 0n
           if (absCap < support) support = absCap
           grade = weaker(grade, item.grade)
@@ -205,13 +208,8 @@ export const computeRaw = (
         // Rate cap (items without a rate are still capped at their cost)
         let rateCap: bigint | undefined
         if (item.hasRate) {
-          let rn = item.rateNumerator * mn
-          let rd = item.rateDenominator * md
-          if (rn > rd) {
-            rn = 1n
-            rd = 1n
-          }
-          rateCap = rd === 1n ? cost * rn : Rounding.divideValue(cost * rn, rd, mode)
+          const rate = lineRate(item, multiplier)
+          rateCap = Rounding.multiplyValue(cost, rate.numerator, rate.denominator, mode)
           if (rateCap < support) support = rateCap
         }
         // Absolute cap for the unit, less what earlier lines of the same pool and unit used
@@ -220,7 +218,7 @@ export const computeRaw = (
         let inGroup = false
         if (item.hasAmount) {
           let unitCap = item.amount
-          if (applied) unitCap = md === 1n ? unitCap * mn : Rounding.divideValue(unitCap * mn, md, mode)
+          if (multiplier !== undefined) unitCap = Rounding.multiplyValue(unitCap, multiplier.numerator, multiplier.denominator, mode)
           if (item.scope === "quantity") absCap = timesQuantity(unitCap, l.quantity, mode)
           else if (item.scope === "beneficiary" && members !== undefined && (beneficiaryId === undefined || members.has(beneficiaryId))) {
             // Group project: the members' caps pool. A member's own lines stay within its cap;
@@ -338,8 +336,6 @@ const supportTrace = (p: Proposal, view: ResolvedPack, s: ProposalSupport, c: Pr
   const steps: Array<Trace.TraceStep> = []
   const mode = view.rounding
   const mult = s.multiplierApplied ? s.multiplier : undefined
-  const mn = mult?.value.numerator ?? 1n
-  const md = mult?.value.denominator ?? 1n
   if (mult !== undefined) {
     const inputs: Record<string, Trace.Json> = {}
     if (c?.area !== undefined) inputs["area"] = c.area.id
@@ -350,7 +346,7 @@ const supportTrace = (p: Proposal, view: ResolvedPack, s: ProposalSupport, c: Pr
       inputs,
       parameters: [Trace.readParameter(mult)],
       roundings: NO_ROUNDINGS,
-      result: { numerator: mn.toString(), denominator: md.toString() },
+      result: { numerator: mult.value.numerator.toString(), denominator: mult.value.denominator.toString() },
       layer: mult.layer
     })
   }
@@ -383,7 +379,7 @@ const supportTrace = (p: Proposal, view: ResolvedPack, s: ProposalSupport, c: Pr
     if (l.pooledGroup !== undefined) inputs["pooledGroupMembers"] = l.pooledGroup
     if (item.scope === "overhead") {
       const share = item.share as Reading<Rate.Rate>
-      roundings.push(Rounding.divide(base * share.value.numerator, share.value.denominator, mode).record)
+      roundings.push(Rounding.multiply(base, share.value.numerator, share.value.denominator, mode).record)
       inputs["baseSupport"] = base.toString()
       steps.push({
         rule: names.rule,
@@ -397,25 +393,20 @@ const supportTrace = (p: Proposal, view: ResolvedPack, s: ProposalSupport, c: Pr
       continue
     }
     if (item.hasRate) {
-      let rn = item.rateNumerator * mn
-      let rd = item.rateDenominator * md
-      if (rn > rd) {
-        rn = 1n
-        rd = 1n
-      }
-      roundings.push(Rounding.divide(l.eligibleCost * rn, rd, mode).record)
+      const rate = lineRate(item, mult?.value)
+      roundings.push(Rounding.multiply(l.eligibleCost, rate.numerator, rate.denominator, mode).record)
     }
     if (item.hasAmount) {
       if (item.amountRounding !== undefined) roundings.push(item.amountRounding)
       let unitCap = item.amount
       if (mult !== undefined) {
-        const r = Rounding.divide(unitCap * mn, md, mode)
+        const r = Rounding.multiply(unitCap, mult.value.numerator, mult.value.denominator, mode)
         roundings.push(r.record)
         unitCap = r.value
       }
       if (item.scope === "quantity" && typeof costLine.quantity === "string") {
-        const [n, d] = quantityParts(costLine.quantity)
-        roundings.push(Rounding.divide(unitCap * n, d, mode).record)
+        const [n, d] = quantityFraction(costLine.quantity)
+        roundings.push(Rounding.multiply(unitCap, n, d, mode).record)
       }
     }
     const result: Record<string, Trace.Json> = {}

@@ -1,69 +1,24 @@
 /**
- * Internal: the value types a rule-pack parameter may hold, recognised at run time, and the
- * parameters a priority criterion reads (of which type). Shared by `Pack` (validation,
- * resolution), `Overlay` and `Reform`; the eligibility rule kinds declare their own roles
- * (`rules/eligibility/registry.ts`).
+ * Internal: parameter values as rates, their comparison, and the parameters a priority criterion
+ * reads (of which type). Shared by `Pack` (validation, resolution), `Overlay` and `Reform`; the
+ * eligibility rule kinds declare their own roles (`rules/eligibility/registry.ts`).
  * @module
  */
 import * as Rate from "../../values/Rate.js"
-import type { ParameterValue, PriorityCriterion } from "../RulePack.js"
-
-/** The run-time type of a parameter value. */
-export type ValueType = "money" | "rate" | "number" | "boolean" | "text" | "list"
-
-/** Human label of a value type, for messages. */
-export const valueTypeLabel: { readonly [K in ValueType]: string } = {
-  money: "an amount of money (số tiền, bigint đồng)",
-  rate: "a rate (tỷ lệ, fraction of bigints)",
-  number: "a number",
-  boolean: "a switch (true/false)",
-  text: "a text",
-  list: "a list of codes"
-}
-
-const isFraction = (u: unknown): u is { readonly numerator: bigint; readonly denominator: bigint } =>
-  typeof u === "object" &&
-  u !== null &&
-  !Array.isArray(u) &&
-  typeof (u as { numerator?: unknown }).numerator === "bigint" &&
-  typeof (u as { denominator?: unknown }).denominator === "bigint"
-
-/** The type of a value, or undefined when it is none of the parameter value types. */
-export const typeOf = (u: unknown): ValueType | undefined => {
-  switch (typeof u) {
-    case "bigint":
-      return "money"
-    case "number":
-      return Number.isFinite(u) ? "number" : undefined
-    case "boolean":
-      return "boolean"
-    case "string":
-      return "text"
-    case "object":
-      if (Array.isArray(u)) return u.every((x) => typeof x === "string") ? "list" : undefined
-      if (isFraction(u)) return u.denominator > 0n ? "rate" : undefined
-      return undefined
-    default:
-      return undefined
-  }
-}
+import type { ParameterValue, PriorityCriterion, ValueType } from "../RulePack.js"
 
 /** A fraction value as a reduced `Rate` (packs may write `30/100`). */
 export const toRate = (u: { readonly numerator: bigint; readonly denominator: bigint }): Rate.Rate =>
   Rate.make(u.numerator, u.denominator)
 
 /** Normalise a parameter value: fractions become reduced, frozen `Rate`s; the rest unchanged. */
-export const normalise = (v: ParameterValue): ParameterValue => (isFraction(v) ? toRate(v) : v)
+export const normalise = (v: ParameterValue): ParameterValue => (Rate.isFraction(v) ? toRate(v) : v)
 
 /** Compare two values of the same numeric type (money or rate): -1, 0, 1; undefined otherwise. */
 export const compareNumeric = (a: unknown, b: unknown): -1 | 0 | 1 | undefined => {
   if (typeof a === "bigint" && typeof b === "bigint") return a < b ? -1 : a > b ? 1 : 0
   if (typeof a === "number" && typeof b === "number") return a < b ? -1 : a > b ? 1 : 0
-  if (isFraction(a) && isFraction(b) && a.denominator > 0n && b.denominator > 0n) {
-    const l = a.numerator * b.denominator
-    const r = b.numerator * a.denominator
-    return l < r ? -1 : l > r ? 1 : 0
-  }
+  if (Rate.isFraction(a) && Rate.isFraction(b)) return Rate.compareShare(a.numerator, a.denominator, b)
   return undefined
 }
 
