@@ -57,6 +57,7 @@ import { err, ok, orThrow, type Result } from "../values/Result.js"
 import * as Rounding from "../values/Rounding.js"
 import type { RulePack } from "../rules/RulePack.js"
 import * as Split from "../values/Split.js"
+import * as Text from "../values/Text.js"
 import * as Trace from "../values/Trace.js"
 
 type Money = Money.Money
@@ -291,9 +292,11 @@ const validate = <K>(input: Input<K>): ReadonlyArray<Issue> => {
   const needsTier = policy.kind === "proportional-tier"
   for (let i = 0; i < cs.length; i++) {
     const c = cs[i] as Candidate<K>
-    if (typeof c.id !== "string" || c.id === "") add("allocation/missing-id", ["candidates", i, "id"], "Every proposal (đề án) needs a non-empty id")
-    else if (ids.has(c.id)) add("allocation/duplicate-id", ["candidates", i, "id"], `Proposal (đề án) id "${c.id}" appears twice`, c.id)
-    else ids.add(c.id)
+    const id = typeof c.id === "string" && c.id !== "" ? Text.check(c.id, "id", ["candidates", i, "id"], "proposal id (mã đề án)") : undefined
+    if (id === undefined) add("allocation/missing-id", ["candidates", i, "id"], "Every proposal (đề án) needs a non-empty id")
+    else if (!id.ok) issues.push(...id.error.issues)
+    else if (ids.has(id.value)) add("allocation/duplicate-id", ["candidates", i, "id"], `Proposal (đề án) id "${id.value}" appears twice`, c.id)
+    else ids.add(id.value)
     if (typeof c.requested !== "bigint" || c.requested <= 0n)
       add(
         "allocation/invalid-request",
@@ -672,8 +675,10 @@ const proportional = <K>(
  * Allocate the envelope (see the module header for the policies and guarantees).
  *
  * Bad input fails with a `ValidationError` listing every issue: `allocation/invalid-envelope`,
- * `allocation/invalid-unit`, `allocation/invalid-minimum-share`, `allocation/missing-id`,
- * `allocation/duplicate-id`, `allocation/invalid-request` (requests must be > 0),
+ * `allocation/invalid-unit`, `allocation/invalid-minimum-share`, `allocation/missing-id`, an id
+ * that `Text.check` refuses (`text/invisible-character`, `text/too-long` …),
+ * `allocation/duplicate-id` (also for two ids equal in NFC, the form outcomes carry),
+ * `allocation/invalid-request` (requests must be > 0),
  * `allocation/missing-tier` (proportional-tier only), `allocation/invalid-ceiling`,
  * `allocation/invalid-reserve-rate`, `allocation/reserve-without-parameter`,
  * `allocation/reserve-without-citation`.
@@ -710,6 +715,9 @@ export const allocate = <K>(input: Input<K>, recorder?: Trace.Recorder): Result<
       })
     )
   }
+  // ids in NFC (validate read them so): one proposal typed composed or decomposed is one id
+  if (input.candidates.some((c) => c.id.normalize("NFC") !== c.id))
+    input = { ...input, candidates: input.candidates.map((c) => ({ ...c, id: c.id.normalize("NFC") })) }
   const envelope = input.envelope as bigint
   let reserveAmount = 0n
   let reserve: Allocation["reserve"] = undefined
