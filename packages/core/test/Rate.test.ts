@@ -27,13 +27,10 @@ const rateArb = fc
 
 describe("Rate.parse of a value that is not text", () => {
   test.each([0.3, undefined, null, {}])("%s is a ParseError rate/not-text, not a TypeError", (input) => {
-    const r = Rate.parse(input as never)
-    expect(r.ok).toBe(false)
-    if (!r.ok) {
-      expect(r.error).toBeInstanceOf(ParseError)
-      expect(r.error.code).toBe("rate/not-text")
-      expect(r.error.message).toContain("Cannot read the rate (tỷ lệ): expected text")
-    }
+    expect(Rate.parse(input as never)).toMatchObject({
+      ok: false,
+      error: { _tag: "ParseError", code: "rate/not-text", message: expect.stringContaining("Cannot read the rate (tỷ lệ): expected text") }
+    })
   })
 })
 

@@ -13,6 +13,10 @@ const code = (u: unknown, kind: Text.Kind = "id") => {
   return r.ok ? "ok" : r.error.code
 }
 
+/** The issues of a failed decode, as [path, code], and their messages. */
+const issues = (r: { readonly ok: true } | { readonly ok: false; readonly error: ValidationError }) =>
+  r.ok ? { found: [], messages: [] } : { found: r.error.issues.map((i) => [i.path.join("."), i.code]), messages: r.error.issues.map((i) => i.message) }
+
 const vietnamese = ["Đề án Hòa Bình", "Cơ sở Minh Phát", "Làng nghề Bát Tràng", "Hợp tác xã Vạn Phúc", "Nguyễn Thị Ánh Tuyết", "ĐA-Sơn-Trà-07"]
 
 describe("Text.check", () => {
@@ -110,27 +114,23 @@ describe("Decode.id and Decode.name, in the domain decoders", () => {
 
   test("ids and names made only of invisible or right-to-left characters are refused at their paths, with the field's label", () => {
     const e = Establishment.encode(fc.sample(anyEstablishment, { numRuns: 1, seed: 2 })[0] as Establishment.Establishment)
-    const r = Establishment.decode({ ...e, id: "\u200B\u200B", name: "\u202E\u2067" })
-    expect(r.ok).toBe(false)
-    if (r.ok) return
-    expect(r.error.issues.map((i) => [i.path.join("."), i.code])).toEqual([
+    const { found, messages } = issues(Establishment.decode({ ...e, id: "\u200B\u200B", name: "\u202E\u2067" }))
+    expect(found).toEqual([
       ["id", "text/invisible-character"],
       ["name", "text/bidi-control"]
     ])
-    expect(r.error.issues[0]?.message).toContain('establishment id (mã cơ sở) must be non-empty text without surrounding spaces; found "\\u{200B}\\u{200B}", which holds an invisible character (ký tự ẩn) U+200B at character 1')
+    expect(messages[0]).toContain('establishment id (mã cơ sở) must be non-empty text without surrounding spaces; found "\\u{200B}\\u{200B}", which holds an invisible character (ký tự ẩn) U+200B at character 1')
   })
 
   test("an over-long id is refused by the schema (before any store sees it); blank text keeps the code it had", () => {
     expect(Schema.is(Decode.id)("D".repeat(128))).toBe(true)
     expect(Schema.is(Decode.id)("D".repeat(129))).toBe(false)
     const p = Proposal.encode(fc.sample(anyProposal, { numRuns: 1, seed: 3 })[0] as Proposal.Proposal)
-    const r = Proposal.decode({ ...p, id: "x".repeat(10_000), title: "" })
-    expect(r.ok).toBe(false)
-    if (r.ok) return
-    expect(r.error.issues.map((i) => [i.path.join("."), i.code])).toEqual([
+    const { found, messages } = issues(Proposal.decode({ ...p, id: "x".repeat(10_000), title: "" }))
+    expect(found).toEqual([
       ["id", "text/too-long"],
       ["title", "schema/invalid"]
     ])
-    expect(r.error.issues[0]?.message).toContain("found 10000 characters, more than the 128 allowed (quá dài: tối đa 128 ký tự)")
+    expect(messages[0]).toContain("found 10000 characters, more than the 128 allowed (quá dài: tối đa 128 ký tự)")
   })
 })
