@@ -8,6 +8,7 @@
  */
 import { Eligibility, Establishment, LocalDate, Pack } from "@khuyencong/core"
 import type { RulePack } from "@khuyencong/core"
+import { establishmentJson } from "@khuyencong/core/testing"
 import { pack as pack2021 } from "../../rules-2021-2025/src/index.js"
 import { pack as pack2026 } from "../src/index.js"
 
@@ -23,31 +24,7 @@ export const AFTER = { pack: loaded2026, date: d("2026-03-02"), planYear: 2026 }
 type Json = Readonly<Record<string, unknown>>
 
 /** A small enterprise producing handicrafts in a commune of Thái Nguyên, as JSON, pre-reform. */
-export const baseBefore: Json = {
-  id: "e1",
-  name: "Công ty TNHH Mây tre đan Phú Lương",
-  legalForm: { kind: "enterprise", size: "small" },
-  taxCode: "0100109106",
-  location: {
-    provinceCode: "19",
-    provinceName: "Thái Nguyên",
-    district: "Phú Lương",
-    commune: { name: "Xã Phấn Mễ", kind: "commune" },
-    difficultArea: "none",
-    poorDistrict: false,
-    newRuralCommune: false,
-    highland: false,
-    island: false,
-    border: false,
-    ethnicMinorityArea: false
-  },
-  industry: { code: "tieu-thu-cong-nghiep" },
-  workforce: 25,
-  hasExportContract: false,
-  cleanerProduction: false,
-  womenOwned: false,
-  ethnicMinorityOwned: false
-}
+export const baseBefore: Json = establishmentJson()
 
 /** The same establishment recorded after the reorganisation: no district, the new commune. */
 export const baseAfter: Json = {

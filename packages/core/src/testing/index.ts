@@ -57,3 +57,4 @@ export {
   splitWeights
 } from "./allocation.js"
 export { establishmentJson } from "./samples.js"
+export { portfolio, type Portfolio, type PortfolioOptions } from "./portfolio.js"

@@ -5,8 +5,7 @@
  * @module
  */
 
-/** A JSON value. */
-type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [k: string]: Json | undefined }
+import type { Json } from "./invalid.js"
 
 /**
  * A small enterprise (doanh nghiệp nhỏ) making handicrafts in a commune of Thái Nguyên, recorded
