@@ -50,6 +50,14 @@ describe("Text.check", () => {
     expect(code(input)).toBe(expected)
   })
 
+  test("a name may hold line breaks (a title wrapped in a spreadsheet cell), not tabs or other controls; an id none", () => {
+    expect(code("Máy sao chè\n(giai đoạn 2)\r\nkỹ thuật", "name")).toBe("ok")
+    expect(code("Máy\tsao", "name")).toBe("text/control-character")
+    expect(code("Máy\u0085sao", "name")).toBe("text/control-character")
+    expect(code("Máy\u2028sao", "name")).toBe("text/control-character")
+    expect(code("DA\n1")).toBe("text/control-character")
+  })
+
   test("names may have surrounding spaces and be up to 500 characters; ids up to 128", () => {
     expect(code(" Cơ sở ", "name")).toBe("ok")
     expect(code("Đ".repeat(128))).toBe("ok")
@@ -91,7 +99,7 @@ describe("Text.check", () => {
     if (!r.ok) return
     expect(r.value).toBe(r.value.normalize("NFC"))
     expect(r.value).toBe(s.normalize("NFC"))
-    expect(r.value).not.toMatch(/[\p{Cc}\p{Cf}\u2028\u2029]/u)
+    expect(r.value).not.toMatch(/[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Cf}\u2028\u2029]/u)
     expect(r.value.trim()).not.toBe("")
     expect(Text.check(r.value, "name")).toEqual(r)
   })

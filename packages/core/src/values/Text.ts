@@ -8,8 +8,9 @@
  * once. Refused, each with its own code:
  * - `text/not-text`: not a string;
  * - `text/control-character`: a control character (Unicode category Cc: U+0000–U+001F,
- *   U+007F–U+009F, tab and line breaks among them) or a line / paragraph separator (U+2028,
- *   U+2029);
+ *   U+007F–U+009F, tab among them) or a line / paragraph separator (U+2028, U+2029). An id may
+ *   hold no line break; a name may hold LF and CR, which display as the line break they are (a
+ *   title wrapped in a spreadsheet cell is one);
  * - `text/invisible-character`: a zero-width or other invisible format character (category Cf:
  *   U+200B–U+200D, U+2060, U+FEFF, the soft hyphen U+00AD …): two ids that print the same would
  *   be two records;
@@ -26,7 +27,7 @@
  *   error, before any database call, never a database error.
  *
  * Vietnamese text, with every diacritic, is accepted. Free text (notes, descriptions) is not
- * checked here: it may hold line breaks.
+ * checked here.
  *
  * @example
  * ```ts

@@ -7,6 +7,8 @@ export const LIMITS = { id: 128, name: 500 } as const
 
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u
 const CONTROL = /[\p{Cc}\u2028\u2029]/u
+/** In a name, a line break (LF, CR) is allowed: a title wrapped in a spreadsheet cell shows it as one. */
+const CONTROL_IN_NAME = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/u
 const INVISIBLE = /\p{Cf}/u
 
 const hex = (c: string): string => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`
@@ -33,7 +35,8 @@ export const fault = (
   const shown = visible(s)
   if (BIDI.test(s))
     return { code: "text/bidi-control", found: `found ${shown}, which holds a bidirectional control (ký tự điều khiển hướng chữ) ${at(s, BIDI)}: it reorders how the text is displayed` }
-  if (CONTROL.test(s)) return { code: "text/control-character", found: `found ${shown}, which holds a control character (ký tự điều khiển) ${at(s, CONTROL)}` }
+  const control = kind === "id" ? CONTROL : CONTROL_IN_NAME
+  if (control.test(s)) return { code: "text/control-character", found: `found ${shown}, which holds a control character (ký tự điều khiển) ${at(s, control)}` }
   if (INVISIBLE.test(s))
     return { code: "text/invisible-character", found: `found ${shown}, which holds an invisible character (ký tự ẩn) ${at(s, INVISIBLE)}: two texts that print the same would differ` }
   // blank text and surrounding spaces were refused before this check existed: in a schema they
