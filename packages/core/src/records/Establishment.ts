@@ -54,7 +54,7 @@ export type CommuneKind = "commune" | "ward" | "township" | "special-zone"
  * @since 0.1.0
  */
 export const communeSchema = Schema.Struct({
-  name: Decode.text,
+  name: Decode.name,
   kind: Schema.Literals(["commune", "ward", "township", "special-zone"]),
   code: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^\d{5}$/)))
 })
@@ -82,9 +82,9 @@ export type DifficultArea = "none" | "difficult" | "especially-difficult"
  */
 export const locationSchema = Schema.Struct({
   provinceCode: AdminUnits.provinceCodeSchema,
-  provinceName: Decode.text,
+  provinceName: Decode.name,
   /** District (huyện, quận, thị xã, thành phố thuộc tỉnh): only until 2025-06-30. */
-  district: Schema.optionalKey(Decode.text),
+  district: Schema.optionalKey(Decode.name),
   commune: communeSchema,
   /** Urban class of the ward's city, when the unit is a ward of a city. */
   cityClass: Schema.optionalKey(Schema.Literals(["special", 1, 2, 3, 4, 5])),
@@ -99,7 +99,7 @@ export const locationSchema = Schema.Struct({
   ethnicMinorityArea: Schema.Boolean,
   /** Craft village (làng nghề) recognised by the provincial People's Committee. */
   craftVillage: Schema.optionalKey(
-    Schema.Struct({ name: Decode.text, recognisedOn: Schema.optionalKey(LocalDate.schema) })
+    Schema.Struct({ name: Decode.name, recognisedOn: Schema.optionalKey(LocalDate.schema) })
   )
 })
 
@@ -221,12 +221,12 @@ export const shareSchema = Rate.schema.check(
 
 const structural = Schema.Struct({
   id: Decode.id,
-  name: Decode.text,
+  name: Decode.name,
   legalForm: legalFormSchema,
   taxCode: TaxCode.schema,
   location: locationSchema,
   /** Industry (ngành nghề): a code of the rule pack's catalogue, e.g. `che-bien-nong-lam-thuy-san`. */
-  industry: Schema.Struct({ code: Decode.id, name: Schema.optionalKey(Decode.text) }),
+  industry: Schema.Struct({ code: Decode.id, name: Schema.optionalKey(Decode.name) }),
   /** Workforce (số lao động): people employed on average over the year. */
   workforce: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
   /** Annual revenue (doanh thu năm), when known. */
@@ -327,7 +327,7 @@ export const rules: ReadonlyArray<Decode.Rule<Context>> = [
   }),
   Decode.rule({
     at: ["location"],
-    needs: Schema.Struct({ district: Schema.optionalKey(Decode.text) }),
+    needs: Schema.Struct({ district: Schema.optionalKey(Decode.name) }),
     check: (l, c: Context) =>
       c.asOf !== undefined && c.asOf >= AdminUnits.reorganisationDay() && l.district !== undefined
         ? [

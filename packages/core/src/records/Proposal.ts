@@ -229,19 +229,19 @@ export type Activity = typeof activitySchema.Type
  */
 const locationSchema = Schema.Struct({
   provinceCode: AdminUnits.provinceCodeSchema,
-  provinceName: Schema.optionalKey(Decode.text),
-  district: Schema.optionalKey(Decode.text),
+  provinceName: Schema.optionalKey(Decode.name),
+  district: Schema.optionalKey(Decode.name),
   commune: Schema.optionalKey(Establishment.communeSchema)
 })
 
 const structural = Schema.Struct({
   id: Decode.id,
-  title: Decode.text,
+  title: Decode.name,
   fund: Schema.Literals(["national", "local"]),
   form: formSchema,
   activities: Schema.Array(activitySchema).check(Schema.isMinLength(1)),
   /** Implementing unit (đơn vị thực hiện / đơn vị chủ trì). */
-  implementingUnit: Schema.Struct({ name: Decode.text, code: Schema.optionalKey(Decode.id) }),
+  implementingUnit: Schema.Struct({ name: Decode.name, code: Schema.optionalKey(Decode.id) }),
   /** Establishment ids (cơ sở thụ hưởng). */
   beneficiaries: Schema.Array(Decode.id),
   locations: Schema.Array(locationSchema),
