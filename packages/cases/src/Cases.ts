@@ -62,6 +62,8 @@ export interface LineExpectation {
   readonly absoluteCap?: Money.Money | "none"
   readonly layer?: string
   readonly grade?: string
+  /** Whether eligibility excludes the line from support (a line funded by another state source). */
+  readonly excluded?: boolean
 }
 
 /**
@@ -85,6 +87,8 @@ export interface PriorityExpectation {
 export interface Expectation {
   readonly verdict?: Eligibility.Verdict
   readonly failed?: ReadonlyArray<string>
+  /** Rules that must fail, others may fail too (`reasons: { includes: … }`). */
+  readonly failing?: ReadonlyArray<string>
   readonly passed?: ReadonlyArray<string>
   readonly notApplicable?: ReadonlyArray<string>
   readonly support?: ReadonlyArray<LineExpectation>
@@ -93,6 +97,8 @@ export interface Expectation {
   readonly priority?: PriorityExpectation
   readonly multiplierApplied?: boolean
   readonly error?: string
+  /** Text the error's message must contain (`error: { code, message }`). */
+  readonly errorMessage?: string
 }
 
 /**
@@ -331,7 +337,7 @@ const PROPOSAL = "a proposal (đề án) in its JSON form"
 /** The settings a case takes from the file's defaults unless it gives its own (`null` cancels one). */
 const settings = {
   pack: Schema.optional(field(Schema.NullOr(Decode.text), "cases/invalid-value", "a rule pack id such as vn-khuyen-cong-2021-2025 (non-empty text)")),
-  resolve: Schema.optional(boolean),
+  resolve: Schema.optional(field(Schema.NullOr(Schema.Boolean), "cases/invalid-value", "true or false")),
   overlay: Schema.optional(field(Schema.NullOr(Decode.text), "cases/invalid-value", "an overlay id such as lai-chau-18-2025 (non-empty text)")),
   reform: Schema.optional(Schema.NullOr(reform)),
   date: Schema.optional(Schema.NullOr(date)),
@@ -348,7 +354,7 @@ const establishment = field(
 )
 const establishments = field(Schema.Array(establishment), "cases/invalid-value", "a list of establishments (cơ sở), each with an id")
 
-const CHECKS = ["support", "binding", "rateCap", "absoluteCap", "layer", "grade"] as const
+const CHECKS = ["support", "binding", "rateCap", "absoluteCap", "layer", "grade", "excluded"] as const
 const lineExpectation = object(
   {
     line: Schema.optional(field(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)), "cases/invalid-value", "a line number from 1 (the proposal's first cost line)")),
@@ -360,7 +366,8 @@ const lineExpectation = object(
     rateCap: Schema.optional(moneyOrNone),
     absoluteCap: Schema.optional(moneyOrNone),
     layer: Schema.optional(text("a layer (national, an overlay id or a reform id)")),
-    grade: Schema.optional(field(Citation.gradeSchema, "cases/invalid-value", Citation.grades.join(", ")))
+    grade: Schema.optional(field(Citation.gradeSchema, "cases/invalid-value", Citation.grades.join(", "))),
+    excluded: Schema.optional(boolean)
   },
   "a cost line expectation",
   "expected { item (or line), support, binding, … }"
@@ -381,17 +388,28 @@ const lineExpectation = object(
   })
 )
 
+interface Reasons {
+  readonly failed?: string | ReadonlyArray<string>
+  readonly includes?: string | ReadonlyArray<string>
+  readonly passed?: string | ReadonlyArray<string>
+  readonly notApplicable?: string | ReadonlyArray<string>
+}
+const errorExpectation = field(
+  Schema.Union([Decode.text, Schema.Struct({ code: Decode.text, message: Schema.optional(Decode.text) })]),
+  "cases/invalid-value",
+  "an error code such as resolution/no-pack, or { code, message } with text the message must contain"
+)
 const EXPECT_KEYS = ["verdict", "reasons", "support", "total", "payable", "priority", "multiplierApplied", "error"]
 const isReasons = (u: unknown): boolean =>
-  isStrings(u) || (isRecord(u) && Object.entries(u).every(([k, v]) => (k === "failed" || k === "passed" || k === "notApplicable") && (v === undefined || isStrings(v))))
+  isStrings(u) || (isRecord(u) && Object.entries(u).every(([k, v]) => (k === "failed" || k === "includes" || k === "passed" || k === "notApplicable") && (v === undefined || isStrings(v))))
 const expect = object(
   {
     verdict: Schema.optional(field(Schema.Literals(VERDICTS), "cases/invalid-value", VERDICTS.join(", "))),
     reasons: Schema.optional(
       field(
-        Schema.declare((u): u is string | ReadonlyArray<string> | { readonly failed?: string | ReadonlyArray<string>; readonly passed?: string | ReadonlyArray<string>; readonly notApplicable?: string | ReadonlyArray<string> } => isReasons(u)),
+        Schema.declare((u): u is string | ReadonlyArray<string> | Reasons => isReasons(u)),
         "cases/invalid-value",
-        "a list of rule ids that must fail, or { failed, passed, notApplicable }"
+        "a list of rule ids that must fail, or { failed, includes, passed, notApplicable }"
       )
     ),
     support: Schema.optional(field(Schema.Array(lineExpectation).check(Schema.isMinLength(1)), "cases/invalid-value", "a list of cost lines: { item (or line), support, binding, … }")),
@@ -405,7 +423,7 @@ const expect = object(
       )
     ),
     multiplierApplied: Schema.optional(boolean),
-    error: Schema.optional(text("an error code such as resolution/no-pack"))
+    error: Schema.optional(errorExpectation)
   },
   "expect",
   `expected a mapping with any of ${EXPECT_KEYS.join(", ")}`
@@ -758,7 +776,7 @@ const readCase = (
   if (pack !== undefined) out.pack = pack.trim()
   if (choice["resolve"] === true) out.resolve = true
   if (pack !== undefined && out.resolve) problems.add("cases/conflict", [...choicePath, "resolve"], "give either pack (a pack id) or resolve: true, not both")
-  else if (!has(choice, "pack") && !has(choice, "resolve") || (choice["pack"] === null && !out.resolve))
+  else if (pack === undefined && !out.resolve)
     problems.add("cases/missing-field", [...path, "pack"], "name the rule pack (pack: vn-khuyen-cong-2021-2025) or write resolve: true to pick it by the date among the installed packs")
   const overlay = validText(setting("overlay")?.value)
   if (overlay !== undefined) out.overlay = overlay.trim()
@@ -841,14 +859,22 @@ const list = (u: string | ReadonlyArray<string>): ReadonlyArray<string> => (type
 
 const expectationOf = (e: typeof expect.Type): Expectation => {
   const out: { -readonly [K in keyof Expectation]: Expectation[K] } = {}
-  if (e.error !== undefined) out.error = e.error.trim()
+  if (e.error !== undefined) {
+    const er = e.error as string | { readonly code: string; readonly message?: string }
+    if (typeof er === "string") out.error = er.trim()
+    else {
+      out.error = er.code.trim()
+      if (er.message !== undefined) out.errorMessage = er.message.trim()
+    }
+  }
   if (e.verdict !== undefined) out.verdict = e.verdict
   if (e.reasons !== undefined) {
     const r = e.reasons
     if (typeof r === "string" || Array.isArray(r)) out.failed = list(r as string | ReadonlyArray<string>)
     else {
-      const o = r as { readonly failed?: string | ReadonlyArray<string>; readonly passed?: string | ReadonlyArray<string>; readonly notApplicable?: string | ReadonlyArray<string> }
+      const o = r as Reasons
       if (o.failed !== undefined) out.failed = list(o.failed)
+      if (o.includes !== undefined) out.failing = list(o.includes)
       if (o.passed !== undefined) out.passed = list(o.passed)
       if (o.notApplicable !== undefined) out.notApplicable = list(o.notApplicable)
     }
@@ -873,6 +899,7 @@ const expectationOf = (e: typeof expect.Type): Expectation => {
       if (l.absoluteCap !== undefined) x.absoluteCap = l.absoluteCap
       if (l.layer !== undefined) x.layer = l.layer.trim()
       if (l.grade !== undefined) x.grade = l.grade
+      if (l.excluded !== undefined) x.excluded = l.excluded
       return x
     })
   return out
@@ -1169,6 +1196,11 @@ const compare = (c: Case, observed: Observed): Array<Difference> => {
         diffs.push({ field, expected: `${entry} ${status}`, actual: `${entry} ${[...new Set(ms.map((s) => s.status))].join(" / ")}` })
     }
   }
+  if (e.failing !== undefined) {
+    const missing = e.failing.filter((f) => !matching(f).some((s) => s.status === "failed"))
+    if (missing.length > 0)
+      diffs.push({ field: "reasons.includes", expected: `${showList(e.failing)} failed`, actual: `failed: ${showList([...new Set(all.filter((s) => s.status === "failed").map((s) => s.rule))])}` })
+  }
   statusCheck(e.passed, "passed", "reasons.passed")
   statusCheck(e.notApplicable, "not-applicable", "reasons.notApplicable")
 
@@ -1187,6 +1219,8 @@ const compare = (c: Case, observed: Observed): Array<Difference> => {
       if (le.absoluteCap !== undefined) push(`${le.label}.absoluteCap`, le.absoluteCap === "none" ? "none" : showMoney(le.absoluteCap), showMoney(l.absoluteCap))
       if (le.layer !== undefined) push(`${le.label}.layer`, le.layer, l.layer)
       if (le.grade !== undefined) push(`${le.label}.grade`, le.grade, l.grade)
+      if (le.excluded !== undefined)
+        push(`${le.label}.excluded`, String(le.excluded), String(evaluation.eligibility.lines.some((x) => x.activity === l.activityIndex && x.line === l.lineIndex)))
     }
   }
   if (e.total !== undefined) push("total", showMoney(e.total), showMoney(evaluation.support.total))
@@ -1218,7 +1252,7 @@ export const runCase = (c: Case, installation: Installation, cache: Cache = new 
   if (step instanceof SetUpProblem) differences = [{ field: step.field, expected: step.expected, actual: step.actual }]
   else if (!step.ok) {
     const f = step.failure
-    if (c.expect.error !== undefined && f.codes.includes(c.expect.error)) differences = []
+    if (c.expect.error !== undefined && f.codes.includes(c.expect.error) && (c.expect.errorMessage === undefined || f.message.includes(c.expect.errorMessage))) differences = []
     else differences = [{ field: "error", expected: c.expect.error ?? "no error", actual: `${f.code}: ${f.message}` }]
   } else differences = compare(c, step.value)
   const base = { file: c.file, name: c.name, index: c.index, passed: differences.length === 0, differences }

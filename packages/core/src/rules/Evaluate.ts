@@ -57,7 +57,11 @@ export interface Evaluation {
   readonly verdict: Eligibility.Verdict
   readonly eligibility: Eligibility.ProposalVerdict
   readonly support: Support.ProposalSupport
-  /** Support when eligible; 0 when ineligible or not applicable. */
+  /**
+   * Support when eligible, less the support of the cost lines eligibility excludes
+   * (`eligibility.lines`: a line already funded by another state source); 0 when ineligible or
+   * not applicable.
+   */
   readonly payable: Money.Money
   readonly trace: Trace.Trace | undefined
 }
@@ -83,6 +87,7 @@ const eligibilitySteps = (v: Eligibility.ProposalVerdict, view: ResolvedPack): A
   for (let i = 0; i < v.conditions.length; i++) steps.push(conditionStep(v.conditions[i] as Eligibility.Condition, v.proposalId, pr[i]?.reads ?? NONE))
   for (const e of v.establishments)
     for (let i = 0; i < e.conditions.length; i++) steps.push(conditionStep(e.conditions[i] as Eligibility.Condition, e.establishmentId, er[i]?.reads ?? NONE))
+  for (const l of v.lines) steps.push(conditionStep(l.condition, v.proposalId, pr.find((r) => r.id === l.condition.rule)?.reads ?? NONE))
   steps.push({
     rule: "eligibility.verdict",
     description: "Eligibility verdict (kết luận đủ điều kiện): ineligible if any condition failed",
@@ -92,6 +97,13 @@ const eligibilitySteps = (v: Eligibility.ProposalVerdict, view: ResolvedPack): A
     result: v.verdict
   })
   return steps
+}
+
+/** The support of the cost lines eligibility excludes (0 when none is). */
+const excludedSupport = (v: Eligibility.ProposalVerdict, s: Support.ProposalSupport): bigint => {
+  let sum = 0n
+  for (const l of v.lines) for (const ls of s.lines) if (ls.activityIndex === l.activity && ls.lineIndex === l.line) sum += ls.support
+  return sum
 }
 
 /**
@@ -117,7 +129,7 @@ export const evaluate = (
     verdict: v.verdict,
     eligibility: v,
     support: s,
-    payable: (v.verdict === "eligible" ? s.total : 0n) as Money.Money,
+    payable: (v.verdict === "eligible" ? s.total - excludedSupport(v, s) : 0n) as Money.Money,
     trace:
       ctx.trace === true && s.trace !== undefined
         ? { schemaVersion: 1, steps: [...eligibilitySteps(v, viewFor(resolved, p.fund)), ...s.trace.steps] }

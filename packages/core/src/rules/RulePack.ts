@@ -195,6 +195,13 @@ export interface EligibilityRule {
   readonly nameVi: string
   /** Role → parameter id, per kind (see {@link EligibilityRuleKind}). */
   readonly parameters: Readonly<Record<string, string>>
+  /**
+   * The activities (activity codes) the condition is about, when the law states it for some
+   * activities only (enterprise set-up only in difficult areas): the rule is then checked only for
+   * proposals with one of them and is not applicable to others. Absent: every proposal.
+   * @since 0.3.0
+   */
+  readonly activities?: ReadonlyArray<string>
   readonly citation: Citation
 }
 
@@ -689,6 +696,13 @@ export const schemas = <C extends Schema.Top>(citation: C) => {
       label: "rule parameters (tham số của điều kiện)",
       expects: "must map each role of the kind to a parameter id"
     }),
+    activities: Schema.optionalKey(
+      Decode.field(Schema.Array(reference).check(Schema.isMinLength(1)), {
+        code: "pack/invalid-rule-activities",
+        label: "activities the rule is about (nội dung hoạt động áp dụng)",
+        expects: "must be a non-empty list of activity codes"
+      })
+    ),
     citation: cite
   }
   const ruleSpec = { [Decode.fieldAnnotation]: { code: "pack/invalid-rule", label: "eligibility rule (điều kiện được hỗ trợ)", expects: "must be an object" } }

@@ -37,6 +37,7 @@ type Written =
   | { readonly kind: "industry"; readonly industries: ReadonlyArray<string>; readonly cleanerProductionCovered: boolean }
   | { readonly kind: "industry-exclusion"; readonly excluded: ReadonlyArray<string>; readonly description: string }
   | { readonly kind: "mining-area"; readonly industries: ReadonlyArray<string>; readonly areas: ReadonlyArray<string> }
+  | { readonly kind: "difficult-area"; readonly areas: ReadonlyArray<string> }
   | { readonly kind: "activity-in-catalogue" }
   | { readonly kind: "approved" }
   | { readonly kind: "counterpart-funding" }
@@ -53,6 +54,7 @@ describe("the registry of eligibility rule kinds", () => {
       "industry",
       "industry-exclusion",
       "mining-area",
+      "difficult-area",
       "activity-in-catalogue",
       "approved",
       "counterpart-funding",
@@ -72,6 +74,7 @@ describe("the registry of eligibility rule kinds", () => {
       industry: "establishment: industries list, cleanerProductionCovered? boolean",
       "industry-exclusion": "establishment: excluded list",
       "mining-area": "establishment: industries list, areas list",
+      "difficult-area": "establishment: areas list",
       "activity-in-catalogue": "proposal: ",
       approved: "proposal: ",
       "counterpart-funding": "proposal: ",

@@ -9,6 +9,7 @@
 import { activityInCatalogue } from "./activity-in-catalogue/index.js"
 import { approved } from "./approved/index.js"
 import { counterpartFunding } from "./counterpart-funding/index.js"
+import { difficultArea } from "./difficult-area/index.js"
 import { industry } from "./industry/index.js"
 import { industryExclusion } from "./industry-exclusion/index.js"
 import type { ConfigOf, Kind, RoleType } from "./Kind.js"
@@ -26,6 +27,7 @@ const kinds = [
   industry,
   industryExclusion,
   miningArea,
+  difficultArea,
   activityInCatalogue,
   approved,
   counterpartFunding,
