@@ -45,7 +45,9 @@ describe("rule packs as manifests over the corpus", () => {
       "eligibility.activity-in-catalogue",
       "eligibility.approved",
       "eligibility.counterpart-funding",
-      "eligibility.no-double-funding"
+      "eligibility.no-double-funding",
+      // enterprise set-up only in difficult areas (Joint Circular 26/2014 art. 6.2.a, carried over): scoped to one activity
+      "eligibility.enterprise-setup-area"
     ])
   })
 
