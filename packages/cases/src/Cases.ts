@@ -64,6 +64,10 @@ export interface LineExpectation {
   readonly grade?: string
   /** Whether eligibility excludes the line from support (a line funded by another state source). */
   readonly excluded?: boolean
+  /** The id of the parameter that bound (`Support.LineSupport.bindingParameter`), or `"none"`. */
+  readonly bindingParameter?: string
+  /** For a multiple-of item: the multiple, the base cap and the derived cap (`Support.DerivedCap`). */
+  readonly derivedCap?: { readonly multiple: Rate.Rate; readonly base: Money.Money; readonly cap: Money.Money }
 }
 
 /**
@@ -354,7 +358,17 @@ const establishment = field(
 )
 const establishments = field(Schema.Array(establishment), "cases/invalid-value", "a list of establishments (cơ sở), each with an id")
 
-const CHECKS = ["support", "binding", "rateCap", "absoluteCap", "layer", "grade", "excluded"] as const
+const CHECKS = ["support", "binding", "rateCap", "absoluteCap", "layer", "grade", "excluded", "bindingParameter", "derivedCap"] as const
+const rate = field(
+  parsed<Rate.Rate>(Rate.RateFromSelf, (u) => (typeof u === "string" ? Rate.parse(u) : undefined)),
+  "cases/invalid-value",
+  `a rate (tỷ lệ) such as "3/2" or "150%"`
+)
+const derivedCap = object(
+  { multiple: rate, base: money, cap: money },
+  "a derived cap",
+  "expected { multiple, base, cap }: the multiple (3/2), the base item's cap and the cap it gives"
+)
 const lineExpectation = object(
   {
     line: Schema.optional(field(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)), "cases/invalid-value", "a line number from 1 (the proposal's first cost line)")),
@@ -367,7 +381,9 @@ const lineExpectation = object(
     absoluteCap: Schema.optional(moneyOrNone),
     layer: Schema.optional(text("a layer (national, an overlay id or a reform id)")),
     grade: Schema.optional(field(Citation.gradeSchema, "cases/invalid-value", Citation.grades.join(", "))),
-    excluded: Schema.optional(boolean)
+    excluded: Schema.optional(boolean),
+    bindingParameter: Schema.optional(text("a parameter id, or none")),
+    derivedCap: Schema.optional(derivedCap)
   },
   "a cost line expectation",
   "expected { item (or line), support, binding, … }"
@@ -900,6 +916,8 @@ const expectationOf = (e: typeof expect.Type): Expectation => {
       if (l.layer !== undefined) x.layer = l.layer.trim()
       if (l.grade !== undefined) x.grade = l.grade
       if (l.excluded !== undefined) x.excluded = l.excluded
+      if (l.bindingParameter !== undefined) x.bindingParameter = l.bindingParameter.trim()
+      if (l.derivedCap !== undefined) x.derivedCap = l.derivedCap
       return x
     })
   return out
@@ -1221,6 +1239,13 @@ const compare = (c: Case, observed: Observed): Array<Difference> => {
       if (le.grade !== undefined) push(`${le.label}.grade`, le.grade, l.grade)
       if (le.excluded !== undefined)
         push(`${le.label}.excluded`, String(le.excluded), String(evaluation.eligibility.lines.some((x) => x.activity === l.activityIndex && x.line === l.lineIndex)))
+      if (le.bindingParameter !== undefined) push(`${le.label}.bindingParameter`, le.bindingParameter, l.bindingParameter?.id ?? "none")
+      if (le.derivedCap !== undefined) {
+        const show = (d: { readonly multiple: Rate.Rate; readonly base: bigint; readonly cap: bigint }) =>
+          `${Rate.toCanonicalString(d.multiple)} × ${showMoney(d.base)} = ${showMoney(d.cap)}`
+        const got = l.derivedCap
+        push(`${le.label}.derivedCap`, show(le.derivedCap), got === undefined ? "none" : show({ multiple: got.multiple, base: got.base, cap: got.amount }))
+      }
     }
   }
   if (e.total !== undefined) push("total", showMoney(e.total), showMoney(evaluation.support.total))
