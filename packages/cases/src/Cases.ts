@@ -103,6 +103,11 @@ export interface Expectation {
   readonly error?: string
   /** Text the error's message must contain (`error: { code, message }`). */
   readonly errorMessage?: string
+  /**
+   * The warnings of the evaluation (`Evaluate.Evaluation.warnings`): as many as listed, each text
+   * found in one warning's message (an instrument number such as `139/2026/TT-BTC`); `[]`: none.
+   */
+  readonly warnings?: ReadonlyArray<string>
 }
 
 /**
@@ -415,7 +420,7 @@ const errorExpectation = field(
   "cases/invalid-value",
   "an error code such as resolution/no-pack, or { code, message } with text the message must contain"
 )
-const EXPECT_KEYS = ["verdict", "reasons", "support", "total", "payable", "priority", "multiplierApplied", "error"]
+const EXPECT_KEYS = ["verdict", "reasons", "support", "total", "payable", "priority", "multiplierApplied", "warnings", "error"]
 const isReasons = (u: unknown): boolean =>
   isStrings(u) || (isRecord(u) && Object.entries(u).every(([k, v]) => (k === "failed" || k === "includes" || k === "passed" || k === "notApplicable") && (v === undefined || isStrings(v))))
 const expect = object(
@@ -439,6 +444,7 @@ const expect = object(
       )
     ),
     multiplierApplied: Schema.optional(boolean),
+    warnings: Schema.optional(field(Schema.Array(Decode.text), "cases/invalid-value", "a list of texts, one per warning expected (an instrument number such as 139/2026/TT-BTC), or [] for none")),
     error: Schema.optional(errorExpectation)
   },
   "expect",
@@ -884,6 +890,7 @@ const expectationOf = (e: typeof expect.Type): Expectation => {
     }
   }
   if (e.verdict !== undefined) out.verdict = e.verdict
+  if (e.warnings !== undefined) out.warnings = e.warnings.map((w) => w.trim())
   if (e.reasons !== undefined) {
     const r = e.reasons
     if (typeof r === "string" || Array.isArray(r)) out.failed = list(r as string | ReadonlyArray<string>)
@@ -1250,6 +1257,16 @@ const compare = (c: Case, observed: Observed): Array<Difference> => {
   }
   if (e.total !== undefined) push("total", showMoney(e.total), showMoney(evaluation.support.total))
   if (e.payable !== undefined) push("payable", showMoney(e.payable), showMoney(evaluation.payable))
+  if (e.warnings !== undefined) {
+    const got = evaluation.warnings
+    const missing = e.warnings.filter((t) => !got.some((w) => w.message.includes(t)))
+    if (missing.length > 0 || got.length !== e.warnings.length)
+      diffs.push({
+        field: "warnings",
+        expected: e.warnings.length === 0 ? "no warning" : `${e.warnings.length} warning(s) naming ${showList(e.warnings)}`,
+        actual: got.length === 0 ? "no warning" : got.map((w) => `${w.code}: ${w.message}`).join(" | ")
+      })
+  }
   if (e.multiplierApplied !== undefined) push("multiplierApplied", String(e.multiplierApplied), String(evaluation.support.multiplierApplied))
   if (e.priority !== undefined && classification !== undefined) {
     if (e.priority.area !== undefined) push("priority.area", e.priority.area, classification.area?.id ?? "none")

@@ -447,6 +447,27 @@ describe("Evaluate: eligibility and support together", () => {
     expect(rules.at(-1)).toBe("support.total")
   })
 
+  it("carries the warnings of the resolved view: a reported, unseen instrument from its reported day, in the result and the trace", () => {
+    // resolved at 2023-02-15; a lead reported on that day, another one later
+    const lead = (number: string, on: string) => ({
+      instrument: { number, kind: "circular" as const, issuer: "Ministry of Finance", title: "reported lead", effective: d(on) },
+      on: d(on),
+      grade: "unconfirmed" as const,
+      mayReplace: ["28/2018/TT-BTC"],
+      concerns: "support levels",
+      source: "test fixture"
+    })
+    const withLeads = Pack.loadOrThrow({ ...definition, reported: [lead("1/2023/TT-BTC", "2023-02-15"), lead("2/2023/TT-BTC", "2023-02-16")] })
+    const e = Evaluate.evaluateOrThrow(ok, Pack.resolveOrThrow(withLeads, d("2023-02-15")), { establishments: es, trace: true })
+    expect(e.payable).toBe(300_000_000n)
+    expect(e.warnings.map((w) => w.code)).toEqual(["pack/reported-instrument"])
+    expect(e.warnings[0]?.message).toContain("Circular 1/2023/TT-BTC (Ministry of Finance), reported as of 2023-02-15 but its text not seen (unconfirmed), may replace 28/2018/TT-BTC: support levels")
+    const last = e.trace?.steps.at(-1)
+    expect([last?.rule, last?.result]).toEqual(["pack.warning", { code: "pack/reported-instrument", instrument: "1/2023/TT-BTC", reportedOn: "2023-02-15", grade: "unconfirmed" }])
+    expect(Evaluate.evaluateOrThrow(ok, Pack.resolveOrThrow(withLeads, d("2023-02-14")), { establishments: es }).warnings).toEqual([])
+    expect(Evaluate.evaluateOrThrow(ok, resolved, { establishments: es }).warnings).toEqual([])
+  })
+
   it("evaluates many proposals with the governing pack per date", () => {
     const r = Evaluate.evaluateAll([ok, { ...ok, id: "p2" }], [pack], { establishments: es })
     expect(r.ok && r.value.map((x) => x.payable)).toEqual([300_000_000n, 300_000_000n])

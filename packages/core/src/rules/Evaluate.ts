@@ -18,7 +18,7 @@
  */
 import type { Effect } from "effect"
 import * as Eligibility from "./Eligibility.js"
-import { LookupError, RuleViolation } from "../values/Errors.js"
+import { LookupError, RuleViolation, type Issue } from "../values/Errors.js"
 import { evaluateRaw } from "./eligibility/verdicts.js"
 import { computeRaw } from "./internal/supportEngine.js"
 import type * as LocalDate from "../values/LocalDate.js"
@@ -63,6 +63,13 @@ export interface Evaluation {
    * not applicable.
    */
   readonly payable: Money.Money
+  /**
+   * The warnings of the resolved view at the date (`ResolvedPack.warnings`): a provincial level
+   * above the national one, an instrument reported but unseen that may have replaced the levels
+   * (`pack/reported-instrument`). Also the last steps of the trace (`pack.warning`).
+   * @since 0.3.0
+   */
+  readonly warnings: ReadonlyArray<Issue>
   readonly trace: Trace.Trace | undefined
 }
 
@@ -99,6 +106,18 @@ const eligibilitySteps = (v: Eligibility.ProposalVerdict, view: ResolvedPack): A
   return steps
 }
 
+/** A trace step for a warning of the resolved view, after the support steps. */
+const warningStep = (w: Issue): Trace.TraceStep => {
+  const a = w.actual as { readonly instrument?: unknown; readonly on?: unknown; readonly grade?: unknown } | undefined
+  const result: Record<string, Trace.Json> = { code: w.code }
+  if (a !== undefined && typeof a.instrument === "string" && typeof a.on === "string" && typeof a.grade === "string") {
+    result["instrument"] = a.instrument
+    result["reportedOn"] = a.on
+    result["grade"] = a.grade
+  }
+  return { rule: "pack.warning", description: w.message, inputs: { path: w.path.join(".") }, parameters: NONE, roundings: NONE, result }
+}
+
 /** The support of the cost lines eligibility excludes (0 when none is). */
 const excludedSupport = (v: Eligibility.ProposalVerdict, s: Support.ProposalSupport): bigint => {
   let sum = 0n
@@ -130,9 +149,10 @@ export const evaluate = (
     eligibility: v,
     support: s,
     payable: (v.verdict === "eligible" ? s.total - excludedSupport(v, s) : 0n) as Money.Money,
+    warnings: viewFor(resolved, p.fund).warnings,
     trace:
       ctx.trace === true && s.trace !== undefined
-        ? { schemaVersion: 1, steps: [...eligibilitySteps(v, viewFor(resolved, p.fund)), ...s.trace.steps] }
+        ? { schemaVersion: 1, steps: [...eligibilitySteps(v, viewFor(resolved, p.fund)), ...s.trace.steps, ...viewFor(resolved, p.fund).warnings.map(warningStep)] }
         : undefined
   })
 }
