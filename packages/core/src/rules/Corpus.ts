@@ -166,6 +166,7 @@ const valueByUnit = {
   "×": rateText,
   years: Schema.Int,
   workers: Schema.Int,
+  events: Schema.Int,
   days: Schema.Int,
   months: Schema.Int
 } as const

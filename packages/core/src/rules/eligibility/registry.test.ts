@@ -38,10 +38,13 @@ type Written =
   | { readonly kind: "industry-exclusion"; readonly excluded: ReadonlyArray<string>; readonly description: string }
   | { readonly kind: "mining-area"; readonly industries: ReadonlyArray<string>; readonly areas: ReadonlyArray<string> }
   | { readonly kind: "difficult-area"; readonly areas: ReadonlyArray<string> }
+  | { readonly kind: "polluting-establishment" }
+  | { readonly kind: "events-abroad"; readonly max: number }
   | { readonly kind: "activity-in-catalogue" }
   | { readonly kind: "approved" }
   | { readonly kind: "counterpart-funding" }
   | { readonly kind: "no-double-funding" }
+  | { readonly kind: "new-to-area"; readonly items: ReadonlyArray<string>; readonly funds: ReadonlyArray<string> }
 
 describe("the registry of eligibility rule kinds", () => {
   it("derives the kind names and the configuration types from the kinds it lists", () => {
@@ -55,10 +58,13 @@ describe("the registry of eligibility rule kinds", () => {
       "industry-exclusion",
       "mining-area",
       "difficult-area",
+      "polluting-establishment",
+      "events-abroad",
       "activity-in-catalogue",
       "approved",
       "counterpart-funding",
-      "no-double-funding"
+      "no-double-funding",
+      "new-to-area"
     ])
     expect(kindNames.every(isKind)).toBe(true)
     expect([isKind("location "), isKind("toString"), isKind(undefined)]).toEqual([false, false, false])
@@ -75,10 +81,13 @@ describe("the registry of eligibility rule kinds", () => {
       "industry-exclusion": "establishment: excluded list",
       "mining-area": "establishment: industries list, areas list",
       "difficult-area": "establishment: areas list",
+      "polluting-establishment": "establishment: ",
+      "events-abroad": "establishment: max number",
       "activity-in-catalogue": "proposal: ",
       approved: "proposal: ",
       "counterpart-funding": "proposal: ",
-      "no-double-funding": "proposal: "
+      "no-double-funding": "proposal: ",
+      "new-to-area": "proposal: items list, funds list"
     })
   })
 
