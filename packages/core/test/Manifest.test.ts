@@ -47,8 +47,14 @@ describe("rule packs as manifests over the corpus", () => {
       "eligibility.counterpart-funding",
       "eligibility.no-double-funding",
       // enterprise set-up only in difficult areas (Joint Circular 26/2014 art. 6.2.a, carried over): scoped to one activity
-      "eligibility.enterprise-setup-area"
+      "eligibility.enterprise-setup-area",
+      // Circular 46/2012 art. 4.6 and 4.2.a, scoped to relocation and demonstration models (issue 13)
+      "eligibility.relocation-polluting",
+      "eligibility.demo-model-new-to-area"
     ])
+    // at most two events abroad a year (art. 4.1.b): the 2014–2018 pack only, as issue 13 scopes it
+    expect(built["vn-khuyen-cong-2014-2018"].pack.eligibility.map((e) => e.id)).toContain("eligibility.events-abroad")
+    expect(built["vn-khuyen-cong-2021-2025"].pack.eligibility.map((e) => e.id)).not.toContain("eligibility.events-abroad")
   })
 
   // legal-2026-update.md §1: 139/2026/TT-BTC reported dated 2026-09-25 (levels), 66/2026/TT-BCT
