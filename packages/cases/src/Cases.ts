@@ -1175,6 +1175,10 @@ const evaluateCase = (c: Case, inst: Installation, cache: Cache): Step<Observed>
   return { ok: true, value: { evaluation: evaluation.value, classification } }
 }
 
+/** The error a case expects, with the text its message must contain: both are printed when they differ. */
+const expectedError = (e: Expectation): string =>
+  e.errorMessage === undefined ? (e.error ?? "no error") : `${e.error ?? "no error"}: message containing "${e.errorMessage}"`
+
 const showMoney = (m: bigint | undefined): string => (m === undefined ? "none" : Money.format(Money.make(m)))
 const showList = (xs: ReadonlyArray<string>): string => (xs.length === 0 ? "(none)" : [...xs].sort().join(", "))
 
@@ -1190,7 +1194,7 @@ const compare = (c: Case, observed: Observed): Array<Difference> => {
     if (expected !== actual) diffs.push({ field, expected, actual })
   }
   if (e.error !== undefined) {
-    diffs.push({ field: "error", expected: e.error, actual: `no error: verdict ${evaluation.verdict}, total ${showMoney(evaluation.support.total)}` })
+    diffs.push({ field: "error", expected: expectedError(e), actual: `no error: verdict ${evaluation.verdict}, total ${showMoney(evaluation.support.total)}` })
     return diffs
   }
   if (e.verdict !== undefined) push("verdict", e.verdict, evaluation.verdict)
@@ -1295,7 +1299,7 @@ export const runCase = (c: Case, installation: Installation, cache: Cache = new 
   else if (!step.ok) {
     const f = step.failure
     if (c.expect.error !== undefined && f.codes.includes(c.expect.error) && (c.expect.errorMessage === undefined || f.message.includes(c.expect.errorMessage))) differences = []
-    else differences = [{ field: "error", expected: c.expect.error ?? "no error", actual: `${f.code}: ${f.message}` }]
+    else differences = [{ field: "error", expected: c.expect.error === undefined ? "no error" : expectedError(c.expect), actual: `${f.code}: ${f.message}` }]
   } else differences = compare(c, step.value)
   const base = { file: c.file, name: c.name, index: c.index, passed: differences.length === 0, differences }
   return c.line === undefined ? base : { ...base, line: c.line }
