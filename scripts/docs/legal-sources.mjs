@@ -290,6 +290,18 @@ const legalSources = (packs) => {
     )
     if (p.notes.length > 0) out.push("### Notes for the whole period", "", ...p.notes.map((n) => `- ${n}`), "")
     out.push("### Instruments", "", instrumentsTable(pk.instruments, p.instrumentNotes), "")
+    if ((pk.reported ?? []).length > 0)
+      out.push(
+        "### Reported, text unseen",
+        "",
+        "Instruments known only from a report, never cited: from the reported day, results of this pack carry a `pack/reported-instrument` warning naming each (`ResolvedPack.warnings`, `Evaluation.warnings`).",
+        "",
+        table(
+          ["number", "issuer", "warns from", "grade", "may replace", "said to change", "source"],
+          pk.reported.map((r) => [cell(r.instrument.number), cell(r.instrument.issuer), r.on, r.grade, cell(r.mayReplace.join(", ")), cell(r.concerns), cell(r.source)])
+        ),
+        ""
+      )
     out.push("### Parameters", "", table(PARAMETER_HEADER, parameterRows(pk.parameters)), "")
     out.push(
       "### Eligibility conditions",
