@@ -249,7 +249,24 @@ const structural = Schema.Struct({
   /** Investor (chủ đầu tư) in building industrial-cluster infrastructure (hạ tầng cụm công nghiệp), Decree 235/2025 art. 1.2.b. */
   clusterInfrastructureInvestor: Schema.optionalKey(Schema.Boolean),
   /** Date of business registration (ngày đăng ký kinh doanh / thành lập). */
-  registeredOn: Schema.optionalKey(LocalDate.schema)
+  registeredOn: Schema.optionalKey(LocalDate.schema),
+  /**
+   * Found to pollute the environment (cơ sở gây ô nhiễm môi trường) by the provincial People's
+   * Committee chairman under the criteria of Circular 04/2012/TT-BTNMT: relocation support goes
+   * only to such establishments (Circular 46/2012 art. 4.6). Absent: not stated (the condition is
+   * then not checked, and says so).
+   * @since 0.3.0
+   */
+  polluting: Schema.optionalKey(Schema.Boolean),
+  /**
+   * Events abroad (forums, seminars, fairs and exhibitions abroad) the establishment was already
+   * supported for with khuyến công funds, per year: at most 2 a year (Circular 46/2012 art.
+   * 4.1.b). A year not listed counts 0; absent: not stated.
+   * @since 0.3.0
+   */
+  eventsAbroad: Schema.optionalKey(
+    Schema.Array(Schema.Struct({ year: Schema.Int.check(Schema.isBetween({ minimum: 1900, maximum: 2200 })), count: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)) }))
+  )
 })
 
 /**
@@ -439,6 +456,11 @@ export const docs: Decode.FieldDocs = {
   clusterInfrastructureInvestor: {
     label: "industrial-cluster infrastructure investor (chủ đầu tư hạ tầng cụm công nghiệp)",
     expects: "must be true or false"
+  },
+  polluting: { label: "polluting establishment (cơ sở gây ô nhiễm môi trường)", expects: "must be true or false" },
+  eventsAbroad: {
+    label: "events abroad already supported (số lần được hỗ trợ tham dự sự kiện tại nước ngoài)",
+    expects: "must be a list of { year, count }: a year and a whole number ≥ 0"
   }
 }
 
