@@ -25,6 +25,7 @@
  */
 import type { CellValue, ErrorValue } from "../Cell.js"
 import { requireExcelJS } from "./exceljs.js"
+import { boundedCache } from "./text.js"
 
 interface SaxesLike {
   on(event: string, f: (v: never) => void): void
@@ -168,16 +169,7 @@ export async function* sheetRows(ws: unknown, wb: unknown): AsyncGenerator<Reado
    * activity): one copy of each is kept and shared by every row that has it, instead of one a
    * cell (about 170 bytes a proposal less in a kept register). Bounded: cleared at 8,192 texts.
    */
-  const shared = new Map<string, string>()
-  const ownShared = (v: string): string => {
-    let o = shared.get(v)
-    if (o === undefined) {
-      o = own(v)
-      if (shared.size >= 8192) shared.clear()
-      shared.set(o, o)
-    }
-    return o
-  }
+  const ownShared = boundedCache(own, 8192, (_, copy) => copy)
 
   const closeCell = (): void => {
     const col = columnOf(ref)
