@@ -24,11 +24,12 @@ const option = (argv: ReadonlyArray<string>, name: string): string | undefined =
 
 const HELP = `khuyencong-service: the khuyến công HTTP service
 
-  khuyencong-service [--port 8080] [--host 127.0.0.1] [--data-dir DIR] [--tokens FILE]
+  khuyencong-service [--port 8080] [--host 127.0.0.1] [--data-dir DIR] [--tokens FILE] [--schema NAME]
 
   DATABASE_URL            PostgreSQL server (else embedded PGlite)
   KHUYENCONG_DATA_DIR     PGlite data folder (else in memory)
   KHUYENCONG_TOKENS_FILE  token file, or KHUYENCONG_TOKENS with the JSON itself
+  KHUYENCONG_SCHEMA       as --schema: the database schema of the tables (default khuyencong)
   PORT, HOST              as --port, --host
 
 API page at /docs, OpenAPI at /openapi.json. See docs/service.md.`
@@ -44,7 +45,11 @@ export const main = async (argv: ReadonlyArray<string>): Promise<void> => {
   const dataDir = option(argv, "--data-dir") ?? env["KHUYENCONG_DATA_DIR"]
   const auth = fromEnvironment(option(argv, "--tokens"), env)
   const url = env["DATABASE_URL"]
-  const store = await open(url !== undefined && url !== "" ? { driver: "pg", connectionString: url } : { driver: "pglite", ...(dataDir === undefined ? {} : { dataDir }) })
+  const schema = option(argv, "--schema") ?? env["KHUYENCONG_SCHEMA"]
+  const store = await open({
+    ...(url !== undefined && url !== "" ? { driver: "pg", connectionString: url } : { driver: "pglite", ...(dataDir === undefined ? {} : { dataDir }) }),
+    ...(schema === undefined ? {} : { schema })
+  })
   const running = await listen({ store, auth, port, host })
   const where = store.driver === "pg" ? "PostgreSQL (DATABASE_URL)" : dataDir === undefined ? "PGlite in memory" : `PGlite in ${dataDir}`
   console.log(`khuyencong-service listening on ${running.url} (store: ${where}); API page ${running.url}/docs`)
