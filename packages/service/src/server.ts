@@ -83,17 +83,18 @@ export const handler = (options: ServiceOptions): ((req: IncomingMessage, res: S
         body: readJson
       })
       send(res, answer.status, answer.body, {}, answer.contentType)
-      // A handler refused before reading its body (401, 403): drop the rest.
-      if (method === "POST" && body === undefined) req.resume()
+      // A body nobody asked for (a GET with one): drop it.
+      if (!req.complete) req.resume()
     }
     run().catch((e: unknown) => {
       const { status, body } = answerOf(e, log)
       const headers: Record<string, string> = e instanceof ServiceError ? { ...e.headers } : {}
-      // The body was refused unread: close the connection rather than read the rest.
-      if (status === 413 || status === 400) headers["connection"] = "close"
+      // Refused before the whole body came in (over a limit, no token, wrong role): answer, then
+      // close the connection rather than read the rest.
+      const unread = !req.complete
+      if (unread) headers["connection"] = "close"
       send(res, status, body, headers)
-      if (status === 413) res.once("finish", () => req.destroy())
-      else req.resume()
+      if (unread) res.once("finish", () => req.destroy())
     })
   }
 }
