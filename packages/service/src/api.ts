@@ -375,6 +375,8 @@ export interface Route {
   readonly method: "GET" | "POST"
   readonly path: string
   readonly handler: Handler
+  /** Which body limit applies: `batch` (maxBodyBytes) or `record` (maxRecordBodyBytes, the default). */
+  readonly body?: "batch" | "record"
 }
 
 const docsPage = `<!doctype html>
@@ -399,8 +401,8 @@ fetch("/openapi.json").then(r => r.json()).then(doc => {
 
 export const routes: ReadonlyArray<Route> = [
   { method: "POST", path: "/evaluate", handler: evaluate },
-  { method: "POST", path: "/evaluate/batch", handler: evaluateBatch },
-  { method: "POST", path: "/allocate", handler: allocate },
+  { method: "POST", path: "/evaluate/batch", handler: evaluateBatch, body: "batch" },
+  { method: "POST", path: "/allocate", handler: allocate, body: "batch" },
   { method: "POST", path: "/proposals", handler: saveProposal },
   { method: "POST", path: "/proposals/{id}/evaluations", handler: evaluateStored },
   { method: "POST", path: "/contracts", handler: saveContract },

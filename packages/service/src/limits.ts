@@ -10,8 +10,10 @@ import { badRequest, ServiceError, tooLarge } from "./errors.js"
 
 /** The limits, all configurable. */
 export interface Limits {
-  /** Largest request body, in bytes (default 1 MiB). */
+  /** Largest request body, in bytes (default 1 MiB): batches, allocations. */
   readonly maxBodyBytes: number
+  /** Largest body of a single-record request (`POST /evaluate`, proposals, contracts, ledger events), in bytes (default 256 KiB). */
+  readonly maxRecordBodyBytes: number
   /** Deepest nesting of objects and lists (default 32). */
   readonly maxDepth: number
   /** Longest list anywhere in a body (default 1 000). */
@@ -30,6 +32,7 @@ export interface Limits {
 
 export const defaultLimits: Limits = Object.freeze({
   maxBodyBytes: 1024 * 1024,
+  maxRecordBodyBytes: 256 * 1024,
   maxDepth: 32,
   maxArrayLength: 1000,
   maxObjectKeys: 256,

@@ -54,7 +54,7 @@ export const openapi = (limits: Limits): Json => {
       version: "0.2.0",
       description:
         "Vietnam's khuyến công (industrial extension) programme as a service: evaluate proposals against the rule packs, rank and allocate envelopes, keep contracts and their ledgers. Amounts are whole đồng written as decimal strings. Every error is `{ error: { _tag, code, path, message: { vi, en }, issues } }`. " +
-        `Limits (checked before decoding, 413): body ${limits.maxBodyBytes} bytes, lists ${limits.maxArrayLength} items, strings ${limits.maxStringLength} characters, numbers ${limits.maxDigits} digits, depth ${limits.maxDepth}, batch ${limits.maxBatch}, allocation ${limits.maxAllocate} proposals.`
+        `Limits (checked before decoding, 413): body ${limits.maxRecordBodyBytes} bytes (${limits.maxBodyBytes} for /evaluate/batch and /allocate), lists ${limits.maxArrayLength} items, strings ${limits.maxStringLength} characters, numbers ${limits.maxDigits} digits, depth ${limits.maxDepth}, batch ${limits.maxBatch}, allocation ${limits.maxAllocate} proposals.`
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A token configured by the operator; its roles: reader, planner, ledger." } },

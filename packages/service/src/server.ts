@@ -61,20 +61,21 @@ export const handler = (options: ServiceOptions): ((req: IncomingMessage, res: S
       const url = new URL(req.url ?? "/", "http://service.invalid")
       if ((req.url ?? "").length > 8192) throw new ServiceError(414, "request/url-too-long", "Địa chỉ yêu cầu quá dài.", "The request URL is too long.", ["url"])
       const { route, params } = match(method, url.pathname)
+      const maxBody = route.body === "batch" ? limits.maxBodyBytes : limits.maxRecordBodyBytes
       let body: Promise<unknown> | undefined
       const readJson = (): Promise<unknown> =>
         (body ??= (async () => {
           const type = req.headers["content-type"]
           if (type !== undefined && !JSON_TYPE.test(type))
             throw new ServiceError(415, "request/unsupported-media-type", "Hãy gửi nội dung dạng application/json.", `Send the body as application/json, not ${type.slice(0, 100)}.`, ["headers", "content-type"])
-          const bytes = await readBody(req, limits.maxBodyBytes)
+          const bytes = await readBody(req, maxBody)
           const json = parseJson(bytes.toString("utf8"))
           checkShape(json, limits)
           return json
         })())
       // Refuse an oversized body at once, before authentication has to be looked at.
       const declared = Number(req.headers["content-length"] ?? "0")
-      if (method === "POST" && declared > limits.maxBodyBytes) await readJson()
+      if (method === "POST" && declared > maxBody) await readJson()
       const answer = await route.handler(ctx, {
         method,
         params,

@@ -227,6 +227,16 @@ describe("limits, checked before decoding", () => {
     expect(sent).toBeLessThan(20 * 1024 * 1024)
   })
 
+  it("allows one record 256 KiB and a batch 1 MiB", async () => {
+    const padding = Array.from({ length: 100 }, () => "x".repeat(3000)) // 300 KB of strings within the limits
+    const one = await call(base, "POST", "/evaluate", tokens.reader, { proposal: fx.above, padding })
+    expect(one.status).toBe(413)
+    typed(one.body, "request/body-too-large")
+    const batch = await call(base, "POST", "/evaluate/batch", tokens.reader, { proposals: [fx.above], establishments: fx.establishments, padding })
+    expect(batch.status).toBe(422) // read and parsed (within 1 MiB), then refused by the decoder: no such field
+    typed(batch.body, "evaluate-batch/invalid")
+  })
+
   it("refuses long strings, long numbers and deep nesting with their path (413)", async () => {
     const long = await call(base, "POST", "/evaluate", tokens.reader, { proposal: { ...fx.above, title: "x".repeat(5000) } })
     expect(long.status).toBe(413)
