@@ -253,12 +253,16 @@ const allocate: Handler = async (ctx, req) => {
 
 const storeCall = async <A>(p: Promise<Result.Result<A, unknown>>, prefix: ReadonlyArray<string | number> = []): Promise<A> => get(await p, prefix)
 
+const STATUSES: ReadonlyArray<Storage.ProposalStatus> = ["draft", "submitted", "appraised", "approved", "rejected", "withdrawn", "completed"]
+
 const saveProposal: Handler = async (ctx, req) => {
   const principal = who(ctx, req, PLAN)
   const r = new Reader("proposal")
   const o = r.object(await req.body(), []) ?? {}
   r.only(o, ["proposal", "establishments", "status", "idempotencyKey"], [])
   const status = r.text(o, "status", [], true)
+  if (status !== undefined && !STATUSES.includes(status as Storage.ProposalStatus))
+    r.add("request/invalid-status", ["status"], `Phải là một trong: ${STATUSES.join(", ")}.`, `Must be one of: ${STATUSES.join(", ")}.`)
   const idempotencyKey = r.text(o, "idempotencyKey", [], true)
   const establishments = decodeEstablishments(r, o)
   const proposal = get(Proposal.decode(o["proposal"]), ["proposal"])

@@ -142,6 +142,15 @@ describe("contracts and the ledger", () => {
     expect(r.body.error.issues[0]).toMatchObject({ code: "request/unknown-field", path: ["author"] })
   })
 
+  it("refuses an unknown proposal status before storing anything", async () => {
+    const r = await call(base, "POST", "/proposals", tokens.planner, { proposal: { ...fx.below, id: "de-an-status" }, establishments: fx.establishments, status: "paid" })
+    expect(r.status).toBe(422)
+    typed(r.body, "proposal/invalid")
+    expect(r.body.error.issues[0]).toMatchObject({ code: "request/invalid-status", path: ["status"] })
+    const ev = await call(base, "POST", "/proposals/de-an-status/evaluations", tokens.planner, {})
+    expect(ev.status).toBe(404)
+  })
+
   it("answers an unknown contract with a typed 404", async () => {
     const r = await call(base, "GET", "/contracts/none/ledger", tokens.ledger)
     expect(r.status).toBe(404)
