@@ -18,6 +18,7 @@ import type { Storage } from "@khuyencong/storage"
 import { type Auth, authorize, type Principal, type Role } from "./auth.js"
 import { type ErrorBody, fromTyped, internal, invalid, notFound, ServiceError } from "./errors.js"
 import { checkCount, type Limits } from "./limits.js"
+import { docsPage } from "./docs.js"
 import { openapi } from "./openapi.js"
 import { authorOf, decodeContract, decodeEvent, decodePolicy, Reader, toWire } from "./wire.js"
 
@@ -383,26 +384,6 @@ export interface Route {
   readonly body?: "batch" | "record"
 }
 
-const docsPage = `<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><title>khuyencong service API</title>
-<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}code,pre{background:#f4f4f4}pre{padding:.5rem;overflow:auto}section{border-top:1px solid #ccc;padding:.5rem 0}</style></head>
-<body><h1>khuyencong service</h1>
-<p>OpenAPI 3.1: <a href="/openapi.json">/openapi.json</a>. Writes need <code>Authorization: Bearer &lt;token&gt;</code>.</p>
-<div id="api">Loading…</div>
-<script>
-fetch("/openapi.json").then(r => r.json()).then(doc => {
-  const root = document.getElementById("api"); root.textContent = ""
-  for (const [path, item] of Object.entries(doc.paths)) for (const [method, op] of Object.entries(item)) {
-    const s = document.createElement("section")
-    const h = document.createElement("h2"); h.textContent = method.toUpperCase() + " " + path; s.appendChild(h)
-    const p = document.createElement("p"); p.textContent = op.summary + (op.security && op.security.length ? " (token: " + (op["x-roles"] || []).join(", ") + ")" : ""); s.appendChild(p)
-    if (op.description) { const d = document.createElement("p"); d.textContent = op.description; s.appendChild(d) }
-    root.appendChild(s)
-  }
-})
-</script></body></html>
-`
-
 export const routes: ReadonlyArray<Route> = [
   { method: "POST", path: "/evaluate", handler: evaluate },
   { method: "POST", path: "/evaluate/batch", handler: evaluateBatch, body: "batch" },
@@ -416,7 +397,7 @@ export const routes: ReadonlyArray<Route> = [
   { method: "GET", path: "/parameters", handler: parameters },
   { method: "GET", path: "/packs", handler: packs },
   { method: "GET", path: "/openapi.json", handler: async (ctx) => ok(openapi(ctx.limits)) },
-  { method: "GET", path: "/docs", handler: async () => ({ status: 200, body: docsPage, contentType: "text/html; charset=utf-8" }) },
+  { method: "GET", path: "/docs", handler: async (ctx) => ({ status: 200, body: await docsPage(openapi(ctx.limits)), contentType: "text/html; charset=utf-8" }) },
   { method: "GET", path: "/health", handler: async () => ok({ status: "ok" }) }
 ]
 

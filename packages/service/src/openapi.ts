@@ -294,7 +294,7 @@ export const openapi = (limits: Limits): Json => {
       },
       "/packs": { get: { summary: "Installed rule packs: id, version, title, the period each governs", responses: { 200: { description: "The packs" } } } },
       "/openapi.json": { get: { summary: "This document", responses: { 200: { description: "OpenAPI 3.1" } } } },
-      "/docs": { get: { summary: "A page listing the endpoints", responses: { 200: { description: "HTML" } } } },
+      "/docs": { get: { summary: "Interactive API reference (Scalar, bundled with effect; no CDN)", responses: { 200: { description: "HTML" } } } },
       "/health": { get: { summary: "Liveness", responses: { 200: { description: "ok" } } } }
     }
   }

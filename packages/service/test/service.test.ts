@@ -312,8 +312,12 @@ describe("the law and the API description", () => {
     for (const p of ["/evaluate", "/evaluate/batch", "/allocate", "/contracts", "/contracts/{id}/events", "/contracts/{id}/ledger", "/parameters", "/packs"])
       expect(r.body.paths[p], p).toBeDefined()
     expect(r.body.components.schemas.Evaluation.properties.payable).toBeDefined()
+    // Scalar's API reference over this document, from the copy effect bundles: nothing from a CDN
     const page = await call(base, "GET", "/docs")
     expect(page.status).toBe(200)
-    expect(page.body).toMatch(/openapi\.json/)
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/)
+    expect(page.body).toMatch(/Scalar\.createApiReference/)
+    expect(page.body).toMatch(/"\/evaluate\/batch"/)
+    expect(page.body).not.toMatch(/<script[^>]+src="https?:/)
   })
 })
