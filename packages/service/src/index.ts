@@ -10,4 +10,3 @@ export { fromConfig, fromEnvironment, type Auth, type Principal, type Role } fro
 export { defaultLimits, type Limits } from "./limits.js"
 export { openapi } from "./openapi.js"
 export { ServiceError, type ErrorBody, type Issue, type Message } from "./errors.js"
-export { routes, type Route } from "./api.js"

@@ -43,7 +43,7 @@ const errors = (...statuses: ReadonlyArray<number>): Json =>
 const cache = new WeakMap<Limits, Json>()
 
 /** The OpenAPI document (built once). */
-export const openapi = (limits: Limits): Json => {
+export const openapi = (limits: Limits): Record<string, unknown> => {
   const hit = cache.get(limits)
   if (hit !== undefined) return hit
   const doc: Json = {
