@@ -32,6 +32,9 @@
 #  11. embedded: the same with PGlite (and @types/emscripten, which PGlite's own declarations
 #      need) and without pg; check.mjs opens PGlite stores (always) and gets the typed error naming
 #      pg when asking for a server; tsc as in 8.
+#  12. service: @khuyencong/service with the packs, adapters-postgres and its drivers; check.mjs
+#      starts the `khuyencong-service` bin on PGlite, reads /packs and a parameter, evaluates the
+#      group project (401 without a token, 900 million đồng with one); tsc as in 8.
 # Prints a short report; exits 1 on any problem (warnings do not fail).
 #
 # Usage: bash scripts/check-packages.sh          (after `pnpm build`; `pnpm check:packages` does both)
@@ -372,5 +375,24 @@ if [ "$install_mode" != "FAILED" ]; then
 fi
 REPORT+=("embedded (adapters-postgres + $extra, no pg): install $install_mode, $(size embedded); node check.mjs $run_ok; $tsc_ok")
 if [ "$run_ok" = "ok" ]; then REPORT+=("  $(tail -1 "$LOGS/embedded.node.log")"); fi
+
+# --- 12. The service: @khuyencong/service with its drivers; its bin starts and answers
+SERVICE_PACKAGES="$BASE_PACKAGES rules-2014-2018 rules-2021-2025 rules-2026-2030 adapters-postgres service"
+if [ -n "${TARBALL_OF[service]:-}" ]; then
+  make_consumer service $SERVICE_PACKAGES
+  svc_tgz=(); for short in $SERVICE_PACKAGES; do svc_tgz+=("./$short.tgz"); done
+  # (@types/emscripten: PGlite comes with the service, and its declarations need the Emscripten
+  # types with skipLibCheck off; see embedded/check.ts)
+  npm_install service "${svc_tgz[@]}" "effect@$wanted_effect" "$node_types" @types/emscripten; install_mode="$RESULT"
+  run_ok="-"; tsc_ok="-"
+  if [ "$install_mode" != "FAILED" ]; then
+    run_node service; run_ok="$RESULT"
+    run_tsc service; tsc_ok="$RESULT"
+  fi
+  REPORT+=("service (@khuyencong/service + pg + PGlite): install $install_mode, $(size service); node check.mjs $run_ok; $tsc_ok")
+  if [ "$run_ok" = "ok" ]; then REPORT+=("  $(tail -1 "$LOGS/service.node.log")"); fi
+else
+  problem "service: packages/service was not packed"
+fi
 
 finish $([ ${#PROBLEMS[@]} -gt 0 ] && echo 1 || echo 0)

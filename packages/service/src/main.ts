@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+/**
+ * `khuyencong-service`: start the service.
+ *
+ *   khuyencong-service [--port 8080] [--host 127.0.0.1] [--data-dir ./data] [--tokens tokens.json]
+ *
+ * Store: PostgreSQL when `DATABASE_URL` is set, else embedded PGlite, in `--data-dir` (kept
+ * between runs; env `KHUYENCONG_DATA_DIR`) or in memory when neither is given. Migrations are
+ * applied on start. Tokens: `--tokens FILE`, `KHUYENCONG_TOKENS_FILE` or `KHUYENCONG_TOKENS`
+ * (see docs/service.md). Port and host also from `PORT` and `HOST`.
+ * @since 0.2.0
+ */
+import { open } from "@khuyencong/adapters-postgres"
+import { Effect } from "effect"
+import { fromEnvironment } from "./auth.js"
+import { listen } from "./server.js"
+
+const option = (argv: ReadonlyArray<string>, name: string): string | undefined => {
+  const i = argv.indexOf(name)
+  if (i >= 0) return argv[i + 1]
+  const eq = argv.find((a) => a.startsWith(`${name}=`))
+  return eq?.slice(name.length + 1)
+}
+
+const HELP = `khuyencong-service: the khuyến công HTTP service
+
+  khuyencong-service [--port 8080] [--host 127.0.0.1] [--data-dir DIR] [--tokens FILE] [--schema NAME]
+
+  DATABASE_URL            PostgreSQL server (else embedded PGlite)
+  KHUYENCONG_DATA_DIR     PGlite data folder (else in memory)
+  KHUYENCONG_TOKENS_FILE  token file, or KHUYENCONG_TOKENS with the JSON itself
+  KHUYENCONG_SCHEMA       as --schema: the database schema of the tables (default khuyencong)
+  PORT, HOST              as --port, --host
+
+API page at /docs, OpenAPI at /openapi.json. See docs/service.md.`
+
+export const main = async (argv: ReadonlyArray<string>): Promise<void> => {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log(HELP)
+    return
+  }
+  const env = process.env
+  const port = Number(option(argv, "--port") ?? env["PORT"] ?? "8080")
+  const host = option(argv, "--host") ?? env["HOST"] ?? "127.0.0.1"
+  const dataDir = option(argv, "--data-dir") ?? env["KHUYENCONG_DATA_DIR"]
+  const auth = fromEnvironment(option(argv, "--tokens"), env)
+  const url = env["DATABASE_URL"]
+  const schema = option(argv, "--schema") ?? env["KHUYENCONG_SCHEMA"]
+  const store = await open({
+    ...(url !== undefined && url !== "" ? { driver: "pg", connectionString: url } : { driver: "pglite", ...(dataDir === undefined ? {} : { dataDir }) }),
+    ...(schema === undefined ? {} : { schema })
+  })
+  const running = await listen({ store, auth, port, host })
+  const where = store.driver === "pg" ? "PostgreSQL (DATABASE_URL)" : dataDir === undefined ? "PGlite in memory" : `PGlite in ${dataDir}`
+  console.log(`khuyencong-service listening on ${running.url} (store: ${where}); API page ${running.url}/docs`)
+  const stop = (): void => {
+    void running
+      .close()
+      .then(() => Effect.runPromise(store.close()))
+      .then(() => process.exit(0))
+  }
+  process.once("SIGINT", stop)
+  process.once("SIGTERM", stop)
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e)
+  process.exit(1)
+})
