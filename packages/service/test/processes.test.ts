@@ -58,11 +58,12 @@ describe("one command on embedded PGlite, driven from Python", () => {
 })
 
 describe("two processes over one PostgreSQL server (DATABASE_URL)", () => {
-  it.runIf(DATABASE_URL === "")("needs DATABASE_URL (CI sets it: .ci/run starts a server)", () => {
-    expect(process.env["CI"]).toBeUndefined()
-  })
-
-  it.runIf(DATABASE_URL !== "")(
+  // no skipped test: without a server (a developer's machine) one test says why, and fails under CI
+  if (DATABASE_URL === "")
+    it("needs DATABASE_URL (CI sets it: .ci/run starts a server)", () => {
+      expect(process.env["CI"]).toBeUndefined()
+    })
+  else it(
     "post 20 advances of 21 triệu to one contract at once: exactly 10 fit in the 210 triệu limit, none overpays",
     async () => {
       const schema = `svc_${process.pid}_${Date.now().toString(36)}`
