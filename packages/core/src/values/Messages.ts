@@ -158,6 +158,8 @@ export const catalogue: Readonly<Record<string, Entry>> = {
   // Evaluation and rule packs
   "evaluate/no-provincial-overlay": e("Chưa có nghị quyết của tỉnh {value}: đề án khuyến công địa phương được tính theo mức quốc gia.", "No provincial resolution of {value}: the local-fund proposal is evaluated at national levels."),
   "evaluate/province-code-closed": e("Mã tỉnh {value} đã hết hiệu lực vào ngày đánh giá.", "The province code {value} was closed on the day of evaluation."),
+  "support/province-mismatch": e("Đề án khuyến công địa phương thực hiện ngoài tỉnh của nghị quyết áp dụng[: {value}].", "The local-fund proposal lies outside the province of the provincial overlay[: {value}]."),
+  "support/*": e("Không tính được mức hỗ trợ ở {field}.", "The support cannot be computed at {field}."),
   "resolution/no-pack": e("Không có gói quy định nào áp dụng cho ngày {value}.", "No rule pack governs {value}."),
   "resolution/ambiguous": e("Nhiều gói quy định cùng áp dụng cho ngày {value}.", "Several rule packs govern {value}."),
   "pack/outside-period": e("Ngày {value} nằm ngoài giai đoạn của gói quy định.", "The day {value} is outside the rule pack's period."),
