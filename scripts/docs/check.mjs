@@ -63,6 +63,11 @@ const run = node([script("snippets.mjs"), "run"])
 console.log(run.output)
 if (!run.ok) failures.push("a snippet failed (see above)")
 
+// 3b. The JSON Schemas of packages/core/schemas against what the built library generates
+const schemas = node([join(root, "packages/core/scripts/schemas.mjs"), "--check"])
+if (schemas.ok) console.log(schemas.output)
+else failures.push(schemas.output)
+
 // 4. Links
 const slug = (heading) =>
   heading
