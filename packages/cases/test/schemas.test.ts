@@ -25,7 +25,7 @@ addFormats.default(ajv)
 const validator = (name: string) => {
   const schema = JSON.parse(readFileSync(path.join(root, "core/schemas", `${name}.schema.json`), "utf8")) as object
   const v = ajv.compile(schema)
-  return (value: unknown): ReadonlyArray<string> => (v(value) ? [] : (v.errors ?? []).map((e) => `${e.instrumentPath ?? e.instancePath} ${e.message}`))
+  return (value: unknown): ReadonlyArray<string> => (v(value) ? [] : (v.errors ?? []).map((e) => `${e.instancePath} ${e.message}`))
 }
 
 const modules = [p2014, p2021, p2026]
