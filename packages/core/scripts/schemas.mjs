@@ -226,11 +226,18 @@ const ledgerEvent = {
   defs: { Rate: RATE }
 }
 
+/** The envelope's field docs: the plan's, under `envelopes.*`. */
+const envelopeDocs = Object.fromEntries(
+  Object.entries(Plan.docs)
+    .filter(([k]) => k.startsWith("envelopes.*."))
+    .map(([k, v]) => [k.slice("envelopes.*.".length), v])
+)
+
 const schemas = {
   establishment: document("establishment", "Establishment (cơ sở công nghiệp nông thôn)", "A rural industrial establishment: the facts the eligibility and priority rules read. Decoded by Establishment.decode. / Cơ sở công nghiệp nông thôn được hỗ trợ.", fromEffect(Establishment.schema, Establishment.docs)),
   proposal: document("proposal", "Proposal (đề án khuyến công)", "A khuyến công proposal as it arrives from a form or an API; money as strings of digits in đồng. Decoded by Proposal.decode. / Đề án khuyến công.", fromEffect(Proposal.schema, Proposal.docs)),
   plan: document("plan", "Plan (kế hoạch khuyến công)", "A plan: its budget envelopes and the proposals it ranks. Decoded by Plan.decode. / Kế hoạch khuyến công.", fromEffect(Plan.schema, Plan.docs)),
-  envelope: document("envelope", "Budget envelope (kinh phí được giao)", "A budget envelope of a plan. / Kinh phí được giao.", fromEffect(Plan.budgetEnvelopeSchema, undefined)),
+  envelope: document("envelope", "Budget envelope (kinh phí được giao)", "A budget envelope of a plan. / Kinh phí được giao.", fromEffect(Plan.budgetEnvelopeSchema, envelopeDocs)),
   evaluation: document("evaluation", "Evaluation (kết quả đánh giá đề án)", "An evaluation as Evaluate.encode writes it (version 2), with its explanation trace when recorded: the complete legal basis of a decision. / Kết quả đánh giá đề án, kèm giải trình.", fromEffect(Evaluate.jsonSchema, undefined)),
   contract: document("contract", "Contract (hợp đồng khuyến công)", "A contract with the terms it took from its pack, as Trace.toJson writes it (money as decimal strings). / Hợp đồng và điều khoản tạm ứng, thanh toán.", contract),
   "ledger-event": document("ledger-event", "Ledger event (nghiệp vụ tạm ứng, thanh toán)", "One event of a contract's ledger: an advance, payment, refund, settlement or adjustment. / Một nghiệp vụ của sổ tạm ứng, thanh toán.", ledgerEvent)
