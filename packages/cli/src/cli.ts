@@ -366,7 +366,7 @@ const evaluate = async (args: ReadonlyArray<string>, io: Io): Promise<number> =>
     requested: x.evaluation.support.requested,
     payable: x.evaluation.payable,
     allocated: x.allocated,
-    reasons: x.evaluation.verdict === "eligible" ? [] : failureCodes(x.evaluation)
+    reasons: x.evaluation.verdict === "eligible" ? [] : failureCodes(x.evaluation).map((code) => ({ code, message: Messages.message(code, {}, lang) ?? code }))
   }))
   const importIssues = imported.issues.map((i) => ({
     row: i.row,
@@ -407,6 +407,8 @@ const evaluate = async (args: ReadonlyArray<string>, io: Io): Promise<number> =>
         `\n${tt.proposals} proposals: ${tt.eligible} eligible, ${tt.ineligible + tt.notApplicable} not; allocated ${fmt(tt.allocated)} of ${fmt(tt.envelope)} đồng.`
       )
     )
+    for (const r of rows)
+      for (const reason of r.reasons) io.out(`${r.id}: ${reason.message} [${reason.code}]`)
     for (const i of importIssues) io.err(`${t(lang, "dòng", "row")} ${i.row ?? "?"}${i.column === undefined ? "" : `, ${t(lang, "cột", "column")} ${i.column}`}: ${i.message} [${i.code}]`)
     for (const i of establishmentIssues) io.err(`${i.id} ${i.path.join(".")}: ${Messages.message(i.code, { field: i.path.join(".") }, lang) ?? i.message} [${i.code}]`)
     io.out(`${t(lang, "Đã ghi", "Written")}: ${Object.values(files).map((f) => path.relative(io.cwd, f) || f).join(", ")}`)

@@ -29,6 +29,8 @@ describe("khuyencong evaluate", () => {
     expect(r.stdout).toContain("DT-2024-QG-08")
     expect(r.stdout).toContain("không đủ điều kiện")
     expect(r.stdout).toMatch(/33 đề án: 29 đủ điều kiện, 4 không/)
+    // why, in Vietnamese from the message catalogue
+    expect(r.stdout).toContain("DT-2024-QG-08: Loại hình cơ sở không thuộc đối tượng được hỗ trợ: large-enterprise. [legal-form/not-eligible:large-enterprise]")
     expect(r.stderr).toContain("dòng 24, cột K: Số tiền ở cột \"Tổng kinh phí (đồng)\" không đọc được: \"5OO.000.000\". [import/bad-amount]")
     for (const f of ["ke-hoach-khuyen-cong-2024.xlsx", "phan-bo-kinh-phi-2024.xlsx", "giai-trinh-danh-gia-2024.xlsx"]) expect(existsSync(join(out, f))).toBe(true)
   })
@@ -41,7 +43,11 @@ describe("khuyencong evaluate", () => {
     expect(j.totals.proposals).toBe(33)
     expect(j.totals.eligible).toBe(29)
     expect(j.totals.allocated).toMatch(/^\d+$/)
-    expect(j.proposals.find((p: { id: string }) => p.id === "DT-2024-QG-08")).toMatchObject({ verdict: "ineligible", payable: "0" })
+    expect(j.proposals.find((p: { id: string }) => p.id === "DT-2024-QG-08")).toMatchObject({
+      verdict: "ineligible",
+      payable: "0",
+      reasons: [{ code: "legal-form/not-eligible:large-enterprise", message: "The establishment's legal form is not one that is supported: large-enterprise." }]
+    })
     expect(j.register.issues.map((i: { code: string }) => i.code)).toContain("import/bad-amount")
     expect(j.register.issues[0].message).toBe('The amount in column "Tổng kinh phí (đồng)" cannot be read: "5OO.000.000".')
   })

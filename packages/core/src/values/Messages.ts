@@ -8,9 +8,10 @@
  * left out when a parameter it names is absent. An issue's `params` (when it has them) and its
  * `path` and `actual` fill them: {@link paramsOf}.
  *
- * Codes are looked up whole, then without a trailing `:N` (the clause a reason was decided on:
- * `location/not-converted:1` → `location/not-converted`), then by their prefix with `*`
- * (`pack/*`).
+ * Codes are looked up whole, then without a `:…` suffix (the clause or subject a reason was
+ * decided on: `location/not-converted:1` → `location/not-converted`; a suffix that is not a
+ * number fills `{value}` when no value is given: `legal-form/not-eligible:large-enterprise`), then
+ * by their prefix with `*` (`pack/*`).
  *
  * @example
  * ```ts
@@ -197,7 +198,7 @@ export const catalogue: Readonly<Record<string, Entry>> = {
 const entryOf = (code: string): Entry | undefined => {
   const whole = catalogue[code]
   if (whole !== undefined) return whole
-  const bare = code.replace(/:\d+$/, "")
+  const bare = code.replace(/:.*$/, "")
   const own = catalogue[bare]
   if (own !== undefined) return own
   const slash = bare.indexOf("/")
@@ -235,7 +236,10 @@ const fill = (template: string, params: Params): string => {
  */
 export const message = (code: string, params: Params = {}, lang: Lang = "vi"): string | undefined => {
   const entry = entryOf(code)
-  return entry === undefined ? undefined : fill(entry[lang], params)
+  if (entry === undefined) return undefined
+  const suffix = /:(.+)$/.exec(code)?.[1]
+  const withSuffix = suffix !== undefined && !/^\d+$/.test(suffix) && params["value"] === undefined ? { ...params, value: suffix } : params
+  return fill(entry[lang], withSuffix)
 }
 
 /** What {@link paramsOf} and {@link messageOf} read of an issue or error. */
