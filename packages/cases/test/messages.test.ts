@@ -111,6 +111,18 @@ describe("Messages catalogue", () => {
     expect(Messages.message("ledger/above-contract", {}, "en")).toBe("The amount exceeds the contract.")
     expect(Messages.message("location/not-converted:1", {}, "en")).toMatch(/class-1 city/)
     expect(Messages.message("no-such/code")).toBeUndefined()
+    // a decoding issue carries its amounts, so the message can be worded in Vietnamese
+    const line = { item: "machinery.equipment", quantity: 1, unitCost: "800000000", total: "800000000", requestedSupport: "400000000", counterpartFunding: "300000000" }
+    const r = Proposal.decode({
+      id: "DA-1", title: "Máy sao chè", fund: "national", form: { kind: "single" }, activities: [{ activity: "machinery", costLines: [line] }],
+      implementingUnit: { name: "Trung tâm Khuyến công" }, beneficiaries: ["cs-1"], locations: [{ provinceCode: "02" }], planYear: 2023,
+      duration: { start: "2023-04-01", end: "2023-11-30" }, approvalDate: "2023-03-15"
+    })
+    const issue = r.ok ? undefined : r.error.issues.find((i) => i.code === "proposal/funding-shortfall")
+    expect(issue?.params).toMatchObject({ amount: 700_000_000n, limit: 800_000_000n })
+    expect(Messages.messageOf(issue!, "vi")).toBe(
+      "Kinh phí đề nghị hỗ trợ + vốn đối ứng + nguồn khác chưa đủ thành tiền (activities.0.costLines.0.counterpartFunding): 700.000.000 ₫ < 800.000.000 ₫."
+    )
     expect(Messages.messageOf({ code: "no-such/code", message: "as is" })).toBe("as is")
   })
 })
