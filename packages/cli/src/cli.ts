@@ -157,11 +157,13 @@ export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<number> 
       case "help":
       case "--help":
       case "-h":
-        io.out(USAGE[lang])
+        if (rest.includes("--json")) json(io, { version: VERSION, commands: ["evaluate", "explain", "cases", "parameters", "serve"], exitCodes: ExitCode, usage: USAGE[lang] })
+        else io.out(USAGE[lang])
         return command === undefined ? ExitCode.usage : ExitCode.ok
       case "--version":
       case "-v":
-        io.out(VERSION)
+        if (rest.includes("--json")) json(io, { version: VERSION })
+        else io.out(VERSION)
         return ExitCode.ok
       case "evaluate":
         return await evaluate(rest, io)
@@ -178,6 +180,7 @@ export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<number> 
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof Installation.PackError) {
+      if (argv.includes("--json")) json(io, { command, ok: false, error: { code: "cli/usage", message: e.message } })
       io.err(`khuyencong: ${e.message}\n${t(lang, "Xem: khuyencong --help", "See: khuyencong --help")}`)
       return ExitCode.usage
     }
@@ -578,6 +581,7 @@ const serve = async (args: ReadonlyArray<string>, io: Io): Promise<number> => {
   try {
     mod = (await import(/* @vite-ignore */ name)) as typeof mod
   } catch {
+    if (values.json === true) json(io, { command: "serve", ok: false, error: { code: "cli/service-not-installed", message: `${name} is not installed` } })
     io.err(
       t(
         lang,

@@ -98,6 +98,12 @@ describe("khuyencong parameters, cases, serve", () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toContain("@khuyencong/service")
   })
+  it("--json also for usage errors and --version", () => {
+    const r = run("parameters", "--json")
+    expect(r.code).toBe(2)
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: "cli/usage" } })
+    expect(JSON.parse(run("--version", "--json").stdout)).toEqual({ version: "0.2.0" })
+  })
   it("--help lists the commands and exit codes", () => {
     const r = run("--help")
     expect(r.code).toBe(0)
