@@ -66,6 +66,7 @@ describe("khuyencong explain", () => {
     const vi = run("explain", register, "DT-2024-QG-08", "--establishments", source)
     expect(vi.code).toBe(1) // not eligible
     expect(vi.stdout).toContain("Kết luận: Không đủ điều kiện hỗ trợ")
+    expect(vi.stdout).toContain("eligibility.legal-form: Loại hình cơ sở không thuộc đối tượng được hỗ trợ: large-enterprise.")
     const en = run("explain", register, "DT-2024-QG-02", "--establishments", source, "--lang", "en")
     expect(en.code).toBe(0)
     expect(en.stdout).not.toContain("Kết luận")

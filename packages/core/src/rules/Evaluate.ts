@@ -22,6 +22,7 @@ import * as Citation from "../values/Citation.js"
 import * as Eligibility from "./Eligibility.js"
 import { LookupError, RuleViolation, ValidationError, type Issue } from "../values/Errors.js"
 import * as LocalDateSchema from "../values/LocalDate.js"
+import * as Messages from "../values/Messages.js"
 import * as MoneyFormat from "../values/Money.js"
 import * as RateValue from "../values/Rate.js"
 import { sha256Hex } from "./internal/sha256.js"
@@ -772,7 +773,9 @@ export const explain = (e: Evaluation, options: { readonly lang?: "vi" | "en" } 
   out.push("", `${t.verdict}: ${t.verdicts[e.verdict]}`, `${t.reasons}:`)
   const failed = Eligibility.failures(e.eligibility)
   if (failed.length === 0) out.push(`  ${t.noReasons}`)
-  for (const c of failed) out.push(`  - ${c.subject === undefined ? "" : `[${c.subject}] `}${c.rule}: ${c.message} — ${refText(TraceValue.citationRef(c.citation), lang)}`)
+  // Vietnamese from the message catalogue when it has the reason's code (English detail otherwise)
+  const why = (c: (typeof failed)[number]): string => (lang === "vi" && c.reason !== undefined ? (Messages.message(c.reason, {}, "vi") ?? c.message) : c.message)
+  for (const c of failed) out.push(`  - ${c.subject === undefined ? "" : `[${c.subject}] `}${c.rule}: ${why(c)} — ${refText(TraceValue.citationRef(c.citation), lang)}`)
   out.push("", `${t.lines}:`)
   e.support.lines.forEach((l, i) => {
     const bp = l.bindingParameter === undefined ? "" : ` — ${l.bindingParameter.id}, ${refText(TraceValue.citationRef(l.bindingParameter.citation), lang)}`
@@ -781,7 +784,7 @@ export const explain = (e: Evaluation, options: { readonly lang?: "vi" | "en" } 
   out.push(`${t.total}: ${vnd(e.support.total)}`, `${t.payable}: ${vnd(e.payable)}`)
   if (e.warnings.length > 0) {
     out.push("", `${t.warnings}:`)
-    for (const w of e.warnings) out.push(`  - ${w.code}: ${w.message}`)
+    for (const w of e.warnings) out.push(`  - ${w.code}: ${lang === "vi" ? Messages.messageOf(w, "vi") : w.message}`)
   }
   out.push("", `${t.citations}:`)
   for (const c of citationsOf(e)) out.push(`  - ${refText(c, lang)}`)
