@@ -67,7 +67,10 @@ const post = (node, path, docs) => {
   if (Array.isArray(node)) return node.map((n) => post(n, path, docs))
   if (node === null || typeof node !== "object") return node
   const last = path[path.length - 1]
-  if (last !== undefined && MONEY_KEYS.has(last) && node.type === "string" && Object.keys(node).length === 1) return { $ref: "#/$defs/Money" }
+  if (last !== undefined && MONEY_KEYS.has(last) && node.type === "string" && Object.keys(node).length === 1) {
+    const description = docsOf(docs, path)
+    return description === undefined ? { $ref: "#/$defs/Money" } : { $ref: "#/$defs/Money", description }
+  }
   if (Array.isArray(node.anyOf) && node.anyOf.some(isNonFinite)) {
     if (path.includes("path")) return PATH_ITEM
     // a JSON number (Effect admits "NaN" and "Infinity" as strings): a finite number
@@ -226,6 +229,43 @@ const ledgerEvent = {
   defs: { Rate: RATE }
 }
 
+/** Descriptions of the evaluation's fields (Evaluate.encode has no field docs of its own). */
+const doc = (label, expects) => ({ label, expects })
+const evaluationDocs = {
+  "": doc("evaluation (kết quả đánh giá đề án)", "the record of one proposal's evaluation, as Evaluate.encode writes it"),
+  evaluationVersion: doc("record version (phiên bản bản ghi)", "2"),
+  proposalId: doc("proposal id (mã đề án)", "the proposal evaluated"),
+  packId: doc("rule pack (bộ quy tắc)", "the id of the pack that governed the decision date"),
+  packVersion: doc("rule pack version (phiên bản bộ quy tắc)", "the version of that pack"),
+  date: doc("decision date (ngày quyết định)", "the day the rules were read"),
+  verdict: doc("verdict (kết luận)", "eligible (đủ điều kiện), ineligible (không đủ điều kiện) or not-applicable (không áp dụng)"),
+  eligibility: doc("eligibility (điều kiện hỗ trợ)", "every condition checked, passed, failed or not applicable, with its rule, reason and citation"),
+  "eligibility.conditions": doc("conditions of the proposal (điều kiện của đề án)", "approved, in the catalogue, counterpart funding, no double funding"),
+  "eligibility.establishments": doc("conditions of each beneficiary (điều kiện của từng cơ sở)", "legal form, location, industry, exclusions"),
+  support: doc("support (mức hỗ trợ)", "the support line by line, with the constraint that bound each"),
+  "support.lines": doc("cost lines (dòng dự toán)", "one per cost line of the proposal"),
+  "support.lines.*.eligibleCost": doc("eligible cost (chi phí hợp lệ)", "in đồng"),
+  "support.lines.*.requested": doc("requested support (kinh phí đề nghị hỗ trợ)", "in đồng"),
+  "support.lines.*.rateCap": doc("cap from the rate (mức theo tỷ lệ)", "rate × eligible cost, in đồng"),
+  "support.lines.*.absoluteCap": doc("absolute cap (mức tối đa)", "in đồng"),
+  "support.lines.*.support": doc("support (mức hỗ trợ)", "the least of the request and the caps, in đồng"),
+  "support.lines.*.binding": doc("binding constraint (ràng buộc)", "rate, absolute-cap, request or not-in-catalogue"),
+  "support.total": doc("total support (tổng mức hỗ trợ)", "in đồng"),
+  "support.requested": doc("total requested (tổng kinh phí đề nghị)", "in đồng"),
+  "support.eligibleCost": doc("total eligible cost (tổng chi phí hợp lệ)", "in đồng"),
+  payable: doc("payable (số được chi trả)", "the total support when eligible, else 0, in đồng"),
+  trace: doc("trace (giải trình)", "one step per rule: inputs, parameters read with their citations, roundings, result and layer"),
+  "trace.steps.*.rule": doc("rule (quy tắc)", "the rule id"),
+  "trace.steps.*.parameters": doc("parameters read (tham số đã đọc)", "value, the days it applies, citation and grade"),
+  "trace.steps.*.roundings": doc("roundings (làm tròn)", "each rounding applied, with the exact value and the difference"),
+  "trace.steps.*.result": doc("result (kết quả)", "what the step produced"),
+  "trace.steps.*.layer": doc("layer (lớp quy định)", "national, a provincial overlay or a what-if reform"),
+  overlay: doc("provincial overlay (nghị quyết của tỉnh)", "the overlay in force, if any"),
+  reforms: doc("reforms (phương án giả định)", "what-if reforms in force"),
+  inputHash: doc("input hash (mã băm dữ liệu đầu vào)", "SHA-256 of the proposal and establishments evaluated"),
+  warnings: doc("warnings (cảnh báo)", "issues that did not stop the evaluation, each with a code, path and message")
+}
+
 /** The envelope's field docs: the plan's, under `envelopes.*`. */
 const envelopeDocs = Object.fromEntries(
   Object.entries(Plan.docs)
@@ -238,7 +278,7 @@ const schemas = {
   proposal: document("proposal", "Proposal (đề án khuyến công)", "A khuyến công proposal as it arrives from a form or an API; money as strings of digits in đồng. Decoded by Proposal.decode. / Đề án khuyến công.", fromEffect(Proposal.schema, Proposal.docs)),
   plan: document("plan", "Plan (kế hoạch khuyến công)", "A plan: its budget envelopes and the proposals it ranks. Decoded by Plan.decode. / Kế hoạch khuyến công.", fromEffect(Plan.schema, Plan.docs)),
   envelope: document("envelope", "Budget envelope (kinh phí được giao)", "A budget envelope of a plan. / Kinh phí được giao.", fromEffect(Plan.budgetEnvelopeSchema, envelopeDocs)),
-  evaluation: document("evaluation", "Evaluation (kết quả đánh giá đề án)", "An evaluation as Evaluate.encode writes it (version 2), with its explanation trace when recorded: the complete legal basis of a decision. / Kết quả đánh giá đề án, kèm giải trình.", fromEffect(Evaluate.jsonSchema, undefined)),
+  evaluation: document("evaluation", "Evaluation (kết quả đánh giá đề án)", "An evaluation as Evaluate.encode writes it (version 2), with its explanation trace when recorded: the complete legal basis of a decision. / Kết quả đánh giá đề án, kèm giải trình.", fromEffect(Evaluate.jsonSchema, evaluationDocs)),
   contract: document("contract", "Contract (hợp đồng khuyến công)", "A contract with the terms it took from its pack, as Trace.toJson writes it (money as decimal strings). / Hợp đồng và điều khoản tạm ứng, thanh toán.", contract),
   "ledger-event": document("ledger-event", "Ledger event (nghiệp vụ tạm ứng, thanh toán)", "One event of a contract's ledger: an advance, payment, refund, settlement or adjustment. / Một nghiệp vụ của sổ tạm ứng, thanh toán.", ledgerEvent)
 }
