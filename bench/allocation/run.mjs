@@ -11,6 +11,7 @@
 import { execFileSync } from "node:child_process"
 import { fileURLToPath } from "node:url"
 import os from "node:os"
+import { emit, within } from "../report.mjs"
 
 const here = fileURLToPath(import.meta.url)
 const arg = (name, fallback) => {
@@ -146,6 +147,8 @@ const main = () => {
     )
   ]
   console.log(lines.join("\n"))
+  // the runner's rows: every policy's median time against the baseline's (target 2×)
+  emit(rows.slice(1).map((r) => within("allocation", `Allocation.allocate ${r.which}, ${N.toLocaleString("en-US")} proposals`, r.median, base.median, "ms", 2)))
 }
 
 if (process.argv.includes("--time")) await timing()

@@ -13,6 +13,8 @@ import {
   LEGAL_FORMS,
   MINING,
   MINING_AREAS,
+  ENTERPRISE_SETUP,
+  ENTERPRISE_SETUP_AREAS,
   OVERHEAD,
   QUANTITY,
   SPECIAL_ZONE_FROM,
@@ -52,23 +54,33 @@ export const eligible = (p, establishments) => {
   const date = p.approvalDate
   if (date === undefined) return false
   const acts = p.activities
+  let count = 0
+  let excluded = 0
+  let setup = false
   for (let i = 0; i < acts.length; i++) {
     const a = acts[i]
     if (!ACTIVITIES.has(a.activity)) return false
+    if (a.activity === ENTERPRISE_SETUP) setup = true
     const lines = a.costLines
     for (let j = 0; j < lines.length; j++) {
       const l = lines[j]
       const it = items.get(l.item)
       if (it === undefined || it[0] !== a.activity) return false
-      if (l.requestedSupport + l.counterpartFunding < l.total) return false
-      if (l.otherStateFunding !== undefined && l.otherStateFunding > 0n) return false
+      // counterpart covers the total less all state support (JC 26/2014 art. 7.3)
+      const other = (l.otherStateFunding ?? 0n)
+      if (l.requestedSupport < l.total && l.counterpartFunding < l.total && l.requestedSupport + other + l.counterpartFunding < l.total) return false
+      // a line also funded by another state source is excluded; the proposal fails only when all are
+      count++
+      if (other > 0n) excluded++
     }
   }
+  if (count > 0 && excluded === count) return false
   const ids = p.beneficiaries
   for (let k = 0; k < ids.length; k++) {
     const e = establishments.get(ids[k])
     if (e === undefined) throw new Error(`unknown establishment ${ids[k]}`)
     if (!establishmentOk(e, p.planYear, date)) return false
+    if (setup && !ENTERPRISE_SETUP_AREAS.includes(e.location.difficultArea)) return false
   }
   return true
 }

@@ -14,6 +14,8 @@ import {
   LEGAL_FORMS,
   MINING,
   MINING_AREAS,
+  ENTERPRISE_SETUP,
+  ENTERPRISE_SETUP_AREAS,
   OVERHEAD,
   BENEFICIARY,
   QUANTITY,
@@ -72,6 +74,12 @@ pass("mining-area", {
     { fact: "difficultArea", operator: "in", value: MINING_AREAS }
   ]
 })
+pass("enterprise-setup-area", {
+  any: [
+    { fact: "enterpriseSetup", operator: "equal", value: false },
+    { fact: "difficultArea", operator: "in", value: ENTERPRISE_SETUP_AREAS }
+  ]
+})
 // dynamic fact: the day the conversion window ends (converted on + 5 years; 29 Feb → 28 Feb)
 establishmentEngine.addFact("conversionWindowEnds", async (_params, almanac) => {
   const on = await almanac.factValue("convertedFromCommuneOn")
@@ -126,7 +134,8 @@ const runEstablishment = (e, p, date) => {
     reference: `${p.planYear - 1}-12-31`,
     date,
     industry: e.industry.code,
-    difficultArea: l.difficultArea
+    difficultArea: l.difficultArea,
+    enterpriseSetup: p.activities.some((a) => a.activity === ENTERPRISE_SETUP)
   })
 }
 
@@ -134,7 +143,7 @@ const runLine = (a, l) =>
   lineEngine.run({
     item: l.item,
     activity: a.activity,
-    funded: l.requestedSupport + l.counterpartFunding,
+    funded: l.requestedSupport + (l.otherStateFunding ?? 0n) + l.counterpartFunding,
     total: l.total,
     otherStateFunding: l.otherStateFunding ?? 0n
   })
@@ -162,7 +171,13 @@ export const evaluate = async (p, establishments) => {
     }
   const results = await Promise.all(runs)
   let eligible = true
-  for (const r of results) if (r.failureEvents.some((ev) => ev.type !== "cap")) eligible = false
+  // a double-funded line is excluded; the proposal fails only when every line is
+  let excluded = 0
+  for (const r of results) {
+    if (r.failureEvents.some((ev) => ev.type !== "cap" && ev.params.rule !== "no-double-funding")) eligible = false
+    if (r.failureEvents.some((ev) => ev.params?.rule === "no-double-funding")) excluded++
+  }
+  if (lines.length > 0 && excluded === lines.length) eligible = false
   // caps from the decision table; a line without a cap event is outside the catalogue
   const first = 1 + p.beneficiaries.length
   const caps = lines.map((_, k) => results[first + k].events.find((ev) => ev.type === "cap")?.params)

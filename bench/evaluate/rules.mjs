@@ -54,7 +54,8 @@ for (const v of Object.values(ITEMS)) v.push(v[5] === 0n ? NaN : Number(v[4]) / 
 export const ACTIVITIES = new Set([
   "enterprise-setup", "demo-model", "cleaner-production-model", "machinery", "domestic-fair", "overseas-fair", "study-tour",
   "typical-product", "trademark", "showroom", "consultancy", "media", "association", "linkage-cluster", "relocation-interest",
-  "pollution-establishment", "pollution-cluster", "cluster-planning", "cluster-infrastructure", "management"
+  "pollution-establishment", "pollution-cluster", "cluster-planning", "cluster-infrastructure", "management",
+  "vocational-training"
 ])
 
 export const LEGAL_FORMS = ["enterprise", "cooperative", "cooperative-group", "business-household"]
@@ -71,6 +72,9 @@ export const INDUSTRIES = [
 export const EXCLUDED = ["vat-lieu-xay-dung/gach-dat-set-nung-lo-thu-cong-cai-tien", "vat-lieu-xay-dung/gach-dat-set-nung-lo-vong"]
 export const MINING = ["khai-thac-che-bien-khoang-san"]
 export const MINING_AREAS = ["difficult", "especially-difficult"]
+/** Enterprise set-up is supported only in difficult areas (JC 26/2014 art. 6.2.a; Circular 28/2018 art. 8). */
+export const ENTERPRISE_SETUP = "enterprise-setup"
+export const ENTERPRISE_SETUP_AREAS = ["difficult", "especially-difficult"]
 
 /** Whether `code` is one of `entries` or below one (`a/b` is below `a`). */
 export const under = (code, entries) => {
@@ -124,7 +128,12 @@ export const check = (resolvedBefore, resolvedAfter) => {
       problems.push("legal-form exemptions (artisans, sustainable production, cluster investors) not encoded here")
     if (cfg["legal-form"]?.cleanerProductionExempt !== true || cfg.location?.cleanerProductionExempt !== true) problems.push("cleaner-production exemptions differ")
     if (cfg.industry?.cleanerProductionCovered !== true) problems.push("cleaner-production coverage differs")
-    if (resolved.eligibility.length !== 9) problems.push(`${resolved.eligibility.length} eligibility rules, expected 9`)
+    if (!same(cfg["difficult-area"]?.areas, ENTERPRISE_SETUP_AREAS)) problems.push("enterprise set-up areas differ")
+    const scoped = resolved.eligibility.find((r) => r.kind === "difficult-area")
+    if (!same(scoped?.activities, [ENTERPRISE_SETUP])) problems.push("the difficult-area rule is not scoped to enterprise set-up alone")
+    // the three conditions on facts the generated data never states (polluting, new to the area,
+    // events abroad) are not applicable here; the other nine are written out above
+    if (resolved.eligibility.length !== 12) problems.push(`${resolved.eligibility.length} eligibility rules, expected 12`)
   }
   return problems
 }

@@ -30,6 +30,7 @@ import os from "node:os"
 import { PerformanceObserver, performance } from "node:perf_hooks"
 import { fileURLToPath } from "node:url"
 import v8 from "node:v8"
+import { emit } from "../report.mjs"
 
 const here = fileURLToPath(import.meta.url)
 const arg = (name, fallback) => {
@@ -528,6 +529,26 @@ out.push(`- Setup (not timed): decoding ${((decodeMs * 1000) / N).toFixed(1)} µ
 out.push(`- Trace on: ${traceStats.steps.toFixed(1)} steps and ${fmtInt(traceStats.bytes)} bytes of JSON per proposal (first 1,000).`)
 out.push(`- Machine: ${os.availableParallelism()} CPUs (${os.cpus()[0]?.model ?? "?"}), ${mb(os.totalmem())} MB RAM, Node ${process.version}, heap limit ${mb(v8.getHeapStatistics().heap_size_limit)} MB; load average ${load0.map((x) => x.toFixed(2)).join(" ")} at start, ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} at end, 1-minute load ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} over the timed passes; ${new Date().toISOString()}.`)
 console.log(out.join("\n"))
+// the runner's rows: µs per proposal (wall; the CPU ratio in the note), against the exact floor, and json-rules-engine against the library
+const evalRow = (work, key, k, floorKey = "floor") => {
+  const ratio = R[key].us / R[floorKey].us
+  return { bench: "evaluate", work, now: R[key].us, floor: R[floorKey].us, unit: "µs/proposal", ratio, goal: `≤ ${k}× floor`, met: ratio <= k, note: `CPU ${(R[key].cpuUs / R[floorKey].cpuUs).toFixed(2)}×` }
+}
+emit([
+  evalRow(`Evaluate.evaluate, trace off, ${fmtInt(N)} proposals`, "off", 3),
+  evalRow(`Evaluate.evaluate, trace on, ${fmtInt(N)} proposals`, "on", 10),
+  {
+    bench: "evaluate",
+    work: `json-rules-engine / library (trace off), ${fmtInt(JRE_N)} proposals`,
+    now: R["off-sub"].us,
+    floor: R.jre.us,
+    unit: "µs/proposal",
+    ratio: R.jre.us / R["off-sub"].us,
+    goal: "≥ 20× faster than json-rules-engine",
+    met: R.jre.us / R["off-sub"].us >= 20,
+    note: `CPU ${(R.jre.cpuUs / R["off-sub"].cpuUs).toFixed(2)}×`
+  }
+])
 
 const bad =
   agreement.off.support + agreement.off.verdict + agreement.off.errors + agreement.on.support + agreement.on.verdict + agreement.on.errors +

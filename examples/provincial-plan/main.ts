@@ -21,6 +21,7 @@ import { Storage } from "@khuyencong/storage"
 import { existsSync, mkdirSync, rmSync } from "node:fs"
 import { join, relative } from "node:path"
 import { pathToFileURL } from "node:url"
+import { bootPGlite } from "../shared/pglite.js"
 import { examplesDir } from "../shared/register.js"
 import { contractOf, eventsOf, type Script } from "./events.js"
 import { readSource, registerFile } from "./make-register.js"
@@ -130,11 +131,16 @@ export async function run(options: Options = {}): Promise<Summary> {
 
   // 3. Store, and 4. the contracts and their ledgers
   if (database.kind === "dir") mkdirSync(database.dir, { recursive: true })
+  // in memory: PGlite from the data directory prepared by the first run (no initdb; see ../shared/pglite.ts)
+  const booted = database.kind === "memory" ? await bootPGlite() : undefined
   const store = await open(
     database.kind === "url"
       ? { connectionString: database.url, schema: database.schema ?? "khuyencong_example" }
-      : { useEnvironment: false, ...(database.kind === "dir" ? { dataDir: database.dir } : {}) }
+      : booted !== undefined
+        ? { pglite: booted.db }
+        : { useEnvironment: false, ...(database.kind === "dir" ? { dataDir: database.dir } : {}) }
   )
+  if (booted !== undefined && !booted.prepared) await booted.keep()
   const s = Storage.toAsync(store)
   const stored = { establishments: 0, proposals: 0, evaluations: 0, allocations: 0, allocationsKept: 0, contractsKept: 0 }
   const rejected: Array<Summary["rejected"][number]> = []
@@ -189,6 +195,7 @@ export async function run(options: Options = {}): Promise<Summary> {
     }
   } finally {
     await s.close()
+    await booted?.db.close()
   }
   const disbursement = unwrap(Disbursement.summarize(entries, { asOf: LocalDate.endOfYear(2024) }), "disbursement (giải ngân)")
   const progress = unwrap(Disbursement.progress(disbursement, { assignments: Appraisal.assignments(appraisal) }), "progress (tiến độ giải ngân)")

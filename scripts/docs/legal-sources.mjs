@@ -287,7 +287,39 @@ const legalSources = (packs) => {
     )
     if (p.notes.length > 0) out.push("### Notes for the whole period", "", ...p.notes.map((n) => `- ${n}`), "")
     out.push("### Instruments", "", instrumentsTable(pk.instruments, p.instrumentNotes), "")
+    if ((pk.reported ?? []).length > 0)
+      out.push(
+        "### Reported, text unseen",
+        "",
+        "Instruments known only from a report, never cited: from the reported day, results of this pack carry a `pack/reported-instrument` warning naming each (`ResolvedPack.warnings`, `Evaluation.warnings`).",
+        "",
+        table(
+          ["number", "issuer", "warns from", "grade", "may replace", "said to change", "source"],
+          pk.reported.map((r) => [cell(r.instrument.number), cell(r.instrument.issuer), r.on, r.grade, cell(r.mayReplace.join(", ")), cell(r.concerns), cell(r.source)])
+        ),
+        ""
+      )
     out.push("### Parameters", "", table(PARAMETER_HEADER, parameterRows(pk.parameters)), "")
+    out.push(
+      "### Eligibility conditions",
+      "",
+      "Each condition with the activities it is about (every proposal when none is named), its citation and grade.",
+      "",
+      table(
+        ["rule", "kind", "what", "activities", "instrument", "article, clause, point", "grade", "note"],
+        pk.eligibility.map((r) => [
+          code(r.id),
+          code(r.kind),
+          cell(`${r.name} (${r.nameVi})`),
+          r.activities === undefined ? "all" : r.activities.map(code).join(", "),
+          instrumentCell(r.citation.instrument),
+          articleCell(r.citation),
+          gradeCell(r.citation.grade),
+          cell(r.citation.note)
+        ])
+      ),
+      ""
+    )
     if (p.overlays.length > 0) {
       out.push(
         `Provincial overlays of this pack: levels a province sets for its local-fund proposals (khuyến công`,

@@ -1,10 +1,11 @@
 // Benchmark: streaming import of a 50,000-row register (biểu tổng hợp đề án) from .xlsx.
 //
-//   cd /work/main && npx tsc -b packages/adapters-excel && node packages/adapters-excel/bench/import.mjs [rows]
+//   npx tsc -b packages/adapters-excel && node packages/adapters-excel/bench/import.mjs [rows] [--rounds 3]
 //
 // Writes a register with the package's own streaming writer (Xlsx.exportPlan: title row, header,
 // one proposal per row, totals row with SUM formulas), then, each in a fresh child process (so the
-// figures are each run's alone):
+// figures are each run's alone), in `--rounds` interleaved rounds (medians reported; the
+// in-memory reader and the capped heap once, after them):
 //   - exceljs alone reading the same cells: its streaming WorkbookReader (the same options the
 //     adapter uses), every row's values touched, nothing kept: the floor the adapter is held to
 //     (within 1.5x in time and in peak memory);
@@ -13,13 +14,16 @@
 //   - the same with the V8 heap capped at 128 MB (it completes: memory does not grow with the
 //     sheet beyond the ~150 bytes a row that duplicate detection keeps).
 //   - exceljs's in-memory reader (Workbook.xlsx.readFile), what a caller writes without this package;
-// Prints rows/s and the peak resident set size (process.resourceUsage().maxRSS) of each child,
-// and the ratios to exceljs's streaming reader alone.
+// Prints rows/s, the CPU time (user + system, GC threads included: less sensitive than wall time
+// to other jobs on the machine) and the peak resident set size (process.resourceUsage().maxRSS)
+// of each child, and the ratios to exceljs's streaming reader alone.
 import { spawnSync } from "node:child_process"
 import { mkdtempSync, rmSync, statSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { loadavg } from "node:os"
+import { emit, within } from "../../../bench/report.mjs"
 
 const here = fileURLToPath(import.meta.url)
 const dist = new URL("../dist/index.js", import.meta.url).href
@@ -31,10 +35,16 @@ const activities = [
   { code: "domestic-fair", nameVi: "Hội chợ, triển lãm hàng công nghiệp nông thôn trong nước" }
 ]
 
+const cpuSince = (c0) => {
+  const c = process.cpuUsage(c0)
+  return (c.user + c.system) / 1e6
+}
+
 if (process.argv[2] === "--exceljs") {
   // child: exceljs alone, the same streaming reader and options as the adapter, every cell touched
   const { createRequire } = await import("node:module")
   const ExcelJS = createRequire(new URL("../package.json", import.meta.url))("exceljs")
+  const c0 = process.cpuUsage()
   const t0 = performance.now()
   const wb = new ExcelJS.stream.xlsx.WorkbookReader(process.argv[3], {
     worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore"
@@ -48,7 +58,7 @@ if (process.argv[2] === "--exceljs") {
     }
   }
   const seconds = (performance.now() - t0) / 1000
-  process.stdout.write(JSON.stringify({ rows, cells, seconds, peakRssMB: process.resourceUsage().maxRSS / 1024 }))
+  process.stdout.write(JSON.stringify({ rows, cells, seconds, cpu: cpuSince(c0), peakRssMB: process.resourceUsage().maxRSS / 1024 }))
   process.exit(0)
 }
 
@@ -56,6 +66,7 @@ if (process.argv[2] === "--exceljs-workbook") {
   // child: exceljs's in-memory reader (Workbook.xlsx.readFile), what a caller writes by hand, every cell touched
   const { createRequire } = await import("node:module")
   const ExcelJS = createRequire(new URL("../package.json", import.meta.url))("exceljs")
+  const c0 = process.cpuUsage()
   const t0 = performance.now()
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.readFile(process.argv[3])
@@ -67,7 +78,7 @@ if (process.argv[2] === "--exceljs-workbook") {
       for (const v of row.values) if (v !== undefined && v !== null) cells++
     })
   const seconds = (performance.now() - t0) / 1000
-  process.stdout.write(JSON.stringify({ rows, cells, seconds, peakRssMB: process.resourceUsage().maxRSS / 1024 }))
+  process.stdout.write(JSON.stringify({ rows, cells, seconds, cpu: cpuSince(c0), peakRssMB: process.resourceUsage().maxRSS / 1024 }))
   process.exit(0)
 }
 
@@ -77,6 +88,7 @@ if (process.argv[2] === "--import") {
   const file = process.argv[3]
   const collect = process.argv[4] === "collect"
   let streamed = 0
+  const c0 = process.cpuUsage()
   const t0 = performance.now()
   const r = await Xlsx.readRegister(file, { activities, collect, onProposal: () => streamed++ })
   const seconds = (performance.now() - t0) / 1000
@@ -85,12 +97,15 @@ if (process.argv[2] === "--import") {
     process.exit(1)
   }
   process.stdout.write(
-    JSON.stringify({ rows: streamed, kept: r.value.proposals.length, seconds, peakRssMB: process.resourceUsage().maxRSS / 1024 })
+    JSON.stringify({ rows: streamed, kept: r.value.proposals.length, seconds, cpu: cpuSince(c0), peakRssMB: process.resourceUsage().maxRSS / 1024 })
   )
   process.exit(0)
 }
 
-const N = Number(process.argv[2] ?? 50_000)
+const N = Number(process.argv[2] !== undefined && !process.argv[2].startsWith("--") ? process.argv[2] : 50_000)
+const ri = process.argv.indexOf("--rounds")
+const ROUNDS = ri === -1 ? 3 : Number(process.argv[ri + 1])
+// the first argument is the row count unless it is an option
 const { Xlsx } = await import(dist)
 const { LocalDate, Money } = await import("@khuyencong/core")
 const dir = mkdtempSync(join(tmpdir(), "khuyencong-bench-"))
@@ -128,18 +143,34 @@ const run = (mode, flags = []) => {
   if (c.status !== 0) throw new Error(c.stderr)
   return JSON.parse(c.stdout)
 }
-const bare = run("exceljs")
-const whole = run("workbook")
-const keep = run("collect")
-const stream = run("stream")
-const capped = run("stream", ["--max-old-space-size=128"])
-const fmt = (x) => `${x.rows} rows in ${x.seconds.toFixed(2)} s = ${Math.round(x.rows / x.seconds)} rows/s, peak RSS ${Math.round(x.peakRssMB)} MB`
-console.log(`node ${process.version}, ${process.platform} ${process.arch}`)
+// interleaved rounds: the floor and the two imports in turn, medians of each
+const samples = { exceljs: [], collect: [], stream: [] }
+for (let r = 0; r < ROUNDS; r++) for (const mode of Object.keys(samples)) samples[mode].push(run(mode))
+const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const med = (mode) => {
+  const xs = samples[mode]
+  return { ...xs[0], seconds: median(xs.map((x) => x.seconds)), cpu: median(xs.map((x) => x.cpu)), peakRssMB: median(xs.map((x) => x.peakRssMB)) }
+}
+const bare = med("exceljs")
+const keep = med("collect")
+const stream = med("stream")
+// --small (the runner's quick check): the two reference runs are left out
+const small = process.argv.includes("--small")
+const whole = small ? undefined : run("workbook")
+const capped = small ? undefined : run("stream", ["--max-old-space-size=128"])
+const fmt = (x) => `${x.rows} rows in ${x.seconds.toFixed(2)} s = ${Math.round(x.rows / x.seconds)} rows/s (CPU ${x.cpu.toFixed(2)} s), peak RSS ${Math.round(x.peakRssMB)} MB`
+console.log(`node ${process.version}, ${process.platform} ${process.arch}; load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}; medians of ${ROUNDS} interleaved rounds`)
 console.log(`file: ${N} proposal rows, ${(statSync(file).size / 1048576).toFixed(1)} MB, written in ${writeSeconds.toFixed(2)} s (streaming writer)`)
-const ratio = (x) => `${(x.seconds / bare.seconds).toFixed(2)}x the time, ${(x.peakRssMB / bare.peakRssMB).toFixed(2)}x the peak RSS of exceljs alone`
-console.log(`exceljs alone reading the same cells (${bare.rows} rows, ${bare.cells} cells): ${bare.seconds.toFixed(2)} s, peak RSS ${Math.round(bare.peakRssMB)} MB (streaming reader)`)
-console.log(`exceljs's in-memory reader (Workbook.xlsx.readFile) of the same cells: ${whole.seconds.toFixed(2)} s, peak RSS ${Math.round(whole.peakRssMB)} MB`)
+const ratio = (x) => `${(x.seconds / bare.seconds).toFixed(2)}x the time (CPU ${(x.cpu / bare.cpu).toFixed(2)}x), ${(x.peakRssMB / bare.peakRssMB).toFixed(2)}x the peak RSS of exceljs alone`
+console.log(`exceljs alone reading the same cells (${bare.rows} rows, ${bare.cells} cells): ${bare.seconds.toFixed(2)} s (CPU ${bare.cpu.toFixed(2)} s), peak RSS ${Math.round(bare.peakRssMB)} MB (streaming reader)`)
+if (whole !== undefined) console.log(`exceljs's in-memory reader (Workbook.xlsx.readFile) of the same cells: ${whole.seconds.toFixed(2)} s, peak RSS ${Math.round(whole.peakRssMB)} MB`)
 console.log(`import, keeping the proposals (collect: true):  ${fmt(keep)}; ${ratio(keep)}`)
 console.log(`import, streaming them out (collect: false):    ${fmt(stream)}; ${ratio(stream)}`)
-console.log(`the same with a 128 MB heap (--max-old-space-size=128): ${fmt(capped)}`)
+if (capped !== undefined) console.log(`the same with a 128 MB heap (--max-old-space-size=128): ${fmt(capped)}`)
 rmSync(dir, { recursive: true, force: true })
+// the runner's rows: time (wall; the CPU ratio in the note) and peak RSS against exceljs's streaming reader alone, goal 1.5×
+const rowsOf = (what, x) => [
+  within("excel import", `Xlsx.readRegister ${N.toLocaleString("en-US")} rows, ${what}: time`, x.seconds, bare.seconds, "s", 1.5, `CPU ${(x.cpu / bare.cpu).toFixed(2)}×`),
+  within("excel import", `Xlsx.readRegister ${N.toLocaleString("en-US")} rows, ${what}: peak RSS`, x.peakRssMB, bare.peakRssMB, "MB", 1.5)
+]
+emit([...rowsOf("keeping the proposals", keep), ...rowsOf("streaming them out", stream)])

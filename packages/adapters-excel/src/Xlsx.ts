@@ -45,12 +45,13 @@ import { join } from "node:path"
 import { PassThrough, Readable, Transform, type Writable } from "node:stream"
 import { pipeline } from "node:stream/promises"
 import { LocalDate, Money, type Progress, Result } from "@khuyencong/core"
-import { type CellValue, columnLetter, type DateSystem, type ErrorValue, toDateCell } from "./Cell.js"
+import { columnLetter, type DateSystem, toDateCell } from "./Cell.js"
 import { ExportError, type ImportError, type ImportIssue } from "./Issues.js"
 import { establishmentsReader } from "./internal/establishments.js"
 import { importError, issueAt } from "./internal/issues.js"
 import { fold } from "./internal/text.js"
 import { ExcelJS, utf8Safe } from "./internal/exceljs.js"
+import { sheetRows } from "./internal/rows.js"
 import { guard } from "./internal/guard.js"
 import { type Bytes, repack, sniff } from "./internal/sniff.js"
 import * as Register from "./Register.js"
@@ -84,43 +85,6 @@ export interface ReadOptions extends Register.Options {
  * @example `const s: Xlsx.Source = "bieu-tong-hop-2024.xlsx"`
  */
 export type Source = string | Uint8Array | NodeJS.ReadableStream
-
-type ExcelValue = unknown
-
-/**
- * A copy of a string that does not share memory with the text it was cut from. exceljs cuts cell
- * text out of 16–64 KB chunks of XML; kept as is, one id or title keeps its whole chunk alive and
- * memory grows with the sheet.
- */
-const own = (s: string): string => (" " + s).slice(1)
-
-/** A cell value as exceljs gives it → a plain cell value. */
-const plain = (v: ExcelValue): CellValue => {
-  if (v === null || v === undefined) return null
-  if (typeof v === "string") return own(v)
-  if (typeof v === "boolean") return v
-  if (typeof v === "number") return Number.isNaN(v) ? { formula: "", result: { error: "#VALUE!" } } : v
-  if (v instanceof Date) return v
-  if (typeof v === "object") {
-    const o = v as Record<string, unknown>
-    if (Array.isArray(o["richText"])) return (o["richText"] as ReadonlyArray<{ text?: unknown }>).map((r) => (typeof r.text === "string" ? r.text : "")).join("")
-    if ("formula" in o || "sharedFormula" in o) {
-      const f = typeof o["formula"] === "string" ? o["formula"] : typeof o["sharedFormula"] === "string" ? o["sharedFormula"] : ""
-      const r = o["result"]
-      let result: string | number | boolean | Date | ErrorValue | undefined
-      if (r === undefined || r === null) result = undefined
-      else if (typeof r === "number") result = Number.isNaN(r) ? { error: "#VALUE!" } : r
-      else if (typeof r === "string") result = own(r)
-      else if (typeof r === "boolean" || r instanceof Date) result = r
-      else if (typeof r === "object" && typeof (r as { error?: unknown }).error === "string") result = { error: (r as { error: string }).error }
-      else result = undefined
-      return { formula: f, result }
-    }
-    if (typeof o["error"] === "string") return { formula: "", result: { error: o["error"] } }
-    if ("text" in o) return plain(o["text"])
-  }
-  return String(v)
-}
 
 const fileBytes = async (path: string): Promise<Bytes & { close(): Promise<void> }> => {
   const fh = await fsp.open(path, "r")
@@ -297,27 +261,27 @@ const readStream = async (
       const es = establishmentsReader(info.name, options.maxIssues ?? 10_000)
       let other = false
       let registerDone = false
-      for await (const row of ws as unknown as AsyncIterable<{ number: number; values: ReadonlyArray<ExcelValue> | Record<string, ExcelValue> }>) {
-        const values = Array.isArray(row.values) ? (row.values as ReadonlyArray<ExcelValue>) : []
-        const cells: Array<CellValue> = []
-        for (let c = 1; c < values.length; c++) cells.push(plain(values[c]))
-        progress()
-        // a sheet is a register or a list of establishments; both look for their header at first
-        if (!rd.headerFound && want === undefined) es.push(cells, row.number)
-        if (es.found) continue
-        if (registerDone) continue
-        if (!rd.push(cells, row.number)) {
-          if (rd.headerFound || want !== undefined) break
-          registerDone = true
+      rows: for await (const batch of sheetRows(ws, wb))
+        for (const row of batch) {
+          if (row === null) throw new TypeError("Cannot read properties of null (reading 'values')")
+          const cells = row.cells
+          progress()
+          // a sheet is a register or a list of establishments; both look for their header at first
+          if (!rd.headerFound && want === undefined) es.push(cells, row.number)
+          if (es.found) continue
+          if (registerDone) continue
+          if (!rd.push(cells, row.number)) {
+            if (rd.headerFound || want !== undefined) break rows
+            registerDone = true
+          }
+          // a register once the plan year's is found, or another year's: passed over unread
+          if (exact && rd.headerFound) break rows
+          const year = rd.context?.planYear?.value
+          if (want === undefined && target !== undefined && rd.headerFound && year !== undefined && year !== target) {
+            other = true
+            break rows
+          }
         }
-        // a register once the plan year's is found, or another year's: passed over unread
-        if (exact && rd.headerFound) break
-        const year = rd.context?.planYear?.value
-        if (want === undefined && target !== undefined && rd.headerFound && year !== undefined && year !== target) {
-          other = true
-          break
-        }
-      }
       const listed = es.end()
       if (listed.found) {
         establishments.push(...listed.rows)

@@ -241,8 +241,10 @@ describe("streaming import of .xlsx", () => {
   test("Vietnamese text split across the parser's chunks is read intact (exceljs #2063 fixed)", async () => {
     // 1500 rows of dense accented text: hundreds of 16 KB inflate chunks, many boundaries inside a
     // letter; exceljs 4.4.0 unfixed turns a dozen of these cells into "��" (checked when written)
-    const title = (k: number) => `Đề án số ${k}: ${"Hỗ trợ ứng dụng máy móc thiết bị tiên tiến ".repeat(20).trim()}`
-    const rows = Array.from({ length: 1500 }, (_, k) => planRow(k + 1, { title: title(k + 1) }))
+    // (the text is split between the title and the implementing unit: a name is at most 500 characters)
+    const title = (k: number) => `Đề án số ${k}: ${"Hỗ trợ ứng dụng máy móc thiết bị tiên tiến ".repeat(10).trim()}`
+    const unit = (k: number) => `Đơn vị số ${k}: ${"Trung tâm Khuyến công và Tư vấn phát triển ".repeat(10).trim()}`
+    const rows = Array.from({ length: 1500 }, (_, k) => planRow(k + 1, { title: title(k + 1), implementingUnit: unit(k + 1) }))
     const bytes = await write([Report.plan(rows)])
     const r = await Xlsx.readRegister(bytes, { activities })
     expect(r.ok).toBe(true)
@@ -250,6 +252,7 @@ describe("streaming import of .xlsx", () => {
       expect(r.value.proposals).toHaveLength(1500)
       expect(r.value.proposals.filter((p) => /\uFFFD/.test(p.title + p.implementingUnit.name))).toEqual([])
       expect(r.value.proposals.map((p) => p.title)).toEqual(rows.map((x) => x.title))
+      expect(r.value.proposals.map((p) => p.implementingUnit.name)).toEqual(rows.map((x) => x.implementingUnit))
     }
   })
 

@@ -1,7 +1,8 @@
 /**
  * Database errors as khuyencong's typed errors. A constraint violation becomes the
  * `ValidationError` or `RuleViolation` core would report for the same fault (with the field or
- * rule), a lost connection a `StorageError` `storage/unavailable`; a raw driver error never
+ * rule), a lost or refused connection (too many connections among them) a `StorageError`
+ * `storage/unavailable`; a raw driver error never
  * reaches the caller.
  *
  * @since 0.1.0
@@ -91,6 +92,16 @@ const CHECKS: Readonly<Record<string, { readonly code: string; readonly path: Er
 const validation = (code: string, path: Errors.Path, message: string): Errors.ValidationError =>
   new Errors.ValidationError({ code, path, message, issues: [{ code, path, message }] })
 
+/**
+ * SQLSTATEs that say the server cannot serve the connection now, whatever the statement: class 08
+ * (connection exception), class 53 (insufficient resources: 53300 too many connections, 53000,
+ * 53100 disk full, 53200 out of memory, 53400 configuration limit exceeded), 57P01 / 57P02
+ * (administrator or crash shutdown), 57P03 (cannot connect now: starting up, in recovery) and 57P05
+ * (idle-session timeout). Retrying later may succeed.
+ */
+const isUnavailable = (state: string): boolean =>
+  state.startsWith("08") || state.startsWith("53") || state === "57P01" || state === "57P02" || state === "57P03" || state === "57P05"
+
 const UNAVAILABLE = /Connection terminated|connection (?:is )?(?:closed|ended)|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|ENOTFOUND|terminating connection|Client has encountered a connection error|PGlite is closed|database is closed/i
 
 /**
@@ -99,9 +110,11 @@ const UNAVAILABLE = /Connection terminated|connection (?:is )?(?:closed|ended)|E
  * with the field or rule (unknown constraints: `storage/constraint`); 22003 (numeric overflow) to
  * `storage/amount-out-of-range`; 22021 / 22P05 (text) to `storage/invalid-text`; other class-22
  * data errors to `storage/invalid-value`; P0001 from the append-only trigger to the
- * `RuleViolation` `storage/append-only`; class 08, 57P01–57P03 and socket errors to
- * `StorageError` `storage/unavailable`; anything else to `StorageError` `storage/database-error`.
+ * `RuleViolation` `storage/append-only`; class 08 (connection), class 53 (insufficient resources,
+ * 53300 too many connections among them), 57P01–57P03, 57P05 and socket errors to `StorageError`
+ * `storage/unavailable`; anything else to `StorageError` `storage/database-error`.
  * @example `toTypedError({ code: "23514", constraint: "ledger_events_amount_check" }).code` → `"ledger/invalid-amount"`
+ * @example `toTypedError({ code: "53300", message: "sorry, too many clients already" }).code` → `"storage/unavailable"`
  * @category errors
  * @since 0.1.0
  */
@@ -148,7 +161,14 @@ export const toTypedError = (e: unknown): ReturnType<typeof Storage.toTypedError
   if (state.startsWith("22")) return validation("storage/invalid-value", [], `a value the database cannot read: ${message}`)
   if (state === "P0001" && field(e, "hint") === "khuyencong:append-only")
     return new Errors.RuleViolation({ code: "storage/append-only", path: [], rule: "storage.append-only", message: "ledger events (sổ theo dõi) are append-only: correct a posting with a new event (a refund or an adjustment)" })
-  if (state.startsWith("08") || state === "57P01" || state === "57P02" || state === "57P03")
+  if (state === "53300")
+    return new Storage.StorageError({
+      code: "storage/unavailable",
+      path: [],
+      message: `The database (cơ sở dữ liệu) is unavailable: it accepts no more connections (${message}); retry later, or have the store use fewer (poolOptions.max)`,
+      cause: e
+    })
+  if (isUnavailable(state))
     return new Storage.StorageError({ code: "storage/unavailable", path: [], message: `The database (cơ sở dữ liệu) is unavailable: ${message}`, cause: e })
   return new Storage.StorageError({ code: "storage/database-error", path: [], message: `The database (cơ sở dữ liệu) failed (${state}): ${message}`, cause: e })
 }

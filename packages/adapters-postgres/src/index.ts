@@ -28,6 +28,7 @@ import type pg from "pg"
 import { makeBackend } from "./backend.js"
 import { importPeer, pgDriver, pgliteDriver, type Driver, type PGliteInstance } from "./driver.js"
 import { toTypedError } from "./errors.js"
+import { localFolder, lockFolder, type FolderLock } from "./lock.js"
 import { loadMigrations, migrate as runMigrations, migrationStatus, type AppliedMigration, type Migration } from "./migrations.js"
 
 export { checksum, fromFiles, loadMigrations, migrationsDirectory, type AppliedMigration, type Migration } from "./migrations.js"
@@ -115,12 +116,41 @@ const connect = async (o: ConnectOptions): Promise<Driver> => {
   }
   if (o.pglite !== undefined) return pgliteDriver(o.pglite, false)
   const { PGlite } = await importPeer("@electric-sql/pglite", () => import("@electric-sql/pglite"))
+  // One process at a time in a data folder: PGlite is a whole database in this process
+  const folder = o.dataDir === undefined ? undefined : localFolder(o.dataDir)
+  const lock = folder === undefined ? undefined : await lockFolder(folder)
   try {
-    return pgliteDriver(await PGlite.create(o.dataDir === undefined ? {} : { dataDir: o.dataDir }), true)
+    const driver = pgliteDriver(await PGlite.create(o.dataDir === undefined ? {} : { dataDir: o.dataDir }), true)
+    return lock === undefined ? driver : lockedDriver(driver, lock)
   } catch (cause) {
+    await lock?.release()
     throw unavailable(`PGlite could not start${o.dataDir === undefined ? "" : ` in ${o.dataDir}`}: ${cause instanceof Error ? cause.message : String(cause)}`, cause)
   }
 }
+
+/** A driver that works while `lock` is held and gives the folder up after closing. */
+const lockedDriver = (driver: Driver, lock: FolderLock): Driver => ({
+  kind: driver.kind,
+  query: async (sql, params) => {
+    lock.check()
+    return driver.query(sql, params)
+  },
+  exec: async (sql) => {
+    lock.check()
+    return driver.exec(sql)
+  },
+  transaction: async (body) => {
+    lock.check()
+    return driver.transaction(body)
+  },
+  close: async () => {
+    try {
+      await driver.close()
+    } finally {
+      await lock.release()
+    }
+  }
+})
 
 const asTyped = (e: unknown): unknown => toTypedError(e)
 

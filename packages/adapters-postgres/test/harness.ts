@@ -74,3 +74,14 @@ export const serverHarness = (max = 10): Harness => {
 export const close = async (store: Storage.Store): Promise<void> => {
   await Storage.toAsync(store).close()
 }
+
+/** The `StorageError` that `body` rejects with; throws if it resolves or rejects with anything else. */
+export const storageError = async (body: Promise<unknown>): Promise<Storage.StorageError> => {
+  try {
+    await body
+  } catch (e) {
+    if (e instanceof Storage.StorageError) return e
+    throw new Error(`expected a StorageError, got ${String(e)}`, { cause: e })
+  }
+  throw new Error("expected a rejection")
+}

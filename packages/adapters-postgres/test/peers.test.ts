@@ -6,6 +6,7 @@
 import { Storage } from "@khuyencong/storage"
 import { describe, expect, it } from "vitest"
 import { importPeer } from "../src/driver.js"
+import { storageError as rejection } from "./harness.js"
 
 /** What Node's ESM loader throws for a package that is not installed. */
 const notFound = (name: string): Error =>
@@ -13,15 +14,6 @@ const notFound = (name: string): Error =>
     code: "ERR_MODULE_NOT_FOUND"
   })
 
-const rejection = async (body: Promise<unknown>): Promise<Storage.StorageError> => {
-  try {
-    await body
-  } catch (e) {
-    expect(e).toBeInstanceOf(Storage.StorageError)
-    return e as Storage.StorageError
-  }
-  throw new Error("expected a rejection")
-}
 
 describe("importPeer", () => {
   it("returns the module when the peer is installed", async () => {

@@ -62,6 +62,12 @@ export interface LineExpectation {
   readonly absoluteCap?: Money.Money | "none"
   readonly layer?: string
   readonly grade?: string
+  /** Whether eligibility excludes the line from support (a line funded by another state source). */
+  readonly excluded?: boolean
+  /** The id of the parameter that bound (`Support.LineSupport.bindingParameter`), or `"none"`. */
+  readonly bindingParameter?: string
+  /** For a multiple-of item: the multiple, the base cap and the derived cap (`Support.DerivedCap`). */
+  readonly derivedCap?: { readonly multiple: Rate.Rate; readonly base: Money.Money; readonly cap: Money.Money }
 }
 
 /**
@@ -85,6 +91,8 @@ export interface PriorityExpectation {
 export interface Expectation {
   readonly verdict?: Eligibility.Verdict
   readonly failed?: ReadonlyArray<string>
+  /** Rules that must fail, others may fail too (`reasons: { includes: … }`). */
+  readonly failing?: ReadonlyArray<string>
   readonly passed?: ReadonlyArray<string>
   readonly notApplicable?: ReadonlyArray<string>
   readonly support?: ReadonlyArray<LineExpectation>
@@ -93,6 +101,13 @@ export interface Expectation {
   readonly priority?: PriorityExpectation
   readonly multiplierApplied?: boolean
   readonly error?: string
+  /** Text the error's message must contain (`error: { code, message }`). */
+  readonly errorMessage?: string
+  /**
+   * The warnings of the evaluation (`Evaluate.Evaluation.warnings`): as many as listed, each text
+   * found in one warning's message (an instrument number such as `139/2026/TT-BTC`); `[]`: none.
+   */
+  readonly warnings?: ReadonlyArray<string>
 }
 
 /**
@@ -331,7 +346,7 @@ const PROPOSAL = "a proposal (đề án) in its JSON form"
 /** The settings a case takes from the file's defaults unless it gives its own (`null` cancels one). */
 const settings = {
   pack: Schema.optional(field(Schema.NullOr(Decode.text), "cases/invalid-value", "a rule pack id such as vn-khuyen-cong-2021-2025 (non-empty text)")),
-  resolve: Schema.optional(boolean),
+  resolve: Schema.optional(field(Schema.NullOr(Schema.Boolean), "cases/invalid-value", "true or false")),
   overlay: Schema.optional(field(Schema.NullOr(Decode.text), "cases/invalid-value", "an overlay id such as lai-chau-18-2025 (non-empty text)")),
   reform: Schema.optional(Schema.NullOr(reform)),
   date: Schema.optional(Schema.NullOr(date)),
@@ -348,7 +363,17 @@ const establishment = field(
 )
 const establishments = field(Schema.Array(establishment), "cases/invalid-value", "a list of establishments (cơ sở), each with an id")
 
-const CHECKS = ["support", "binding", "rateCap", "absoluteCap", "layer", "grade"] as const
+const CHECKS = ["support", "binding", "rateCap", "absoluteCap", "layer", "grade", "excluded", "bindingParameter", "derivedCap"] as const
+const rate = field(
+  parsed<Rate.Rate>(Rate.RateFromSelf, (u) => (typeof u === "string" ? Rate.parse(u) : undefined)),
+  "cases/invalid-value",
+  `a rate (tỷ lệ) such as "3/2" or "150%"`
+)
+const derivedCap = object(
+  { multiple: rate, base: money, cap: money },
+  "a derived cap",
+  "expected { multiple, base, cap }: the multiple (3/2), the base item's cap and the cap it gives"
+)
 const lineExpectation = object(
   {
     line: Schema.optional(field(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)), "cases/invalid-value", "a line number from 1 (the proposal's first cost line)")),
@@ -360,7 +385,10 @@ const lineExpectation = object(
     rateCap: Schema.optional(moneyOrNone),
     absoluteCap: Schema.optional(moneyOrNone),
     layer: Schema.optional(text("a layer (national, an overlay id or a reform id)")),
-    grade: Schema.optional(field(Citation.gradeSchema, "cases/invalid-value", Citation.grades.join(", ")))
+    grade: Schema.optional(field(Citation.gradeSchema, "cases/invalid-value", Citation.grades.join(", "))),
+    excluded: Schema.optional(boolean),
+    bindingParameter: Schema.optional(text("a parameter id, or none")),
+    derivedCap: Schema.optional(derivedCap)
   },
   "a cost line expectation",
   "expected { item (or line), support, binding, … }"
@@ -381,17 +409,28 @@ const lineExpectation = object(
   })
 )
 
-const EXPECT_KEYS = ["verdict", "reasons", "support", "total", "payable", "priority", "multiplierApplied", "error"]
+interface Reasons {
+  readonly failed?: string | ReadonlyArray<string>
+  readonly includes?: string | ReadonlyArray<string>
+  readonly passed?: string | ReadonlyArray<string>
+  readonly notApplicable?: string | ReadonlyArray<string>
+}
+const errorExpectation = field(
+  Schema.Union([Decode.text, Schema.Struct({ code: Decode.text, message: Schema.optional(Decode.text) })]),
+  "cases/invalid-value",
+  "an error code such as resolution/no-pack, or { code, message } with text the message must contain"
+)
+const EXPECT_KEYS = ["verdict", "reasons", "support", "total", "payable", "priority", "multiplierApplied", "warnings", "error"]
 const isReasons = (u: unknown): boolean =>
-  isStrings(u) || (isRecord(u) && Object.entries(u).every(([k, v]) => (k === "failed" || k === "passed" || k === "notApplicable") && (v === undefined || isStrings(v))))
+  isStrings(u) || (isRecord(u) && Object.entries(u).every(([k, v]) => (k === "failed" || k === "includes" || k === "passed" || k === "notApplicable") && (v === undefined || isStrings(v))))
 const expect = object(
   {
     verdict: Schema.optional(field(Schema.Literals(VERDICTS), "cases/invalid-value", VERDICTS.join(", "))),
     reasons: Schema.optional(
       field(
-        Schema.declare((u): u is string | ReadonlyArray<string> | { readonly failed?: string | ReadonlyArray<string>; readonly passed?: string | ReadonlyArray<string>; readonly notApplicable?: string | ReadonlyArray<string> } => isReasons(u)),
+        Schema.declare((u): u is string | ReadonlyArray<string> | Reasons => isReasons(u)),
         "cases/invalid-value",
-        "a list of rule ids that must fail, or { failed, passed, notApplicable }"
+        "a list of rule ids that must fail, or { failed, includes, passed, notApplicable }"
       )
     ),
     support: Schema.optional(field(Schema.Array(lineExpectation).check(Schema.isMinLength(1)), "cases/invalid-value", "a list of cost lines: { item (or line), support, binding, … }")),
@@ -405,7 +444,8 @@ const expect = object(
       )
     ),
     multiplierApplied: Schema.optional(boolean),
-    error: Schema.optional(text("an error code such as resolution/no-pack"))
+    warnings: Schema.optional(field(Schema.Array(Decode.text), "cases/invalid-value", "a list of texts, one per warning expected (an instrument number such as 139/2026/TT-BTC), or [] for none")),
+    error: Schema.optional(errorExpectation)
   },
   "expect",
   `expected a mapping with any of ${EXPECT_KEYS.join(", ")}`
@@ -758,7 +798,7 @@ const readCase = (
   if (pack !== undefined) out.pack = pack.trim()
   if (choice["resolve"] === true) out.resolve = true
   if (pack !== undefined && out.resolve) problems.add("cases/conflict", [...choicePath, "resolve"], "give either pack (a pack id) or resolve: true, not both")
-  else if (!has(choice, "pack") && !has(choice, "resolve") || (choice["pack"] === null && !out.resolve))
+  else if (pack === undefined && !out.resolve)
     problems.add("cases/missing-field", [...path, "pack"], "name the rule pack (pack: vn-khuyen-cong-2021-2025) or write resolve: true to pick it by the date among the installed packs")
   const overlay = validText(setting("overlay")?.value)
   if (overlay !== undefined) out.overlay = overlay.trim()
@@ -841,14 +881,23 @@ const list = (u: string | ReadonlyArray<string>): ReadonlyArray<string> => (type
 
 const expectationOf = (e: typeof expect.Type): Expectation => {
   const out: { -readonly [K in keyof Expectation]: Expectation[K] } = {}
-  if (e.error !== undefined) out.error = e.error.trim()
+  if (e.error !== undefined) {
+    const er = e.error as string | { readonly code: string; readonly message?: string }
+    if (typeof er === "string") out.error = er.trim()
+    else {
+      out.error = er.code.trim()
+      if (er.message !== undefined) out.errorMessage = er.message.trim()
+    }
+  }
   if (e.verdict !== undefined) out.verdict = e.verdict
+  if (e.warnings !== undefined) out.warnings = e.warnings.map((w) => w.trim())
   if (e.reasons !== undefined) {
     const r = e.reasons
     if (typeof r === "string" || Array.isArray(r)) out.failed = list(r as string | ReadonlyArray<string>)
     else {
-      const o = r as { readonly failed?: string | ReadonlyArray<string>; readonly passed?: string | ReadonlyArray<string>; readonly notApplicable?: string | ReadonlyArray<string> }
+      const o = r as Reasons
       if (o.failed !== undefined) out.failed = list(o.failed)
+      if (o.includes !== undefined) out.failing = list(o.includes)
       if (o.passed !== undefined) out.passed = list(o.passed)
       if (o.notApplicable !== undefined) out.notApplicable = list(o.notApplicable)
     }
@@ -873,6 +922,9 @@ const expectationOf = (e: typeof expect.Type): Expectation => {
       if (l.absoluteCap !== undefined) x.absoluteCap = l.absoluteCap
       if (l.layer !== undefined) x.layer = l.layer.trim()
       if (l.grade !== undefined) x.grade = l.grade
+      if (l.excluded !== undefined) x.excluded = l.excluded
+      if (l.bindingParameter !== undefined) x.bindingParameter = l.bindingParameter.trim()
+      if (l.derivedCap !== undefined) x.derivedCap = l.derivedCap
       return x
     })
   return out
@@ -1123,6 +1175,10 @@ const evaluateCase = (c: Case, inst: Installation, cache: Cache): Step<Observed>
   return { ok: true, value: { evaluation: evaluation.value, classification } }
 }
 
+/** The error a case expects, with the text its message must contain: both are printed when they differ. */
+const expectedError = (e: Expectation): string =>
+  e.errorMessage === undefined ? (e.error ?? "no error") : `${e.error ?? "no error"}: message containing "${e.errorMessage}"`
+
 const showMoney = (m: bigint | undefined): string => (m === undefined ? "none" : Money.format(Money.make(m)))
 const showList = (xs: ReadonlyArray<string>): string => (xs.length === 0 ? "(none)" : [...xs].sort().join(", "))
 
@@ -1138,7 +1194,7 @@ const compare = (c: Case, observed: Observed): Array<Difference> => {
     if (expected !== actual) diffs.push({ field, expected, actual })
   }
   if (e.error !== undefined) {
-    diffs.push({ field: "error", expected: e.error, actual: `no error: verdict ${evaluation.verdict}, total ${showMoney(evaluation.support.total)}` })
+    diffs.push({ field: "error", expected: expectedError(e), actual: `no error: verdict ${evaluation.verdict}, total ${showMoney(evaluation.support.total)}` })
     return diffs
   }
   if (e.verdict !== undefined) push("verdict", e.verdict, evaluation.verdict)
@@ -1169,6 +1225,11 @@ const compare = (c: Case, observed: Observed): Array<Difference> => {
         diffs.push({ field, expected: `${entry} ${status}`, actual: `${entry} ${[...new Set(ms.map((s) => s.status))].join(" / ")}` })
     }
   }
+  if (e.failing !== undefined) {
+    const missing = e.failing.filter((f) => !matching(f).some((s) => s.status === "failed"))
+    if (missing.length > 0)
+      diffs.push({ field: "reasons.includes", expected: `${showList(e.failing)} failed`, actual: `failed: ${showList([...new Set(all.filter((s) => s.status === "failed").map((s) => s.rule))])}` })
+  }
   statusCheck(e.passed, "passed", "reasons.passed")
   statusCheck(e.notApplicable, "not-applicable", "reasons.notApplicable")
 
@@ -1187,10 +1248,29 @@ const compare = (c: Case, observed: Observed): Array<Difference> => {
       if (le.absoluteCap !== undefined) push(`${le.label}.absoluteCap`, le.absoluteCap === "none" ? "none" : showMoney(le.absoluteCap), showMoney(l.absoluteCap))
       if (le.layer !== undefined) push(`${le.label}.layer`, le.layer, l.layer)
       if (le.grade !== undefined) push(`${le.label}.grade`, le.grade, l.grade)
+      if (le.excluded !== undefined)
+        push(`${le.label}.excluded`, String(le.excluded), String(evaluation.eligibility.lines.some((x) => x.activity === l.activityIndex && x.line === l.lineIndex)))
+      if (le.bindingParameter !== undefined) push(`${le.label}.bindingParameter`, le.bindingParameter, l.bindingParameter?.id ?? "none")
+      if (le.derivedCap !== undefined) {
+        const show = (d: { readonly multiple: Rate.Rate; readonly base: bigint; readonly cap: bigint }) =>
+          `${Rate.toCanonicalString(d.multiple)} × ${showMoney(d.base)} = ${showMoney(d.cap)}`
+        const got = l.derivedCap
+        push(`${le.label}.derivedCap`, show(le.derivedCap), got === undefined ? "none" : show({ multiple: got.multiple, base: got.base, cap: got.amount }))
+      }
     }
   }
   if (e.total !== undefined) push("total", showMoney(e.total), showMoney(evaluation.support.total))
   if (e.payable !== undefined) push("payable", showMoney(e.payable), showMoney(evaluation.payable))
+  if (e.warnings !== undefined) {
+    const got = evaluation.warnings
+    const missing = e.warnings.filter((t) => !got.some((w) => w.message.includes(t)))
+    if (missing.length > 0 || got.length !== e.warnings.length)
+      diffs.push({
+        field: "warnings",
+        expected: e.warnings.length === 0 ? "no warning" : `${e.warnings.length} warning(s) naming ${showList(e.warnings)}`,
+        actual: got.length === 0 ? "no warning" : got.map((w) => `${w.code}: ${w.message}`).join(" | ")
+      })
+  }
   if (e.multiplierApplied !== undefined) push("multiplierApplied", String(e.multiplierApplied), String(evaluation.support.multiplierApplied))
   if (e.priority !== undefined && classification !== undefined) {
     if (e.priority.area !== undefined) push("priority.area", e.priority.area, classification.area?.id ?? "none")
@@ -1218,8 +1298,8 @@ export const runCase = (c: Case, installation: Installation, cache: Cache = new 
   if (step instanceof SetUpProblem) differences = [{ field: step.field, expected: step.expected, actual: step.actual }]
   else if (!step.ok) {
     const f = step.failure
-    if (c.expect.error !== undefined && f.codes.includes(c.expect.error)) differences = []
-    else differences = [{ field: "error", expected: c.expect.error ?? "no error", actual: `${f.code}: ${f.message}` }]
+    if (c.expect.error !== undefined && f.codes.includes(c.expect.error) && (c.expect.errorMessage === undefined || f.message.includes(c.expect.errorMessage))) differences = []
+    else differences = [{ field: "error", expected: c.expect.error === undefined ? "no error" : expectedError(c.expect), actual: `${f.code}: ${f.message}` }]
   } else differences = compare(c, step.value)
   const base = { file: c.file, name: c.name, index: c.index, passed: differences.length === 0, differences }
   return c.line === undefined ? base : { ...base, line: c.line }

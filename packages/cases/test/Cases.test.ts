@@ -432,6 +432,35 @@ describe("running cases", () => {
     expect(results[2]?.differences).toEqual([{ field: "error", expected: "resolution/no-pack", actual: "no error: verdict eligible, total 300.000.000 ₫" }])
   })
 
+  it("checks the error's message too, and prints the expected and the actual message when they differ", () => {
+    const results = runText(
+      file(`
+  - name: Right code and message
+    date: 2025-10-15
+    planYear: 2025
+    proposal:${machinery("600 triệu", "300 triệu")}
+    expect: { error: { code: resolution/no-pack, message: governs the decision date 2025-10-15 } }
+  - name: Right code, wrong message
+    date: 2025-10-15
+    planYear: 2025
+    proposal:${machinery("600 triệu", "300 triệu")}
+    expect: { error: { code: resolution/no-pack, message: governs the decision date 2031-01-01 } }
+  - name: No error at all
+    proposal:${machinery("600 triệu", "300 triệu")}
+    expect: { error: { code: resolution/no-pack, message: no pack } }
+`)
+    )
+    expect(results.map((r) => r.passed)).toEqual([true, false, false])
+    expect(results[1]?.differences).toEqual([
+      {
+        field: "error",
+        expected: 'resolution/no-pack: message containing "governs the decision date 2031-01-01"',
+        actual: expect.stringMatching(/^resolution\/no-pack: No rule pack \(bộ quy tắc\) governs the decision date 2025-10-15/)
+      }
+    ])
+    expect(results[2]?.differences).toEqual([{ field: "error", expected: 'resolution/no-pack: message containing "no pack"', actual: "no error: verdict eligible, total 300.000.000 ₫" }])
+  })
+
   it("applies overlays to local-fund proposals and inline reforms, and reports unknown packs and overlays", () => {
     const results = runText(
       file(`

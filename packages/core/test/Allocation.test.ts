@@ -386,6 +386,142 @@ describe("explain", () => {
   })
 })
 
+describe("rounding to the allocation unit is recorded, and explained", () => {
+  // Seen: a cut from 300.500.000 to 300.000.000 ₫ recorded no rounding, and its explanation said
+  // "all that was left" while 500.000 ₫ remained
+  test("partial-marginal: what was left, 300.500.000 ₫, cut to 300.000.000 ₫ (unit 1.000.000 ₫)", () => {
+    const rec = new Trace.Recorder()
+    const a = Allocation.allocateOrThrow(
+      {
+        envelope: m(1_000n * M),
+        candidates: [cand("A", 699_500_000n), cand("B", 400n * M)],
+        policy: { kind: "partial-marginal", minimumShare: Rate.make(1n, 2n), unit: M }
+      },
+      rec
+    )
+    const B = byId(a)["B"] as Allocation.Outcome
+    expect(B).toMatchObject({ status: "partly-funded", reason: "partial", allocated: 300n * M, available: 300_500_000n, constraint: "envelope" })
+    expect(a.totals.unallocated).toBe(500_000n)
+    const steps = rec.finish().steps
+    expect(steps.map((s) => s.rule)).toEqual(["allocation.rounding", "allocation.partial-marginal"])
+    expect(steps[0]).toMatchObject({
+      inputs: { proposal: "B", requested: "400000000", available: "300500000", unit: "1000000" },
+      roundings: [{ mode: "down-1000000", exact: "300500000", result: "300000000", difference: "-500000" }],
+      result: "300000000"
+    })
+    expect(Allocation.explain(B)).toBe(
+      "B: partly funded (bố trí một phần): 300.000.000 ₫ of 400.000.000 ₫: the 300.500.000 ₫ left under the envelope (kinh phí được giao) rounded down to the allocation unit (đơn vị làm tròn), so 500.000 ₫ of it stays unallocated (chưa phân bổ)"
+    )
+    expect(Allocation.explain(B)).not.toContain("all that was left")
+  })
+
+  test("partial-marginal: no rounding when what was left is a whole unit", () => {
+    const rec = new Trace.Recorder()
+    Allocation.allocateOrThrow(
+      { envelope: m(1_000n * M), candidates: [cand("A", 700n * M), cand("B", 400n * M)], policy: { kind: "partial-marginal", minimumShare: Rate.make(1n, 2n), unit: M } },
+      rec
+    )
+    expect(rec.finish().steps.map((s) => s.rule)).toEqual(["allocation.partial-marginal"])
+  })
+
+  test("proportional-tier: the envelope cut to the unit, then each share rounded by largest remainder (hand-computed)", () => {
+    const rec = new Trace.Recorder()
+    const a = Allocation.allocateOrThrow(
+      {
+        envelope: m(1_000_500_000n),
+        candidates: [cand("A", 600n * M, { tier: 0 }), cand("B", 500n * M, { tier: 0 }), cand("C", 300n * M, { tier: 0 })],
+        policy: { kind: "proportional-tier", unit: M }
+      },
+      rec
+    )
+    // 1.000.500.000 → 1.000.000.000; shares 3e9/7, 2,5e9/7, 1,5e9/7 = 428,57…, 357,14…, 214,28… triệu;
+    // floors 428 + 357 + 214 = 999 triệu, the last million to A (largest remainder ,571…)
+    expect(a.outcomes.map((o) => o.allocated)).toEqual([429n * M, 357n * M, 214n * M])
+    expect(a.totals.unallocated).toBe(500_000n)
+    const steps = rec.finish().steps
+    expect(steps.map((s) => s.rule)).toEqual(["allocation.rounding", "allocation.rounding", "allocation.rounding", "allocation.rounding", "allocation.proportional-tier"])
+    expect(steps[0]).toMatchObject({ inputs: { tier: 0, limit: "envelope", unit: "1000000" }, roundings: [{ mode: "down-1000000", exact: "1000500000", result: "1000000000", difference: "-500000" }] })
+    expect(steps.slice(1, 4).map((s) => [s.inputs["proposal"], s.roundings])).toEqual([
+      ["A", [{ mode: "up-1000000", exact: "3000000000/7", result: "429000000", difference: "3000000/7" }]],
+      ["B", [{ mode: "down-1000000", exact: "2500000000/7", result: "357000000", difference: "-1000000/7" }]],
+      ["C", [{ mode: "down-1000000", exact: "1500000000/7", result: "214000000", difference: "-2000000/7" }]]
+    ])
+  })
+
+  /** `a/b` or `a` as a fraction [numerator, denominator]. */
+  const fraction = (s: string): readonly [bigint, bigint] => {
+    const [n, d] = s.split("/")
+    if (d !== undefined) return [BigInt(n as string), BigInt(d)]
+    const [w, f = ""] = (n as string).split(".")
+    const scale = 10n ** BigInt(f.length)
+    return [BigInt(w as string) * scale + (w?.startsWith("-") ? -1n : 1n) * BigInt(f === "" ? "0" : f), scale]
+  }
+
+  const roundedById = (steps: ReadonlyArray<Trace.TraceStep>) => {
+    const out = new Map<string, ReadonlyArray<Trace.RoundingEntry>>()
+    for (const s of steps) if (s.rule === "allocation.rounding" && typeof s.inputs["proposal"] === "string") out.set(s.inputs["proposal"], s.roundings)
+    return out
+  }
+
+  test.prop([allocationInput({ withCeilings: true, policy: allocationPolicy })])(
+    "every figure changed by rounding is recorded (exact − result = −difference, a whole unit result, less than a unit away); allocations stay within the envelope and sum exactly",
+    (input) => {
+      const rec = new Trace.Recorder()
+      const a = Allocation.allocateOrThrow(input, rec)
+      checkTotals(input, a)
+      const steps = rec.finish().steps
+      const unit = input.policy.kind === "whole-only" ? 1n : (input.policy.unit ?? 1n)
+      for (const s of steps.filter((x) => x.rule === "allocation.rounding"))
+        for (const r of s.roundings) {
+          const [en, ed] = fraction(r.exact)
+          const [dn, dd] = fraction(r.difference)
+          const result = BigInt(r.result)
+          expect(result % unit).toBe(0n)
+          expect(result * ed * dd - en * dd).toBe(dn * ed) // result − exact = difference
+          expect((dn < 0n ? -dn : dn) < unit * dd).toBe(true)
+          expect(dn).not.toBe(0n)
+        }
+      const rounded = roundedById(steps)
+      for (const o of a.outcomes) {
+        if (input.policy.kind === "partial-marginal" && o.reason === "partial") {
+          // what was left, cut to the unit: recorded exactly when the cut changed it
+          expect(rounded.has(o.id)).toBe(o.available !== o.allocated)
+          if (o.available !== o.allocated) expect(rounded.get(o.id)?.[0]).toMatchObject({ exact: o.available.toString(), result: o.allocated.toString() })
+          if (o.available !== o.allocated) expect(Allocation.explain(o)).toContain(`so ${Money.format(Money.subtract(o.available, o.allocated))} of it stays unallocated`)
+          else expect(Allocation.explain(o)).toContain("all that was left")
+        }
+        if (input.policy.kind === "whole-only") expect(rounded.size).toBe(0)
+      }
+    }
+  )
+
+  test.prop([allocationInput({ withCeilings: false, policy: allocationUnit.map((unit) => ({ kind: "proportional-tier", unit }) as const) })])(
+    "proportional-tier without ceilings: a scaled share that is not its exact proportion of the envelope left (cut to the unit) is recorded with that exact value",
+    (input) => {
+      const rec = new Trace.Recorder()
+      const a = Allocation.allocateOrThrow(input, rec)
+      const steps = rec.finish().steps
+      const rounded = roundedById(steps)
+      const scaled = a.outcomes.filter((o) => o.reason === "scaled")
+      if (scaled.length === 0) return
+      // one tier was scaled to what was left at its start, cut to the unit
+      const unit = input.policy.kind === "proportional-tier" ? (input.policy.unit ?? 1n) : 1n
+      const room = (scaled[0] as Allocation.Outcome).available
+      const target = room - (room % unit)
+      const group = steps.filter((s) => s.rule === "allocation.rounding" && s.inputs["limit"] === "envelope")
+      expect(group.length).toBe(target === room ? 0 : 1)
+      const tier = scaled[0]?.tier
+      const members = a.outcomes.filter((o) => o.tier === tier)
+      const sum = members.reduce((x, o) => x + o.requested, 0n)
+      for (const o of members) {
+        const exact = target * o.requested
+        if (o.allocated * sum === exact) expect(rounded.has(o.id)).toBe(false)
+        else expect(rounded.get(o.id)?.[0]).toMatchObject({ exact: Rounding.fractionToString(exact, sum), result: o.allocated.toString() })
+      }
+    }
+  )
+})
+
 // ---------------------------------------------------------------------------------------------
 // Properties
 

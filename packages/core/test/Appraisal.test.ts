@@ -167,6 +167,7 @@ describe("Appraisal.appraise: a provincial plan with an overlay", () => {
       ...proposals.map(() => "appraisal.evaluate"),
       "appraisal.envelopes",
       "appraisal.rank.national",
+      "allocation.rounding", // N1: the 250,5 million left cut to 250 (whole millions)
       "allocation.partial-marginal",
       "appraisal.envelope-shares.national",
       "appraisal.rank.local",
@@ -175,6 +176,10 @@ describe("Appraisal.appraise: a provincial plan with an overlay", () => {
       "appraisal.totals"
     ])
     expect(t?.steps.find((s) => s.rule === "appraisal.envelopes")?.result).toEqual({ national: [0, 2], local: [1] })
+    expect(t?.steps.find((s) => s.rule === "allocation.rounding")).toMatchObject({
+      inputs: { proposal: "N1", available: "250500000" },
+      roundings: [{ mode: "down-1000000", exact: "250500000", result: "250000000", difference: "-500000" }]
+    })
     expect(Trace.decode(JSON.parse(JSON.stringify(t))).ok).toBe(true)
     expect(get("L1").evaluation.trace?.steps.length).toBeGreaterThan(0)
     const untraced = Appraisal.appraiseOrThrow({ proposals, establishments, plan, rules: [provincial], policy }, { submittedOn })

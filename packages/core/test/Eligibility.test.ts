@@ -191,14 +191,28 @@ describe("support conditions (Joint Circular 26/2014 art. 7, carried over)", () 
     expect(c?.path).toEqual(["activities", 0, "costLines", 0, "counterpartFunding"])
   })
 
-  it("no other state funding (nguồn ngân sách nhà nước khác) for the same spending item", () => {
-    expect(cond(evalProposal(proposal({ activities: machinery })), "eligibility.no-double-funding")?.status).toBe("passed")
+  // Art. 7.4: no other state funding "cho cùng một nội dung chi" (for the same spending item): the
+  // condition is about the spending item, so a line funded elsewhere is excluded and the rest stands.
+  it("no other state funding (nguồn ngân sách nhà nước khác) for the same spending item: that line is excluded, the rest stands", () => {
+    const clean = evalProposal(proposal({ activities: machinery }))
+    expect(cond(clean, "eligibility.no-double-funding")?.status).toBe("passed")
+    expect(clean.lines).toEqual([])
     const zero = proposal({ activities: [{ activity: "machinery", lines: [{ item: "machinery.equipment", total: 100n, requested: 50n, otherStateFunding: 0n }] }] })
     expect(cond(evalProposal(zero), "eligibility.no-double-funding")?.status).toBe("passed")
-    const dbl = proposal({ activities: [{ activity: "machinery", lines: [{ item: "machinery.equipment", total: 100n, requested: 50n, otherStateFunding: 10n }] }] })
-    const c = cond(evalProposal(dbl), "eligibility.no-double-funding")
-    expect(c?.status).toBe("failed")
-    expect(c?.actual).toBe(10n)
+    const line = (otherStateFunding: bigint) => ({ item: "machinery.equipment", total: 100n, requested: 50n, counterpart: 50n, otherStateFunding })
+    // line 2 of 2 also funded by another state source (10 đồng): excluded; line 1 stands
+    const one = evalProposal(proposal({ activities: [{ activity: "machinery", lines: [line(0n), line(10n)] }] }))
+    const c = cond(one, "eligibility.no-double-funding")
+    expect([c?.status, c?.reason]).toEqual(["passed", "double-funding/lines-excluded"])
+    expect(one.verdict).toBe("eligible")
+    expect(one.lines.map((l) => [l.activity, l.line, l.condition.status, l.condition.path, l.condition.actual])).toEqual([
+      [0, 1, "failed", ["activities", 0, "costLines", 1, "otherStateFunding"], 10n]
+    ])
+    // every line funded elsewhere: nothing is left to support, the proposal is refused
+    const all = evalProposal(proposal({ activities: [{ activity: "machinery", lines: [line(10n), line(20n)] }] }))
+    const every = cond(all, "eligibility.no-double-funding")
+    expect([every?.status, every?.reason, all.verdict]).toEqual(["failed", "double-funding/every-line", "ineligible"])
+    expect(all.lines.map((l) => l.condition.actual)).toEqual([10n, 20n])
   })
 })
 

@@ -153,6 +153,24 @@ describe("parse", () => {
   })
 })
 
+describe("parse of a value that is not text", () => {
+  // LocalDate.parse(5) used to answer 'date (ngày) "5" is not a date', as if "5" had been typed
+  it.each([
+    [20240630, "the number 20240630"],
+    [undefined, "undefined undefined"],
+    [null, "null"],
+    [new Date(Date.UTC(2024, 5, 30)), "a Date object"]
+  ])("%s is a ParseError date/not-text naming what was found", (input, found) => {
+    const r = LocalDate.parse(input as never)
+    expect(r.ok).toBe(false)
+    if (!r.ok) {
+      expect(r.error).toBeInstanceOf(ParseError)
+      expect(r.error.code).toBe("date/not-text")
+      expect(r.error.message).toBe(`date (ngày) must be text such as "2024-06-30" or "30/06/2024"; found ${found}`)
+    }
+  })
+})
+
 describe("make and is", () => {
   it("make validates the day", () => {
     expect(LocalDate.make(2024, 2, 29)).toEqual({ ok: true, value: "2024-02-29" })

@@ -45,8 +45,49 @@ describe("rule packs as manifests over the corpus", () => {
       "eligibility.activity-in-catalogue",
       "eligibility.approved",
       "eligibility.counterpart-funding",
-      "eligibility.no-double-funding"
+      "eligibility.no-double-funding",
+      // enterprise set-up only in difficult areas (Joint Circular 26/2014 art. 6.2.a, carried over): scoped to one activity
+      "eligibility.enterprise-setup-area",
+      // Circular 46/2012 art. 4.6 and 4.2.a, scoped to relocation and demonstration models (issue 13)
+      "eligibility.relocation-polluting",
+      "eligibility.demo-model-new-to-area"
     ])
+    // at most two events abroad a year (art. 4.1.b): the 2014–2018 pack only, as issue 13 scopes it
+    expect(built["vn-khuyen-cong-2014-2018"].pack.eligibility.map((e) => e.id)).toContain("eligibility.events-abroad")
+    expect(built["vn-khuyen-cong-2021-2025"].pack.eligibility.map((e) => e.id)).not.toContain("eligibility.events-abroad")
+  })
+
+  // legal-2026-update.md §1: 139/2026/TT-BTC reported dated 2026-09-25 (levels), 66/2026/TT-BCT
+  // 2026-10-06 (plan and funds); one source, grade U; their texts unseen.
+  it("carries the reported, unseen instruments that may replace one the pack encodes, and warns from their reported day", () => {
+    const reported = built["vn-khuyen-cong-2026-2030"].pack.reported ?? []
+    expect(reported.map((r) => [r.instrument.number, r.on, r.grade, r.mayReplace[0]])).toEqual([
+      ["139/2026/TT-BTC", "2026-09-25", "unconfirmed", "28/2018/TT-BTC"],
+      ["66/2026/TT-BCT", "2026-10-06", "unconfirmed", "36/2013/TT-BCT"]
+    ])
+    // never cited, never an instrument of the pack; closed packs end before the reports
+    expect(built["vn-khuyen-cong-2026-2030"].pack.instruments.map((i) => i.number)).not.toContain("139/2026/TT-BTC")
+    expect(built["vn-khuyen-cong-2021-2025"].pack.reported).toBeUndefined()
+    const p26 = Pack.loadOrThrow(built["vn-khuyen-cong-2026-2030"].pack)
+    const at = (d: string) => Pack.resolveOrThrow(p26, D(d)).warnings.map((w) => [w.code, (w as { actual?: { instrument?: string } }).actual?.instrument])
+    expect(at("2026-09-24")).toEqual([])
+    expect(at("2026-09-25")).toEqual([["pack/reported-instrument", "139/2026/TT-BTC"]])
+    expect(at("2026-10-06")).toEqual([
+      ["pack/reported-instrument", "139/2026/TT-BTC"],
+      ["pack/reported-instrument", "66/2026/TT-BCT"]
+    ])
+    const w = Pack.resolveOrThrow(p26, D("2026-09-25")).warnings[0]
+    expect(w?.message).toMatch(/^Circular 139\/2026\/TT-BTC \(Ministry of Finance \(Bộ Tài chính\)\), reported as of 2026-09-25 but its text not seen \(unconfirmed\), may replace 28\/2018\/TT-BTC/)
+  })
+
+  it("the day a reported instrument's text is found, it is a corpus entry with an effective day: the warning goes, no code changes", () => {
+    const instruments = new Map(law.instruments)
+    const seen = instruments.get("139/2026/TT-BTC")
+    if (seen === undefined) throw new Error("139/2026/TT-BTC not in the corpus")
+    const { status: _s, report: _r, ...found } = seen
+    instruments.set("139/2026/TT-BTC", { ...found, effective: D("2026-11-01") })
+    const b = Manifest.buildOrThrow({ ...law, instruments }, "vn-khuyen-cong-2026-2030")
+    expect(b.pack.reported?.map((r) => r.instrument.number)).toEqual(["66/2026/TT-BCT"])
   })
 
   it("ends a closed period's parameter the day before the corpus's next value", () => {

@@ -49,6 +49,48 @@ describe("Money construction", () => {
     }
   )
 
+  // Money.make(1.5) used to return the number 1.5, a "Money" that is not a whole number of đồng
+  test.each([
+    [1.5, "the number 1.5"],
+    [Number.NaN, "the number NaN"],
+    [2 ** 60, `the number ${2 ** 60}`],
+    [900_000_000, "the number 900000000"],
+    ["1500000", 'the text "1500000"'],
+    [undefined, "undefined undefined"],
+    [null, "null"]
+  ])("make refuses %s with a ParseError money/not-bigint", (input, found) => {
+    let thrown: unknown
+    try {
+      Money.make(input as never)
+    } catch (e) {
+      thrown = e
+    }
+    expect(thrown).toBeInstanceOf(ParseError)
+    const e = thrown as ParseError
+    expect(e.code).toBe("money/not-bigint")
+    expect(e.raw).toBe(String(input))
+    expect(e.message).toContain("The amount (số tiền) must be a whole number of đồng as a bigint")
+    expect(e.message).toContain(`found ${found}`)
+  })
+
+  test("make refuses every value that is not a bigint", () => {
+    fc.assert(
+      fc.property(fc.anything().filter((u) => typeof u !== "bigint"), (u) => {
+        expect(() => Money.make(u as never)).toThrow(ParseError)
+      })
+    )
+  })
+
+  test.each([5, 1.5, undefined, null, {}, ["1"]])("parse of a non-string %s is a ParseError money/not-text, not a TypeError", (input) => {
+    const r = Money.parse(input as never)
+    expect(r.ok).toBe(false)
+    if (!r.ok) {
+      expect(r.error).toBeInstanceOf(ParseError)
+      expect(r.error.code).toBe("money/not-text")
+      expect(r.error.message).toContain("Cannot read the amount (số tiền): expected text")
+    }
+  })
+
   test("isMoney", () => {
     expect(Money.isMoney(5n)).toBe(true)
     expect(Money.isMoney(5)).toBe(false)

@@ -25,6 +25,15 @@ const rateArb = fc
   )
   .map(([n, d]) => Rate.make(n, d))
 
+describe("Rate.parse of a value that is not text", () => {
+  test.each([0.3, undefined, null, {}])("%s is a ParseError rate/not-text, not a TypeError", (input) => {
+    expect(Rate.parse(input as never)).toMatchObject({
+      ok: false,
+      error: { _tag: "ParseError", code: "rate/not-text", message: expect.stringContaining("Cannot read the rate (tỷ lệ): expected text") }
+    })
+  })
+})
+
 describe("Rate construction", () => {
   test("make reduces and puts the sign on the numerator", () => {
     expect(fields(Rate.make(30n, 100n))).toEqual({ numerator: 3n, denominator: 10n })

@@ -277,6 +277,39 @@ describe("the parameter of the binding cap (tham số)", () => {
     expect(cap?.bindingParameter).toMatchObject({ id: "support.machinery.cap", layer: "national", citation: { grade: "secondary" } })
   })
 
+  // Circular 28/2018 art. 8.4: a technology line at most 1,5 × the machinery level: 1,5 × 300 000 000
+  // = 450 000 000 per establishment. Cost 2 000 000 000 at 50 % = 1 000 000 000 > 450 000 000.
+  it("a technology line bound by its derived cap names the multiple and carries the multiple, the base cap and the derived cap", () => {
+    const p = proposal({ activities: [{ activity: "machinery", lines: [{ item: "machinery.technology-line", total: 2_000_000_000n, requested: 1_000_000_000n }] }] })
+    const s = compute(p, { trace: true })
+    const l = s.lines[0]
+    expect([l?.support, l?.binding, l?.absoluteCap]).toEqual([450_000_000n, "absolute-cap", 450_000_000n])
+    expect(l?.bindingParameter).toMatchObject({ id: "support.technology-line.multiple", layer: "national" })
+    expect(l?.derivedCap).toMatchObject({
+      item: "machinery.technology-line",
+      multiple: { numerator: 3n, denominator: 2n },
+      multipleParameter: { id: "support.technology-line.multiple" },
+      baseItem: "machinery.equipment",
+      base: 300_000_000n,
+      baseParameter: { id: "support.machinery.cap" },
+      amount: 450_000_000n,
+      citation: { article: "8", clause: "4" }
+    })
+    expect(l?.derivedCap?.text).toMatch(/^1,5 × 300\.000\.000 ₫ \(machinery\.equipment\) = 450\.000\.000 ₫ per establishment \[.*28\/2018\/TT-BTC.*\]$/)
+    const step = s.trace?.steps.find((x) => x.rule === "support.machinery.technology-line")
+    expect(step?.description).toContain("cap 1,5 × 300.000.000 ₫ (machinery.equipment) = 450.000.000 ₫ per establishment")
+    expect(step?.inputs["derivedCap"]).toEqual({
+      multiple: "1.5",
+      multipleParameter: "support.technology-line.multiple",
+      baseItem: "machinery.equipment",
+      base: "300000000",
+      baseParameter: "support.machinery.cap",
+      cap: "450000000"
+    })
+    // an ordinary line has none
+    expect(machinery(1_000_000_000n, 500_000_000n)?.derivedCap).toBeUndefined()
+  })
+
   it("is undefined when the request binds or the item is not in the catalogue; an overhead line names its share", () => {
     expect(machinery(1_000_000_000n, 120_000_000n)?.bindingParameter).toBeUndefined()
     expect(one("machinery", { item: "machinery.gold", total: 100n }).lines[0]?.bindingParameter).toBeUndefined()
@@ -421,6 +454,27 @@ describe("Evaluate: eligibility and support together", () => {
     expect(!planned.ok && planned.error).toMatchObject({ code: "pack/plan-year-outside-period", path: ["planYear"], packId: pack.id, date: "2026" })
     // the last day of the period is still inside
     expect(Evaluate.evaluate({ ...ok, approvalDate: d("2025-10-14") }, resolved, { establishments: es }).ok).toBe(true)
+  })
+
+  it("carries the warnings of the resolved view: a reported, unseen instrument from its reported day, in the result and the trace", () => {
+    // resolved at 2023-02-15; a lead reported on that day, another one later
+    const lead = (number: string, on: string) => ({
+      instrument: { number, kind: "circular" as const, issuer: "Ministry of Finance", title: "reported lead", effective: d(on) },
+      on: d(on),
+      grade: "unconfirmed" as const,
+      mayReplace: ["28/2018/TT-BTC"],
+      concerns: "support levels",
+      source: "test fixture"
+    })
+    const withLeads = Pack.loadOrThrow({ ...definition, reported: [lead("1/2023/TT-BTC", "2023-02-15"), lead("2/2023/TT-BTC", "2023-02-16")] })
+    const e = Evaluate.evaluateOrThrow(ok, Pack.resolveOrThrow(withLeads, d("2023-02-15")), { establishments: es, trace: true })
+    expect(e.payable).toBe(300_000_000n)
+    expect(e.warnings.map((w) => w.code)).toEqual(["pack/reported-instrument"])
+    expect(e.warnings[0]?.message).toContain("Circular 1/2023/TT-BTC (Ministry of Finance), reported as of 2023-02-15 but its text not seen (unconfirmed), may replace 28/2018/TT-BTC: support levels")
+    const last = e.trace?.steps.at(-1)
+    expect([last?.rule, last?.result]).toEqual(["pack.warning", { code: "pack/reported-instrument", instrument: "1/2023/TT-BTC", reportedOn: "2023-02-15", grade: "unconfirmed" }])
+    expect(Evaluate.evaluateOrThrow(ok, Pack.resolveOrThrow(withLeads, d("2023-02-14")), { establishments: es }).warnings).toEqual([])
+    expect(Evaluate.evaluateOrThrow(ok, resolved, { establishments: es }).warnings).toEqual([])
   })
 
   it("evaluates many proposals with the governing pack per date", () => {

@@ -7,7 +7,11 @@ import { advanceAssignments, dongThap, instrumentNotes, laiChau, overlays, pack 
 const { activities, advances, calendar, instruments, parameters } = pack
 // Circular 28/2018/TT-BTC in force (S: TVPL-NEWS, LAWNET-TT28)
 const TT28_FROM = LocalDate.parseOrThrow("2018-05-11")
-const CARRIED_OVER = "carried over from Joint Circular 26/2014/TTLT-BTC-BCT; not confirmed for Circular 28/2018"
+// Joint Circular 26/2014 expired when Circular 28/2018 took effect (2018-05-11): a value it last
+// confirmed is cited to Circular 28/2018, unconfirmed, with the 26/2014 article it was carried from.
+const carriedOver = (article: string): string =>
+  `Carried over from Joint Circular 26/2014/TTLT-BTC-BCT art. ${article}, which expired when Circular 28/2018/TT-BTC took effect on 2018-05-11`
+const NOT_CONFIRMED = "Not confirmed for Circular 28/2018"
 const levelParameters = Object.fromEntries(Object.entries(parameters).filter(([id]) => !id.startsWith("eligibility.") && !id.startsWith("priority.") || id === "priority.multiplier"))
 
 type Value = RulePack.ParameterValue
@@ -45,8 +49,8 @@ describe("the 2021–2025 pack loads", () => {
     expect(byNumber.get("45/2012/NĐ-CP")?.effective).toBe("2012-07-05")
     expect(byNumber.get("46/2012/TT-BCT")?.effective).toBe("2013-02-10")
     expect(byNumber.get("36/2013/TT-BCT")?.effective).toBe("2014-02-10")
-    expect(byNumber.get("26/2014/TTLT-BTC-BCT")?.effective).toBe("2014-04-08")
-    expect(byNumber.get("26/2014/TTLT-BTC-BCT")?.expired).toBe("2018-05-11")
+    // Joint Circular 26/2014 (2014-04-08 … 2018-05-10) is in force on no day this pack governs: no value cites it
+    expect(byNumber.has("26/2014/TTLT-BTC-BCT")).toBe(false)
     expect(byNumber.get("28/2018/TT-BTC")?.effective).toBe("2018-05-11")
     expect(byNumber.get("28/2018/TT-BTC")?.replaces).toEqual(["26/2014/TTLT-BTC-BCT"])
     expect(byNumber.get("17/2018/TT-BCT")?.amends).toEqual(["36/2013/TT-BCT"])
@@ -127,8 +131,10 @@ describe("figures against the notes", () => {
     for (const [id, v, point] of expected) {
       expect(value(id), id).toEqual(v)
       const c = citationOf(id)
-      expect([c.instrument.number, c.article, c.clause, c.point, c.grade], id).toEqual(["26/2014/TTLT-BTC-BCT", "6", "2", point, "unconfirmed"])
-      expect(c.note, id).toContain(CARRIED_OVER)
+      // Art. 8 of Circular 28/2018 holds the national levels (rules-2018-2025-notes.md §1 l.41); the clause is not seen
+      expect([c.instrument.number, c.article, c.clause, c.point, c.grade], id).toEqual(["28/2018/TT-BTC", "8", undefined, undefined, "unconfirmed"])
+      expect(c.note, id).toContain(carriedOver(`6.2.${point}`))
+      expect(c.note, id).toContain(NOT_CONFIRMED)
     }
   })
 
@@ -145,13 +151,10 @@ describe("figures against the notes", () => {
     expect(citationOf("advance.enterprise-setup.first").grade).toBe("unconfirmed")
     expect(value("advance.overall-ceiling")).toEqual(frac(7n, 10n))
     const ceiling = citationOf("advance.overall-ceiling")
-    expect([ceiling.instrument.number, ceiling.article, ceiling.clause, ceiling.point, ceiling.grade]).toEqual([
-      "26/2014/TTLT-BTC-BCT",
-      "8",
-      "2",
-      "b",
-      "unconfirmed"
-    ])
+    // the article of Circular 28/2018 that would hold it is not known (not even that it is art. 8)
+    expect([ceiling.instrument.number, ceiling.article, ceiling.clause, ceiling.point, ceiling.grade]).toEqual(["28/2018/TT-BTC", undefined, undefined, undefined, "unconfirmed"])
+    expect(ceiling.note).toContain(carriedOver("8.2.b"))
+    expect(ceiling.note).toContain("the article of Circular 28/2018/TT-BTC that holds it was not seen")
     expect(ceiling.note).toMatch(/conflicts with the 100 %/)
     expect(advances.overallCeiling).toBe("advance.overall-ceiling")
     expect(advances.remainder.condition).toEqual({ kind: "base-acceptance" })
@@ -174,14 +177,18 @@ describe("figures against the notes", () => {
 })
 
 describe("invariants", () => {
-  it("every parameter value cites an instrument number, an article and a grade, from 2018-05-11", () => {
+  it("every parameter value cites an instrument number, an article (or says it was not seen) and a grade, from 2018-05-11", () => {
     for (const p of Object.values(levelParameters)) {
       expect(p.values.length, p.id).toBeGreaterThan(0)
       // carry-over is Decree 45/2012 art. 14.4 itself, in force since 2012-07-05; the levels start with Circular 28/2018
       expect(p.values[0]?.from, p.id).toBe(p.id === "funds.carry-over" ? "2012-07-05" : "2018-05-11")
       for (const v of p.values) {
         expect(v.citation.instrument.number, p.id).toMatch(/\S/)
-        expect(v.citation.article, p.id).toMatch(/\S/)
+        if (v.citation.article === undefined) {
+          // only an unconfirmed value may lack its article, and its note must say why
+          expect(v.citation.grade, p.id).toBe("unconfirmed")
+          expect(v.citation.note, p.id).toMatch(/article of .* was not seen/)
+        } else expect(v.citation.article, p.id).toMatch(/\S/)
         expect(Citation.isGrade(v.citation.grade), p.id).toBe(true)
         expect(v.citation.source, p.id).toMatch(/\S/)
       }
@@ -195,11 +202,18 @@ describe("invariants", () => {
     }
   })
 
-  it("unconfirmed values carried over from Joint Circular 26/2014 say so", () => {
+  it("unconfirmed values carried over from Joint Circular 26/2014 say so, cite Circular 28/2018 and name the 26/2014 article", () => {
+    let carried = 0
     for (const p of Object.values(levelParameters))
       for (const v of p.values)
-        if (v.citation.grade === "unconfirmed" && v.citation.instrument.number === "26/2014/TTLT-BTC-BCT")
-          expect(v.citation.note, p.id).toContain(CARRIED_OVER)
+        if (v.citation.grade === "unconfirmed" && /Carried over from Joint Circular 26\/2014/.test(v.citation.note ?? "")) {
+          carried++
+          expect(v.citation.instrument.number, p.id).toBe("28/2018/TT-BTC")
+          expect(v.citation.note, p.id).toMatch(/^Carried over from Joint Circular 26\/2014\/TTLT-BTC-BCT art\. \d+\.\d+(\.[a-zđ])?, which expired when Circular 28\/2018\/TT-BTC took effect on 2018-05-11/)
+          expect(v.citation.note, p.id).toContain(NOT_CONFIRMED)
+        }
+    // the 17 figures of "unconfirmed figures carry the Joint Circular 26/2014 values" and the rates and years beside them
+    expect(carried).toBeGreaterThanOrEqual(17)
   })
 
   it("every cap references existing parameters of the right kind", () => {

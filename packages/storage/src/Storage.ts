@@ -60,7 +60,7 @@
  * @module
  */
 import { Context, Data, Effect, Layer, Result as EffectResult, Schema } from "effect"
-import { AdminUnits, type Allocation, Citation, Contract, Decode, Eligibility, Errors, Establishment, Evaluate, Ledger, LocalDate, Money, Period, Plan, Proposal, Result, type RulePack, Trace } from "@khuyencong/core"
+import { AdminUnits, type Allocation, Citation, Contract, Decode, Eligibility, Errors, Establishment, Evaluate, Ledger, LocalDate, Money, Period, Plan, Proposal, Result, type RulePack, Text, Trace } from "@khuyencong/core"
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -1790,7 +1790,8 @@ export const decodeContract = (json: unknown, id: string): Contract.Contract => 
 /**
  * A ledger event with only the fields a store keeps (extra keys dropped, empty evidence removed),
  * after the checks `Ledger.post` does not make: text a database can keep, amounts that fit
- * `numeric(20,0)`, a decision number that is text. Anything that is not an object is passed on
+ * `numeric(20,0)`, a decision number that is text; the id, idempotency key and decision number
+ * checked by `Text.check` (before any database call) and kept in NFC. Anything that is not an object is passed on
  * for `Ledger.post` to refuse.
  * @example `cleanEvent({ ...e, extra: 1, evidence: {} })` → `e` without `extra` and `evidence`
  * @category backends
@@ -1812,6 +1813,11 @@ const cleanEvent = (event: Ledger.Event): Ledger.Event => {
     ["evidence.evaluationId", ev.evaluationId]
   ] as const)
     if (typeof v === "string") issues.push(...textIssues(v, k.split(".")))
+  // an identifier Text refuses (an over-long key among them) is refused here, before the database
+  for (const [k, v] of [["id", e.id], ["idempotencyKey", e.idempotencyKey], ["evidence.decision", ev.decision]] as const) {
+    const t = typeof v === "string" && v.trim() !== "" ? Text.check(v, "id", k.split(".")) : undefined
+    if (t !== undefined && !t.ok) issues.push(...t.error.issues)
+  }
   if (ev.decision !== undefined && (typeof ev.decision !== "string" || ev.decision.trim() === ""))
     issues.push({ code: "ledger/invalid-decision", path: ["evidence", "decision"], message: "The decision number (số quyết định) must be non-blank text", actual: ev.decision })
   issues.push(
@@ -1829,12 +1835,13 @@ const cleanEvent = (event: Ledger.Event): Ledger.Event => {
       issues
     })
   }
-  const out: Record<string, unknown> = { id: e.id, idempotencyKey: e.idempotencyKey, kind: e.kind, date: e.date, amount: e.amount }
+  const nfc = (v: unknown): unknown => (typeof v === "string" ? v.normalize("NFC") : v)
+  const out: Record<string, unknown> = { id: nfc(e.id), idempotencyKey: nfc(e.idempotencyKey), kind: e.kind, date: e.date, amount: e.amount }
   const evidence: Record<string, unknown> = {}
   const share = ev.progressShare as { numerator?: unknown; denominator?: unknown } | undefined
   if (share !== undefined) evidence["progressShare"] = typeof share === "object" && share !== null ? { numerator: share.numerator, denominator: share.denominator } : share
   for (const k of ["baseAcceptance", "businessRegistration", "completedValue", "decision", "decidedOn", "decidedBy", "legalBasis", "evaluationId"] as const)
-    if (ev[k] !== undefined) evidence[k] = ev[k]
+    if (ev[k] !== undefined) evidence[k] = k === "decision" ? nfc(ev[k]) : ev[k]
   if (Object.keys(evidence).length > 0) out["evidence"] = evidence
   return out as unknown as Ledger.Event
 }
@@ -1875,11 +1882,19 @@ export const make = (backend: Backend): Store => {
   const open = (): void => {
     if (closed) throw new StorageError({ code: "storage/closed", path: [], message: "The store (kho lưu trữ) is closed" })
   }
-  /** A read; an id no record can have matches nothing (`none`). */
-  const read = <A>(ids: ReadonlyArray<unknown>, none: A, body: () => Promise<A>): Effect.Effect<A, StorageError> =>
+  /**
+   * A read by ids, which `body` gets in NFC (the form every record is saved with); an id no record
+   * can have matches nothing (`none`). A record saved before ids were kept in NFC is still found
+   * by its id exactly as it was typed.
+   */
+  const read = <A>(ids: ReadonlyArray<unknown>, none: A, body: (keys: ReadonlyArray<string>) => Promise<A>): Effect.Effect<A, StorageError> =>
     lift<A, StorageError>(async () => {
       open()
-      return ids.every(validId) ? body() : none
+      if (!ids.every(validId)) return none
+      const keys = ids.map((id) => id.normalize("NFC"))
+      const found = await body(keys)
+      const missing = found === undefined || (Array.isArray(found) && found.length === 0)
+      return missing && keys.some((k, i) => k !== ids[i]) ? body(ids) : found
     })
 
   const store: Store = {
@@ -1899,7 +1914,7 @@ export const make = (backend: Backend): Store => {
         if (ws.length > 0) await backend.putEstablishments(ws, keyOf("saveEstablishments", o.idempotencyKey, { items: ws.map((w) => w.encoded), asOf: o.asOf }))
         return ws.length
       }),
-    getEstablishment: (eid) => read([eid], undefined, async () => (await backend.getEstablishments([eid])).get(eid)),
+    getEstablishment: (eid) => read([eid], undefined, async ([id = ""]) => (await backend.getEstablishments([id])).get(id)),
     getEstablishments: (ids) =>
       lift(async () => {
         open()
@@ -1929,12 +1944,12 @@ export const make = (backend: Backend): Store => {
         return ws.length === 0 ? [] : backend.putProposals(ws, o, keyOf("saveProposals", idempotencyKey, { items: ws.map((w) => w.encoded), ...o }))
       }),
     getProposal: (pid, options) =>
-      read([pid], undefined, async () => {
+      read([pid], undefined, async ([id = ""]) => {
         const version = options?.version
         if (version !== undefined && (!Number.isSafeInteger(version) || version < 1)) return undefined
-        return backend.getProposal(pid, version)
+        return backend.getProposal(id, version)
       }),
-    proposalHistory: (pid) => read([pid], [], () => backend.proposalHistory(pid)),
+    proposalHistory: (pid) => read([pid], [], ([id = ""]) => backend.proposalHistory(id)),
     listProposals: (filter, page) =>
       lift(async () => {
         open()
@@ -1956,7 +1971,7 @@ export const make = (backend: Backend): Store => {
         await backend.putPlan(w, keyOf("savePlan", o.idempotencyKey, w.encoded))
         return w.value
       }),
-    getPlan: (pid) => read([pid], undefined, () => backend.getPlan(pid)),
+    getPlan: (pid) => read([pid], undefined, ([id = ""]) => backend.getPlan(id)),
     listPlans: (filter) =>
       lift(async () => {
         open()
@@ -1985,10 +2000,10 @@ export const make = (backend: Backend): Store => {
         return ws.length === 0 ? [] : backend.putEvaluations(ws, keyOf("saveEvaluations", o.idempotencyKey, ws.map(evaluationPayload)))
       }),
     latestEvaluation: (pid, options) =>
-      read(options?.packId === undefined ? [pid] : [pid, options.packId], undefined, () =>
-        backend.latestEvaluation(pid, options?.packId)
+      read(options?.packId === undefined ? [pid] : [pid, options.packId], undefined, ([id = "", packId]) =>
+        backend.latestEvaluation(id, packId)
       ),
-    evaluationHistory: (pid) => read([pid], [], () => backend.evaluationHistory(pid)),
+    evaluationHistory: (pid) => read([pid], [], ([id = ""]) => backend.evaluationHistory(id)),
     listEvaluations: (filter, page) =>
       lift(async () => {
         open()
@@ -2002,8 +2017,8 @@ export const make = (backend: Backend): Store => {
         const w = must(validateAllocation(input))
         return backend.putAllocation(w, keyOf("saveAllocation", o.idempotencyKey, { id: w.id, planId: w.planId ?? null, allocation: w.allocation }))
       }),
-    getAllocation: (aid) => read([aid], undefined, () => backend.getAllocation(aid)),
-    allocationOutcomes: (pid) => read([pid], [], () => backend.allocationOutcomes(pid)),
+    getAllocation: (aid) => read([aid], undefined, ([id = ""]) => backend.getAllocation(id)),
+    allocationOutcomes: (pid) => read([pid], [], ([id = ""]) => backend.allocationOutcomes(id)),
 
     saveContract: (input, packs, options) =>
       lift(async () => {
@@ -2043,7 +2058,7 @@ export const make = (backend: Backend): Store => {
         if (issues.length > 0) throw Decode.validationError({ code: "contract", label: "contract (hợp đồng)" }, issues)
         return backend.putContract(c, keyOf("saveContract", o.idempotencyKey, c))
       }),
-    getContract: (cid) => read([cid], undefined, () => backend.getContract(cid)),
+    getContract: (cid) => read([cid], undefined, ([id = ""]) => backend.getContract(id)),
     listContracts: (filter) =>
       lift(async () => {
         open()
@@ -2054,13 +2069,13 @@ export const make = (backend: Backend): Store => {
       lift(async () => {
         open()
         if (!validId(contractId)) throw unknownReference("contract", String(contractId), ["contractId"])
-        const r = await backend.postEvent(contractId, cleanEvent(event))
+        const r = await backend.postEvent(contractId.normalize("NFC"), cleanEvent(event))
         return { ...r, balances: Ledger.balances(r.ledger) }
       }),
-    getLedger: (cid) => read([cid], undefined, () => backend.getLedger(cid)),
+    getLedger: (cid) => read([cid], undefined, ([id = ""]) => backend.getLedger(id)),
     balances: (cid) =>
-      read([cid], undefined, async () => {
-        const l = await backend.getLedger(cid)
+      read([cid], undefined, async ([id = ""]) => {
+        const l = await backend.getLedger(id)
         return l === undefined ? undefined : Ledger.balances(l)
       }),
 

@@ -72,7 +72,7 @@ assert.deepEqual(line.reads.map((p) => [p.id, p.citation.grade]), [
   ["support.trademark.rate", "unconfirmed"],
   ["support.trademark.cap", "unconfirmed"]
 ])
-assert.match(line.reads[0].citation.note, /^carried over from Joint Circular 26\/2014\/TTLT-BTC-BCT; not confirmed for Circular 28\/2018/)
+assert.match(line.reads[0].citation.note, /^Carried over from Joint Circular 26\/2014\/TTLT-BTC-BCT art\. 6\.2\.h, which expired when Circular 28\/2018\/TT-BTC took effect on 2018-05-11; .*Not confirmed for Circular 28\/2018/)
 
 // #region overlay
 import { Overlay } from "@khuyencong/core"

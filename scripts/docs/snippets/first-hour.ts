@@ -258,7 +258,7 @@ assert.deepEqual(
     ["support.trademark.registration", "support.trademark.cap", "unconfirmed"]
   ]
 )
-assert.match(Trace.unconfirmedReads(trace).filter((u) => u.kind === "parameter")[0]!.read!.citation.note!, /^carried over from Joint Circular 26\/2014\/TTLT-BTC-BCT; not confirmed for Circular 28\/2018/)
+assert.match(Trace.unconfirmedReads(trace).filter((u) => u.kind === "parameter")[0]!.read!.citation.note!, /^Carried over from Joint Circular 26\/2014\/TTLT-BTC-BCT art\. 6\.2\.h, which expired when Circular 28\/2018\/TT-BTC took effect on 2018-05-11; .*Not confirmed for Circular 28\/2018/)
 assert.equal(audit.steps.length, trace.steps.length)
 assert.deepEqual(audit, JSON.parse(JSON.stringify(trace)))
 

@@ -57,7 +57,8 @@ Manifest.buildOrThrow(law, "vn-khuyen-cong-2026-2030").pack.parameters["support.
 assert.equal(Pack.resolveOrThrow(rules, "2032-06-30").items["machinery.equipment"].amount, 400_000_000n)
 assert.equal(Pack.resolveOrThrow(rules, "2032-06-30").items["machinery.technology-line"].amount, 600_000_000n)
 assert.equal(Manifest.buildOrThrow(law, "vn-khuyen-cong-2026-2030").pack.parameters["support.machinery.cap"].until, "2030-12-31")
-assert.equal(next.pack.eligibility.length, 9)
+// 12: the 10 conditions of 2018 on, plus relocation only for polluting establishments and national demonstration models only for technology new to the area (Circular 46/2012 art. 4.6, 4.2.a)
+assert.equal(next.pack.eligibility.length, 12)
 
 // #region changes-within-period
 // An entry of the catalogue that changes within a pack's period is refused: the pack holds one

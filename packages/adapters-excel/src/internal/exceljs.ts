@@ -66,6 +66,9 @@ if (requireHere.cache[parseSaxPath] === undefined) {
   fixed = true
 }
 
+/** Load a module of exceljs's own (a path inside its package) or of its dependencies. */
+export const requireExcelJS = (id: string): unknown => requireX(id)
+
 /** exceljs (its CommonJS module object). */
 export const ExcelJS = requireX("./excel.js") as typeof import("exceljs")
 

@@ -27,15 +27,23 @@ export const squash = (s: string): string => s.replace(/[\s\u00A0\u2007\u202F\u2
 /** Trim ordinary and non-breaking whitespace at both ends, keep inner text as typed. */
 export const trimText = (s: string): string => s.replace(/^[\s\u00A0\u2007\u202F\u200B\uFEFF]+|[\s\u00A0\u2007\u202F\u200B\uFEFF]+$/g, "")
 
-const CACHE = new Map<string, string>()
+/**
+ * `f` with a bounded cache of its results (cleared when it holds `max`), for texts that repeat.
+ * `keyOf` chooses the key kept for a text (default the text itself; a copy that owns its memory
+ * when the text is a slice of a larger one that should not stay alive).
+ */
+export const boundedCache = (f: (s: string) => string, max: number, keyOf: (s: string, result: string) => string = (s) => s): ((s: string) => string) => {
+  const cache = new Map<string, string>()
+  return (s) => {
+    let r = cache.get(s)
+    if (r === undefined) {
+      r = f(s)
+      if (cache.size >= max) cache.clear()
+      cache.set(keyOf(s, r), r)
+    }
+    return r
+  }
+}
 
 /** {@link fold} with a bounded cache, for short values that repeat (fund, form, activity names). */
-export const foldCached = (s: string): string => {
-  let f = CACHE.get(s)
-  if (f === undefined) {
-    f = fold(s)
-    if (CACHE.size >= 4096) CACHE.clear()
-    CACHE.set(s, f)
-  }
-  return f
-}
+export const foldCached: (s: string) => string = boundedCache(fold, 4096)

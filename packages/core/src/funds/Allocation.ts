@@ -57,6 +57,7 @@ import { err, ok, orThrow, type Result } from "../values/Result.js"
 import * as Rounding from "../values/Rounding.js"
 import type { RulePack } from "../rules/RulePack.js"
 import * as Split from "../values/Split.js"
+import * as Text from "../values/Text.js"
 import * as Trace from "../values/Trace.js"
 
 type Money = Money.Money
@@ -291,9 +292,11 @@ const validate = <K>(input: Input<K>): ReadonlyArray<Issue> => {
   const needsTier = policy.kind === "proportional-tier"
   for (let i = 0; i < cs.length; i++) {
     const c = cs[i] as Candidate<K>
-    if (typeof c.id !== "string" || c.id === "") add("allocation/missing-id", ["candidates", i, "id"], "Every proposal (đề án) needs a non-empty id")
-    else if (ids.has(c.id)) add("allocation/duplicate-id", ["candidates", i, "id"], `Proposal (đề án) id "${c.id}" appears twice`, c.id)
-    else ids.add(c.id)
+    const id = typeof c.id === "string" && c.id !== "" ? Text.check(c.id, "id", ["candidates", i, "id"], "proposal id (mã đề án)") : undefined
+    if (id === undefined) add("allocation/missing-id", ["candidates", i, "id"], "Every proposal (đề án) needs a non-empty id")
+    else if (!id.ok) issues.push(...id.error.issues)
+    else if (ids.has(id.value)) add("allocation/duplicate-id", ["candidates", i, "id"], `Proposal (đề án) id "${id.value}" appears twice`, c.id)
+    else ids.add(id.value)
     if (typeof c.requested !== "bigint" || c.requested <= 0n)
       add(
         "allocation/invalid-request",
@@ -401,11 +404,35 @@ const ranked = <K>(input: Input<K>): ReadonlyArray<Candidate<K>> => {
   })
 }
 
+/**
+ * Roundings made while allocating, for the trace: by candidate (its rank), and of group totals
+ * (what was left of the envelope or of a ceiling, cut to the unit before a tier was scaled to it).
+ */
+interface Roundings {
+  readonly byRank: Map<number, Array<Rounding.Record>>
+  readonly groups: Array<{ readonly tier: number; readonly limit: Limit; readonly key: string | undefined; readonly record: Rounding.Record }>
+}
+
+const noteRounding = (notes: Roundings, rank: number, record: Rounding.Record): void => {
+  const list = notes.byRank.get(rank)
+  if (list === undefined) notes.byRank.set(rank, [record])
+  else list.push(record)
+}
+
+/** The record of `exact` (= numerator / denominator đồng) rounded to `result`, a multiple of `unit`. */
+const roundingRecord = (numerator: bigint, denominator: bigint, result: bigint, unit: bigint): Rounding.Record => ({
+  mode: `${result * denominator <= numerator ? "down" : "up"}-${unit}`,
+  exact: Rounding.fractionToString(numerator, denominator),
+  result: result.toString(),
+  difference: Rounding.fractionToString(result * denominator - numerator, denominator)
+})
+
 const walk = <K>(
   order: ReadonlyArray<Candidate<K>>,
   distributable: bigint,
   policy: Extract<Policy, { kind: "whole-only" | "partial-marginal" }>,
-  g: Groups
+  g: Groups,
+  notes: Roundings | undefined
 ): { outcomes: Array<Outcome>; allocated: bigint } => {
   const outcomes: Array<Outcome> = new Array<Outcome>(order.length)
   let left = distributable
@@ -435,6 +462,8 @@ const walk = <K>(
       constraint = hLimit
     } else {
       const cut = hAmount - (hAmount % unit)
+      // the headroom cut to the unit decides (and, when partly funded, is) the allocation
+      if (notes !== undefined && cut !== hAmount) noteRounding(notes, r, roundingRecord(hAmount, 1n, cut, unit))
       if (cut <= 0n) {
         reason = "does-not-fit"
         constraint = hLimit
@@ -489,10 +518,12 @@ const scaleGroup = (
   unit: bigint,
   constraint: Constraint,
   cut: Array<bigint>,
-  bound: Array<Constraint>
+  bound: Array<Constraint>,
+  note: ((i: number | undefined, record: Rounding.Record) => void) | undefined
 ): bigint => {
   const n = idx === undefined ? amounts.length : idx.length
   const target = room - (room % unit)
+  if (note !== undefined && target !== room) note(undefined, roundingRecord(room, 1n, target, unit))
   let before: Array<bigint>
   if (idx === undefined) before = amounts // read at j before amounts[j] is overwritten below
   else {
@@ -507,9 +538,13 @@ const scaleGroup = (
     if (!scaled.ok) throw scaled.error
     parts = scaled.value
   }
+  let sum = 0n
+  if (note !== undefined) for (let j = 0; j < n; j++) sum += before[j] as bigint
   for (let j = 0; j < n; j++) {
     const i = idx === undefined ? j : (idx[j] as number)
     const after = parts[j] as bigint
+    // its exact proportional share, target × amount / sum, rounded to the unit (largest remainder)
+    if (note !== undefined && after * sum !== target * (before[j] as bigint)) note(i, roundingRecord(target * (before[j] as bigint), sum, after, unit))
     const d = (before[j] as bigint) - after
     if (d > 0n) {
       const prev = cut[i] as bigint
@@ -527,7 +562,8 @@ const proportional = <K>(
   order: ReadonlyArray<Candidate<K>>,
   distributable: bigint,
   unit: bigint,
-  g: Groups
+  g: Groups,
+  notes: Roundings | undefined
 ): { outcomes: Array<Outcome>; allocated: bigint } => {
   // Tiers in ascending order; inside a tier, ranking order (which breaks split ties).
   const byTier = new Map<number, Array<number>>()
@@ -577,6 +613,13 @@ const proportional = <K>(
     // Largest reduction per candidate and its constraint.
     const cut: Array<bigint> = new Array<bigint>(n).fill(0n)
     const bound: Array<Constraint> = new Array<Constraint>(n).fill("none")
+    const noter = (limit: Limit, key: string | undefined) =>
+      notes === undefined
+        ? undefined
+        : (i: number | undefined, record: Rounding.Record): void => {
+            if (i === undefined) notes.groups.push({ tier: t, limit, key, record })
+            else noteRounding(notes, ranks[i] as number, record)
+          }
     if (g.any) {
       for (const k of KINDS) {
         const rem = g.remaining[k]
@@ -593,12 +636,12 @@ const proportional = <K>(
           let groupSum = 0n
           for (const i of idx) groupSum += amounts[i] as bigint
           const room = rem.get(key) as bigint
-          if (groupSum > room) sum -= groupSum - scaleGroup(amounts, idx, room, unit, CONSTRAINT_OF[k], cut, bound)
+          if (groupSum > room) sum -= groupSum - scaleGroup(amounts, idx, room, unit, CONSTRAINT_OF[k], cut, bound, noter(CONSTRAINT_OF[k], key))
         }
       }
     }
     if (sum > left) {
-      sum = scaleGroup(amounts, undefined, left, unit, "envelope", cut, bound)
+      sum = scaleGroup(amounts, undefined, left, unit, "envelope", cut, bound, noter("envelope", undefined))
       stopped = true
     }
     left -= sum
@@ -632,14 +675,21 @@ const proportional = <K>(
  * Allocate the envelope (see the module header for the policies and guarantees).
  *
  * Bad input fails with a `ValidationError` listing every issue: `allocation/invalid-envelope`,
- * `allocation/invalid-unit`, `allocation/invalid-minimum-share`, `allocation/missing-id`,
- * `allocation/duplicate-id`, `allocation/invalid-request` (requests must be > 0),
+ * `allocation/invalid-unit`, `allocation/invalid-minimum-share`, `allocation/missing-id`, an id
+ * that `Text.check` refuses (`text/invisible-character`, `text/too-long` …),
+ * `allocation/duplicate-id` (also for two ids equal in NFC, the form outcomes carry),
+ * `allocation/invalid-request` (requests must be > 0),
  * `allocation/missing-tier` (proportional-tier only), `allocation/invalid-ceiling`,
  * `allocation/invalid-reserve-rate`, `allocation/reserve-without-parameter`,
  * `allocation/reserve-without-citation`.
  *
- * With a `recorder`, two steps are pushed: `allocation.reserve` (the parameter read and the
- * rounding) when there is a reserve, and `allocation.policy` with the totals.
+ * With a `recorder`, steps are pushed: `allocation.reserve` (the parameter read and the
+ * rounding) when there is a reserve; `allocation.rounding` for every figure rounded to the
+ * allocation unit: what was left of the envelope or a ceiling cut to the unit before a tier was
+ * scaled to it (inputs `tier`, `limit`, `key`), then, in ranking order, each proposal whose
+ * headroom was cut to the unit (`partial-marginal`) or whose exact proportional share was rounded
+ * by the largest-remainder method (`proportional-tier`), with its `Rounding.Record`s (inputs
+ * `proposal`, `requested`, `available`, `unit`); and `allocation.<policy>` with the totals.
  * @category allocation
  * @since 0.1.0
  * @example
@@ -665,6 +715,9 @@ export const allocate = <K>(input: Input<K>, recorder?: Trace.Recorder): Result<
       })
     )
   }
+  // ids in NFC (validate read them so): one proposal typed composed or decomposed is one id
+  if (input.candidates.some((c) => c.id.normalize("NFC") !== c.id))
+    input = { ...input, candidates: input.candidates.map((c) => ({ ...c, id: c.id.normalize("NFC") })) }
   const envelope = input.envelope as bigint
   let reserveAmount = 0n
   let reserve: Allocation["reserve"] = undefined
@@ -690,8 +743,9 @@ export const allocate = <K>(input: Input<K>, recorder?: Trace.Recorder): Result<
   const g = makeGroups(input.ceilings)
   const order = ranked(input)
   const policy = input.policy
+  const notes: Roundings | undefined = recorder === undefined ? undefined : { byRank: new Map(), groups: [] }
   const { outcomes, allocated } =
-    policy.kind === "proportional-tier" ? proportional(order, distributable, policy.unit ?? 1n, g) : walk(order, distributable, policy, g)
+    policy.kind === "proportional-tier" ? proportional(order, distributable, policy.unit ?? 1n, g, notes) : walk(order, distributable, policy, g, notes)
   let requested = 0n
   for (const c of input.candidates) requested += c.requested
   const ceilings: Array<CeilingUse> = []
@@ -709,6 +763,31 @@ export const allocate = <K>(input: Input<K>, recorder?: Trace.Recorder): Result<
     distributable: distributable as Money,
     allocated: allocated as Money,
     unallocated: (distributable - allocated) as Money
+  }
+  if (recorder !== undefined && notes !== undefined) {
+    const unit = policy.kind === "whole-only" ? 1n : (policy.unit ?? 1n)
+    for (const n of notes.groups)
+      recorder.push(
+        Trace.step({
+          rule: "allocation.rounding",
+          description: `What was left of ${CONSTRAINT_TEXT[n.limit]} cut to the allocation unit (đơn vị làm tròn) before priority tier (nhóm ưu tiên) ${n.tier} was scaled to it`,
+          inputs: { tier: n.tier, limit: n.limit, key: n.key, unit },
+          roundings: [n.record],
+          result: n.record.result
+        })
+      )
+    for (const [rank, records] of [...notes.byRank].sort((a, b) => a[0] - b[0])) {
+      const o = outcomes[rank] as Outcome
+      recorder.push(
+        Trace.step({
+          rule: "allocation.rounding",
+          description: `The allocation of proposal (đề án) ${o.id} rounded to the allocation unit (đơn vị làm tròn)`,
+          inputs: { proposal: o.id, requested: o.requested, available: o.available, unit },
+          roundings: records,
+          result: o.allocated
+        })
+      )
+    }
   }
   recorder?.push(
     Trace.step({
@@ -777,7 +856,10 @@ export const explain = (o: Outcome): string => {
     case "fits":
       return `${o.id}: funded in full (được bố trí đủ): ${req}`
     case "partial":
-      return `${o.id}: partly funded (bố trí một phần): ${got} of ${req}, all that was left under ${CONSTRAINT_TEXT[o.constraint]}`
+      // "all that was left" only when nothing is: a cut to the unit leaves a remainder, named
+      return o.available === o.allocated
+        ? `${o.id}: partly funded (bố trí một phần): ${got} of ${req}, all that was left under ${CONSTRAINT_TEXT[o.constraint]}`
+        : `${o.id}: partly funded (bố trí một phần): ${got} of ${req}: the ${avail} left under ${CONSTRAINT_TEXT[o.constraint]} rounded down to the allocation unit (đơn vị làm tròn), so ${Money.format(Money.subtract(o.available, o.allocated))} of it stays unallocated (chưa phân bổ)`
     case "scaled":
       return `${o.id}: ${o.status === "unfunded" ? "unfunded (không được bố trí)" : "partly funded (bố trí một phần)"}: ${got} of ${req}, scaled down proportionally to fit ${CONSTRAINT_TEXT[o.constraint]}`
     case "does-not-fit":

@@ -38,6 +38,7 @@ import * as Resolution from "../rules/Resolution.js"
 import { governsDate, PeriodError } from "../rules/Pack.js"
 import { err, ok, orThrow, type Result } from "../values/Result.js"
 import type { AdvanceCondition, AdvanceTier, ParameterValue, RulePack } from "../rules/RulePack.js"
+import * as Text from "../values/Text.js"
 
 type Money = Money.Money
 
@@ -284,7 +285,10 @@ const invalid = (issues: ReadonlyArray<Issue>): ValidationError => {
  * of packs, the pack is chosen by `Resolution.forDate(packs, input.approved)`; a single pack must
  * govern that date itself.
  *
- * Errors: `ValidationError` listing every input problem (`contract/missing-id`,
+ * The id is kept in NFC (see `Text`).
+ *
+ * Errors: `ValidationError` listing every input problem (`contract/missing-id`, an id that
+ * `Text.check` refuses,
  * `contract/invalid-support` (must be > 0), `contract/invalid-date`, `contract/signed-before-approval`,
  * `contract/invalid-plan-year`, `contract/invalid-last-plan-year`, `contract/no-activities`,
  * `contract/unknown-activity`, `contract/unknown-tier`, `contract/mixed-tiers`,
@@ -308,7 +312,9 @@ export const make = (
   const issues: Array<Issue> = []
   const add = (code: string, path: ReadonlyArray<string | number>, message: string, actual?: unknown) =>
     issues.push(actual === undefined ? { code, path, message } : { code, path, message, actual })
-  if (typeof input.id !== "string" || input.id.trim() === "") add("contract/missing-id", ["id"], "The contract (hợp đồng) needs an id")
+  const id = typeof input.id !== "string" || input.id.trim() === "" ? undefined : Text.check(input.id, "id", ["id"], "contract id (mã hợp đồng)")
+  if (id === undefined) add("contract/missing-id", ["id"], "The contract (hợp đồng) needs an id")
+  else if (!id.ok) issues.push(...id.error.issues)
   if (typeof input.approvedSupport !== "bigint" || input.approvedSupport <= 0n)
     add("contract/invalid-support", ["approvedSupport"], "The approved support (kinh phí hỗ trợ được duyệt) must be a positive amount of đồng", input.approvedSupport)
   for (const f of ["signed", "approved"] as const)
@@ -374,7 +380,7 @@ export const make = (
     overallCeiling: ceiling,
     rules: ruleCitations(pack)
   }
-  const contract: Contract = Object.freeze({ ...input, advanceTier: tier.id, lastPlanYear: last, terms })
+  const contract: Contract = Object.freeze({ ...input, id: input.id.normalize("NFC"), advanceTier: tier.id, lastPlanYear: last, terms })
   if (options?.evaluation !== undefined) {
     const checked = checkEvaluation(contract, options.evaluation)
     if (!checked.ok) return checked

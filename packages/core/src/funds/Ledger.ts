@@ -53,6 +53,7 @@ import * as Money from "../values/Money.js"
 import * as Rate from "../values/Rate.js"
 import { err, ok, type Result } from "../values/Result.js"
 import * as Rounding from "../values/Rounding.js"
+import * as Text from "../values/Text.js"
 
 type Money = Money.Money
 
@@ -524,6 +525,11 @@ const shapeIssues = (e: Event): ReadonlyArray<Issue> => {
   if (typeof e.id !== "string" || e.id === "") add("ledger/missing-id", ["id"], "The event needs an id")
   if (typeof e.idempotencyKey !== "string" || e.idempotencyKey === "")
     add("ledger/missing-idempotency-key", ["idempotencyKey"], "The event needs an idempotency key")
+  // ids, keys and decision numbers are identifiers: nothing invisible, not over-long (Text)
+  for (const [path, label, v] of [[["id"], "event id (mã nghiệp vụ)", e.id], [["idempotencyKey"], "idempotency key (khóa chống trùng)", e.idempotencyKey], [["evidence", "decision"], "decision number (số quyết định)", e.evidence?.decision]] as const) {
+    const t = typeof v === "string" && v.trim() !== "" ? Text.check(v, "id", path, label) : undefined
+    if (t !== undefined && !t.ok) issues.push(...t.error.issues)
+  }
   if (!KINDS.includes(e.kind)) add("ledger/unknown-kind", ["kind"], "The event kind must be advance, payment, refund, settlement or adjustment", e.kind)
   if (!LocalDate.is(e.date)) add("ledger/invalid-date", ["date"], "The event date (ngày) must be a YYYY-MM-DD day", e.date)
   if (typeof e.amount !== "bigint" || e.amount <= 0n) add("ledger/invalid-amount", ["amount"], "The amount (số tiền) must be a positive number of đồng", e.amount)
@@ -578,6 +584,14 @@ const decisionIssues = (e: Event): ReadonlyArray<Issue> => {
   if (LocalDate.is(ev.decidedOn) && LocalDate.is(e.date) && ev.decidedOn > e.date)
     out.push({ code: "adjustment/decision-after-event", path: ["evidence", "decidedOn"], message: `The decision (quyết định) of ${ev.decidedOn} is after the adjustment date ${e.date}`, actual: ev.decidedOn })
   return out
+}
+
+/** The event with its id, idempotency key and decision number in NFC: one key, however typed. */
+const inNfc = (e: Event): Event => {
+  const decision = e.evidence?.decision
+  if (e.id.normalize("NFC") === e.id && e.idempotencyKey.normalize("NFC") === e.idempotencyKey && (decision === undefined || decision.normalize("NFC") === decision)) return e
+  const out = { ...e, id: e.id.normalize("NFC"), idempotencyKey: e.idempotencyKey.normalize("NFC") }
+  return e.evidence === undefined || decision === undefined ? out : { ...out, evidence: { ...e.evidence, decision: decision.normalize("NFC") } }
 }
 
 const invalid = (e: Event, issues: ReadonlyArray<Issue>): ValidationError => {
@@ -669,7 +683,10 @@ const foldAll = (c: Contract.Contract, events: ReadonlyArray<Event>): Fold => {
  * every rule for it and for the accepted events after it (an event dated earlier must not make
  * a later one break a rule). Returns the new ledger, or the error: `ValidationError` for a
  * malformed event (`ledger/invalid-amount`, `ledger/invalid-date`, `ledger/acceptance-after-event`
- * …), `ledger/duplicate-id`, `ledger/idempotency-conflict`; `RuleViolation` with the rule's
+ * …, an id, idempotency key or decision number that `Text.check` refuses: invisible or
+ * bidirectional characters, over 128 characters), `ledger/duplicate-id`,
+ * `ledger/idempotency-conflict` (keys compared in NFC, the form the ledger keeps them in);
+ * `RuleViolation` with the rule's
  * citation for a broken rule (`advance/first-above-share`, `advance/condition-not-met`,
  * `advance/remainder-before-acceptance`, `advance/above-progress`, `advance/overall-ceiling`,
  * `ledger/above-contract`, `ledger/before-contract`, `payment/before-acceptance`,
@@ -688,9 +705,10 @@ const foldAll = (c: Contract.Contract, events: ReadonlyArray<Event>): Fold => {
  * @since 0.1.0
  * @example `Ledger.post(Ledger.open(c), { id: "1", idempotencyKey: "k1", kind: "advance", date: "2024-04-01", amount: Money.make(70_000_000n) })` → `{ ok: true, value: { contract: c, events: [e] } }`
  */
-export const post = (ledger: Ledger, event: Event, options?: PostOptions): Result<Ledger, RuleViolation | ValidationError> => {
-  const issues = shapeIssues(event)
-  if (issues.length > 0) return err(invalid(event, issues))
+export const post = (ledger: Ledger, posted: Event, options?: PostOptions): Result<Ledger, RuleViolation | ValidationError> => {
+  const issues = shapeIssues(posted)
+  if (issues.length > 0) return err(invalid(posted, issues))
+  const event = inNfc(posted)
   for (const e of ledger.events) {
     if (e.idempotencyKey === event.idempotencyKey) {
       if (sameEvent(e, event)) return ok(ledger)

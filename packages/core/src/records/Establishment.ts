@@ -54,7 +54,7 @@ export type CommuneKind = "commune" | "ward" | "township" | "special-zone"
  * @since 0.1.0
  */
 export const communeSchema = Schema.Struct({
-  name: Decode.text,
+  name: Decode.name,
   kind: Schema.Literals(["commune", "ward", "township", "special-zone"]),
   code: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^\d{5}$/)))
 })
@@ -82,9 +82,9 @@ export type DifficultArea = "none" | "difficult" | "especially-difficult"
  */
 export const locationSchema = Schema.Struct({
   provinceCode: AdminUnits.provinceCodeSchema,
-  provinceName: Decode.text,
+  provinceName: Decode.name,
   /** District (huyện, quận, thị xã, thành phố thuộc tỉnh): only until 2025-06-30. */
-  district: Schema.optionalKey(Decode.text),
+  district: Schema.optionalKey(Decode.name),
   commune: communeSchema,
   /** Urban class of the ward's city, when the unit is a ward of a city. */
   cityClass: Schema.optionalKey(Schema.Literals(["special", 1, 2, 3, 4, 5])),
@@ -99,7 +99,7 @@ export const locationSchema = Schema.Struct({
   ethnicMinorityArea: Schema.Boolean,
   /** Craft village (làng nghề) recognised by the provincial People's Committee. */
   craftVillage: Schema.optionalKey(
-    Schema.Struct({ name: Decode.text, recognisedOn: Schema.optionalKey(LocalDate.schema) })
+    Schema.Struct({ name: Decode.name, recognisedOn: Schema.optionalKey(LocalDate.schema) })
   )
 })
 
@@ -221,12 +221,12 @@ export const shareSchema = Rate.schema.check(
 
 const structural = Schema.Struct({
   id: Decode.id,
-  name: Decode.text,
+  name: Decode.name,
   legalForm: legalFormSchema,
   taxCode: TaxCode.schema,
   location: locationSchema,
   /** Industry (ngành nghề): a code of the rule pack's catalogue, e.g. `che-bien-nong-lam-thuy-san`. */
-  industry: Schema.Struct({ code: Decode.id, name: Schema.optionalKey(Decode.text) }),
+  industry: Schema.Struct({ code: Decode.id, name: Schema.optionalKey(Decode.name) }),
   /** Workforce (số lao động): people employed on average over the year. */
   workforce: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
   /** Annual revenue (doanh thu năm), when known. */
@@ -249,7 +249,24 @@ const structural = Schema.Struct({
   /** Investor (chủ đầu tư) in building industrial-cluster infrastructure (hạ tầng cụm công nghiệp), Decree 235/2025 art. 1.2.b. */
   clusterInfrastructureInvestor: Schema.optionalKey(Schema.Boolean),
   /** Date of business registration (ngày đăng ký kinh doanh / thành lập). */
-  registeredOn: Schema.optionalKey(LocalDate.schema)
+  registeredOn: Schema.optionalKey(LocalDate.schema),
+  /**
+   * Found to pollute the environment (cơ sở gây ô nhiễm môi trường) by the provincial People's
+   * Committee chairman under the criteria of Circular 04/2012/TT-BTNMT: relocation support goes
+   * only to such establishments (Circular 46/2012 art. 4.6). Absent: not stated (the condition is
+   * then not checked, and says so).
+   * @since 0.3.0
+   */
+  polluting: Schema.optionalKey(Schema.Boolean),
+  /**
+   * Events abroad (forums, seminars, fairs and exhibitions abroad) the establishment was already
+   * supported for with khuyến công funds, per year: at most 2 a year (Circular 46/2012 art.
+   * 4.1.b). A year not listed counts 0; absent: not stated.
+   * @since 0.3.0
+   */
+  eventsAbroad: Schema.optionalKey(
+    Schema.Array(Schema.Struct({ year: Schema.Int.check(Schema.isBetween({ minimum: 1900, maximum: 2200 })), count: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)) }))
+  )
 })
 
 /**
@@ -337,7 +354,7 @@ export const rules: ReadonlyArray<Decode.Rule<Context>> = [
   }),
   Decode.rule({
     at: ["location"],
-    needs: Schema.Struct({ district: Schema.optionalKey(Decode.text) }),
+    needs: Schema.Struct({ district: Schema.optionalKey(Decode.name) }),
     check: (l, c: Context) =>
       c.asOf !== undefined && c.asOf >= AdminUnits.reorganisationDay() && l.district !== undefined
         ? [
@@ -449,6 +466,11 @@ export const docs: Decode.FieldDocs = {
   clusterInfrastructureInvestor: {
     label: "industrial-cluster infrastructure investor (chủ đầu tư hạ tầng cụm công nghiệp)",
     expects: "must be true or false"
+  },
+  polluting: { label: "polluting establishment (cơ sở gây ô nhiễm môi trường)", expects: "must be true or false" },
+  eventsAbroad: {
+    label: "events abroad already supported (số lần được hỗ trợ tham dự sự kiện tại nước ngoài)",
+    expects: "must be a list of { year, count }: a year and a whole number ≥ 0"
   }
 }
 

@@ -46,7 +46,7 @@ const levelSchema = Schema.Literals(["national", "provincial"])
  * @category schemas
  * @since 0.1.0
  */
-const decisionSchema = Schema.Struct({ number: Decode.text, date: LocalDate.schema })
+const decisionSchema = Schema.Struct({ number: Decode.id, date: LocalDate.schema })
 
 /**
  * Source of funds (nguồn kinh phí): `central-budget` (ngân sách trung ương), `local-budget`

@@ -213,7 +213,15 @@ export type CostLine = typeof costLineSchema.Type
 export const activitySchema = Schema.Struct({
   /** Activity code of the pack's catalogue, e.g. `machinery`, `demonstration-model`. */
   activity: Decode.id,
-  costLines: Schema.Array(costLineSchema).check(Schema.isMinLength(1))
+  costLines: Schema.Array(costLineSchema).check(Schema.isMinLength(1)),
+  /**
+   * For a demonstration model of new technology or a new product: whether no establishment in
+   * the district (địa bàn cấp huyện) applies the technology or makes the product yet, as a
+   * national project requires (Circular 46/2012 art. 4.2.a). Absent: not stated (the condition
+   * is then not checked, and says so).
+   * @since 0.3.0
+   */
+  newToArea: Schema.optionalKey(Schema.Boolean)
 })
 
 /** An activity, decoded. @category models @since 0.1.0 */
@@ -229,19 +237,19 @@ export type Activity = typeof activitySchema.Type
  */
 const locationSchema = Schema.Struct({
   provinceCode: AdminUnits.provinceCodeSchema,
-  provinceName: Schema.optionalKey(Decode.text),
-  district: Schema.optionalKey(Decode.text),
+  provinceName: Schema.optionalKey(Decode.name),
+  district: Schema.optionalKey(Decode.name),
   commune: Schema.optionalKey(Establishment.communeSchema)
 })
 
 const structural = Schema.Struct({
   id: Decode.id,
-  title: Decode.text,
+  title: Decode.name,
   fund: Schema.Literals(["national", "local"]),
   form: formSchema,
   activities: Schema.Array(activitySchema).check(Schema.isMinLength(1)),
   /** Implementing unit (đơn vị thực hiện / đơn vị chủ trì). */
-  implementingUnit: Schema.Struct({ name: Decode.text, code: Schema.optionalKey(Decode.id) }),
+  implementingUnit: Schema.Struct({ name: Decode.name, code: Schema.optionalKey(Decode.id) }),
   /** Establishment ids (cơ sở thụ hưởng). */
   beneficiaries: Schema.Array(Decode.id),
   locations: Schema.Array(locationSchema),
@@ -494,6 +502,10 @@ export const docs: Decode.FieldDocs = {
     expects: "must be a list of at least one activity"
   },
   "activities.*": { label: "activity (nội dung hoạt động)", expects: "must be an object with an activity code and cost lines" },
+  "activities.*.newToArea": {
+    label: "new to the district (công nghệ, sản phẩm trên địa bàn cấp huyện chưa có cơ sở nào áp dụng hoặc sản xuất)",
+    expects: "must be true or false"
+  },
   "activities.*.activity": {
     label: "activity code (mã nội dung hoạt động)",
     expects: 'must be non-empty text without surrounding spaces, such as "machinery"'

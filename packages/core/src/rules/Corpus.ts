@@ -110,21 +110,49 @@ export type CitationRef = Citation.Ref
 const citationRef = Citation.refSchema
 
 /**
+ * What is reported of an instrument whose text was not seen: the day from which results warn
+ * (its reported date), how sure the report is, the instruments it may replace or amend, what it
+ * is said to change, and where the report was read. A pack that encodes one of `mayReplace` and
+ * governs that day carries it (`RulePack.reported`), and its results from that day warn.
+ * @category models
+ * @since 0.3.0
+ */
+export interface InstrumentReport {
+  readonly on: LocalDate.LocalDate
+  readonly grade: Citation.Grade
+  readonly mayReplace: ReadonlyArray<string>
+  readonly concerns: string
+  readonly source: string
+}
+
+/**
  * An instrument (văn bản) of the corpus: the `Citation.Instrument` fields, a note on what is and
  * is not confirmed of it, and `status: reported` for an instrument known only from a report
- * (no text seen): it is listed so that results can warn about it, never as a source of figures.
+ * (no text seen): it is listed so that results can warn about it (`report`), never as a source of
+ * figures.
  * @category models
  * @since 0.2.0
  */
 export interface InstrumentEntry extends Citation.Instrument {
   readonly note?: string
   readonly status?: "reported"
+  /** @since 0.3.0 */
+  readonly report?: InstrumentReport
 }
 
 const instrumentEntry = Schema.Struct({
   ...Citation.instrumentSchema.fields,
   note: Schema.optionalKey(text),
-  status: Schema.optionalKey(Schema.Literal("reported"))
+  status: Schema.optionalKey(Schema.Literal("reported")),
+  report: Schema.optionalKey(
+    Schema.Struct({
+      on: LocalDate.schema,
+      grade: Citation.gradeSchema,
+      mayReplace: Schema.Array(text),
+      concerns: text,
+      source: text
+    })
+  )
 })
 
 // ---------------------------------------------------------------------------------------------
@@ -138,6 +166,7 @@ const valueByUnit = {
   "×": rateText,
   years: Schema.Int,
   workers: Schema.Int,
+  events: Schema.Int,
   days: Schema.Int,
   months: Schema.Int
 } as const
@@ -443,13 +472,22 @@ export const decode = (input: unknown): Result<Corpus, ValidationError> => {
     instruments.set(i.number, i as InstrumentEntry)
   })
   for (const o of raw.overlays) instruments.set(o.instrument.number, o.instrument as InstrumentEntry)
+  raw.instruments.forEach((i, n) => {
+    if (i.report === undefined) return
+    if (i.status !== "reported")
+      issues.push({ code: "corpus/report-without-status", path: ["instruments", n, "report"], message: `instrument (văn bản) ${i.number} has a report but not status: reported (an instrument whose text was seen is cited, not reported)` })
+    i.report.mayReplace.forEach((m, k) => {
+      if (!instruments.has(m))
+        issues.push({ code: "corpus/unknown-instrument", path: ["instruments", n, "report", "mayReplace", k], message: `instrument (văn bản) ${i.number} may replace ${m}, which is not in the corpus` })
+    })
+  })
 
   const cite = (c: CitationRef, path: ReadonlyArray<string | number>): Citation.Citation => {
     const entry = instruments.get(c.instrument)
     if (entry === undefined) {
       issues.push({ code: "corpus/unknown-instrument", path: [...path, "instrument"], message: `citation names instrument (văn bản) ${c.instrument}, which is not in the corpus` })
     }
-    const { note: _n, status: _s, ...instrument } = entry ?? { number: c.instrument, kind: "other" as const, issuer: "", title: "", effective: "1900-01-01" as LocalDate.LocalDate }
+    const { note: _n, status: _s, report: _r, ...instrument } = entry ?? { number: c.instrument, kind: "other" as const, issuer: "", title: "", effective: "1900-01-01" as LocalDate.LocalDate }
     return Citation.fromRef(c, instrument)
   }
   /** Every `{ instrument: string, grade }` object below `v` becomes a Citation. */
@@ -536,7 +574,7 @@ export const decode = (input: unknown): Result<Corpus, ValidationError> => {
   const programmes = raw.programmes.map((p, n) => {
     const instrument = instruments.get(p.instrument)
     if (instrument === undefined) issues.push({ code: "corpus/unknown-instrument", path: ["programmes", n, "instrument"], message: `programme names instrument (văn bản) ${p.instrument}, which is not in the corpus` })
-    const { note: _n, status: _s, ...bare } = instrument ?? { number: p.instrument, kind: "decision" as const, issuer: "", title: "", effective: "1900-01-01" as LocalDate.LocalDate }
+    const { note: _n, status: _s, report: _r, ...bare } = instrument ?? { number: p.instrument, kind: "decision" as const, issuer: "", title: "", effective: "1900-01-01" as LocalDate.LocalDate }
     return { ...(resolveAll(p, ["programmes", n]) as Omit<Programme, "instrument">), instrument: bare } as Programme
   })
 

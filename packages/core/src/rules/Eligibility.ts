@@ -24,9 +24,11 @@
  *   or in a centrally-run city, craft villages (làng nghề);
  * - `industry`, `industry-exclusion`, `mining-area`: listed and excluded industries (Decree
  *   45/2012 art. 5, Circular 46/2012 art. 5), mining only in difficult areas;
- * - `activity-in-catalogue`, `approved`, `counterpart-funding` (requested + counterpart ≥ total),
- *   `no-double-funding` (no other state funding for the same spending item): the support
- *   conditions of Joint Circular 26/2014 art. 7.
+ * - `activity-in-catalogue`, `approved`, `counterpart-funding` (requested + other state funding +
+ *   counterpart ≥ total: the own contribution covers the total less all state support),
+ *   `no-double-funding` (a cost line also funded by another state source is excluded, the rest
+ *   stands: {@link LineVerdict} in `ProposalVerdict.lines`): the support conditions of Joint
+ *   Circular 26/2014 art. 7.
  *
  * A condition on one activity only is a proposal kind that reads the proposal's activities and
  * cost lines and is not applicable to a proposal without them.
@@ -53,7 +55,7 @@ import type { Proposal } from "../records/Proposal.js"
 import { err, ok, orThrow, type Result, toEffect } from "../values/Result.js"
 
 export { establishmentOf, type Establishments, type Status } from "./eligibility/Kind.js"
-export type { CompiledRule, Condition, Context, EstablishmentVerdict, ProposalVerdict, RuleConfig, Verdict } from "./eligibility/model.js"
+export type { CompiledRule, Condition, Context, EstablishmentVerdict, LineVerdict, ProposalVerdict, RuleConfig, Verdict } from "./eligibility/model.js"
 
 /**
  * The verdict of some conditions: any failed → `ineligible`; else any passed → `eligible`;

@@ -76,9 +76,20 @@ export interface Evaluation {
   readonly verdict: Eligibility.Verdict
   readonly eligibility: Eligibility.ProposalVerdict
   readonly support: Support.ProposalSupport
-  /** Support when eligible; 0 when ineligible or not applicable. */
+  /**
+   * Support when eligible, less the support of the cost lines eligibility excludes
+   * (`eligibility.lines`: a line already funded by another state source); 0 when ineligible or
+   * not applicable.
+   */
   readonly payable: Money.Money
-  /** What the reader must know: e.g. `evaluate/no-provincial-overlay` (national levels applied to a local-fund proposal). @since 0.3.0 */
+  /**
+   * What the reader must know: the warnings of the resolved view at the date
+   * (`ResolvedPack.warnings`: a provincial level above the national one, an instrument reported
+   * but unseen that may have replaced the levels, `pack/reported-instrument`; also the last steps
+   * of the trace, `pack.warning`), and `evaluate/no-provincial-overlay` (national levels applied to
+   * a local-fund proposal).
+   * @since 0.3.0
+   */
   readonly warnings: ReadonlyArray<Issue>
   readonly trace: Trace.Trace | undefined
 }
@@ -105,6 +116,7 @@ const eligibilitySteps = (v: Eligibility.ProposalVerdict, view: ResolvedPack): A
   for (let i = 0; i < v.conditions.length; i++) steps.push(conditionStep(v.conditions[i] as Eligibility.Condition, v.proposalId, pr[i]?.reads ?? NONE))
   for (const e of v.establishments)
     for (let i = 0; i < e.conditions.length; i++) steps.push(conditionStep(e.conditions[i] as Eligibility.Condition, e.establishmentId, er[i]?.reads ?? NONE))
+  for (const l of v.lines) steps.push(conditionStep(l.condition, v.proposalId, pr.find((r) => r.id === l.condition.rule)?.reads ?? NONE))
   steps.push({
     rule: "eligibility.verdict",
     description: "Eligibility verdict (kết luận đủ điều kiện): ineligible if any condition failed",
@@ -114,6 +126,25 @@ const eligibilitySteps = (v: Eligibility.ProposalVerdict, view: ResolvedPack): A
     result: v.verdict
   })
   return steps
+}
+
+/** A trace step for a warning of the resolved view, after the support steps. */
+const warningStep = (w: Issue): Trace.TraceStep => {
+  const a = w.actual as { readonly instrument?: unknown; readonly on?: unknown; readonly grade?: unknown } | undefined
+  const result: Record<string, Trace.Json> = { code: w.code }
+  if (a !== undefined && typeof a.instrument === "string" && typeof a.on === "string" && typeof a.grade === "string") {
+    result["instrument"] = a.instrument
+    result["reportedOn"] = a.on
+    result["grade"] = a.grade
+  }
+  return { rule: "pack.warning", description: w.message, inputs: { path: w.path.join(".") }, parameters: NONE, roundings: NONE, result }
+}
+
+/** The support of the cost lines eligibility excludes (0 when none is). */
+const excludedSupport = (v: Eligibility.ProposalVerdict, s: Support.ProposalSupport): bigint => {
+  let sum = 0n
+  for (const l of v.lines) for (const ls of s.lines) if (ls.activityIndex === l.activity && ls.lineIndex === l.line) sum += ls.support
+  return sum
 }
 
 /**
@@ -218,6 +249,7 @@ export const evaluate: Evaluator = ((p: Proposal, resolved: ResolvedPack, ctx: C
   const establishments = ctx.establishments
   const applyPriorityMultiplier = ctx.applyPriorityMultiplier === true
   let hash: string | undefined
+  const warnings = p.fund === "local" && resolved.province === undefined ? [...view.warnings, noOverlayWarning(p, resolved)] : view.warnings
   return ok({
     proposalId: p.id,
     packId: s.packId,
@@ -228,14 +260,14 @@ export const evaluate: Evaluator = ((p: Proposal, resolved: ResolvedPack, ctx: C
     get inputHash(): string {
       return (hash ??= inputHash(p, establishments, { applyPriorityMultiplier }))
     },
-    warnings: p.fund === "local" && resolved.province === undefined ? [noOverlayWarning(p, resolved)] : NONE,
+    warnings,
     verdict: v.verdict,
     eligibility: v,
     support: s,
-    payable: (v.verdict === "eligible" ? s.total : 0n) as Money.Money,
+    payable: (v.verdict === "eligible" ? s.total - excludedSupport(v, s) : 0n) as Money.Money,
     trace:
       ctx.trace === true && s.trace !== undefined
-        ? { schemaVersion: 1, steps: [...eligibilitySteps(v, viewFor(resolved, p.fund)), ...s.trace.steps] }
+        ? { schemaVersion: 1, steps: [...eligibilitySteps(v, view), ...s.trace.steps, ...warnings.map(warningStep)] }
         : undefined
   })
 }) as Evaluator
@@ -424,7 +456,7 @@ const issueJson = Schema.Struct({
   message: Schema.String,
   actual: Schema.optionalKey(Schema.Json)
 })
-const conditionJson = Schema.Struct({
+const conditionFields = {
   rule: Schema.String,
   kind: Schema.String,
   status: Schema.Literals(["passed", "failed", "not-applicable"]),
@@ -435,15 +467,20 @@ const conditionJson = Schema.Struct({
   layer: Schema.String,
   path: Schema.optionalKey(Schema.Array(Schema.Union([Schema.String, Schema.Number]))),
   actual: Schema.optionalKey(Schema.Json)
-})
+}
+const lineConditionJson = Schema.Struct({ activity: Schema.Int, line: Schema.Int, item: Schema.String, condition: Schema.Struct(conditionFields) })
+const conditionJson = Schema.Struct({ ...conditionFields, lines: Schema.optionalKey(Schema.Array(lineConditionJson)) })
 const eligibilityJson = Schema.Struct({
   proposalId: Schema.String,
   packId: Schema.String,
   date: LocalDateSchema.schema,
   verdict: verdictSchema,
   establishments: Schema.Array(Schema.Struct({ establishmentId: Schema.String, verdict: verdictSchema, conditions: Schema.Array(conditionJson) })),
-  conditions: Schema.Array(conditionJson)
+  conditions: Schema.Array(conditionJson),
+  // cost lines excluded by a proposal condition (0.3.0); absent in forms written before
+  lines: Schema.optionalKey(Schema.Array(Schema.Struct({ activity: Schema.Int, line: Schema.Int, item: Schema.String, condition: conditionJson })))
 })
+const bindingParameterJson = Schema.Struct({ id: Schema.String, citation: Citation.schema, layer: Schema.String })
 const lineJson = Schema.Struct({
   activityIndex: Schema.Int,
   lineIndex: Schema.Int,
@@ -456,7 +493,20 @@ const lineJson = Schema.Struct({
   absoluteCap: Schema.optionalKey(digits),
   support: digits,
   binding: Schema.Literals(["rate", "absolute-cap", "request", "not-in-catalogue"]),
-  bindingParameter: Schema.optionalKey(Schema.Struct({ id: Schema.String, citation: Citation.schema, layer: Schema.String })),
+  bindingParameter: Schema.optionalKey(bindingParameterJson),
+  derivedCap: Schema.optionalKey(
+    Schema.Struct({
+      item: Schema.String,
+      citation: Citation.schema,
+      multiple: Schema.Struct({ numerator: digits, denominator: digits }),
+      multipleParameter: bindingParameterJson,
+      baseItem: Schema.String,
+      base: digits,
+      baseParameter: bindingParameterJson,
+      amount: digits,
+      text: Schema.String
+    })
+  ),
   grade: Citation.gradeSchema,
   layer: Schema.String,
   aboveNational: Schema.Boolean,
@@ -599,6 +649,17 @@ export const decode = (u: unknown): Result<Evaluation, ValidationError> => {
       support: money(l.support),
       binding: l.binding,
       bindingParameter: l.bindingParameter as Support.BindingParameter | undefined,
+      derivedCap:
+        l.derivedCap === undefined
+          ? undefined
+          : {
+              ...l.derivedCap,
+              multipleParameter: l.derivedCap.multipleParameter as Support.BindingParameter,
+              baseParameter: l.derivedCap.baseParameter as Support.BindingParameter,
+              multiple: RateValue.make(BigInt(l.derivedCap.multiple.numerator), BigInt(l.derivedCap.multiple.denominator)),
+              base: money(l.derivedCap.base),
+              amount: money(l.derivedCap.amount)
+            },
       grade: l.grade,
       layer: l.layer,
       aboveNational: l.aboveNational,
@@ -624,7 +685,7 @@ export const decode = (u: unknown): Result<Evaluation, ValidationError> => {
     date: j.date as LocalDate.LocalDate,
     inputHash: j.inputHash ?? "",
     verdict: j.verdict,
-    eligibility: j.eligibility as unknown as Eligibility.ProposalVerdict,
+    eligibility: { ...j.eligibility, lines: j.eligibility.lines ?? NONE } as unknown as Eligibility.ProposalVerdict,
     support,
     payable: money(j.payable),
     warnings: (j.warnings ?? NONE) as ReadonlyArray<Issue>,

@@ -16,7 +16,10 @@
  * - a parameter keeps the value in force on the first day and every later value up to the last
  *   day; after a closed period the corpus's next value ends it the day before (`until`);
  * - the instruments are those cited by what the pack holds and those the manifest lists, in the
- *   order they took effect.
+ *   order they took effect;
+ * - the reported instruments (`status: reported` with a `report`, text unseen) that may replace
+ *   one of them and are reported by the period's last day become `reported`: results warn from
+ *   the reported day (`Pack.resolve` → `warnings`).
  *
  * @example
  * ```ts
@@ -207,11 +210,23 @@ export const build = (corpus: Corpus.Corpus, manifestOrId: Manifest | string): R
     const e = corpus.instruments.get(n)
     if (e === undefined) issues.push({ code: "manifest/unknown-entry", path: ["instruments", n], message: `the corpus has no instrument (văn bản) ${n}` })
     else {
-      const { note: _n, status: _s, ...instrument } = e
+      const { note: _n, status: _s, report: _r, ...instrument } = e
       instruments.push(instrument)
     }
   }
   instruments.sort((a, b) => (a.effective !== b.effective ? (a.effective < b.effective ? -1 : 1) : a.number < b.number ? -1 : 1))
+
+  // Reported instruments (text unseen) that may replace one the pack encodes, reported by its last day.
+  const reported: Array<RulePack.ReportedInstrument> = []
+  for (const e of corpus.instruments.values()) {
+    const r = e.report
+    if (e.status !== "reported" || r === undefined || (end !== undefined && r.on > end)) continue
+    const mayReplace = r.mayReplace.filter((n) => cited.has(n))
+    if (mayReplace.length === 0) continue
+    const { note: _n, status: _s, report: _r, ...instrument } = e
+    reported.push({ instrument, on: r.on, grade: r.grade, mayReplace, concerns: r.concerns, source: r.source })
+  }
+  reported.sort((a, b) => (a.on !== b.on ? (a.on < b.on ? -1 : 1) : a.instrument.number < b.instrument.number ? -1 : 1))
 
   const overlays: Array<Overlay.Overlay> = []
   const overlayInstruments: Record<string, Citation.Instrument> = {}
@@ -222,7 +237,7 @@ export const build = (corpus: Corpus.Corpus, manifestOrId: Manifest | string): R
       continue
     }
     overlays.push(o.overlay)
-    const { note: _n, status: _s, ...instrument } = o.instrument
+    const { note: _n, status: _s, report: _r, ...instrument } = o.instrument
     overlayInstruments[id] = instrument
   }
 
@@ -269,6 +284,7 @@ export const build = (corpus: Corpus.Corpus, manifestOrId: Manifest | string): R
   }
   if (manifest.support !== undefined) pack.support = manifest.support
   if (priority !== undefined) pack.priority = priority
+  if (reported.length > 0) pack.reported = reported
   return ok({ manifest, pack, overlays, overlayInstruments, instrumentNotes, advanceAssignments, notes: manifest.notes ?? [] })
 }
 

@@ -289,7 +289,11 @@ export interface ResolvedPack {
   readonly priorityCitation?: Citation.Citation
   readonly priorityMultiplier?: Reading<Rate.Rate>
   readonly rounding: Rounding.Mode
-  /** Layering warnings (e.g. a provincial level above the national one) relevant at the date. */
+  /**
+   * Warnings relevant at the date: layering warnings (a provincial level above the national one,
+   * `overlay/above-national`) and, from its reported day, each instrument reported but unseen that
+   * may replace one the pack encodes (`pack/reported-instrument`, from `RulePack.reported`).
+   */
   readonly warnings: ReadonlyArray<Issue>
 }
 
@@ -409,7 +413,7 @@ const valueIndex = (p: Parameter.Parameter<ParameterValue>, date: LocalDate.Loca
   return found
 }
 
-/** What a resolution depends on besides the pack: the value index of every parameter and the layer segments in force. */
+/** What a resolution depends on besides the pack: the value index of every parameter, the layer segments in force and the reported instruments already reported. */
 const signature = (pack: RulePack, date: LocalDate.LocalDate): string => {
   let sig = ""
   for (const id of Object.keys(pack.parameters)) sig += `${valueIndex(pack.parameters[id] as Parameter.Parameter<ParameterValue>, date)},`
@@ -429,6 +433,11 @@ const signature = (pack: RulePack, date: LocalDate.LocalDate): string => {
       const at = (w as Issue & { readonly actual?: unknown }).actual
       sig += typeof at === "object" && at !== null && "start" in at && !inSegment(at as LayerSegment, date) ? "0" : "1"
     }
+  }
+  const reported = pack.reported
+  if (reported !== undefined) {
+    sig += "|"
+    for (const r of reported) sig += r.on <= date ? "1" : "0"
   }
   return sig
 }
@@ -576,6 +585,7 @@ const resolveFresh = (pack: RulePack, date: LocalDate.LocalDate): Result<Resolve
     const seg = typeof at === "object" && at !== null && "start" in at ? (at as LayerSegment) : undefined
     return seg === undefined || inSegment(seg, date)
   })
+  for (const w of reportedWarnings(pack, date)) warnings.push(w)
 
   const out: {
     -readonly [K in keyof ResolvedPack]: ResolvedPack[K]
@@ -605,6 +615,27 @@ const resolveFresh = (pack: RulePack, date: LocalDate.LocalDate): Result<Resolve
   if (pack.priority !== undefined) out.priorityCitation = pack.priority.citation
   if (priorityMultiplier !== undefined) out.priorityMultiplier = priorityMultiplier
   return ok(Object.freeze(out))
+}
+
+/**
+ * The warnings of the instruments reported by `date` whose text was not seen
+ * (`RulePack.reported`): the figures may have been replaced; the message names the instrument,
+ * its report day, what it may replace and change, and its grade.
+ */
+const reportedWarnings = (pack: RulePack, date: LocalDate.LocalDate): ReadonlyArray<Issue> => {
+  const out: Array<Issue> = []
+  const all = pack.reported ?? []
+  for (let i = 0; i < all.length; i++) {
+    const r = all[i] as NonNullable<RulePack["reported"]>[number]
+    if (r.on > date) continue
+    out.push({
+      code: "pack/reported-instrument",
+      path: ["reported", i],
+      message: `${Citation.formatInstrument(r.instrument)} (${r.instrument.issuer}), reported as of ${r.on} but its text not seen (${Citation.gradeLabel(r.grade)}), may replace ${r.mayReplace.join(", ")}: ${r.concerns}. The figures here are still those of ${r.mayReplace.join(", ")} [${r.source}]`,
+      actual: { instrument: r.instrument.number, on: r.on, grade: r.grade, mayReplace: r.mayReplace }
+    })
+  }
+  return out
 }
 
 /** Whether a provincial item's caps exceed the national item's. */

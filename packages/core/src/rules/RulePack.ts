@@ -195,6 +195,13 @@ export interface EligibilityRule {
   readonly nameVi: string
   /** Role → parameter id, per kind (see {@link EligibilityRuleKind}). */
   readonly parameters: Readonly<Record<string, string>>
+  /**
+   * The activities (activity codes) the condition is about, when the law states it for some
+   * activities only (enterprise set-up only in difficult areas): the rule is then checked only for
+   * proposals with one of them and is not applicable to others. Absent: every proposal.
+   * @since 0.3.0
+   */
+  readonly activities?: ReadonlyArray<string>
   readonly citation: Citation
 }
 
@@ -434,6 +441,29 @@ export const valueTypeLabel: { readonly [K in ValueType]: string } = {
 }
 
 /**
+ * An instrument reported but never seen (no text found), which may replace instruments the pack
+ * encodes: results from `on` carry a warning naming it and its grade (`ResolvedPack.warnings`,
+ * `pack/reported-instrument`). It is never a source of figures. The day its text is found, it
+ * becomes an ordinary instrument with an effective date and dated values in the corpus, and the
+ * warning goes: no code change.
+ * @category models
+ * @since 0.3.0
+ */
+export interface ReportedInstrument {
+  readonly instrument: Instrument
+  /** The day from which results warn: the reported date (its effective day is not known). */
+  readonly on: LocalDate
+  /** How sure the report is (`unconfirmed` for a lead from one source). */
+  readonly grade: Citation["grade"]
+  /** The instruments of the pack it may replace or amend. */
+  readonly mayReplace: ReadonlyArray<string>
+  /** What it is said to change, in words. */
+  readonly concerns: string
+  /** Where the report was read (a file of the legal reference). */
+  readonly source: string
+}
+
+/**
  * The rule pack value. Eligibility and priority rule *functions* live in the evaluation modules;
  * the pack holds their data (parameters, classes, catalogue) so that it can be validated,
  * overlaid, reformed and compared.
@@ -461,6 +491,12 @@ export interface RulePack {
   readonly priority?: PriorityRules
   /** Present on packs built by `Overlay.apply` / `Reform.apply`: which layer set what. */
   readonly layering?: Layering
+  /**
+   * Instruments reported but unseen that may replace some the pack encodes (`Manifest.build` takes
+   * them from the corpus's `status: reported` entries with a `report`).
+   * @since 0.3.0
+   */
+  readonly reported?: ReadonlyArray<ReportedInstrument>
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -691,6 +727,13 @@ export const schemas = <C extends Schema.Top>(citation: C) => {
       label: "rule parameters (tham số của điều kiện)",
       expects: "must map each role of the kind to a parameter id"
     }),
+    activities: Schema.optionalKey(
+      Decode.field(Schema.Array(reference).check(Schema.isMinLength(1)), {
+        code: "pack/invalid-rule-activities",
+        label: "activities the rule is about (nội dung hoạt động áp dụng)",
+        expects: "must be a non-empty list of activity codes"
+      })
+    ),
     citation: cite
   }
   const ruleSpec = { [Decode.fieldAnnotation]: { code: "pack/invalid-rule", label: "eligibility rule (điều kiện được hỗ trợ)", expects: "must be an object" } }
@@ -857,6 +900,15 @@ export const layerRangeSchema = (code: string, label: string) =>
 
 const layering = Schema.declare((u): u is Layering => typeof u === "object" && u !== null && !Array.isArray(u))
 
+const reportedInstrumentSchema = Schema.Struct({
+  instrument: instrumentSchema,
+  on: localDateSchema,
+  grade: citationSchema.fields.grade,
+  mayReplace: Schema.Array(Decode.text),
+  concerns: Decode.text,
+  source: Decode.text
+})
+
 /**
  * A rule pack definition as `Pack.load` reads it, field by field in the order it checks them:
  * the structure of everything the pack holds, with the codes `Pack.load` documents. The
@@ -913,5 +965,12 @@ export const schema = Schema.Struct({
     }).annotate({ [Decode.fieldAnnotation]: { code: "pack/invalid-support", label: "support settings (mức hỗ trợ)", expects: "must be an object" } })
   ),
   priority: Schema.optional(structures.priorityRules),
-  layering: Schema.optional(layering)
+  layering: Schema.optional(layering),
+  reported: Schema.optional(
+    Decode.field(Schema.Array(reportedInstrumentSchema), {
+      code: "pack/invalid-reported",
+      label: "reported instruments (văn bản được báo cáo, chưa thấy văn bản)",
+      expects: "must be a list of { instrument, on, grade, mayReplace, concerns, source }"
+    })
+  )
 }).annotate({ [Decode.fieldAnnotation]: { code: "pack/not-an-object", label: "rule pack (bộ quy tắc)", expects: "must be an object" } })

@@ -22,7 +22,9 @@
  *   A multiple-of item (technology line, 1.5 × 300 000 000 = 450 000 000 đồng) shares its base
  *   item's pool and is computed after the base items, whatever the line order: equipment stays
  *   within 300 000 000 and equipment plus line within 450 000 000 per establishment. Lines of one
- *   pool and unit are served in line order.
+ *   pool and unit are served in line order. Its line names the rule that set the figure: the
+ *   binding parameter is the multiple, and `derivedCap` holds the multiple, the base cap and the
+ *   derived cap (also in the trace step's description and inputs).
  *
  *   Group projects (đề án nhóm), per establishment / enterprise items: the members' caps (one per
  *   distinct id in `form.beneficiaryIds`) pool. A line attributed to a member (`beneficiaryId`)
@@ -71,7 +73,7 @@ import type { ResolvedPack } from "./Pack.js"
 import type { Proposal } from "../records/Proposal.js"
 import { err, ok, orThrow, type Result, toEffect } from "../values/Result.js"
 
-export type { Binding, BindingParameter, LineSupport, Options, ProposalSupport } from "./internal/supportModel.js"
+export type { Binding, BindingParameter, DerivedCap, LineSupport, Options, ProposalSupport } from "./internal/supportModel.js"
 
 /**
  * Compute the support of every cost line and of the proposal. Uses the view of the proposal's

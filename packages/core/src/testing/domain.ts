@@ -13,6 +13,7 @@ import * as Money from "../values/Money.js"
 import * as Period from "../values/Period.js"
 import type * as Plan from "../records/Plan.js"
 import * as Proposal from "../records/Proposal.js"
+import { fault } from "../values/internal/text.js"
 import {
   localDate,
   localDateBetween,
@@ -41,14 +42,16 @@ export const id: fc.Arbitrary<string> = fc.stringMatching(/^[a-z][a-z0-9-]{1,10}
 const words = ["Minh Phát", "Hòa Bình", "Sơn Trà", "Tân Tiến", "Đồng Tâm", "Bát Tràng", "Vạn Phúc", "Phước Kiều"]
 
 /**
- * Non-blank text: Vietnamese names mostly, arbitrary Unicode sometimes.
+ * Non-blank text: Vietnamese names mostly, arbitrary Unicode sometimes; always a valid name (in
+ * NFC, no control, invisible or bidirectional characters; see `Text`).
  * @example `fc.sample(text, 1)[0]` → e.g. `"Hòa Bình 17"`
  * @category domain
  * @since 0.1.0
  */
 export const text: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.tuple(fc.constantFrom(...words), fc.nat(999)).map(([w, n]) => `${w} ${n}`), weight: 4 },
-  { arbitrary: fc.string({ minLength: 1, maxLength: 20, unit: "grapheme" }).filter((s) => s.trim().length > 0), weight: 1 }
+  // in NFC and without the characters a name may not hold (Text): what a decoder gives back
+  { arbitrary: fc.string({ minLength: 1, maxLength: 20, unit: "grapheme" }).map((s) => s.normalize("NFC")).filter((s) => fault(s, "name") === undefined), weight: 1 }
 )
 
 /** The codes in force the day before the 2025 reorganisation (63), then those from it (34). */

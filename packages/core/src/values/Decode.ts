@@ -29,8 +29,9 @@
  * @since 0.1.0
  * @module
  */
-import { Result as EffectResult, Schema, SchemaAST, SchemaIssue, SchemaParser } from "effect"
+import { Result as EffectResult, Schema, SchemaAST, SchemaIssue, SchemaParser, SchemaTransformation } from "effect"
 import { ValidationError, type Issue, type Path } from "./Errors.js"
+import { fault } from "./internal/text.js"
 import { err, ok, type Result } from "./Result.js"
 
 /**
@@ -783,17 +784,46 @@ export const text = Schema.String.check(
   Schema.makeFilter<string>((s) => s.trim().length > 0, { expected: "non-blank text" })
 )
 
+/** Text read in NFC, then checked as an id or a name (see the `Text` module). */
+const checkedText = (kind: "id" | "name", expected: string) =>
+  Schema.String.pipe(
+    Schema.decodeTo(
+      Schema.String.check(
+        Schema.makeFilter<string>(
+          (s) => {
+            const f = fault(s, kind)
+            if (f === undefined) return undefined
+            // blank, or spaces around an id: refused as before, with the field's code and message
+            if (f.code === undefined) return false
+            return new SchemaIssue.InvalidValue({ message: f.found, [codeAnnotation]: f.code, [foundAnnotation]: f.found }, s)
+          },
+          { expected }
+        )
+      ),
+      SchemaTransformation.transform<string, string>({ decode: (s) => s.normalize("NFC"), encode: (s) => s })
+    )
+  )
+
 /**
- * An identifier: non-empty text without surrounding spaces (`"cs-001"`).
- * @example `Schema.decodeUnknownSync(Decode.id)("cs-001")` → `"cs-001"`; `" cs-001"` fails
+ * An identifier (mã): visible text without surrounding spaces, at most `Text.MAX_ID_LENGTH`
+ * (128) characters, read in Unicode NFC, so that one id typed composed or decomposed is one key.
+ * Control, invisible and bidirectional characters are refused with the codes of the `Text`
+ * module (`text/invisible-character` …), the field named by its doc.
+ * @example `Schema.decodeUnknownSync(Decode.id)("cs-001")` → `"cs-001"`; `" cs-001"` and `"cs\u200B001"` fail; `"Đ\u0301"` decodes to its NFC form
  * @category fields
  * @since 0.1.0
  */
-export const id = Schema.String.check(
-  Schema.makeFilter<string>((s) => s.length > 0 && s.trim() === s, {
-    expected: "an identifier without surrounding spaces"
-  })
-)
+export const id = checkedText("id", "an identifier without surrounding spaces")
+
+/**
+ * A name or title (tên): visible, non-blank text of at most `Text.MAX_NAME_LENGTH` (500)
+ * characters, read in Unicode NFC; control, invisible and bidirectional characters are refused
+ * as in {@link id}. Free text (notes) is {@link text}.
+ * @example `Schema.decodeUnknownSync(Decode.name)("Cơ sở Minh Phát")` → `"Cơ sở Minh Phát"`; `"\u202EtáhP hniM"` fails (`text/bidi-control`)
+ * @category fields
+ * @since 0.3.0
+ */
+export const name = checkedText("name", "a visible, non-blank name")
 
 /**
  * Rules of a sub-model placed under a scope prefix (e.g. each budget envelope of a plan).

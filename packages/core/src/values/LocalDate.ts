@@ -36,6 +36,7 @@ import { addDays as dfAddDays, addMonths as dfAddMonths, differenceInCalendarDay
 import { Effect, Schema, SchemaGetter, SchemaIssue } from "effect"
 import { ArithmeticError, ParseError, ValidationError } from "./Errors.js"
 import { err, ok, orThrow, type Result } from "./Result.js"
+import { found, raw } from "./internal/found.js"
 
 /**
  * A calendar date (ngày) as an ISO string `YYYY-MM-DD`. Build one with {@link make},
@@ -250,13 +251,25 @@ const WORDS = /^(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$/iu
  * - `date/unparseable` when the text has none of these shapes (empty text, a time of day,
  *   two-digit year, `2024/06/30` …);
  * - `date/invalid-day` when it has the shape of a date that does not exist (`31/04/2024`,
- *   `2023-02-29`, `2024-13-01`).
+ *   `2023-02-29`, `2024-13-01`);
+ * - `date/not-text` when it is not a string at all (a number, a `Date`, `undefined`: only untyped
+ *   callers can pass one), with `raw` = `String(input)`.
  * @example `parse("30/6/2024")` → `ok("2024-06-30")`; `parse("29/02/2023")` → error `date/invalid-day`
  * @category parsing
  * @since 0.1.0
  */
 export const parse = (text: string): Result<LocalDate, ParseError> => {
-  const t = typeof text === "string" ? text.trim() : ""
+  if (typeof text !== "string") {
+    return err(
+      new ParseError({
+        code: "date/not-text",
+        path: [],
+        raw: raw(text),
+        message: `date (ngày) must be text such as "2024-06-30" or "30/06/2024"; found ${found(text)}`
+      })
+    )
+  }
+  const t = text.trim()
   let year: number
   let month: number
   let day: number
@@ -274,13 +287,12 @@ export const parse = (text: string): Result<LocalDate, ParseError> => {
     month = Number(m[2])
     year = Number(m[3])
   } else {
-    const raw = typeof text === "string" ? text : String(text)
     return err(
       new ParseError({
         code: "date/unparseable",
         path: [],
-        raw,
-        message: `date (ngày) ${JSON.stringify(raw)} is not a date: expected YYYY-MM-DD, DD/MM/YYYY or "ngày D tháng M năm YYYY"`
+        raw: text,
+        message: `date (ngày) ${JSON.stringify(text)} is not a date: expected YYYY-MM-DD, DD/MM/YYYY or "ngày D tháng M năm YYYY"`
       })
     )
   }

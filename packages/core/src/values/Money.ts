@@ -22,6 +22,7 @@
  */
 import { Effect, Schema, type SchemaAST, SchemaIssue, SchemaTransformation } from "effect"
 import { foundAnnotation } from "./Decode.js"
+import { found, raw } from "./internal/found.js"
 import { ParseError } from "./Errors.js"
 import type * as Rate from "./Rate.js"
 import { err, ok, orThrow, type Result } from "./Result.js"
@@ -42,12 +43,28 @@ export type Money = bigint & { readonly [MoneyBrand]: "Money" }
 // Constructors
 
 /**
- * Brand a bigint number of đồng as money.
+ * Brand a bigint number of đồng as money. Only a `bigint` is money: anything else (a JavaScript
+ * number such as `1.5`, `NaN` or `2 ** 60`, text, `undefined`), which only untyped callers can
+ * pass, throws a `ParseError` `money/not-bigint` rather than becoming a "Money" that is not a
+ * whole number of đồng. Read a number with {@link fromSafeInteger}, text with {@link parse}.
  * @category constructors
  * @since 0.1.0
- * @example `Money.make(1_500_000_000n)` → `1500000000n`
+ * @example `Money.make(1_500_000_000n)` → `1500000000n`; `Money.make(1.5 as never)` throws `ParseError { code: "money/not-bigint" }`
  */
-export const make = (n: bigint): Money => n as Money
+export const make = (n: bigint): Money => {
+  if (typeof n !== "bigint") throw notBigint(n)
+  return n as Money
+}
+
+const notBigint = (u: unknown): ParseError =>
+  new ParseError({
+    code: "money/not-bigint",
+    path: [],
+    raw: raw(u),
+    message:
+      `The amount (số tiền) must be a whole number of đồng as a bigint such as 1500000000n; found ${found(u)}` +
+      (typeof u === "number" ? " (read a number with Money.fromSafeInteger, text with Money.parse)" : typeof u === "string" ? " (read text with Money.parse)" : "")
+  })
 
 /**
  * Zero đồng.
@@ -307,7 +324,9 @@ interface Term {
  * - `money/bad-compound`: a compound whose units do not decrease, whose part overflows the unit
  *   before it (`1 tỷ 1500 triệu`), or that ends with a bare number (`2 triệu 500`: in speech this
  *   means 2.500.000, so it is ambiguous);
- * - `money/unparseable`: anything else (`abc`, `1e9`, `1 500 000`, `mười tỷ`).
+ * - `money/unparseable`: anything else (`abc`, `1e9`, `1 500 000`, `mười tỷ`);
+ * - `money/not-text`: not a string at all (a number, `undefined` …: only untyped callers can pass
+ *   one), with `raw` = `String(input)`.
  * @category parsing
  * @since 0.1.0
  * @example
@@ -318,6 +337,15 @@ interface Term {
  * ```
  */
 export const parse = (text: string): Result<Money, ParseError> => {
+  if (typeof text !== "string")
+    return err(
+      new ParseError({
+        code: "money/not-text",
+        path: [],
+        raw: raw(text),
+        message: `Cannot read the amount (số tiền): expected text such as "1.500.000.000" or "1,5 tỷ", found ${found(text)}${typeof text === "number" ? " (read a number with Money.fromSafeInteger)" : ""}`
+      })
+    )
   let s = normalise(text)
   if (s === "") return fail("money/empty", text, `the text is empty; ${EXPECTED}`)
   const withoutCurrency = s.replace(CURRENCY, "")

@@ -24,6 +24,7 @@
 import { Effect, Schema, SchemaIssue, SchemaTransformation } from "effect"
 import { ArithmeticError, ParseError } from "./Errors.js"
 import { err, ok, orThrow, type Result } from "./Result.js"
+import { found, raw } from "./internal/found.js"
 
 declare const RateBrand: unique symbol
 
@@ -183,7 +184,8 @@ const EXAMPLES = 'such as 30%, 0,3 or 1/3'
  *   ambiguous and fails with `rate/unit-required`.
  *
  * Surrounding whitespace, non-breaking spaces and a leading `-` are accepted. Other failures:
- * `rate/empty`, `rate/unparseable`. Every error carries `raw`, the exact input.
+ * `rate/empty`, `rate/unparseable`, `rate/not-text` (not a string at all: only untyped callers can
+ * pass one). Every error carries `raw`, the exact input (`String(input)` for `rate/not-text`).
  * @category parsing
  * @since 0.1.0
  * @example
@@ -195,6 +197,9 @@ const EXAMPLES = 'such as 30%, 0,3 or 1/3'
  * ```
  */
 export const parse = (text: string, options?: { readonly unit?: Unit | undefined }): Result<Rate, ParseError> => {
+  if (typeof text !== "string") {
+    return err(new ParseError({ code: "rate/not-text", path: [], raw: raw(text), message: `Cannot read the rate (tỷ lệ): expected text ${EXAMPLES}, found ${found(text)}` }))
+  }
   const s = normalise(text)
   if (s === "") return err(parseError("rate/empty", text, `the text is empty; expected a rate ${EXAMPLES}`))
   if (s.endsWith("%")) {

@@ -453,8 +453,9 @@ const proposals: ReadonlyArray<ContractCase> = [
   {
     name: "proposals: text a database cannot keep and amounts above numeric(20,0) are refused",
     run: async (s) => {
-      const nul = await fails(s.saveProposal(F.proposal("DA-1", { title: "Đề án\u0000 lỗi" })))
-      hasIssue(nul, "title", "storage/invalid-text")
+      // a NUL in a name is a control character, refused by core's Text before the store's own check
+      const nul = await fails(s.saveProposal({ ...F.proposal("DA-1"), title: "Đề án\u0000 lỗi" }))
+      hasIssue(nul, "title", "text/control-character")
       const lone = await fails(s.saveProposal(F.proposal("DA-1", { title: "Đề án \uD800" })))
       hasIssue(lone, "title", "storage/invalid-text")
       const huge = await fails(s.saveProposal(F.proposal("DA-1", { cost: 10n ** 20n })))
@@ -462,6 +463,49 @@ const proposals: ReadonlyArray<ContractCase> = [
       const max = await run(s.saveProposal(F.proposal("DA-1", { cost: 10n ** 20n - 1n })))
       strictEqual(max.proposal.activities[0]?.costLines[0]?.total, 10n ** 20n - 1n)
       strictEqual((await run(s.listProposals())).length, 1)
+    }
+  },
+  {
+    name: "ids are kept in NFC: a proposal saved with a decomposed (NFD) id is the one found by its composed (NFC) id, one proposal",
+    run: async (s) => {
+      const nfc = "ĐA-Hòa-Bình-01"
+      const nfd = nfc.normalize("NFD")
+      notEqual(nfd, nfc)
+      const saved = await run(s.saveProposal({ ...F.proposal("X"), id: nfd, title: "Đề án Hòa Bình".normalize("NFD") }))
+      strictEqual(saved.proposal.id, nfc)
+      strictEqual(saved.proposal.title, "Đề án Hòa Bình")
+      for (const id of [nfc, nfd]) {
+        const got = await run(s.getProposal(id))
+        strictEqual(got?.proposal.id, nfc)
+        strictEqual(got?.version, 1)
+      }
+      // saved again under the other form: a second version of the same proposal, not a second proposal
+      strictEqual((await run(s.saveProposal({ ...F.proposal("X", { cost: 60n * M }), id: nfc }))).version, 2)
+      deepStrictEqual((await run(s.listProposals())).map((v) => [v.proposal.id, v.version]), [[nfc, 2]])
+      strictEqual((await run(s.proposalHistory(nfd))).length, 2)
+      deepStrictEqual([...(await run(s.getEstablishments([nfd]))).keys()], [])
+    }
+  },
+  {
+    name: "ids and names that could deceive are refused before the store sees them: invisible, bidirectional and control characters, over-long ids",
+    run: async (s) => {
+      const proposal = (over: Partial<Proposal.Proposal>) => ({ ...F.proposal("X"), ...over }) as Proposal.Proposal
+      hasIssue(await fails(s.saveProposal(proposal({ id: "\u200B\u200D" }))), "id", "text/invisible-character")
+      hasIssue(await fails(s.saveProposal(proposal({ id: "\uFEFFDA-1" }))), "id", "text/invisible-character")
+      hasIssue(await fails(s.saveProposal(proposal({ id: "\u202E\u2066" }))), "id", "text/bidi-control")
+      hasIssue(await fails(s.saveProposal(proposal({ title: "\u200F\u061C" }))), "title", "text/bidi-control")
+      hasIssue(await fails(s.saveProposal(proposal({ implementingUnit: { name: "Trung tâm\u2060" } }))), "implementingUnit.name", "text/invisible-character")
+      hasIssue(await fails(s.saveProposal(proposal({ id: "D".repeat(129) }))), "id", "text/too-long")
+      // ~9 kB of text that does not compress: more than a PostgreSQL index entry holds
+      const huge = Array.from({ length: 3000 }, (_, i) => String.fromCodePoint(0x4e00 + ((i * 7919) % 20000))).join("")
+      const e = await fails(s.saveProposal(proposal({ id: huge })))
+      isCode(e, "ValidationError", "proposal/invalid")
+      hasIssue(e, "id", "text/too-long")
+      deepStrictEqual(await run(s.listProposals()), [])
+      const longest = "Đ".repeat(128)
+      strictEqual((await run(s.saveProposal(proposal({ id: longest })))).proposal.id, longest)
+      strictEqual((await run(s.getProposal(longest)))?.version, 1)
+      strictEqual(await run(s.getProposal(huge)), undefined)
     }
   },
   {
@@ -540,7 +584,7 @@ const proposals: ReadonlyArray<ContractCase> = [
       assertOk(unknownKey instanceof Errors.ValidationError && unknownKey.issues.some((i) => i.path.join(".") === "year"), "unknown filter keys are refused")
       hasIssue(await fails(s.listProposals({}, { limit: 0 })), "limit", "schema/invalid")
       hasIssue(await fails(s.listProposals({}, { limit: 10_001 })), "limit", "schema/invalid")
-      hasIssue(await fails(s.listProposals({ planId: "KH\u0000" })), "planId", "storage/invalid-text")
+      hasIssue(await fails(s.listProposals({ planId: "KH\u0000" })), "planId", "text/control-character")
       assertOk((await fails(s.summarize({}, ["county" as Storage.SummaryKey]))) instanceof Errors.ValidationError)
       assertOk((await fails(s.listEvaluations({ verdict: "maybe" } as unknown as Storage.EvaluationFilter))) instanceof Errors.ValidationError)
       assertOk((await fails(s.listPlans({ level: "district" } as unknown as Storage.PlanFilter))) instanceof Errors.ValidationError)
@@ -982,6 +1026,26 @@ const ledger: ReadonlyArray<ContractCase> = [
       strictEqual((await run(s.getLedger("HĐ-2")))?.events.length, 0)
       const dupId = await fails(s.postEvent("HĐ-1", F.event("e1", "advance", "2024-04-02", 1n * M)))
       isCode(dupId, "ValidationError", "ledger/duplicate-id")
+    }
+  },
+  {
+    name: "ledger: ids, idempotency keys and decision numbers are kept in NFC and checked before the database; one key typed two ways is one event",
+    run: async (s) => {
+      await withContract(s, "HĐ-Hòa-Bình")
+      const key = "yêu-cầu-tạm-ứng-01"
+      const first = await run(s.postEvent("HĐ-Hòa-Bình".normalize("NFD"), F.event("tạm-ứng-1".normalize("NFD"), "advance", "2024-04-01", 30n * M, undefined, key.normalize("NFD"))))
+      strictEqual(first.event.id, "tạm-ứng-1")
+      strictEqual(first.event.idempotencyKey, key)
+      const retry = await run(s.postEvent("HĐ-Hòa-Bình", F.event("tạm-ứng-1", "advance", "2024-04-01", 30n * M, undefined, key)))
+      strictEqual(retry.replayed, true)
+      strictEqual((await run(s.getLedger("HĐ-Hòa-Bình".normalize("NFD"))))?.events.length, 1)
+      hasIssue(await fails(s.postEvent("HĐ-Hòa-Bình", F.event("e2", "advance", "2024-04-02", 1n * M, undefined, "k".repeat(129)))), "idempotencyKey", "text/too-long")
+      hasIssue(await fails(s.postEvent("HĐ-Hòa-Bình", F.event("e2\u200B", "advance", "2024-04-02", 1n * M))), "id", "text/invisible-character")
+      const decision = { baseAcceptance: day("2024-09-30"), progressShare: Rate.make(1n, 1n), completedValue: Money.make(95n * M), decision: "12/QĐ\u202E-SCT" }
+      hasIssue(await fails(s.postEvent("HĐ-Hòa-Bình", F.event("p1", "payment", "2024-10-01", 1n * M, decision))), "evidence.decision", "text/bidi-control")
+      strictEqual((await run(s.getLedger("HĐ-Hòa-Bình")))?.events.length, 1)
+      const contract = await fails(s.saveContract(F.contractInput("HĐ\u2066-2"), suitePack))
+      hasIssue(contract, "id", "text/bidi-control")
     }
   },
   {

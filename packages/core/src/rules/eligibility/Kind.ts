@@ -62,6 +62,26 @@ export interface KindCondition<K extends string> {
   readonly path?: Path
   /** The offending or decisive value, when the message quotes one. */
   readonly actual?: unknown
+  /**
+   * For a proposal condition judged line by line: the cost lines (dòng dự toán) it excludes, each
+   * with its own failed condition; the rest of the proposal stands (no double funding).
+   */
+  readonly lines?: ReadonlyArray<LineCondition<K>>
+}
+
+/**
+ * A cost line (dòng dự toán) a proposal condition excludes from support, with the condition it
+ * failed (`Eligibility.LineVerdict` is this for every kind core knows).
+ * @category models
+ * @since 0.3.0
+ */
+export interface LineCondition<K extends string> {
+  /** Index of the line's activity in `proposal.activities`. */
+  readonly activity: number
+  /** Index of the line in the activity's `costLines`. */
+  readonly line: number
+  readonly item: string
+  readonly condition: KindCondition<K>
 }
 
 /**
@@ -146,7 +166,12 @@ export interface Outcomes<K extends string> {
    */
   put(status: Status, reason: string, text: string): KindCondition<K>
   /** An outcome built during evaluation, for a message that quotes the subject's own data. */
-  make(status: Status, reason: string, text: string, extra?: { readonly path?: Path; readonly actual?: unknown }): KindCondition<K>
+  make(
+    status: Status,
+    reason: string,
+    text: string,
+    extra?: { readonly path?: Path; readonly actual?: unknown; readonly lines?: ReadonlyArray<LineCondition<K>> }
+  ): KindCondition<K>
   /** The outcome, which a table built by `compile` always holds (throws an internal error otherwise). */
   must(c: KindCondition<K> | undefined): KindCondition<K>
 }

@@ -9,8 +9,9 @@ import * as Citation from "../../values/Citation.js"
 import type { Path } from "../../values/Errors.js"
 import type * as Parameter from "../../values/Parameter.js"
 import * as Trace from "../../values/Trace.js"
+import type { Proposal } from "../../records/Proposal.js"
 import type { EligibilityRule } from "../RulePack.js"
-import { roleValue, type EstablishmentCheck, type Outcomes, type ProposalCheck, type Status } from "./Kind.js"
+import { roleValue, type EstablishmentCheck, type LineCondition, type Outcomes, type ProposalCheck, type Status } from "./Kind.js"
 import type { CompiledRule, Condition, RuleConfig } from "./model.js"
 import { kindOf, type KindName } from "./registry.js"
 
@@ -30,8 +31,21 @@ export class Evaluator {
     readonly establishment: EstablishmentCheck<KindName>,
     readonly proposal: ProposalCheck<KindName>,
     /** The outcome of a proposal that meets the condition (proposal rules). */
-    readonly pass: Condition | undefined
+    readonly pass: Condition | undefined,
+    /** The activities the rule is about, or undefined (every proposal). */
+    readonly activities: ReadonlySet<string> | undefined,
+    /** The outcome for a proposal with none of `activities` (and an establishment judged without a proposal). */
+    readonly outOfScope: Condition | undefined
   ) {}
+}
+
+/** Whether a proposal has an activity the rule is about (always, for a rule about every proposal). */
+export const inScope = (t: Evaluator, p: Proposal | undefined): boolean => {
+  const acts = t.activities
+  if (acts === undefined) return true
+  if (p === undefined) return false
+  for (const a of p.activities) if (acts.has(a.activity)) return true
+  return false
 }
 
 /** The outcomes of one rule while its kind compiles it; `table` becomes `CompiledRule.outcomes`. */
@@ -59,7 +73,12 @@ class RuleOutcomes implements Outcomes<KindName> {
     table.set(key, c)
     return c
   }
-  make(status: Status, reason: string, text: string, extra?: { readonly path?: Path; readonly actual?: unknown }): Condition {
+  make(
+    status: Status,
+    reason: string,
+    text: string,
+    extra?: { readonly path?: Path; readonly actual?: unknown; readonly lines?: ReadonlyArray<LineCondition<KindName>> }
+  ): Condition {
     return Object.freeze({
       rule: this.rule,
       kind: this.kind,
@@ -119,11 +138,16 @@ export const compileRule = (
   const prefix = `${rule.name} (${rule.nameVi}): `
   const suffix = ` [${Citation.format(rule.citation)}]`
   const out = new RuleOutcomes(rule.id, rule.kind, prefix, suffix, rule.citation, grade, layer)
+  const scoped = rule.activities === undefined ? undefined : new Set(rule.activities)
+  const outOfScope =
+    rule.activities === undefined
+      ? undefined
+      : out.put("not-applicable", "scope/no-activity", `applies only to ${rule.activities.map((a) => `"${a}"`).join(", ")}, which the proposal does not include`)
   let evaluator: Evaluator
-  if (kind.scope === "establishment") evaluator = new Evaluator(kind.compile(config as never, out), notProposal(rule.id), undefined)
+  if (kind.scope === "establishment") evaluator = new Evaluator(kind.compile(config as never, out), notProposal(rule.id), undefined, scoped, outOfScope)
   else {
     const compiled = kind.compile(config as never, out)
-    evaluator = new Evaluator(notEstablishment(rule.id), compiled.check, compiled.pass)
+    evaluator = new Evaluator(notEstablishment(rule.id), compiled.check, compiled.pass, scoped, outOfScope)
   }
   return Object.freeze({
     id: rule.id,
@@ -139,6 +163,7 @@ export const compileRule = (
     messagePrefix: prefix,
     messageSuffix: suffix,
     config,
+    activities: rule.activities,
     outcomes: out.table
   })
 }

@@ -7,7 +7,7 @@
 import type * as Citation from "../../values/Citation.js"
 import type * as LocalDate from "../../values/LocalDate.js"
 import type * as Trace from "../../values/Trace.js"
-import type { Establishments, KindCondition } from "./Kind.js"
+import type { Establishments, KindCondition, LineCondition } from "./Kind.js"
 import type { AnyConfig, KindName } from "./registry.js"
 
 /**
@@ -23,6 +23,17 @@ export type Verdict = "eligible" | "ineligible" | "not-applicable"
  * @since 0.1.0
  */
 export interface Condition extends KindCondition<KindName> {}
+
+/**
+ * A cost line (dòng dự toán) excluded from support by a proposal condition (a line already funded
+ * by another state source): where it is, its item, and the failed condition with its citation.
+ * The rest of the proposal stands.
+ * @category models
+ * @since 0.3.0
+ */
+export interface LineVerdict extends LineCondition<KindName> {
+  readonly condition: Condition
+}
 
 /**
  * A rule's parameters as read at the resolution date: `kind` and the value of each of its kind's
@@ -55,6 +66,8 @@ export interface CompiledRule {
   /** ` [citation (grade)]` — the end of every message of the rule. */
   readonly messageSuffix: string
   readonly config: RuleConfig
+  /** The activities the rule is about (`EligibilityRule.activities`); undefined: every proposal. */
+  readonly activities: ReadonlyArray<string> | undefined
   /** Every static outcome, by group and key (`outcomes.get("location/ward-class")?.get("2")`). */
   readonly outcomes: ReadonlyMap<string, ReadonlyMap<string, Condition>>
 }
@@ -82,6 +95,8 @@ export interface ProposalVerdict {
   readonly verdict: Verdict
   readonly establishments: ReadonlyArray<EstablishmentVerdict>
   readonly conditions: ReadonlyArray<Condition>
+  /** The cost lines excluded from support, in proposal order (empty when none is). */
+  readonly lines: ReadonlyArray<LineVerdict>
 }
 
 /**

@@ -37,10 +37,14 @@ type Written =
   | { readonly kind: "industry"; readonly industries: ReadonlyArray<string>; readonly cleanerProductionCovered: boolean }
   | { readonly kind: "industry-exclusion"; readonly excluded: ReadonlyArray<string>; readonly description: string }
   | { readonly kind: "mining-area"; readonly industries: ReadonlyArray<string>; readonly areas: ReadonlyArray<string> }
+  | { readonly kind: "difficult-area"; readonly areas: ReadonlyArray<string> }
+  | { readonly kind: "polluting-establishment" }
+  | { readonly kind: "events-abroad"; readonly max: number }
   | { readonly kind: "activity-in-catalogue" }
   | { readonly kind: "approved" }
   | { readonly kind: "counterpart-funding" }
   | { readonly kind: "no-double-funding" }
+  | { readonly kind: "new-to-area"; readonly items: ReadonlyArray<string>; readonly funds: ReadonlyArray<string> }
 
 describe("the registry of eligibility rule kinds", () => {
   it("derives the kind names and the configuration types from the kinds it lists", () => {
@@ -53,10 +57,14 @@ describe("the registry of eligibility rule kinds", () => {
       "industry",
       "industry-exclusion",
       "mining-area",
+      "difficult-area",
+      "polluting-establishment",
+      "events-abroad",
       "activity-in-catalogue",
       "approved",
       "counterpart-funding",
-      "no-double-funding"
+      "no-double-funding",
+      "new-to-area"
     ])
     expect(kindNames.every(isKind)).toBe(true)
     expect([isKind("location "), isKind("toString"), isKind(undefined)]).toEqual([false, false, false])
@@ -72,10 +80,14 @@ describe("the registry of eligibility rule kinds", () => {
       industry: "establishment: industries list, cleanerProductionCovered? boolean",
       "industry-exclusion": "establishment: excluded list",
       "mining-area": "establishment: industries list, areas list",
+      "difficult-area": "establishment: areas list",
+      "polluting-establishment": "establishment: ",
+      "events-abroad": "establishment: max number",
       "activity-in-catalogue": "proposal: ",
       approved: "proposal: ",
       "counterpart-funding": "proposal: ",
-      "no-double-funding": "proposal: "
+      "no-double-funding": "proposal: ",
+      "new-to-area": "proposal: items list, funds list"
     })
   })
 

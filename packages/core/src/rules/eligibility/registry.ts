@@ -9,6 +9,8 @@
 import { activityInCatalogue } from "./activity-in-catalogue/index.js"
 import { approved } from "./approved/index.js"
 import { counterpartFunding } from "./counterpart-funding/index.js"
+import { difficultArea } from "./difficult-area/index.js"
+import { eventsAbroad } from "./events-abroad/index.js"
 import { industry } from "./industry/index.js"
 import { industryExclusion } from "./industry-exclusion/index.js"
 import type { ConfigOf, Kind, RoleType } from "./Kind.js"
@@ -16,7 +18,9 @@ import { legalForm } from "./legal-form/index.js"
 import { location } from "./location/index.js"
 import { locationProvince } from "./location-province/index.js"
 import { miningArea } from "./mining-area/index.js"
+import { newToArea } from "./new-to-area/index.js"
 import { noDoubleFunding } from "./no-double-funding/index.js"
+import { pollutingEstablishment } from "./polluting-establishment/index.js"
 
 /** Every kind, in the order `Pack.load` names them when a rule's kind is unknown. */
 const kinds = [
@@ -26,10 +30,14 @@ const kinds = [
   industry,
   industryExclusion,
   miningArea,
+  difficultArea,
+  pollutingEstablishment,
+  eventsAbroad,
   activityInCatalogue,
   approved,
   counterpartFunding,
-  noDoubleFunding
+  noDoubleFunding,
+  newToArea
 ] as const
 
 /**

@@ -9,9 +9,9 @@ import { LookupError } from "../../values/Errors.js"
 import type { Establishment } from "../../records/Establishment.js"
 import type { Proposal } from "../../records/Proposal.js"
 import type { ResolvedPack } from "../Pack.js"
-import { evaluatorOf, type Evaluator } from "./compile.js"
+import { evaluatorOf, inScope, type Evaluator } from "./compile.js"
 import type { CatalogueView, Establishments } from "./Kind.js"
-import type { CompiledRule, Condition, Context, EstablishmentVerdict, ProposalVerdict } from "./model.js"
+import type { CompiledRule, Condition, Context, EstablishmentVerdict, LineVerdict, ProposalVerdict } from "./model.js"
 
 /** Evaluate an establishment rule for a plan year. */
 export const checkEstablishment = (rule: CompiledRule, e: Establishment, planYear: number): Condition => evaluatorOf(rule).establishment(e, planYear)
@@ -25,14 +25,17 @@ export const establishmentVerdict = (
   e: Establishment,
   id: string,
   rules: ReadonlyArray<CompiledRule>,
-  planYear: number
+  planYear: number,
+  /** The proposal the establishment benefits from: a rule about some activities only applies when it has one (never without a proposal). */
+  p?: Proposal
 ): EstablishmentVerdict => {
   const n = rules.length
   const conditions: Array<Condition> = new Array<Condition>(n)
   let failed = false
   let passed = false
   for (let i = 0; i < n; i++) {
-    const c = ((rules[i] as CompiledRule).tables as Evaluator).establishment(e, planYear)
+    const t = (rules[i] as CompiledRule).tables as Evaluator
+    const c = t.activities === undefined || inScope(t, p) ? t.establishment(e, planYear) : (t.outOfScope as Condition)
     if (c.status === "failed") failed = true
     else if (c.status === "passed") passed = true
     conditions[i] = c
@@ -41,6 +44,15 @@ export const establishmentVerdict = (
 }
 
 const scratch: Array<Condition> = []
+const NO_LINES: ReadonlyArray<LineVerdict> = Object.freeze([])
+
+/** The cost lines the proposal conditions exclude, in proposal order. */
+const excludedLines = (conditions: ReadonlyArray<Condition>): ReadonlyArray<LineVerdict> => {
+  let out: Array<LineVerdict> | undefined
+  for (const c of conditions) if (c.lines !== undefined) for (const l of c.lines) (out ??= []).push(l as LineVerdict)
+  if (out === undefined) return NO_LINES
+  return out.sort((a, b) => a.activity - b.activity || a.line - b.line)
+}
 
 /** The proposal verdict, or the error (no Result wrapper): shared by `Eligibility` and `Evaluate`. */
 export const evaluateRaw = (p: Proposal, resolved: ResolvedPack, ctx: Context): ProposalVerdict | LookupError => {
@@ -52,7 +64,7 @@ export const evaluateRaw = (p: Proposal, resolved: ResolvedPack, ctx: Context): 
   let allPass = true
   for (let i = 0; i < prules.length; i++) {
     const t = (prules[i] as CompiledRule).tables as Evaluator
-    const c = t.proposal(p, view, es)
+    const c = t.activities === undefined || inScope(t, p) ? t.proposal(p, view, es) : (t.outOfScope as Condition)
     if (c.status === "failed") failed = true
     else if (c.status === "passed") passed = true
     if (c !== t.pass) allPass = false
@@ -84,7 +96,7 @@ export const evaluateRaw = (p: Proposal, resolved: ResolvedPack, ctx: Context): 
         at: id,
         message: `beneficiary (cơ sở thụ hưởng) "${id}" of proposal "${p.id}" is not among the establishments supplied`
       })
-    const ev = establishmentVerdict(e, id, erules, p.planYear)
+    const ev = establishmentVerdict(e, id, erules, p.planYear, p)
     if (ev.verdict === "ineligible") failed = true
     else if (ev.verdict === "eligible") passed = true
     establishments[k] = ev
@@ -95,6 +107,7 @@ export const evaluateRaw = (p: Proposal, resolved: ResolvedPack, ctx: Context): 
     date: view.date,
     verdict: failed ? "ineligible" : passed ? "eligible" : "not-applicable",
     establishments,
-    conditions
+    conditions,
+    lines: allPass ? NO_LINES : excludedLines(conditions)
   }
 }

@@ -286,6 +286,10 @@ export const checkPack = (def: unknown, accepts: (schema: Decode.AnySchema, u: u
       }
       ref([...path, "parameters", role.role], pid, role.type, role.type === "number" ? "non-negative" : "none", `eligibility rule "${r.id}" role "${role.role}"`)
     }
+    r.activities?.forEach((a, k) => {
+      if (!activityCodes.has(a))
+        issues.add("pack/unknown-activity", [...path, "activities", k], `eligibility rule "${r.id}" is about activity "${a}", which the pack does not define`, a)
+    })
     for (const key of Object.keys(r.parameters))
       if (!spec.roles.some((x) => x.role === key))
         issues.add(

@@ -9,13 +9,13 @@
  */
 import * as Citation from "../../values/Citation.js"
 import { RuleViolation, type LookupError } from "../../values/Errors.js"
-import type * as Money from "../../values/Money.js"
+import * as Money from "../../values/Money.js"
 import type { Reading, ResolvedItem, ResolvedPack } from "../Pack.js"
 import * as Priority from "../Priority.js"
 import { quantityFraction, type Proposal, type Quantity } from "../../records/Proposal.js"
 import * as Rate from "../../values/Rate.js"
 import * as Rounding from "../../values/Rounding.js"
-import type { Binding, BindingParameter, LineSupport, Options, ProposalSupport } from "./supportModel.js"
+import type { Binding, BindingParameter, DerivedCap, LineSupport, Options, ProposalSupport } from "./supportModel.js"
 import * as Trace from "../../values/Trace.js"
 
 /** The less certain of two grades, in `Citation`'s order. */
@@ -43,11 +43,47 @@ const timesQuantity = (amount: bigint, q: Quantity, mode: Rounding.Mode): bigint
   return Rounding.multiplyValue(amount, n, d, mode)
 }
 
-/** The parameter behind the cap that bound, if a cap did. */
+const parameterOf = (r: Reading<unknown>): BindingParameter => ({ id: r.parameterId, citation: r.citation, layer: r.layer })
+
+/**
+ * The parameter behind the cap that bound, if a cap did: for a multiple-of item bound by its
+ * absolute cap, the multiple (the rule that set the figure), not the base item's amount.
+ */
 const bindingParameterOf = (item: ResolvedItem, binding: Binding): BindingParameter | undefined => {
   const r =
-    binding === "rate" ? item.rate : binding === "absolute-cap" ? (item.scope === "overhead" ? item.share : item.amountReading) : undefined
-  return r === undefined ? undefined : { id: r.parameterId, citation: r.citation, layer: r.layer }
+    binding === "rate"
+      ? item.rate
+      : binding === "absolute-cap"
+        ? item.scope === "overhead"
+          ? item.share
+          : (item.multiple ?? item.amountReading)
+        : undefined
+  return r === undefined ? undefined : parameterOf(r)
+}
+
+/** The derivation of a multiple-of item's cap, built once per resolved item. */
+const derivations = new WeakMap<ResolvedItem, DerivedCap>()
+const derivedCapOf = (item: ResolvedItem): DerivedCap | undefined => {
+  const m = item.multiple
+  const base = item.amountReading
+  if (m === undefined || base === undefined || item.baseItem === undefined) return undefined
+  let d = derivations.get(item)
+  if (d === undefined) {
+    const times = `${Rate.toCanonicalString(m.value).replace(".", ",")} ×`
+    d = Object.freeze({
+      item: item.code,
+      citation: item.citation,
+      multiple: m.value,
+      multipleParameter: parameterOf(m),
+      baseItem: item.baseItem,
+      base: base.value as Money.Money,
+      baseParameter: parameterOf(base),
+      amount: item.amount as Money.Money,
+      text: `${times} ${Money.format(base.value as Money.Money)} (${item.baseItem}) = ${Money.format(item.amount as Money.Money)} ${unitText(item.unit)} [${Citation.format(item.citation)}]`
+    })
+    derivations.set(item, d)
+  }
+  return d
 }
 
 /** A cap unit as words: `per-establishment` → `per establishment`. */
@@ -69,7 +105,8 @@ const line = (
   layer: string,
   aboveNational: boolean,
   pooledGroup: number | undefined = undefined,
-  bindingParameter: BindingParameter | undefined = undefined
+  bindingParameter: BindingParameter | undefined = undefined,
+  derivedCap: DerivedCap | undefined = undefined
 ): LineSupport => ({
   activityIndex,
   lineIndex,
@@ -86,7 +123,8 @@ const line = (
   grade,
   layer,
   aboveNational,
-  pooledGroup
+  pooledGroup,
+  derivedCap
 })
 
 /**
@@ -267,7 +305,7 @@ export const computeRaw = (
         const g = applied && mult !== undefined ? weaker(item.grade, mult.citation.grade) : item.grade
         grade = weaker(grade, g)
         total += support
-        results[k] = line(i, j, a.activity, l.item, beneficiaryId, cost, req, rateCap, absCap, support, binding, g, item.layer, item.aboveNational, pooled, bindingParameterOf(item, binding))
+        results[k] = line(i, j, a.activity, l.item, beneficiaryId, cost, req, rateCap, absCap, support, binding, g, item.layer, item.aboveNational, pooled, bindingParameterOf(item, binding), item.phase === 1 ? derivedCapOf(item) : undefined)
         poolAt[k] = item.pool
         overheadAt[k] = false
         groupAt[k] = inGroup
@@ -416,6 +454,16 @@ const supportTrace = (p: Proposal, view: ResolvedPack, s: ProposalSupport, c: Pr
         roundings.push(Rounding.multiply(unitCap, n, d, mode).record)
       }
     }
+    const derived = l.derivedCap
+    if (derived !== undefined)
+      inputs["derivedCap"] = {
+        multiple: Rate.toCanonicalString(derived.multiple),
+        multipleParameter: derived.multipleParameter.id,
+        baseItem: derived.baseItem,
+        base: derived.base.toString(),
+        baseParameter: derived.baseParameter.id,
+        cap: derived.amount.toString()
+      }
     const result: Record<string, Trace.Json> = {}
     if (l.rateCap !== undefined) result["rateCap"] = l.rateCap.toString()
     if (l.absoluteCap !== undefined) result["absoluteCap"] = l.absoluteCap.toString()
@@ -426,9 +474,10 @@ const supportTrace = (p: Proposal, view: ResolvedPack, s: ProposalSupport, c: Pr
     steps.push({
       rule: names.rule,
       description:
-        l.pooledGroup === undefined
-          ? names.description
-          : `${names.description}; pooled group cap: a line of no single member, capped at ${l.pooledGroup} members × the cap ${unitText(item.unit)}, less what the group's lines of the pool already received`,
+        (derived === undefined ? names.description : `${names.description}; cap ${derived.text}`) +
+        (l.pooledGroup === undefined
+          ? ""
+          : `; pooled group cap: a line of no single member, capped at ${l.pooledGroup} members × the cap ${unitText(item.unit)}, less what the group's lines of the pool already received`),
       inputs,
       parameters: mult !== undefined ? [...item.reads, Trace.readParameter(mult)] : item.reads,
       roundings,

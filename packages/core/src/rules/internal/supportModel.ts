@@ -35,6 +35,33 @@ export interface BindingParameter {
 }
 
 /**
+ * How a cap derived from another item's cap was set (a `multiple-of` item: the technology line is
+ * at most 1.5 × the machinery level, Circular 28/2018 art. 8.4): the rule with its citation, the
+ * multiple and the base cap with their parameters, and the derived cap per unit, which is the
+ * figure that binds. Before the priority multiplier (see {@link ProposalSupport.multiplier}).
+ * @category models
+ * @since 0.3.0
+ * @example `line.derivedCap?.text` → `"1,5 × 300.000.000 ₫ (machinery.equipment) = 450.000.000 ₫ per establishment [Circular 28/2018/TT-BTC art. 8.4 (secondary)]"`
+ */
+export interface DerivedCap {
+  /** The item whose cap rule set the figure (the line's item). */
+  readonly item: string
+  /** The citation of that rule (the item's citation). */
+  readonly citation: Citation.Citation
+  /** The multiple (1.5) and its parameter. */
+  readonly multiple: Rate.Rate
+  readonly multipleParameter: BindingParameter
+  /** The base item and its cap per unit (300 000 000 đồng), with its parameter. */
+  readonly baseItem: string
+  readonly base: Money.Money
+  readonly baseParameter: BindingParameter
+  /** multiple × base, rounded with the pack's mode (450 000 000 đồng). */
+  readonly amount: Money.Money
+  /** The rule as one line of text, for explanations. */
+  readonly text: string
+}
+
+/**
  * Support for one cost line.
  * @category models
  * @since 0.1.0
@@ -57,10 +84,17 @@ export interface LineSupport {
   /**
    * The parameter of the cap that bound: the rate when `binding` is `rate`, the absolute cap
    * (for an overhead item, its share) when `absolute-cap`; for a multiple-of item bound by its
-   * absolute cap, the base item's amount (the multiple is in `Pack.viewFor(…).itemIndex`).
+   * absolute cap, the multiple (the rule that set the figure; 0.3.0: was the base item's amount,
+   * which is not the figure that binds), with both numbers in {@link derivedCap}.
    * Undefined when the request or the eligible cost bound, or the item is not in the catalogue.
    */
   readonly bindingParameter: BindingParameter | undefined
+  /**
+   * For a multiple-of item's line: how its cap per unit was derived (multiple × base cap), whatever
+   * bound; undefined for every other line.
+   * @since 0.3.0
+   */
+  readonly derivedCap: DerivedCap | undefined
   /** Weakest grade of the figures used (item citation, parameters, multiplier when applied). */
   readonly grade: Citation.Grade
   /** Layer that set the item's figures: `national`, an overlay id or a reform id. */

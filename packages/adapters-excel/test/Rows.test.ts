@@ -1,0 +1,323 @@
+/**
+ * Agreement: the import's own row reader (src/internal/rows.ts) against exceljs's WorksheetReader
+ * (its Row and Cell objects, `row.values`, then `plain`), the path the import took before. Over
+ * the fixtures as LibreOffice saves them, workbooks written by exceljs (in-memory and streaming),
+ * one whose sheet XML is written by hand with every rule of the reader in it, and a generated
+ * register full of problems (multi-row proposals, aliases, TCVN3 text, bad amounts, formulas,
+ * dates): every row's number and cells are the same, and so is every import (issues with sheet,
+ * cell, field, code and message, warnings, proposals).
+ */
+import { join } from "node:path"
+import type { Readable } from "node:stream"
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest"
+import type { CellValue } from "../src/Cell.js"
+import { ExcelJS, requireExcelJS } from "../src/internal/exceljs.js"
+import { plain, type SheetRow, sheetRows } from "../src/internal/rows.js"
+import { repack, sniff } from "../src/internal/sniff.js"
+import * as Xlsx from "../src/Xlsx.js"
+import { activities, convert, fixture, HEADER, libreOffice, ROW } from "./helpers.js"
+
+/** The former path: exceljs's Row objects, `row.values`, `plain` (one row a batch). */
+async function* formerRows(ws: unknown): AsyncGenerator<ReadonlyArray<SheetRow>> {
+  use.formerSheets++
+  for await (const row of ws as AsyncIterable<{ number: number; values: unknown }>) {
+    const values = Array.isArray(row.values) ? (row.values as ReadonlyArray<unknown>) : []
+    const cells: Array<CellValue> = []
+    for (let c = 1; c < values.length; c++) cells.push(plain(values[c]))
+    yield [{ number: row.number, cells }]
+  }
+}
+
+// the import reads its rows through this switch: the row reader, or (former = true) exceljs's rows
+const use = vi.hoisted(() => ({ former: false, formerSheets: 0 }))
+vi.mock(import("../src/internal/rows.js"), async (original) => {
+  const m = await original()
+  return { ...m, sheetRows: (ws: unknown, wb: unknown) => (use.former ? formerRows(ws) : m.sheetRows(ws, wb)) }
+})
+
+/** The import of a workbook now and by the former path: they must be equal. */
+const importBoth = async (bytes: Uint8Array, options: Xlsx.ReadOptions) => {
+  use.former = true
+  try {
+    const sheets = use.formerSheets
+    const before = await Xlsx.readRegister(bytes, options)
+    expect(use.formerSheets).toBeGreaterThan(sheets)
+    use.former = false
+    const now = await Xlsx.readRegister(bytes, options)
+    return { before, now }
+  } finally {
+    use.former = false
+  }
+}
+
+interface Grid {
+  readonly name: string
+  readonly rows: Array<SheetRow | null>
+}
+
+const OPTIONS = { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" } as const
+
+/** The workbook's entries in reading order, as the import streams them to exceljs. */
+const streamOf = async (bytes: Uint8Array): Promise<Readable> => {
+  const b = { size: bytes.byteLength, read: async (o: number, l: number) => bytes.subarray(o, o + l) }
+  const s = await sniff(b, 1 << 30)
+  if (!s.ok) throw new Error(s.detail)
+  return repack(b, s.entries)
+}
+
+/** Every sheet's rows, by exceljs's reader (former = true) or by the row reader. */
+const grid = async (bytes: Uint8Array, former: boolean): Promise<ReadonlyArray<Grid>> => {
+  const out: Array<Grid> = []
+  const wb = new ExcelJS.stream.xlsx.WorkbookReader((await streamOf(bytes)) as never, OPTIONS as never)
+  for await (const ws of wb as unknown as AsyncIterable<{ name: string }>) {
+    const rows: Array<SheetRow | null> = []
+    for await (const batch of former ? formerRows(ws) : sheetRows(ws, wb)) rows.push(...batch)
+    out.push({ name: ws.name, rows })
+  }
+  return out
+}
+const byExcelJS = (bytes: Uint8Array) => grid(bytes, true)
+const byRows = (bytes: Uint8Array) => grid(bytes, false)
+
+const agree = async (bytes: Uint8Array): Promise<number> => {
+  const [a, b] = [await byExcelJS(bytes), await byRows(bytes)]
+  expect(b).toEqual(a)
+  // toEqual treats a missing cell and null alike: compare lengths and kinds exactly too
+  const shape = (g: ReadonlyArray<Grid>) => g.map((s) => s.rows.map((r) => (r === null ? null : [r.number, r.cells.length, r.cells.map((c) => (c === null ? "null" : c instanceof Date ? `D${c.getTime()}` : typeof c === "object" ? JSON.stringify(c) : `${typeof c}:${String(c)}`))])))
+  expect(shape(b)).toEqual(shape(a))
+  return a.reduce((n, s) => n + s.rows.length, 0)
+}
+
+const bytesOf = async (wb: InstanceType<typeof ExcelJS.Workbook>): Promise<Uint8Array> => new Uint8Array(await wb.xlsx.writeBuffer())
+
+/** A register with problems of every kind the mapper reports, and several ways of writing cells. */
+const brokenRegister = (): InstanceType<typeof ExcelJS.Workbook> => {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet("Biểu 01 năm 2024")
+  ws.addRow(["KẾ HOẠCH KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2024"])
+  ws.addRow([...HEADER])
+  for (let k = 0; k < 60; k++) {
+    const row = [...ROW] as Array<unknown>
+    row[0] = k + 1
+    row[1] = `${ROW[1] as string} số ${k + 1}`
+    const r = ws.addRow(row)
+    switch (k % 12) {
+      case 1: // an alias of an activity
+        r.getCell(3).value = "Ứng dụng máy móc thiết bị tiên tiến"
+        break
+      case 2: // an unknown activity
+        r.getCell(3).value = "Hoạt động không có"
+        break
+      case 3: // amounts as text with dots, one not a number
+        r.getCell(8).value = "1.800.000.000"
+        r.getCell(9).value = "chín trăm triệu"
+        break
+      case 4: // support above the total
+        r.getCell(9).value = 2_000_000_000
+        break
+      case 5: // a formula with its result, a shared formula's dependent, an error
+        r.getCell(8).value = { formula: `I${r.number}+J${r.number}`, result: 1_800_000_000 } as never
+        r.getCell(10).value = { error: "#REF!" } as never
+        break
+      case 6: // a date cell as the period, a boolean as the fund
+        r.getCell(7).value = new Date(Date.UTC(2024, 2, 1))
+        r.getCell(11).value = true
+        break
+      case 7: // required cells empty
+        r.getCell(2).value = null
+        r.getCell(4).value = null
+        break
+      case 8: // rich text title
+        r.getCell(2).value = { richText: [{ text: "Hỗ trợ ", font: { bold: true } }, { text: `máy sấy ${k}` }] }
+        break
+      case 9: // a duplicate of the row above
+        r.values = ws.getRow(r.number - 1).values as never
+        break
+      case 10: // a formula whose result is 0 and one whose result is text
+        r.getCell(10).value = { formula: "0*1", result: 0 } as never
+        r.getCell(12).value = { formula: '"2024"', result: "2024" } as never
+        break
+      default:
+        break
+    }
+  }
+  // a proposal of several rows: a heading with its lines below (no STT on the lines)
+  ws.addRow([61, "Đề án nhiều nội dung", null, "Trung tâm Khuyến công Hà Giang", "cs-61", "Hà Giang", "01/03/2024 - 30/11/2024", 300_000_000, 150_000_000, 150_000_000, "Địa phương", 2024])
+  ws.addRow([null, "- Máy móc", "machinery", null, null, null, null, 200_000_000, 100_000_000, 100_000_000])
+  ws.addRow([null, "- Trình diễn", "demo-model", null, null, null, null, 100_000_000, 60_000_000, 40_000_000])
+  // TCVN3 text in one row (the sheet is Unicode: it stays as it is, a bad activity)
+  ws.addRow([62, "Hç trî m¸y sÊy", "Th«ng tin tuyªn truyÒn", "Trung t©m", "cs-62", "Hà Giang", "2024", 100_000_000, 50_000_000, 50_000_000, "Địa phương", 2024])
+  // the column dates are date cells with a format, a number with a date format on its row
+  const d = ws.addRow([63, "Đề án ngày", "machinery", "Trung tâm", "cs-63", "Hà Giang", 45352, 100_000_000, 50_000_000, 50_000_000, "Địa phương", 2024])
+  d.getCell(7).numFmt = "dd/mm/yyyy"
+  ws.addRow(["Tổng cộng", null, null, null, null, null, null, { formula: "SUM(H3:H65)", result: 1 } as never])
+  return wb
+}
+
+/** A TCVN3 sheet: the whole register in the legacy encoding (converted, with a warning). */
+const tcvn3Register = (): InstanceType<typeof ExcelJS.Workbook> => {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet("Sheet1")
+  ws.addRows([
+    ["KÕ ho¹ch khuyÕn c«ng ®Þa ph\u00ad\u00acng n¨m 2024"],
+    ["STT", "Tªn ®Ò ¸n", "Néi dung ho¹t ®éng", "§¬n vÞ thùc hiÖn", "Thêi gian thùc hiÖn", "Tæng kinh phÝ", "Kinh phÝ khuyÕn c«ng hç trî"],
+    [1, "Hç trî m¸y sÊy", "Th«ng tin tuyªn truyÒn", "Trung t©m KhuyÕn c«ng", "2024", 100_000_000, 50_000_000],
+    [2, "Hç trî m¸y sÊy 2", "Th«ng tin tuyªn truyÒn", "Trung t©m KhuyÕn c«ng", "2024", "abc", 50_000_000]
+  ])
+  return wb
+}
+
+/** The same workbook written by exceljs's streaming writer (inline strings, no shared strings table). */
+const streamed = async (wb: InstanceType<typeof ExcelJS.Workbook>): Promise<Uint8Array> => {
+  const { PassThrough } = await import("node:stream")
+  const out = new PassThrough()
+  const chunks: Array<Buffer> = []
+  out.on("data", (c: Buffer) => chunks.push(c))
+  const w = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true })
+  for (const src of wb.worksheets) {
+    const ws = w.addWorksheet(src.name)
+    src.eachRow({ includeEmpty: true }, (r, n) => {
+      const row = ws.getRow(n)
+      r.eachCell({ includeEmpty: false }, (c, col) => {
+        const cell = row.getCell(col)
+        cell.value = c.value
+        if (c.numFmt !== undefined) cell.numFmt = c.numFmt
+      })
+      row.commit()
+    })
+    ws.commit()
+  }
+  await w.commit()
+  return new Uint8Array(Buffer.concat(chunks))
+}
+
+/**
+ * A workbook whose sheet XML is written by hand (into an exceljs-written package, whose styles
+ * hold a date format): every rule of the row reader — pretty-printed XML, inline rich text (the
+ * last run), empty and repeated cells, cells past the last value, a date format on a row and on a
+ * cell, `s="0"`, booleans, errors, shared formulas, formula results 0, text and errors, a shared
+ * string index out of range, entities, rows out of order and skipped.
+ */
+const handWritten = async (): Promise<Uint8Array> => {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet("Tay")
+  ws.getCell("A1").value = "chuỗi dùng chung"
+  ws.getCell("B1").value = { richText: [{ text: "đậm", font: { bold: true } }, { text: " thường" }] }
+  ws.getCell("C1").value = new Date(Date.UTC(2024, 5, 30))
+  ws.getCell("C1").numFmt = "dd/mm/yyyy"
+  ws.getCell("D1").value = 1.5
+  ws.getCell("D1").numFmt = "#,##0.00"
+  const bytes = await bytesOf(wb)
+  const JSZip = requireExcelJS("jszip") as { loadAsync(b: Uint8Array): Promise<{ file(n: string): { async(t: "string"): Promise<string> } | null; file(n: string, d: string): void; generateAsync(o: { type: "uint8array" }): Promise<Uint8Array> }> }
+  const zip = await JSZip.loadAsync(bytes)
+  const sheet = await zip.file("xl/worksheets/sheet1.xml")?.async("string")
+  if (sheet === undefined || sheet === null) throw new Error("no sheet1.xml")
+  const styleOf = (ref: string) => new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(sheet)?.[1] ?? "0"
+  const [date, number] = [styleOf("C1"), styleOf("D1")]
+  const data = `<sheetData>
+  <row r="1">
+    <c r="A1" t="s"><v>0</v></c>
+    <c r="B1" t="s">
+      <v>1</v>
+    </c>
+    <c r="C1" s="${date}"><v>45473</v></c>
+    <c r="D1" s="${number}"><v>1.5</v></c>
+    <c r="E1" s="${date}"/>
+    <c r="F1"/>
+  </row>
+  <row r="3" s="${date}" customFormat="1">
+    <c r="A3"><v>45000</v></c>
+    <c r="B3" s="0"><v>45000</v></c>
+    <c r="C3" s="${number}"><v>45000</v></c>
+    <c r="D3" t="b"><v>1</v></c>
+    <c r="E3" t="b"><v>0</v></c>
+    <c r="F3" t="e"><v>#N/A</v></c>
+    <c r="G3" t="e"><v></v></c>
+  </row>
+  <row r="2">
+    <c r="A2" t="inlineStr"><is><t>một</t></is></c>
+    <c r="B2" t="inlineStr"><is><r><t>hai </t></r><r><t>ba</t></r></is></c>
+    <c r="C2" t="str"><v>A &amp;amp; B &lt; C</v></c>
+    <c r="D2" t="s"><v>99</v></c>
+    <c r="E2"><v></v></c>
+    <c r="F2"><v>12</v></c>
+    <c r="F2"/>
+    <c r="G2"><v>1</v></c>
+    <c r="G2"><v>2</v></c>
+    <c r="H2"><f>SUM(A1:A2)</f><v>0</v></c>
+    <c r="I2"><f t="shared" ref="I2:I4" si="0">A1*2</f><v>4</v></c>
+    <c r="J2"><f t="shared" si="0"/><v>0</v></c>
+    <c r="K2"><f t="shared" si="0"/></c>
+    <c r="L2" t="str"><f>"x"</f><v>x &amp;lt;</v></c>
+    <c r="M2" t="e"><f>1/0</f><v>#DIV/0!</v></c>
+    <c r="N2" t="b"><f>TRUE()</f><v>1</v></c>
+    <c r="O2"><f>A1</f></c>
+    <c r="P2"><v>-0.5E3</v></c>
+    <c r="Q2"><v> 7 </v></c>
+  </row>
+  <row r="6"/>
+  <row r="7"><c r="AB7"><v>3</v></c><c r="C7" t="inlineStr"><is><t xml:space="preserve">  cách  </t></is></c></row>
+</sheetData>`
+  const replaced = sheet.replace(/<sheetData>[\s\S]*<\/sheetData>|<sheetData\/>/, data)
+  if (replaced === sheet) throw new Error("no sheetData in sheet1.xml")
+  zip.file("xl/worksheets/sheet1.xml", replaced)
+  return zip.generateAsync({ type: "uint8array" })
+}
+
+describe("the row reader agrees with exceljs's WorksheetReader", () => {
+  test("workbooks written by exceljs, in memory and streaming, and a broken register", async () => {
+    const broken = brokenRegister()
+    expect(await agree(await bytesOf(broken))).toBeGreaterThan(60)
+    expect(await agree(await streamed(broken))).toBeGreaterThan(60)
+    expect(await agree(await bytesOf(tcvn3Register()))).toBe(4)
+  })
+
+  test("a sheet written by hand with every rule of the reader", async () => {
+    const bytes = await handWritten()
+    expect(await agree(bytes)).toBe(5)
+    // and what the rules give, spelled out
+    const [sheet] = await byRows(bytes)
+    const row = (n: number) => sheet?.rows.find((r) => r?.number === n)?.cells
+    expect(row(1)).toEqual(["chuỗi dùng chung", "đậm thường", new Date(Date.UTC(2024, 5, 30)), 1.5])
+    expect(row(2)?.slice(0, 7)).toEqual(["một", "ba", "A & B < C", null, { formula: "", result: { error: "#VALUE!" } }, 12, 2])
+    expect(row(2)?.slice(7, 11)).toEqual([{ formula: "SUM(A1:A2)", result: undefined }, { formula: "A1*2", result: 4 }, { formula: "", result: 0 }, { formula: "", result: undefined }])
+    expect(row(3)?.slice(0, 3)).toEqual([new Date(Date.UTC(2023, 2, 15)), new Date(Date.UTC(2023, 2, 15)), 45000])
+    expect(row(7)?.length).toBe(28)
+  })
+
+  test("the imports agree: issues (sheet, cell, field, code, message), warnings and proposals", async () => {
+    for (const bytes of [await bytesOf(brokenRegister()), await streamed(brokenRegister()), await bytesOf(tcvn3Register())]) {
+      const { before, now } = await importBoth(bytes, { activities, planYear: 2024 })
+      expect(now).toEqual(before)
+      const issues = now.ok ? now.value.warnings : now.error.issues
+      expect(issues.length).toBeGreaterThan(0)
+    }
+  })
+})
+
+describe("the row reader agrees on workbooks saved by LibreOffice", () => {
+  const out: Record<string, string> = {}
+  const lo = libreOffice((profile, work) => {
+    for (const f of convert(profile, [fixture("register-hung-yen.fods"), fixture("register-merged.fods")], "xlsx", join(work, "fods"))) out[f.split("/").pop() ?? f] = f
+  })
+  let files: ReadonlyArray<[string, Uint8Array]> = []
+  beforeAll(async () => {
+    const { readFile } = await import("node:fs/promises")
+    files = await Promise.all(Object.entries(out).map(async ([n, p]) => [n, new Uint8Array(await readFile(p))] as [string, Uint8Array]))
+  }, 240_000)
+  afterAll(() => {
+    files = []
+  })
+
+  test("the fixtures: the same rows, and the same imports", async () => {
+    lo.ready()
+    expect(files.map(([n]) => n).sort()).toEqual(["register-hung-yen.xlsx", "register-merged.xlsx"])
+    for (const [, bytes] of files) {
+      expect(await agree(bytes)).toBeGreaterThan(5)
+      for (const options of [{ activities }, { activities, planYear: 2023 }, { activities, sheet: 1 }, { activities, collect: false }]) {
+        const { before, now } = await importBoth(bytes, options)
+        expect(now).toEqual(before)
+      }
+    }
+  })
+})
