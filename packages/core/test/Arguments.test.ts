@@ -24,7 +24,7 @@ describe("missing arguments are typed errors", () => {
     const none = call(Pack.resolve)
     expect(none.ok ? "" : none.error.code).toBe("pack/missing")
     const noDate = call(Pack.resolve, loaded)
-    expect(noDate.ok ? "" : noDate.error.code).toBe("date/unparseable")
+    expect(noDate.ok ? "" : noDate.error.code).toBe("date/not-text")
     const bad = Pack.resolve(loaded, "2023-02-29")
     expect(bad.ok ? "" : bad.error.code).toBe("date/invalid-day")
   })

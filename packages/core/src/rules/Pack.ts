@@ -357,7 +357,7 @@ const scopeOf = (cap: CapRule): ItemScope => {
  * @category resolution
  * @since 0.1.0
  * `date` may be a literal `YYYY-MM-DD`; an unreadable date, or a missing pack (a JavaScript caller
- * leaving out an argument), is a `LookupError` (`date/unparseable`, `pack/missing`), not a `TypeError`.
+ * leaving out an argument), is a `LookupError` (`date/not-text`, `date/unparseable`, `pack/missing`), not a `TypeError`.
  * @example `resolve(pack, "2023-06-30")` → `ok({ items: { "machinery.equipment": { rateNumerator: 1n, rateDenominator: 2n, amount: 300000000n, … }, … }, … })`
  */
 export const resolve = (pack: RulePack, input: LocalDate.Input): Result<ResolvedPack, LookupError> => {

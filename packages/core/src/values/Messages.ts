@@ -73,6 +73,7 @@ export const catalogue: Readonly<Record<string, Entry>> = {
   "money/fractional-dong": e("Số tiền {field} có phần lẻ dưới một đồng[: {value}].", "The amount {field} has a fraction of a đồng[: {value}]."),
   "money/*": e("Số tiền {field} không hợp lệ[: {value}].", "The amount {field} is not valid[: {value}]."),
   "date/unparseable": e("Ngày {field} không đọc được; ghi theo dạng YYYY-MM-DD[: \"{value}\"].", "The date {field} cannot be read; write it as YYYY-MM-DD[: \"{value}\"]."),
+  "date/not-text": e("Ngày {field} phải là chuỗi YYYY-MM-DD[: {value}].", "The date {field} must be text YYYY-MM-DD[: {value}]."),
   "date/invalid-day": e("Ngày {field} không có trong lịch[: {value}].", "The date {field} is not a day of the calendar[: {value}]."),
   "date/out-of-range": e("Ngày {field} nằm ngoài khoảng cho phép[: {value}].", "The date {field} is out of range[: {value}]."),
   "date/*": e("Ngày {field} không hợp lệ[: {value}].", "The date {field} is not valid[: {value}]."),
