@@ -24,7 +24,8 @@
 #   8. `tsc --noEmit` on check.ts with moduleResolution node16 and bundler, skipLibCheck off in
 #      both, so the published declarations themselves are checked (the repository's TypeScript);
 #   9. the `khuyencong-cases` bin of @khuyencong/cases runs: `--help`, then the 2021–2025 pack's
-#      group-projects.yaml cases against the installed pack;
+#      group-projects.yaml cases against the installed pack; `npx khuyencong --help` (the
+#      @khuyencong/cli bin) runs and `khuyencong parameters` reads the corpus;
 #  10. server: law, core, storage and adapters-postgres with pg and without PGlite (which must not
 #      be installed); check.mjs opens a store on the server in DATABASE_URL when it is set (else
 #      prints a note and skips that part) and gets the typed error naming PGlite when asking for
@@ -207,7 +208,7 @@ done
 
 # What every consumer needs from the tarballs: core depends on law, everything on core.
 BASE_PACKAGES="law core storage"
-ALL_PACKAGES="law core storage cases rules-2014-2018 rules-2021-2025 rules-2026-2030 adapters-excel adapters-postgres"
+ALL_PACKAGES="law core storage cases rules-2014-2018 rules-2021-2025 rules-2026-2030 adapters-excel adapters-postgres cli"
 
 if [ -n "${ONLY:-}" ]; then
   for short in $ALL_PACKAGES; do
@@ -338,6 +339,14 @@ if [ "$install_mode" != "FAILED" ]; then
   else
     bin_ok="FAILED"
     problem "consumer: the khuyencong-cases bin does not run (see $LOGS/consumer.bin.log)"
+  fi
+  # 9b. The khuyencong bin of @khuyencong/cli, as a user runs it
+  echo "== consumer: npx khuyencong --help; npx khuyencong parameters --date 2024-01-01 --id support.machinery.cap --json"
+  if (cd "$WORK/consumer" && npx --no-install khuyencong --help && npx --no-install khuyencong parameters --date 2024-01-01 --id support.machinery.cap --json | grep -q '"300000000"') >"$LOGS/consumer.cli.log" 2>&1; then
+    bin_ok="$bin_ok; khuyencong ok"
+  else
+    bin_ok="$bin_ok; khuyencong FAILED"
+    problem "consumer: npx khuyencong does not run (see $LOGS/consumer.cli.log)"
   fi
 fi
 REPORT+=("consumer (all ${#all_tgz[@]} packages, effect@$wanted_effect, no pg/PGlite): install $install_mode, $(size consumer); effect $effect_ok; node check.mjs $run_ok; $tsc_ok; bin khuyencong-cases $bin_ok")

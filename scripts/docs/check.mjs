@@ -63,6 +63,16 @@ const run = node([script("snippets.mjs"), "run"])
 console.log(run.output)
 if (!run.ok) failures.push("a snippet failed (see above)")
 
+// 3a. TypeScript snippets type-check as an application's code would (strict)
+const tsc = node([join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "scripts/docs/snippets/tsconfig.json")])
+if (tsc.ok) console.log("✓ TypeScript snippets type-check (scripts/docs/snippets/tsconfig.json)")
+else failures.push(`TypeScript snippets do not type-check:\n${tsc.output}`)
+
+// 3b. The JSON Schemas of packages/core/schemas against what the built library generates
+const schemas = node([join(root, "packages/core/scripts/schemas.mjs"), "--check"])
+if (schemas.ok) console.log(schemas.output)
+else failures.push(schemas.output)
+
 // 4. Links
 const slug = (heading) =>
   heading

@@ -14,9 +14,16 @@
  * Snippet scripts import the packages by their published names (`@khuyencong/core`); they run
  * with `--import scripts/docs/workspace-resolve.mjs`, which maps those names to packages/<x>/dist.
  * Files whose name starts with `_` are helpers, not run on their own.
+ *
+ * A snippet may be TypeScript (`first-hour.ts`, shown in ```ts blocks): `pnpm typecheck` and
+ * `pnpm docs:check` type-check it with scripts/docs/snippets/tsconfig.json (strict, as an
+ * application would), and `run` strips its types with TypeScript's `transpileModule` into a
+ * temporary .mjs file that runs like the others.
  */
 import { spawn } from "node:child_process"
-import { readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { createRequire } from "node:module"
+import { tmpdir } from "node:os"
 import { join, relative } from "node:path"
 import { fileURLToPath } from "node:url"
 
@@ -25,7 +32,7 @@ const snippetsDir = join(root, "scripts/docs/snippets")
 const docsDir = join(root, "docs")
 const resolver = join(root, "scripts/docs/workspace-resolve.mjs")
 
-const MARKER = /^<!-- snippet: ([\w.-]+\.mjs)#([\w-]+) -->$/
+const MARKER = /^<!-- snippet: ([\w.-]+\.(?:mjs|ts))#([\w-]+) -->$/
 
 /** The regions of a snippet file: name → dedented lines. */
 const regionsOf = (file) => {
@@ -120,23 +127,39 @@ const syncDocs = (write) => {
   return { problems, blocks }
 }
 
+/** A TypeScript snippet as JavaScript in a temporary folder (types stripped, nothing else changed). */
+const transpiled = (file) => {
+  const ts = createRequire(import.meta.url)("typescript")
+  const source = readFileSync(join(snippetsDir, file), "utf8")
+  const { outputText } = ts.transpileModule(source, {
+    fileName: file,
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false }
+  })
+  const dir = mkdtempSync(join(tmpdir(), "khuyencong-snippet-"))
+  const out = join(dir, file.replace(/\.ts$/, ".mjs"))
+  writeFileSync(out, outputText)
+  return { path: out, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
 const runOne = (file) =>
   new Promise((resolve) => {
     const started = Date.now()
-    const child = spawn(process.execPath, ["--import", resolver, join(snippetsDir, file)], { cwd: root, stdio: ["ignore", "pipe", "pipe"] })
+    const js = file.endsWith(".ts") ? transpiled(file) : { path: join(snippetsDir, file), cleanup: () => {} }
+    const child = spawn(process.execPath, ["--import", resolver, js.path], { cwd: root, stdio: ["ignore", "pipe", "pipe"] })
     let output = ""
     child.stdout.on("data", (d) => (output += d))
     child.stderr.on("data", (d) => (output += d))
     const timer = setTimeout(() => child.kill("SIGKILL"), 120_000)
     child.on("close", (code, signal) => {
       clearTimeout(timer)
+      js.cleanup()
       resolve({ file, code, signal, output, ms: Date.now() - started })
     })
   })
 
 const runAll = async () => {
   const files = readdirSync(snippetsDir)
-    .filter((f) => f.endsWith(".mjs") && !f.startsWith("_"))
+    .filter((f) => (f.endsWith(".mjs") || (f.endsWith(".ts") && !f.endsWith(".d.ts"))) && !f.startsWith("_"))
     .sort()
   let failed = 0
   for (const f of files) {

@@ -5,6 +5,7 @@
  */
 export * as Citation from "./values/Citation.js"
 export * as Errors from "./values/Errors.js"
+export * as Messages from "./values/Messages.js"
 export * as Result from "./values/Result.js"
 export * as DateRange from "./values/DateRange.js"
 export * as LocalDate from "./values/LocalDate.js"

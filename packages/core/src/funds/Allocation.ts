@@ -49,7 +49,7 @@
  */
 import * as CitationM from "../values/Citation.js"
 import { LookupError, RuleViolation, ValidationError, type Issue } from "../values/Errors.js"
-import type { LocalDate } from "../values/LocalDate.js"
+import { parse as parseDate, type Input as DateInput, type LocalDate } from "../values/LocalDate.js"
 import * as Money from "../values/Money.js"
 import * as Parameter from "../values/Parameter.js"
 import * as Rate from "../values/Rate.js"
@@ -889,9 +889,12 @@ export const explain = (o: Outcome): string => {
 export const reserveFromPack = (
   pack: RulePack,
   parameterId: string,
-  date: LocalDate,
+  input: DateInput,
   options?: { readonly rate?: Rate.Rate; readonly rounding?: Rounding.Mode }
 ): Result<Reserve, LookupError | ValidationError | RuleViolation> => {
+  const parsed = parseDate(input)
+  if (!parsed.ok) return err(new LookupError({ code: parsed.error.code, path: ["date"], at: String(input), message: `reserveFromPack needs a date (ngày) YYYY-MM-DD: ${parsed.error.message}` }))
+  const date: LocalDate = parsed.value
   const p = Object.hasOwn(pack.parameters, parameterId) ? pack.parameters[parameterId] : undefined
   if (p === undefined) {
     return err(

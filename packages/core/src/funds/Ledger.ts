@@ -273,7 +273,8 @@ const violation = (
     path: ["events", e.id],
     rule,
     citation: Citation.format(citation),
-    message: `Event ${e.id} (${e.kind}, ${e.date}) on contract ${c.id}: ${message}`
+    message: `Event ${e.id} (${e.kind}, ${e.date}) on contract ${c.id}: ${message}`,
+    params: { event: e.id, kind: e.kind, date: e.date, contract: c.id, ...("amount" in e && typeof e.amount === "bigint" ? { amount: e.amount } : {}) }
   })
 
 const conditionHolds = (cond: Contract.Condition, f: Fold): boolean => {

@@ -28,11 +28,11 @@
  */
 import { Schema } from "effect"
 import * as Decode from "../values/Decode.js"
-import type { ValidationError } from "../values/Errors.js"
+import { ValidationError } from "../values/Errors.js"
 import * as LocalDate from "../values/LocalDate.js"
 import * as Money from "../values/Money.js"
 import * as Rate from "../values/Rate.js"
-import type { Result } from "../values/Result.js"
+import { err, type Result } from "../values/Result.js"
 import * as AdminUnits from "./AdminUnits.js"
 import * as TaxCode from "./TaxCode.js"
 
@@ -293,6 +293,16 @@ export interface Context {
   readonly asOf?: LocalDate.LocalDate | undefined
 }
 
+/**
+ * Options of {@link decode}: `asOf` as a date or a literal `YYYY-MM-DD` (checked: an impossible
+ * day is a `ValidationError` at path `asOf`).
+ * @category models
+ * @since 0.2.0
+ */
+export interface DecodeOptions {
+  readonly asOf?: LocalDate.Input | undefined
+}
+
 const kindOfLegalForm = Schema.Struct({ legalForm: Schema.Struct({ kind: Schema.Literals(legalFormKinds) }) })
 
 /**
@@ -484,8 +494,16 @@ const subject: Decode.Subject = { code: "establishment", label: "establishment (
  * @category decoding
  * @since 0.1.0
  */
-export const decode = (input: unknown, context: Context = {}): Result<Establishment, ValidationError> =>
-  Decode.decodeWith({ subject, schema: structural, docs, rules }, input, context)
+export const decode = (input: unknown, context: DecodeOptions = {}): Result<Establishment, ValidationError> => {
+  const asOf = context?.asOf
+  if (asOf === undefined) return Decode.decodeWith({ subject, schema: structural, docs, rules }, input, {})
+  const date = LocalDate.parse(asOf)
+  if (!date.ok) {
+    const issue = { code: date.error.code, path: ["asOf"], message: `asOf (ngày đánh giá): ${date.error.message}`, actual: asOf }
+    return err(new ValidationError({ code: "establishment/invalid", path: [], message: issue.message, issues: [issue] }))
+  }
+  return Decode.decodeWith({ subject, schema: structural, docs, rules }, input, { asOf: date.value })
+}
 
 /**
  * JSON form of an establishment.

@@ -298,6 +298,7 @@ export const rules: ReadonlyArray<Decode.Rule<void>> = [
         {
           code: "proposal/total-mismatch",
           path: ["total"],
+          params: { amount: l.total, limit: low },
           message: `total (thành tiền) ${fmt(l.total)} does not equal quantity (số lượng) ${l.quantity} × unit cost (đơn giá) ${fmt(l.unitCost)} = ${product}`
         }
       ]
@@ -313,6 +314,7 @@ export const rules: ReadonlyArray<Decode.Rule<void>> = [
             {
               code: "proposal/support-exceeds-total",
               path: ["requestedSupport"],
+              params: { amount: l.requestedSupport, limit: l.total },
               message: `requested support (kinh phí đề nghị hỗ trợ) ${fmt(l.requestedSupport)} exceeds the line total (thành tiền) ${fmt(l.total)}`
             }
           ]
@@ -337,6 +339,7 @@ export const rules: ReadonlyArray<Decode.Rule<void>> = [
             {
               code: "proposal/funding-shortfall",
               path: ["counterpartFunding"],
+              params: { amount: funded, limit: l.total, expected },
               message: `${parts} = ${fmt(Money.make(funded))} does not cover the line total (thành tiền) ${fmt(l.total)}; counterpart funding (vốn đối ứng) should be ${fmt(expected)}`
             }
           ]
@@ -344,6 +347,7 @@ export const rules: ReadonlyArray<Decode.Rule<void>> = [
             {
               code: "proposal/funding-excess",
               path: ["counterpartFunding"],
+              params: { amount: funded, limit: l.total, expected },
               message: `${parts} = ${fmt(Money.make(funded))} is more than the line total (thành tiền) ${fmt(l.total)}; counterpart funding (vốn đối ứng) should be ${fmt(expected)}`
             }
           ]

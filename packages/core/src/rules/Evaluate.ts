@@ -22,6 +22,7 @@ import * as Citation from "../values/Citation.js"
 import * as Eligibility from "./Eligibility.js"
 import { LookupError, RuleViolation, ValidationError, type Issue } from "../values/Errors.js"
 import * as LocalDateSchema from "../values/LocalDate.js"
+import * as Messages from "../values/Messages.js"
 import * as MoneyFormat from "../values/Money.js"
 import * as RateValue from "../values/Rate.js"
 import { sha256Hex } from "./internal/sha256.js"
@@ -223,13 +224,15 @@ const noOverlayWarning = (p: Proposal, resolved: ResolvedPack): Issue => {
  * `evaluate/no-provincial-overlay` naming the province.
  * @category evaluation
  * @since 0.1.0
+ *
+ * With `trace: true` (a literal) the result's type says the trace is there ({@link Traced}).
+ * A JavaScript caller who leaves out an argument gets a `LookupError` `evaluate/missing-argument`
+ * naming it, not a `TypeError`.
  * @example `evaluate(p, resolved, { establishments })` → `ok({ verdict: "eligible", payable: 900000000n, … })`
  */
-export const evaluate = (
-  p: Proposal,
-  resolved: ResolvedPack,
-  ctx: Context
-): Result<Evaluation, LookupError | RuleViolation> => {
+export const evaluate: Evaluator = ((p: Proposal, resolved: ResolvedPack, ctx: Context): Result<Evaluation, LookupError | RuleViolation> => {
+  const missing = missingArgument(p, resolved, ctx)
+  if (missing !== undefined) return err(missing)
   const outside = periodFault(p, resolved)
   if (outside !== undefined) return err(outside)
   const closed = closedProvinceFault(p, resolved.date, ctx.establishments)
@@ -267,6 +270,35 @@ export const evaluate = (
         ? { schemaVersion: 1, steps: [...eligibilitySteps(v, view), ...s.trace.steps, ...warnings.map(warningStep)] }
         : undefined
   })
+}) as Evaluator
+
+/**
+ * An evaluation whose trace was recorded (`trace: true`): the trace is not optional.
+ * @category models
+ * @since 0.2.0
+ */
+export type Traced = Evaluation & { readonly trace: Trace.Trace }
+
+/**
+ * The signature of {@link evaluate}: with `trace: true` the result is {@link Traced}.
+ * @category models
+ * @since 0.2.0
+ */
+export interface Evaluator {
+  (p: Proposal, resolved: ResolvedPack, ctx: Context & { readonly trace: true }): Result<Traced, LookupError | RuleViolation>
+  (p: Proposal, resolved: ResolvedPack, ctx: Context): Result<Evaluation, LookupError | RuleViolation>
+}
+
+const missingArgument = (p: unknown, resolved: unknown, ctx: unknown): LookupError | undefined => {
+  const which =
+    typeof p !== "object" || p === null
+      ? "a decoded proposal (đề án) as its first argument (Proposal.decode)"
+      : typeof resolved !== "object" || resolved === null
+        ? "a resolved rule pack as its second argument (Pack.resolve)"
+        : typeof ctx !== "object" || ctx === null || typeof (ctx as { establishments?: unknown }).establishments !== "object"
+          ? "a context { establishments } as its third argument (the beneficiaries by id, a Map)"
+          : undefined
+  return which === undefined ? undefined : new LookupError({ code: "evaluate/missing-argument", path: [], message: `Evaluate.evaluate needs ${which}`, at: "" })
 }
 
 /**
@@ -276,7 +308,10 @@ export const evaluate = (
  * @since 0.1.0
  * @example `evaluateOrThrow(p, resolved, { establishments }).payable` → `900000000n`
  */
-export const evaluateOrThrow: (p: Proposal, resolved: ResolvedPack, ctx: Context) => Evaluation = orThrow(evaluate)
+export const evaluateOrThrow: {
+  (p: Proposal, resolved: ResolvedPack, ctx: Context & { readonly trace: true }): Traced
+  (p: Proposal, resolved: ResolvedPack, ctx: Context): Evaluation
+} = orThrow(evaluate as (p: Proposal, resolved: ResolvedPack, ctx: Context) => Result<Evaluation, LookupError | RuleViolation>) as never
 
 /**
  * {@link evaluate} as an Effect.
@@ -285,7 +320,7 @@ export const evaluateOrThrow: (p: Proposal, resolved: ResolvedPack, ctx: Context
  * @since 0.1.0
  * @example `Effect.runSync(evaluateEffect(p, resolved, { establishments })).verdict` → `"eligible"`
  */
-export const evaluateEffect: (p: Proposal, resolved: ResolvedPack, ctx: Context) => Effect.Effect<Evaluation, LookupError | RuleViolation> = toEffect(evaluate)
+export const evaluateEffect: (p: Proposal, resolved: ResolvedPack, ctx: Context) => Effect.Effect<Evaluation, LookupError | RuleViolation> = toEffect(evaluate as (p: Proposal, resolved: ResolvedPack, ctx: Context) => Result<Evaluation, LookupError | RuleViolation>)
 
 /**
  * The date a proposal is evaluated at when none is given: its approval date (ngày phê duyệt),
@@ -799,7 +834,9 @@ export const explain = (e: Evaluation, options: { readonly lang?: "vi" | "en" } 
   out.push("", `${t.verdict}: ${t.verdicts[e.verdict]}`, `${t.reasons}:`)
   const failed = Eligibility.failures(e.eligibility)
   if (failed.length === 0) out.push(`  ${t.noReasons}`)
-  for (const c of failed) out.push(`  - ${c.subject === undefined ? "" : `[${c.subject}] `}${c.rule}: ${c.message} — ${refText(TraceValue.citationRef(c.citation), lang)}`)
+  // Vietnamese from the message catalogue when it has the reason's code (English detail otherwise)
+  const why = (c: (typeof failed)[number]): string => (lang === "vi" && c.reason !== undefined ? (Messages.message(c.reason, {}, "vi") ?? c.message) : c.message)
+  for (const c of failed) out.push(`  - ${c.subject === undefined ? "" : `[${c.subject}] `}${c.rule}: ${why(c)} — ${refText(TraceValue.citationRef(c.citation), lang)}`)
   out.push("", `${t.lines}:`)
   e.support.lines.forEach((l, i) => {
     const bp = l.bindingParameter === undefined ? "" : ` — ${l.bindingParameter.id}, ${refText(TraceValue.citationRef(l.bindingParameter.citation), lang)}`
@@ -808,7 +845,7 @@ export const explain = (e: Evaluation, options: { readonly lang?: "vi" | "en" } 
   out.push(`${t.total}: ${vnd(e.support.total)}`, `${t.payable}: ${vnd(e.payable)}`)
   if (e.warnings.length > 0) {
     out.push("", `${t.warnings}:`)
-    for (const w of e.warnings) out.push(`  - ${w.code}: ${w.message}`)
+    for (const w of e.warnings) out.push(`  - ${w.code}: ${lang === "vi" ? Messages.messageOf(w, "vi") : w.message}`)
   }
   out.push("", `${t.citations}:`)
   for (const c of citationsOf(e)) out.push(`  - ${refText(c, lang)}`)

@@ -36,7 +36,7 @@ import type { CompiledRule, Condition } from "./eligibility/model.js"
 import { loadPack } from "./internal/load.js"
 import { compileCriterion, type CompiledCriterion } from "./internal/priorityCriteria.js"
 import { toRate } from "./internal/values.js"
-import type * as LocalDate from "../values/LocalDate.js"
+import * as LocalDate from "../values/LocalDate.js"
 import * as Parameter from "../values/Parameter.js"
 import * as Rate from "../values/Rate.js"
 import { err, ok, orThrow, type Result, toEffect } from "../values/Result.js"
@@ -356,9 +356,17 @@ const scopeOf = (cap: CapRule): ItemScope => {
  * carries the `national` view for national-fund proposals.
  * @category resolution
  * @since 0.1.0
+ * `date` may be a literal `YYYY-MM-DD`; an unreadable date, or a missing pack (a JavaScript caller
+ * leaving out an argument), is a `LookupError` (`date/not-text`, `date/unparseable`, `pack/missing`), not a `TypeError`.
  * @example `resolve(pack, "2023-06-30")` → `ok({ items: { "machinery.equipment": { rateNumerator: 1n, rateDenominator: 2n, amount: 300000000n, … }, … }, … })`
  */
-export const resolve = (pack: RulePack, date: LocalDate.LocalDate): Result<ResolvedPack, LookupError> => {
+export const resolve = (pack: RulePack, input: LocalDate.Input): Result<ResolvedPack, LookupError> => {
+  if (typeof pack !== "object" || pack === null)
+    return err(new LookupError({ code: "pack/missing", path: [], message: "Pack.resolve needs a rule pack (bộ quy tắc) as its first argument", at: String(input) }))
+  const parsed = LocalDate.parse(input)
+  if (!parsed.ok)
+    return err(new LookupError({ code: parsed.error.code, path: ["date"], message: `Pack.resolve needs a date (ngày) YYYY-MM-DD: ${parsed.error.message}`, at: String(input) }))
+  const date = parsed.value
   if (!governsDate(pack, date)) return err(new PeriodError({ code: "pack/outside-period", path: ["governs", "decisions"], pack, date }))
   // Dates on which every parameter reads the same value (and the same layers apply) resolve to
   // the same numbers: share them, so evaluation over many dates touches one set of structures.

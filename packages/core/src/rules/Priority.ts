@@ -30,7 +30,7 @@ import type * as Citation from "../values/Citation.js"
 import { LookupError } from "../values/Errors.js"
 import { establishmentOf, type Establishments } from "./Eligibility.js"
 import { matches } from "./internal/priorityCriteria.js"
-import type * as LocalDate from "../values/LocalDate.js"
+import * as LocalDate from "../values/LocalDate.js"
 import { viewFor, type ResolvedPack, type ResolvedPriorityClass } from "./Pack.js"
 import type { Proposal } from "../records/Proposal.js"
 import { err, ok, type Result } from "../values/Result.js"
@@ -84,7 +84,7 @@ export interface Classification {
  * @category models
  * @since 0.1.0
  */
-export type SubmissionDates = ReadonlyMap<string, LocalDate.LocalDate> | Readonly<Record<string, LocalDate.LocalDate>>
+export type SubmissionDates = ReadonlyMap<string, LocalDate.Input> | Readonly<Record<string, LocalDate.Input>>
 
 /**
  * What classification and ranking need.
@@ -97,13 +97,20 @@ export interface Context {
   readonly submittedOn?: SubmissionDates
 }
 
-const submitted = (d: SubmissionDates | undefined, id: string): LocalDate.LocalDate | undefined =>
+const submitted = (d: SubmissionDates | undefined, id: string): LocalDate.LocalDate | undefined => {
+  const raw = submittedRaw(d, id)
+  if (raw === undefined) return undefined
+  const parsed = LocalDate.parse(raw) // a literal "2022-06-10" is read as the day it names
+  return parsed.ok ? parsed.value : (raw as LocalDate.LocalDate)
+}
+
+const submittedRaw = (d: SubmissionDates | undefined, id: string): LocalDate.Input | undefined =>
   d === undefined
     ? undefined
     : d instanceof Map
-      ? (d as ReadonlyMap<string, LocalDate.LocalDate>).get(id)
+      ? (d as ReadonlyMap<string, LocalDate.Input>).get(id)
       : Object.hasOwn(d, id)
-        ? (d as Readonly<Record<string, LocalDate.LocalDate>>)[id]
+        ? (d as Readonly<Record<string, LocalDate.Input>>)[id]
         : undefined
 
 const best = (

@@ -179,6 +179,8 @@ export interface RuleIssue {
   readonly path: Path
   readonly message: string
   readonly actual?: unknown
+  /** Structured parameters of the message (`amount`, `limit` …), for `Messages.message`. @since 0.2.0 */
+  readonly params?: Readonly<Record<string, string | number | bigint | boolean | undefined>>
 }
 
 /**
@@ -269,7 +271,8 @@ const scopes = (root: unknown, at: ReadonlyArray<string>): Array<readonly [Path,
 
 const toIssue = (base: Path, i: RuleIssue): Issue => {
   const issue: Issue = { code: i.code, path: [...base, ...i.path], message: i.message }
-  return "actual" in i ? { ...issue, actual: i.actual } : issue
+  const withActual = "actual" in i ? { ...issue, actual: i.actual } : issue
+  return i.params === undefined ? withActual : { ...withActual, params: i.params }
 }
 
 /**

@@ -38,6 +38,12 @@ export interface IssueFields {
   readonly path: Path
   /** English message naming the Vietnamese term. */
   readonly message: string
+  /**
+   * Structured parameters of the message (the amount, the limit, the event, the row …), so that a
+   * caller can word it in another language with `Messages.message(code, params, lang)`.
+   * @since 0.2.0
+   */
+  readonly params?: Readonly<Record<string, string | number | bigint | boolean | undefined>>
 }
 
 /**

@@ -46,6 +46,23 @@ import { found, raw } from "./internal/found.js"
  */
 export type LocalDate = string & { readonly __brand: "LocalDate" }
 
+/**
+ * A date written as text `YYYY-MM-DD` in code, such as the literal `"2024-03-15"`.
+ * @category models
+ * @since 0.2.0
+ */
+export type Text = `${number}-${number}-${number}`
+
+/**
+ * What a function taking a date argument accepts: a {@link LocalDate}, or a literal `YYYY-MM-DD`
+ * ({@link Text}), which it checks (an impossible day is an error, never a guess). Records keep the
+ * branded type.
+ * @example `Pack.resolve(rules, "2024-03-15")`
+ * @category models
+ * @since 0.2.0
+ */
+export type Input = LocalDate | Text
+
 /** Smallest supported year. @example `MIN_YEAR` → `1` @category constants @since 0.1.0 */
 const MIN_YEAR = 1
 /** Largest supported year. @example `MAX_YEAR` → `9999` @category constants @since 0.1.0 */

@@ -145,7 +145,7 @@ import { pack } from "@khuyencong/rules-2021-2025"
 // Validate the pack once at start-up, then resolve it at the decision date: every parameter is
 // read once and every cap becomes plain bigint arithmetic, ready for any number of proposals
 const rules = Pack.loadOrThrow(pack)
-const resolved = Pack.resolveOrThrow(rules, proposal.approvalDate)
+const resolved = Pack.resolveOrThrow(rules, Evaluate.dateOf(proposal)) // the approval date, 2023-03-15
 
 const evaluation = Result.getOrThrow(
   Evaluate.evaluate(proposal, resolved, { establishments, trace: true })
@@ -220,7 +220,7 @@ trace.steps.map((s) => s.rule)
 
 // One step: the rule, its inputs, every parameter read (value, days, citation, grade),
 // the roundings applied and the result, with the layer that set the figures
-const machinery = trace.steps.find((s) => s.rule === "support.machinery.equipment")
+const machinery = trace.steps.find((s) => s.rule === "support.machinery.equipment")!
 machinery.parameters.map((p) => `${p.id} = ${JSON.stringify(p.value)} from ${p.from}, ${p.citation.instrument} art. ${p.citation.article}.${p.citation.clause} (${p.citation.grade})`)
 // ['support.machinery.rate = {"numerator":"1","denominator":"2"} from 2018-05-11, 28/2018/TT-BTC art. 8.4 (secondary)',
 //  'support.machinery.cap = "300000000" from 2018-05-11, 28/2018/TT-BTC art. 8.4 (secondary)']
@@ -240,7 +240,7 @@ audit.steps.length === trace.steps.length // true
 assert.equal(trace.schemaVersion, 1)
 assert.deepEqual(trace.steps.slice(-3).map((s) => s.rule), ["support.machinery.equipment", "support.trademark.registration", "support.total"])
 assert.equal(trace.steps[0].rule, "eligibility.activity-in-catalogue")
-assert.equal(trace.steps.at(-4).rule, "eligibility.verdict")
+assert.equal(trace.steps.at(-4)!.rule, "eligibility.verdict")
 assert.deepEqual(
   machinery.parameters.map((p) => `${p.id} = ${JSON.stringify(p.value)} from ${p.from}, ${p.citation.instrument} art. ${p.citation.article}.${p.citation.clause} (${p.citation.grade})`),
   [
@@ -248,17 +248,17 @@ assert.deepEqual(
     'support.machinery.cap = "300000000" from 2018-05-11, 28/2018/TT-BTC art. 8.4 (secondary)'
   ]
 )
-assert.equal(machinery.result.rateCap, "400000000")
-assert.equal(machinery.result.absoluteCap, "300000000")
-assert.equal(machinery.result.binding, "absolute-cap")
+assert.equal((machinery.result as Record<string, unknown>).rateCap, "400000000")
+assert.equal((machinery.result as Record<string, unknown>).absoluteCap, "300000000")
+assert.equal((machinery.result as Record<string, unknown>).binding, "absolute-cap")
 assert.deepEqual(
-  Trace.unconfirmedReads(trace).filter((u) => u.kind === "parameter").map((u) => [u.rule, u.read.id, u.read.citation.grade]),
+  Trace.unconfirmedReads(trace).filter((u) => u.kind === "parameter").map((u) => [u.rule, u.read!.id, u.read!.citation.grade]),
   [
     ["support.trademark.registration", "support.trademark.rate", "unconfirmed"],
     ["support.trademark.registration", "support.trademark.cap", "unconfirmed"]
   ]
 )
-assert.match(Trace.unconfirmedReads(trace).filter((u) => u.kind === "parameter")[0].read.citation.note, /^Carried over from Joint Circular 26\/2014\/TTLT-BTC-BCT art\. 6\.2\.h, which expired when Circular 28\/2018\/TT-BTC took effect on 2018-05-11; .*Not confirmed for Circular 28\/2018/)
+assert.match(Trace.unconfirmedReads(trace).filter((u) => u.kind === "parameter")[0]!.read!.citation.note!, /^Carried over from Joint Circular 26\/2014\/TTLT-BTC-BCT art\. 6\.2\.h, which expired when Circular 28\/2018\/TT-BTC took effect on 2018-05-11; .*Not confirmed for Circular 28\/2018/)
 assert.equal(audit.steps.length, trace.steps.length)
 assert.deepEqual(audit, JSON.parse(JSON.stringify(trace)))
 
@@ -293,7 +293,7 @@ const appraisal = Result.getOrThrow(Appraisal.appraise(
     policy: { kind: "partial-marginal", minimumShare: Rate.parseOrThrow("50%"), unit: 1_000_000n } },
   { submittedOn: { "DA-2023-HG-01": "2022-06-10", "DA-2023-HG-03": "2022-06-02" }, reserve: { national: reserve } }
 ))
-const allocation = Appraisal.fund(appraisal, "national").allocation
+const allocation = Appraisal.fund(appraisal, "national")!.allocation
 allocation.outcomes.map(Allocation.explain)
 // ["DA-2023-HG-03: funded in full (được bố trí đủ): 900.000.000 ₫",
 //  "DA-2023-HG-01: unfunded (không được bố trí): the 85.000.000 ₫ left of the envelope (kinh phí được giao) is below the minimum share (tỷ lệ tối thiểu) of 330.000.000 ₫"]
@@ -314,41 +314,44 @@ assert.equal(allocation.totals.allocated, 900_000_000n)
 assert.equal(allocation.totals.unallocated, 85_000_000n)
 
 // #region ledger
-import { Contract, Ledger } from "@khuyencong/core"
+import { Contract, Errors, Ledger, LocalDate } from "@khuyencong/core"
+
+// Records hold checked dates (LocalDate); function arguments also take "YYYY-MM-DD" literals
+const day = LocalDate.parseOrThrow
 
 // The contract takes its advance terms from the pack in force on the approval date
 const contract = Result.getOrThrow(Contract.make({
   id: "HĐ-2023-HG-03",
-  approvedSupport: Appraisal.get(appraisal, "DA-2023-HG-03").allocated, // 900.000.000 đ
+  approvedSupport: Appraisal.get(appraisal, "DA-2023-HG-03")!.allocated, // 900.000.000 đ
   activities: ["machinery"],
-  approved: "2023-03-15",
-  signed: "2023-04-05",
+  approved: day("2023-03-15"),
+  signed: day("2023-04-05"),
   planYear: 2023,
   province: "02"
 }, [rules]))
 contract.terms.tier.id // "investment": 70 % first advance after more than 70 % of the investment
 
 let ledger = Ledger.open(contract)
-const post = (event) => {
+const post = (event: Ledger.Event): boolean => {
   const r = Ledger.post(ledger, event)
   if (r.ok) ledger = r.value
-  else console.log(r.error.code, "|", r.error.citation)
+  else console.log(r.error.code, "|", r.error instanceof Errors.RuleViolation ? r.error.citation : "")
   return r.ok
 }
 
 // Refused: no progress report yet, the tier's condition is not met
-post({ id: "1", idempotencyKey: "HG-03/adv-1", kind: "advance", date: "2023-05-02", amount: Money.parseOrThrow("300 triệu") })
+post({ id: "1", idempotencyKey: "HG-03/adv-1", kind: "advance", date: day("2023-05-02"), amount: Money.parseOrThrow("300 triệu") })
 // advance/condition-not-met | Circular 36/2013/TT-BCT, art. 13, cl. 2, pt. d (unconfirmed)
 
 // Accepted: the progress report (75 %) travels with the event as evidence
-post({ id: "2", idempotencyKey: "HG-03/adv-2", kind: "advance", date: "2023-06-02",
+post({ id: "2", idempotencyKey: "HG-03/adv-2", kind: "advance", date: day("2023-06-02"),
   amount: Money.parseOrThrow("600 triệu"), evidence: { progressShare: Rate.parseOrThrow("75%") } })
 Ledger.balances(ledger).advanceLimit // 630000000n: 70 % of 900 m until base-level acceptance
 
 // After base-level acceptance (nghiệm thu cơ sở) the rest is paid, then the project is settled
-post({ id: "3", idempotencyKey: "HG-03/pay-1", kind: "payment", date: "2023-12-12",
-  amount: Money.parseOrThrow("300 triệu"), evidence: { baseAcceptance: "2023-12-05" } })
-post({ id: "4", idempotencyKey: "HG-03/settle", kind: "settlement", date: "2024-01-15", amount: Money.parseOrThrow("900 triệu") })
+post({ id: "3", idempotencyKey: "HG-03/pay-1", kind: "payment", date: day("2023-12-12"),
+  amount: Money.parseOrThrow("300 triệu"), evidence: { baseAcceptance: day("2023-12-05") } })
+post({ id: "4", idempotencyKey: "HG-03/settle", kind: "settlement", date: day("2024-01-15"), amount: Money.parseOrThrow("900 triệu") })
 
 const b = Ledger.balances(ledger)
 b.disbursed   // 900000000n (advanced 600 m + paid 300 m)
@@ -366,10 +369,11 @@ assert.equal(b.remaining, 0n)
 assert.equal(b.settled, 900_000_000n)
 {
   // the refused advance, again, to check the code and citation the text shows
-  const r = Ledger.post(Ledger.open(contract), { id: "1", idempotencyKey: "x", kind: "advance", date: "2023-05-02", amount: Money.parseOrThrow("300 triệu") })
-  assert.equal(r.ok, false)
+  const r = Ledger.post(Ledger.open(contract), { id: "1", idempotencyKey: "x", kind: "advance", date: day("2023-05-02"), amount: Money.parseOrThrow("300 triệu") })
+  assert.ok(!r.ok && r.error instanceof Errors.RuleViolation)
   assert.equal(r.error.code, "advance/condition-not-met")
   assert.equal(r.error.citation, "Circular 36/2013/TT-BCT, art. 13, cl. 2, pt. d (unconfirmed)")
-  const l = Ledger.post(Ledger.open(contract), { id: "2", idempotencyKey: "y", kind: "advance", date: "2023-06-02", amount: Money.parseOrThrow("600 triệu"), evidence: { progressShare: Rate.parseOrThrow("75%") } })
+  const l = Ledger.post(Ledger.open(contract), { id: "2", idempotencyKey: "y", kind: "advance", date: day("2023-06-02"), amount: Money.parseOrThrow("600 triệu"), evidence: { progressShare: Rate.parseOrThrow("75%") } })
+  assert.ok(l.ok)
   assert.equal(Ledger.balances(l.value).advanceLimit, 630_000_000n)
 }
