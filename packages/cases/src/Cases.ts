@@ -409,7 +409,14 @@ const lineExpectation = object(
   })
 )
 
-interface Reasons {
+/**
+ * Reasons to check on a verdict: `failed`, `passed` and `notApplicable` list every reason of that
+ * status; `includes` lists reasons that must fail without listing the others.
+ * @category models
+ * @since 0.3.0
+ * @example `{ includes: ["location/unit-kind:ward"] }`
+ */
+export interface Reasons {
   readonly failed?: string | ReadonlyArray<string>
   readonly includes?: string | ReadonlyArray<string>
   readonly passed?: string | ReadonlyArray<string>

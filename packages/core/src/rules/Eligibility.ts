@@ -56,6 +56,7 @@ import { err, ok, orThrow, type Result, toEffect } from "../values/Result.js"
 
 export { establishmentOf, type Establishments, type Status } from "./eligibility/Kind.js"
 export type { CompiledRule, Condition, Context, EstablishmentVerdict, LineVerdict, ProposalVerdict, RuleConfig, Verdict } from "./eligibility/model.js"
+export type { KindCondition, LineCondition } from "./eligibility/Kind.js"
 
 /**
  * The verdict of some conditions: any failed → `ineligible`; else any passed → `eligible`;

@@ -252,8 +252,13 @@ export const message = (code: string, params: Params = {}, lang: Lang = "vi"): s
   return fill(entry[lang], withSuffix)
 }
 
-/** What {@link paramsOf} and {@link messageOf} read of an issue or error. */
-interface IssueLike {
+/**
+ * What {@link paramsOf} and {@link messageOf} read of an issue or error.
+ * @category models
+ * @since 0.3.0
+ * @example `messageOf({ code: "money/negative", path: ["total"], message: "…" })`
+ */
+export interface IssueLike {
   readonly code: string
   readonly path?: ReadonlyArray<string | number>
   readonly message?: string
