@@ -563,15 +563,8 @@ const resolveFresh = (pack: RulePack, date: LocalDate.LocalDate): Result<Resolve
   }
   let keyProjectsFirst: Reading<ReadonlyArray<string>> | undefined
   if (pack.priority?.keyProjectsFirst !== undefined) {
-    // Before its first value (a day before the instrument took effect) the rule does not apply.
-    const id = pack.priority.keyProjectsFirst
-    const p = pack.parameters[id]
-    if (p === undefined) read(id)
-    else {
-      const r = Parameter.at(p, date)
-      if (r.ok && Array.isArray(r.value.value))
-        keyProjectsFirst = { ...(r.value as Parameter.Reading<ReadonlyArray<string>>), layer: layerOf(pack, id, date) }
-    }
+    const r = read(pack.priority.keyProjectsFirst)
+    if (r !== undefined && Array.isArray(r.value)) keyProjectsFirst = r as Reading<ReadonlyArray<string>>
   }
   let priorityMultiplier: Reading<Rate.Rate> | undefined
   if (pack.support?.priorityMultiplier !== undefined) {
