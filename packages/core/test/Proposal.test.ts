@@ -4,7 +4,7 @@ import { describe, expect } from "vitest"
 import * as Decode from "../src/values/Decode.js"
 import * as Money from "../src/values/Money.js"
 import * as Proposal from "../src/records/Proposal.js"
-import { invalid, proposal, quantity } from "../src/testing/index.js"
+import { invalid, keyProjectProposal, proposal, quantity } from "../src/testing/index.js"
 
 // A national group proposal for 3 establishments, 300 m VND of machinery support each (seed 000:
 // 900 m VND = 3 × the Circular 28/2018 cap).
@@ -292,6 +292,10 @@ describe("proposal rules", () => {
 describe("properties", () => {
   test.prop([proposal])("decode(encode(x)) is x, through JSON text too", (p) => {
     expect(Proposal.decode(Proposal.encode(p))).toEqual({ ok: true, value: p })
+    expect(Proposal.decode(JSON.parse(JSON.stringify(Proposal.encode(p))))).toEqual({ ok: true, value: p })
+  })
+
+  test.prop([keyProjectProposal])("a proposal that may declare keyProject decodes to itself (art. 3.3 checks pass when declared)", (p) => {
     expect(Proposal.decode(JSON.parse(JSON.stringify(Proposal.encode(p))))).toEqual({ ok: true, value: p })
   })
 
