@@ -79,6 +79,11 @@ export interface PriorityExpectation {
   readonly area?: string
   readonly industry?: string
   readonly unranked?: boolean
+  /**
+   * Whether the proposal ranks as a key project, before every other (a declared `keyProject` whose
+   * fund the pack ranks key projects first for on the date: Circular 36/2013 art. 7.1, national plan).
+   */
+  readonly keyProject?: boolean
 }
 
 /**
@@ -445,9 +450,9 @@ const expect = object(
     payable: Schema.optional(money),
     priority: Schema.optional(
       object(
-        { area: Schema.optional(text("an area class id or none")), industry: Schema.optional(text("an industry class id or none")), unranked: Schema.optional(boolean) },
+        { area: Schema.optional(text("an area class id or none")), industry: Schema.optional(text("an industry class id or none")), unranked: Schema.optional(boolean), keyProject: Schema.optional(boolean) },
         "priority",
-        "expected { area, industry, unranked }: a class id or none"
+        "expected { area, industry, unranked, keyProject }: a class id or none"
       )
     ),
     multiplierApplied: Schema.optional(boolean),
@@ -917,6 +922,7 @@ const expectationOf = (e: typeof expect.Type): Expectation => {
     if (e.priority.area !== undefined) p.area = e.priority.area.trim()
     if (e.priority.industry !== undefined) p.industry = e.priority.industry.trim()
     if (e.priority.unranked !== undefined) p.unranked = e.priority.unranked
+    if (e.priority.keyProject !== undefined) p.keyProject = e.priority.keyProject
     out.priority = p
   }
   if (e.support !== undefined)
@@ -1283,6 +1289,7 @@ const compare = (c: Case, observed: Observed): Array<Difference> => {
     if (e.priority.area !== undefined) push("priority.area", e.priority.area, classification.area?.id ?? "none")
     if (e.priority.industry !== undefined) push("priority.industry", e.priority.industry, classification.industry?.id ?? "none")
     if (e.priority.unranked !== undefined) push("priority.unranked", String(e.priority.unranked), String(classification.unranked))
+    if (e.priority.keyProject !== undefined) push("priority.keyProject", String(e.priority.keyProject), String(classification.keyProject !== undefined))
   }
   return diffs
 }

@@ -4,9 +4,10 @@ import type { Establishment } from "../src/records/Establishment.js"
 import type * as LocalDate from "../src/values/LocalDate.js"
 import * as Pack from "../src/rules/Pack.js"
 import * as Priority from "../src/rules/Priority.js"
+import * as Parameter from "../src/values/Parameter.js"
 import type { Proposal } from "../src/records/Proposal.js"
 import * as Rate from "../src/values/Rate.js"
-import { d, definition, establishment, proposal } from "./fixtures/rules-pack.js"
+import { circular36, cite, d, definition, establishment, param, parameters, proposal } from "./fixtures/rules-pack.js"
 
 const resolved = Pack.resolveOrThrow(Pack.loadOrThrow(definition), d("2023-02-15"))
 const plain = { industry: { code: "tieu-thu-cong-nghiep" } } as const
@@ -127,4 +128,110 @@ describe("ranking", () => {
       expect(r1.ok && r1.value.map((x) => x.proposalId)).toEqual(r2.ok && r2.value.map((x) => x.proposalId))
     }
   )
+})
+
+describe("key national projects first (đề án khuyến công quốc gia điểm), Circular 36/2013 art. 7.1", () => {
+  // The fixture pack with the corpus's rule: key projects of the national fund first, from 2014-02-10.
+  const keyParam = param("priority.key-projects-first", ["national"], cite(circular36, "primary", "7", "1"), d("2014-02-10"))
+  const withKey = (from: LocalDate.LocalDate) => ({
+      ...definition,
+      parameters: { ...parameters, "priority.key-projects-first": { ...keyParam, values: [{ ...keyParam.values[0]!, from }] } },
+      priority: { unrankedActivities: "priority.unranked-activities", keyProjectsFirst: "priority.key-projects-first", citation: definition.priority!.citation }
+    })
+  const keyResolved = Pack.resolveOrThrow(Pack.loadOrThrow(withKey(d("2014-02-10"))), d("2023-02-15"))
+  const es: Record<string, Establishment> = {
+    hi: establishment("hi", plain, { highland: true }),
+    none: establishment("none", plain),
+    poor: establishment("poor", plain, { poorDistrict: true })
+  }
+  const two = [...machinery, { activity: "demo-model", lines: [{ item: "demo-model.new-technology", total: 10n, requested: 5n }] }]
+  const p = (id: string, beneficiary: string, fund: "national" | "local", keyProject?: boolean): Proposal => {
+    const base = proposal({ id, beneficiaries: [beneficiary], activities: two, fund })
+    return keyProject === undefined ? base : { ...base, keyProject, duration: { start: d("2023-03-01"), end: d("2024-06-30") } }
+  }
+  const order = (list: ReadonlyArray<Proposal>, r: Pack.ResolvedPack = keyResolved) => {
+    const out = Priority.rank(list, { resolved: r, establishments: es })
+    if (!out.ok) throw out.error
+    return out.value.map((x) => x.proposalId)
+  }
+
+  it("national fund: a key project in an ordinary area ranks before a non-key project in a highland area", () => {
+    // key-plain has no area class (rank NONE); hi-plain has area rank 1. Art. 7.1 puts key projects
+    // first, before the art. 6 area order: key-plain, then hi-plain, then poor (rank 2), then none.
+    expect(order([p("none", "none", "national"), p("hi-plain", "hi", "national"), p("poor", "poor", "national"), p("key-plain", "none", "national", true)])).toEqual([
+      "key-plain",
+      "hi-plain",
+      "poor",
+      "none"
+    ])
+    // Two key projects rank among themselves by the ordinary key: the highland one first.
+    expect(order([p("k-none", "none", "national", true), p("k-hi", "hi", "national", true), p("hi", "hi", "national")])).toEqual(["k-hi", "k-none", "hi"])
+    // keyProject: false is not a key project.
+    expect(order([p("a-not-key", "none", "national", false), p("hi", "hi", "national")])).toEqual(["hi", "a-not-key"])
+  })
+
+  it("the classification says why: the pack's reading of art. 7.1", () => {
+    const c = Priority.classify(p("key", "none", "national", true), { resolved: keyResolved, establishments: es })
+    expect(c.ok && c.value.keyProject).toMatchObject({
+      parameterId: "priority.key-projects-first",
+      grade: "primary",
+      citation: { instrument: { number: "36/2013/TT-BCT" }, article: "7", clause: "1" }
+    })
+    const n = Priority.classify(p("plain", "none", "national"), { resolved: keyResolved, establishments: es })
+    expect(n.ok && n.value.keyProject).toBeUndefined()
+  })
+
+  it("local fund: unchanged, a key project ranks by area as before (art. 7.1 is about the national plan)", () => {
+    const list = [p("key-plain", "none", "local", true), p("hi-plain", "hi", "local"), p("poor", "poor", "local")]
+    expect(order(list)).toEqual(["hi-plain", "poor", "key-plain"])
+    const c = Priority.classify(p("key-plain", "none", "local", true), { resolved: keyResolved, establishments: es })
+    expect(c.ok && c.value.keyProject).toBeUndefined()
+  })
+
+  it("before the rule's first day (2014-02-10, when Circular 36/2013 took effect) it does not apply; a pack without the rule is unchanged", () => {
+    // The parameter has no value before 2014-02-10, and a pack cannot be loaded with a parameter
+    // starting after its period starts: no pack ranks key projects first before that day.
+    expect(Parameter.at(keyParam, d("2014-02-09")).ok).toBe(false)
+    expect(Parameter.at(keyParam, d("2014-02-10")).ok && Parameter.at(keyParam, d("2014-02-10"))).toMatchObject({ ok: true })
+    expect(Pack.load(withKey(d("2018-05-12")) as never).ok).toBe(false)
+    const list = [p("key-plain", "none", "national", true), p("hi-plain", "hi", "national")]
+    expect(resolved.keyProjectsFirst).toBeUndefined()
+    expect(order(list, resolved)).toEqual(["hi-plain", "key-plain"])
+    expect(keyResolved.keyProjectsFirst?.value).toEqual(["national"])
+  })
+
+  it("compare: a key project before any other, whatever the rest of the key", () => {
+    const why = { parameterId: "priority.key-projects-first", citation: cite(circular36, "primary", "7", "1"), grade: "primary" as const }
+    const top = { proposalId: "a", areaRank: 1, industryRank: 1, pilot: true, unranked: false, submittedOn: d("2020-01-01") }
+    const key = { proposalId: "z", areaRank: Priority.NONE, industryRank: Priority.NONE, pilot: false, unranked: false, keyProject: why }
+    expect(Priority.compare(key, top)).toBeLessThan(0)
+    expect(Priority.compare(top, key)).toBeGreaterThan(0)
+  })
+
+  const ids = ["k1", "k2", "k3", "n1", "n2", "n3", "l1", "l2"]
+  test.prop([
+    fc.shuffledSubarray(ids, { minLength: 2 }),
+    fc.func(fc.constantFrom("hi", "none", "poor")),
+    fc.func(fc.boolean()),
+    fc.func(fc.constantFrom<"national" | "local">("national", "local")),
+    fc.integer()
+  ])("with key projects the ranking stays a total deterministic order", (chosen, benOf, keyOf, fundOf, seed) => {
+    const list = chosen.map((id) => p(id, benOf(id), fundOf(id), keyOf(id) ? true : undefined))
+    const shuffled = [...list].sort((x, y) => ((x.id.charCodeAt(1) * 31 + seed) % 5) - ((y.id.charCodeAt(1) * 31 + seed) % 5))
+    const r1 = Priority.rank(list, { resolved: keyResolved, establishments: es })
+    const r2 = Priority.rank(shuffled, { resolved: keyResolved, establishments: es })
+    if (!r1.ok || !r2.ok) throw new Error("rank failed")
+    expect(r1.value.map((x) => x.proposalId)).toEqual(r2.value.map((x) => x.proposalId))
+    // total: antisymmetric, and strictly increasing along the ranking (no ties between distinct ids)
+    for (let i = 0; i < r1.value.length; i++)
+      for (let j = 0; j < r1.value.length; j++) {
+        const a = r1.value[i]!
+        const b = r1.value[j]!
+        expect(Math.sign(Priority.compare(a, b))).toBe(Math.sign(i - j))
+      }
+    // every national key project precedes every proposal that is not one
+    const firstOther = r1.value.findIndex((x) => x.keyProject === undefined)
+    if (firstOther >= 0) expect(r1.value.slice(firstOther).every((x) => x.keyProject === undefined)).toBe(true)
+    for (const x of r1.value) expect(x.keyProject !== undefined).toBe(keyOf(x.proposalId) && fundOf(x.proposalId) === "national")
+  })
 })

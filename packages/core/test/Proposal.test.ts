@@ -4,7 +4,7 @@ import { describe, expect } from "vitest"
 import * as Decode from "../src/values/Decode.js"
 import * as Money from "../src/values/Money.js"
 import * as Proposal from "../src/records/Proposal.js"
-import { invalid, proposal, quantity } from "../src/testing/index.js"
+import { invalid, keyProjectProposal, proposal, quantity } from "../src/testing/index.js"
 
 // A national group proposal for 3 establishments, 300 m VND of machinery support each (seed 000:
 // 900 m VND = 3 × the Circular 28/2018 cap).
@@ -257,6 +257,25 @@ describe("proposal rules", () => {
     expect(found({ ...base, duration: { start: "2024-03-01", end: "2024-02-30" } })).toEqual(["duration.end schema/invalid"])
   })
 
+  test("a declared key project (keyProject, đề án khuyến công quốc gia điểm) has ≥ 2 activities and lasts more than a year (Circular 36/2013 art. 3.3)", () => {
+    const two = [...base.activities, { activity: "demo-model", costLines: [line("cs-a")] }]
+    const long = { start: "2024-03-01", end: "2025-03-01" } // the first anniversary: more than one year, both days counted
+    expect(found({ ...base, activities: two, duration: long, keyProject: true })).toEqual([])
+    // one activity; a period of exactly one year (2024-03-01 … 2025-02-28)
+    expect(found({ ...base, duration: long, keyProject: true })).toEqual(["keyProject proposal/key-project-activities"])
+    expect(found({ ...base, activities: two, duration: { start: "2024-03-01", end: "2025-02-28" }, keyProject: true })).toEqual([
+      "duration.end proposal/key-project-duration"
+    ])
+    expect(found({ ...base, keyProject: true })).toEqual(["duration.end proposal/key-project-duration", "keyProject proposal/key-project-activities"])
+    // not declared, or declared false: no check
+    expect(found({ ...base, keyProject: false })).toEqual([])
+    expect(found({ ...base, keyProject: "yes" })).toEqual(["keyProject schema/type"])
+    const r = Proposal.decode({ ...base, keyProject: true })
+    expect(!r.ok && r.error.issues.every((i) => i.message.includes("Circular 36/2013/TT-BCT art. 3.3"))).toBe(true)
+    const ok = Proposal.decode({ ...base, activities: two, duration: long, keyProject: true })
+    expect(ok.ok && Proposal.encode(ok.value)).toMatchObject({ keyProject: true })
+  })
+
   test("the exported schema carries the cross-field rules", () => {
     const input = withLine(0, { beneficiaryId: "cs-z" })
     const r = SchemaParser.decodeUnknownResult(Proposal.schema, Decode.parseOptions)(input)
@@ -273,6 +292,10 @@ describe("proposal rules", () => {
 describe("properties", () => {
   test.prop([proposal])("decode(encode(x)) is x, through JSON text too", (p) => {
     expect(Proposal.decode(Proposal.encode(p))).toEqual({ ok: true, value: p })
+    expect(Proposal.decode(JSON.parse(JSON.stringify(Proposal.encode(p))))).toEqual({ ok: true, value: p })
+  })
+
+  test.prop([keyProjectProposal])("a proposal that may declare keyProject decodes to itself (art. 3.3 checks pass when declared)", (p) => {
     expect(Proposal.decode(JSON.parse(JSON.stringify(Proposal.encode(p))))).toEqual({ ok: true, value: p })
   })
 

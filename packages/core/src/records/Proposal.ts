@@ -25,7 +25,12 @@
  * - `proposal/group-duplicate-beneficiary`, `proposal/group-beneficiary-unknown` at
  *   `form.beneficiaryIds[k]`: a group needs ≥ 2 distinct establishments, all among the beneficiaries;
  * - `proposal/cost-line-beneficiary-unknown` at `…costLines[j].beneficiaryId`;
- * - `proposal/duration-order` at `duration.end`: the duration ends before it starts.
+ * - `proposal/duration-order` at `duration.end`: the duration ends before it starts;
+ * - `proposal/key-project-activities` at `keyProject`, `proposal/key-project-duration` at
+ *   `duration.end`: a declared key national project (`keyProject`, đề án khuyến công quốc gia
+ *   điểm, Circular 36/2013/TT-BCT art. 3.3) has two or more activities and lasts more than one
+ *   year (its end on or after the first anniversary of its start). Its "large scale" and the
+ *   linkage of its activities are not derivable from the facts and are taken as declared.
  *
  * Support caps and eligibility are rule-pack matters and are not checked here.
  *
@@ -256,7 +261,12 @@ const structural = Schema.Struct({
   planYear: Period.planYearSchema,
   /** Implementation period (thời gian thực hiện), both days included. */
   duration: Schema.Struct({ start: LocalDate.schema, end: LocalDate.schema }),
-  approvalDate: Schema.optionalKey(LocalDate.schema)
+  approvalDate: Schema.optionalKey(LocalDate.schema),
+  /**
+   * Declared a key national project (đề án khuyến công quốc gia điểm, Circular 36/2013 art. 3.3):
+   * two or more linked activities, large scale, more than one year. Absent: not declared.
+   */
+  keyProject: Schema.optionalKey(Schema.Boolean)
 })
 
 /**
@@ -451,6 +461,32 @@ export const rules: ReadonlyArray<Decode.Rule<void>> = [
               message: `implementation period (thời gian thực hiện) ends on ${d.end}, before it starts on ${d.start}`
             }
           ]
+  }),
+  Decode.rule({
+    at: [],
+    needs: Schema.Struct({
+      keyProject: Schema.optionalKey(Schema.Boolean),
+      activities: Schema.Array(Schema.Unknown),
+      duration: Schema.Struct({ start: LocalDate.schema, end: LocalDate.schema })
+    }),
+    check: (p) => {
+      if (p.keyProject !== true) return []
+      const out: Array<Decode.RuleIssue> = []
+      if (p.activities.length < 2)
+        out.push({
+          code: "proposal/key-project-activities",
+          path: ["keyProject"],
+          message: `a key national project (keyProject, đề án khuyến công quốc gia điểm) has two or more activities (nội dung hoạt động), Circular 36/2013/TT-BCT art. 3.3; this one has ${p.activities.length}`
+        })
+      const { start, end } = p.duration
+      if (start <= end && end < LocalDate.addYears(start, 1))
+        out.push({
+          code: "proposal/key-project-duration",
+          path: ["duration", "end"],
+          message: `a key national project (keyProject, đề án khuyến công quốc gia điểm) lasts more than one year (thời gian thực hiện nhiều hơn một năm), Circular 36/2013/TT-BCT art. 3.3; this one runs ${start} – ${end}, to end on or after ${LocalDate.addYears(start, 1)}`
+        })
+      return out
+    }
   })
 ]
 
@@ -570,7 +606,8 @@ export const docs: Decode.FieldDocs = {
   duration: { label: "implementation period (thời gian thực hiện)", expects: "must be an object with start and end dates" },
   "duration.start": { label: "start date (ngày bắt đầu)", expects: "must be a date (ngày) as YYYY-MM-DD" },
   "duration.end": { label: "end date (ngày kết thúc)", expects: "must be a date (ngày) as YYYY-MM-DD" },
-  approvalDate: { label: "approval date (ngày phê duyệt)", expects: "must be a date (ngày) as YYYY-MM-DD" }
+  approvalDate: { label: "approval date (ngày phê duyệt)", expects: "must be a date (ngày) as YYYY-MM-DD" },
+  keyProject: { label: "key national project (đề án khuyến công quốc gia điểm)", expects: "must be true or false" }
 }
 
 // ---------------------------------------------------------------------------------------------

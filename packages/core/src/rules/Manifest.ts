@@ -183,6 +183,7 @@ export const build = (corpus: Corpus.Corpus, manifestOrId: Manifest | string): R
   for (const r of eligibility) for (const id of Object.values(r.parameters)) wanted.add(id)
   for (const c of [...areaPriorities, ...industryPriorities]) for (const id of criterionRefs(c.criterion)) wanted.add(id)
   if (priority?.unrankedActivities !== undefined) wanted.add(priority.unrankedActivities)
+  if (priority?.keyProjectsFirst !== undefined) wanted.add(priority.keyProjectsFirst)
   for (const id of manifest.parameters ?? []) wanted.add(id)
   for (const [id, p] of Object.entries(corpus.parameters).sort(([a], [b]) => (a < b ? -1 : 1)))
     if (p.values[0] !== undefined && p.values[0].from <= start && (p.until === undefined || p.until >= start)) wanted.add(id)

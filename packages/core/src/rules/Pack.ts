@@ -286,6 +286,11 @@ export interface ResolvedPack {
   readonly areaPriorities: ReadonlyArray<ResolvedPriorityClass>
   readonly industryPriorities: ReadonlyArray<ResolvedPriorityClass>
   readonly unrankedActivities: ReadonlyArray<string>
+  /**
+   * The funds whose ranking puts declared key projects first, with the reading that says so
+   * (`RulePack.PriorityRules.keyProjectsFirst`); absent when the pack has none on the date.
+   */
+  readonly keyProjectsFirst?: Reading<ReadonlyArray<string>>
   readonly priorityCitation?: Citation.Citation
   readonly priorityMultiplier?: Reading<Rate.Rate>
   readonly rounding: Rounding.Mode
@@ -556,6 +561,11 @@ const resolveFresh = (pack: RulePack, date: LocalDate.LocalDate): Result<Resolve
     const r = read(pack.priority.unrankedActivities)
     if (r !== undefined && Array.isArray(r.value)) unrankedActivities = Object.freeze([...(r.value as ReadonlyArray<string>)])
   }
+  let keyProjectsFirst: Reading<ReadonlyArray<string>> | undefined
+  if (pack.priority?.keyProjectsFirst !== undefined) {
+    const r = read(pack.priority.keyProjectsFirst)
+    if (r !== undefined && Array.isArray(r.value)) keyProjectsFirst = r as Reading<ReadonlyArray<string>>
+  }
   let priorityMultiplier: Reading<Rate.Rate> | undefined
   if (pack.support?.priorityMultiplier !== undefined) {
     const r = read(pack.support.priorityMultiplier)
@@ -614,6 +624,7 @@ const resolveFresh = (pack: RulePack, date: LocalDate.LocalDate): Result<Resolve
   if (national !== undefined) out.national = national
   if (pack.priority !== undefined) out.priorityCitation = pack.priority.citation
   if (priorityMultiplier !== undefined) out.priorityMultiplier = priorityMultiplier
+  if (keyProjectsFirst !== undefined) out.keyProjectsFirst = keyProjectsFirst
   return ok(Object.freeze(out))
 }
 

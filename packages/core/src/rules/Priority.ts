@@ -9,6 +9,10 @@
  *
  * Ranking key, compared in this order (Circular 46/2012 art. 6.3.a: areas first, in the order of
  * points a → d of art. 6.1, then industries in the pack's order, then):
+ * 0. key projects first: a proposal declared a key project (`keyProject`, đề án khuyến công quốc
+ *    gia điểm) comes before every other when the pack's `keyProjectsFirst` lists its fund on the
+ *    date (the pack cites the rule: Circular 36/2013 art. 7.1, for the national plan); otherwise
+ *    this step does not apply;
  * 1. area class rank (none after every class);
  * 2. industry class rank (none after every class);
  * 3. pilot projects (đề án thí điểm) before others;
@@ -61,6 +65,18 @@ export interface ClassMatch {
 }
 
 /**
+ * Why a proposal ranks as a key project: the pack's reading of `keyProjectsFirst` on the date.
+ * @category models
+ * @since 0.2.0
+ */
+export interface KeyProjectMatch {
+  /** The parameter read (`priority.key-projects-first` in the corpus). */
+  readonly parameterId: string
+  readonly citation: Citation.Citation
+  readonly grade: Citation.Grade
+}
+
+/**
  * A proposal's priority classification and ranking key.
  * @category models
  * @since 0.1.0
@@ -74,6 +90,11 @@ export interface Classification {
   /** Rank of the industry class; {@link NONE} without one. */
   readonly industryRank: number
   readonly pilot: boolean
+  /**
+   * Present when the proposal is declared a key project and the pack ranks key projects of its
+   * fund first on the date: why it comes before the area classes.
+   */
+  readonly keyProject?: KeyProjectMatch
   /** Every activity is one the pack ranks without area / industry order (art. 6.3.b). */
   readonly unranked: boolean
   readonly submittedOn?: LocalDate.LocalDate
@@ -143,8 +164,8 @@ const best = (
 }
 
 /**
- * Classify a proposal: its best area and industry classes, pilot flag, art. 6.3.b exemption and
- * submission date. Uses the view of the proposal's fund. Fails with a `LookupError` when a
+ * Classify a proposal: its best area and industry classes, pilot flag, key-project standing,
+ * art. 6.3.b exemption and submission date. Uses the view of the proposal's fund. Fails with a `LookupError` when a
  * beneficiary is not among the establishments.
  * @category classification
  * @since 0.1.0
@@ -183,6 +204,9 @@ export const classify = (p: Proposal, ctx: Context): Result<Classification, Look
     pilot: p.form.kind === "pilot",
     unranked
   }
+  const kf = view.keyProjectsFirst
+  if (p.keyProject === true && kf !== undefined && kf.value.includes(p.fund))
+    out.keyProject = { parameterId: kf.parameterId, citation: kf.citation, grade: kf.citation.grade }
   if (area !== undefined) out.area = area
   if (industry !== undefined) out.industry = industry
   const s = submitted(ctx.submittedOn, p.id)
@@ -206,6 +230,8 @@ export const isPriority = (c: Classification): boolean => c.area !== undefined |
  * @example `[b, a].sort(compare)` → `[a, b]` when `a` is in a higher-priority area
  */
 export const compare = (a: Classification, b: Classification): number => {
+  const ka = a.keyProject !== undefined
+  if (ka !== (b.keyProject !== undefined)) return ka ? -1 : 1
   if (a.areaRank !== b.areaRank) return a.areaRank < b.areaRank ? -1 : 1
   if (a.industryRank !== b.industryRank) return a.industryRank < b.industryRank ? -1 : 1
   if (a.pilot !== b.pilot) return a.pilot ? -1 : 1

@@ -232,6 +232,13 @@ export interface PriorityRules {
    * production, Circular 46/2012 art. 6.3.b).
    */
   readonly unrankedActivities?: string
+  /**
+   * Parameter id of a list of funds (`national`, `local`) whose ranking puts declared key projects
+   * (`Proposal.keyProject`, đề án khuyến công quốc gia điểm) before every other proposal, before
+   * the area classes (Circular 36/2013/TT-BCT art. 7.1 for the national plan). The parameter's
+   * citation is the ranking's reason.
+   */
+  readonly keyProjectsFirst?: string
   readonly citation: Citation
 }
 
@@ -761,7 +768,7 @@ export const schemas = <C extends Schema.Top>(citation: C) => {
   const classSpec = { [Decode.fieldAnnotation]: { code: "pack/invalid-priority-class", label: "priority class (nhóm ưu tiên)", expects: "must be an object" } }
   const priorityClassBody = Schema.Struct(classFields).annotate(classSpec)
   const priorityClass = Schema.Struct({ id: code("pack/missing-id", "priority class id (mã nhóm ưu tiên)"), ...classFields }).annotate(classSpec)
-  const priorityRules = Schema.Struct({ unrankedActivities: Schema.optional(reference), citation: cite }).annotate({
+  const priorityRules = Schema.Struct({ unrankedActivities: Schema.optional(reference), keyProjectsFirst: Schema.optional(reference), citation: cite }).annotate({
     [Decode.fieldAnnotation]: { code: "pack/invalid-priority", label: "priority settings (nguyên tắc ưu tiên)", expects: "must be an object with a citation" }
   })
 

@@ -270,6 +270,24 @@ export const proposal: fc.Arbitrary<Proposal.Proposal> = fc
       })
   )
 
+/**
+ * A valid proposal that may be declared a key national project (`keyProject`, đề án khuyến công
+ * quốc gia điểm): declared `true` only when it has two or more activities and lasts more than one
+ * year (Circular 36/2013 art. 3.3), with its duration stretched to end on the first anniversary of
+ * its start when needed; otherwise `false` or absent. {@link proposal} never declares it.
+ * @example `fc.assert(fc.property(keyProjectProposal, (p) => Proposal.decode(Proposal.encode(p)).ok))`
+ * @category domain
+ * @since 0.2.0
+ */
+export const keyProjectProposal: fc.Arbitrary<Proposal.Proposal> = proposal.chain((p) =>
+  fc.constantFrom<boolean | undefined>(true, false, undefined).map((k): Proposal.Proposal => {
+    if (k === undefined) return p
+    if (k === false || p.activities.length < 2) return { ...p, keyProject: false }
+    const anniversary = LocalDate.addYears(p.duration.start, 1)
+    return { ...p, keyProject: true, duration: p.duration.end < anniversary ? { start: p.duration.start, end: anniversary } : p.duration }
+  })
+)
+
 // ---------------------------------------------------------------------------------------------
 // Plan and budget envelopes
 

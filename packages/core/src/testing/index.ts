@@ -34,7 +34,7 @@ export {
   taxCode,
   taxCodeOf
 } from "./values.js"
-export { budgetEnvelope, establishment, id, location, plan, proposal, text } from "./domain.js"
+export { budgetEnvelope, establishment, id, keyProjectProposal, location, plan, proposal, text } from "./domain.js"
 export {
   budgetEnvelopeFaults,
   establishmentFaults,

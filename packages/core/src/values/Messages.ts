@@ -99,6 +99,8 @@ export const catalogue: Readonly<Record<string, Entry>> = {
   "proposal/funding-excess": e("Kinh phí đề nghị hỗ trợ + vốn đối ứng + nguồn khác vượt thành tiền ({field})[: {amount} > {limit}].", "Requested support + counterpart funding + other state funding exceed the line total ({field})[: {amount} > {limit}]."),
   "proposal/support-exceeds-total": e("Kinh phí đề nghị hỗ trợ vượt thành tiền ({field})[: {amount} > {limit}].", "Requested support exceeds the line total ({field})[: {amount} > {limit}]."),
   "proposal/duration-order": e("Thời gian thực hiện: ngày kết thúc trước ngày bắt đầu ({field}).", "Implementation period: the end is before the start ({field})."),
+  "proposal/key-project-activities": e("Đề án khuyến công quốc gia điểm phải có từ hai nội dung hoạt động trở lên ({field}; Thông tư 36/2013/TT-BCT khoản 3 Điều 3).", "A key national project has two or more activities ({field}; Circular 36/2013/TT-BCT art. 3.3)."),
+  "proposal/key-project-duration": e("Đề án khuyến công quốc gia điểm có thời gian thực hiện nhiều hơn một năm ({field}; Thông tư 36/2013/TT-BCT khoản 3 Điều 3).", "A key national project lasts more than one year ({field}; Circular 36/2013/TT-BCT art. 3.3)."),
   "proposal/duplicate-activity": e("Nội dung hoạt động bị lặp ({field}).", "An activity is listed twice ({field})."),
   "proposal/duplicate-item": e("Nội dung chi bị lặp ({field}).", "A spending item is listed twice ({field})."),
   "proposal/duplicate-beneficiary": e("Cơ sở thụ hưởng bị lặp ({field}).", "A beneficiary is listed twice ({field})."),

@@ -334,4 +334,6 @@ export const checkPack = (def: unknown, accepts: (schema: Decode.AnySchema, u: u
   const priority = def["priority"]
   if (isRecord(priority) && typeof priority["unrankedActivities"] === "string" && ok<string>(text, priority["unrankedActivities"]))
     ref(["priority", "unrankedActivities"], priority["unrankedActivities"], "list", "none", "activities without area/industry order")
+  if (isRecord(priority) && typeof priority["keyProjectsFirst"] === "string" && ok<string>(text, priority["keyProjectsFirst"]))
+    ref(["priority", "keyProjectsFirst"], priority["keyProjectsFirst"], "list", "none", "funds ranking key projects first")
 }
