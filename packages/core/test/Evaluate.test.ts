@@ -180,6 +180,31 @@ describe("explain", () => {
     expect(text).toContain("Payable: 0 ₫")
     expect(text).toContain("(no trace recorded: listed from the conditions and the caps that bound)")
   })
+
+  it("names the rule behind a derived cap and a cost line excluded from the payable amount", () => {
+    // equipment (phase 0): 50 % of 100.000.000 = 50.000.000, 40.000.000 requested → 40.000.000, but also
+    // funded by another state source (20.000.000), so excluded from the payable amount;
+    // technology line (after it, same per-establishment pool): 50 % of 1.200.000.000 = 600.000.000,
+    // capped at 1,5 × 300.000.000 = 450.000.000 less the pool's 40.000.000 = 410.000.000.
+    // Support 450.000.000, payable 450.000.000 − 40.000.000 = 410.000.000.
+    const two = proposal({
+      activities: [
+        {
+          activity: "machinery",
+          lines: [
+            { item: "machinery.technology-line", total: 1_200_000_000n, requested: 600_000_000n },
+            { item: "machinery.equipment", total: 100_000_000n, requested: 40_000_000n, otherStateFunding: 20_000_000n }
+          ]
+        }
+      ]
+    })
+    const ev = Evaluate.evaluateOrThrow(two, resolved, { establishments: es })
+    expect([ev.support.total, ev.payable]).toEqual([450_000_000n, 410_000_000n])
+    const vi = Evaluate.explain(ev)
+    expect(vi).toMatch(/mức trần: 1,5 × 300\.000\.000 ₫ \(machinery\.equipment\) = 450\.000\.000 ₫/)
+    expect(vi).toMatch(/2\. machinery \/ machinery\.equipment .*\n +không tính vào số được chi trả: .*— /)
+    expect(Evaluate.explain(ev, { lang: "en" })).toMatch(/excluded from the payable amount: .*another state source/)
+  })
 })
 
 describe("diff", () => {

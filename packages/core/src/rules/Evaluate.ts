@@ -717,6 +717,8 @@ const T = {
     cost: "chi phí hợp lệ",
     requested: "đề nghị",
     support: "hỗ trợ",
+    excluded: "không tính vào số được chi trả",
+    derived: "mức trần",
     binding: "ràng buộc",
     bindings: { rate: "tỷ lệ hỗ trợ", "absolute-cap": "mức tối đa", request: "số đề nghị", "not-in-catalogue": "không thuộc danh mục" },
     total: "Tổng mức hỗ trợ",
@@ -748,6 +750,8 @@ const T = {
     cost: "eligible cost",
     requested: "requested",
     support: "support",
+    excluded: "excluded from the payable amount",
+    derived: "cap",
     binding: "binding constraint",
     bindings: { rate: "support rate", "absolute-cap": "absolute cap", request: "amount requested", "not-in-catalogue": "not in the catalogue" },
     total: "Total support",
@@ -841,6 +845,10 @@ export const explain = (e: Evaluation, options: { readonly lang?: "vi" | "en" } 
   e.support.lines.forEach((l, i) => {
     const bp = l.bindingParameter === undefined ? "" : ` — ${l.bindingParameter.id}, ${refText(TraceValue.citationRef(l.bindingParameter.citation), lang)}`
     out.push(`  ${i + 1}. ${l.activity} / ${l.item}${l.beneficiaryId === undefined ? "" : ` [${l.beneficiaryId}]`}: ${t.cost} ${vnd(l.eligibleCost)}; ${t.requested} ${vnd(l.requested)}; ${t.support} ${vnd(l.support)}; ${t.binding}: ${t.bindings[l.binding]}${bp}`)
+    // the rule that set a derived figure (1,5 × the machinery cap), and a line eligibility excludes
+    if (l.derivedCap !== undefined) out.push(`     ${t.derived}: ${l.derivedCap.text}`)
+    const ex = e.eligibility.lines.find((x) => x.activity === l.activityIndex && x.line === l.lineIndex)
+    if (ex !== undefined) out.push(`     ${t.excluded}: ${why(ex.condition)} — ${refText(TraceValue.citationRef(ex.condition.citation), lang)}`)
   })
   out.push(`${t.total}: ${vnd(e.support.total)}`, `${t.payable}: ${vnd(e.payable)}`)
   if (e.warnings.length > 0) {
