@@ -785,17 +785,8 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
             )
             const value = items.map((w, i) => ({
               id: seq[i] as string,
-              proposalId: w.proposalId,
+              ...Storage.evaluationSummary(w),
               proposalVersion: versions[i] as number,
-              packId: w.packId,
-              packVersion: w.packVersion,
-              date: w.date,
-              verdict: w.verdict,
-              payable: w.payable,
-              support: w.support,
-              requested: w.requested,
-              eligibleCost: w.eligibleCost,
-              grade: w.grade,
               failures: w.failures,
               trace: w.trace,
               evaluation: w.evaluation,

@@ -26,6 +26,11 @@ const money: Json = { type: "string", pattern: "^\\d+$", description: "An amount
 const date: Json = { type: "string", format: "date", description: "YYYY-MM-DD" }
 const text: Json = { type: "string", minLength: 1 }
 
+/** A path's `{id}` (a contract id). */
+const idInPath: ReadonlyArray<Json> = [{ name: "id", in: "path", required: true, schema: { type: "string" } }]
+/** Who may read a contract and its ledger: a bearer token of a planner or a ledger writer. */
+const contractReaders = { security: [{ bearer: [] }], "x-roles": ["planner", "ledger"] }
+
 const json = (schema: Json): Json => ({ content: { "application/json": { schema } } })
 
 const errors = (...statuses: ReadonlyArray<number>): Json =>
@@ -235,7 +240,7 @@ export const openapi = (limits: Limits): Record<string, unknown> => {
           summary: "Evaluate the stored proposal with its stored establishments and store the evaluation (what contracts rest on)",
           security: [{ bearer: [] }],
           "x-roles": ["planner"],
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          parameters: idInPath,
           requestBody: json({ allOf: [ref("EvaluateOptions"), { type: "object", properties: { idempotencyKey: text } }] }),
           responses: { 201: { description: "The stored evaluation: id, verdict, payable, record" }, ...errors(400, 401, 403, 404, 409, 413, 422) }
         }
@@ -252,9 +257,8 @@ export const openapi = (limits: Limits): Record<string, unknown> => {
       "/contracts/{id}": {
         get: {
           summary: "A stored contract",
-          security: [{ bearer: [] }],
-          "x-roles": ["planner", "ledger"],
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          ...contractReaders,
+          parameters: idInPath,
           responses: { 200: { description: "The contract" }, ...errors(401, 403, 404) }
         }
       },
@@ -263,7 +267,7 @@ export const openapi = (limits: Limits): Record<string, unknown> => {
           summary: "Post a ledger event (advance, payment, refund, settlement, adjustment); the author is the token's principal",
           security: [{ bearer: [] }],
           "x-roles": ["ledger"],
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          parameters: idInPath,
           requestBody: json(ref("LedgerEvent")),
           responses: {
             201: { description: "Posted: the event, its author and the balances after it" },
@@ -275,9 +279,8 @@ export const openapi = (limits: Limits): Record<string, unknown> => {
       "/contracts/{id}/ledger": {
         get: {
           summary: "The contract's ledger: events (with authors) and balances",
-          security: [{ bearer: [] }],
-          "x-roles": ["planner", "ledger"],
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          ...contractReaders,
+          parameters: idInPath,
           responses: { 200: { description: "The ledger" }, ...errors(401, 403, 404) }
         }
       },

@@ -1570,6 +1570,26 @@ const decodeRecord = (document: { readonly [k: string]: unknown }, traceJson: un
   Evaluate.decode(traceJson === null || traceJson === undefined ? document : { ...document, trace: traceJson })
 
 /**
+ * The summary fields of a stored evaluation as they were written (for backends: each adds the id,
+ * the proposal version, failures, trace, record and time it stores).
+ * @category backends
+ * @since 0.3.0
+ * @example `{ id: "7", ...evaluationSummary(w), proposalVersion: 1, … }`
+ */
+export const evaluationSummary = (w: EvaluationWrite) => ({
+  proposalId: w.proposalId,
+  packId: w.packId,
+  packVersion: w.packVersion,
+  date: w.date,
+  verdict: w.verdict,
+  payable: w.payable,
+  support: w.support,
+  requested: w.requested,
+  eligibleCost: w.eligibleCost,
+  grade: w.grade
+})
+
+/**
  * Read a stored evaluation back: its `document` (the `Evaluate.encode` form without the trace)
  * with the trace JSON stored beside it, through `Evaluate.decode`; `undefined` when there is no
  * document (a row stored before 0.3.0); `storage/corrupt` when it does not decode.

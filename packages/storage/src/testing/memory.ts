@@ -147,17 +147,8 @@ export const memoryBackend = (): Storage.Backend => {
     const w = row.write
     return {
       id: String(row.id),
-      proposalId: w.proposalId,
+      ...Storage.evaluationSummary(w),
       proposalVersion: row.proposalVersion,
-      packId: w.packId,
-      packVersion: w.packVersion,
-      date: w.date,
-      verdict: w.verdict,
-      payable: w.payable,
-      support: w.support,
-      requested: w.requested,
-      eligibleCost: w.eligibleCost,
-      grade: w.grade,
       failures: clone(w.failures),
       trace: Storage.readTrace(w.traceJson === undefined ? undefined : clone(w.traceJson), String(row.id)),
       evaluation: Storage.readEvaluation(clone(w.document), w.traceJson === undefined ? undefined : clone(w.traceJson), String(row.id)),
