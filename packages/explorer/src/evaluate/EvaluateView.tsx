@@ -78,7 +78,9 @@ function Explanation(props: { readonly text: string; readonly date: string }) {
 }
 
 function Conditions(props: { readonly e: Evaluate.Evaluation }) {
-  const all = Eligibility.allConditions(props.e.eligibility)
+  // failed conditions first: they are the reasons of a refusal
+  const rank = { failed: 0, passed: 1, "not-applicable": 2 } as const
+  const all = [...Eligibility.allConditions(props.e.eligibility)].sort((a, b) => rank[a.status] - rank[b.status])
   return (
     <div class="scroll">
       <table data-testid="conditions">
@@ -291,7 +293,6 @@ function Result(props: { readonly value: Evaluated }) {
         Bộ quy tắc <span lang="en">/ pack</span> <code>{e.packId}</code> {e.packVersion} · lớp địa phương <span lang="en">/ overlay</span> {e.overlay ?? "—"} · ngày{" "}
         <span lang="en">/ date</span> {e.date}
       </p>
-      <Conditions e={e} />
       <Lines e={e} />
       {e.warnings.length === 0 ? null : (
         <div class="panel" data-testid="warnings">
@@ -307,6 +308,7 @@ function Result(props: { readonly value: Evaluated }) {
         </div>
       )}
       <WhatIf before={props.value} />
+      <Conditions e={e} />
       <details open>
         <summary>
           Giải trình của thư viện <span class="en inline">The library's explanation (Evaluate.explain)</span>
