@@ -321,6 +321,15 @@ function Result(props: { readonly value: Evaluated }) {
 
 const pretty = (u: unknown): string => JSON.stringify(u, null, 2)
 
+/** After an evaluation asked for, bring the result into view (below the forms on a phone) and move focus to it. */
+const showResult = (): void => {
+  requestAnimationFrame(() => {
+    const h = document.getElementById("result-h")
+    h?.scrollIntoView({ block: "start" })
+    h?.focus()
+  })
+}
+
 export function EvaluateView() {
   const [form, setForm] = useState<FormState>(example)
   const [json, setJson] = useState(() => pretty(inputOf(example).input))
@@ -338,11 +347,13 @@ export function EvaluateView() {
     const { input: i, problems } = inputOf(form)
     setJson(pretty(i))
     setOutcome(problems.length > 0 ? { ok: false, problems } : evaluateInput(i))
+    showResult()
   }
   const submitJson = (ev: Event) => {
     ev.preventDefault()
     const parsed = parseJson(json)
     setOutcome(parsed.ok ? evaluateInput(parsed.value) : parsed)
+    showResult()
   }
   return (
     <div class="evaluate">
@@ -437,7 +448,7 @@ export function EvaluateView() {
         </form>
       </div>
       <section class="panel" aria-labelledby="result-h" aria-live="polite">
-        <h2 id="result-h">
+        <h2 id="result-h" tabIndex={-1}>
           Kết quả <span class="en">Result</span>
         </h2>
         {outcome.ok ? <Result value={outcome.value} /> : <Problems problems={outcome.problems} />}

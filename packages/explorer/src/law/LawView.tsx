@@ -56,7 +56,7 @@ function History(props: { readonly e: Entry; readonly date: string }) {
           {e.steps.map((s) => (
             <tr key={s.from} class={s === current ? "current" : undefined} aria-current={s === current ? "true" : undefined} data-from={s.from}>
               <td>{s.from}</td>
-              <td class="num">{e.kind === "parameter" ? (s.value === null ? <T k="ended" /> : formatValue(s.value, e.unit)) : s.name === undefined ? "—" : <Bi vi={s.name[0]} en={s.name[1]} />}</td>
+              <td class={e.kind === "parameter" ? "num" : undefined}>{e.kind === "parameter" ? (s.value === null ? <T k="ended" /> : formatValue(s.value, e.unit)) : s.name === undefined ? "—" : <Bi vi={s.name[0]} en={s.name[1]} />}</td>
               <CitationCells c={s.citation} />
             </tr>
           ))}
@@ -79,7 +79,7 @@ function ValueAt(props: { readonly e: Entry; readonly step: Step | undefined; re
     <div class="value-at" data-testid="value-at-block">
       <p>
         <span class="label">
-          <T k="valueAt" inline /> {props.date}:
+          {e.kind === "parameter" ? <T k="valueAt" inline /> : <Bi vi="Quy định tại ngày" en="The rule on the date" inline />} {props.date}:
         </span>{" "}
         <strong data-testid="value-at" class="big">
           {e.kind === "parameter" ? formatValue(step.value, e.unit) : (step.name?.[0] ?? e.nameVi)}
@@ -162,6 +162,18 @@ function Detail(props: { readonly e: Entry; readonly date: string }) {
         <code>{e.id}</code> {e.unit === undefined ? null : <span class="unit">({e.unit})</span>}
       </p>
       <ValueAt e={e} step={step} date={date} />
+      {step?.reads === undefined || Object.keys(step.reads).length === 0 ? null : (
+        <div data-testid="reads">
+          <strong>Tham số quy định này đọc</strong> <span class="en inline">Parameters this rule reads</span>
+          <ul>
+            {Object.entries(step.reads).map(([role, id]) => (
+              <li key={role}>
+                <a href={lawLink(id, date)}>{id}</a> <span class="muted">({role})</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {numeric ? (
         <StepChart entry={e} date={date} levels={levels} />
       ) : (
