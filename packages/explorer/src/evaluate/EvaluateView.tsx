@@ -83,7 +83,7 @@ function Conditions(props: { readonly e: Evaluate.Evaluation }) {
   const all = [...Eligibility.allConditions(props.e.eligibility)].sort((a, b) => rank[a.status] - rank[b.status])
   return (
     <div class="scroll">
-      <table data-testid="conditions">
+      <table data-testid="conditions" class="stack">
         <caption>
           Điều kiện <span class="en inline">Conditions (every reason)</span>
         </caption>
@@ -102,17 +102,17 @@ function Conditions(props: { readonly e: Evaluate.Evaluation }) {
                 <a href={lawLink(c.rule, props.e.date)}>{c.rule}</a>
                 {c.subject === undefined ? null : <span class="en">[{c.subject}]</span>}
               </td>
-              <td>
+              <td data-label="Kết quả / Result">
                 <Bi vi={STATUS[c.status]?.[0] ?? c.status} en={STATUS[c.status]?.[1] ?? c.status} />
               </td>
-              <td class="reason">
+              <td class="reason" data-label="Lý do / Reason">
                 {Messages.has(c.reason) ? (
                   <Bi vi={Messages.message(c.reason, {}, "vi")} en={Messages.message(c.reason, {}, "en")} />
                 ) : (
                   <span>{c.message}</span>
                 )}
               </td>
-              <td>
+              <td data-label="Căn cứ / Legal basis">
                 {Citation.formatVi(c.citation)} <Unconfirmed grade={c.citation.grade} />
               </td>
             </tr>
@@ -127,7 +127,7 @@ function Lines(props: { readonly e: Evaluate.Evaluation }) {
   const e = props.e
   return (
     <div class="scroll">
-      <table data-testid="lines">
+      <table data-testid="lines" class="stack">
         <caption>
           Mức hỗ trợ theo từng dòng dự toán <span class="en inline">Support per cost line</span>
         </caption>
@@ -147,12 +147,12 @@ function Lines(props: { readonly e: Evaluate.Evaluation }) {
                 {l.activity} / {l.item}
                 {l.beneficiaryId === undefined ? null : <span class="en">[{l.beneficiaryId}]</span>}
               </td>
-              <td class="num">{vnd(l.eligibleCost)}</td>
-              <td class="num">{vnd(l.requested)}</td>
-              <td class="num" data-testid="line-support">
+              <td class="num" data-label="Chi phí hợp lệ / Eligible cost">{vnd(l.eligibleCost)}</td>
+              <td class="num" data-label="Đề nghị / Requested">{vnd(l.requested)}</td>
+              <td class="num" data-testid="line-support" data-label="Hỗ trợ / Support">
                 <strong>{vnd(l.support)}</strong>
               </td>
-              <td data-binding={l.binding}>
+              <td data-binding={l.binding} data-label="Ràng buộc / Binding constraint">
                 <Bi vi={BINDING[l.binding][0]} en={BINDING[l.binding][1]} />
                 {l.bindingParameter === undefined ? null : (
                   <div>
