@@ -8,10 +8,14 @@ import { useMemo, useState } from "preact/hooks"
 import { go, lawLink } from "../route.js"
 import { formatValue } from "../ui/format.js"
 import { Bi, L, T, Unconfirmed } from "../ui/text.js"
-import { entry as entryOf, inForce, instruments, packs, provincialLevels, search, stepAt, type Entry, type Step } from "./model.js"
+import { entry as entryOf, inForce, instruments, packs, provincialLevels, search, stepAt, today, type Entry, type Step } from "./model.js"
 import { StepChart } from "./StepChart.js"
 
-const DEFAULT_DATE = "2026-03-01"
+/** Today, within the years the view covers (2014–2030): the date when the link names none. */
+const defaultDate = (): string => {
+  const t = today()
+  return t < "2014-01-01" ? "2014-01-01" : t > "2030-12-31" ? "2030-12-31" : t
+}
 const SHOWN = 60
 
 function CitationCells(props: { readonly c: Citation.Citation | undefined }) {
@@ -253,7 +257,7 @@ function Packs() {
 }
 
 export function LawView(props: { readonly id: string | undefined; readonly date: string | undefined; readonly q: string | undefined }) {
-  const date = props.date ?? DEFAULT_DATE
+  const date = props.date ?? defaultDate()
   const [query, setQuery] = useState(props.q ?? "")
   const found = useMemo(() => search(query), [query])
   const selected = props.id === undefined ? undefined : entryOf(props.id)
