@@ -182,6 +182,22 @@ describe("a proposal, evaluated", () => {
     await page.close()
   })
 
+  it("a technology line gets 1,5 × the machinery cap: 450.000.000 ₫, with both parameters linked", async () => {
+    const page = await open("#/evaluate")
+    await page.selectOption("#f-item", "machinery.technology-line")
+    await page.fill("#f-total", "2 tỷ")
+    await page.fill("#f-requested", "1 tỷ")
+    await page.click("form[data-testid='form'] button[type='submit']")
+    await page.waitForSelector("[data-testid='lines'] tr[data-item='machinery.technology-line']")
+    const e = evaluateHere(await page.inputValue("#json-input"))
+    // Circular 28/2018 art. 8 cl. 4: "không quá 450 triệu đồng/cơ sở" for a technology line (shared/legal/rules-2018-2025-notes.md §1 row 4)
+    expect(e.payable).toBe(450_000_000n)
+    await expect(page.textContent("[data-testid='payable']")).resolves.toBe(Money.format(e.payable))
+    const links = await page.locator("[data-testid='lines'] a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))
+    expect(links).toEqual(expect.arrayContaining(["#/law/support.machinery.cap?date=2026-03-02", "#/law/support.technology-line.multiple?date=2026-03-02"]))
+    await page.close()
+  })
+
   it("shows the example with its binding cap linked to the law view at the decision date", async () => {
     const page = await open("#/evaluate")
     await page.waitForSelector("[data-testid='verdict']")

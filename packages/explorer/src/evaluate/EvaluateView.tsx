@@ -162,7 +162,12 @@ function Lines(props: { readonly e: Evaluate.Evaluation }) {
                     — {Citation.formatVi(l.bindingParameter.citation)} <Unconfirmed grade={l.bindingParameter.citation.grade} />
                   </div>
                 )}
-                {l.derivedCap === undefined ? null : <div class="en">{l.derivedCap.text}</div>}
+                {l.derivedCap === undefined ? null : (
+                  <div class="en">
+                    {l.derivedCap.text} (<a href={lawLink(l.derivedCap.multipleParameter.id, e.date)}>{l.derivedCap.multipleParameter.id}</a> ×{" "}
+                    <a href={lawLink(l.derivedCap.baseParameter.id, e.date)}>{l.derivedCap.baseParameter.id}</a>)
+                  </div>
+                )}
               </td>
             </tr>
           ))}
