@@ -1,27 +1,27 @@
 /**
  * The explorer page driven in headless Chromium (Debian's /usr/bin/chromium through
- * playwright-core; no browser is downloaded): the page is built with Vite first (a Node built-in in
- * the bundle fails the build), served as static files, and every figure it shows is checked against
+ * playwright-core; no browser is downloaded): the page is built with Vite first into a folder of its
+ * own (a Node built-in in the bundle fails the build), served as static files, and every figure it shows is checked against
  * the library run here on the same input, and against the law's text where a figure is known.
  * Screenshots go to test/screenshots/ for a person to look at.
  */
 import { Citation, Corpus, Establishment, Evaluate, Money, Pack, Parameter, Proposal, Reform, type LocalDate } from "@khuyencong/core"
 import { pack as pack2026 } from "@khuyencong/rules-2026-2030"
-import { existsSync, mkdirSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { chromium, type Browser, type Page } from "playwright-core"
 import { build } from "vite"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { serve, type Served } from "./serve.js"
+import { buildPage, serve, type Served } from "./serve.js"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
-const dist = join(root, "dist")
 const shots = join(root, "test", "screenshots")
 const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium"
 
 let browser: Browser
 let server: Served
+let dist: string | undefined
 const errors: Array<string> = []
 
 const open = async (hash: string, viewport = { width: 1280, height: 900 }): Promise<Page> => {
@@ -39,7 +39,7 @@ const shot = async (page: Page, name: string): Promise<void> => {
 beforeAll(async () => {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y --no-install-recommends chromium), or set CHROMIUM_PATH`)
-  await build({ configFile: join(root, "vite.config.ts"), logLevel: "warn" })
+  dist = await buildPage()
   mkdirSync(shots, { recursive: true })
   server = await serve(dist)
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] })
@@ -48,6 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await server?.close()
+  if (dist !== undefined) rmSync(dist, { recursive: true, force: true })
   // no script error on any page the tests opened
   expect(errors).toEqual([])
 })
@@ -292,5 +293,6 @@ describe("the bundle", () => {
     await expect(
       build({ configFile: join(root, "vite.config.ts"), root: dir, logLevel: "silent", build: { write: false, outDir: join(dir, "dist") } })
     ).rejects.toThrow(/Node built-in "node:fs" imported by .*entry\.js/)
+    rmSync(dir, { recursive: true, force: true })
   })
 })

@@ -1,11 +1,23 @@
 /**
- * A static file server for the browser tests and the benchmark: the built page as any static host
- * would serve it (the service's /explorer/ route is tested in packages/service).
+ * The page for the browser tests: built into a folder of its own (never the shared dist/, which
+ * another test file may be building at the same time), and served as any static host would serve
+ * it (the service's /explorer/ route is tested in packages/service).
  */
+import { mkdtempSync } from "node:fs"
 import { readFile } from "node:fs/promises"
 import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
-import { extname, join, normalize, sep } from "node:path"
+import { tmpdir } from "node:os"
+import { dirname, extname, join, normalize, sep } from "node:path"
+import { fileURLToPath } from "node:url"
+import { build } from "vite"
+
+/** Build the page with its Vite config (a Node built-in fails it) into a new temporary folder; its path. */
+export const buildPage = async (): Promise<string> => {
+  const outDir = mkdtempSync(join(tmpdir(), "khuyencong-explorer-"))
+  await build({ configFile: join(dirname(fileURLToPath(import.meta.url)), "..", "vite.config.ts"), logLevel: "warn", build: { outDir, emptyOutDir: true } })
+  return outDir
+}
 
 const TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",

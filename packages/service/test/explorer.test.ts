@@ -2,7 +2,7 @@
  * The explorer page at /explorer/: static files with their types and cache headers, a redirect to
  * the folder, no way out of the folder, GET and HEAD only, and a typed 404 without a build.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { request } from "node:http"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -13,7 +13,10 @@ import { tokenConfig } from "./helpers.js"
 
 let svc: Running
 let empty: Running
-const dir = mkdtempSync(join(tmpdir(), "khuyencong-explorer-"))
+// a folder inside a folder of its own, so that the file "outside" the page's folder is ours too
+const outer = mkdtempSync(join(tmpdir(), "khuyencong-service-explorer-"))
+const dir = join(outer, "dist")
+mkdirSync(dir)
 writeFileSync(join(dir, "index.html"), "<!doctype html><title>explorer</title>")
 mkdirSync(join(dir, "assets"))
 writeFileSync(join(dir, "assets", "index-abc123.js"), "console.log(1)")
@@ -26,6 +29,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await svc.close()
   await empty.close()
+  rmSync(outer, { recursive: true, force: true })
 })
 
 /** A raw request (no URL normalisation by a client). */
