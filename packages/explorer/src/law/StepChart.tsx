@@ -5,7 +5,7 @@
  */
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset } from "chart.js"
 import { useEffect, useRef } from "preact/hooks"
-import { numberOf } from "../ui/format.js"
+import { formatValue, numberOf } from "../ui/format.js"
 import type { Entry, ProvincialLevel } from "./model.js"
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Legend)
@@ -26,6 +26,9 @@ interface Point {
   readonly x: number
   readonly y: number | null
   readonly unconfirmed: boolean
+  /** The value as the library writes it (`300.000.000 ₫`), for the tooltip. */
+  readonly text: string
+  readonly from: string
 }
 
 const series = (e: Entry): Array<Point> => {
@@ -37,7 +40,7 @@ const series = (e: Entry): Array<Point> => {
     const unconfirmed = s.citation !== undefined && (s.citation.grade === "unconfirmed" || s.citation.grade === "provincial-copy")
     // a later value from a day before 2014 replaces an earlier one at the left edge
     if (pts.length > 0 && pts[pts.length - 1]?.x === x) pts.pop()
-    pts.push({ x, y, unconfirmed })
+    pts.push({ x, y, unconfirmed, text: s.value === null ? "—" : formatValue(s.value, e.unit), from: s.from })
   }
   const last = pts[pts.length - 1]
   if (last !== undefined) pts.push({ ...last, x: END })
@@ -63,7 +66,8 @@ export function StepChart(props: { readonly entry: Entry; readonly date: string;
         borderWidth: 2,
         pointStyle: national.map((p) => (p.unconfirmed ? "triangle" : "circle")),
         pointRadius: national.map((p, i) => (i === national.length - 1 ? 0 : p.unconfirmed ? 6 : 4)),
-        segment: { borderDash: (ctx) => (national[ctx.p1DataIndex]?.unconfirmed === true ? [6, 4] : undefined) }
+        // a step holds the value of its first point until the next: dashed when that value is unconfirmed
+        segment: { borderDash: (ctx) => (national[ctx.p0DataIndex]?.unconfirmed === true ? [6, 4] : undefined) }
       }
     ]
     const colours = ["#b45f06", "#38761d", "#741b47"]
@@ -76,8 +80,8 @@ export function StepChart(props: { readonly entry: Entry; readonly date: string;
       datasets.push({
         label: `${l.overlay.province} ${l.overlay.title.split(":")[0] ?? ""}`,
         data: [
-          { x: from, y, unconfirmed: false },
-          { x: to, y, unconfirmed: false }
+          { x: from, y, unconfirmed: false, text: formatValue(l.value, entry.unit), from: l.overlay.effective.start },
+          { x: to, y, unconfirmed: false, text: formatValue(l.value, entry.unit), from: l.overlay.effective.start }
         ],
         stepped: "before",
         borderColor: c,
@@ -96,12 +100,18 @@ export function StepChart(props: { readonly entry: Entry; readonly date: string;
         normalized: true,
         spanGaps: false,
         scales: {
-          x: { type: "linear", min: START, max: END, ticks: { stepSize: 1, callback: (v) => String(Math.floor(Number(v))) }, title: { display: true, text: "Năm / Year" } },
+          // the axis ends on 1 January 2031, the end of 2030: no label there
+          x: { type: "linear", min: START, max: END, ticks: { stepSize: 1, callback: (v) => (Number(v) >= END ? "" : String(Math.floor(Number(v)))) }, title: { display: true, text: "Năm / Year" } },
           y: { type: "linear", beginAtZero: true, ticks: { callback: (v) => formatTick(entry.unit, Number(v)) } }
         },
         plugins: {
           legend: { position: "bottom" },
-          tooltip: { callbacks: { title: (items) => String(Math.floor(items[0]?.parsed.x ?? 0)) } }
+          tooltip: {
+            callbacks: {
+              title: (items) => (items[0]?.raw as Point | undefined)?.from ?? "",
+              label: (item) => `${item.dataset.label ?? ""}: ${(item.raw as Point).text}${(item.raw as Point).unconfirmed ? " (chưa xác nhận / unconfirmed)" : ""}`
+            }
+          }
         }
       },
       plugins: [
@@ -126,10 +136,16 @@ export function StepChart(props: { readonly entry: Entry; readonly date: string;
     })
     return () => chart.destroy()
   }, [entry, date, levels])
-  const summary = entry.steps.map((s) => `${s.from}: ${s.value === null ? "—" : String(numberOf(s.value, entry.unit) ?? "")}`).join("; ")
+  const summary = entry.steps.map((s) => `${s.from}: ${formatValue(s.value, entry.unit)}${s.citation?.grade === "unconfirmed" ? " (chưa xác nhận / unconfirmed)" : ""}`).join("; ")
   return (
-    <div class="chart">
-      <canvas ref={canvas} role="img" aria-label={`Biểu đồ bậc thang / Step chart ${entry.id}: ${summary}`} data-testid="step-chart" />
-    </div>
+    <figure class="chart-figure">
+      <div class="chart">
+        <canvas ref={canvas} role="img" aria-label={`Biểu đồ bậc thang / Step chart ${entry.id}: ${summary}`} data-testid="step-chart" />
+      </div>
+      <figcaption class="chart-key">
+        Nét đứt, điểm tam giác: giá trị chưa xác nhận; vạch đỏ: ngày đang xem.{" "}
+        <span class="en inline">Dashed, triangle points: unconfirmed value; red line: the date shown.</span>
+      </figcaption>
+    </figure>
   )
 }
