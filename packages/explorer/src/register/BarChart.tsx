@@ -25,10 +25,12 @@ export function AllocationChart(props: {
   const { slices } = props
   useEffect(() => {
     if (canvas.current === null) return
+    // a phone has room for short labels only (the table beside has them whole)
+    const room = (canvas.current.parentElement?.clientWidth ?? 800) < 560 ? 16 : 38
     const chart = new Chart(canvas.current, {
       type: "bar",
       data: {
-        labels: slices.map((s) => short(s.vi)),
+        labels: slices.map((s) => short(s.vi, room)),
         datasets: [{ label: "Phân bổ / Allocated (triệu đồng)", data: slices.map((s) => Number(s.allocated) / 1e6), backgroundColor: "#0b5394" }]
       },
       options: {

@@ -12,6 +12,7 @@ import { vnd } from "../ui/format.js"
 import { Bi } from "../ui/text.js"
 import { AllocationChart } from "./BarChart.js"
 import {
+  activityNames,
   appraise,
   asOfYear,
   byActivity,
@@ -56,7 +57,7 @@ function ProblemTable(props: { readonly id: string; readonly caption: readonly [
   if (props.problems.length === 0) return null
   return (
     <div class={`scroll reg-${props.kind}s`}>
-      <table data-testid={props.id}>
+      <table data-testid={props.id} class="reg-stack">
         <caption>
           <Bi vi={`${props.caption[0]} (${props.problems.length})`} en={`${props.caption[1]} (${props.problems.length})`} />
         </caption>
@@ -82,18 +83,18 @@ function ProblemTable(props: { readonly id: string; readonly caption: readonly [
         <tbody>
           {props.problems.map((p, k) => (
             <tr key={k} data-cell={p.where} data-code={p.code}>
-              <td>{p.sheet ?? ""}</td>
-              <td>
+              <td data-label="Trang tính / Sheet">{p.sheet ?? ""}</td>
+              <td data-label="Ô / Cell">
                 <strong>{p.where === "" ? "—" : p.where}</strong>
               </td>
-              <td>{p.field ?? ""}</td>
-              <td class="reason">
+              <td data-label="Cột / Column">{p.field ?? ""}</td>
+              <td class="reason" data-label="Lỗi / Problem">
                 <span lang="vi">{p.vi}</span>
                 <span lang="en" class="en">
                   {p.en}
                 </span>
               </td>
-              <td>
+              <td data-label="Mã / Code">
                 <code>{p.code}</code>
               </td>
             </tr>
@@ -215,7 +216,7 @@ export function RegisterTab() {
   )
   const appraisal = appraised?.ok === true ? appraised.value : undefined
   const activity = useMemo(() => (appraisal === undefined ? [] : byActivity(appraisal)), [appraisal])
-  const place = useMemo(() => (appraisal === undefined ? [] : byPlace(appraisal)), [appraisal])
+  const place = useMemo(() => (appraisal === undefined ? [] : byPlace(appraisal, est?.establishments ?? new Map())), [appraisal, est])
 
   // the plan workbook, written again whenever the appraisal changes
   useEffect(() => {
@@ -239,6 +240,7 @@ export function RegisterTab() {
     }
   }, [appraisal])
 
+  const names = useMemo(() => activityNames(), [])
   const titles = useMemo(() => new Map((register?.proposals ?? []).map((p) => [p.id, p.title] as const)), [register])
 
   return (
@@ -325,7 +327,7 @@ export function RegisterTab() {
       {register !== undefined && (
         <Section id="reg-rows-title" title={["Các đề án đọc được", "Proposals read"]}>
           <div class="scroll reg-rows">
-            <table data-testid="register-rows">
+            <table data-testid="register-rows" class="reg-stack">
               <thead>
                 <tr>
                   <th scope="col">
@@ -351,12 +353,18 @@ export function RegisterTab() {
               <tbody>
                 {register.entries.map((e) => (
                   <tr key={e.proposal.id} data-id={e.proposal.id}>
-                    <td class="num">{e.rows === undefined ? e.row : `${e.row}–${e.rows[e.rows.length - 1] ?? e.row}`}</td>
-                    <td>{e.proposal.id}</td>
-                    <td>{e.proposal.title}</td>
-                    <td>{FUND[e.proposal.fund][0]}</td>
-                    <td>{e.proposal.activities.map((a) => a.activity).join(", ")}</td>
-                    <td class="num">{vnd(Proposal.totals(e.proposal).requestedSupport)}</td>
+                    <td class="num" data-label="Dòng / Row">{e.rows === undefined ? e.row : `${e.row}–${e.rows[e.rows.length - 1] ?? e.row}`}</td>
+                    <td data-label="Mã đề án / Id">{e.proposal.id}</td>
+                    <td data-label="Tên đề án / Title">{e.proposal.title}</td>
+                    <td data-label="Nguồn / Fund">{FUND[e.proposal.fund][0]}</td>
+                    <td data-label="Nội dung / Activities">
+                      {e.proposal.activities.map((a) => (
+                        <span key={a.activity} class="reg-activity" title={a.activity}>
+                          {names.get(a.activity)?.vi ?? a.activity}
+                        </span>
+                      ))}
+                    </td>
+                    <td class="num" data-label="Đề nghị hỗ trợ / Support requested">{vnd(Proposal.totals(e.proposal).requestedSupport)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -393,7 +401,7 @@ export function RegisterTab() {
             </p>
             {appraisal.funds.map((f) => (
               <div class="scroll" key={f.fund}>
-                <table data-testid={`ranking-${f.fund}`} data-allocated={f.allocation.totals.allocated.toString()} data-envelope={f.envelope.toString()}>
+                <table class="reg-stack" data-testid={`ranking-${f.fund}`} data-allocated={f.allocation.totals.allocated.toString()} data-envelope={f.envelope.toString()}>
                   <caption>
                     <Bi
                       vi={`${FUND[f.fund][0]}: được giao ${vnd(f.envelope)}, phân bổ ${vnd(f.allocation.totals.allocated)}`}
@@ -428,12 +436,12 @@ export function RegisterTab() {
                       const d = DECISION[x?.decision ?? o.status]
                       return (
                         <tr key={o.id} data-id={o.id} data-allocated={o.allocated.toString()}>
-                          <td class="num">{o.rank}</td>
-                          <td>{o.id}</td>
-                          <td>{titles.get(o.id) ?? ""}</td>
-                          <td class="num">{vnd(o.requested)}</td>
-                          <td class="num">{vnd(o.allocated)}</td>
-                          <td>
+                          <td class="num" data-label="Thứ tự / Rank">{x?.ranked?.position ?? o.rank + 1}</td>
+                          <td data-label="Mã đề án / Id">{o.id}</td>
+                          <td data-label="Tên đề án / Title">{titles.get(o.id) ?? ""}</td>
+                          <td class="num" data-label="Đề nghị / Requested">{vnd(o.requested)}</td>
+                          <td class="num" data-label="Phân bổ / Allocated">{vnd(o.allocated)}</td>
+                          <td data-label="Kết quả / Outcome">
                             <Bi vi={d[0]} en={d[1]} />
                           </td>
                         </tr>

@@ -262,15 +262,19 @@ export const byActivity = (appraisal: Appraisal.Appraisal): ReadonlyArray<Slice>
 }
 
 /**
- * Allocation by place: the district (huyện) or commune (xã) of a proposal's location; a
- * province-wide proposal under "Toàn tỉnh", one carried out in several places under "Nhiều địa bàn".
+ * Allocation by place: the district (huyện), or the commune (xã) where there is no district, of a
+ * proposal's location as the register states it; for a proposal the register places province-wide,
+ * the production location of its beneficiaries (the establishments given); a proposal in several
+ * places is under "Nhiều địa bàn", one with no place more precise than the province under "Toàn tỉnh".
  */
-export const byPlace = (appraisal: Appraisal.Appraisal): ReadonlyArray<Slice> => {
+export const byPlace = (appraisal: Appraisal.Appraisal, establishments: ReadonlyMap<string, Establishment.Establishment>): ReadonlyArray<Slice> => {
   const m = new Map<string, { vi: string; en: string; allocated: bigint; ids: Set<string> }>()
+  const placeOf = (l: { readonly district?: string; readonly commune?: { readonly name: string } }): string => l.district ?? l.commune?.name ?? ""
   for (const x of Appraisal.funded(appraisal)) {
-    const places = [...new Set(x.proposal.locations.map((l) => l.district ?? l.commune?.name ?? ""))]
-    const [vi, en] =
-      places.length > 1 ? ["Nhiều địa bàn", "Several places"] : places[0] === undefined || places[0] === "" ? ["Toàn tỉnh", "Province-wide"] : [places[0], places[0]]
+    let places = [...new Set(x.proposal.locations.map(placeOf))]
+    if (places.length === 1 && places[0] === "")
+      places = [...new Set(x.proposal.beneficiaries.flatMap((b) => { const e = establishments.get(b); return e === undefined ? [] : [placeOf(e.location)] }))].filter((p) => p !== "")
+    const [vi, en] = places.length > 1 ? ["Nhiều địa bàn", "Several places"] : places[0] === undefined || places[0] === "" ? ["Toàn tỉnh", "Province-wide"] : [places[0], places[0]]
     add(m, vi, vi, en, x.allocated, x.proposal.id)
   }
   return slices(m)
