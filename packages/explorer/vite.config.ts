@@ -1,6 +1,6 @@
 /**
  * Build of the explorer page: plain static files in dist/ with relative URLs (base `./`), so the
- * page works from any static server, from the service at /explorer/, or opened from disk.
+ * page works from any static server and from the service at /explorer/.
  *
  * The library runs in the browser as it is: core and the packs must not import a Node built-in on
  * the path the page uses. `noNodeBuiltins` makes the build fail, naming the importer, instead of

@@ -18,6 +18,7 @@ import { Pack } from "@khuyencong/core"
 import { answerOf, type Context, match } from "./api.js"
 import type { Auth } from "./auth.js"
 import { ServiceError } from "./errors.js"
+import { defaultExplorerDir, serveExplorer } from "./explorer.js"
 import { checkShape, defaultLimits, type Limits, parseJson, readBody } from "./limits.js"
 
 /** What a service needs. */
@@ -29,6 +30,11 @@ export interface ServiceOptions {
   readonly limits?: Partial<Limits>
   /** Where unexpected failures are logged (default console.error). */
   readonly log?: (e: unknown) => void
+  /**
+   * The folder of the explorer page's build, served at /explorer/ (default: `KHUYENCONG_EXPLORER_DIR`,
+   * else `packages/explorer/dist` of the repository). @since 0.3.0
+   */
+  readonly explorer?: string
 }
 
 /** The packs installed by default. */
@@ -54,12 +60,14 @@ export const handler = (options: ServiceOptions): ((req: IncomingMessage, res: S
   const limits: Limits = { ...defaultLimits, ...options.limits }
   const ctx: Context = { store: Storage.toAsync(options.store), packs: options.packs ?? defaultPacks(), auth: options.auth, limits }
   const log = options.log ?? ((e: unknown) => console.error("khuyencong-service: unexpected failure", e))
+  const explorer = options.explorer ?? defaultExplorerDir()
 
   return (req, res) => {
     const run = async (): Promise<void> => {
       const method = req.method ?? "GET"
       const url = new URL(req.url ?? "/", "http://service.invalid")
       if ((req.url ?? "").length > 8192) throw new ServiceError(414, "request/url-too-long", "Địa chỉ yêu cầu quá dài.", "The request URL is too long.", ["url"])
+      if (await serveExplorer(explorer, method, url.pathname, res)) return
       const { route, params } = match(method, url.pathname)
       const maxBody = route.body === "batch" ? limits.maxBodyBytes : limits.maxRecordBodyBytes
       let body: Promise<unknown> | undefined

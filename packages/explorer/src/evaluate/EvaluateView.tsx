@@ -78,10 +78,12 @@ function Explanation(props: { readonly text: string; readonly date: string }) {
 }
 
 function Conditions(props: { readonly e: Evaluate.Evaluation }) {
-  const all = Eligibility.allConditions(props.e.eligibility)
+  // failed conditions first: they are the reasons of a refusal
+  const rank = { failed: 0, passed: 1, "not-applicable": 2 } as const
+  const all = [...Eligibility.allConditions(props.e.eligibility)].sort((a, b) => rank[a.status] - rank[b.status])
   return (
     <div class="scroll">
-      <table data-testid="conditions">
+      <table data-testid="conditions" class="stack">
         <caption>
           Điều kiện <span class="en inline">Conditions (every reason)</span>
         </caption>
@@ -100,17 +102,17 @@ function Conditions(props: { readonly e: Evaluate.Evaluation }) {
                 <a href={lawLink(c.rule, props.e.date)}>{c.rule}</a>
                 {c.subject === undefined ? null : <span class="en">[{c.subject}]</span>}
               </td>
-              <td>
+              <td data-label="Kết quả / Result">
                 <Bi vi={STATUS[c.status]?.[0] ?? c.status} en={STATUS[c.status]?.[1] ?? c.status} />
               </td>
-              <td class="reason">
+              <td class="reason" data-label="Lý do / Reason">
                 {Messages.has(c.reason) ? (
                   <Bi vi={Messages.message(c.reason, {}, "vi")} en={Messages.message(c.reason, {}, "en")} />
                 ) : (
                   <span>{c.message}</span>
                 )}
               </td>
-              <td>
+              <td data-label="Căn cứ / Legal basis">
                 {Citation.formatVi(c.citation)} <Unconfirmed grade={c.citation.grade} />
               </td>
             </tr>
@@ -125,7 +127,7 @@ function Lines(props: { readonly e: Evaluate.Evaluation }) {
   const e = props.e
   return (
     <div class="scroll">
-      <table data-testid="lines">
+      <table data-testid="lines" class="stack">
         <caption>
           Mức hỗ trợ theo từng dòng dự toán <span class="en inline">Support per cost line</span>
         </caption>
@@ -145,12 +147,12 @@ function Lines(props: { readonly e: Evaluate.Evaluation }) {
                 {l.activity} / {l.item}
                 {l.beneficiaryId === undefined ? null : <span class="en">[{l.beneficiaryId}]</span>}
               </td>
-              <td class="num">{vnd(l.eligibleCost)}</td>
-              <td class="num">{vnd(l.requested)}</td>
-              <td class="num" data-testid="line-support">
+              <td class="num" data-label="Chi phí hợp lệ / Eligible cost">{vnd(l.eligibleCost)}</td>
+              <td class="num" data-label="Đề nghị / Requested">{vnd(l.requested)}</td>
+              <td class="num" data-testid="line-support" data-label="Hỗ trợ / Support">
                 <strong>{vnd(l.support)}</strong>
               </td>
-              <td data-binding={l.binding}>
+              <td data-binding={l.binding} data-label="Ràng buộc / Binding constraint">
                 <Bi vi={BINDING[l.binding][0]} en={BINDING[l.binding][1]} />
                 {l.bindingParameter === undefined ? null : (
                   <div>
@@ -160,7 +162,12 @@ function Lines(props: { readonly e: Evaluate.Evaluation }) {
                     — {Citation.formatVi(l.bindingParameter.citation)} <Unconfirmed grade={l.bindingParameter.citation.grade} />
                   </div>
                 )}
-                {l.derivedCap === undefined ? null : <div class="en">{l.derivedCap.text}</div>}
+                {l.derivedCap === undefined ? null : (
+                  <div class="en">
+                    {l.derivedCap.text} (<a href={lawLink(l.derivedCap.multipleParameter.id, e.date)}>{l.derivedCap.multipleParameter.id}</a> ×{" "}
+                    <a href={lawLink(l.derivedCap.baseParameter.id, e.date)}>{l.derivedCap.baseParameter.id}</a>)
+                  </div>
+                )}
               </td>
             </tr>
           ))}
@@ -291,7 +298,6 @@ function Result(props: { readonly value: Evaluated }) {
         Bộ quy tắc <span lang="en">/ pack</span> <code>{e.packId}</code> {e.packVersion} · lớp địa phương <span lang="en">/ overlay</span> {e.overlay ?? "—"} · ngày{" "}
         <span lang="en">/ date</span> {e.date}
       </p>
-      <Conditions e={e} />
       <Lines e={e} />
       {e.warnings.length === 0 ? null : (
         <div class="panel" data-testid="warnings">
@@ -307,6 +313,7 @@ function Result(props: { readonly value: Evaluated }) {
         </div>
       )}
       <WhatIf before={props.value} />
+      <Conditions e={e} />
       <details open>
         <summary>
           Giải trình của thư viện <span class="en inline">The library's explanation (Evaluate.explain)</span>
@@ -318,6 +325,15 @@ function Result(props: { readonly value: Evaluated }) {
 }
 
 const pretty = (u: unknown): string => JSON.stringify(u, null, 2)
+
+/** After an evaluation asked for, bring the result into view (below the forms on a phone) and move focus to it. */
+const showResult = (): void => {
+  requestAnimationFrame(() => {
+    const h = document.getElementById("result-h")
+    h?.scrollIntoView({ block: "start" })
+    h?.focus()
+  })
+}
 
 export function EvaluateView() {
   const [form, setForm] = useState<FormState>(example)
@@ -336,11 +352,13 @@ export function EvaluateView() {
     const { input: i, problems } = inputOf(form)
     setJson(pretty(i))
     setOutcome(problems.length > 0 ? { ok: false, problems } : evaluateInput(i))
+    showResult()
   }
   const submitJson = (ev: Event) => {
     ev.preventDefault()
     const parsed = parseJson(json)
     setOutcome(parsed.ok ? evaluateInput(parsed.value) : parsed)
+    showResult()
   }
   return (
     <div class="evaluate">
@@ -435,7 +453,7 @@ export function EvaluateView() {
         </form>
       </div>
       <section class="panel" aria-labelledby="result-h" aria-live="polite">
-        <h2 id="result-h">
+        <h2 id="result-h" tabIndex={-1}>
           Kết quả <span class="en">Result</span>
         </h2>
         {outcome.ok ? <Result value={outcome.value} /> : <Problems problems={outcome.problems} />}

@@ -4,10 +4,7 @@
  * go through one decoder. Money typed as officials write it (`800 triệu`) is read by `Money.parse`.
  */
 import { Money, Pack, Resolution, type LocalDate, type RulePack } from "@khuyencong/core"
-import { pack as pack2014 } from "@khuyencong/rules-2014-2018"
-import { pack as pack2021 } from "@khuyencong/rules-2021-2025"
-import { pack as pack2026 } from "@khuyencong/rules-2026-2030"
-import type { Problem } from "./model.js"
+import { nationalPacks, type Problem } from "./model.js"
 
 export interface FormState {
   readonly establishmentName: string
@@ -56,19 +53,18 @@ export const example: FormState = {
   end: "2026-11-30"
 }
 
-const nationals: ReadonlyArray<RulePack.RulePack> = [pack2014, pack2021, pack2026].map((p) => Pack.loadOrThrow(p))
-
 /** The national pack resolved at a day (the 2026–2030 pack's first day when the day governs none). */
 export const resolvedAt = (date: string): Pack.ResolvedPack => {
+  const nationals = nationalPacks()
   const r = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Resolution.forDate(nationals, date as LocalDate.LocalDate) : undefined
-  const pack = r?.ok === true ? r.value : (nationals[2] as RulePack.RulePack)
+  const pack = r?.ok === true ? r.value : (nationals[nationals.length - 1] as RulePack.RulePack)
   return Pack.resolveOrThrow(pack, r?.ok === true ? (date as LocalDate.LocalDate) : pack.governs.decisions.start)
 }
 
 /** The industry codes the national pack supports on a day (`eligibility.industries`). */
 export const industriesAt = (date: string): ReadonlyArray<string> => {
   const r = resolvedAt(date)
-  const pack = nationals.find((p) => p.id === r.packId)
+  const pack = nationalPacks().find((p) => p.id === r.packId)
   const v = pack === undefined ? undefined : Pack.read(pack, "eligibility.industries", r.date)
   return v?.ok === true && Array.isArray(v.value.value) ? (v.value.value as ReadonlyArray<string>) : []
 }

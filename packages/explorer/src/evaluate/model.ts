@@ -19,6 +19,9 @@ let installed: ReadonlyArray<Installed> | undefined
 const packs = (): ReadonlyArray<Installed> =>
   (installed ??= [r2014, r2021, r2026].map((m) => ({ national: Pack.loadOrThrow(m.pack), overlays: m.overlays })))
 
+/** The three national packs, loaded once, in order of their periods. */
+export const nationalPacks = (): ReadonlyArray<RulePack.RulePack> => packs().map((p) => p.national)
+
 /** One problem with the input, in both languages, with where it is. */
 export interface Problem {
   /** `proposal`, `establishments[0]`, `date`, `json`, `whatIf`… */
@@ -66,8 +69,7 @@ export const parseJson = (text: string): { readonly ok: true; readonly value: un
 
 /** The national pack governing a date, with the overlay of a province when the pack has one in force. */
 const rulesFor = (date: LocalDate.LocalDate, province: string | undefined): Pick<Evaluated, "rules" | "national" | "overlay"> | Problem => {
-  const nationals = packs().map((p) => p.national)
-  const r = Resolution.forDate(nationals, date)
+  const r = Resolution.forDate(nationalPacks(), date)
   if (!r.ok) return problemsOf("date", r.error)[0] ?? problem("date", r.error.code, r.error.message, r.error.message)
   const national = r.value
   const overlay = province === undefined ? undefined : packs().find((p) => p.national.id === national.id)?.overlays.find((o) => o.province === province)

@@ -8,10 +8,14 @@ import { useMemo, useState } from "preact/hooks"
 import { go, lawLink } from "../route.js"
 import { formatValue } from "../ui/format.js"
 import { Bi, L, T, Unconfirmed } from "../ui/text.js"
-import { entry as entryOf, inForce, instruments, packs, provincialLevels, search, stepAt, type Entry, type Step } from "./model.js"
+import { entry as entryOf, inForce, instruments, packs, provincialLevels, search, stepAt, today, type Entry, type Step } from "./model.js"
 import { StepChart } from "./StepChart.js"
 
-const DEFAULT_DATE = "2026-03-01"
+/** Today, within the years the view covers (2014–2030): the date when the link names none. */
+const defaultDate = (): string => {
+  const t = today()
+  return t < "2014-01-01" ? "2014-01-01" : t > "2030-12-31" ? "2030-12-31" : t
+}
 const SHOWN = 60
 
 function CitationCells(props: { readonly c: Citation.Citation | undefined }) {
@@ -56,7 +60,7 @@ function History(props: { readonly e: Entry; readonly date: string }) {
           {e.steps.map((s) => (
             <tr key={s.from} class={s === current ? "current" : undefined} aria-current={s === current ? "true" : undefined} data-from={s.from}>
               <td>{s.from}</td>
-              <td class="num">{e.kind === "parameter" ? (s.value === null ? <T k="ended" /> : formatValue(s.value, e.unit)) : s.name === undefined ? "—" : <Bi vi={s.name[0]} en={s.name[1]} />}</td>
+              <td class={e.kind === "parameter" ? "num" : undefined}>{e.kind === "parameter" ? (s.value === null ? <T k="ended" /> : formatValue(s.value, e.unit)) : s.name === undefined ? "—" : <Bi vi={s.name[0]} en={s.name[1]} />}</td>
               <CitationCells c={s.citation} />
             </tr>
           ))}
@@ -79,7 +83,7 @@ function ValueAt(props: { readonly e: Entry; readonly step: Step | undefined; re
     <div class="value-at" data-testid="value-at-block">
       <p>
         <span class="label">
-          <T k="valueAt" inline /> {props.date}:
+          {e.kind === "parameter" ? <T k="valueAt" inline /> : <Bi vi="Quy định tại ngày" en="The rule on the date" inline />} {props.date}:
         </span>{" "}
         <strong data-testid="value-at" class="big">
           {e.kind === "parameter" ? formatValue(step.value, e.unit) : (step.name?.[0] ?? e.nameVi)}
@@ -162,6 +166,18 @@ function Detail(props: { readonly e: Entry; readonly date: string }) {
         <code>{e.id}</code> {e.unit === undefined ? null : <span class="unit">({e.unit})</span>}
       </p>
       <ValueAt e={e} step={step} date={date} />
+      {step?.reads === undefined || Object.keys(step.reads).length === 0 ? null : (
+        <div data-testid="reads">
+          <strong>Tham số quy định này đọc</strong> <span class="en inline">Parameters this rule reads</span>
+          <ul>
+            {Object.entries(step.reads).map(([role, id]) => (
+              <li key={role}>
+                <a href={lawLink(id, date)}>{id}</a> <span class="muted">({role})</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {numeric ? (
         <StepChart entry={e} date={date} levels={levels} />
       ) : (
@@ -241,7 +257,7 @@ function Packs() {
 }
 
 export function LawView(props: { readonly id: string | undefined; readonly date: string | undefined; readonly q: string | undefined }) {
-  const date = props.date ?? DEFAULT_DATE
+  const date = props.date ?? defaultDate()
   const [query, setQuery] = useState(props.q ?? "")
   const found = useMemo(() => search(query), [query])
   const selected = props.id === undefined ? undefined : entryOf(props.id)

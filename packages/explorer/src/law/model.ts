@@ -15,6 +15,8 @@ export interface Step {
   readonly citation: Citation.Citation | undefined
   /** A rule's name at this version (Vietnamese, English). */
   readonly name?: readonly [string, string]
+  /** The parameters a rule reads at this version, by role (`industries` → `eligibility.industries`). */
+  readonly reads?: Readonly<Record<string, string>>
 }
 
 /** A parameter or a rule of the corpus, as the law view lists it. */
@@ -65,6 +67,7 @@ const parameterEntry = (p: Parameter.Parameter<RulePack.ParameterValue>): Entry 
 }
 
 interface Named {
+  readonly parameters?: Readonly<Record<string, string>>
   readonly name?: string
   readonly nameVi?: string
   readonly citation?: Citation.Citation
@@ -87,8 +90,8 @@ const ruleEntries = (c: Corpus.Corpus): Array<Entry> => {
     const entries = c[key] as Readonly<Record<string, Corpus.Entry<Named>>>
     for (const [id, entry] of Object.entries(entries)) {
       const steps: Array<Step> = entry.versions.map((v) => {
-        const s: Step = { from: v.from, value: null, citation: v.value?.citation }
         const n = v.value
+        const s: Step = { from: v.from, value: null, citation: n?.citation, ...(n?.parameters === undefined ? {} : { reads: n.parameters }) }
         return n?.name === undefined ? s : { ...s, name: [n.nameVi ?? n.name, n.name] as const }
       })
       const last = [...entry.versions].reverse().find((v) => v.value !== null)?.value
