@@ -17,13 +17,12 @@ import * as r2026 from "@khuyencong/rules-2026-2030"
 import ExcelJS from "exceljs"
 import { existsSync, mkdirSync, readFileSync } from "node:fs"
 import { readFile } from "node:fs/promises"
-import { createServer, type Server } from "node:http"
-import type { AddressInfo } from "node:net"
-import { dirname, extname, join, normalize, sep } from "node:path"
+import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { chromium, type Browser, type Page } from "playwright-core"
 import { build } from "vite"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { serve, type Served } from "./serve.js"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const dist = join(root, "dist")
@@ -35,27 +34,8 @@ const SOURCE = join(data, "register-2024.source.json")
 const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium"
 
 let browser: Browser
-let server: { readonly url: string; readonly close: () => Promise<void> }
+let server: Served
 const errors: Array<string> = []
-
-/** The built page as any static host serves it. */
-const serve = (dir: string): Promise<typeof server> =>
-  new Promise((resolve) => {
-    const types: Readonly<Record<string, string>> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8" }
-    const s: Server = createServer((req, res) => {
-      const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)
-      const file = join(dir, normalize(path.endsWith("/") ? `${path}index.html` : path))
-      if (!file.startsWith(dir + sep)) return void res.writeHead(403).end()
-      readFile(file).then(
-        (body) => res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" }).end(body),
-        () => res.writeHead(404).end()
-      )
-    })
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address() as AddressInfo
-      resolve({ url: `http://127.0.0.1:${a.port}/`, close: () => new Promise((done) => s.close(() => done())) })
-    })
-  })
 
 const open = async (viewport = { width: 1280, height: 900 }): Promise<Page> => {
   const page = await browser.newPage({ viewport, acceptDownloads: true })

@@ -9,25 +9,25 @@
  * Only the sums for the charts are the page's own: exact, in đồng (`Split.split`).
  */
 import { Issues, Report, Workbook, type ImportIssue, type Register } from "@khuyencong/adapters-excel/browser"
-import { Appraisal, Establishment, LocalDate, Messages, Overlay, Pack, Plan, Rate, Split, type Allocation, type Errors, type RulePack } from "@khuyencong/core"
+import { Appraisal, Establishment, LocalDate, Messages, Overlay, Plan, Rate, Split, type Allocation, type Errors, type RulePack } from "@khuyencong/core"
 import * as r2014 from "@khuyencong/rules-2014-2018"
 import * as r2021 from "@khuyencong/rules-2021-2025"
 import * as r2026 from "@khuyencong/rules-2026-2030"
+import { nationalPacks } from "../evaluate/model.js"
 
 // ---------------------------------------------------------------------------------------------
 // Rules
 
-interface Installed {
-  readonly national: RulePack.RulePack
-  readonly overlays: ReadonlyArray<Overlay.Overlay>
-}
+/** The packs' modules, for their provincial overlays. */
+const MODULES: ReadonlyArray<{ readonly pack: { readonly id: string }; readonly overlays: ReadonlyArray<Overlay.Overlay> }> = [r2014, r2021, r2026]
 
-let installed: ReadonlyArray<Installed> | undefined
-const packs = (): ReadonlyArray<Installed> => (installed ??= [r2014, r2021, r2026].map((m) => ({ national: Pack.loadOrThrow(m.pack), overlays: m.overlays })))
-
-/** The installed packs, each with the province's overlay applied when it has one (as the CLI's `rulesFor`). */
+/**
+ * The installed national packs (loaded once for the page, by the evaluation view's model), each with
+ * the province's overlay applied when it has one (as the CLI's `rulesFor`).
+ */
 export const rulesFor = (province: string | undefined): ReadonlyArray<RulePack.RulePack> =>
-  packs().map(({ national, overlays }) => {
+  nationalPacks().map((national) => {
+    const overlays = MODULES.find((m) => m.pack.id === national.id)?.overlays ?? []
     const overlay = province === undefined ? undefined : overlays.find((o) => o.province === province)
     if (overlay === undefined) return national
     const r = Overlay.apply(national, overlay)
@@ -37,7 +37,7 @@ export const rulesFor = (province: string | undefined): ReadonlyArray<RulePack.R
 /** Activity names by code, from every installed pack (the later pack's name when they differ). */
 export const activityNames = (): ReadonlyMap<string, { readonly vi: string; readonly en: string }> => {
   const names = new Map<string, { readonly vi: string; readonly en: string }>()
-  for (const p of packs()) for (const a of p.national.activities) names.set(a.code, { vi: a.nameVi, en: a.name })
+  for (const p of nationalPacks()) for (const a of p.activities) names.set(a.code, { vi: a.nameVi, en: a.name })
   return names
 }
 
