@@ -10,7 +10,7 @@
  * Screenshots go to test/screenshots/register-*.png for a person to look at.
  */
 import { Issues, Report, Xlsx, type Register } from "@khuyencong/adapters-excel"
-import { Appraisal, Establishment, LocalDate, Money, Overlay, Pack, Plan, Rate, type Allocation, type RulePack } from "@khuyencong/core"
+import { Appraisal, Establishment, LocalDate, Messages, Money, Overlay, Pack, Plan, Rate, type Allocation, type RulePack } from "@khuyencong/core"
 import * as r2014 from "@khuyencong/rules-2014-2018"
 import * as r2021 from "@khuyencong/rules-2021-2025"
 import * as r2026 from "@khuyencong/rules-2026-2030"
@@ -209,11 +209,16 @@ describe("the register tab", () => {
     await expectAppraisal(page, whole)
     for (const f of whole.funds) for (const o of f.allocation.outcomes) expect(o.allocated === 0n || o.allocated === o.requested).toBe(true)
 
-    // a bad amount is refused in words, and the figures stay
-    await page.fill("#reg-local", "1,35 tỷ đồng")
+    // an amount as officials write it is read by Money.parse; one it refuses is said in words (its message), and the figures stay
+    await page.fill("#reg-local", "1,35 tỷ")
+    await page.press("#reg-local", "Enter")
+    await expect(page.inputValue("#reg-local")).resolves.toBe(Money.format(must(Money.parse("1,35 tỷ"))))
+    await page.fill("#reg-local", "mười tỷ")
     await page.press("#reg-local", "Enter")
     await expect(page.getAttribute("#reg-local", "aria-invalid")).resolves.toBe("true")
-    await expect(page.textContent("#reg-local-hint")).resolves.toContain("Chỉ nhập số đồng")
+    const refused = Money.parse("mười tỷ")
+    if (refused.ok) throw new Error("Money.parse should refuse 'mười tỷ'")
+    await expect(page.textContent("#reg-local-hint")).resolves.toBe(`${Messages.messageOf(refused.error, "vi")} / ${Messages.messageOf(refused.error, "en")}`)
     await expectAppraisal(page, whole)
     await page.close()
   })

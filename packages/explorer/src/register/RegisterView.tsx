@@ -6,7 +6,7 @@
  * download the plan workbook. Everything is computed by the library in the browser (./model.ts).
  * Loaded on demand by ./index.tsx.
  */
-import { Proposal, type Appraisal } from "@khuyencong/core"
+import { Messages, Money, Proposal, type Appraisal } from "@khuyencong/core"
 import type { ComponentChildren } from "preact"
 import { useEffect, useMemo, useState } from "preact/hooks"
 import { vnd } from "../ui/format.js"
@@ -47,11 +47,12 @@ const POLICY: Record<PolicyKind, readonly [string, string]> = {
   "whole-only": ["Chỉ bố trí đủ cả đề án", "Whole proposals only"]
 }
 
-/** Đồng typed with dots, spaces or a ₫ sign → the amount; undefined when it holds anything else. */
-export const parseDong = (text: string): bigint | undefined => {
-  const t = text.replace(/[.\s\u00a0₫đ]/gi, "").replace(/đồng$/i, "")
-  if (t === "") return 0n
-  return /^\d{1,18}$/.test(t) ? BigInt(t) : undefined
+/** An envelope as officials type it (`1.350.000.000`, `1,35 tỷ`, `4 tỷ 400 triệu`), read by `Money.parse`; a negative one refused. */
+const readEnvelope = (text: string): { readonly ok: true; readonly value: bigint } | { readonly ok: false; readonly vi: string; readonly en: string } => {
+  const r = Money.parse(text.trim() === "" ? "0" : text)
+  if (!r.ok) return { ok: false, vi: Messages.messageOf(r.error, "vi"), en: Messages.messageOf(r.error, "en") }
+  if (r.value < 0n) return { ok: false, vi: "Kinh phí được giao không thể âm", en: "An envelope cannot be negative" }
+  return { ok: true, value: r.value }
 }
 
 function ProblemTable(props: { readonly id: string; readonly caption: readonly [string, string]; readonly problems: ReadonlyArray<Problem>; readonly kind: "error" | "warning" }) {
@@ -108,14 +109,14 @@ function ProblemTable(props: { readonly id: string; readonly caption: readonly [
 
 function MoneyInput(props: { readonly id: string; readonly label: readonly [string, string]; readonly value: bigint; readonly onChange: (v: bigint) => void }) {
   const [text, setText] = useState(vnd(props.value))
-  const [bad, setBad] = useState(false)
+  const [bad, setBad] = useState<{ readonly vi: string; readonly en: string } | undefined>(undefined)
   useEffect(() => setText(vnd(props.value)), [props.value])
   const commit = (t: string) => {
-    const v = parseDong(t)
-    setBad(v === undefined)
-    if (v !== undefined) {
-      props.onChange(v)
-      setText(vnd(v))
+    const r = readEnvelope(t)
+    setBad(r.ok ? undefined : r)
+    if (r.ok) {
+      props.onChange(r.value)
+      setText(vnd(r.value))
     }
   }
   return (
@@ -128,7 +129,7 @@ function MoneyInput(props: { readonly id: string; readonly label: readonly [stri
         inputMode="numeric"
         autoComplete="off"
         value={text}
-        aria-invalid={bad}
+        aria-invalid={bad !== undefined}
         aria-describedby={`${props.id}-hint`}
         onInput={(e) => setText(e.currentTarget.value)}
         onBlur={(e) => commit(e.currentTarget.value)}
@@ -136,8 +137,8 @@ function MoneyInput(props: { readonly id: string; readonly label: readonly [stri
           if (e.key === "Enter") commit(e.currentTarget.value)
         }}
       />
-      <small id={`${props.id}-hint`} class={bad ? "reg-bad" : "muted"}>
-        {bad ? "Chỉ nhập số đồng, ví dụ 1.234.567 ₫ / Digits of đồng only, e.g. 1.234.567 ₫" : "đồng, ví dụ / e.g. 1.234.567 ₫"}
+      <small id={`${props.id}-hint`} class={bad === undefined ? "muted" : "reg-bad"}>
+        {bad === undefined ? "đồng, ví dụ / e.g. 1.234.567 ₫, 1,35 tỷ" : `${bad.vi} / ${bad.en}`}
       </small>
     </div>
   )
