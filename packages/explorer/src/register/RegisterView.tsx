@@ -43,7 +43,7 @@ const FUND: Record<Appraisal.Fund, readonly [string, string]> = {
   local: ["Khuyến công địa phương", "Local fund"]
 }
 const POLICY: Record<PolicyKind, readonly [string, string]> = {
-  "partial-marginal": ["Bố trí một phần cho đề án cuối (tối thiểu 50%, làm tròn triệu đồng)", "Part for the last proposal (at least 50%, whole millions)"],
+  "partial-marginal": ["Một phần cho đề án cuối", "Part for the last proposal"],
   "whole-only": ["Chỉ bố trí đủ cả đề án", "Whole proposals only"]
 }
 
@@ -287,13 +287,18 @@ export function RegisterView() {
             <label for="reg-policy">
               <Bi vi="Cách phân bổ" en="Allocation policy" />
             </label>
-            <select id="reg-policy" value={policy} onChange={(e) => setPolicy(e.currentTarget.value as PolicyKind)}>
+            <select id="reg-policy" value={policy} aria-describedby="reg-policy-hint" onChange={(e) => setPolicy(e.currentTarget.value as PolicyKind)}>
               {(Object.keys(POLICY) as Array<PolicyKind>).map((k) => (
                 <option key={k} value={k}>
                   {POLICY[k][0]} / {POLICY[k][1]}
                 </option>
               ))}
             </select>
+            <small id="reg-policy-hint" class="muted">
+              {policy === "partial-marginal"
+                ? "Bố trí một phần chỉ khi đạt ít nhất 50% số đề nghị, làm tròn đến triệu đồng / funded partly only with at least 50% of the request, cut to whole millions"
+                : "Đề án không đủ kinh phí thì không được bố trí / a proposal the money does not cover gets nothing"}
+            </small>
           </div>
           <div>
             <label for="reg-province">
