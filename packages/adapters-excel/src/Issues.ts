@@ -37,7 +37,7 @@
  * ```
  * @since 0.1.0
  */
-import type { Errors } from "@khuyencong/core"
+import { type Errors, Messages } from "@khuyencong/core"
 import type { CellValue } from "./Cell.js"
 
 /**
@@ -69,6 +69,27 @@ export interface ImportIssue extends Errors.Issue {
    * catalogue): `unit` (the column's unit, "triệu đồng"), `expected`, `found`, `suggestions` …
    */
   readonly params?: Readonly<Record<string, string | number>>
+}
+
+/**
+ * An issue's message in a language: core's message catalogue (`Messages.message`) worded with
+ * the issue's own parameters, the column's header (or field) as `field`, its `row`, `column` and
+ * the raw `value`; the issue's own (English) message when the catalogue has none for its code.
+ * @category models
+ * @since 0.3.0
+ * @example `Issues.messageOf(issue, "vi")` → `Không đọc được số tiền "5OO.000.000" …`
+ */
+export const messageOf = (issue: ImportIssue, lang: Messages.Lang = "vi"): string => Messages.message(issue.code, paramsOf(issue), lang) ?? issue.message
+
+/** An import issue's message parameters: the column's header (or field), the cell, the value as read. */
+const paramsOf = (i: ImportIssue): Messages.Params => {
+  const p: Record<string, string | number> = { ...i.params }
+  const field = i.header ?? i.field
+  if (field !== undefined) p["field"] = field
+  if (i.row !== undefined) p["row"] = i.row
+  if (i.column !== undefined) p["column"] = i.column
+  if (i.raw !== undefined && i.raw !== null) p["value"] = typeof i.raw === "object" ? JSON.stringify(i.raw) : String(i.raw)
+  return p
 }
 
 /**

@@ -76,7 +76,6 @@
  * ```
  * @since 0.1.0
  */
-import { createHash, hash } from "node:crypto"
 import { Errors, LocalDate, Money, Proposal, Result } from "@khuyencong/core"
 import { catalogueOf } from "./internal/catalogue.js"
 import { readSheetContext } from "./internal/context.js"
@@ -101,6 +100,7 @@ import {
   type Spec
 } from "./internal/header.js"
 import { provinceByName } from "./internal/provinces.js"
+import { rowDigest } from "./internal/digest.js"
 import { fold, foldCached, squash, trimText } from "./internal/text.js"
 
 // ---------------------------------------------------------------------------------------------
@@ -1258,7 +1258,7 @@ export const reader = (options: Options, source: Source = {}): Reader => {
       )
     }
     // one-shot hashing (no Hash object a row); 96 bits of it are kept, about 16 bytes a row
-    return (typeof hash === "function" ? (hash("sha256", parts.join("\u0001"), "buffer") as Buffer) : createHash("sha256").update(parts.join("\u0001")).digest()).toString("base64", 0, 12)
+    return rowDigest(parts.join("\u0001"))
   }
 
   const startProposal = (n: number, cells: ReadonlyArray<CellValue>, sttText: string): void => {

@@ -7,7 +7,7 @@
  * @module
  */
 // adapters-excel first: it installs its fix of exceljs's streaming reader before exceljs loads.
-import { Csv, Report, Xlsx, type ImportIssue, type Register } from "@khuyencong/adapters-excel"
+import { Csv, Issues, Report, Xlsx, type ImportIssue, type Register } from "@khuyencong/adapters-excel"
 import * as Installation from "./internal/packs.js"
 import {
   Appraisal,
@@ -376,7 +376,7 @@ const evaluate = async (args: ReadonlyArray<string>, io: Io): Promise<number> =>
     column: i.column,
     code: i.code,
     path: i.path,
-    message: Messages.message(i.code, paramsOf(i), lang) ?? i.message
+    message: Issues.messageOf(i, lang)
   }))
   const findings = importIssues.length + establishmentIssues.length + rows.filter((r) => r.verdict !== "eligible").length
   if (values.json === true) {
@@ -420,17 +420,6 @@ const evaluate = async (args: ReadonlyArray<string>, io: Io): Promise<number> =>
 }
 
 const failureCodes = (e: Evaluate.Evaluation): ReadonlyArray<string> => Eligibility.failures(e.eligibility).map((c) => c.reason ?? c.rule)
-
-/** An import issue's message parameters: the column's header (or field), the cell, the value as read. */
-const paramsOf = (i: ImportIssue): Messages.Params => {
-  const p: Record<string, string | number> = { ...i.params }
-  const field = i.header ?? i.field
-  if (field !== undefined) p["field"] = field
-  if (i.row !== undefined) p["row"] = i.row
-  if (i.column !== undefined) p["column"] = i.column
-  if (i.raw !== undefined && i.raw !== null) p["value"] = typeof i.raw === "object" ? JSON.stringify(i.raw) : String(i.raw)
-  return p
-}
 
 // ---------------------------------------------------------------------------------------------
 // explain

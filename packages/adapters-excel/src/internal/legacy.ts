@@ -2,10 +2,15 @@
  * Vietnamese text in the legacy 8-bit encodings of the 1990s fonts, still met in old registers: TCVN3
  * (ABC; the ".VnTime" fonts) and VNI (the "VNI-Times" fonts). A spreadsheet stores such text as
  * Latin-1 letters ("Hµ Néi" is "Hà Nội" in TCVN3, "Haø Noäi" in VNI). TCVN3 is converted with
- * iconv-lite's TCVN 5712 table (its letters a–ỹ are TCVN3's); VNI has no well-kept converter on
+ * iconv-lite's TCVN 5712 table (its letters a–ỹ are TCVN3's), read from its data module so that
+ * no Buffer is needed (the same characters as `iconv.decode(bytes, "tcvn")`, and it runs in a
+ * browser); VNI has no well-kept converter on
  * npm, so it is named with how to convert it (Unikey's converter).
  */
-import iconv from "iconv-lite"
+import sbcs from "iconv-lite/encodings/sbcs-data-generated.js"
+
+/** The 256 characters of TCVN 5712 by byte, iconv-lite's table. */
+const TCVN_CHARS: string = sbcs.tcvn.chars
 
 /** Letters of TCVN3 that Vietnamese in Unicode never has (à is µ, á is ¸, ô is «, ơ is ¬, ư is a soft hyphen, đ is ®, Đ is §). */
 const TCVN3 = /[µ¸¶·¹«¬®§¨©ª\u00AD¼½¾»ÆÇË]/
@@ -40,9 +45,9 @@ export const fromTcvn3 = (s: string): string => {
     if (c >= 0x80) high = true
   }
   if (!high) return s
-  const bytes = Buffer.alloc(s.length)
-  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i)
-  return iconv.decode(bytes, "tcvn").normalize("NFC")
+  let out = ""
+  for (let i = 0; i < s.length; i++) out += TCVN_CHARS[s.charCodeAt(i)] ?? "\uFFFD"
+  return out.normalize("NFC")
 }
 
 export const LEGACY_NAMES: Readonly<Record<Legacy, string>> = {

@@ -23,9 +23,11 @@
  * The agreement test (test/Rows.test.ts) reads the fixtures and generated workbooks both ways and
  * compares every cell.
  */
-import type { CellValue, ErrorValue } from "../Cell.js"
+import type { CellValue } from "../Cell.js"
 import { requireExcelJS } from "./exceljs.js"
+import { own, plain } from "./plain.js"
 import { boundedCache } from "./text.js"
+import type { SheetRow } from "./workbook.js"
 
 interface SaxesLike {
   on(event: string, f: (v: never) => void): void
@@ -52,46 +54,9 @@ const { PassThrough } = requireExcelJS("readable-stream") as { PassThrough: new 
 const utils = requireExcelJS("./lib/utils/utils.js") as Utils
 const colCache = requireExcelJS("./lib/utils/col-cache.js") as ColCache
 
-/**
- * A copy of a string that does not share memory with the text it was cut from. exceljs cuts cell
- * text out of 16–64 KB chunks of XML; kept as is, one id or title keeps its whole chunk alive and
- * memory grows with the sheet.
- */
-export const own = (s: string): string => (" " + s).slice(1)
-
-/** A cell value as exceljs gives it → a plain cell value. */
-export const plain = (v: unknown): CellValue => {
-  if (v === null || v === undefined) return null
-  if (typeof v === "string") return own(v)
-  if (typeof v === "boolean") return v
-  if (typeof v === "number") return Number.isNaN(v) ? { formula: "", result: { error: "#VALUE!" } } : v
-  if (v instanceof Date) return v
-  if (typeof v === "object") {
-    const o = v as Record<string, unknown>
-    if (Array.isArray(o["richText"])) return (o["richText"] as ReadonlyArray<{ text?: unknown }>).map((r) => (typeof r.text === "string" ? r.text : "")).join("")
-    if ("formula" in o || "sharedFormula" in o) {
-      const f = typeof o["formula"] === "string" ? o["formula"] : typeof o["sharedFormula"] === "string" ? o["sharedFormula"] : ""
-      const r = o["result"]
-      let result: string | number | boolean | Date | ErrorValue | undefined
-      if (r === undefined || r === null) result = undefined
-      else if (typeof r === "number") result = Number.isNaN(r) ? { error: "#VALUE!" } : r
-      else if (typeof r === "string") result = own(r)
-      else if (typeof r === "boolean" || r instanceof Date) result = r
-      else if (typeof r === "object" && typeof (r as { error?: unknown }).error === "string") result = { error: (r as { error: string }).error }
-      else result = undefined
-      return { formula: f, result }
-    }
-    if (typeof o["error"] === "string") return { formula: "", result: { error: o["error"] } }
-    if ("text" in o) return plain(o["text"])
-  }
-  return String(v)
-}
-
 /** One row of a sheet: its number (the `r` of `<row>`) and its cells from column A. */
-export interface SheetRow {
-  readonly number: number
-  readonly cells: Array<CellValue>
-}
+export type { SheetRow } from "./workbook.js"
+export { own, plain }
 
 /** Texts up to this length are shared between the rows that have them (see `ownShared`). */
 const SHORT = 64

@@ -1,0 +1,453 @@
+/**
+ * The sheet of a report table: exceljs cells, styles, merges and page setup for a
+ * {@link Report.Table}, written into any exceljs workbook (the streaming writer of `Xlsx.writeTables`
+ * in Node, the in-memory workbook of `@khuyencong/adapters-excel/browser`). No Node built-in is
+ * imported here; exceljs is only a type.
+ */
+import { LocalDate, Money } from "@khuyencong/core"
+import type ExcelJS from "exceljs"
+import { columnLetter, toDateCell } from "../Cell.js"
+import { ExportError } from "../Issues.js"
+import * as Report from "../Report.js"
+
+const MONEY_FORMAT = "#,##0"
+/** The number format of a money cell: fixed decimals when the column asks, else as many as the value has. */
+const moneyFormat = (c: Report.Column, decimals: number): string => {
+  const d = c.decimals === undefined ? Math.min(decimals, 10) : Math.min(Math.max(Math.trunc(c.decimals), 0), 10)
+  return d > 0 ? `${MONEY_FORMAT}.${"0".repeat(d)}` : MONEY_FORMAT
+}
+const DATE_FORMAT = "dd/mm/yyyy"
+const MONTH_FORMAT = "mm/yyyy"
+const BAD_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
+const FONT = "Times New Roman"
+const MM = 1 / 25.4
+
+const sheetName = (name: string, used: Set<string>): string => {
+  let base = name.replace(/[:\\/?*[\]]/g, "-").slice(0, 31).trim()
+  if (base === "") base = "Sheet"
+  let n = base
+  for (let k = 2; used.has(n.toLowerCase()); k++) n = `${base.slice(0, 31 - String(k).length - 1)} ${k}`
+  used.add(n.toLowerCase())
+  return n
+}
+
+const widthOf = (s: string): number => Math.max(...s.split("\n").map((l) => [...l].length), 0)
+
+const tooLarge = (m: bigint, path: ReadonlyArray<string | number>): ExportError =>
+  new ExportError({
+    code: "export/amount-too-large",
+    path,
+    message: `The amount (số tiền) ${Money.format(Money.make(m))} is too large for a spreadsheet number (at most 9.007.199.254.740.991 đồng exactly)`
+  })
+
+const moneyNumber = (m: bigint, path: ReadonlyArray<string | number>): number => {
+  if (m > BigInt(Number.MAX_SAFE_INTEGER) || m < -BigInt(Number.MAX_SAFE_INTEGER)) throw tooLarge(m, path)
+  return Number(m)
+}
+
+/**
+ * An amount of đồng in a larger unit, as the spreadsheet number whose shortest decimal text is
+ * the exact quotient (1.350.500.000 đ in triệu đồng = 1350.5), and its count of decimals. An
+ * amount whose quotient a number cannot hold exactly (more than 15 significant digits) is refused.
+ */
+const inUnit = (m: bigint, unit: bigint, path: ReadonlyArray<string | number>): { readonly value: number; readonly decimals: number } => {
+  if (unit === 1n) return { value: moneyNumber(m, path), decimals: 0 }
+  const neg = m < 0n
+  const a = neg ? -m : m
+  const int = a / unit
+  const scale = unit.toString().length - 1
+  const frac = (a % unit).toString().padStart(scale, "0").replace(/0+$/, "")
+  const text = `${neg ? "-" : ""}${int}${frac === "" ? "" : `.${frac}`}`
+  const value = Number(text)
+  if (String(value) !== text) throw tooLarge(m, path)
+  return { value, decimals: frac.length }
+}
+
+const checkText = (s: string, path: ReadonlyArray<string | number>): string => {
+  if (BAD_TEXT.test(s) || s.length > 32_767)
+    throw new ExportError({
+      code: "export/bad-text",
+      path,
+      message: `The text at ${path.join("/")} ${s.length > 32_767 ? "is longer than a spreadsheet cell holds (32.767 characters)" : "holds a control character a spreadsheet cannot store"}`
+    })
+  return s
+}
+
+const shown = (c: Report.Column, v: Report.Value): string => {
+  if (v === undefined) return ""
+  if (c.kind === "money" && typeof v === "bigint") return Money.format(Money.make(v)).replace(" ₫", "")
+  if (c.kind === "date") return "00/00/0000"
+  return String(v)
+}
+
+/**
+ * Lines a text takes in a cell `width` characters wide, wrapped at words: a column width counts
+ * digits of the default font, and Times New Roman 11 pt fits about 1.2 letters in each (Calibri digits, as Excel and LibreOffice measure) (`dense`
+ * 0.95 for bold capitals).
+ */
+const linesIn = (text: string, width: number, dense = 1.2): number => {
+  const room = Math.max(1, Math.floor(width * dense) - 1)
+  let lines = 0
+  for (const para of text.split("\n")) {
+    let n = 1
+    let at = 0
+    for (const w of para.split(/\s+/)) {
+      const len = [...w].length
+      if (at === 0) at = len
+      else if (at + 1 + len <= room) at += 1 + len
+      else {
+        n++
+        at = len
+      }
+      while (at > room) {
+        n++
+        at -= room
+      }
+    }
+    lines += n
+  }
+  return Math.max(1, lines)
+}
+
+/** The column widths of a table: given, or fitted to the contents (capped for printing). */
+const columnWidths = (table: Report.Table): ReadonlyArray<number> =>
+  table.columns.map((c) => {
+    if (c.width !== undefined) return c.width
+    let w = Math.min(widthOf(c.header), 24)
+    for (const r of table.rows) w = Math.max(w, Math.min(widthOf(shown(c, r[c.key])), 40))
+    if (c.kind === "money") w = Math.max(w, 15)
+    if (c.kind === "date") w = Math.max(w, 11)
+    return Math.max(6, w + 2)
+  })
+
+/** Landscape when the columns are wider than a portrait A4 page holds at 11 pt (about 95 characters). */
+const orientationOf = (table: Report.Table): "portrait" | "landscape" =>
+  table.orientation ?? (columnWidths(table).reduce((a, b) => a + b, 0) > 95 ? "landscape" : "portrait")
+
+/**
+ * Where each part of a table lands on its sheet (1-based rows): what a printed page shows above the
+ * header, the header rows (repeated on every printed page), the data, totals and summary lines,
+ * and the signature block.
+ */
+export interface Layout {
+  readonly headerFirst: number
+  readonly headerLast: number
+  readonly firstData: number
+  readonly lastData: number
+  readonly totalsRow: number | undefined
+  readonly lastRow: number
+}
+
+/** What a table is written into: exceljs's streaming workbook writer (Node) or its in-memory workbook (a browser). */
+export interface WorkbookLike {
+  addWorksheet(name?: string, options?: Partial<ExcelJS.AddWorksheetOptions>): ExcelJS.Worksheet
+}
+
+/**
+ * Write one report table to a new sheet of `wb` (a name not in `used`, which it joins): the
+ * layout described in the Xlsx module's header. Throws an {@link ExportError} for an amount or a
+ * text a spreadsheet cannot hold.
+ */
+export const writeTable = (wb: WorkbookLike, table: Report.Table, used: Set<string>): Layout => {
+  const cols = table.columns
+  const width = cols.length
+  const doc = table.document === undefined ? undefined : Report.documentText(table.document)
+  const unit = table.unit ?? "đồng"
+  const unitDong = Report.unitDong(unit)
+  const hasMoney = cols.some((c) => c.kind === "money")
+  const depth = cols.some((c) => c.group !== undefined) ? 2 : 1
+  const widths = columnWidths(table)
+  const totalWidth = widths.reduce((a, b) => a + b, 0)
+  const orientation = orientationOf(table)
+  const last = columnLetter(width)
+  // the left block (issuing body, preparer) and the right block (motto, date, head) of the page
+  let leftEnd = 1
+  for (let acc = widths[0] ?? 0; leftEnd < width && acc < totalWidth * 0.4; leftEnd++) acc += widths[leftEnd] ?? 0
+  let rightStart = width
+  for (let acc = widths[width - 1] ?? 0; rightStart > leftEnd + 1 && acc < totalWidth * 0.45; ) acc += widths[--rightStart - 1] ?? 0
+  if (width < 3) {
+    leftEnd = 1
+    rightStart = width
+  }
+  const span = (row: number, from: number, to: number) => {
+    if (to > from) ws.mergeCells(`${columnLetter(from)}${row}:${columnLetter(to)}${row}`)
+  }
+
+  // rows
+  let r = 1
+  const docRows = doc === undefined ? 0 : Math.max(doc.issuer.length, doc.motto.length)
+  const headRowsStart = r
+  r += docRows + (docRows > 0 ? 1 : 0)
+  const titleRow = r++
+  const subtitles = [...(doc?.decision === undefined ? [] : [doc.decision]), ...(table.subtitle ?? [])]
+  const subtitleStart = r
+  r += subtitles.length
+  const unitRow = hasMoney && (table.unit !== undefined || doc !== undefined) ? r++ : undefined
+  const headerFirst = r
+  const headerLast = r + depth - 1
+  const firstData = headerLast + 1
+  const lastData = headerLast + table.rows.length
+  const totalsRow = table.totals === undefined ? undefined : lastData + 1
+
+  const name = sheetName(table.sheet, used)
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: "frozen", xSplit: 0, ySplit: headerLast, topLeftCell: `A${firstData}`, activeCell: `A${firstData}` }],
+    pageSetup: {
+      paperSize: 9,
+      orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      // Decree 30/2020: top and bottom 20–25 mm, left 30–35 mm (the bound edge), right 15–20 mm;
+      // a landscape page is bound along its top
+      margins:
+        orientation === "portrait"
+          ? { left: 30 * MM, right: 15 * MM, top: 20 * MM, bottom: 20 * MM, header: 10 * MM, footer: 10 * MM }
+          : { left: 20 * MM, right: 15 * MM, top: 25 * MM, bottom: 15 * MM, header: 12 * MM, footer: 8 * MM },
+      printTitlesRow: `${headerFirst}:${headerLast}`
+    },
+    // page numbers centred in the top margin, none on the first page (Decree 30/2020)
+    headerFooter: { differentFirst: true, firstHeader: "", oddHeader: `&C&"${FONT},Regular"&13&P` }
+  } as never)
+  ws.columns = widths.map((w) => ({ width: w })) as never
+  const font = (extra: Record<string, unknown> = {}) => ({ name: FONT, size: 11, ...extra })
+  const text = (row: number, col: number, value: string, style: { font?: Record<string, unknown>; align?: "left" | "center" | "right"; wrap?: boolean }) => {
+    const cell = ws.getRow(row).getCell(col)
+    cell.value = checkText(value, [name, row, col])
+    cell.font = font(style.font) as never
+    cell.alignment = { horizontal: style.align ?? "center", vertical: "middle", wrapText: style.wrap ?? true }
+  }
+  const charsIn = (from: number, to: number) => widths.slice(from - 1, to).reduce((a, b) => a + b, 0)
+
+  // issuing body and national motto
+  if (doc !== undefined) {
+    for (let k = 0; k < docRows; k++) {
+      const row = ws.getRow(headRowsStart + k)
+      row.height = 17
+      const issuer = doc.issuer[k]
+      if (issuer !== undefined) {
+        text(headRowsStart + k, 1, issuer, { font: { size: 12, bold: k > 0, underline: k === doc.issuer.length - 1 && k > 0 } })
+        span(headRowsStart + k, 1, leftEnd)
+      }
+      const motto = doc.motto[k]
+      if (motto !== undefined) {
+        text(headRowsStart + k, rightStart, motto, { font: { size: k === 0 ? 12 : 13, bold: true, underline: k === doc.motto.length - 1 } })
+        span(headRowsStart + k, rightStart, width)
+      }
+      row.commit()
+    }
+  }
+  // title, subtitles, unit
+  {
+    const lines = linesIn(table.title, totalWidth, 0.75)
+    text(titleRow, 1, table.title, { font: { size: 14, bold: true } })
+    ws.getRow(titleRow).height = 21 * lines + 4
+    span(titleRow, 1, width)
+    ws.getRow(titleRow).commit()
+  }
+  subtitles.forEach((st, k) => {
+    const n = subtitleStart + k
+    text(n, 1, st, { font: { italic: true } })
+    ws.getRow(n).height = 16 * linesIn(st, totalWidth) + 2
+    span(n, 1, width)
+    ws.getRow(n).commit()
+  })
+  if (unitRow !== undefined) {
+    const from = Math.max(1, width - 2)
+    text(unitRow, from, `Đơn vị tính: ${unit}`, { font: { italic: true }, align: "right", wrap: false })
+    span(unitRow, from, width)
+    ws.getRow(unitRow).commit()
+  }
+  // header
+  const border = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } } as const
+  const headCell = (row: number, col: number, value: string) => {
+    const cell = ws.getRow(row).getCell(col)
+    cell.value = value === "" ? null : checkText(value, [name, row, col])
+    cell.font = font({ bold: true }) as never
+    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true }
+    cell.border = border
+  }
+  const merges: Array<string> = []
+  for (let i = 0; i < width; i++) {
+    const c = cols[i] as Report.Column
+    if (depth === 1) headCell(headerFirst, i + 1, c.header)
+    else if (c.group === undefined) {
+      headCell(headerFirst, i + 1, c.header)
+      headCell(headerLast, i + 1, "")
+      merges.push(`${columnLetter(i + 1)}${headerFirst}:${columnLetter(i + 1)}${headerLast}`)
+    } else {
+      const startsGroup = cols[i - 1]?.group !== c.group
+      headCell(headerFirst, i + 1, startsGroup ? c.group : "")
+      headCell(headerLast, i + 1, c.header)
+      if (startsGroup) {
+        let j = i
+        while (cols[j + 1]?.group === c.group) j++
+        if (j > i) merges.push(`${columnLetter(i + 1)}${headerFirst}:${columnLetter(j + 1)}${headerFirst}`)
+      }
+    }
+  }
+  // merged after every cell is written: a value set on a covered cell would go to the merge's first
+  for (const m of merges) ws.mergeCells(m)
+  const headerLines = Math.max(...cols.map((c, i) => linesIn(c.header, widths[i] ?? 10, 0.95)), 1)
+  ws.getRow(headerFirst).height = depth === 1 ? 15 * headerLines + 4 : Math.max(18, 15 * Math.max(...cols.filter((c) => c.group !== undefined).map((c) => linesIn(c.group ?? "", 24, 0.95)), 1) + 4)
+  ws.getRow(headerFirst).commit()
+  if (depth === 2) {
+    ws.getRow(headerLast).height = 15 * headerLines + 4
+    ws.getRow(headerLast).commit()
+  }
+  // rows
+  const put = (row: ReturnType<typeof ws.getRow>, rowNumber: number, c: Report.Column, i: number, v: Report.Value) => {
+    const cell = row.getCell(i + 1)
+    cell.border = border
+    cell.font = font() as never
+    if (v === undefined) return
+    const path = [name, rowNumber, c.key]
+    switch (c.kind) {
+      case "money":
+        if (typeof v === "bigint") {
+          const x = inUnit(v, unitDong, path)
+          cell.value = x.value
+          cell.numFmt = moneyFormat(c, x.decimals)
+        } else {
+          cell.value = typeof v === "number" ? v : checkText(v, path)
+          cell.numFmt = moneyFormat(c, typeof v === "number" && !Number.isInteger(v) ? 2 : 0)
+        }
+        cell.alignment = { horizontal: "right", vertical: "top" }
+        break
+      case "date":
+        if (typeof v === "string" && LocalDate.is(v)) {
+          cell.value = toDateCell(v)
+          cell.numFmt = DATE_FORMAT
+          cell.alignment = { horizontal: "center", vertical: "top" }
+        } else cell.value = typeof v === "string" ? checkText(v, path) : Number(v)
+        break
+      case "month":
+        if (typeof v === "string" && /^\d{4}-\d{2}$/.test(v)) {
+          cell.value = toDateCell(LocalDate.parseOrThrow(`${v}-01`))
+          cell.numFmt = MONTH_FORMAT
+          cell.alignment = { horizontal: "center", vertical: "top" }
+        } else cell.value = typeof v === "string" ? checkText(v, path) : Number(v)
+        break
+      case "integer":
+        cell.value = typeof v === "bigint" ? moneyNumber(v, path) : typeof v === "number" ? v : checkText(v, path)
+        cell.numFmt = "0"
+        cell.alignment = { horizontal: "center", vertical: "top" }
+        break
+      default:
+        cell.value = typeof v === "string" ? checkText(v, path) : typeof v === "bigint" ? v.toString() : v
+        cell.alignment = { vertical: "top", wrapText: true }
+    }
+  }
+  table.rows.forEach((tr, k) => {
+    const n = firstData + k
+    const row = ws.getRow(n)
+    cols.forEach((c, i) => put(row, n, c, i, tr[c.key]))
+    // an explicit height, so that every program prints the wrapped lines (none guesses it for
+    // merged or streamed rows the same way)
+    row.height = 13.5 * Math.max(1, ...cols.map((c, i) => (c.kind === "text" ? linesIn(shown(c, tr[c.key]), widths[i] ?? 10) : 1))) + 3
+    row.commit()
+  })
+  // totals
+  const totalCell = new Map<string, string>()
+  const t = table.totals
+  const letter = new Map(cols.map((c, i) => [c.key, columnLetter(i + 1)] as const))
+  if (t !== undefined && totalsRow !== undefined) {
+    const row = ws.getRow(totalsRow)
+    cols.forEach((c, i) => {
+      const cell = row.getCell(i + 1)
+      cell.border = border
+      if (c.key === t.labelColumn) {
+        cell.value = checkText(t.label, [name, totalsRow, c.key])
+        cell.alignment = { horizontal: "center", vertical: "middle" }
+      } else if (t.sum.includes(c.key)) {
+        const col = letter.get(c.key) ?? "A"
+        const sum = inUnit(Report.columnTotal(table, c.key), unitDong, [name, totalsRow, c.key])
+        cell.value = table.rows.length === 0 ? 0 : { formula: `SUM(${col}${firstData}:${col}${lastData})`, result: sum.value }
+        cell.numFmt = moneyFormat(c, sum.decimals)
+        cell.alignment = { horizontal: "right", vertical: "middle" }
+        totalCell.set(c.key, `${col}${totalsRow}`)
+      } else put(row, totalsRow, c, i, t.values?.[c.key])
+      cell.font = font({ bold: true }) as never
+    })
+    row.height = 18
+    row.commit()
+  }
+  // summary lines
+  let lastRow = totalsRow ?? lastData
+  const f = table.footer
+  if (f !== undefined) {
+    const start = lastRow + 2
+    const lineCell = new Map<string, string>()
+    const labelIndex = cols.findIndex((c) => c.key === f.labelColumn)
+    const valueIndex = cols.findIndex((c) => c.key === f.column)
+    f.lines.forEach((l, k) => lineCell.set(l.key, `${columnLetter(valueIndex + 1)}${start + k}`))
+    f.lines.forEach((l, k) => {
+      const n = start + k
+      const row = ws.getRow(n)
+      const label = row.getCell(labelIndex + 1)
+      label.value = checkText(l.label, [name, n, f.labelColumn])
+      label.font = font({ bold: true }) as never
+      const cell = row.getCell(valueIndex + 1)
+      const result = inUnit(l.value, unitDong, [name, n, f.column])
+      if (l.formula === undefined) cell.value = result.value
+      else {
+        const formula = l.formula.replace(/\{(total|line):([^}]+)\}/g, (_m, kind: string, key: string) =>
+          (kind === "total" ? totalCell.get(key) : lineCell.get(key)) ?? "0"
+        )
+        cell.value = { formula, result: result.value }
+      }
+      cell.numFmt = moneyFormat(cols[valueIndex] as Report.Column, result.decimals)
+      cell.font = font({ bold: true }) as never
+      row.commit()
+      lastRow = n
+    })
+  }
+  // place and date, signature block
+  if (doc !== undefined && (doc.signers.length > 0 || doc.placeDate !== "")) {
+    let n = lastRow + 2
+    text(n, rightStart, doc.placeDate, { font: { italic: true } })
+    span(n, rightStart, width)
+    ws.getRow(n).commit()
+    n++
+    const titleLines = Math.max(1, ...doc.signers.map((x) => x.title.length))
+    for (let k = 0; k < titleLines; k++) {
+      for (const x of doc.signers) {
+        const line = x.title[k]
+        if (line === undefined) continue
+        const [from, to] = x.side === "left" ? [1, leftEnd] : [rightStart, width]
+        text(n, from, line, { font: { size: 12, bold: true } })
+        span(n, from, to)
+      }
+      ws.getRow(n).commit()
+      n++
+    }
+    for (const x of doc.signers) {
+      const [from, to] = x.side === "left" ? [1, leftEnd] : [rightStart, width]
+      text(n, from, x.note, { font: { italic: true } })
+      span(n, from, to)
+    }
+    ws.getRow(n).commit()
+    n++
+    // room to sign (and seal)
+    for (let k = 0; k < 4; k++) {
+      ws.getRow(n).height = 20
+      ws.getRow(n).commit()
+      n++
+    }
+    for (const x of doc.signers) {
+      const [from, to] = x.side === "left" ? [1, leftEnd] : [rightStart, width]
+      if (x.name !== "") {
+        text(n, from, x.name, { font: { size: 12, bold: true } })
+        span(n, from, to)
+      }
+    }
+    ws.getRow(n).commit()
+    lastRow = n
+  }
+  void charsIn
+  void last
+  // the streaming writer's sheet is committed (flushed); an in-memory sheet has nothing to commit
+  if (typeof (ws as { commit?: unknown }).commit === "function") ws.commit()
+  return { headerFirst, headerLast, firstData, lastData, totalsRow, lastRow }
+}
