@@ -20,12 +20,10 @@ import { readFile } from "node:fs/promises"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { chromium, type Browser, type Page } from "playwright-core"
-import { build } from "vite"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { serve, type Served } from "./serve.js"
+import { buildPage, serve, type Served } from "./serve.js"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
-const dist = join(root, "dist")
 const shots = join(root, "test", "screenshots")
 const data = join(root, "..", "..", "examples", "provincial-plan", "data")
 const REGISTER = join(data, "register-2024.xlsx")
@@ -51,7 +49,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `
 beforeAll(async () => {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y --no-install-recommends chromium), or set CHROMIUM_PATH`)
-  await build({ configFile: join(root, "vite.config.ts"), logLevel: "warn" })
+  const dist = await buildPage()
   mkdirSync(shots, { recursive: true })
   server = await serve(dist)
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] })
