@@ -90,6 +90,10 @@ describe("the law at a date", () => {
     await expect(rows.nth(0).textContent()).resolves.toContain("26/2014/TTLT-BTC-BCT")
     // the provinces' own levels beside the national one
     await expect(page.locator("[data-testid='overlays'] tbody tr").count()).resolves.toBeGreaterThan(0)
+    // Lai Châu's Resolution 18/2025 sets 300 triệu per establishment, the national cap itself: shown as the same level, not as lowering it
+    const laiChau = page.locator("[data-testid='overlays'] tbody tr", { hasText: "Lai Châu" })
+    await expect(laiChau.textContent()).resolves.toContain("300.000.000 ₫")
+    await expect(laiChau.textContent()).resolves.toContain("bằng mức quốc gia")
     await shot(page, "law-desktop")
     await page.close()
   })

@@ -6,7 +6,7 @@
 import { Citation } from "@khuyencong/core"
 import { useMemo, useState } from "preact/hooks"
 import { go, lawLink } from "../route.js"
-import { formatValue } from "../ui/format.js"
+import { compareValues, formatValue } from "../ui/format.js"
 import { Bi, L, T, Unconfirmed } from "../ui/text.js"
 import { entry as entryOf, inForce, instruments, packs, provincialLevels, search, stepAt, today, type Entry, type Step } from "./model.js"
 import { StepChart } from "./StepChart.js"
@@ -102,7 +102,11 @@ function ValueAt(props: { readonly e: Entry; readonly step: Step | undefined; re
 
 function Overlays(props: { readonly e: Entry; readonly date: string }) {
   const levels = provincialLevels(props.e.id)
-  const national = stepAt(props.e, props.date)
+  /** What a provincial level does to the national one: the overlay's operation, or "same" when the two are equal. */
+  const opLabel = (op: string, order: -1 | 0 | 1 | undefined): string =>
+    order === 0 ? "= bằng mức quốc gia / same as national" : op === "lower" ? "▼ hạ / lowers" : "▲ nâng / raises"
+  // the national level the overlay's level stands beside: at the date when the overlay is in force then, else on its first day
+  const nationalOn = (o: Parameters<typeof inForce>[0]) => stepAt(props.e, inForce(o, props.date) ? props.date : o.effective.start)
   return (
     <section aria-labelledby="overlays-h">
       <h3 id="overlays-h">
@@ -131,9 +135,9 @@ function Overlays(props: { readonly e: Entry; readonly date: string }) {
                     {l.overlay.province} · {l.overlay.title.split(":")[0]}
                   </td>
                   <td class="num">
-                    {formatValue(l.value, props.e.unit)} <span class="op">{l.op === "lower" ? "▼ hạ / lowers" : "▲ nâng / raises"}</span>
+                    {formatValue(l.value, props.e.unit)} <span class="op">{opLabel(l.op, compareValues(l.value, nationalOn(l.overlay)?.value))}</span>
                   </td>
-                  <td class="num">{formatValue(national?.value, props.e.unit)}</td>
+                  <td class="num">{formatValue(nationalOn(l.overlay)?.value, props.e.unit)}</td>
                   <td>
                     {Citation.formatInstrumentVi(l.instrument)} <Unconfirmed grade={l.overlay.citation.grade} />
                   </td>

@@ -28,3 +28,12 @@ export const vnd = (m: bigint): string => Money.format(m as Money.Money)
 
 /** A signed difference of money: `+100.000.000 ₫`, `−50.000.000 ₫`, `0 ₫`. */
 export const signedVnd = (d: bigint): string => (d > 0n ? `+${vnd(d)}` : d < 0n ? `−${vnd(-d)}` : vnd(0n))
+
+/** The order of two numeric values (money, rates, numbers): -1, 0 or 1; undefined when either is not numeric or they differ in kind. */
+export const compareValues = (a: RulePack.ParameterValue | null | undefined, b: RulePack.ParameterValue | null | undefined): -1 | 0 | 1 | undefined => {
+  const sign = (d: bigint): -1 | 0 | 1 => (d < 0n ? -1 : d > 0n ? 1 : 0)
+  if (typeof a === "bigint" && typeof b === "bigint") return sign(a - b)
+  if (isFraction(a) && isFraction(b)) return sign(a.numerator * b.denominator - b.numerator * a.denominator)
+  if (typeof a === "number" && typeof b === "number") return a < b ? -1 : a > b ? 1 : 0
+  return undefined
+}
