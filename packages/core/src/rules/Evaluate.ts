@@ -28,7 +28,6 @@ import * as RateValue from "../values/Rate.js"
 import { sha256Hex } from "./internal/sha256.js"
 import * as TraceValue from "../values/Trace.js"
 import { evaluateRaw } from "./eligibility/verdicts.js"
-import { Register as RegisterImpl } from "./eligibility/register.js"
 import { computeRaw } from "./internal/supportEngine.js"
 import type * as LocalDate from "../values/LocalDate.js"
 import type * as Money from "../values/Money.js"
@@ -36,7 +35,6 @@ import { governsDate, governsPlanYear, PeriodError, resolve, viewFor, type Resol
 import * as Resolution from "./Resolution.js"
 import { citationRef } from "../values/Trace.js"
 import { err, ok, orThrow, type Result, toEffect } from "../values/Result.js"
-import type { Establishment } from "../records/Establishment.js"
 import type { Proposal } from "../records/Proposal.js"
 import type { RulePack } from "./RulePack.js"
 import type * as Support from "./Support.js"
@@ -180,14 +178,11 @@ const layersInForce = (view: ResolvedPack): { readonly overlay: string | undefin
  * 2025 reorganisation): an error naming the code, the day it closed and its successor.
  */
 const closedProvinceFault = (p: Proposal, date: LocalDate.LocalDate, es: Eligibility.Establishments): LookupError | undefined => {
-  const register = es instanceof RegisterImpl ? es : undefined
   for (const id of p.beneficiaries) {
     const e = Eligibility.establishmentOf(es, id)
     if (e === undefined) continue // evaluateRaw reports the unknown beneficiary
     const code = e.location.provinceCode
-    if (register?.isOpen(code, date) === true) continue
     const on = AdminUnits.provinceOn(code, date)
-    if (on.ok) register?.markOpen(code, date)
     if (on.ok || on.error.code !== "admin-units/code-not-in-force") continue
     const closedAfter = on.error.validity.reduce<string | undefined>((last, v) => (v.validUntil !== undefined && v.validUntil < date && (last === undefined || v.validUntil > last) ? v.validUntil : last), undefined)
     if (closedAfter === undefined) continue // a code not yet in force: not a closing
@@ -276,34 +271,6 @@ export const evaluate: Evaluator = ((p: Proposal, resolved: ResolvedPack, ctx: C
         : undefined
   })
 }) as Evaluator
-
-/**
- * Establishments prepared for evaluating many proposals (sổ đăng ký cơ sở): what {@link register}
- * returns, a read-only `Map` by id, usable wherever establishments are (`Context.establishments`).
- * @category evaluation
- * @since 0.3.0
- */
-export type Register = ReadonlyMap<string, Establishment>
-
-/**
- * Prepare a register of establishments for evaluating many proposals: pass it as
- * `establishments`. Evaluation then computes once, and remembers, what depends only on an
- * establishment and the pack's view (its establishment conditions for a plan year) or on a
- * province code and the decision date (whether the code is in force), instead of once per
- * proposal. Results are identical to those with a plain `Map`; the trace is still built only
- * when asked for. The register holds deep-frozen records (frozen copies of records that are not
- * frozen: the caller's objects are left as they are) and cannot be changed (`set`, `delete`
- * throw): prepare a new one when establishments change. Keep one register while the
- * establishments stay the same; its memory grows with the establishments, views and plan years
- * evaluated.
- * @category evaluation
- * @since 0.3.0
- * @example `const establishments = register(byId); for (const p of proposals) evaluate(p, resolved, { establishments })`
- */
-export const register = (establishments: Eligibility.Establishments): Register =>
-  (establishments instanceof RegisterImpl
-    ? establishments
-    : new RegisterImpl(establishments instanceof Map ? (establishments as ReadonlyMap<string, Establishment>) : Object.entries(establishments)))
 
 /**
  * An evaluation whose trace was recorded (`trace: true`): the trace is not optional.

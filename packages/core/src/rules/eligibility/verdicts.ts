@@ -12,7 +12,6 @@ import type { ResolvedPack } from "../Pack.js"
 import { evaluatorOf, inScope, type Evaluator } from "./compile.js"
 import type { CatalogueView, Establishments } from "./Kind.js"
 import type { CompiledRule, Condition, Context, EstablishmentVerdict, LineVerdict, ProposalVerdict } from "./model.js"
-import { Register } from "./register.js"
 
 /** Evaluate an establishment rule for a plan year. */
 export const checkEstablishment = (rule: CompiledRule, e: Establishment, planYear: number): Condition => evaluatorOf(rule).establishment(e, planYear)
@@ -42,39 +41,6 @@ export const establishmentVerdict = (
     conditions[i] = c
   }
   return { establishmentId: id, verdict: failed ? "ineligible" : passed ? "eligible" : "not-applicable", conditions }
-}
-
-/**
- * {@link establishmentVerdict} remembered in a register's memo: the verdict depends only on the
- * (frozen) record, the view's rules, the plan year and which of the rules about some activities
- * the proposal is in scope of, which together are the key.
- */
-const rememberedVerdict = (
-  memo: Map<Establishment, Map<number, EstablishmentVerdict>>,
-  e: Establishment,
-  id: string,
-  rules: ReadonlyArray<CompiledRule>,
-  p: Proposal
-): EstablishmentVerdict => {
-  let scope = 0
-  for (let i = 0, bit = 1; i < rules.length; i++) {
-    const t = (rules[i] as CompiledRule).tables as Evaluator
-    if (t.activities === undefined) continue
-    if (inScope(t, p)) scope += bit
-    bit *= 2
-  }
-  const key = scope * 100_000 + p.planYear
-  let byKey = memo.get(e)
-  if (byKey === undefined) {
-    byKey = new Map()
-    memo.set(e, byKey)
-  }
-  let v = byKey.get(key)
-  if (v === undefined) {
-    v = establishmentVerdict(e, id, rules, p.planYear, p)
-    byKey.set(key, v)
-  }
-  return v
 }
 
 const scratch: Array<Condition> = []
@@ -114,7 +80,6 @@ export const evaluateRaw = (p: Proposal, resolved: ResolvedPack, ctx: Context): 
   const ids = p.beneficiaries
   const erules = view.establishmentRules
   const isMap = es instanceof Map
-  const memo = es instanceof Register ? es.verdictsOf(view) : undefined
   const n = ids.length
   const establishments: Array<EstablishmentVerdict> = new Array<EstablishmentVerdict>(n)
   for (let k = 0; k < n; k++) {
@@ -131,7 +96,7 @@ export const evaluateRaw = (p: Proposal, resolved: ResolvedPack, ctx: Context): 
         at: id,
         message: `beneficiary (cơ sở thụ hưởng) "${id}" of proposal "${p.id}" is not among the establishments supplied`
       })
-    const ev = memo === undefined ? establishmentVerdict(e, id, erules, p.planYear, p) : rememberedVerdict(memo, e, id, erules, p)
+    const ev = establishmentVerdict(e, id, erules, p.planYear, p)
     if (ev.verdict === "ineligible") failed = true
     else if (ev.verdict === "eligible") passed = true
     establishments[k] = ev
