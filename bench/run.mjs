@@ -30,7 +30,9 @@ const BENCHES = [
   },
   { name: "allocation", script: "bench/allocation/run.mjs", full: [], small: ["--n", "5000", "--runs", "3"] },
   { name: "policy", script: "bench/policy/run.mjs", full: [], small: ["--n", "500", "--runs", "3"] },
-  { name: "import", script: "packages/adapters-excel/bench/import.mjs", full: [], small: ["1000", "--rounds", "1", "--small"] }
+  { name: "import", script: "packages/adapters-excel/bench/import.mjs", full: [], small: ["1000", "--rounds", "1", "--small"] },
+  // PGlite in process; also the server when DATABASE_URL is set
+  { name: "store", script: "packages/adapters-postgres/bench/store.mjs", full: [], small: ["--n", "2000", "--rounds", "1", "--evaluations", "200"] }
 ]
 
 const load0 = os.loadavg()

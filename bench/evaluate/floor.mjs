@@ -49,8 +49,35 @@ const establishmentOk = (e, planYear, date) => {
   return true
 }
 
+/**
+ * The floor of issue 16 (a2): each establishment's own conditions computed once per plan year
+ * (and side of the special-zone date, the only date they read) and remembered, as a register
+ * prepared for evaluation would; `eligible` with that memo. The memo lives as long as the
+ * function `precomputed()` returns (one per run, like the library's register).
+ */
+export const precomputed = () => {
+  const memo = new Map() // establishment → Map<planYear × 2 + after special-zone date, boolean>
+  const ok = (e, planYear, date) => {
+    let m = memo.get(e)
+    if (m === undefined) {
+      m = new Map()
+      memo.set(e, m)
+    }
+    const key = planYear * 2 + (date >= SPECIAL_ZONE_FROM ? 1 : 0)
+    let r = m.get(key)
+    if (r === undefined) {
+      r = establishmentOk(e, planYear, date)
+      m.set(key, r)
+    }
+    return r
+  }
+  return (p, establishments) => eligibleWith(p, establishments, ok)
+}
+
 /** Eligible: approved, every line in the catalogue, funded, no double funding, every beneficiary eligible. */
-export const eligible = (p, establishments) => {
+export const eligible = (p, establishments) => eligibleWith(p, establishments, establishmentOk)
+
+const eligibleWith = (p, establishments, establishmentOk) => {
   const date = p.approvalDate
   if (date === undefined) return false
   const acts = p.activities

@@ -2,12 +2,17 @@
 // library (`Evaluate.evaluate` over the 2021–2025 pack), trace off and trace on, beside, in the
 // same run and on the same data:
 //   (a) the exact floor: the same rules written by hand, bigint đồng, no pack, no trace (floor.mjs);
+//   (a2) the floor of issue 16: the same with each establishment's eligibility computed once per
+//       plan year and remembered (`floor.precomputed()`; the memo filled during the passes and kept
+//       for the run), against which the library's trace off (goal ≤ 2×) and on (goal ≤ 4×) are
+//       also reported;
 //   (b) the same with plain JS numbers, for reference (numbers.mjs);
 //   (c) the same rules in json-rules-engine (jre.mjs), on the first --jre-n proposals, after the
 //       rest of the data is released from memory, beside the floor and the library on the same
 //       subset (with 10^6 proposals resident, its many major GCs would mostly measure marking them).
-// Not a test: it prints a markdown table. It exits 1 when the library and the floor disagree on
-// any proposal (verdict or support total), or when the floor's constants no longer match the pack.
+// Not a test: it prints a markdown table. It exits 1 when the library or the floor (a2) disagree
+// with the floor on any proposal (verdict or support total), or when the floor's constants no
+// longer match the pack.
 //
 //   npx tsc -b && node --expose-gc bench/evaluate/run.mjs [--n 1000000] [--jre-n 50000] [--runs 3]
 //       [--establishments 50000] [--warmup 20000]
@@ -160,6 +165,7 @@ const profile = (() => {
 
 const ctxOff = { establishments }
 const ctxOn = { establishments, trace: true }
+const floorPre = floor.precomputed()
 const date = (p) => cache.get(loaded, Evaluate.dateOf(p))
 
 /** verdict codes: 1 eligible, 0 not, 2 error, 3 trace missing when asked */
@@ -188,6 +194,19 @@ const cases = [
       for (let i = from; i < to; i++) {
         const p = P[i]
         V[i] = floor.eligible(p, establishments) ? 1 : 0
+        S[i] = floor.support(p)
+      }
+    }
+  },
+  {
+    key: "floorpre",
+    name: "(a2) exact floor, each establishment's eligibility precomputed per plan year",
+    S: new BigInt64Array(N),
+    V: new Uint8Array(N),
+    run: (from, to, S, V) => {
+      for (let i = from; i < to; i++) {
+        const p = P[i]
+        V[i] = floorPre(p, establishments) ? 1 : 0
         S[i] = floor.support(p)
       }
     }
@@ -334,6 +353,7 @@ const compareExact = (c, n = N, S = c.S, V = c.V) => {
 const agreement = {
   off: compareExact(byKey.off),
   on: compareExact(byKey.on),
+  floorpre: compareExact(byKey.floorpre),
   elig: compareExact(byKey.elig),
   support: compareExact(byKey.support)
 }
@@ -502,6 +522,11 @@ out.push("|---|--:|--:|")
 out.push(`| library, trace off, within 3× of the exact floor | ${mark(offX.wall, offX.wall <= 3)} | ${mark(offX.cpu, offX.cpu <= 3)} |`)
 out.push(`| library, trace off, ≥ 20× faster than json-rules-engine (same subset) | ${mark(jreX.wall, jreX.wall >= 20)} | ${mark(jreX.cpu, jreX.cpu >= 20)} |`)
 out.push(`| library, trace on, within 10× of the exact floor | ${mark(onX.wall, onX.wall <= 10)} | ${mark(onX.cpu, onX.cpu <= 10)} |`)
+const preX = (key) => ({ wall: R[key].us / R.floorpre.us, cpu: R[key].cpuUs / R.floorpre.cpuUs })
+const offPreX = preX("off")
+const onPreX = preX("on")
+out.push(`| library, trace off, within 2× of the precomputing floor (a2, issue 16) | ${mark(offPreX.wall, offPreX.wall <= 2)} | ${mark(offPreX.cpu, offPreX.cpu <= 2)} |`)
+out.push(`| library, trace on, within 4× of the precomputing floor (a2, issue 16) | ${mark(onPreX.wall, onPreX.wall <= 4)} | ${mark(onPreX.cpu, onPreX.cpu <= 4)} |`)
 out.push("")
 out.push("### Agreement (every proposal; support total and verdict)")
 out.push("")
@@ -511,6 +536,7 @@ out.push("| compared with the exact floor | proposals | verdict mismatches | sup
 out.push("|---|--:|--:|--:|--:|---")
 out.push(ag("library, trace off", agreement.off, N))
 out.push(ag("library, trace on", agreement.on, N))
+out.push(ag("(a2) precomputing floor", agreement.floorpre, N))
 out.push(ag("library, eligibility only", agreement.elig, N))
 out.push(ag("library, support only", agreement.support, N))
 out.push(ag("library, trace off, subset run", agreement.offSub, JRE_N))
@@ -525,7 +551,7 @@ out.push(`- Data: ${fmtInt(N)} proposals over ${fmtInt(E)} establishments; forms
 out.push(`- Activities (proposals having one): ${[...profile.acts.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${((100 * v) / N).toFixed(1)} %`).join(", ")}.`)
 out.push(`- Establishment legal forms: ${[...profile.legal.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${((100 * v) / E).toFixed(0)} %`).join(", ")}.`)
 out.push(`- Outcome (floor): ${((100 * eligibleCount) / N).toFixed(1)} % eligible; payable ${fmtInt(Number(payable / 1_000_000n))} million đồng in all.`)
-out.push(`- Setup (not timed): decoding ${((decodeMs * 1000) / N).toFixed(1)} µs per proposal (${(decodeMs / 1000).toFixed(0)} s), ${mb(dataBytes)} MB of heap for the decoded proposals (${mb(dataHeapFull)} MB in all with the plain-number copy; ${mb(dataHeapSubset)} MB for the subset runs); pack resolved at ${dates.size} dates in ${resolveMs.toFixed(0)} ms (${(resolveMs / dates.size).toFixed(2)} ms each).`)
+out.push(`- Setup (not timed): decoding ${((decodeMs * 1000) / N).toFixed(1)} µs per proposal (${(decodeMs / 1000).toFixed(0)} s), ${mb(dataBytes)} MB of heap for the decoded proposals (${mb(dataHeapFull)} MB in all with the plain-number copy; ${mb(dataHeapSubset)} MB for the subset runs); pack resolved at ${dates.size} dates in ${resolveMs.toFixed(0)} ms (${(resolveMs / dates.size).toFixed(2)} ms each);.`)
 out.push(`- Trace on: ${traceStats.steps.toFixed(1)} steps and ${fmtInt(traceStats.bytes)} bytes of JSON per proposal (first 1,000).`)
 out.push(`- Machine: ${os.availableParallelism()} CPUs (${os.cpus()[0]?.model ?? "?"}), ${mb(os.totalmem())} MB RAM, Node ${process.version}, heap limit ${mb(v8.getHeapStatistics().heap_size_limit)} MB; load average ${load0.map((x) => x.toFixed(2)).join(" ")} at start, ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} at end, 1-minute load ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} over the timed passes; ${new Date().toISOString()}.`)
 console.log(out.join("\n"))
@@ -537,6 +563,8 @@ const evalRow = (work, key, k, floorKey = "floor") => {
 emit([
   evalRow(`Evaluate.evaluate, trace off, ${fmtInt(N)} proposals`, "off", 3),
   evalRow(`Evaluate.evaluate, trace on, ${fmtInt(N)} proposals`, "on", 10),
+  evalRow(`Evaluate.evaluate, trace off, ${fmtInt(N)} proposals (floor a2: eligibility precomputed per establishment and plan year)`, "off", 2, "floorpre"),
+  evalRow(`Evaluate.evaluate, trace on, ${fmtInt(N)} proposals (floor a2)`, "on", 4, "floorpre"),
   {
     bench: "evaluate",
     work: `json-rules-engine / library (trace off), ${fmtInt(JRE_N)} proposals`,
@@ -552,6 +580,7 @@ emit([
 
 const bad =
   agreement.off.support + agreement.off.verdict + agreement.off.errors + agreement.on.support + agreement.on.verdict + agreement.on.errors +
+  agreement.floorpre.support + agreement.floorpre.verdict + agreement.floorpre.errors +
   agreement.offSub.support + agreement.offSub.verdict + agreement.offSub.errors
 if (bad > 0) {
   console.error(`FAIL: the library and the exact floor disagree (${bad} mismatches or errors)`)

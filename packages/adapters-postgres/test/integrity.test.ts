@@ -100,6 +100,40 @@ const killed = (h: Harness): void => {
   })
 }
 
+const killedBetweenStatements = (h: Harness): void => {
+  it("a batch written in several statements (an id saved twice) killed after its first statement leaves nothing of the batch", async () => {
+    const store = await h.fresh()
+    const s = Storage.toAsync(store)
+    const kill = Storage.toAsync(
+      Storage.make(
+        makeBackend(
+          withHook(await h.driver(), async (_, n) => {
+            if (n === 1) throw new Error("killed between the batch's statements")
+          }),
+          { schema: store.schema }
+        )
+      )
+    )
+    try {
+      await value(s.saveProposals([fixtures.proposal("DA-1")]))
+      // DA-2 twice: one statement may touch a row once, so the batch is two statements, one transaction
+      const batch = [fixtures.proposal("DA-1", { cost: 5n * M }), fixtures.proposal("DA-2"), fixtures.proposal("DA-3"), fixtures.proposal("DA-2", { cost: 7n * M }), fixtures.proposal("DA-4")]
+      const e = await failure(kill.saveProposals(batch))
+      expect((e as Storage.StorageError).cause).toBeInstanceOf(Error)
+      expect((await value(s.proposalHistory("DA-1"))).length).toBe(1)
+      for (const id of ["DA-2", "DA-3", "DA-4"]) expect(await value(s.getProposal(id))).toBeUndefined()
+      expect(await count(h, "proposals", store.schema)).toBe(1)
+      expect(await count(h, "proposal_versions", store.schema)).toBe(1)
+      // the same batch through the store: both statements commit together, DA-2 at version 2
+      const saved = await value(s.saveProposals(batch))
+      expect(saved.map((v) => [v.proposal.id, v.version])).toEqual([["DA-1", 2], ["DA-2", 1], ["DA-3", 1], ["DA-2", 2], ["DA-4", 1]])
+      expect(await count(h, "proposal_versions", store.schema)).toBe(6)
+    } finally {
+      await close(store)
+    }
+  })
+}
+
 const constraints = (h: Harness): void => {
   it("constraint violations behind the store's back come back as core's typed errors, never raw database errors", async () => {
     const store = await h.fresh()
@@ -260,6 +294,7 @@ describe("integrity on PGlite", () => {
   const h = pgliteHarness()
   afterAll(() => h.teardown())
   killed(h)
+  killedBetweenStatements(h)
   constraints(h)
   types(h)
 })
@@ -281,6 +316,7 @@ describe("integrity on a PostgreSQL server (DATABASE_URL)", () => {
     return p
   }
   killed(h)
+  killedBetweenStatements(h)
   constraints(h)
   types(h)
 
