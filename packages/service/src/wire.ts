@@ -4,7 +4,7 @@
  * (`"7/10"` reads back with `Rate.parse`), dates as `YYYY-MM-DD`.
  * @since 0.2.0
  */
-import { type Allocation, type Contract, type Ledger, LocalDate, Money, Rate } from "@khuyencong/core"
+import { type Allocation, type Contract, Evaluate, type Ledger, LocalDate, Money, Rate } from "@khuyencong/core"
 import { type Issue, ServiceError } from "./errors.js"
 
 type Path = ReadonlyArray<string | number>
@@ -254,3 +254,16 @@ export const toWire = (u: unknown): unknown => {
       return u
   }
 }
+
+/**
+ * An evaluation as it goes into an answer: the record itself with `evaluationVersion`, which
+ * {@link stringify} writes exactly as `JSON.stringify(Evaluate.encode(e))` (bigints as decimal
+ * strings, absent fields left out; a test holds the two equal) without building `encode`'s copy of
+ * a record of some 15 kB first: a third of the time of answering `POST /evaluate`.
+ */
+export const evaluationJson = (e: Evaluate.Evaluation): unknown => ({ evaluationVersion: Evaluate.VERSION, ...e })
+
+const bigintAsText = (_key: string, v: unknown): unknown => (typeof v === "bigint" ? v.toString() : v)
+
+/** JSON text of an answer body: `JSON.stringify`, with bigints (đồng) as decimal strings. */
+export const stringify = (body: unknown): string => JSON.stringify(body, bigintAsText)

@@ -4,7 +4,8 @@
  * roles, the limits, the typed errors.
  */
 import { request } from "node:http"
-import { fromConfig, listen, type Running } from "../src/index.js"
+import { defaultPacks, fromConfig, listen, type Running } from "../src/index.js"
+import { Establishment, Evaluate, LocalDate, Pack, Proposal } from "@khuyencong/core"
 import { memoryStore } from "@khuyencong/storage/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { call, contractBody, fixtures, storeEvaluated, tokenConfig, tokens } from "./helpers.js"
@@ -40,6 +41,20 @@ describe("evaluation", () => {
     // 50 % × 1.000.000.000 = 500.000.000 > 300.000.000 cap → 300.000.000
     expect(e.payable).toBe("300000000")
     expect(r.body.explanation).toMatch(/KẾT QUẢ/)
+  })
+
+  it("answers the evaluation exactly as Evaluate.encode writes it (key order too), with and without its trace", async () => {
+    const ok = <A>(r: { readonly ok: boolean; readonly value?: A }): A => (r.ok ? (r.value as A) : expect.fail("decode failed"))
+    const proposal = ok(Proposal.decode(fx.above))
+    const establishments = new Map(fx.establishments.map((e) => [String(e["id"]), ok(Establishment.decode(e))]))
+    const pack = defaultPacks().find((p) => p.id === "vn-khuyen-cong-2021-2025")!
+    const resolved = Pack.resolveOrThrow(pack, LocalDate.parseOrThrow(fx.date))
+    for (const trace of [false, true]) {
+      const r = await call(base, "POST", "/evaluate", tokens.reader, { proposal: fx.above, establishments: fx.establishments, date: fx.date, trace })
+      expect(r.status).toBe(200)
+      const expected = Evaluate.encode(Evaluate.evaluateOrThrow(proposal, resolved, { establishments, trace }))
+      expect(JSON.stringify(r.body.evaluation)).toBe(JSON.stringify(expected))
+    }
   })
 
   it("evaluates a batch, each proposal for itself: 300 triệu, 200 triệu (the rate binds), and a typed error", async () => {
