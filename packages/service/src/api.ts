@@ -204,7 +204,7 @@ const evaluateBatch: Handler = async (ctx, req) => {
  * 500 to allocate, takes tens of milliseconds to decode and evaluate, and a small request beside it
  * should not wait that long.
  */
-const stepwise = async <A, B>(items: ReadonlyArray<A>, f: (a: A, i: number) => B, sliceMs = 4): Promise<Array<B>> => {
+const stepwise = async <A, B>(items: ReadonlyArray<A>, f: (a: A, i: number) => B, sliceMs = 2): Promise<Array<B>> => {
   const out: Array<B> = []
   let since = performance.now()
   for (let i = 0; i < items.length; i++) {
