@@ -7,6 +7,7 @@ import {
   Appraisal,
   Establishment,
   Evaluate,
+  Ledger,
   LocalDate,
   Pack,
   Plan,
@@ -364,26 +365,27 @@ const getContract: Handler = async (ctx, req) => {
   return ok(contractJson(rec))
 }
 
-const eventJson = (e: { readonly idempotencyKey: string }): unknown => {
-  const { author, idempotencyKey } = authorOf(e.idempotencyKey)
+const eventJson = (e: Ledger.Event, recorded: string | undefined): unknown => {
+  const { author, idempotencyKey } = authorOf(e, recorded)
   return { ...(toWire(e) as object), idempotencyKey, author }
 }
 
 const postEvent: Handler = async (ctx, req) => {
   const principal = who(ctx, req, POST)
   const id = req.params["id"] as string
-  const event = decodeEvent(await req.body(), principal.id)
-  const posted = await storeCall(ctx.store.postEvent(id, event))
-  return ok({ event: eventJson(posted.event), replayed: posted.replayed, balances: toWire(posted.balances) }, posted.replayed ? 200 : 201)
+  const event = decodeEvent(await req.body())
+  const posted = await storeCall(ctx.store.postEvent(id, event, { author: principal.id }))
+  return ok({ event: eventJson(posted.event, posted.author), replayed: posted.replayed, balances: toWire(posted.balances) }, posted.replayed ? 200 : 201)
 }
 
 const ledger: Handler = async (ctx, req) => {
   who(ctx, req, READ_CONTRACTS)
   const id = req.params["id"] as string
   const l = await storeCall(ctx.store.getLedger(id))
-  const b = await storeCall(ctx.store.balances(id))
-  if (l === undefined || b === undefined) throw notFound("contract/not-found", ["id"], `Không có hợp đồng "${id}".`, `No contract "${id}".`)
-  return ok({ contract: toWire(l.contract), events: l.events.map(eventJson), balances: toWire(b) })
+  // read after the ledger: events are only ever added, so this covers every event of `l`
+  const authors = await storeCall(ctx.store.getAuthors(id))
+  if (l === undefined || authors === undefined) throw notFound("contract/not-found", ["id"], `Không có hợp đồng "${id}".`, `No contract "${id}".`)
+  return ok({ contract: toWire(l.contract), events: l.events.map((e) => eventJson(e, authors.get(e.id))), balances: toWire(Ledger.balances(l)) })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -144,8 +144,13 @@ describe("contracts and the ledger", () => {
     const l = await call(base, "GET", "/contracts/HĐ-01/ledger", tokens.planner)
     expect(l.status).toBe(200)
     expect(l.body.events).toHaveLength(1)
-    expect(l.body.events[0].author).toBe("sct-tn/ke-toan-1")
+    expect(l.body.events[0]).toMatchObject({ id: "a1", idempotencyKey: "k-a1", author: "sct-tn/ke-toan-1" })
     expect(l.body.balances.advanced).toBe("210000000")
+
+    // the same request from another ledger officer is not a retry of the first one's posting
+    const other = await call(base, "POST", "/contracts/HĐ-01/events", tokens.ledger2, advance)
+    expect(other.status).toBe(422)
+    typed(other.body, "ledger/idempotency-conflict")
   })
 
   it("never takes the author from the body", async () => {
