@@ -331,7 +331,8 @@ describe("the law and the API description", () => {
     expect(r.body.openapi).toBe("3.1.0")
     for (const p of ["/evaluate", "/evaluate/batch", "/allocate", "/contracts", "/contracts/{id}/events", "/contracts/{id}/ledger", "/parameters", "/packs"])
       expect(r.body.paths[p], p).toBeDefined()
-    expect(r.body.components.schemas.Evaluation.properties.payable).toBeDefined()
+    expect(r.body.components.schemas.Evaluation.properties.payable).toMatchObject({ "x-description-vi": expect.stringMatching(/Số được chi trả/) })
+    expect(r.body.components.schemas.Proposal.properties.planYear["x-description-vi"]).toBe("Năm kế hoạch")
     // Scalar's API reference over this document, from the copy effect bundles: nothing from a CDN
     const page = await call(base, "GET", "/docs")
     expect(page.status).toBe(200)
