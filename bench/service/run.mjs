@@ -200,7 +200,10 @@ try {
     ["1 MB of `[`", "[".repeat(MB - 1)],
     ["1 MB of 999 strings × 1000", longStrings],
     ["1 MB, one string of 1 M characters", JSON.stringify({ proposals: [{ id: "x".repeat(MB - 40) }] })],
-    ["1 MB of 60 000 keys", JSON.stringify({ proposals: [Object.fromEntries(Array.from({ length: 60000 }, (_, i) => [`k${i}`, 1]))] })]
+    ["1 MB of 60 000 keys", JSON.stringify({ proposals: [Object.fromEntries(Array.from({ length: 60000 }, (_, i) => [`k${i}`, 1]))] })],
+    // the largest proposal the limits let through (64 KiB): decoded in one go
+    ["a proposal just under 64 KiB (330 activities)", JSON.stringify({ proposals: [{ ...fx.above, activities: Array.from({ length: 330 }, () => fx.above.activities[0]) }] })],
+    ["a proposal of 188 KiB (999 activities; refused before parsing)", JSON.stringify({ proposals: [{ ...fx.above, activities: Array.from({ length: 999 }, () => fx.above.activities[0]) }] })]
   ]) {
     const held = []
     let outcome = ""

@@ -46,6 +46,15 @@ describe("the shape limits on the bytes, before parsing", () => {
     expect(refusal(() => preScan(bytes(`{"a":[1.123456789012345,"\\"x\\"",{"b":null}],"c":"${"ệ".repeat(32)}"}`), small))).toBeUndefined()
   })
 
+  it("refuse one proposal over maxRecordBytes, alone or in a list of proposals, with its path; other fields may be larger", () => {
+    const l: Limits = { ...defaultLimits, maxRecordBytes: 100 }
+    const big = { id: "p", title: "x".repeat(100) }
+    expect(refusal(() => preScan(bytes(JSON.stringify({ proposal: big })), l))).toMatchObject({ code: "request/record-too-large", path: ["proposal"] })
+    expect(refusal(() => preScan(bytes(JSON.stringify({ proposals: [{ id: "a" }, big] })), l))).toMatchObject({ code: "request/record-too-large", path: ["proposals", 1] })
+    expect(refusal(() => preScan(bytes(JSON.stringify({ proposals: [{ id: "a" }, { id: "b" }], establishments: [big], proposal: { id: "c" } })), l))).toBeUndefined()
+    expect(refusal(() => preScan(bytes(JSON.stringify({ plan: { proposals: [big] } })), l))).toBeUndefined()
+  })
+
   it("refuse a megabyte of '[' at the limit's depth, without parsing it", () => {
     expect(refusal(() => preScan(bytes("[".repeat(1 << 20)), defaultLimits))).toMatchObject({ code: "request/too-deep", path: Array.from({ length: 32 }, () => 0) })
   })
