@@ -127,12 +127,15 @@ try {
   // it meets is a hostile body holding the event loop or sharing the CPU).
   const MB = 1024 * 1024
   const longStrings = JSON.stringify({ proposals: [{ id: "x", junk: Array.from({ length: 999 }, () => "x".repeat(1000)) }] })
+  // within every limit: 100 proposals of 10 strings × 1000 (10 KB each), parsed, each refused by the decoder
+  const manyRecords = JSON.stringify({ proposals: Array.from({ length: 100 }, (_, i) => ({ id: `x${i}`, junk: Array.from({ length: 10 }, () => "x".repeat(1000)) })) })
   const fullBatch = JSON.stringify({ proposals: Array.from({ length: 100 }, (_, i) => ({ ...fx.above, id: `p${i}` })), establishments: fx.establishments, date: fx.date })
   const hostiles = [
     { name: "1 MB to /evaluate, Content-Length declared (refused unread, 413)", path: "/evaluate", body: longStrings },
     { name: "1 MB to /evaluate, chunked without length (refused at 256 KiB, 413)", path: "/evaluate", body: longStrings, chunked: true },
     { name: "1 MB of `[` to /evaluate/batch (refused before parsing, 413)", path: "/evaluate/batch", body: "[".repeat(MB - 1) },
-    { name: "1 MB of 999 strings × 1000 to /evaluate/batch (parsed; 200 with the item refused by the decoder)", path: "/evaluate/batch", body: longStrings },
+    { name: "1 MB: one proposal of 999 strings × 1000 to /evaluate/batch (over 64 KiB: 413 before parsing)", path: "/evaluate/batch", body: longStrings },
+    { name: "1 MB: 100 proposals of 10 strings × 1000 to /evaluate/batch (within every limit: parsed, each refused by the decoder, 200)", path: "/evaluate/batch", body: manyRecords },
     { name: "1 MB slow drip (64 KiB every 50 ms) to /evaluate/batch", path: "/evaluate/batch", body: longStrings, drip: true },
     { name: `a full batch: 100 proposals, ${Math.round(fullBatch.length / 1024)} KiB (200)`, path: "/evaluate/batch", body: fullBatch }
   ]
@@ -198,7 +201,8 @@ try {
   const { Proposal } = await import(join(root, "packages/core/dist/index.js"))
   for (const [name, text] of [
     ["1 MB of `[`", "[".repeat(MB - 1)],
-    ["1 MB of 999 strings × 1000", longStrings],
+    ["1 MB: one proposal of 999 strings × 1000", longStrings],
+    ["1 MB: 100 proposals of 10 strings × 1000 (parse, limits, the first decode; the rest in 2 ms slices)", manyRecords],
     ["1 MB, one string of 1 M characters", JSON.stringify({ proposals: [{ id: "x".repeat(MB - 40) }] })],
     ["1 MB of 60 000 keys", JSON.stringify({ proposals: [Object.fromEntries(Array.from({ length: 60000 }, (_, i) => [`k${i}`, 1]))] })],
     // the largest proposal the limits let through (64 KiB): decoded in one go
