@@ -880,7 +880,7 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
         return (await q.query(`SELECT ${CONTRACT_COLUMNS} FROM ${T.contracts} ${where(c)} ORDER BY id`, values)).map(readContract)
       }),
 
-    postEvent: (contractId, event) =>
+    postEvent: (contractId, event, author) =>
       tx(async (q) => {
         // an adjustment changes the proposal's commitments: lock the proposal first (then the contract, as a contract save does)
         const adjustment = typeof event === "object" && event !== null && event.kind === "adjustment"
@@ -901,7 +901,13 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
         if (!r.ok) throw r.error
         // Ledger.post accepted an event whose key is already in the ledger: a retry with the same content
         const original = ledger.events.find((e) => e.idempotencyKey === event.idempotencyKey)
-        if (original !== undefined) return { event: original, replayed: true, ledger }
+        if (original !== undefined) {
+          const [row] = await q.query(`SELECT author FROM ${T.events} WHERE contract_id = $1 AND id = $2`, [contractId, original.id])
+          const by = (row?.["author"] as string | null | undefined) ?? undefined
+          // the same key and content from another author is not a retry of the original
+          if (by !== author) throw Storage.idempotencyConflict(event.idempotencyKey, original.id, contractId)
+          return { event: original, author: by, replayed: true, ledger }
+        }
         const approved = Ledger.balances(r.value).approved
         if (adjustment && approved > Ledger.balances(ledger).approved) {
           if (proposalId === undefined || named === undefined) throw Storage.noEvaluationBasis(ledger.contract, event)
@@ -912,8 +918,8 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
         const ev = event.evidence
         await q.query(
           `INSERT INTO ${T.events} (contract_id, id, idempotency_key, kind, event_date, amount, progress_numerator, progress_denominator,
-                                    base_acceptance, business_registration, completed_value, decision, decided_on, decided_by, legal_basis, evaluation_id)
-           VALUES ($1, $2, $3, $4, $5::date, $6::numeric, $7::numeric, $8::numeric, $9::date, $10, $11::numeric, $12, $13::date, $14, $15, $16)`,
+                                    base_acceptance, business_registration, completed_value, decision, decided_on, decided_by, legal_basis, evaluation_id, author)
+           VALUES ($1, $2, $3, $4, $5::date, $6::numeric, $7::numeric, $8::numeric, $9::date, $10, $11::numeric, $12, $13::date, $14, $15, $16, $17)`,
           [
             contractId,
             event.id,
@@ -930,12 +936,20 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
             ev?.decidedOn ?? null,
             ev?.decidedBy ?? null,
             ev?.legalBasis ?? null,
-            ev?.evaluationId ?? null
+            ev?.evaluationId ?? null,
+            author ?? null
           ]
         )
-        return { event, replayed: false, ledger: r.value }
+        return { event, author, replayed: false, ledger: r.value }
       }),
     getLedger: (contractId) => read((q) => ledgerOf(q, contractId, false)),
+    getAuthors: (contractId) =>
+      read(async (q) => {
+        const [c] = await q.query(`SELECT id FROM ${T.contracts} WHERE id = $1`, [contractId])
+        if (c === undefined) return undefined
+        const rows = await q.query(`SELECT id, author FROM ${T.events} WHERE contract_id = $1 AND author IS NOT NULL ORDER BY seq`, [contractId])
+        return new Map(rows.map((r) => [r["id"] as string, r["author"] as string]))
+      }),
     close: () => driver.close()
   }
 }

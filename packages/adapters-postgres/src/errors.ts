@@ -73,6 +73,7 @@ const CHECKS: Readonly<Record<string, { readonly code: string; readonly path: Er
   ledger_events_amount_range_check: { code: "ledger/invalid-amount", path: ["amount"], label: "The amount (số tiền) must be a positive number of at most 10^20 − 1 đồng" },
   ledger_events_decision_check: { code: "adjustment/missing-decision", path: ["evidence", "decision"], label: "An adjustment (điều chỉnh) must record its decision: number, date, issuing authority and legal basis" },
   ledger_events_decided_on_check: { code: "adjustment/decision-after-event", path: ["evidence", "decidedOn"], label: "The decision (quyết định) must not be dated after the adjustment" },
+  ledger_events_author_check: { code: "ledger/invalid-author", path: ["author"], label: "The author (người ghi sổ) of a posting must be non-blank text of at most 4096 characters" },
   contracts_dates_check: { code: "contract/signed-before-approval", path: ["signed"], label: "The contract (hợp đồng) cannot be signed before the project was approved" },
   contracts_years_check: { code: "contract/invalid-last-plan-year", path: ["lastPlanYear"], label: "The last plan year must not be before the plan year" },
   proposals_plan_year_check: { code: "schema/invalid", path: ["planYear"], label: "plan year (năm kế hoạch) must be a whole year between 2000 and 2100" },

@@ -43,18 +43,20 @@ const suite = (h: Harness): void => {
     const store = await h.fresh()
     try {
       const files = await loadMigrations()
-      expect(files.map((m) => `${m.id}_${m.name}`)).toEqual(["0001_init", "0002_chain", "0003_evaluation_record"])
+      expect(files.map((m) => `${m.id}_${m.name}`)).toEqual(["0001_init", "0002_chain", "0003_evaluation_record", "0004_ledger_author"])
       const sql = await readFile(new URL("0001_init.sql", migrationsDirectory), "utf8")
       const chain = await readFile(new URL("0002_chain.sql", migrationsDirectory), "utf8")
       const record = await readFile(new URL("0003_evaluation_record.sql", migrationsDirectory), "utf8")
-      expect(store.migrations).toHaveLength(3)
+      const author = await readFile(new URL("0004_ledger_author.sql", migrationsDirectory), "utf8")
+      expect(store.migrations).toHaveLength(4)
       expect(store.migrations[0]).toMatchObject({ id: "0001", name: "init", checksum: checksum(sql) })
       expect(store.migrations[0]?.checksum).toMatch(/^[0-9a-f]{64}$/)
       expect(store.migrations[0]?.appliedAt).toMatch(ISO)
       expect(await recorded(store.schema)).toEqual([
         { id: "0001", name: "init", checksum: checksum(sql) },
         { id: "0002", name: "chain", checksum: checksum(chain) },
-        { id: "0003", name: "evaluation_record", checksum: checksum(record) }
+        { id: "0003", name: "evaluation_record", checksum: checksum(record) },
+        { id: "0004", name: "ledger_author", checksum: checksum(author) }
       ])
       expect(await tables(store.schema)).toEqual(
         expect.arrayContaining(["establishments", "proposals", "proposal_versions", "plans", "plan_envelopes", "evaluations", "allocations", "contracts", "ledger_events", "write_keys", "schema_migrations"])
@@ -75,7 +77,7 @@ const suite = (h: Harness): void => {
       await h.sql(`INSERT INTO "${t.schema}".establishments (id, province_code, document) VALUES ('x', '01', '{}')`)
       const again = await migrate(t)
       expect(again).toEqual(first)
-      expect(await recorded(t.schema)).toHaveLength(3)
+      expect(await recorded(t.schema)).toHaveLength(4)
       expect(await h.sql(`SELECT id FROM "${t.schema}".establishments`)).toEqual([{ id: "x" }])
       expect((await status(t)).pending).toEqual([])
     } finally {
@@ -142,11 +144,11 @@ const suite = (h: Harness): void => {
     const e = await rejection(open({ ...t, migrate: false }))
     expect(e).toBeInstanceOf(Storage.MigrationError)
     expect(e["code"]).toBe("migration/pending")
-    expect((await status(t)).pending.map((m) => m.id)).toEqual(["0001", "0002", "0003"])
+    expect((await status(t)).pending.map((m) => m.id)).toEqual(["0001", "0002", "0003", "0004"])
     await migrate(t)
     const store = await open({ ...t, migrate: false })
     try {
-      expect(store.migrations.map((m) => m.id)).toEqual(["0001", "0002", "0003"])
+      expect(store.migrations.map((m) => m.id)).toEqual(["0001", "0002", "0003", "0004"])
       expect((await Storage.toAsync(store).listProposals()).ok).toBe(true)
     } finally {
       await close(store)
@@ -175,7 +177,7 @@ const suite = (h: Harness): void => {
     await h.sql(`INSERT INTO ${q}.ledger_events (contract_id, id, idempotency_key, kind, event_date, amount) VALUES ('HĐ-OLD', 'adj', 'k-adj', 'adjustment', '2024-04-01', 90000000)`)
     const store = await open({ ...t })
     try {
-      expect(store.migrations.map((m) => m.id)).toEqual(["0001", "0002", "0003"])
+      expect(store.migrations.map((m) => m.id)).toEqual(["0001", "0002", "0003", "0004"])
       const s = Storage.toAsync(store)
       const b = await s.balances("HĐ-OLD")
       expect(b.ok && b.value?.approved).toBe(90_000_000n)
@@ -221,7 +223,7 @@ const suite = (h: Harness): void => {
     )
     const store = await open({ ...t })
     try {
-      expect(store.migrations.map((m) => m.id)).toEqual(["0001", "0002", "0003"])
+      expect(store.migrations.map((m) => m.id)).toEqual(["0001", "0002", "0003", "0004"])
       const s = Storage.toAsync(store)
       const old = await s.latestEvaluation("DA-OLD")
       if (!old.ok || old.value === undefined) throw new Error("the evaluation stored before 0003 does not read back")
@@ -249,6 +251,47 @@ const suite = (h: Harness): void => {
       expect(toTypedError({ code: "23514", constraint: "evaluations_record_required_check" }).code).toBe("evaluation/record-missing")
       expect(toTypedError({ code: "23514", constraint: "evaluations_record_check" }).code).toBe("evaluation/record-mismatch")
       expect((await h.sql(`INSERT INTO ${q}.evaluations ${cols} VALUES ${vals} RETURNING id`, [e.packId, e.packVersion, e.date, JSON.stringify(doc)])).length).toBe(1)
+    } finally {
+      await close(store)
+    }
+  })
+
+  it("0004 keeps the ledger events stored before it, unchanged and with no author; postings after it record their author", async () => {
+    const t = await target()
+    const files = await loadMigrations()
+    const before = await open({ ...t, migrations: files.filter((m) => m.id < "0004") })
+    const q = `"${t.schema}"`
+    try {
+      const s = Storage.toAsync(before)
+      const p = fixtures.proposal("DA-A", { cost: 200_000_000n })
+      expect((await s.saveProposal(p)).ok).toBe(true)
+      const ev = await s.saveEvaluation(fixtures.evaluate(p))
+      if (!ev.ok) throw ev.error
+      const evaluation = { proposalId: "DA-A", evaluationId: ev.value.id }
+      expect((await s.saveContract(fixtures.contractInput("HĐ-A", { approvedSupport: 100_000_000n as never, evaluation }), suitePack)).ok).toBe(true)
+    } finally {
+      await close(before)
+    }
+    // rows as 0.3 wrote them: one by the library, one by the service (`<principal> <key>` in the key)
+    await h.sql(`INSERT INTO ${q}.ledger_events (contract_id, id, idempotency_key, kind, event_date, amount) VALUES ('HĐ-A', 'a1', 'k-a1', 'advance', '2024-04-01', 30000000)`)
+    await h.sql(`INSERT INTO ${q}.ledger_events (contract_id, id, idempotency_key, kind, event_date, amount) VALUES ('HĐ-A', 'a2', 'sct-tn/ke-toan-1 k-a2', 'advance', '2024-04-02', 20000000)`)
+    const rows = async () => h.sql(`SELECT seq, contract_id, id, idempotency_key, kind, event_date::text, amount::text FROM ${q}.ledger_events ORDER BY seq`)
+    const stored = await rows()
+    const store = await open({ ...t })
+    try {
+      expect(store.migrations.map((m) => m.id)).toEqual(["0001", "0002", "0003", "0004"])
+      expect(await rows()).toEqual(stored)
+      expect(await h.sql(`SELECT id, author FROM ${q}.ledger_events ORDER BY seq`)).toEqual([{ id: "a1", author: null }, { id: "a2", author: null }])
+      const s = Storage.toAsync(store)
+      const l = await s.getLedger("HĐ-A")
+      expect(l.ok && l.value?.events.map((e) => [e.id, e.idempotencyKey, e.amount])).toEqual([["a1", "k-a1", 30_000_000n], ["a2", "sct-tn/ke-toan-1 k-a2", 20_000_000n]])
+      expect(await s.getAuthors("HĐ-A")).toEqual({ ok: true, value: new Map() })
+      const posted = await s.postEvent("HĐ-A", fixtures.event("a3", "advance", "2024-04-03", 10_000_000n), { author: "sct-tn/ke-toan-2" })
+      expect(posted.ok && [posted.value.author, posted.value.balances.advanced]).toEqual(["sct-tn/ke-toan-2", 60_000_000n])
+      expect(await s.getAuthors("HĐ-A")).toEqual({ ok: true, value: new Map([["a3", "sct-tn/ke-toan-2"]]) })
+      await expect(h.sql(`INSERT INTO ${q}.ledger_events (contract_id, id, idempotency_key, kind, event_date, amount, author) VALUES ('HĐ-A', 'a4', 'k-a4', 'advance', '2024-04-04', 1, ' ')`)).rejects.toMatchObject({
+        constraint: "ledger_events_author_check"
+      })
     } finally {
       await close(store)
     }

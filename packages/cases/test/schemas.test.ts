@@ -117,3 +117,31 @@ describe("JSON Schemas", () => {
     expect(valid({ ...json, kind: "loan" })).not.toEqual([])
   })
 })
+
+describe("descriptions in English and Vietnamese", () => {
+  const files = readdirSync(path.join(root, "core/schemas")).filter((f) => f.endsWith(".schema.json"))
+  it.each(files)("%s: every property, at every depth and in every $defs entry, has both", (file) => {
+    const schema = JSON.parse(readFileSync(path.join(root, "core/schemas", file), "utf8")) as unknown
+    const missing: Array<string> = []
+    let seen = 0
+    const walk = (node: unknown, at: string): void => {
+      if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${at}[${i}]`))
+      if (node === null || typeof node !== "object") return
+      for (const [k, v] of Object.entries(node)) {
+        if (k === "properties")
+          for (const [name, prop] of Object.entries(v as Record<string, Record<string, unknown>>)) {
+            seen++
+            const en = prop["x-description-en"]
+            const vi = prop["x-description-vi"]
+            const ok = typeof en === "string" && en.trim() !== "" && typeof vi === "string" && vi.trim() !== "" && prop["description"] === `${en} — ${vi}`
+            if (!ok) missing.push(`${at}.${name}`)
+            walk(prop, `${at}.${name}`)
+          }
+        else walk(v, `${at}.${k}`)
+      }
+    }
+    walk(schema, "")
+    expect(seen).toBeGreaterThan(0)
+    expect(missing).toEqual([])
+  })
+})

@@ -22,7 +22,8 @@ import {
   Plan,
   Rate,
   Citation,
-  type Allocation
+  type Allocation,
+  type RulePack
 } from "@khuyencong/core"
 import { Cases } from "@khuyencong/cases"
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs"
@@ -118,10 +119,36 @@ const parse = <O extends NonNullable<ParseArgsConfig["options"]>>(args: Readonly
   }
 }
 
-const langOf = (v: string | undefined): Lang => {
-  if (v === undefined || v === "vi") return "vi"
-  if (v === "en") return "en"
-  throw new UsageError(`--lang must be vi or en, not "${v}"`)
+/** The language: `--lang`, else `KHUYENCONG_LANG` (vi or en), else Vietnamese. */
+const langOf = (v: string | undefined, env: string | undefined = process.env["KHUYENCONG_LANG"]): Lang => {
+  const chosen = v ?? (env === "" ? undefined : env)
+  if (chosen === undefined || chosen === "vi") return "vi"
+  if (chosen === "en") return "en"
+  throw new UsageError(v === undefined ? `KHUYENCONG_LANG must be vi or en, not "${chosen}"` : `--lang must be vi or en, not "${v}"`)
+}
+
+/** A fund as people read it: Trung ương / Địa phương (National / Local); `--json` keeps the code. */
+const fundLabel = (fund: string, lang: Lang): string =>
+  fund === "national" ? t(lang, "Trung ương", "National") : fund === "local" ? t(lang, "Địa phương", "Local") : fund
+
+/**
+ * Activity names from the catalogue of the pack that evaluated the proposal, at its decision
+ * date (Vietnamese or English); a code the catalogue does not name is shown as it is.
+ */
+const activityNames = (rules: ReadonlyArray<RulePack.RulePack>, lang: Lang): ((e: Evaluate.Evaluation, codes: ReadonlyArray<string>) => string) => {
+  const cache = Evaluate.makeCache()
+  return (e, codes) => {
+    const pack = rules.find((p) => p.id === e.packId)
+    const resolved = pack === undefined ? undefined : cache.get(pack, e.date)
+    return codes
+      .map((code) => {
+        const a = resolved?.ok === true ? resolved.value.activities[code] : undefined
+        const name = a === undefined ? code : lang === "vi" ? a.nameVi : a.name
+        // a catalogue name can run to a hundred characters: the table keeps its first words
+        return name.length > 40 ? `${name.slice(0, 39).trimEnd()}…` : name
+      })
+      .join("; ")
+  }
 }
 
 const dateOf = (v: string | undefined, required: boolean): LocalDate.LocalDate | undefined => {
@@ -361,9 +388,12 @@ const evaluate = async (args: ReadonlyArray<string>, io: Io): Promise<number> =>
   if (!wroteExplanation.ok) throw wroteExplanation.error
 
   // 4. Summary
+  const namesOf = activityNames(rules, lang)
   const rows = appraisal.proposals.map((x) => ({
     id: x.proposal.id,
     fund: x.proposal.fund,
+    activities: x.proposal.activities.map((a) => a.activity),
+    activityNames: namesOf(x.evaluation, [...new Set(x.proposal.activities.map((a) => a.activity))]),
     verdict: x.evaluation.verdict,
     decision: x.decision,
     requested: x.evaluation.support.requested,
@@ -387,19 +417,19 @@ const evaluate = async (args: ReadonlyArray<string>, io: Io): Promise<number> =>
       establishments: { count: establishments.size, issues: establishmentIssues },
       date,
       totals: appraisal.totals,
-      proposals: rows,
+      proposals: rows.map(({ activityNames: _, ...r }) => r),
       files
     })
   } else {
     const cols =
       lang === "vi"
-        ? ["Mã đề án", "Nguồn", "Kết luận", "Đề nghị", "Hỗ trợ", "Phân bổ"]
-        : ["Proposal", "Fund", "Decision", "Requested", "Support", "Allocated"]
+        ? ["Mã đề án", "Nguồn", "Nội dung", "Kết luận", "Đề nghị", "Hỗ trợ", "Phân bổ"]
+        : ["Proposal", "Fund", "Activities", "Decision", "Requested", "Support", "Allocated"]
     io.out(
       table(
         cols,
-        rows.map((r) => [r.id, r.fund, lang === "vi" ? decisionVi[r.decision] : r.decision, fmt(r.requested), fmt(r.payable), fmt(r.allocated)]),
-        new Set([3, 4, 5])
+        rows.map((r) => [r.id, fundLabel(r.fund, lang), r.activityNames, lang === "vi" ? decisionVi[r.decision] : r.decision, fmt(r.requested), fmt(r.payable), fmt(r.allocated)]),
+        new Set([4, 5, 6])
       )
     )
     const tt = appraisal.totals

@@ -35,6 +35,19 @@ describe("khuyencong evaluate", () => {
     for (const f of ["ke-hoach-khuyen-cong-2024.xlsx", "phan-bo-kinh-phi-2024.xlsx", "giai-trinh-danh-gia-2024.xlsx"]) expect(existsSync(join(out, f))).toBe(true)
   })
 
+  it("prints funds and activities by their names, in Vietnamese by default, in English with KHUYENCONG_LANG=en or --lang en; --json keeps the codes", () => {
+    const args = ["evaluate", register, "--date", "2024-03-15", "--establishments", source, "--plan", source, "--out", out]
+    const vi = run(...args)
+    const line = vi.stdout.split("\n").find((l) => l.startsWith("DT-2024-QG-02")) ?? ""
+    expect(line).toMatch(/^DT-2024-QG-02\s+Trung ương\s+Xây dựng mô hình trình diễn kỹ thuật\s+được bố trí đủ/)
+    expect(vi.stdout).not.toMatch(/\bnational\b/)
+    const en = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, KHUYENCONG_LANG: "en" } })
+    expect(en.stdout).toMatch(/DT-2024-QG-02\s+National\s+Technical demonstration models\s+funded/)
+    expect(run(...args, "--lang", "en").stdout).toMatch(/DT-2024-QG-02\s+National\s+Technical demonstration models/)
+    const j = JSON.parse(run(...args, "--json").stdout)
+    expect(j.proposals.find((p: { id: string }) => p.id === "DT-2024-QG-02")).toMatchObject({ fund: "national", activities: ["demo-model"] })
+  })
+
   it("--json: totals and money as decimal strings, issues with codes in English with --lang en", () => {
     const r = run("evaluate", register, "--date", "2024-03-15", "--establishments", source, "--plan", source, "--out", out, "--json", "--lang", "en")
     expect(r.code).toBe(1)

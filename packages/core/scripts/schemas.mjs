@@ -11,6 +11,9 @@
  * Vietnamese term). The contract and the ledger event have no Effect Schema; their JSON form is
  * the one `Trace.toJson` writes (bigints as decimal strings), described here by hand.
  *
+ * Every property of every schema then gets its description in English and in Vietnamese
+ * (`descriptions.mjs`): `description` "English — Tiếng Việt", `x-description-en`, `x-description-vi`.
+ *
  * Run against the built core: `pnpm schemas:generate` writes the files, `pnpm schemas:check`
  * fails when a committed file differs from what the library generates.
  */
@@ -19,6 +22,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Schema } from "effect"
 import { Establishment, Evaluate, Plan, Proposal } from "@khuyencong/core"
+import { descriptions } from "./descriptions.mjs"
 
 const dir = fileURLToPath(new URL("../schemas/", import.meta.url))
 const BASE = "https://khuyencong.dev/schemas/0.2/"
@@ -282,6 +286,45 @@ const schemas = {
   contract: document("contract", "Contract (hợp đồng khuyến công)", "A contract with the terms it took from its pack, as Trace.toJson writes it (money as decimal strings). / Hợp đồng và điều khoản tạm ứng, thanh toán.", contract),
   "ledger-event": document("ledger-event", "Ledger event (nghiệp vụ tạm ứng, thanh toán)", "One event of a contract's ledger: an advance, payment, refund, settlement or adjustment. / Một nghiệp vụ của sổ tạm ứng, thanh toán.", ledgerEvent)
 }
+
+/**
+ * Both languages on every property: the English the schema has (from the decoders' field docs) or
+ * the glossary's, and the glossary's Vietnamese (`parent.field` first, then `field`). A property
+ * the glossary does not know stops the generation, so no schema ships with a field undescribed.
+ */
+const bilingual = (schemaName) => {
+  const missing = []
+  const lower = (n) => n.charAt(0).toLowerCase() + n.slice(1)
+  const walk = (node, parent) => {
+    if (Array.isArray(node)) return node.map((n) => walk(n, parent))
+    if (node === null || typeof node !== "object") return node
+    const out = {}
+    for (const [k, v] of Object.entries(node)) {
+      if (k === "properties") {
+        out[k] = Object.fromEntries(
+          Object.entries(v).map(([name, prop]) => {
+            const entry = descriptions[`${parent}.${name}`] ?? descriptions[name]
+            if (entry === undefined) {
+              missing.push(`${schemaName}: ${parent}.${name}`)
+              return [name, walk(prop, name)]
+            }
+            const en = String(prop.description ?? entry[0]).replace(/\.$/, "")
+            const vi = entry[1]
+            return [name, { ...walk(prop, name), description: `${en} — ${vi}`, "x-description-en": en, "x-description-vi": vi }]
+          })
+        )
+      } else if (k === "$defs") out[k] = Object.fromEntries(Object.entries(v).map(([d, def]) => [d, walk(def, lower(d))]))
+      else out[k] = walk(v, parent)
+    }
+    return out
+  }
+  return (doc) => {
+    const done = walk(doc, schemaName)
+    if (missing.length > 0) throw new Error(`no English/Vietnamese description (packages/core/scripts/descriptions.mjs) for ${missing.join(", ")}`)
+    return done
+  }
+}
+for (const name of Object.keys(schemas)) schemas[name] = bilingual(name)(schemas[name])
 
 const check = process.argv.includes("--check")
 const stale = []

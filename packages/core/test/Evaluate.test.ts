@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs"
 import { fc, test } from "@fast-check/vitest"
 import { describe, expect, it } from "vitest"
 import * as Evaluate from "../src/rules/Evaluate.js"
-import { sha256Hex } from "../src/rules/internal/sha256.js"
+import { sha256Hex, sha256HexPortable } from "../src/rules/internal/sha256.js"
 import * as Overlay from "../src/rules/Overlay.js"
 import * as Pack from "../src/rules/Pack.js"
 import * as Trace from "../src/values/Trace.js"
@@ -22,7 +22,10 @@ const es = { e1: establishment("e1") }
 const machinery = (total: bigint, requested: bigint) => proposal({ activities: [{ activity: "machinery", lines: [{ item: "machinery.equipment", total, requested }] }] })
 const p = machinery(1_000_000_000n, 500_000_000n)
 
-describe("SHA-256 in plain JavaScript", () => {
+describe.each([
+  ["in plain JavaScript", sha256HexPortable],
+  ["as used (Node's digest when the runtime offers it)", sha256Hex]
+])("SHA-256 %s", (_, sha256Hex) => {
   test.prop([fc.string({ unit: "grapheme", maxLength: 300 })], { numRuns: 200 })("agrees with node:crypto on any text", (s) => {
     expect(sha256Hex(s)).toBe(createHash("sha256").update(s, "utf8").digest("hex"))
   })

@@ -7,6 +7,7 @@ import {
   Appraisal,
   Establishment,
   Evaluate,
+  Ledger,
   LocalDate,
   Pack,
   Plan,
@@ -20,7 +21,7 @@ import { type ErrorBody, fromTyped, internal, invalid, notFound, ServiceError } 
 import { checkCount, type Limits } from "./limits.js"
 import { docsPage } from "./docs.js"
 import { openapi } from "./openapi.js"
-import { authorOf, decodeContract, decodeEvent, decodePolicy, Reader, toWire } from "./wire.js"
+import { authorOf, decodeContract, decodeEvent, decodePolicy, evaluationJson, Reader, toWire } from "./wire.js"
 
 /** What the endpoints share. */
 export interface Context {
@@ -28,6 +29,31 @@ export interface Context {
   readonly packs: ReadonlyArray<RulePack.RulePack>
   readonly auth: Auth
   readonly limits: Limits
+  /** Packs resolved at a date, kept between requests (see {@link resolvedCache}). */
+  readonly resolved: ResolvedCache
+}
+
+type ResolvedCache = (pack: RulePack.RulePack, date: LocalDate.LocalDate) => Result.Result<Pack.ResolvedPack, unknown>
+
+/**
+ * Resolving a pack at a date takes about as long as evaluating a proposal, and every request of a
+ * plan names the same few dates: keep the answers, at most `max` of them (then start afresh, so a
+ * caller walking through every date cannot grow the memory).
+ */
+export const resolvedCache = (max = 1024): ResolvedCache => {
+  let cache = Evaluate.makeCache()
+  const seen = new Set<string>()
+  return (pack, date) => {
+    const key = `${pack.id}\u0000${date}`
+    if (!seen.has(key)) {
+      if (seen.size >= max) {
+        cache = Evaluate.makeCache()
+        seen.clear()
+      }
+      seen.add(key)
+    }
+    return cache.get(pack, date)
+  }
 }
 
 /** A request as the endpoints see it; `body` is the parsed JSON, already within the limits. */
@@ -126,7 +152,7 @@ const evaluateProposal = (
 ): Evaluate.Evaluation => {
   const date = options.date ?? Evaluate.dateOf(proposal)
   const pack = packFor(ctx, options.pack, date, ["pack"])
-  const resolved = get(Pack.resolve(pack, date), ["date"])
+  const resolved = get(ctx.resolved(pack, date), ["date"])
   return get(
     Evaluate.evaluate(proposal, resolved, { establishments, trace: options.trace, applyPriorityMultiplier: options.applyPriorityMultiplier }),
     path
@@ -148,7 +174,7 @@ const evaluate: Handler = async (ctx, req) => {
   const proposal = get(Proposal.decode(o["proposal"]), ["proposal"])
   const e = evaluateProposal(ctx, proposal, establishments, options, ["proposal"])
   return ok({
-    evaluation: Evaluate.encode(e),
+    evaluation: evaluationJson(e),
     ...(explain === "vi" || explain === "en" ? { explanation: Evaluate.explain(e, { lang: explain }) } : {})
   })
 }
@@ -163,15 +189,33 @@ const evaluateBatch: Handler = async (ctx, req) => {
   checkCount(proposals, ctx.limits.maxBatch, ["proposals"])
   const establishments = decodeEstablishments(r, o)
   // Each proposal answers for itself: one bad proposal does not fail the others.
-  const results = proposals.map((p, i) => {
+  const results = await stepwise(proposals, (p, i) => {
     try {
       const proposal = get(Proposal.decode(p), ["proposals", i])
-      return { ok: true, evaluation: Evaluate.encode(evaluateProposal(ctx, proposal, establishments, options, ["proposals", i])) }
+      return { ok: true, evaluation: evaluationJson(evaluateProposal(ctx, proposal, establishments, options, ["proposals", i])) }
     } catch (e) {
       return { ok: false, ...answerOf(e).body }
     }
   })
   return ok({ results })
+}
+
+/**
+ * `items.map(f)`, letting other requests in every few milliseconds: a batch of 100 proposals, or
+ * 500 to allocate, takes tens of milliseconds to decode and evaluate, and a small request beside it
+ * should not wait that long.
+ */
+const stepwise = async <A, B>(items: ReadonlyArray<A>, f: (a: A, i: number) => B, sliceMs = 2): Promise<Array<B>> => {
+  const out: Array<B> = []
+  let since = performance.now()
+  for (let i = 0; i < items.length; i++) {
+    if (performance.now() - since > sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      since = performance.now()
+    }
+    out.push(f(items[i] as A, i))
+  }
+  return out
 }
 
 /**
@@ -216,7 +260,7 @@ const allocate: Handler = async (ctx, req) => {
   }
   const establishments = decodeEstablishments(r, o)
   const plan = get(Plan.decode(o["plan"]), ["plan"])
-  const proposals = list.map((p, i) => get(Proposal.decode(p), ["proposals", i]))
+  const proposals = await stepwise(list, (p, i) => get(Proposal.decode(p), ["proposals", i]))
   const rules = pack === undefined ? ctx.packs : [packById(ctx, pack, ["pack"])]
   const a = get(
     Appraisal.appraise(
@@ -296,7 +340,7 @@ const evaluateStored: Handler = async (ctx, req) => {
   const stored = await storeCall(
     ctx.store.saveEvaluation(e, { proposalVersion: v.version, ...(idempotencyKey === undefined ? {} : { idempotencyKey: `${principal.id} ${idempotencyKey}` }) })
   )
-  return ok({ id: stored.id, proposalId: id, proposalVersion: v.version, verdict: e.verdict, payable: e.payable.toString(), evaluation: Evaluate.encode(e) }, 201)
+  return ok({ id: stored.id, proposalId: id, proposalVersion: v.version, verdict: e.verdict, payable: e.payable.toString(), evaluation: evaluationJson(e) }, 201)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -321,26 +365,27 @@ const getContract: Handler = async (ctx, req) => {
   return ok(contractJson(rec))
 }
 
-const eventJson = (e: { readonly idempotencyKey: string }): unknown => {
-  const { author, idempotencyKey } = authorOf(e.idempotencyKey)
+const eventJson = (e: Ledger.Event, recorded: string | undefined): unknown => {
+  const { author, idempotencyKey } = authorOf(e, recorded)
   return { ...(toWire(e) as object), idempotencyKey, author }
 }
 
 const postEvent: Handler = async (ctx, req) => {
   const principal = who(ctx, req, POST)
   const id = req.params["id"] as string
-  const event = decodeEvent(await req.body(), principal.id)
-  const posted = await storeCall(ctx.store.postEvent(id, event))
-  return ok({ event: eventJson(posted.event), replayed: posted.replayed, balances: toWire(posted.balances) }, posted.replayed ? 200 : 201)
+  const event = decodeEvent(await req.body())
+  const posted = await storeCall(ctx.store.postEvent(id, event, { author: principal.id }))
+  return ok({ event: eventJson(posted.event, posted.author), replayed: posted.replayed, balances: toWire(posted.balances) }, posted.replayed ? 200 : 201)
 }
 
 const ledger: Handler = async (ctx, req) => {
   who(ctx, req, READ_CONTRACTS)
   const id = req.params["id"] as string
   const l = await storeCall(ctx.store.getLedger(id))
-  const b = await storeCall(ctx.store.balances(id))
-  if (l === undefined || b === undefined) throw notFound("contract/not-found", ["id"], `Không có hợp đồng "${id}".`, `No contract "${id}".`)
-  return ok({ contract: toWire(l.contract), events: l.events.map(eventJson), balances: toWire(b) })
+  // read after the ledger: events are only ever added, so this covers every event of `l`
+  const authors = await storeCall(ctx.store.getAuthors(id))
+  if (l === undefined || authors === undefined) throw notFound("contract/not-found", ["id"], `Không có hợp đồng "${id}".`, `No contract "${id}".`)
+  return ok({ contract: toWire(l.contract), events: l.events.map((e) => eventJson(e, authors.get(e.id))), balances: toWire(Ledger.balances(l)) })
 }
 
 // ---------------------------------------------------------------------------------------------

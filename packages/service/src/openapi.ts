@@ -1,24 +1,25 @@
 /**
  * The OpenAPI 3.1 document of the service. The record schemas (proposal, establishment, plan,
- * evaluation) are generated from core's Effect Schemas (`Schema.toJsonSchemaDocument`, JSON Schema
- * 2020-12), so the document describes what the decoders accept and what `Evaluate.encode` writes.
- * Each generated schema keeps its own `$defs` under an `$id`, so its references resolve inside it.
+ * evaluation) are the JSON Schemas (2020-12) core ships, generated from its Effect Schemas, so the
+ * document describes what the decoders accept and what `Evaluate.encode` writes, with the same
+ * English and Vietnamese descriptions. Each keeps its own `$defs` under its `$id`, so its
+ * references resolve inside it.
  * @since 0.2.0
  */
-import { Establishment, Evaluate, Plan, Proposal } from "@khuyencong/core"
-import { Schema } from "effect"
+import { readFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
 import type { Limits } from "./limits.js"
 
 type Json = Record<string, unknown>
 
-const fromEffect = (id: string, s: unknown): Json => {
-  try {
-    const d = Schema.toJsonSchemaDocument(s as Parameters<typeof Schema.toJsonSchemaDocument>[0])
-    const defs = d.definitions as Json
-    return { $id: `urn:khuyencong:${id}`, ...(d.schema as Json), ...(Object.keys(defs).length > 0 ? { $defs: defs } : {}) }
-  } catch {
-    return { type: "object", description: `${id} (see @khuyencong/core)` }
-  }
+/**
+ * A record's schema: the JSON Schema core ships (`@khuyencong/core/schemas/<name>.schema.json`,
+ * generated from its Effect Schemas, money and dates made explicit, every field described in
+ * English and Vietnamese), so the API page and a generated client read the same text.
+ */
+const shipped = (name: string): Json => {
+  const { $schema: _, ...schema } = JSON.parse(readFileSync(fileURLToPath(import.meta.resolve(`@khuyencong/core/schemas/${name}.schema.json`)), "utf8")) as Json
+  return schema
 }
 
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` })
@@ -64,10 +65,10 @@ export const openapi = (limits: Limits): Record<string, unknown> => {
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A token configured by the operator; its roles: reader, planner, ledger." } },
       schemas: {
-        Proposal: fromEffect("proposal", Proposal.schema),
-        Establishment: fromEffect("establishment", Establishment.schema),
-        Plan: fromEffect("plan", Plan.schema),
-        Evaluation: fromEffect("evaluation", Evaluate.jsonSchema),
+        Proposal: shipped("proposal"),
+        Establishment: shipped("establishment"),
+        Plan: shipped("plan"),
+        Evaluation: shipped("evaluation"),
         Message: { type: "object", required: ["vi", "en"], properties: { vi: { type: "string" }, en: { type: "string" } } },
         Issue: {
           type: "object",

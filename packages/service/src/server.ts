@@ -2,8 +2,8 @@
  * The service on node:http: routing, limits, authentication, typed errors.
  *
  * Order of work for a request: route (404/405) → for a body: content type (415), `Content-Length`
- * (413 before reading), the bytes as they stream (413 as soon as they pass the limit), JSON (400),
- * the shape limits (413) → the endpoint, which checks the token (401/403) before decoding its body.
+ * (413 before reading), the bytes as they stream (413 as soon as they pass the limit), the shape
+ * limits on the bytes (413, before parsing), JSON (400), the shape limits on the value (413, with a path) → the endpoint, which checks the token (401/403) before decoding its body.
  * A refused body is not read further and the connection is closed after the answer.
  * @since 0.2.0
  */
@@ -15,11 +15,12 @@ import { pack as pack2014 } from "@khuyencong/rules-2014-2018"
 import { pack as pack2021 } from "@khuyencong/rules-2021-2025"
 import { pack as pack2026 } from "@khuyencong/rules-2026-2030"
 import { Pack } from "@khuyencong/core"
-import { answerOf, type Context, match } from "./api.js"
+import { answerOf, type Context, match, resolvedCache } from "./api.js"
 import type { Auth } from "./auth.js"
 import { ServiceError } from "./errors.js"
 import { defaultExplorerDir, serveExplorer } from "./explorer.js"
-import { checkShape, defaultLimits, type Limits, parseJson, readBody } from "./limits.js"
+import { checkShape, defaultLimits, type Limits, parseJson, preScan, readBody } from "./limits.js"
+import { stringify } from "./wire.js"
 
 /** What a service needs. */
 export interface ServiceOptions {
@@ -44,7 +45,7 @@ const JSON_TYPE = /^application\/([\w.+-]*\+)?json\s*(;|$)/i
 
 const send = (res: ServerResponse, status: number, body: unknown, extra: Readonly<Record<string, string>> = {}, contentType = "application/json; charset=utf-8"): void => {
   if (res.headersSent) return
-  const text = typeof body === "string" && !contentType.startsWith("application/json") ? body : JSON.stringify(body)
+  const text = typeof body === "string" && !contentType.startsWith("application/json") ? body : stringify(body)
   res.writeHead(status, {
     "content-type": contentType,
     "content-length": Buffer.byteLength(text),
@@ -58,7 +59,7 @@ const send = (res: ServerResponse, status: number, body: unknown, extra: Readonl
 /** The request handler of a service (for node:http or any server taking the same signature). */
 export const handler = (options: ServiceOptions): ((req: IncomingMessage, res: ServerResponse) => void) => {
   const limits: Limits = { ...defaultLimits, ...options.limits }
-  const ctx: Context = { store: Storage.toAsync(options.store), packs: options.packs ?? defaultPacks(), auth: options.auth, limits }
+  const ctx: Context = { store: Storage.toAsync(options.store), packs: options.packs ?? defaultPacks(), auth: options.auth, limits, resolved: resolvedCache() }
   const log = options.log ?? ((e: unknown) => console.error("khuyencong-service: unexpected failure", e))
   const explorer = options.explorer ?? defaultExplorerDir()
 
@@ -77,6 +78,7 @@ export const handler = (options: ServiceOptions): ((req: IncomingMessage, res: S
           if (type !== undefined && !JSON_TYPE.test(type))
             throw new ServiceError(415, "request/unsupported-media-type", "Hãy gửi nội dung dạng application/json.", `Send the body as application/json, not ${type.slice(0, 100)}.`, ["headers", "content-type"])
           const bytes = await readBody(req, maxBody)
+          preScan(bytes, limits)
           const json = parseJson(bytes.toString("utf8"))
           checkShape(json, limits)
           return json

@@ -4,7 +4,8 @@
  * roles, the limits, the typed errors.
  */
 import { request } from "node:http"
-import { fromConfig, listen, type Running } from "../src/index.js"
+import { defaultPacks, fromConfig, listen, type Running } from "../src/index.js"
+import { Establishment, Evaluate, LocalDate, Pack, Proposal } from "@khuyencong/core"
 import { memoryStore } from "@khuyencong/storage/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { call, contractBody, fixtures, storeEvaluated, tokenConfig, tokens } from "./helpers.js"
@@ -40,6 +41,20 @@ describe("evaluation", () => {
     // 50 % × 1.000.000.000 = 500.000.000 > 300.000.000 cap → 300.000.000
     expect(e.payable).toBe("300000000")
     expect(r.body.explanation).toMatch(/KẾT QUẢ/)
+  })
+
+  it("answers the evaluation exactly as Evaluate.encode writes it (key order too), with and without its trace", async () => {
+    const ok = <A>(r: { readonly ok: boolean; readonly value?: A }): A => (r.ok ? (r.value as A) : expect.fail("decode failed"))
+    const proposal = ok(Proposal.decode(fx.above))
+    const establishments = new Map(fx.establishments.map((e) => [String(e["id"]), ok(Establishment.decode(e))]))
+    const pack = defaultPacks().find((p) => p.id === "vn-khuyen-cong-2021-2025")!
+    const resolved = Pack.resolveOrThrow(pack, LocalDate.parseOrThrow(fx.date))
+    for (const trace of [false, true]) {
+      const r = await call(base, "POST", "/evaluate", tokens.reader, { proposal: fx.above, establishments: fx.establishments, date: fx.date, trace })
+      expect(r.status).toBe(200)
+      const expected = Evaluate.encode(Evaluate.evaluateOrThrow(proposal, resolved, { establishments, trace }))
+      expect(JSON.stringify(r.body.evaluation)).toBe(JSON.stringify(expected))
+    }
   })
 
   it("evaluates a batch, each proposal for itself: 300 triệu, 200 triệu (the rate binds), and a typed error", async () => {
@@ -129,8 +144,13 @@ describe("contracts and the ledger", () => {
     const l = await call(base, "GET", "/contracts/HĐ-01/ledger", tokens.planner)
     expect(l.status).toBe(200)
     expect(l.body.events).toHaveLength(1)
-    expect(l.body.events[0].author).toBe("sct-tn/ke-toan-1")
+    expect(l.body.events[0]).toMatchObject({ id: "a1", idempotencyKey: "k-a1", author: "sct-tn/ke-toan-1" })
     expect(l.body.balances.advanced).toBe("210000000")
+
+    // the same request from another ledger officer is not a retry of the first one's posting
+    const other = await call(base, "POST", "/contracts/HĐ-01/events", tokens.ledger2, advance)
+    expect(other.status).toBe(422)
+    typed(other.body, "ledger/idempotency-conflict")
   })
 
   it("never takes the author from the body", async () => {
@@ -311,7 +331,8 @@ describe("the law and the API description", () => {
     expect(r.body.openapi).toBe("3.1.0")
     for (const p of ["/evaluate", "/evaluate/batch", "/allocate", "/contracts", "/contracts/{id}/events", "/contracts/{id}/ledger", "/parameters", "/packs"])
       expect(r.body.paths[p], p).toBeDefined()
-    expect(r.body.components.schemas.Evaluation.properties.payable).toBeDefined()
+    expect(r.body.components.schemas.Evaluation.properties.payable).toMatchObject({ "x-description-vi": expect.stringMatching(/Số được chi trả/) })
+    expect(r.body.components.schemas.Proposal.properties.planYear["x-description-vi"]).toBe("Năm kế hoạch")
     // Scalar's API reference over this document, from the copy effect bundles: nothing from a CDN
     const page = await call(base, "GET", "/docs")
     expect(page.status).toBe(200)

@@ -461,9 +461,23 @@ export interface ContractFilter {
  */
 export interface Posted {
   readonly event: Ledger.Event
+  /** Who posted it (`PostOptions.author`; for a replay, the original's author), if recorded. @since 0.3.0 */
+  readonly author: string | undefined
   readonly replayed: boolean
   readonly ledger: Ledger.Ledger
   readonly balances: Ledger.Balances
+}
+
+/**
+ * Options of a posting. `author`: who posts it (the authenticated principal of a service; never a
+ * field of the event), kept beside the event and read back by `Store.getAuthors`. A retry must come
+ * from the same author: the same idempotency key and content from another author is an
+ * idempotency conflict, not a replay.
+ * @category models
+ * @since 0.3.0
+ */
+export interface PostOptions {
+  readonly author?: string
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -587,9 +601,16 @@ export interface Store {
    * (`evidence.evaluationId`), and the proposal's contracts must still fit its payable amount
    * (checked under the proposal's lock, as for a contract save).
    */
-  readonly postEvent: (contractId: string, event: Ledger.Event) => Effect.Effect<Posted, WriteError>
+  readonly postEvent: (contractId: string, event: Ledger.Event, options?: PostOptions) => Effect.Effect<Posted, WriteError>
   /** The contract's ledger rebuilt from its stored events. */
   readonly getLedger: (contractId: string) => Effect.Effect<Ledger.Ledger | undefined, StorageError>
+  /**
+   * Who posted each of the contract's events: event id → author, for the events posted with one
+   * (`PostOptions.author`); undefined for an unknown contract. Events are never removed, so a map
+   * read after `getLedger` covers every event of that ledger.
+   * @since 0.3.0
+   */
+  readonly getAuthors: (contractId: string) => Effect.Effect<ReadonlyMap<string, string> | undefined, StorageError>
   /** `Ledger.balances` of the stored events. */
   readonly balances: (contractId: string) => Effect.Effect<Ledger.Balances | undefined, StorageError>
 
@@ -1104,6 +1125,7 @@ const batchOptionsSchema = Schema.Struct({
 const asOfSchema = Schema.Struct({ ...keyField, asOf: Schema.optionalKey(LocalDate.schema) })
 const evaluationOptionsSchema = Schema.Struct({ ...keyField, proposalVersion: Schema.optionalKey(positive) })
 const contractOptionsSchema = Schema.Struct({ ...keyField, proposalId: Schema.optionalKey(Decode.id) })
+const postOptionsSchema = Schema.Struct({ author: Schema.optionalKey(Decode.text) })
 
 const filterDocs: Decode.FieldDocs = {
   "": { label: "filter (điều kiện lọc)", expects: "must be an object" },
@@ -1343,9 +1365,12 @@ export interface Backend {
    */
   readonly postEvent: (
     contractId: string,
-    event: Ledger.Event
-  ) => Promise<{ readonly event: Ledger.Event; readonly replayed: boolean; readonly ledger: Ledger.Ledger }>
+    event: Ledger.Event,
+    author: string | undefined
+  ) => Promise<{ readonly event: Ledger.Event; readonly author: string | undefined; readonly replayed: boolean; readonly ledger: Ledger.Ledger }>
   readonly getLedger: (contractId: string) => Promise<Ledger.Ledger | undefined>
+  /** Event id → author of the contract's events posted with one; undefined for an unknown contract. */
+  readonly getAuthors: (contractId: string) => Promise<ReadonlyMap<string, string> | undefined>
   readonly close: () => Promise<void>
 }
 
@@ -2085,14 +2110,16 @@ export const make = (backend: Backend): Store => {
         return backend.listContracts(must(decodeFilter(contractFilterSchema, filter)))
       }),
 
-    postEvent: (contractId, event) =>
+    postEvent: (contractId, event, options) =>
       lift(async () => {
         open()
+        const { author } = must(decodeOptions("options", postOptionsSchema, options))
         if (!validId(contractId)) throw unknownReference("contract", String(contractId), ["contractId"])
-        const r = await backend.postEvent(contractId.normalize("NFC"), cleanEvent(event))
+        const r = await backend.postEvent(contractId.normalize("NFC"), cleanEvent(event), author?.normalize("NFC"))
         return { ...r, balances: Ledger.balances(r.ledger) }
       }),
     getLedger: (cid) => read([cid], undefined, ([id = ""]) => backend.getLedger(id)),
+    getAuthors: (cid) => read([cid], undefined, ([id = ""]) => backend.getAuthors(id)),
     balances: (cid) =>
       read([cid], undefined, async ([id = ""]) => {
         const l = await backend.getLedger(id)

@@ -416,8 +416,9 @@ const canonical = (j: Trace.Json): string => {
  * beneficiaries' records in the order of `proposal.beneficiaries` (each once; an unknown id is
  * `null`) and `options` is `{ applyPriorityMultiplier }` (the only option that changes the
  * result; `trace` only records). Two evaluations with the same hash were computed from the same
- * inputs. SHA-256 is computed in plain JavaScript: core runs in browsers and evaluates
- * synchronously, so neither `node:crypto` nor the asynchronous Web Crypto digest is used.
+ * inputs. SHA-256 is computed synchronously: by Node's digest when the runtime offers it without an
+ * import (`process.getBuiltinModule`), else in plain JavaScript (core runs in browsers too, and the
+ * Web Crypto digest is asynchronous only).
  * @category audit
  * @since 0.3.0
  * @example `inputHash(p, { e1 }, {})` → `"3f0c…"` (64 hex digits); the same for `inputHash(p, new Map([["e1", e1]]))`

@@ -1029,6 +1029,25 @@ const ledger: ReadonlyArray<ContractCase> = [
     }
   },
   {
+    name: "ledger: a posting's author is kept beside the event and read back; a retry must come from the same author",
+    run: async (s) => {
+      await withContract(s)
+      const e = F.event("e1", "advance", "2024-04-01", 30n * M, undefined, "req-a")
+      const first = await run(s.postEvent("HĐ-1", e, { author: "sct-tn/ke-toan-1" }))
+      strictEqual(first.author, "sct-tn/ke-toan-1")
+      const retry = await run(s.postEvent("HĐ-1", { ...e }, { author: "sct-tn/ke-toan-1" }))
+      deepStrictEqual([retry.replayed, retry.author], [true, "sct-tn/ke-toan-1"])
+      isCode(await fails(s.postEvent("HĐ-1", { ...e }, { author: "sct-tn/ke-toan-2" })), "ValidationError", "ledger/idempotency-conflict")
+      isCode(await fails(s.postEvent("HĐ-1", { ...e })), "ValidationError", "ledger/idempotency-conflict")
+      const anonymous = await run(s.postEvent("HĐ-1", F.event("e2", "advance", "2024-04-02", 1n * M)))
+      strictEqual(anonymous.author, undefined)
+      hasIssue(await fails(s.postEvent("HĐ-1", F.event("e3", "advance", "2024-04-03", 1n * M), { author: " " })), "author", "schema/invalid")
+      deepStrictEqual(await run(s.getAuthors("HĐ-1")), new Map([["e1", "sct-tn/ke-toan-1"]]))
+      strictEqual(await run(s.getAuthors("HĐ-9")), undefined)
+      strictEqual((await run(s.getLedger("HĐ-1")))?.events.length, 2)
+    }
+  },
+  {
     name: "ledger: ids, idempotency keys and decision numbers are kept in NFC and checked before the database; one key typed two ways is one event",
     run: async (s) => {
       await withContract(s, "HĐ-Hòa-Bình")

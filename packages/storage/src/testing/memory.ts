@@ -104,6 +104,8 @@ export const memoryBackend = (): Storage.Backend => {
   const allocations = new Map<string, AllocationRow>()
   const contracts = new Map<string, ContractRow>()
   const ledgers = new Map<string, Ledger.Ledger>()
+  /** Who posted each event (contract id → event id → author). */
+  const authors = new Map<string, Map<string, string>>()
   const keys = new Map<string, { readonly contractId: string; readonly eventId: string }>()
   const writeKeys = new Map<string, { readonly operation: string; readonly content: string; readonly result: unknown }>()
   let evaluationSeq = 0
@@ -467,7 +469,7 @@ export const memoryBackend = (): Storage.Backend => {
         )
         .sort(byId((r) => r.contract.id)),
 
-    postEvent: async (contractId, event) => {
+    postEvent: async (contractId, event, author) => {
       const ledger = ledgers.get(contractId)
       if (ledger === undefined) throw Storage.unknownReference("contract", contractId, ["contractId"])
       const proposalId = contracts.get(contractId)?.proposalId
@@ -482,7 +484,12 @@ export const memoryBackend = (): Storage.Backend => {
       if (!r.ok) throw r.error
       // Ledger.post accepted an event whose key is already in the ledger: a retry with the same content
       const original = ledger.events.find((e) => e.idempotencyKey === event.idempotencyKey)
-      if (original !== undefined) return { event: original, replayed: true, ledger }
+      if (original !== undefined) {
+        const by = authors.get(contractId)?.get(original.id)
+        // the same key and content from another author is not a retry of the original
+        if (by !== author) throw Storage.idempotencyConflict(event.idempotencyKey, original.id, contractId)
+        return { event: original, author: by, replayed: true, ledger }
+      }
       const approved = Ledger.balances(r.value).approved
       if (adjustment && approved > Ledger.balances(ledger).approved) {
         if (proposalId === undefined || named === undefined) throw Storage.noEvaluationBasis(ledger.contract, event)
@@ -493,9 +500,15 @@ export const memoryBackend = (): Storage.Backend => {
       deepFreeze(event)
       keys.set(event.idempotencyKey, { contractId, eventId: event.id })
       ledgers.set(contractId, r.value)
-      return { event, replayed: false, ledger: r.value }
+      if (author !== undefined) {
+        let m = authors.get(contractId)
+        if (m === undefined) authors.set(contractId, (m = new Map()))
+        m.set(event.id, author)
+      }
+      return { event, author, replayed: false, ledger: r.value }
     },
     getLedger: async (contractId) => ledgers.get(contractId),
+    getAuthors: async (contractId) => (ledgers.has(contractId) ? new Map(authors.get(contractId)) : undefined),
     close: async () => {}
   }
 }

@@ -1,8 +1,10 @@
 /**
- * Internal: SHA-256 (FIPS 180-4) of a text's UTF-8 bytes, synchronous and in plain JavaScript.
- * Core runs in browsers too and does no I/O, so it cannot import `node:crypto`; Web Crypto's
- * `crypto.subtle.digest` is asynchronous only, while evaluation returns synchronously. The tests
- * compare this implementation with `node:crypto` on arbitrary texts.
+ * Internal: SHA-256 (FIPS 180-4) of a text's UTF-8 bytes, synchronous. Core runs in browsers too
+ * and does no I/O, so it cannot import `node:crypto`; Web Crypto's `crypto.subtle.digest` is
+ * asynchronous only, while evaluation returns synchronously. So: Node's own digest when the
+ * runtime hands it over without an import (`process.getBuiltinModule`, Node ≥ 20.16: about ten
+ * times faster, which a service evaluating thousands of proposals a second feels), else the plain
+ * JavaScript implementation below. The tests compare both with `node:crypto` on arbitrary texts.
  * @module
  */
 
@@ -18,8 +20,26 @@ const K = new Uint32Array([
 const encoder = new TextEncoder()
 const W = new Uint32Array(64)
 
-/** SHA-256 of `text` (UTF-8), as 64 lowercase hex digits. */
-export const sha256Hex = (text: string): string => {
+interface NodeCrypto {
+  readonly createHash: (algorithm: "sha256") => { update(text: string, encoding: "utf8"): { digest(encoding: "hex"): string } }
+}
+
+const nodeCrypto = ((): NodeCrypto | undefined => {
+  try {
+    const p = (globalThis as { readonly process?: { readonly getBuiltinModule?: (id: string) => unknown } }).process
+    const m = p?.getBuiltinModule?.("node:crypto") as Partial<NodeCrypto> | undefined
+    return typeof m?.createHash === "function" ? (m as NodeCrypto) : undefined
+  } catch {
+    return undefined
+  }
+})()
+
+/** SHA-256 of `text` (UTF-8), as 64 lowercase hex digits: Node's digest when available, else {@link sha256HexPortable}. */
+export const sha256Hex = (text: string): string =>
+  nodeCrypto === undefined ? sha256HexPortable(text) : nodeCrypto.createHash("sha256").update(text, "utf8").digest("hex")
+
+/** SHA-256 of `text` (UTF-8), as 64 lowercase hex digits, in plain JavaScript (any runtime). */
+export const sha256HexPortable = (text: string): string => {
   const data = encoder.encode(text)
   const bitLength = data.length * 8
   const padded = new Uint8Array((((data.length + 8) >> 6) + 1) << 6)
