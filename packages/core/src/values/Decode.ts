@@ -31,6 +31,7 @@
  */
 import { Result as EffectResult, Schema, SchemaAST, SchemaIssue, SchemaParser, SchemaTransformation } from "effect"
 import { ValidationError, type Issue, type Path } from "./Errors.js"
+import { compile, NOT_SURE } from "./internal/compiled.js"
 import { fault } from "./internal/text.js"
 import { err, ok, type Result } from "./Result.js"
 
@@ -292,10 +293,42 @@ export const runRulesRaw = <C>(rules: ReadonlyArray<Rule<C>>, input: unknown, co
  * @category rules
  * @since 0.1.0
  */
-export const runRulesTyped = <C>(rules: ReadonlyArray<Rule<C>>, value: unknown, context: C): Array<Issue> =>
-  rules.flatMap((r) =>
-    scopes(value, r.at).flatMap(([path, scope]) => r.checkTyped(scope, context, value).map((i) => toIssue(path, i)))
-  )
+export const runRulesTyped = <C>(rules: ReadonlyArray<Rule<C>>, value: unknown, context: C): Array<Issue> => {
+  // the same scopes, in the same order, as runRulesRaw; a scope's path is only built when its
+  // rule reports something (a valid value has no issue to place)
+  const out: Array<Issue> = []
+  for (const r of rules) visitTyped(r, value, context, value, 0, undefined, out)
+  return out
+}
+
+/** A path as a chain from its last key, built into a {@link Path} only for an issue. */
+interface Trail {
+  readonly key: string | number
+  readonly parent: Trail | undefined
+}
+
+const pathOf = (t: Trail | undefined): Array<string | number> => {
+  const out: Array<string | number> = []
+  for (let x = t; x !== undefined; x = x.parent) out.push(x.key)
+  return out.reverse()
+}
+
+const visitTyped = <C>(r: Rule<C>, node: unknown, context: C, root: unknown, depth: number, trail: Trail | undefined, out: Array<Issue>): void => {
+  if (depth === r.at.length) {
+    const found = r.checkTyped(node, context, root)
+    if (found.length > 0) {
+      const base = pathOf(trail)
+      for (const i of found) out.push(toIssue(base, i))
+    }
+    return
+  }
+  const segment = r.at[depth] as string
+  if (segment === "*") {
+    if (Array.isArray(node)) for (let i = 0; i < node.length; i++) visitTyped(r, node[i], context, root, depth + 1, { key: i, parent: trail }, out)
+  } else if (isRecord(node) && Object.prototype.hasOwnProperty.call(node, segment)) {
+    visitTyped(r, node[segment], context, root, depth + 1, { key: segment, parent: trail }, out)
+  }
+}
 
 /**
  * The rules as one Effect Schema check, to attach to a module's exported schema with `.check(…)`.
@@ -728,18 +761,64 @@ export const decodeWith = <S extends AnySchema, C>(
   input: unknown,
   context: C
 ): Result<S["Type"], ValidationError> => {
+  // the compiled success path (internal/compiled.ts): the decoded value of a valid input, else
+  // "not sure" and the Schema decodes as below, so every problem is the Schema's own report
+  const fast = compile(spec.schema.ast, parseOptions)
+  if (fast !== undefined) {
+    const value = fast(input)
+    // (a fresh tree, frozen: it may be recorded as decoded)
+    if (value !== NOT_SURE) return ruled(spec, input, context, true, value, [], true)
+  }
   const r = SchemaParser.decodeUnknownResult(spec.schema as Schema.ConstraintDecoder<S["Type"]>, parseOptions)(input)
-  const structural = EffectResult.isFailure(r) ? issuesOf(r.failure, spec.docs, spec.subject) : []
-  // rules on the decoded value when there is one (the fields they need are then all valid, and
-  // are not decoded a second time); else on the raw input, wherever their fields decode
-  const ruled = EffectResult.isSuccess(r) ? runRulesTyped(spec.rules, r.success, context) : runRulesRaw(spec.rules, input, context)
+  if (EffectResult.isSuccess(r)) return ruled(spec, input, context, true, r.success, [], false)
+  // the fields the rules need are decoded from the raw input, wherever they are valid
+  return ruled(spec, input, context, false, undefined, issuesOf(r.failure, spec.docs, spec.subject), false)
+}
+
+/**
+ * The cross-field rules and the verdict: on the decoded value when there is one (the fields they
+ * need are then all valid, and are not decoded a second time), else on the raw input beside the
+ * structural issues. A value of the compiled path that passes (frozen) is recorded as decoded
+ * ({@link decodedAs}); one of the Schema's decoder, which may hold the caller's own objects, is not.
+ */
+const ruled = <S extends AnySchema, C>(
+  spec: { readonly subject: Subject; readonly rules: ReadonlyArray<Rule<C>> },
+  input: unknown,
+  context: C,
+  decoded: boolean,
+  value: S["Type"] | undefined,
+  structural: ReadonlyArray<Issue>,
+  frozen: boolean
+): Result<S["Type"], ValidationError> => {
+  const byRules = decoded ? runRulesTyped(spec.rules, value, context) : runRulesRaw(spec.rules, input, context)
+  if (decoded && byRules.length === 0) return ok(frozen ? recordDecoded(value, spec.subject, context) : value)
   const issues = inInputOrder(
-    dedupe([...structural, ...ruled]).map((i) => withReceived(i, input)),
+    dedupe([...structural, ...byRules]).map((i) => withReceived(i, input)),
     input
   )
-  if (issues.length > 0 || EffectResult.isFailure(r)) return err(validationError(spec.subject, issues))
-  return ok(r.success)
+  return err(validationError(spec.subject, issues))
 }
+
+const decodedValues = new WeakMap<object, { readonly subject: Subject; readonly context: unknown }>()
+
+/** Records a value that decoded (frozen, with everything in it), with its decoder's subject and context. */
+const recordDecoded = <A>(value: A, subject: Subject, context: unknown): A => {
+  if (typeof value === "object" && value !== null) decodedValues.set(value, { subject, context })
+  return value
+}
+
+/**
+ * Whether `value` is a value a decoder of this module returned (`Proposal.decode`,
+ * `Establishment.decode` …), unchanged: its subject (`proposal` …) and the context it was
+ * decoded in (an establishment's `asOf`), else undefined. Decoded values are frozen, with
+ * everything in them, so a recorded value cannot have changed since it passed every check: a
+ * store or an evaluator may take it as valid without decoding it again. A copy, or a value built
+ * by hand, is not recorded.
+ * @example `Decode.decodedAs(Proposal.decode(json).value)?.subject.code` → `"proposal"`; `Decode.decodedAs({ ...p })` → `undefined`
+ * @internal
+ */
+export const decodedAs = (value: unknown): { readonly subject: Subject; readonly context: unknown } | undefined =>
+  typeof value === "object" && value !== null ? decodedValues.get(value) : undefined
 
 /**
  * Makes a `decode` function for a module (see {@link decodeWith}).
