@@ -169,13 +169,17 @@ const cases = [
 
 for (let w = 0; w < 2; w++) for (const c of cases) c.run()
 const samples = new Map(cases.map((c) => [c.key, []]))
+const cpuSamples = new Map(cases.map((c) => [c.key, []]))
 for (let round = 0; round < ROUNDS; round++) {
   for (let k = 0; k < cases.length; k++) {
     const c = cases[(k + round) % cases.length]
     globalThis.gc?.()
+    const cpu0 = process.cpuUsage()
     const t0 = performance.now()
     c.run()
     samples.get(c.key).push(((performance.now() - t0) * 1000) / N)
+    const cpu = process.cpuUsage(cpu0)
+    cpuSamples.get(c.key).push((cpu.user + cpu.system) / N)
   }
   log(`round ${round + 1}/${ROUNDS}: ${cases.map((c) => `${c.key} ${samples.get(c.key).at(-1).toFixed(2)}`).join(", ")} µs`)
 }
@@ -185,6 +189,7 @@ const median = (xs) => {
 }
 const us = Object.fromEntries(cases.map((c) => [c.key, median(samples.get(c.key))]))
 const best = Object.fromEntries(cases.map((c) => [c.key, Math.min(...samples.get(c.key))]))
+const cpuUs = Object.fromEntries(cases.map((c) => [c.key, median(cpuSamples.get(c.key))]))
 
 // ---------------------------------------------------------------------------------------------
 // Report
@@ -192,15 +197,15 @@ const best = Object.fromEntries(cases.map((c) => [c.key, Math.min(...samples.get
 const out = []
 out.push(`### Decoding a proposal (${N.toLocaleString("en-US")} valid proposals, JSON parsed before timing; median of ${ROUNDS} interleaved rounds)`)
 out.push("")
-out.push("| implementation | µs/proposal (median) | best | × floor |")
-out.push("|---|--:|--:|--:|")
-for (const c of cases.slice(0, 4)) out.push(`| ${c.name} | ${us[c.key].toFixed(2)} | ${best[c.key].toFixed(2)} | ${(us[c.key] / us.floor).toFixed(2)} |`)
+out.push("| implementation | µs/proposal (median) | best | × floor | CPU µs/proposal | × floor (CPU) |")
+out.push("|---|--:|--:|--:|--:|--:|")
+for (const c of cases.slice(0, 4)) out.push(`| ${c.name} | ${us[c.key].toFixed(2)} | ${best[c.key].toFixed(2)} | ${(us[c.key] / us.floor).toFixed(2)} | ${cpuUs[c.key].toFixed(2)} | ${(cpuUs[c.key] / cpuUs.floor).toFixed(2)} |`)
 out.push("")
 out.push("### End to end (JSON text → verdict and payable support)")
 out.push("")
-out.push("| implementation | µs/proposal (median) | best | × floor |")
-out.push("|---|--:|--:|--:|")
-for (const c of cases.slice(4)) out.push(`| ${c.name} | ${us[c.key].toFixed(2)} | ${best[c.key].toFixed(2)} | ${(us[c.key] / us.e2eFloor).toFixed(2)} |`)
+out.push("| implementation | µs/proposal (median) | best | × floor | CPU µs/proposal | × floor (CPU) |")
+out.push("|---|--:|--:|--:|--:|--:|")
+for (const c of cases.slice(4)) out.push(`| ${c.name} | ${us[c.key].toFixed(2)} | ${best[c.key].toFixed(2)} | ${(us[c.key] / us.e2eFloor).toFixed(2)} | ${cpuUs[c.key].toFixed(2)} | ${(cpuUs[c.key] / cpuUs.e2eFloor).toFixed(2)} |`)
 out.push("")
 out.push("### Agreement")
 out.push("")
@@ -209,11 +214,12 @@ out.push(`- Compiled path and Schema path (value, or error code, message and eve
 out.push(`- ajv: refuses ${agreement.ajvRefusedValid} valid inputs; accepts ${agreement.ajvAcceptedRefused} of the inputs the library refuses (it checks structure only).`)
 out.push(`- Machine: ${os.availableParallelism()} CPUs (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}; load average ${load0.map((x) => x.toFixed(2)).join(" ")} at start, ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} at end; ${new Date().toISOString()}.`)
 console.log(out.join("\n"))
+const cpuNote = (key, floorKey) => `CPU ${(cpuUs[key] / cpuUs[floorKey]).toFixed(2)}×`
 emit([
-  within("decode", `Proposal.decode, ${N.toLocaleString("en-US")} valid proposals (after JSON.parse)`, us.library, us.floor, "µs/proposal", 1.5),
-  within("decode", "end to end: JSON → decode → evaluate", us.e2e, us.e2eFloor, "µs/proposal", 1.3),
-  within("decode", "Proposal.decode vs ajv (structure only)", us.library, us.ajv, "µs/proposal", undefined, "reference"),
-  within("decode", "Proposal.decode, compiled path off (before)", us.schema, us.floor, "µs/proposal", undefined, "before")
+  within("decode", `Proposal.decode, ${N.toLocaleString("en-US")} valid proposals (after JSON.parse)`, us.library, us.floor, "µs/proposal", 1.5, cpuNote("library", "floor")),
+  within("decode", "end to end: JSON → decode → evaluate (trace off)", us.e2e, us.e2eFloor, "µs/proposal", 1.3, cpuNote("e2e", "e2eFloor")),
+  within("decode", "Proposal.decode against ajv (which checks structure only)", us.library, us.ajv, "µs/proposal", undefined, `reference; ${cpuNote("library", "ajv")}`),
+  within("decode", "Proposal.decode with the compiled path off (before issue 16)", us.schema, us.floor, "µs/proposal", undefined, `before; ${cpuNote("schema", "floor")}`)
 ])
 const bad = agreement.valid + agreement.mutated + agreement.ajvRefusedValid + agreement.schemaPath
 if (bad > 0) {

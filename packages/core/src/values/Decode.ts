@@ -294,40 +294,87 @@ export const runRulesRaw = <C>(rules: ReadonlyArray<Rule<C>>, input: unknown, co
  * @since 0.1.0
  */
 export const runRulesTyped = <C>(rules: ReadonlyArray<Rule<C>>, value: unknown, context: C): Array<Issue> => {
-  // the same scopes, in the same order, as runRulesRaw; a scope's path is only built when its
-  // rule reports something (a valid value has no issue to place)
+  // the same scopes, in the same order, as runRulesRaw; a scope's path is kept on one stack and
+  // copied only when its rule reports something (a valid value has no issue to place)
   const out: Array<Issue> = []
-  for (const r of rules) visitTyped(r, value, context, value, 0, undefined, out)
+  const stack: Array<string | number> = []
+  for (const r of rules) walkerOf(r)(value, context, value, stack, out)
   return out
 }
 
-/** A path as a chain from its last key, built into a {@link Path} only for an issue. */
-interface Trail {
-  readonly key: string | number
-  readonly parent: Trail | undefined
+type Walker = (node: unknown, context: unknown, root: unknown, stack: Array<string | number>, out: Array<Issue>) => void
+type Check = (scope: unknown, context: unknown, root: unknown) => ReadonlyArray<RuleIssue>
+type Report = (found: ReadonlyArray<RuleIssue>, stack: ReadonlyArray<string | number>, out: Array<Issue>) => void
+
+const walkers = new WeakMap<Rule<never>, Walker>()
+
+const report: Report = (found, stack, out) => {
+  for (const i of found) out.push(toIssue(stack.slice(), i))
 }
 
-const pathOf = (t: Trail | undefined): Array<string | number> => {
-  const out: Array<string | number> = []
-  for (let x = t; x !== undefined; x = x.parent) out.push(x.key)
-  return out.reverse()
+/** The scopes of a rule's `at`, walked by a function built once per rule. */
+const walkerOf = <C>(r: Rule<C>): Walker => {
+  let w = walkers.get(r as Rule<never>)
+  if (w === undefined) {
+    const check = r.checkTyped as Check
+    w = generatedWalker(r.at, check) ?? closureWalker(r.at, check)
+    walkers.set(r as Rule<never>, w)
+  }
+  return w
 }
 
-const visitTyped = <C>(r: Rule<C>, node: unknown, context: C, root: unknown, depth: number, trail: Trail | undefined, out: Array<Issue>): void => {
-  if (depth === r.at.length) {
-    const found = r.checkTyped(node, context, root)
-    if (found.length > 0) {
-      const base = pathOf(trail)
-      for (const i of found) out.push(toIssue(base, i))
+/**
+ * The walker as code generated for its keys (each access names its key, as the compiled decoders
+ * do: see internal/compiled.ts), or undefined where code cannot be generated.
+ */
+const generatedWalker = (at: ReadonlyArray<string>, check: Check): Walker | undefined => {
+  const lines: Array<string> = ["return function (n0, context, root, stack, out) {"]
+  at.forEach((segment, d) => {
+    const n = `n${d}`
+    const m = `n${d + 1}`
+    if (segment === "*") {
+      lines.push(`if (!Array.isArray(${n})) return`, `for (let i${d} = 0; i${d} < ${n}.length; i${d}++) {`, `stack.push(i${d})`, `const ${m} = ${n}[i${d}]`)
+    } else {
+      const k = JSON.stringify(segment)
+      lines.push(`if (typeof ${n} === "object" && ${n} !== null && !Array.isArray(${n}) && hasOwn.call(${n}, ${k})) {`, `stack.push(${k})`, `const ${m} = ${n}[${k}]`)
     }
-    return
+  })
+  lines.push(`const found = check(n${at.length}, context, root)`, "if (found.length > 0) report(found, stack, out)")
+  for (let d = 0; d < at.length; d++) lines.push("stack.pop()", "}")
+  lines.push("}")
+  try {
+    return new Function("check", "report", "hasOwn", lines.join("\n"))(check, report, Object.prototype.hasOwnProperty) as Walker
+  } catch {
+    return undefined
   }
-  const segment = r.at[depth] as string
-  if (segment === "*") {
-    if (Array.isArray(node)) for (let i = 0; i < node.length; i++) visitTyped(r, node[i], context, root, depth + 1, { key: i, parent: trail }, out)
-  } else if (isRecord(node) && Object.prototype.hasOwnProperty.call(node, segment)) {
-    visitTyped(r, node[segment], context, root, depth + 1, { key: segment, parent: trail }, out)
+}
+
+const closureWalker = (at: ReadonlyArray<string>, check: Check): Walker => {
+  let w: Walker = (node, context, root, stack, out) => {
+    const found = check(node, context, root)
+    if (found.length > 0) report(found, stack, out)
   }
+  for (let d = at.length - 1; d >= 0; d--) {
+    const next = w
+    const segment = at[d] as string
+    w =
+      segment === "*"
+        ? (node, context, root, stack, out) => {
+            if (!Array.isArray(node)) return
+            for (let i = 0; i < node.length; i++) {
+              stack.push(i)
+              next(node[i], context, root, stack, out)
+              stack.pop()
+            }
+          }
+        : (node, context, root, stack, out) => {
+            if (!isRecord(node) || !Object.prototype.hasOwnProperty.call(node, segment)) return
+            stack.push(segment)
+            next(node[segment], context, root, stack, out)
+            stack.pop()
+          }
+  }
+  return w
 }
 
 /**

@@ -11,9 +11,9 @@
  * - String, Number, Boolean, Null, Undefined, Literal, Unknown, Any;
  * - Declaration without type parameters (its `run` must answer with a successful Exit);
  * - Objects without index signatures: a record (not an array), every required key present
- *   (`key in input`, as effect reads it), no key the struct does not declare (any own key,
- *   symbols and non-enumerable ones included, is enough to say "not sure"), fields decoded in
- *   the struct's order into a fresh object;
+ *   (`key in input`, as effect reads it), no key the struct does not declare (effect refuses an
+ *   own enumerable one; here any enumerable key, inherited too, or any own symbol is enough to
+ *   say "not sure"), fields decoded in the struct's order into a fresh object;
  * - Arrays of one rest element (`Schema.Array`), into a fresh array;
  * - Unions in `anyOf` mode: the first member, in declaration order, that decodes (effect tries
  *   the candidates in that order and a member it skips cannot decode the input);
@@ -281,25 +281,32 @@ const generated = (names: ReadonlyArray<string>, optional: ReadonlyArray<boolean
   const lines = [
     "return function (u) {",
     "  if (typeof u !== \"object\" || u === null || Array.isArray(u)) return N",
-    "  let own = 0",
+    // excess keys: every enumerable key (own or inherited, as `for in` sees them) must be
+    // declared, and there must be no own symbol; a declared key is read as effect reads it
+    "  for (const k in u) switch (k) {",
+    ...names.map((name) => `    case ${JSON.stringify(name)}:`),
+    "      break",
+    "    default:",
+    "      return N",
+    "  }",
+    "  if (symbols(u).length !== 0) return N",
     "  let v",
     "  const out = {}"
   ]
   names.forEach((name, i) => {
     const k = JSON.stringify(name)
     lines.push(
-      `  if (${k} in u) {`,
-      `    if (!hasOwn.call(u, ${k})) return N`,
-      "    own++",
-      `    v = p[${i}](u[${k}])`,
+      `  v = u[${k}]`,
+      `  if (v !== undefined || ${k} in u) {`,
+      `    v = p[${i}](v)`,
       "    if (v === N) return N",
       `    out[${k}] = v`,
       `  }${optional[i] === true ? "" : " else return N"}`
     )
   })
-  lines.push("  return ownKeys(u).length === own ? freeze(out) : N", "}")
+  lines.push("  return freeze(out)", "}")
   try {
-    return new Function("N", "p", "hasOwn", "ownKeys", "freeze", lines.join("\n"))(NOT_SURE, parsers, Object.prototype.hasOwnProperty, Reflect.ownKeys, Object.freeze) as Compiled
+    return new Function("N", "p", "symbols", "freeze", lines.join("\n"))(NOT_SURE, parsers, Object.getOwnPropertySymbols, Object.freeze) as Compiled
   } catch {
     return undefined
   }
@@ -307,23 +314,22 @@ const generated = (names: ReadonlyArray<string>, optional: ReadonlyArray<boolean
 
 const closure = (names: ReadonlyArray<string>, optional: ReadonlyArray<boolean>, parsers: ReadonlyArray<Compiled>): Compiled => {
   const n = names.length
+  const declared = new Set(names)
   return (u) => {
     if (typeof u !== "object" || u === null || Array.isArray(u)) return NOT_SURE
     const record = u as Record<string, unknown>
+    for (const k in record) if (!declared.has(k)) return NOT_SURE
+    if (Object.getOwnPropertySymbols(record).length !== 0) return NOT_SURE
     const out: Record<string, unknown> = {}
-    let own = 0
     for (let i = 0; i < n; i++) {
       const name = names[i] as string
-      if (name in record) {
-        // a key read from the prototype: effect reads it too, but say not sure (never in JSON)
-        if (!Object.prototype.hasOwnProperty.call(record, name)) return NOT_SURE
-        own++
-        const v = (parsers[i] as Compiled)(record[name])
+      let v = record[name]
+      if (v !== undefined || name in record) {
+        v = (parsers[i] as Compiled)(v)
         if (v === NOT_SURE) return v
         out[name] = v
       } else if (!(optional[i] as boolean)) return NOT_SURE
     }
-    // every own key is a declared one: no excess property (of any kind)
-    return Reflect.ownKeys(record).length === own ? Object.freeze(out) : NOT_SURE
+    return Object.freeze(out)
   }
 }
