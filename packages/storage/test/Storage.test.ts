@@ -100,7 +100,7 @@ describe("Storage", () => {
     // a copy is not the decoded value: its problems are found
     const bad = { ...p, activities: [{ ...p.activities[0], costLines: p.activities[0]?.costLines.map((l) => ({ ...l, total: l.total + 1n })) }] }
     expect(Decode.decodedAs(bad)).toBeUndefined()
-    const e = await Effect.runPromise(Effect.flip(a.saveProposal(bad as Proposal.Proposal)))
+    const e = await Effect.runPromise(Effect.flip(a.saveProposal(bad as unknown as Proposal.Proposal)))
     expect((e as Errors.ValidationError).issues.map((i) => i.code)).toContain("proposal/total-mismatch")
     await Promise.all([Effect.runPromise(a.close()), Effect.runPromise(b.close())])
   })
