@@ -794,6 +794,12 @@ export const inInputOrder = (issues: ReadonlyArray<Issue>, input: unknown): Arra
  * Decodes with a structural schema, then cross-field rules; every problem of both kinds is
  * reported, in the order of the input. Rules run on the decoded value when the structure is valid,
  * else on the raw input wherever the fields they need are valid (the same issues either way).
+ *
+ * A valid input is decoded by a function compiled once from the schema (its structs, lists,
+ * literals, and its own checks and transformations run as they are); at the first doubt the
+ * Schema decodes the input itself, so problems are always reported by the Schema. A value the
+ * compiled function decoded (every valid record: the tests check it) comes out frozen throughout:
+ * it cannot change once checked.
  * @example `decodeWith({ subject, schema, docs, rules }, json, { asOf })` → `ok(value)` or `err(ValidationError)` listing every issue
  * @category decoding
  * @since 0.1.0
