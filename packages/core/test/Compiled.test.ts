@@ -14,7 +14,7 @@ import * as Proposal from "../src/records/Proposal.js"
 import type { Result } from "../src/values/Result.js"
 import * as TaxCode from "../src/records/TaxCode.js"
 import * as T from "../src/testing/index.js"
-import { compile, NOT_SURE, withoutCompiled } from "../src/values/internal/compiled.js"
+import { compile, NOT_SURE, withoutCompiled, withoutGeneratedCode } from "../src/values/internal/compiled.js"
 
 type Json = T.Json
 
@@ -115,6 +115,17 @@ describe("the compiled path", () => {
       const v = fast?.(u)
       const r = schemaDecode(u)
       if (v !== NOT_SURE) expect(EffectResult.isSuccess(r) ? r.success : "refused").toEqual(v)
+    }
+  )
+
+  // where code cannot be generated (a Content-Security-Policy), structs are closures: the same answers
+  const closures = withoutGeneratedCode(() => compile(Proposal.schema.ast, { ...Decode.parseOptions }))
+  test.prop([fc.oneof(encoded(T.proposal, Proposal.encode), T.invalid.proposal.map((c) => c.input), mutated(T.proposal, Proposal.encode))], { numRuns: 300 })(
+    "without generated code, the closures give the same answers",
+    (u) => {
+      expect(closures).toBeDefined()
+      expect(closures).not.toBe(fast)
+      expect(closures?.(u)).toEqual(fast?.(u))
     }
   )
 

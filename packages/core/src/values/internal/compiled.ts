@@ -52,6 +52,21 @@ export const withoutCompiled = <A>(f: () => A): A => {
   }
 }
 
+let noCode = 0
+
+/**
+ * Runs `f` compiling without generated code, as where a Content-Security-Policy forbids it (the
+ * closures serve). For the tests; compile with options of its own, the cache being by options.
+ */
+export const withoutGeneratedCode = <A>(f: () => A): A => {
+  noCode++
+  try {
+    return f()
+  } finally {
+    noCode--
+  }
+}
+
 /** By options, then by AST: `null` when the AST is not compiled. */
 const caches = new WeakMap<SchemaAST.ParseOptions, WeakMap<AnyAST, Compiled | null>>()
 
@@ -278,6 +293,7 @@ const objects = (ast: SchemaAST.Objects, options: SchemaAST.ParseOptions): Compi
  * `unsafe-eval`), and the closure serves.
  */
 const generated = (names: ReadonlyArray<string>, optional: ReadonlyArray<boolean>, parsers: ReadonlyArray<Compiled>): Compiled | undefined => {
+  if (noCode > 0) return undefined
   const lines = [
     "return function (u) {",
     "  if (typeof u !== \"object\" || u === null || Array.isArray(u)) return N",
