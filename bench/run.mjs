@@ -8,7 +8,8 @@
 // --small: small data and few rounds, to check in seconds that every benchmark still runs and
 // agrees with its floor (CI); its figures are noisy, and the goals, set for the full sizes, are
 // shown but not judged. No timing is asserted: the exit code is 1 only when a benchmark fails (the evaluation benchmark
-// fails when the library and its floor disagree on any proposal).
+// fails when the library and its floor disagree on any proposal, the decoding benchmark when
+// Proposal.decode and its floor disagree on any input, valid or not).
 import { spawnSync } from "node:child_process"
 import { mkdirSync, writeFileSync } from "node:fs"
 import os from "node:os"
@@ -28,6 +29,7 @@ const BENCHES = [
     full: [],
     small: ["--n", "5000", "--jre-n", "500", "--runs", "1", "--establishments", "1000", "--warmup", "500"]
   },
+  { name: "decode", script: "bench/decode/run.mjs", full: [], small: ["--n", "1000", "--mutated", "600", "--rounds", "2"] },
   { name: "allocation", script: "bench/allocation/run.mjs", full: [], small: ["--n", "5000", "--runs", "3"] },
   { name: "policy", script: "bench/policy/run.mjs", full: [], small: ["--n", "500", "--runs", "3"] },
   { name: "import", script: "packages/adapters-excel/bench/import.mjs", full: [], small: ["1000", "--rounds", "1", "--small"] },

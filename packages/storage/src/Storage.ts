@@ -1007,7 +1007,9 @@ const hasBigint = (u: unknown): boolean =>
   (typeof u === "object" && u !== null && (Array.isArray(u) ? u.some(hasBigint) : Object.values(u).some(hasBigint)))
 
 /**
- * Check a value with its core decoder. A decoded (typed) value holds bigints (money, rates): it is
+ * Check a value with its core decoder. A value the decoder itself returned (`decodedAs` names its
+ * subject, and the context it was decoded in is `context`) passed every check and is frozen
+ * since: it is only encoded. Another decoded (typed) value holds bigints (money, rates): it is
  * encoded and the JSON decoded back, so every check runs again. A value without bigints is its
  * own JSON form (dates, codes, numbers and flags are the same either way): it is decoded as is,
  * so that untyped callers get every problem reported, unknown keys included.
@@ -1015,8 +1017,12 @@ const hasBigint = (u: unknown): boolean =>
 const revalidate = <A, E>(
   value: unknown,
   encode: (a: A) => E,
-  decode: (u: unknown) => Result.Result<A, Errors.ValidationError>
+  decode: (u: unknown) => Result.Result<A, Errors.ValidationError>,
+  decoded: (recorded: { readonly subject: Decode.Subject; readonly context: unknown }) => boolean
 ): Result.Result<{ readonly value: A; readonly encoded: E }, Errors.ValidationError> => {
+  const recorded = Decode.decodedAs(value)
+  if (recorded !== undefined && decoded(recorded))
+    return Result.ok({ value: value as A, encoded: JSON.parse(JSON.stringify(encode(value as A))) as E })
   let input: unknown = value
   let typed = false
   if (hasBigint(value)) {
@@ -1401,7 +1407,12 @@ const establishmentSubject: Decode.Subject = { code: "establishment", label: "es
 const proposalSubject: Decode.Subject = { code: "proposal", label: "proposal (đề án khuyến công)" }
 
 const validateEstablishment = (e: unknown, asOf: LocalDate.LocalDate | undefined): Result.Result<EstablishmentWrite, Errors.ValidationError> => {
-  const r = revalidate(e, Establishment.encode, (u) => Establishment.decode(u, asOf === undefined ? {} : { asOf }))
+  const r = revalidate(
+    e,
+    Establishment.encode,
+    (u) => Establishment.decode(u, asOf === undefined ? {} : { asOf }),
+    (d) => d.subject.code === "establishment" && (d.context as Establishment.DecodeOptions).asOf === asOf
+  )
   if (!r.ok) return r
   const text = textIssues(r.value.encoded)
   return text.length > 0 ? Result.err(Decode.validationError(establishmentSubject, text)) : r
@@ -1414,7 +1425,7 @@ const validateEstablishment = (e: unknown, asOf: LocalDate.LocalDate | undefined
  * @since 0.1.0
  */
 const validateProposal = (p: unknown): Result.Result<ProposalWrite, Errors.ValidationError> => {
-  const r = revalidate(p, Proposal.encode, Proposal.decode)
+  const r = revalidate(p, Proposal.encode, Proposal.decode, (d) => d.subject.code === "proposal")
   if (!r.ok) return r
   const { value, encoded } = r.value
   const totals = Proposal.totals(value)
@@ -1435,7 +1446,7 @@ const validateProposal = (p: unknown): Result.Result<ProposalWrite, Errors.Valid
 }
 
 const validatePlan = (p: unknown): Result.Result<PlanWrite, Errors.ValidationError> => {
-  const r = revalidate(p, Plan.encode, Plan.decode)
+  const r = revalidate(p, Plan.encode, Plan.decode, (d) => d.subject.code === "plan")
   if (!r.ok) return r
   const issues = [
     ...textIssues(r.value.encoded),

@@ -1,6 +1,6 @@
 import { Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
-import { Errors } from "@khuyencong/core"
+import { Decode, Errors, Proposal } from "@khuyencong/core"
 import * as Storage from "../src/Storage.js"
 import { fixtures, storageContract } from "../src/testing/contract.js"
 import { memoryBackend, memoryLayer, memoryStore } from "../src/testing/memory.js"
@@ -80,6 +80,29 @@ describe("Storage", () => {
     const v = await Effect.runPromise(Effect.flip(store.saveProposal({ ...fixtures.proposal("DA-1"), title: "" })))
     expect(v).toBeInstanceOf(Errors.ValidationError)
     expect((v as Errors.ValidationError).issues.map((i) => i.path)).toEqual([["title"]])
+  })
+
+  it("a proposal as Proposal.decode returned it is stored as is, frozen; a copy changed since is checked again", async () => {
+    const json = fixtures.proposalJson("DA-1")
+    const p = fixtures.proposal("DA-1")
+    expect(Decode.decodedAs(p)?.subject.code).toBe("proposal")
+    expect(() => {
+      ;(p as { title: string }).title = ""
+    }).toThrow(TypeError)
+    // the same record whether the store decodes the JSON or takes the decoded value
+    const a = memoryStore()
+    const b = memoryStore()
+    await Effect.runPromise(a.saveProposal(p))
+    await Effect.runPromise(b.saveProposal(json as unknown as Proposal.Proposal))
+    const [ra, rb] = await Promise.all([Effect.runPromise(a.getProposal("DA-1")), Effect.runPromise(b.getProposal("DA-1"))])
+    expect(ra?.proposal).toEqual(rb?.proposal)
+    expect(Proposal.encode(ra?.proposal as Proposal.Proposal)).toEqual(Proposal.encode(p))
+    // a copy is not the decoded value: its problems are found
+    const bad = { ...p, activities: [{ ...p.activities[0], costLines: p.activities[0]?.costLines.map((l) => ({ ...l, total: l.total + 1n })) }] }
+    expect(Decode.decodedAs(bad)).toBeUndefined()
+    const e = await Effect.runPromise(Effect.flip(a.saveProposal(bad as unknown as Proposal.Proposal)))
+    expect((e as Errors.ValidationError).issues.map((i) => i.code)).toContain("proposal/total-mismatch")
+    await Promise.all([Effect.runPromise(a.close()), Effect.runPromise(b.close())])
   })
 
   it("exact JSON keeps bigints and undefined keys; canonical text ignores key order and undefined keys", () => {

@@ -301,6 +301,8 @@ export const rules: ReadonlyArray<Decode.Rule<void>> = [
     at: LINE,
     needs: costLineSchema.mapFields(({ quantity, unitCost, total }) => ({ quantity, unitCost, total })),
     check: (l) => {
+      // an integer quantity (most lines): the exact product, without building the bounds
+      if (typeof l.quantity === "number" && l.total === BigInt(l.quantity) * l.unitCost) return []
       const { low, high } = lineAmount(l.quantity, l.unitCost)
       if (l.total === low || l.total === high) return []
       const product = low === high ? fmt(low) : `${fmt(low)}–${fmt(high)}`
@@ -369,9 +371,11 @@ export const rules: ReadonlyArray<Decode.Rule<void>> = [
       costLines: Schema.Array(costLineSchema.mapFields(({ item, beneficiaryId }) => ({ item, beneficiaryId })))
     }),
     check: (a) => {
+      if (a.costLines.length < 2) return []
       const seen = new Set<string>()
       return a.costLines.flatMap((l, j) => {
-        const key = JSON.stringify([l.item, l.beneficiaryId ?? null])
+        // ids hold no control character: U+0000 cannot occur in either part
+        const key = l.beneficiaryId === undefined ? l.item : `${l.item}\u0000${l.beneficiaryId}`
         if (!seen.has(key)) {
           seen.add(key)
           return []
@@ -492,12 +496,24 @@ export const rules: ReadonlyArray<Decode.Rule<void>> = [
 
 /** Indexes of the entries equal to an earlier one. */
 const duplicates = (xs: ReadonlyArray<string>): Array<number> => {
-  const seen = new Set<string>()
   const out: Array<number> = []
-  xs.forEach((x, i) => {
+  const n = xs.length
+  if (n <= 8) {
+    // a short list (most are): compared pairwise, no set built
+    for (let i = 1; i < n; i++)
+      for (let j = 0; j < i; j++)
+        if (xs[j] === xs[i]) {
+          out.push(i)
+          break
+        }
+    return out
+  }
+  const seen = new Set<string>()
+  for (let i = 0; i < n; i++) {
+    const x = xs[i] as string
     if (seen.has(x)) out.push(i)
     else seen.add(x)
-  })
+  }
   return out
 }
 

@@ -31,6 +31,7 @@
  */
 import { Result as EffectResult, Schema, SchemaAST, SchemaIssue, SchemaParser, SchemaTransformation } from "effect"
 import { ValidationError, type Issue, type Path } from "./Errors.js"
+import { compile, NOT_SURE } from "./internal/compiled.js"
 import { fault } from "./internal/text.js"
 import { err, ok, type Result } from "./Result.js"
 
@@ -292,10 +293,89 @@ export const runRulesRaw = <C>(rules: ReadonlyArray<Rule<C>>, input: unknown, co
  * @category rules
  * @since 0.1.0
  */
-export const runRulesTyped = <C>(rules: ReadonlyArray<Rule<C>>, value: unknown, context: C): Array<Issue> =>
-  rules.flatMap((r) =>
-    scopes(value, r.at).flatMap(([path, scope]) => r.checkTyped(scope, context, value).map((i) => toIssue(path, i)))
-  )
+export const runRulesTyped = <C>(rules: ReadonlyArray<Rule<C>>, value: unknown, context: C): Array<Issue> => {
+  // the same scopes, in the same order, as runRulesRaw; a scope's path is kept on one stack and
+  // copied only when its rule reports something (a valid value has no issue to place)
+  const out: Array<Issue> = []
+  const stack: Array<string | number> = []
+  for (const r of rules) walkerOf(r)(value, context, value, stack, out)
+  return out
+}
+
+type Walker = (node: unknown, context: unknown, root: unknown, stack: Array<string | number>, out: Array<Issue>) => void
+type Check = (scope: unknown, context: unknown, root: unknown) => ReadonlyArray<RuleIssue>
+type Report = (found: ReadonlyArray<RuleIssue>, stack: ReadonlyArray<string | number>, out: Array<Issue>) => void
+
+const walkers = new WeakMap<Rule<never>, Walker>()
+
+const report: Report = (found, stack, out) => {
+  for (const i of found) out.push(toIssue(stack.slice(), i))
+}
+
+/** The scopes of a rule's `at`, walked by a function built once per rule. */
+const walkerOf = <C>(r: Rule<C>): Walker => {
+  let w = walkers.get(r as Rule<never>)
+  if (w === undefined) {
+    const check = r.checkTyped as Check
+    w = generatedWalker(r.at, check) ?? closureWalker(r.at, check)
+    walkers.set(r as Rule<never>, w)
+  }
+  return w
+}
+
+/**
+ * The walker as code generated for its keys (each access names its key, as the compiled decoders
+ * do: see internal/compiled.ts), or undefined where code cannot be generated.
+ */
+const generatedWalker = (at: ReadonlyArray<string>, check: Check): Walker | undefined => {
+  const lines: Array<string> = ["return function (n0, context, root, stack, out) {"]
+  at.forEach((segment, d) => {
+    const n = `n${d}`
+    const m = `n${d + 1}`
+    if (segment === "*") {
+      lines.push(`if (!Array.isArray(${n})) return`, `for (let i${d} = 0; i${d} < ${n}.length; i${d}++) {`, `stack.push(i${d})`, `const ${m} = ${n}[i${d}]`)
+    } else {
+      const k = JSON.stringify(segment)
+      lines.push(`if (typeof ${n} === "object" && ${n} !== null && !Array.isArray(${n}) && hasOwn.call(${n}, ${k})) {`, `stack.push(${k})`, `const ${m} = ${n}[${k}]`)
+    }
+  })
+  lines.push(`const found = check(n${at.length}, context, root)`, "if (found.length > 0) report(found, stack, out)")
+  for (let d = 0; d < at.length; d++) lines.push("stack.pop()", "}")
+  lines.push("}")
+  try {
+    return new Function("check", "report", "hasOwn", lines.join("\n"))(check, report, Object.prototype.hasOwnProperty) as Walker
+  } catch {
+    return undefined
+  }
+}
+
+const closureWalker = (at: ReadonlyArray<string>, check: Check): Walker => {
+  let w: Walker = (node, context, root, stack, out) => {
+    const found = check(node, context, root)
+    if (found.length > 0) report(found, stack, out)
+  }
+  for (let d = at.length - 1; d >= 0; d--) {
+    const next = w
+    const segment = at[d] as string
+    w =
+      segment === "*"
+        ? (node, context, root, stack, out) => {
+            if (!Array.isArray(node)) return
+            for (let i = 0; i < node.length; i++) {
+              stack.push(i)
+              next(node[i], context, root, stack, out)
+              stack.pop()
+            }
+          }
+        : (node, context, root, stack, out) => {
+            if (!isRecord(node) || !Object.prototype.hasOwnProperty.call(node, segment)) return
+            stack.push(segment)
+            next(node[segment], context, root, stack, out)
+            stack.pop()
+          }
+  }
+  return w
+}
 
 /**
  * The rules as one Effect Schema check, to attach to a module's exported schema with `.check(…)`.
@@ -714,6 +794,12 @@ export const inInputOrder = (issues: ReadonlyArray<Issue>, input: unknown): Arra
  * Decodes with a structural schema, then cross-field rules; every problem of both kinds is
  * reported, in the order of the input. Rules run on the decoded value when the structure is valid,
  * else on the raw input wherever the fields they need are valid (the same issues either way).
+ *
+ * A valid input is decoded by a function compiled once from the schema (its structs, lists,
+ * literals, and its own checks and transformations run as they are); at the first doubt the
+ * Schema decodes the input itself, so problems are always reported by the Schema. A value the
+ * compiled function decoded (every valid record: the tests check it) comes out frozen throughout:
+ * it cannot change once checked.
  * @example `decodeWith({ subject, schema, docs, rules }, json, { asOf })` → `ok(value)` or `err(ValidationError)` listing every issue
  * @category decoding
  * @since 0.1.0
@@ -728,18 +814,64 @@ export const decodeWith = <S extends AnySchema, C>(
   input: unknown,
   context: C
 ): Result<S["Type"], ValidationError> => {
+  // the compiled success path (internal/compiled.ts): the decoded value of a valid input, else
+  // "not sure" and the Schema decodes as below, so every problem is the Schema's own report
+  const fast = compile(spec.schema.ast, parseOptions)
+  if (fast !== undefined) {
+    const value = fast(input)
+    // (a fresh tree, frozen: it may be recorded as decoded)
+    if (value !== NOT_SURE) return ruled(spec, input, context, true, value, [], true)
+  }
   const r = SchemaParser.decodeUnknownResult(spec.schema as Schema.ConstraintDecoder<S["Type"]>, parseOptions)(input)
-  const structural = EffectResult.isFailure(r) ? issuesOf(r.failure, spec.docs, spec.subject) : []
-  // rules on the decoded value when there is one (the fields they need are then all valid, and
-  // are not decoded a second time); else on the raw input, wherever their fields decode
-  const ruled = EffectResult.isSuccess(r) ? runRulesTyped(spec.rules, r.success, context) : runRulesRaw(spec.rules, input, context)
+  if (EffectResult.isSuccess(r)) return ruled(spec, input, context, true, r.success, [], false)
+  // the fields the rules need are decoded from the raw input, wherever they are valid
+  return ruled(spec, input, context, false, undefined, issuesOf(r.failure, spec.docs, spec.subject), false)
+}
+
+/**
+ * The cross-field rules and the verdict: on the decoded value when there is one (the fields they
+ * need are then all valid, and are not decoded a second time), else on the raw input beside the
+ * structural issues. A value of the compiled path that passes (frozen) is recorded as decoded
+ * ({@link decodedAs}); one of the Schema's decoder, which may hold the caller's own objects, is not.
+ */
+const ruled = <S extends AnySchema, C>(
+  spec: { readonly subject: Subject; readonly rules: ReadonlyArray<Rule<C>> },
+  input: unknown,
+  context: C,
+  decoded: boolean,
+  value: S["Type"] | undefined,
+  structural: ReadonlyArray<Issue>,
+  frozen: boolean
+): Result<S["Type"], ValidationError> => {
+  const byRules = decoded ? runRulesTyped(spec.rules, value, context) : runRulesRaw(spec.rules, input, context)
+  if (decoded && byRules.length === 0) return ok(frozen ? recordDecoded(value, spec.subject, context) : value)
   const issues = inInputOrder(
-    dedupe([...structural, ...ruled]).map((i) => withReceived(i, input)),
+    dedupe([...structural, ...byRules]).map((i) => withReceived(i, input)),
     input
   )
-  if (issues.length > 0 || EffectResult.isFailure(r)) return err(validationError(spec.subject, issues))
-  return ok(r.success)
+  return err(validationError(spec.subject, issues))
 }
+
+const decodedValues = new WeakMap<object, { readonly subject: Subject; readonly context: unknown }>()
+
+/** Records a value that decoded (frozen, with everything in it), with its decoder's subject and context. */
+const recordDecoded = <A>(value: A, subject: Subject, context: unknown): A => {
+  if (typeof value === "object" && value !== null) decodedValues.set(value, { subject, context })
+  return value
+}
+
+/**
+ * Whether `value` is a value a decoder of this module returned (`Proposal.decode`,
+ * `Establishment.decode` …), unchanged: its subject (`proposal` …) and the context it was
+ * decoded in (an establishment's `asOf`), else undefined. Decoded values are frozen, with
+ * everything in them, so a recorded value cannot have changed since it passed every check: a
+ * store or an evaluator may take it as valid without decoding it again. A copy, or a value built
+ * by hand, is not recorded.
+ * @example `Decode.decodedAs(Proposal.decode(json).value)?.subject.code` → `"proposal"`; `Decode.decodedAs({ ...p })` → `undefined`
+ * @internal
+ */
+export const decodedAs = (value: unknown): { readonly subject: Subject; readonly context: unknown } | undefined =>
+  typeof value === "object" && value !== null ? decodedValues.get(value) : undefined
 
 /**
  * Makes a `decode` function for a module (see {@link decodeWith}).

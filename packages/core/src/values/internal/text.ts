@@ -10,6 +10,8 @@ const CONTROL = /[\p{Cc}\u2028\u2029]/u
 /** In a name, a line break (LF, CR) is allowed: a title wrapped in a spreadsheet cell shows it as one. */
 const CONTROL_IN_NAME = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/u
 const INVISIBLE = /\p{Cf}/u
+/** Every character BIDI, CONTROL, CONTROL_IN_NAME or INVISIBLE holds (bidirectional controls are format characters, Cf). */
+const SUSPECT = /[\p{Cc}\p{Cf}\u2028\u2029]/u
 
 const hex = (c: string): string => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`
 
@@ -32,20 +34,25 @@ export const fault = (
   s: string,
   kind: "id" | "name"
 ): { readonly code: string; readonly found: string } | { readonly code: undefined; readonly blank: boolean; readonly found: string } | undefined => {
-  const shown = visible(s)
-  if (BIDI.test(s))
-    return { code: "text/bidi-control", found: `found ${shown}, which holds a bidirectional control (ký tự điều khiển hướng chữ) ${at(s, BIDI)}: it reorders how the text is displayed` }
-  const control = kind === "id" ? CONTROL : CONTROL_IN_NAME
-  if (control.test(s)) return { code: "text/control-character", found: `found ${shown}, which holds a control character (ký tự điều khiển) ${at(s, control)}` }
-  if (INVISIBLE.test(s))
-    return { code: "text/invisible-character", found: `found ${shown}, which holds an invisible character (ký tự ẩn) ${at(s, INVISIBLE)}: two texts that print the same would differ` }
+  // the text as shown is only built for a message (most texts are fine)
+  if (SUSPECT.test(s)) {
+    const shown = visible(s)
+    if (BIDI.test(s))
+      return { code: "text/bidi-control", found: `found ${shown}, which holds a bidirectional control (ký tự điều khiển hướng chữ) ${at(s, BIDI)}: it reorders how the text is displayed` }
+    const control = kind === "id" ? CONTROL : CONTROL_IN_NAME
+    if (control.test(s)) return { code: "text/control-character", found: `found ${shown}, which holds a control character (ký tự điều khiển) ${at(s, control)}` }
+    if (INVISIBLE.test(s))
+      return { code: "text/invisible-character", found: `found ${shown}, which holds an invisible character (ký tự ẩn) ${at(s, INVISIBLE)}: two texts that print the same would differ` }
+  }
   // blank text and surrounding spaces were refused before this check existed: in a schema they
   // keep the field's code (or schema/invalid), so no code is given here
-  if (s.trim() === "") return { code: undefined, blank: true, found: s === "" ? "found empty text (để trống)" : `found only spaces ${shown} (để trống)` }
-  if (kind === "id" && s.trim() !== s) return { code: undefined, blank: false, found: `found ${shown}, which begins or ends with a space` }
+  const trimmed = s.trim()
+  if (trimmed === "") return { code: undefined, blank: true, found: s === "" ? "found empty text (để trống)" : `found only spaces ${visible(s)} (để trống)` }
+  if (kind === "id" && trimmed !== s) return { code: undefined, blank: false, found: `found ${visible(s)}, which begins or ends with a space` }
   const max = LIMITS[kind]
+  // a text of at most `max` UTF-16 units has at most `max` code points
   let n = 0
-  for (const _ of s) if (++n > max) break
+  if (s.length > max) for (const _ of s) if (++n > max) break
   if (n > max) {
     const length = [...s].length
     return { code: "text/too-long", found: `found ${length} characters, more than the ${max} allowed (quá dài: tối đa ${max} ký tự), beginning ${visible([...s].slice(0, 24).join(""))}…` }

@@ -1,0 +1,351 @@
+/**
+ * Internal: the compiled success path of decoding (issue 16). From a schema's AST, built once,
+ * a plain function that returns the decoded value of a valid input, or {@link NOT_SURE}. It never
+ * reports a problem: on any failure, and for any kind of AST node it does not compile, it says
+ * "not sure" and the caller runs the Schema's own decoder, so the error path is the Schema's by
+ * construction. The Schema stays the one definition: checks are its filters (`Filter.run`),
+ * transformations its getters, declarations its `run`; nothing here restates a rule.
+ *
+ * What it compiles, with the semantics of effect 4.1's interpreter (SchemaAST `getParser`,
+ * internal/schema/interpreter.ts):
+ * - String, Number, Boolean, Null, Undefined, Literal, Unknown, Any;
+ * - Declaration without type parameters (its `run` must answer with a successful Exit);
+ * - Objects without index signatures: a record (not an array), every required key present
+ *   (`key in input`, as effect reads it), no key the struct does not declare (effect refuses an
+ *   own enumerable one; here any enumerable key, inherited too, or any own symbol is enough to
+ *   say "not sure"), fields decoded in the struct's order into a fresh object;
+ * - Arrays of one rest element (`Schema.Array`), into a fresh array;
+ * - Unions in `anyOf` mode: the first member, in declaration order, that decodes (effect tries
+ *   the candidates in that order and a member it skips cannot decode the input);
+ * - checks (Filter, FilterGroup): each filter's `run` must return nothing;
+ * - encodings (`decodeTo`): each link's source decoded, then its `Transform`, `TransformEffect`
+ *   (a successful Exit) or `Passthrough` getter, as the interpreter chains them.
+ * A decoded value is frozen throughout: objects and arrays are built here and frozen, and a
+ * declaration or an `Unknown` that would hand through an object that can change (the caller's
+ * own) is "not sure"; one frozen throughout (a rate) is kept. So a value it returns cannot change after its checks passed.
+ * Anything else (suspensions, middleware, optional getters, `oneOf` unions, tuples, records,
+ * encoding checks) is not compiled: the whole schema then has no fast path.
+ * @module
+ */
+import { Exit, type SchemaAST } from "effect"
+
+/** The answer of a compiled decoder when it is not sure: run the Schema. */
+export const NOT_SURE: unique symbol = Symbol("khuyencong/not-sure")
+
+/** A compiled decoder: the decoded value, or {@link NOT_SURE}. */
+export type Compiled = (input: unknown) => unknown
+
+type AnyAST = SchemaAST.AST
+
+let off = 0
+
+/**
+ * Runs `f` with no compiled path: every decoder decodes with its Schema alone, as before issue 16.
+ * For the tests that compare both paths.
+ */
+export const withoutCompiled = <A>(f: () => A): A => {
+  off++
+  try {
+    return f()
+  } finally {
+    off--
+  }
+}
+
+let noCode = 0
+
+/**
+ * Runs `f` compiling without generated code, as where a Content-Security-Policy forbids it (the
+ * closures serve). For the tests; compile with options of its own, the cache being by options.
+ */
+export const withoutGeneratedCode = <A>(f: () => A): A => {
+  noCode++
+  try {
+    return f()
+  } finally {
+    noCode--
+  }
+}
+
+/** By options, then by AST: `null` when the AST is not compiled. */
+const caches = new WeakMap<SchemaAST.ParseOptions, WeakMap<AnyAST, Compiled | null>>()
+
+/**
+ * The compiled success path of `ast` under `options` (the options the Schema decoder runs with,
+ * handed to filters and getters), or undefined when some node is not compiled.
+ */
+export const compile = (ast: AnyAST, options: SchemaAST.ParseOptions): Compiled | undefined => {
+  if (off > 0) return undefined
+  let cache = caches.get(options)
+  if (cache === undefined) caches.set(options, (cache = new WeakMap()))
+  const hit = cache.get(ast)
+  if (hit !== undefined) return hit ?? undefined
+  let out: Compiled | undefined
+  try {
+    const c = node(ast, options)
+    out = c === undefined ? undefined : wrap(c)
+  } catch {
+    out = undefined
+  }
+  cache.set(ast, out ?? null)
+  return out
+}
+
+/** A filter or getter that throws: not sure (the Schema decoder then reports what it does). */
+const wrap = (f: Compiled): Compiled => (input) => {
+  try {
+    return f(input)
+  } catch {
+    return NOT_SURE
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const node = (ast: AnyAST, options: SchemaAST.ParseOptions): Compiled | undefined => {
+  if ((ast as { readonly encodingChecks?: unknown }).encodingChecks !== undefined) return undefined
+  const local = withChecks(ast, base(ast, options), options)
+  if (local === undefined) return undefined
+  const links = ast.encoding
+  if (links === undefined) return local
+  // as the interpreter: decode with the last link's source, apply its transformation, then the
+  // previous link's source … down to link 0, whose output goes to the node itself
+  const parsers: Array<Compiled> = []
+  const transforms: Array<(v: unknown) => unknown> = []
+  for (const link of links) {
+    const p = node(link.to, options)
+    const t = transformation(link.transformation, options)
+    if (p === undefined || t === undefined) return undefined
+    parsers.push(p)
+    transforms.push(t)
+  }
+  const n = links.length
+  if (n === 1) {
+    const p0 = parsers[0] as Compiled
+    const t0 = transforms[0] as (v: unknown) => unknown
+    return (input) => {
+      const a = p0(input)
+      if (a === NOT_SURE) return a
+      const b = t0(a)
+      return b === NOT_SURE ? b : local(b)
+    }
+  }
+  return (input) => {
+    let v: unknown = input
+    for (let i = n - 1; i >= 0; i--) {
+      v = (parsers[i] as Compiled)(v)
+      if (v === NOT_SURE) return v
+      v = (transforms[i] as (v: unknown) => unknown)(v)
+      if (v === NOT_SURE) return v
+    }
+    return local(v)
+  }
+}
+
+const transformation = (t: SchemaAST.Link["transformation"], options: SchemaAST.ParseOptions): ((v: unknown) => unknown) | undefined => {
+  if (t._tag !== "Transformation") return undefined
+  const getter = t.decode as { readonly _tag: string; readonly transform?: (...args: ReadonlyArray<unknown>) => unknown }
+  const f = getter.transform
+  switch (getter._tag) {
+    case "Passthrough":
+      return (v) => v
+    case "Transform":
+      return f === undefined ? undefined : (v) => f(v)
+    case "TransformEffect":
+      return f === undefined ? undefined : (v) => successOf(f(v, options))
+    default:
+      return undefined
+  }
+}
+
+/** The value of a successful Exit; anything else (a failure, an effect still to run) is not sure. */
+const successOf = (r: unknown): unknown => {
+  if (!Exit.isExit(r) || !Exit.isSuccess(r)) return NOT_SURE
+  const v = r.value
+  // effect's internal markers (an absent value, "the input unchanged") are symbols: not sure
+  return typeof v === "symbol" ? NOT_SURE : v
+}
+
+const isPrimitive = (u: unknown): boolean => (typeof u !== "object" || u === null) && typeof u !== "function"
+
+const isDeepFrozen = (v: unknown): boolean => {
+  if (isPrimitive(v)) return true
+  if (!Object.isFrozen(v)) return false
+  for (const k of Reflect.ownKeys(v as object)) if (!isDeepFrozen((v as Record<PropertyKey, unknown>)[k])) return false
+  return true
+}
+
+const withChecks = (ast: AnyAST, parse: Compiled | undefined, options: SchemaAST.ParseOptions): Compiled | undefined => {
+  if (parse === undefined) return undefined
+  const checks = ast.checks
+  if (checks === undefined) return parse
+  const filters: Array<SchemaAST.Filter<unknown>> = []
+  const flatten = (cs: ReadonlyArray<SchemaAST.Check<unknown>>): void => {
+    for (const c of cs) {
+      if (c._tag === "Filter") filters.push(c)
+      else flatten(c.checks)
+    }
+  }
+  flatten(checks)
+  const n = filters.length
+  return (input) => {
+    const v = parse(input)
+    if (v === NOT_SURE) return v
+    for (let i = 0; i < n; i++) if ((filters[i] as SchemaAST.Filter<unknown>).run(v, ast, options)) return NOT_SURE
+    return v
+  }
+}
+
+const base = (ast: AnyAST, options: SchemaAST.ParseOptions): Compiled | undefined => {
+  switch (ast._tag) {
+    case "String":
+      return (u) => (typeof u === "string" ? u : NOT_SURE)
+    case "Number":
+      return (u) => (typeof u === "number" ? u : NOT_SURE)
+    case "Boolean":
+      return (u) => (typeof u === "boolean" ? u : NOT_SURE)
+    case "Null":
+      return (u) => (u === null ? u : NOT_SURE)
+    case "Undefined":
+      return (u) => (u === undefined ? u : NOT_SURE)
+    case "Unknown":
+    case "Any":
+      // an object that can change would pass through as the caller's own: not sure
+      return (u) => (isDeepFrozen(u) ? u : NOT_SURE)
+    case "Literal": {
+      const literal = ast.literal
+      return (u) => (u === literal ? u : NOT_SURE)
+    }
+    case "Declaration": {
+      if (ast.typeParameters.length > 0) return undefined
+      const run = ast.run([])
+      return (u) => {
+        const v = successOf(run(u, ast, options))
+        // a value frozen throughout (a rate) cannot change, whoever holds it; anything that can is not sure
+        return isDeepFrozen(v) ? v : NOT_SURE
+      }
+    }
+    case "Objects":
+      return objects(ast, options)
+    case "Arrays": {
+      if (ast.elements.length > 0 || ast.rest.length !== 1) return undefined
+      const item = node(ast.rest[0] as AnyAST, options)
+      if (item === undefined) return undefined
+      return (u) => {
+        if (!Array.isArray(u)) return NOT_SURE
+        const n = u.length
+        const out: Array<unknown> = []
+        for (let i = 0; i < n; i++) {
+          const v = item(u[i])
+          if (v === NOT_SURE) return v
+          out.push(v)
+        }
+        return Object.freeze(out)
+      }
+    }
+    case "Union": {
+      if (ast.options?.mode === "oneOf" || ast.types.length === 0) return undefined
+      if (ast.types.every((t) => t._tag === "Literal" && t.checks === undefined && t.encoding === undefined)) {
+        // a union of literals (Schema.Literals): one look-up (SameValueZero, as ===)
+        const literals = new Set(ast.types.map((t) => (t as SchemaAST.Literal).literal))
+        return (u) => (literals.has(u as SchemaAST.LiteralValue) ? u : NOT_SURE)
+      }
+      const members: Array<Compiled> = []
+      for (const t of ast.types) {
+        const m = node(t, options)
+        if (m === undefined) return undefined
+        members.push(m)
+      }
+      const n = members.length
+      return (u) => {
+        for (let i = 0; i < n; i++) {
+          const v = (members[i] as Compiled)(u)
+          if (v !== NOT_SURE) return v
+        }
+        return NOT_SURE
+      }
+    }
+    default:
+      return undefined
+  }
+}
+
+const objects = (ast: SchemaAST.Objects, options: SchemaAST.ParseOptions): Compiled | undefined => {
+  if (ast.indexSignatures.length > 0 || ast.propertySignatures.length === 0) return undefined
+  const names: Array<string> = []
+  const optional: Array<boolean> = []
+  const parsers: Array<Compiled> = []
+  for (const ps of ast.propertySignatures) {
+    if (typeof ps.name !== "string" || ps.name === "__proto__") return undefined
+    const p = node(ps.type, options)
+    if (p === undefined) return undefined
+    names.push(ps.name)
+    optional.push(ps.type.context?.isOptional === true)
+    parsers.push(p)
+  }
+  return generated(names, optional, parsers) ?? closure(names, optional, parsers)
+}
+
+/**
+ * The struct decoder as a function generated for its keys, so that every property access and
+ * store names its key (a monomorphic access, several times faster than one closure shared by
+ * every struct); undefined where code cannot be generated (a Content-Security-Policy without
+ * `unsafe-eval`), and the closure serves.
+ */
+const generated = (names: ReadonlyArray<string>, optional: ReadonlyArray<boolean>, parsers: ReadonlyArray<Compiled>): Compiled | undefined => {
+  if (noCode > 0) return undefined
+  const lines = [
+    "return function (u) {",
+    "  if (typeof u !== \"object\" || u === null || Array.isArray(u)) return N",
+    // excess keys: every enumerable key (own or inherited, as `for in` sees them) must be
+    // declared, and there must be no own symbol; a declared key is read as effect reads it
+    "  for (const k in u) switch (k) {",
+    ...names.map((name) => `    case ${JSON.stringify(name)}:`),
+    "      break",
+    "    default:",
+    "      return N",
+    "  }",
+    "  if (symbols(u).length !== 0) return N",
+    "  let v",
+    "  const out = {}"
+  ]
+  names.forEach((name, i) => {
+    const k = JSON.stringify(name)
+    lines.push(
+      `  v = u[${k}]`,
+      `  if (v !== undefined || ${k} in u) {`,
+      `    v = p[${i}](v)`,
+      "    if (v === N) return N",
+      `    out[${k}] = v`,
+      `  }${optional[i] === true ? "" : " else return N"}`
+    )
+  })
+  lines.push("  return freeze(out)", "}")
+  try {
+    return new Function("N", "p", "symbols", "freeze", lines.join("\n"))(NOT_SURE, parsers, Object.getOwnPropertySymbols, Object.freeze) as Compiled
+  } catch {
+    return undefined
+  }
+}
+
+const closure = (names: ReadonlyArray<string>, optional: ReadonlyArray<boolean>, parsers: ReadonlyArray<Compiled>): Compiled => {
+  const n = names.length
+  const declared = new Set(names)
+  return (u) => {
+    if (typeof u !== "object" || u === null || Array.isArray(u)) return NOT_SURE
+    const record = u as Record<string, unknown>
+    for (const k in record) if (!declared.has(k)) return NOT_SURE
+    if (Object.getOwnPropertySymbols(record).length !== 0) return NOT_SURE
+    const out: Record<string, unknown> = {}
+    for (let i = 0; i < n; i++) {
+      const name = names[i] as string
+      let v = record[name]
+      if (v !== undefined || name in record) {
+        v = (parsers[i] as Compiled)(v)
+        if (v === NOT_SURE) return v
+        out[name] = v
+      } else if (!(optional[i] as boolean)) return NOT_SURE
+    }
+    return Object.freeze(out)
+  }
+}
