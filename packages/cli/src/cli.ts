@@ -7,7 +7,7 @@
  * @module
  */
 // adapters-excel first: it installs its fix of exceljs's streaming reader before exceljs loads.
-import { Csv, Issues, Report, Xlsx, type ImportIssue, type Register } from "@khuyencong/adapters-excel"
+import type { ImportIssue, Register, Report } from "@khuyencong/adapters-excel"
 import * as Installation from "./internal/packs.js"
 import {
   Appraisal,
@@ -25,11 +25,15 @@ import {
   type Allocation,
   type RulePack
 } from "@khuyencong/core"
-import { Cases } from "@khuyencong/cases"
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs"
 import path from "node:path"
 import { parseArgs, type ParseArgsConfig } from "node:util"
 import { bar } from "./internal/progress.js"
+
+// The Excel adapter (exceljs) and the case runner (yaml) are loaded by the commands that use them,
+// so that `parameters`, `--help` and usage errors start without them.
+const excel = () => import("@khuyencong/adapters-excel")
+const caseRunner = () => import("@khuyencong/cases")
 
 /**
  * Exit codes of the command: `0` done, nothing to report; `1` findings (rows of the register
@@ -237,6 +241,7 @@ const importRegister = async (
   const full = path.resolve(io.cwd, file)
   if (!existsSync(full) || !statSync(full).isFile()) throw new UsageError(`no such register file: ${file}`)
   const options = onProposal === undefined ? {} : { onProposal }
+  const { Csv, Xlsx } = await excel()
   const r = /\.(csv|txt)$/i.test(full) ? Csv.readRegister(new Uint8Array(readFileSync(full)), options) : await Xlsx.readRegister(full, options)
   if (r.ok) return { register: r.value, issues: [] }
   return { register: r.error.partial, issues: r.error.issues }
@@ -341,6 +346,7 @@ const evaluate = async (args: ReadonlyArray<string>, io: Io): Promise<number> =>
   const appraisal = appraised.value
 
   // 3. Workbooks
+  const { Issues, Report, Xlsx } = await excel()
   const outDir = path.resolve(io.cwd, values.out ?? ".")
   mkdirSync(outDir, { recursive: true })
   const files = {
@@ -521,6 +527,7 @@ const cases = async (args: ReadonlyArray<string>, io: Io): Promise<number> => {
   if (paths.length === 0) throw new UsageError(t(lang, "cần đường dẫn tới các ca kiểm thử", "give the case files or directories to run"))
   const files = collect(paths, io.cwd)
   const sources = files.map((f) => ({ file: path.relative(io.cwd, f) || f, text: readFileSync(f, "utf8") }))
+  const { Cases } = await caseRunner()
   const installed = Cases.install(installation.modules)
   if (!installed.ok) throw new UsageError(installed.error.message)
   const report = Cases.runSources(sources, installed.value)

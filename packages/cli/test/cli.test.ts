@@ -17,12 +17,15 @@ const source = join(data, "register-2024.source.json")
 const out = mkdtempSync(join(tmpdir(), "khuyencong-cli-"))
 afterAll(() => rmSync(out, { recursive: true, force: true }))
 
+/** Each test starts the bin several times (a process that loads the library each time): on a busy 2-core machine that can take minutes. */
+const SPAWNING = { timeout: 300_000 }
+
 const run = (...args: Array<string>) => {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
-describe("khuyencong evaluate", () => {
+describe("khuyencong evaluate", SPAWNING, () => {
   it("writes the three workbooks, prints the summary and exits 1 for the register's findings", () => {
     const r = run("evaluate", register, "--date", "2024-03-15", "--establishments", source, "--plan", source, "--out", out)
     expect(r.code).toBe(1) // rows in error and ineligible proposals are findings
@@ -74,7 +77,7 @@ describe("khuyencong evaluate", () => {
   })
 })
 
-describe("khuyencong explain", () => {
+describe("khuyencong explain", SPAWNING, () => {
   it("explains one proposal in Vietnamese, or in English with --lang en", () => {
     const vi = run("explain", register, "DT-2024-QG-08", "--establishments", source)
     expect(vi.code).toBe(1) // not eligible
@@ -92,7 +95,7 @@ describe("khuyencong explain", () => {
   })
 })
 
-describe("khuyencong parameters, cases, serve", () => {
+describe("khuyencong parameters, cases, serve", SPAWNING, () => {
   it("prints a parameter's value and citation at a date", () => {
     const r = run("parameters", "--date", "2016-01-01", "--id", "support.machinery.cap", "--json")
     expect(r.code).toBe(0)
