@@ -181,7 +181,11 @@ const evaluateHere = (json: string): Evaluate.Evaluation => {
   return Evaluate.evaluateOrThrow(proposal, Pack.resolveOrThrow(Pack.loadOrThrow(pack2026), date), { establishments })
 }
 
-/** The focused element: its id (or its tab, or its tag) and whether its focus ring shows (an outline of 2 px or more, on an element with a size). */
+/**
+ * The focused element: its id (or its tab, or its tag) and whether its focus ring shows: an outline
+ * of 2 px or more, on an element with a size, of a colour with a contrast of at least 3:1 against
+ * the background around it (WCAG 1.4.11; the nearest ancestor's background that is not transparent).
+ */
 interface Focus {
   readonly name: string
   readonly ring: boolean
@@ -193,7 +197,14 @@ const focused = (page: Page): Promise<Focus> =>
     const s = getComputedStyle(a)
     const r = a.getBoundingClientRect()
     const name = a.id || (a.getAttribute("data-tab") ? "tab:" + a.getAttribute("data-tab") : a.tagName.toLowerCase() + ":" + (a.textContent || "").trim().slice(0, 30))
-    return { name, ring: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2 && r.width > 0 && r.height > 0 }
+    const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number)
+    const lum = ([r, g, b]) => [r, g, b].map((v) => { const x = v / 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4 }).reduce((n, x, i) => n + x * [0.2126, 0.7152, 0.0722][i], 0)
+    let p = a.parentElement
+    while (p !== null && (rgb(getComputedStyle(p).backgroundColor)[3] === 0 || getComputedStyle(p).backgroundColor === "transparent")) p = p.parentElement
+    const bg = p === null ? [255, 255, 255] : rgb(getComputedStyle(p).backgroundColor)
+    const [l1, l2] = [lum(rgb(s.outlineColor)), lum(bg)].sort((x, y) => y - x)
+    const contrast = (l1 + 0.05) / (l2 + 0.05)
+    return { name, ring: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2 && r.width > 0 && r.height > 0 && contrast >= 3 }
   })()`)
 
 /** Press `key` until the element named `name` has the focus (at most `max` presses); every element passed shows its focus ring. */
