@@ -43,7 +43,7 @@ function Field(props: { readonly id: string; readonly vi: string; readonly en: s
 function Problems(props: { readonly problems: ReadonlyArray<Problem> }) {
   if (props.problems.length === 0) return null
   return (
-    <div class="errors" role="alert" data-testid="problems">
+    <div class="errors" data-testid="problems">
       <p>
         <strong>Dữ liệu chưa hợp lệ</strong> <span lang="en">/ The input is not valid</span>
       </p>
@@ -206,10 +206,17 @@ function WhatIf(props: { readonly before: Evaluated }) {
   const current = valueIn(before.rules, parameter, before.date)
   const [text, setText] = useState("")
   const [outcome, setOutcome] = useState<ReturnType<typeof whatIf> | { readonly ok: false; readonly problems: ReadonlyArray<Problem> } | undefined>(undefined)
+  const [said, say] = useAnnounce()
   const run = (ev: Event) => {
     ev.preventDefault()
     const v = parseValue(unit, text)
-    setOutcome(v.ok ? whatIf(before, parameter, v.value) : { ok: false, problems: [v.problem] })
+    const o = v.ok ? whatIf(before, parameter, v.value) : ({ ok: false, problems: [v.problem] } as const)
+    setOutcome(o)
+    say(
+      o.ok
+        ? `Giả định: số được chi trả ${vnd(o.value.evaluation.payable)}, chênh lệch ${signedVnd(o.value.evaluation.payable - before.evaluation.payable)} / What-if: payable ${vnd(o.value.evaluation.payable)}, difference ${signedVnd(o.value.evaluation.payable - before.evaluation.payable)}`
+        : sentenceOf(o)
+    )
   }
   const a = before.evaluation
   return (
@@ -234,14 +241,20 @@ function WhatIf(props: { readonly before: Evaluated }) {
           <button type="submit">Đánh giá lại / Re-evaluate</button>
         </div>
       </form>
+      <p class="sr-only" role="status" data-testid="what-if-announce">
+        {said}
+      </p>
       {outcome === undefined ? null : !outcome.ok ? (
         <Problems problems={outcome.problems} />
       ) : (
         <div class="scroll">
-          <table data-testid="what-if-result">
+          <table data-testid="what-if-result" class="stack">
+            <caption class="sr-only">Hiện hành và giả định / Now and what-if</caption>
             <thead>
               <tr>
-                <th scope="col" />
+                <th scope="col">
+                  <span class="sr-only">Mục / Item</span>
+                </th>
                 <th scope="col">Hiện hành <span class="en">Now</span></th>
                 <th scope="col">Giả định <span class="en">What-if</span></th>
                 <th scope="col">Chênh lệch <span class="en">Difference</span></th>
@@ -250,8 +263,8 @@ function WhatIf(props: { readonly before: Evaluated }) {
             <tbody>
               <tr>
                 <th scope="row">Kết luận <span class="en">Verdict</span></th>
-                <td>{VERDICT[a.verdict]?.[0]}</td>
-                <td>{VERDICT[outcome.value.evaluation.verdict]?.[0]}</td>
+                <td data-label="Hiện hành / Now">{VERDICT[a.verdict]?.[0]}</td>
+                <td data-label="Giả định / What-if">{VERDICT[outcome.value.evaluation.verdict]?.[0]}</td>
                 <td />
               </tr>
               {a.support.lines.map((l, i) => {
@@ -260,17 +273,17 @@ function WhatIf(props: { readonly before: Evaluated }) {
                 return (
                   <tr key={i}>
                     <th scope="row">{l.item}</th>
-                    <td class="num">{vnd(l.support)}</td>
-                    <td class="num">{b === undefined ? "—" : vnd(b.support)}</td>
-                    <td class={`num ${d > 0n ? "diff-pos" : d < 0n ? "diff-neg" : ""}`}>{signedVnd(d)}</td>
+                    <td class="num" data-label="Hiện hành / Now">{vnd(l.support)}</td>
+                    <td class="num" data-label="Giả định / What-if">{b === undefined ? "—" : vnd(b.support)}</td>
+                    <td class={`num ${d > 0n ? "diff-pos" : d < 0n ? "diff-neg" : ""}`} data-label="Chênh lệch / Difference">{signedVnd(d)}</td>
                   </tr>
                 )
               })}
               <tr>
                 <th scope="row">Số được chi trả <span class="en">Payable</span></th>
-                <td class="num" data-testid="wi-before">{vnd(a.payable)}</td>
-                <td class="num" data-testid="wi-after">{vnd(outcome.value.evaluation.payable)}</td>
-                <td class="num" data-testid="wi-difference">
+                <td class="num" data-testid="wi-before" data-label="Hiện hành / Now">{vnd(a.payable)}</td>
+                <td class="num" data-testid="wi-after" data-label="Giả định / What-if">{vnd(outcome.value.evaluation.payable)}</td>
+                <td class="num" data-testid="wi-difference" data-label="Chênh lệch / Difference">
                   <strong>{signedVnd(outcome.value.evaluation.payable - a.payable)}</strong>
                 </td>
               </tr>
@@ -291,7 +304,7 @@ function Result(props: { readonly value: Evaluated }) {
   const [vi, en] = VERDICT[e.verdict] ?? [e.verdict, e.verdict]
   return (
     <div class="result" data-testid="result">
-      <p class={`verdict ${e.verdict}`} data-testid="verdict" data-verdict={e.verdict} role="status">
+      <p class={`verdict ${e.verdict}`} data-testid="verdict" data-verdict={e.verdict}>
         {vi} <span class="en inline">/ {en}</span>
       </p>
       <p class="muted">
@@ -326,6 +339,28 @@ function Result(props: { readonly value: Evaluated }) {
 
 const pretty = (u: unknown): string => JSON.stringify(u, null, 2)
 
+/**
+ * What a screen reader says after an evaluation asked for: one short sentence in a live region that
+ * is always on the page (a region inserted with its text is often not read). It is emptied first,
+ * so that the same sentence twice is said twice.
+ */
+function useAnnounce(): readonly [string, (text: string) => void] {
+  const [text, setText] = useState("")
+  const say = (t: string) => {
+    setText("")
+    requestAnimationFrame(() => setText(t))
+  }
+  return [text, say]
+}
+
+/** The sentence said of an outcome: the verdict and the payable, or how many problems the input has. */
+const sentenceOf = (o: { readonly ok: true; readonly value: Evaluated } | { readonly ok: false; readonly problems: ReadonlyArray<Problem> }): string => {
+  if (!o.ok) return `Dữ liệu chưa hợp lệ: ${o.problems.length} lỗi / The input is not valid: ${o.problems.length} problem(s)`
+  const e = o.value.evaluation
+  const [vi, en] = VERDICT[e.verdict] ?? [e.verdict, e.verdict]
+  return `Kết quả: ${vi}; số được chi trả ${vnd(e.payable)} / Result: ${en}; payable ${vnd(e.payable)}`
+}
+
 /** After an evaluation asked for, bring the result into view (below the forms on a phone) and move focus to it. */
 const showResult = (): void => {
   requestAnimationFrame(() => {
@@ -339,6 +374,9 @@ export function EvaluateView() {
   const [form, setForm] = useState<FormState>(example)
   const [json, setJson] = useState(() => pretty(inputOf(example).input))
   const [outcome, setOutcome] = useState(() => evaluateInput(inputOf(example).input))
+  const [said, say] = useAnnounce()
+  // each evaluation asked for is a new result: the what-if starts again from what this one read
+  const [run, setRun] = useState(0)
   const resolved = useMemo(() => resolvedAt(form.approvalDate), [form.approvalDate])
   const industries = useMemo(() => industriesAt(form.approvalDate), [form.approvalDate])
   const set = (k: keyof FormState) => (ev: Event) => setForm({ ...form, [k]: (ev.currentTarget as HTMLInputElement).value })
@@ -351,13 +389,19 @@ export function EvaluateView() {
     ev.preventDefault()
     const { input: i, problems } = inputOf(form)
     setJson(pretty(i))
-    setOutcome(problems.length > 0 ? { ok: false, problems } : evaluateInput(i))
+    const o = problems.length > 0 ? ({ ok: false, problems } as const) : evaluateInput(i)
+    setOutcome(o)
+    setRun(run + 1)
+    say(sentenceOf(o))
     showResult()
   }
   const submitJson = (ev: Event) => {
     ev.preventDefault()
     const parsed = parseJson(json)
-    setOutcome(parsed.ok ? evaluateInput(parsed.value) : parsed)
+    const o = parsed.ok ? evaluateInput(parsed.value) : parsed
+    setOutcome(o)
+    setRun(run + 1)
+    say(sentenceOf(o))
     showResult()
   }
   return (
@@ -452,11 +496,14 @@ export function EvaluateView() {
           <button type="submit">Đánh giá JSON / Evaluate the JSON</button>
         </form>
       </div>
-      <section class="panel" aria-labelledby="result-h" aria-live="polite">
+      <section class="panel" aria-labelledby="result-h">
         <h2 id="result-h" tabIndex={-1}>
           Kết quả <span class="en">Result</span>
         </h2>
-        {outcome.ok ? <Result value={outcome.value} /> : <Problems problems={outcome.problems} />}
+        <p class="sr-only" role="status" data-testid="announce">
+          {said}
+        </p>
+        {outcome.ok ? <Result key={run} value={outcome.value} /> : <Problems problems={outcome.problems} />}
       </section>
     </div>
   )

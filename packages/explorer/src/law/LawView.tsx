@@ -17,19 +17,21 @@ const defaultDate = (): string => {
   return t < "2014-01-01" ? "2014-01-01" : t > "2030-12-31" ? "2030-12-31" : t
 }
 const SHOWN = 60
+/** A column's name in both languages, shown above each value when a table stacks on a phone. */
+const lbl = (k: keyof typeof L): string => `${L[k][0]} / ${L[k][1]}`
 
 function CitationCells(props: { readonly c: Citation.Citation | undefined }) {
   const c = props.c
   if (c === undefined) return <td colSpan={5}>—</td>
   return (
     <>
-      <td>
+      <td data-label={lbl("instrument")}>
         <span title={c.instrument.title}>{Citation.formatInstrumentVi(c.instrument)}</span>
       </td>
-      <td>{c.article ?? "—"}</td>
-      <td>{c.clause ?? "—"}</td>
-      <td>{c.point ?? "—"}</td>
-      <td>
+      <td data-label={lbl("article")}>{c.article ?? "—"}</td>
+      <td data-label={lbl("clause")}>{c.clause ?? "—"}</td>
+      <td data-label={lbl("point")}>{c.point ?? "—"}</td>
+      <td data-label={lbl("grade")}>
         <Bi vi={Citation.gradeLabel(c.grade, "vi")} en={Citation.gradeLabel(c.grade, "en")} /> <Unconfirmed grade={c.grade} />
       </td>
     </>
@@ -41,7 +43,7 @@ function History(props: { readonly e: Entry; readonly date: string }) {
   const current = stepAt(e, date)
   return (
     <div class="scroll">
-      <table class="history">
+      <table class="history stack">
         <caption>
           <T k="history" inline />
         </caption>
@@ -59,8 +61,8 @@ function History(props: { readonly e: Entry; readonly date: string }) {
         <tbody>
           {e.steps.map((s) => (
             <tr key={s.from} class={s === current ? "current" : undefined} aria-current={s === current ? "true" : undefined} data-from={s.from}>
-              <td>{s.from}</td>
-              <td class={e.kind === "parameter" ? "num" : undefined}>{e.kind === "parameter" ? (s.value === null ? <T k="ended" /> : formatValue(s.value, e.unit)) : s.name === undefined ? "—" : <Bi vi={s.name[0]} en={s.name[1]} />}</td>
+              <td data-label={lbl("from")}>{s.from}</td>
+              <td class={e.kind === "parameter" ? "num" : undefined} data-label={lbl("value")}>{e.kind === "parameter" ? (s.value === null ? <T k="ended" /> : formatValue(s.value, e.unit)) : s.name === undefined ? "—" : <Bi vi={s.name[0]} en={s.name[1]} />}</td>
               <CitationCells c={s.citation} />
             </tr>
           ))}
@@ -118,7 +120,7 @@ function Overlays(props: { readonly e: Entry; readonly date: string }) {
         </p>
       ) : (
         <div class="scroll">
-          <table data-testid="overlays">
+          <table data-testid="overlays" class="stack">
             <thead>
               <tr>
                 <th scope="col">Tỉnh <span class="en">Province</span></th>
@@ -134,14 +136,14 @@ function Overlays(props: { readonly e: Entry; readonly date: string }) {
                   <td>
                     {l.overlay.province} · {l.overlay.title.split(":")[0]}
                   </td>
-                  <td class="num">
+                  <td class="num" data-label={lbl("value")}>
                     {formatValue(l.value, props.e.unit)} <span class="op">{opLabel(l.op, compareValues(l.value, nationalOn(l.overlay)?.value))}</span>
                   </td>
-                  <td class="num">{formatValue(nationalOn(l.overlay)?.value, props.e.unit)}</td>
-                  <td>
+                  <td class="num" data-label={lbl("national")}>{formatValue(nationalOn(l.overlay)?.value, props.e.unit)}</td>
+                  <td data-label={lbl("instrument")}>
                     {Citation.formatInstrumentVi(l.instrument)} <Unconfirmed grade={l.overlay.citation.grade} />
                   </td>
-                  <td>
+                  <td data-label={lbl("effective")}>
                     {l.overlay.effective.start}
                     {l.overlay.effective.end === undefined ? " →" : ` → ${l.overlay.effective.end}`}
                   </td>
@@ -202,7 +204,7 @@ function Instruments() {
         <T k="instruments" inline />
       </summary>
       <div class="scroll">
-        <table data-testid="instruments">
+        <table data-testid="instruments" class="stack">
           <thead>
             <tr>
               <th scope="col"><T k="instrument" /></th>
@@ -223,12 +225,12 @@ function Instruments() {
                     </span>
                   ) : null}
                 </td>
-                <td>{i.signed ?? "—"}</td>
-                <td>
+                <td data-label={lbl("signed")}>{i.signed ?? "—"}</td>
+                <td data-label={lbl("effective")}>
                   {i.effective}
                   {i.expired === undefined ? null : ` → ${i.expired}`}
                 </td>
-                <td>
+                <td data-label={`${lbl("amends")}, ${lbl("replaces")}`}>
                   {(i.amends ?? []).length > 0 ? <div>sửa đổi / amends: {(i.amends ?? []).join(", ")}</div> : null}
                   {(i.replaces ?? []).length > 0 ? <div>thay thế / replaces: {(i.replaces ?? []).join(", ")}</div> : null}
                 </td>

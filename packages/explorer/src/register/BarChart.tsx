@@ -60,7 +60,8 @@ export function AllocationChart(props: {
         <div class="chart" style={{ height: `${height}px` }}>
           <canvas ref={canvas} role="img" aria-label={`${props.title[0]} / ${props.title[1]}: ${summary}`} data-testid={`${props.id}-canvas`} />
         </div>
-        <div class="scroll">
+        {/* on a narrow screen the table scrolls sideways: focusable, so that the keyboard scrolls it too */}
+        <div class="scroll" tabIndex={0} role="region" aria-label={`Bảng số liệu: ${props.title[0]} / Table: ${props.title[1]}`}>
           <table data-testid={`${props.id}-table`}>
             <caption class="sr-only">
               {props.title[0]} / {props.title[1]}

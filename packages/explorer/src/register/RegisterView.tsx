@@ -333,7 +333,8 @@ export function RegisterView() {
 
       {register !== undefined && (
         <Section id="reg-rows-title" title={["Các đề án đọc được", "Proposals read"]}>
-          <div class="scroll reg-rows">
+          {/* a region of its own height that scrolls: focusable, so that the keyboard scrolls it too */}
+          <div class="scroll reg-rows" tabIndex={0} role="region" aria-label="Bảng các đề án đọc được, cuộn được / Table of the proposals read, scrollable">
             <table data-testid="register-rows" class="reg-stack">
               <thead>
                 <tr>
