@@ -156,7 +156,7 @@ const expectNamed = (error: Message, holder: number): void => {
   expect(error["message"]).toContain(`is in use (đang được sử dụng) by process ${holder} on host ${hostname()}, started `)
 }
 
-describe("one writer per PGlite data folder, across processes", () => {
+describe("one writer per PGlite data folder, across processes", { timeout: 300_000 }, () => {
   it(`two processes racing to open one folder: exactly one wins, the other is told the winner's pid (${ROUNDS} rounds)`, async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const dir = await folder()
