@@ -153,16 +153,26 @@ const excludedSupport = (v: Eligibility.ProposalVerdict, s: Support.ProposalSupp
  * never evaluated under this one.
  */
 const periodFault = (p: Proposal, resolved: ResolvedPack): PeriodError | undefined => {
-  const pack = { id: resolved.packId, governs: resolved.governs }
   if (p.approvalDate !== undefined)
-    return governsDate(pack, p.approvalDate) ? undefined : new PeriodError({ code: "pack/outside-period", path: ["approvalDate"], pack, date: p.approvalDate })
-  return governsPlanYear(pack, p.planYear)
+    return governsDate(resolved, p.approvalDate)
+      ? undefined
+      : new PeriodError({ code: "pack/outside-period", path: ["approvalDate"], pack: { id: resolved.packId, governs: resolved.governs }, date: p.approvalDate })
+  return governsPlanYear(resolved, p.planYear)
     ? undefined
-    : new PeriodError({ code: "pack/plan-year-outside-period", path: ["planYear"], pack, date: String(p.planYear) })
+    : new PeriodError({ code: "pack/plan-year-outside-period", path: ["planYear"], pack: { id: resolved.packId, governs: resolved.governs }, date: String(p.planYear) })
 }
 
 /** The overlay and the reforms in force at the view's date. */
+const layersMemo = new WeakMap<ResolvedPack, { readonly overlay: string | undefined; readonly reforms: ReadonlyArray<string> }>()
 const layersInForce = (view: ResolvedPack): { readonly overlay: string | undefined; readonly reforms: ReadonlyArray<string> } => {
+  let r = layersMemo.get(view)
+  if (r === undefined) {
+    r = layersOf(view)
+    layersMemo.set(view, r)
+  }
+  return r
+}
+const layersOf = (view: ResolvedPack): { readonly overlay: string | undefined; readonly reforms: ReadonlyArray<string> } => {
   let overlay: string | undefined
   const reforms: Array<string> = []
   for (const l of view.layers) {
@@ -170,20 +180,36 @@ const layersInForce = (view: ResolvedPack): { readonly overlay: string | undefin
     if (l.kind === "overlay") overlay = l.id
     else reforms.push(l.id)
   }
-  return { overlay, reforms: reforms.length === 0 ? NONE : reforms }
+  return Object.freeze({ overlay, reforms: reforms.length === 0 ? NONE : Object.freeze(reforms) })
 }
+
+/** Province codes in force, by date, as `AdminUnits.provinceOn` found them (a fixed list: the answer never changes). */
+const inForce = new Map<string, Set<string>>()
 
 /**
  * A beneficiary recorded under a province code the decision date no longer knows (closed by the
  * 2025 reorganisation): an error naming the code, the day it closed and its successor.
  */
 const closedProvinceFault = (p: Proposal, date: LocalDate.LocalDate, es: Eligibility.Establishments): LookupError | undefined => {
-  for (const id of p.beneficiaries) {
+  const ids = p.beneficiaries
+  let known = inForce.get(date)
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k] as string
     const e = Eligibility.establishmentOf(es, id)
     if (e === undefined) continue // evaluateRaw reports the unknown beneficiary
     const code = e.location.provinceCode
+    if (known !== undefined && known.has(code)) continue
     const on = AdminUnits.provinceOn(code, date)
-    if (on.ok || on.error.code !== "admin-units/code-not-in-force") continue
+    if (on.ok) {
+      if (known === undefined) {
+        if (inForce.size >= 4096) inForce.clear()
+        known = new Set()
+        inForce.set(date, known)
+      }
+      known.add(code)
+      continue
+    }
+    if (on.error.code !== "admin-units/code-not-in-force") continue
     const closedAfter = on.error.validity.reduce<string | undefined>((last, v) => (v.validUntil !== undefined && v.validUntil < date && (last === undefined || v.validUntil > last) ? v.validUntil : last), undefined)
     if (closedAfter === undefined) continue // a code not yet in force: not a closing
     const name = on.error.validity.find((v) => v.validUntil === closedAfter)?.name ?? code
@@ -211,6 +237,63 @@ const noOverlayWarning = (p: Proposal, resolved: ResolvedPack): Issue => {
     message: `đề án dùng kinh phí khuyến công địa phương của tỉnh ${province} nhưng không có lớp địa phương (nghị quyết của tỉnh) có hiệu lực tại ngày ${resolved.date} trong bộ quy tắc "${resolved.packId}": đã áp dụng mức hỗ trợ quốc gia / local-fund proposal of province ${province}, but no provincial overlay is in force on ${resolved.date} in rule pack "${resolved.packId}": national levels were applied`,
     actual: code ?? null
   }
+}
+
+/** Returns the object given, so that a subclass's private fields are stamped on a plain object. */
+class Stamp {
+  constructor(o: object) {
+    return o
+  }
+}
+
+/** The inputs of an evaluation, in private fields of the evaluation itself, for its input hash. */
+class HashInputs extends Stamp {
+  readonly #p: Proposal
+  readonly #establishments: Eligibility.Establishments
+  readonly #applyPriorityMultiplier: boolean
+  #hash: string | undefined
+  constructor(e: object, p: Proposal, establishments: Eligibility.Establishments, applyPriorityMultiplier: boolean) {
+    super(e)
+    this.#p = p
+    this.#establishments = establishments
+    this.#applyPriorityMultiplier = applyPriorityMultiplier
+    this.#hash = undefined
+  }
+  static hashOf(e: object): string {
+    if (!(#p in e)) throw new TypeError("inputHash read on an object that is not an evaluation")
+    const h = e as unknown as HashInputs
+    return (h.#hash ??= inputHash(h.#p, h.#establishments, { applyPriorityMultiplier: h.#applyPriorityMultiplier }))
+  }
+}
+
+/** The input hash accessor every evaluation shares (own, enumerable, as a getter in a literal is). */
+const INPUT_HASH: PropertyDescriptor = Object.freeze({
+  get(this: object): string {
+    return HashInputs.hashOf(this)
+  },
+  enumerable: true,
+  configurable: true
+})
+
+/**
+ * The warnings of a local-fund proposal evaluated with no provincial overlay: the view's and
+ * {@link noOverlayWarning}, built once per resolved pack and province (they depend on nothing else)
+ * and shared, frozen, by the evaluations.
+ */
+const localWarnings = new WeakMap<ResolvedPack, Map<string | undefined, ReadonlyArray<Issue>>>()
+const localFundWarnings = (p: Proposal, resolved: ResolvedPack, view: ResolvedPack): ReadonlyArray<Issue> => {
+  let byCode = localWarnings.get(resolved)
+  if (byCode === undefined) {
+    byCode = new Map()
+    localWarnings.set(resolved, byCode)
+  }
+  const code = p.locations[0]?.provinceCode
+  let ws = byCode.get(code)
+  if (ws === undefined) {
+    ws = Object.freeze([...view.warnings, Object.freeze(noOverlayWarning(p, resolved))])
+    byCode.set(code, ws)
+  }
+  return ws
 }
 
 /**
@@ -243,33 +326,33 @@ export const evaluate: Evaluator = ((p: Proposal, resolved: ResolvedPack, ctx: C
   if (s instanceof RuleViolation || s instanceof LookupError) return err(s)
   const view = viewFor(resolved, p.fund)
   const layers = layersInForce(view)
-  // The hash is computed on first read (encoding, storing, comparing), not per evaluation: hashing
-  // costs about ten evaluations, and analyses over a portfolio never read it. Inputs are immutable
-  // values, so the hash read later is the hash of what was evaluated.
-  const establishments = ctx.establishments
-  const applyPriorityMultiplier = ctx.applyPriorityMultiplier === true
-  let hash: string | undefined
-  const warnings = p.fund === "local" && resolved.province === undefined ? [...view.warnings, noOverlayWarning(p, resolved)] : view.warnings
-  return ok({
+  const warnings = p.fund === "local" && resolved.province === undefined ? localFundWarnings(p, resolved, view) : view.warnings
+  // Built field by field in the order `encode` writes them. The input hash is an own enumerable
+  // accessor computed on first read (hashing costs about ten evaluations, and analyses over a
+  // portfolio never read it); one shared getter reads the inputs from private fields stamped on
+  // the plain object, because a getter written in the literal makes a new function and a
+  // dictionary-mode object (about 1 KB) per evaluation. Inputs are immutable values, so the hash
+  // read later is the hash of what was evaluated.
+  const e = {
     proposalId: p.id,
     packId: s.packId,
     packVersion: s.packVersion,
     overlay: layers.overlay,
     reforms: layers.reforms,
-    date: s.date,
-    get inputHash(): string {
-      return (hash ??= inputHash(p, establishments, { applyPriorityMultiplier }))
-    },
-    warnings,
-    verdict: v.verdict,
-    eligibility: v,
-    support: s,
-    payable: (v.verdict === "eligible" ? s.total - excludedSupport(v, s) : 0n) as Money.Money,
-    trace:
-      ctx.trace === true && s.trace !== undefined
-        ? { schemaVersion: 1, steps: [...eligibilitySteps(v, view), ...s.trace.steps, ...warnings.map(warningStep)] }
-        : undefined
-  })
+    date: s.date
+  } as { -readonly [K in keyof Evaluation]: Evaluation[K] }
+  Object.defineProperty(e, "inputHash", INPUT_HASH)
+  e.warnings = warnings
+  e.verdict = v.verdict
+  e.eligibility = v
+  e.support = s
+  e.payable = (v.verdict === "eligible" ? s.total - excludedSupport(v, s) : 0n) as Money.Money
+  e.trace =
+    ctx.trace === true && s.trace !== undefined
+      ? { schemaVersion: 1, steps: [...eligibilitySteps(v, view), ...s.trace.steps, ...warnings.map(warningStep)] }
+      : undefined
+  new HashInputs(e, p, ctx.establishments, ctx.applyPriorityMultiplier === true)
+  return ok(e)
 }) as Evaluator
 
 /**
