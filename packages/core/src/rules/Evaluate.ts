@@ -275,6 +275,55 @@ const INPUT_HASH: PropertyDescriptor = Object.freeze({
   configurable: true
 })
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
+/**
+ * An evaluation, built field by field in the order `encode` writes them, as a plain object (its
+ * prototype is `Object.prototype`). The input hash is an own enumerable accessor computed on first
+ * read (hashing costs about ten evaluations, and analyses over a portfolio never read it): one
+ * shared getter reads the inputs from private fields stamped on the object, because a getter
+ * written in an object literal makes a new function and a dictionary-mode object (about 1 KB, 0.6
+ * µs) per evaluation. A constructor function rather than a literal, so that every field fits in
+ * the object. Inputs are immutable values, so the hash read later is the hash of what was evaluated.
+ */
+function EvaluationRecord(
+  this: Mutable<Evaluation>,
+  p: Proposal,
+  ctx: Context,
+  s: Support.ProposalSupport,
+  v: Eligibility.ProposalVerdict,
+  layers: { readonly overlay: string | undefined; readonly reforms: ReadonlyArray<string> },
+  warnings: ReadonlyArray<Issue>,
+  payable: Money.Money,
+  trace: Trace.Trace | undefined
+): void {
+  this.proposalId = p.id
+  this.packId = s.packId
+  this.packVersion = s.packVersion
+  this.overlay = layers.overlay
+  this.reforms = layers.reforms
+  this.date = s.date
+  Object.defineProperty(this, "inputHash", INPUT_HASH)
+  this.warnings = warnings
+  this.verdict = v.verdict
+  this.eligibility = v
+  this.support = s
+  this.payable = payable
+  this.trace = trace
+  new HashInputs(this, p, ctx.establishments, ctx.applyPriorityMultiplier === true)
+}
+EvaluationRecord.prototype = Object.prototype
+const NewEvaluation = EvaluationRecord as unknown as new (
+  p: Proposal,
+  ctx: Context,
+  s: Support.ProposalSupport,
+  v: Eligibility.ProposalVerdict,
+  layers: { readonly overlay: string | undefined; readonly reforms: ReadonlyArray<string> },
+  warnings: ReadonlyArray<Issue>,
+  payable: Money.Money,
+  trace: Trace.Trace | undefined
+) => Evaluation
+
 /**
  * The warnings of a local-fund proposal evaluated with no provincial overlay: the view's and
  * {@link noOverlayWarning}, built once per resolved pack and province (they depend on nothing else)
@@ -327,32 +376,20 @@ export const evaluate: Evaluator = ((p: Proposal, resolved: ResolvedPack, ctx: C
   const view = viewFor(resolved, p.fund)
   const layers = layersInForce(view)
   const warnings = p.fund === "local" && resolved.province === undefined ? localFundWarnings(p, resolved, view) : view.warnings
-  // Built field by field in the order `encode` writes them. The input hash is an own enumerable
-  // accessor computed on first read (hashing costs about ten evaluations, and analyses over a
-  // portfolio never read it); one shared getter reads the inputs from private fields stamped on
-  // the plain object, because a getter written in the literal makes a new function and a
-  // dictionary-mode object (about 1 KB) per evaluation. Inputs are immutable values, so the hash
-  // read later is the hash of what was evaluated.
-  const e = {
-    proposalId: p.id,
-    packId: s.packId,
-    packVersion: s.packVersion,
-    overlay: layers.overlay,
-    reforms: layers.reforms,
-    date: s.date
-  } as { -readonly [K in keyof Evaluation]: Evaluation[K] }
-  Object.defineProperty(e, "inputHash", INPUT_HASH)
-  e.warnings = warnings
-  e.verdict = v.verdict
-  e.eligibility = v
-  e.support = s
-  e.payable = (v.verdict === "eligible" ? s.total - excludedSupport(v, s) : 0n) as Money.Money
-  e.trace =
-    ctx.trace === true && s.trace !== undefined
-      ? { schemaVersion: 1, steps: [...eligibilitySteps(v, view), ...s.trace.steps, ...warnings.map(warningStep)] }
-      : undefined
-  new HashInputs(e, p, ctx.establishments, ctx.applyPriorityMultiplier === true)
-  return ok(e)
+  return ok(
+    new NewEvaluation(
+      p,
+      ctx,
+      s,
+      v,
+      layers,
+      warnings,
+      (v.verdict === "eligible" ? s.total - excludedSupport(v, s) : 0n) as Money.Money,
+      ctx.trace === true && s.trace !== undefined
+        ? { schemaVersion: 1, steps: [...eligibilitySteps(v, view), ...s.trace.steps, ...warnings.map(warningStep)] }
+        : undefined
+    )
+  )
 }) as Evaluator
 
 /**
