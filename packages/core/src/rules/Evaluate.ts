@@ -96,27 +96,64 @@ export interface Evaluation {
 
 const NONE: ReadonlyArray<never> = Object.freeze([])
 
-/** A trace step for one condition, built directly (every value is already JSON). */
-const conditionStep = (c: Eligibility.Condition, subject: string, reads: ReadonlyArray<Trace.ParameterRead>): Trace.TraceStep => ({
-  rule: c.rule,
-  description: c.message,
-  inputs: c.path === undefined ? { subject } : { subject, path: c.path.join(".") },
-  parameters: reads,
-  roundings: NONE,
-  result: { status: c.status, reason: c.reason, grade: c.grade },
-  layer: c.layer,
-  citations: [citationRef(c.citation)]
-})
+/**
+ * What a condition's trace step shares with every step of that condition: its result and its
+ * citations, built once per condition (conditions are frozen values, mostly static outcomes shared
+ * by every evaluation) and shared, frozen, by the traces. A condition about one place in the
+ * proposal (`path`) is built per proposal, so its parts are not remembered.
+ */
+interface StepParts {
+  readonly result: Trace.Json
+  readonly citations: ReadonlyArray<Trace.CitationRef>
+}
+const stepParts = new WeakMap<Eligibility.Condition, StepParts>()
+const citationLists = new WeakMap<Citation.Citation, ReadonlyArray<Trace.CitationRef>>()
+const citationsOfCondition = (c: Citation.Citation): ReadonlyArray<Trace.CitationRef> => {
+  let l = citationLists.get(c)
+  if (l === undefined) {
+    l = Object.freeze([Object.freeze(citationRef(c))])
+    citationLists.set(c, l)
+  }
+  return l
+}
+const partsOf = (c: Eligibility.Condition): StepParts => {
+  if (c.path !== undefined) return { result: { status: c.status, reason: c.reason, grade: c.grade }, citations: citationsOfCondition(c.citation) }
+  let parts = stepParts.get(c)
+  if (parts === undefined) {
+    parts = Object.freeze({ result: Object.freeze({ status: c.status, reason: c.reason, grade: c.grade }), citations: citationsOfCondition(c.citation) })
+    stepParts.set(c, parts)
+  }
+  return parts
+}
 
-/** Eligibility steps: conditions are in the order of the view's rules, so the reads are found by index. */
-const eligibilitySteps = (v: Eligibility.ProposalVerdict, view: ResolvedPack): Array<Trace.TraceStep> => {
-  const steps: Array<Trace.TraceStep> = []
+/** A trace step for one condition, built directly (every value is already JSON). */
+const conditionStep = (c: Eligibility.Condition, subject: string, reads: ReadonlyArray<Trace.ParameterRead>): Trace.TraceStep => {
+  const parts = partsOf(c)
+  return {
+    rule: c.rule,
+    description: c.message,
+    inputs: c.path === undefined ? { subject } : { subject, path: c.path.join(".") },
+    parameters: reads,
+    roundings: NONE,
+    result: parts.result,
+    layer: c.layer,
+    citations: parts.citations
+  }
+}
+
+/** Eligibility steps, pushed on `steps`: conditions are in the order of the view's rules, so the reads are found by index. */
+const eligibilitySteps = (steps: Array<Trace.TraceStep>, v: Eligibility.ProposalVerdict, view: ResolvedPack): void => {
   const pr = view.proposalRules
   const er = view.establishmentRules
   for (let i = 0; i < v.conditions.length; i++) steps.push(conditionStep(v.conditions[i] as Eligibility.Condition, v.proposalId, pr[i]?.reads ?? NONE))
-  for (const e of v.establishments)
+  for (let k = 0; k < v.establishments.length; k++) {
+    const e = v.establishments[k] as Eligibility.EstablishmentVerdict
     for (let i = 0; i < e.conditions.length; i++) steps.push(conditionStep(e.conditions[i] as Eligibility.Condition, e.establishmentId, er[i]?.reads ?? NONE))
-  for (const l of v.lines) steps.push(conditionStep(l.condition, v.proposalId, pr.find((r) => r.id === l.condition.rule)?.reads ?? NONE))
+  }
+  for (let k = 0; k < v.lines.length; k++) {
+    const l = v.lines[k] as Eligibility.LineVerdict
+    steps.push(conditionStep(l.condition, v.proposalId, pr.find((r) => r.id === l.condition.rule)?.reads ?? NONE))
+  }
   steps.push({
     rule: "eligibility.verdict",
     description: "Eligibility verdict (kết luận đủ điều kiện): ineligible if any condition failed",
@@ -125,7 +162,15 @@ const eligibilitySteps = (v: Eligibility.ProposalVerdict, view: ResolvedPack): A
     roundings: NONE,
     result: v.verdict
   })
-  return steps
+}
+
+/** The evaluation's trace: eligibility, support, then the warnings. */
+const traceOf = (v: Eligibility.ProposalVerdict, view: ResolvedPack, support: Trace.Trace, warnings: ReadonlyArray<Issue>): Trace.Trace => {
+  const steps: Array<Trace.TraceStep> = []
+  eligibilitySteps(steps, v, view)
+  for (let i = 0; i < support.steps.length; i++) steps.push(support.steps[i] as Trace.TraceStep)
+  for (let i = 0; i < warnings.length; i++) steps.push(warningStep(warnings[i] as Issue))
+  return { schemaVersion: 1, steps }
 }
 
 /** A trace step for a warning of the resolved view, after the support steps. */
@@ -386,7 +431,7 @@ export const evaluate: Evaluator = ((p: Proposal, resolved: ResolvedPack, ctx: C
       warnings,
       (v.verdict === "eligible" ? s.total - excludedSupport(v, s) : 0n) as Money.Money,
       ctx.trace === true && s.trace !== undefined
-        ? { schemaVersion: 1, steps: [...eligibilitySteps(v, view), ...s.trace.steps, ...warnings.map(warningStep)] }
+        ? traceOf(v, view, s.trace, warnings)
         : undefined
     )
   )
