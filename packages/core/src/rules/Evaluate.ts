@@ -127,12 +127,12 @@ const partsOf = (c: Eligibility.Condition): StepParts => {
 }
 
 /** A trace step for one condition, built directly (every value is already JSON). */
-const conditionStep = (c: Eligibility.Condition, subject: string, reads: ReadonlyArray<Trace.ParameterRead>): Trace.TraceStep => {
+const conditionStep = (c: Eligibility.Condition, subject: { readonly subject: string }, reads: ReadonlyArray<Trace.ParameterRead>): Trace.TraceStep => {
   const parts = partsOf(c)
   return {
     rule: c.rule,
     description: c.message,
-    inputs: c.path === undefined ? { subject } : { subject, path: c.path.join(".") },
+    inputs: c.path === undefined ? subject : { subject: subject.subject, path: c.path.join(".") },
     parameters: reads,
     roundings: NONE,
     result: parts.result,
@@ -141,18 +141,23 @@ const conditionStep = (c: Eligibility.Condition, subject: string, reads: Readonl
   }
 }
 
-/** Eligibility steps, pushed on `steps`: conditions are in the order of the view's rules, so the reads are found by index. */
+/**
+ * Eligibility steps, pushed on `steps`: conditions are in the order of the view's rules, so the
+ * reads are found by index. The steps of one subject share its `inputs` object (`{ subject }`).
+ */
 const eligibilitySteps = (steps: Array<Trace.TraceStep>, v: Eligibility.ProposalVerdict, view: ResolvedPack): void => {
   const pr = view.proposalRules
   const er = view.establishmentRules
-  for (let i = 0; i < v.conditions.length; i++) steps.push(conditionStep(v.conditions[i] as Eligibility.Condition, v.proposalId, pr[i]?.reads ?? NONE))
+  const proposal = { subject: v.proposalId }
+  for (let i = 0; i < v.conditions.length; i++) steps.push(conditionStep(v.conditions[i] as Eligibility.Condition, proposal, pr[i]?.reads ?? NONE))
   for (let k = 0; k < v.establishments.length; k++) {
     const e = v.establishments[k] as Eligibility.EstablishmentVerdict
-    for (let i = 0; i < e.conditions.length; i++) steps.push(conditionStep(e.conditions[i] as Eligibility.Condition, e.establishmentId, er[i]?.reads ?? NONE))
+    const subject = { subject: e.establishmentId }
+    for (let i = 0; i < e.conditions.length; i++) steps.push(conditionStep(e.conditions[i] as Eligibility.Condition, subject, er[i]?.reads ?? NONE))
   }
   for (let k = 0; k < v.lines.length; k++) {
     const l = v.lines[k] as Eligibility.LineVerdict
-    steps.push(conditionStep(l.condition, v.proposalId, pr.find((r) => r.id === l.condition.rule)?.reads ?? NONE))
+    steps.push(conditionStep(l.condition, proposal, pr.find((r) => r.id === l.condition.rule)?.reads ?? NONE))
   }
   steps.push({
     rule: "eligibility.verdict",
