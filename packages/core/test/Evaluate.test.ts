@@ -49,6 +49,20 @@ describe("the evaluation says what produced it", () => {
     expect(Evaluate.inputHash(p, es, { applyPriorityMultiplier: true })).not.toBe(e.inputHash)
   })
 
+  it("is a plain object whose input hash is an own, enumerable field, computed once and kept by copies", () => {
+    const e = Evaluate.evaluateOrThrow(p, resolved, { establishments: es })
+    const other = Evaluate.evaluateOrThrow(machinery(1_000_000_000n, 500_000_001n), resolved, { establishments: es })
+    expect(Object.getPrototypeOf(e)).toBe(Object.prototype)
+    expect(Object.keys(e)).toEqual(["proposalId", "packId", "packVersion", "overlay", "reforms", "date", "inputHash", "warnings", "verdict", "eligibility", "support", "payable", "trace"])
+    expect(Object.getOwnPropertyDescriptor(e, "inputHash")?.enumerable).toBe(true)
+    // each evaluation hashes its own inputs, the same on every read and in a copy
+    expect(e.inputHash).toBe(Evaluate.inputHash(p, es))
+    expect(other.inputHash).toBe(Evaluate.inputHash(machinery(1_000_000_000n, 500_000_001n), es))
+    expect(e.inputHash).toBe(e.inputHash)
+    expect({ ...e }.inputHash).toBe(e.inputHash)
+    expect(JSON.parse(JSON.stringify(Evaluate.encode(e))).inputHash).toBe(e.inputHash)
+  })
+
   it("names the provincial overlay whose levels applied to a local-fund proposal", () => {
     const layered = Overlay.applyOrThrow(pack, lowMachineryOverlay)
     const r = Pack.resolveOrThrow(layered, d("2023-02-15"))

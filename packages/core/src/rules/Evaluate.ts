@@ -96,27 +96,69 @@ export interface Evaluation {
 
 const NONE: ReadonlyArray<never> = Object.freeze([])
 
-/** A trace step for one condition, built directly (every value is already JSON). */
-const conditionStep = (c: Eligibility.Condition, subject: string, reads: ReadonlyArray<Trace.ParameterRead>): Trace.TraceStep => ({
-  rule: c.rule,
-  description: c.message,
-  inputs: c.path === undefined ? { subject } : { subject, path: c.path.join(".") },
-  parameters: reads,
-  roundings: NONE,
-  result: { status: c.status, reason: c.reason, grade: c.grade },
-  layer: c.layer,
-  citations: [citationRef(c.citation)]
-})
+/**
+ * What a condition's trace step shares with every step of that condition: its result and its
+ * citations, built once per condition (conditions are frozen values, mostly static outcomes shared
+ * by every evaluation) and shared, frozen, by the traces. A condition about one place in the
+ * proposal (`path`) is built per proposal, so its parts are not remembered.
+ */
+interface StepParts {
+  readonly result: Trace.Json
+  readonly citations: ReadonlyArray<Trace.CitationRef>
+}
+const stepParts = new WeakMap<Eligibility.Condition, StepParts>()
+const citationLists = new WeakMap<Citation.Citation, ReadonlyArray<Trace.CitationRef>>()
+const citationsOfCondition = (c: Citation.Citation): ReadonlyArray<Trace.CitationRef> => {
+  let l = citationLists.get(c)
+  if (l === undefined) {
+    l = Object.freeze([Object.freeze(citationRef(c))])
+    citationLists.set(c, l)
+  }
+  return l
+}
+const partsOf = (c: Eligibility.Condition): StepParts => {
+  if (c.path !== undefined) return { result: { status: c.status, reason: c.reason, grade: c.grade }, citations: citationsOfCondition(c.citation) }
+  let parts = stepParts.get(c)
+  if (parts === undefined) {
+    parts = Object.freeze({ result: Object.freeze({ status: c.status, reason: c.reason, grade: c.grade }), citations: citationsOfCondition(c.citation) })
+    stepParts.set(c, parts)
+  }
+  return parts
+}
 
-/** Eligibility steps: conditions are in the order of the view's rules, so the reads are found by index. */
-const eligibilitySteps = (v: Eligibility.ProposalVerdict, view: ResolvedPack): Array<Trace.TraceStep> => {
-  const steps: Array<Trace.TraceStep> = []
+/** A trace step for one condition, built directly (every value is already JSON). */
+const conditionStep = (c: Eligibility.Condition, subject: { readonly subject: string }, reads: ReadonlyArray<Trace.ParameterRead>): Trace.TraceStep => {
+  const parts = partsOf(c)
+  return {
+    rule: c.rule,
+    description: c.message,
+    inputs: c.path === undefined ? subject : { subject: subject.subject, path: c.path.join(".") },
+    parameters: reads,
+    roundings: NONE,
+    result: parts.result,
+    layer: c.layer,
+    citations: parts.citations
+  }
+}
+
+/**
+ * Eligibility steps, pushed on `steps`: conditions are in the order of the view's rules, so the
+ * reads are found by index. The steps of one subject share its `inputs` object (`{ subject }`).
+ */
+const eligibilitySteps = (steps: Array<Trace.TraceStep>, v: Eligibility.ProposalVerdict, view: ResolvedPack): void => {
   const pr = view.proposalRules
   const er = view.establishmentRules
-  for (let i = 0; i < v.conditions.length; i++) steps.push(conditionStep(v.conditions[i] as Eligibility.Condition, v.proposalId, pr[i]?.reads ?? NONE))
-  for (const e of v.establishments)
-    for (let i = 0; i < e.conditions.length; i++) steps.push(conditionStep(e.conditions[i] as Eligibility.Condition, e.establishmentId, er[i]?.reads ?? NONE))
-  for (const l of v.lines) steps.push(conditionStep(l.condition, v.proposalId, pr.find((r) => r.id === l.condition.rule)?.reads ?? NONE))
+  const proposal = { subject: v.proposalId }
+  for (let i = 0; i < v.conditions.length; i++) steps.push(conditionStep(v.conditions[i] as Eligibility.Condition, proposal, pr[i]?.reads ?? NONE))
+  for (let k = 0; k < v.establishments.length; k++) {
+    const e = v.establishments[k] as Eligibility.EstablishmentVerdict
+    const subject = { subject: e.establishmentId }
+    for (let i = 0; i < e.conditions.length; i++) steps.push(conditionStep(e.conditions[i] as Eligibility.Condition, subject, er[i]?.reads ?? NONE))
+  }
+  for (let k = 0; k < v.lines.length; k++) {
+    const l = v.lines[k] as Eligibility.LineVerdict
+    steps.push(conditionStep(l.condition, proposal, pr.find((r) => r.id === l.condition.rule)?.reads ?? NONE))
+  }
   steps.push({
     rule: "eligibility.verdict",
     description: "Eligibility verdict (kết luận đủ điều kiện): ineligible if any condition failed",
@@ -125,7 +167,15 @@ const eligibilitySteps = (v: Eligibility.ProposalVerdict, view: ResolvedPack): A
     roundings: NONE,
     result: v.verdict
   })
-  return steps
+}
+
+/** The evaluation's trace: eligibility, support, then the warnings. */
+const traceOf = (v: Eligibility.ProposalVerdict, view: ResolvedPack, support: Trace.Trace, warnings: ReadonlyArray<Issue>): Trace.Trace => {
+  const steps: Array<Trace.TraceStep> = []
+  eligibilitySteps(steps, v, view)
+  for (let i = 0; i < support.steps.length; i++) steps.push(support.steps[i] as Trace.TraceStep)
+  for (let i = 0; i < warnings.length; i++) steps.push(warningStep(warnings[i] as Issue))
+  return { schemaVersion: 1, steps }
 }
 
 /** A trace step for a warning of the resolved view, after the support steps. */
@@ -153,16 +203,26 @@ const excludedSupport = (v: Eligibility.ProposalVerdict, s: Support.ProposalSupp
  * never evaluated under this one.
  */
 const periodFault = (p: Proposal, resolved: ResolvedPack): PeriodError | undefined => {
-  const pack = { id: resolved.packId, governs: resolved.governs }
   if (p.approvalDate !== undefined)
-    return governsDate(pack, p.approvalDate) ? undefined : new PeriodError({ code: "pack/outside-period", path: ["approvalDate"], pack, date: p.approvalDate })
-  return governsPlanYear(pack, p.planYear)
+    return governsDate(resolved, p.approvalDate)
+      ? undefined
+      : new PeriodError({ code: "pack/outside-period", path: ["approvalDate"], pack: { id: resolved.packId, governs: resolved.governs }, date: p.approvalDate })
+  return governsPlanYear(resolved, p.planYear)
     ? undefined
-    : new PeriodError({ code: "pack/plan-year-outside-period", path: ["planYear"], pack, date: String(p.planYear) })
+    : new PeriodError({ code: "pack/plan-year-outside-period", path: ["planYear"], pack: { id: resolved.packId, governs: resolved.governs }, date: String(p.planYear) })
 }
 
 /** The overlay and the reforms in force at the view's date. */
+const layersMemo = new WeakMap<ResolvedPack, { readonly overlay: string | undefined; readonly reforms: ReadonlyArray<string> }>()
 const layersInForce = (view: ResolvedPack): { readonly overlay: string | undefined; readonly reforms: ReadonlyArray<string> } => {
+  let r = layersMemo.get(view)
+  if (r === undefined) {
+    r = layersOf(view)
+    layersMemo.set(view, r)
+  }
+  return r
+}
+const layersOf = (view: ResolvedPack): { readonly overlay: string | undefined; readonly reforms: ReadonlyArray<string> } => {
   let overlay: string | undefined
   const reforms: Array<string> = []
   for (const l of view.layers) {
@@ -170,20 +230,36 @@ const layersInForce = (view: ResolvedPack): { readonly overlay: string | undefin
     if (l.kind === "overlay") overlay = l.id
     else reforms.push(l.id)
   }
-  return { overlay, reforms: reforms.length === 0 ? NONE : reforms }
+  return Object.freeze({ overlay, reforms: reforms.length === 0 ? NONE : Object.freeze(reforms) })
 }
+
+/** Province codes in force, by date, as `AdminUnits.provinceOn` found them (a fixed list: the answer never changes). */
+const inForce = new Map<string, Set<string>>()
 
 /**
  * A beneficiary recorded under a province code the decision date no longer knows (closed by the
  * 2025 reorganisation): an error naming the code, the day it closed and its successor.
  */
 const closedProvinceFault = (p: Proposal, date: LocalDate.LocalDate, es: Eligibility.Establishments): LookupError | undefined => {
-  for (const id of p.beneficiaries) {
+  const ids = p.beneficiaries
+  let known = inForce.get(date)
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k] as string
     const e = Eligibility.establishmentOf(es, id)
     if (e === undefined) continue // evaluateRaw reports the unknown beneficiary
     const code = e.location.provinceCode
+    if (known !== undefined && known.has(code)) continue
     const on = AdminUnits.provinceOn(code, date)
-    if (on.ok || on.error.code !== "admin-units/code-not-in-force") continue
+    if (on.ok) {
+      if (known === undefined) {
+        if (inForce.size >= 4096) inForce.clear()
+        known = new Set()
+        inForce.set(date, known)
+      }
+      known.add(code)
+      continue
+    }
+    if (on.error.code !== "admin-units/code-not-in-force") continue
     const closedAfter = on.error.validity.reduce<string | undefined>((last, v) => (v.validUntil !== undefined && v.validUntil < date && (last === undefined || v.validUntil > last) ? v.validUntil : last), undefined)
     if (closedAfter === undefined) continue // a code not yet in force: not a closing
     const name = on.error.validity.find((v) => v.validUntil === closedAfter)?.name ?? code
@@ -211,6 +287,112 @@ const noOverlayWarning = (p: Proposal, resolved: ResolvedPack): Issue => {
     message: `đề án dùng kinh phí khuyến công địa phương của tỉnh ${province} nhưng không có lớp địa phương (nghị quyết của tỉnh) có hiệu lực tại ngày ${resolved.date} trong bộ quy tắc "${resolved.packId}": đã áp dụng mức hỗ trợ quốc gia / local-fund proposal of province ${province}, but no provincial overlay is in force on ${resolved.date} in rule pack "${resolved.packId}": national levels were applied`,
     actual: code ?? null
   }
+}
+
+/** Returns the object given, so that a subclass's private fields are stamped on a plain object. */
+class Stamp {
+  constructor(o: object) {
+    return o
+  }
+}
+
+/** The inputs of an evaluation, in private fields of the evaluation itself, for its input hash. */
+class HashInputs extends Stamp {
+  readonly #p: Proposal
+  readonly #establishments: Eligibility.Establishments
+  readonly #applyPriorityMultiplier: boolean
+  #hash: string | undefined
+  constructor(e: object, p: Proposal, establishments: Eligibility.Establishments, applyPriorityMultiplier: boolean) {
+    super(e)
+    this.#p = p
+    this.#establishments = establishments
+    this.#applyPriorityMultiplier = applyPriorityMultiplier
+    this.#hash = undefined
+  }
+  static hashOf(e: object): string {
+    if (!(#p in e)) throw new TypeError("inputHash read on an object that is not an evaluation")
+    const h = e as unknown as HashInputs
+    return (h.#hash ??= inputHash(h.#p, h.#establishments, { applyPriorityMultiplier: h.#applyPriorityMultiplier }))
+  }
+}
+
+/** The input hash accessor every evaluation shares (own, enumerable, as a getter in a literal is). */
+const INPUT_HASH: PropertyDescriptor = Object.freeze({
+  get(this: object): string {
+    return HashInputs.hashOf(this)
+  },
+  enumerable: true,
+  configurable: true
+})
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
+/**
+ * An evaluation, built field by field in the order `encode` writes them, as a plain object (its
+ * prototype is `Object.prototype`). The input hash is an own enumerable accessor computed on first
+ * read (hashing costs about ten evaluations, and analyses over a portfolio never read it): one
+ * shared getter reads the inputs from private fields stamped on the object, because a getter
+ * written in an object literal makes a new function and a dictionary-mode object (about 1 KB, 0.6
+ * µs) per evaluation. A constructor function rather than a literal, so that every field fits in
+ * the object. Inputs are immutable values, so the hash read later is the hash of what was evaluated.
+ */
+function EvaluationRecord(
+  this: Mutable<Evaluation>,
+  p: Proposal,
+  ctx: Context,
+  s: Support.ProposalSupport,
+  v: Eligibility.ProposalVerdict,
+  layers: { readonly overlay: string | undefined; readonly reforms: ReadonlyArray<string> },
+  warnings: ReadonlyArray<Issue>,
+  payable: Money.Money,
+  trace: Trace.Trace | undefined
+): void {
+  this.proposalId = p.id
+  this.packId = s.packId
+  this.packVersion = s.packVersion
+  this.overlay = layers.overlay
+  this.reforms = layers.reforms
+  this.date = s.date
+  Object.defineProperty(this, "inputHash", INPUT_HASH)
+  this.warnings = warnings
+  this.verdict = v.verdict
+  this.eligibility = v
+  this.support = s
+  this.payable = payable
+  this.trace = trace
+  new HashInputs(this, p, ctx.establishments, ctx.applyPriorityMultiplier === true)
+}
+EvaluationRecord.prototype = Object.prototype
+const NewEvaluation = EvaluationRecord as unknown as new (
+  p: Proposal,
+  ctx: Context,
+  s: Support.ProposalSupport,
+  v: Eligibility.ProposalVerdict,
+  layers: { readonly overlay: string | undefined; readonly reforms: ReadonlyArray<string> },
+  warnings: ReadonlyArray<Issue>,
+  payable: Money.Money,
+  trace: Trace.Trace | undefined
+) => Evaluation
+
+/**
+ * The warnings of a local-fund proposal evaluated with no provincial overlay: the view's and
+ * {@link noOverlayWarning}, built once per resolved pack and province (they depend on nothing else)
+ * and shared, frozen, by the evaluations.
+ */
+const localWarnings = new WeakMap<ResolvedPack, Map<string | undefined, ReadonlyArray<Issue>>>()
+const localFundWarnings = (p: Proposal, resolved: ResolvedPack, view: ResolvedPack): ReadonlyArray<Issue> => {
+  let byCode = localWarnings.get(resolved)
+  if (byCode === undefined) {
+    byCode = new Map()
+    localWarnings.set(resolved, byCode)
+  }
+  const code = p.locations[0]?.provinceCode
+  let ws = byCode.get(code)
+  if (ws === undefined) {
+    ws = Object.freeze([...view.warnings, Object.freeze(noOverlayWarning(p, resolved))])
+    byCode.set(code, ws)
+  }
+  return ws
 }
 
 /**
@@ -243,33 +425,21 @@ export const evaluate: Evaluator = ((p: Proposal, resolved: ResolvedPack, ctx: C
   if (s instanceof RuleViolation || s instanceof LookupError) return err(s)
   const view = viewFor(resolved, p.fund)
   const layers = layersInForce(view)
-  // The hash is computed on first read (encoding, storing, comparing), not per evaluation: hashing
-  // costs about ten evaluations, and analyses over a portfolio never read it. Inputs are immutable
-  // values, so the hash read later is the hash of what was evaluated.
-  const establishments = ctx.establishments
-  const applyPriorityMultiplier = ctx.applyPriorityMultiplier === true
-  let hash: string | undefined
-  const warnings = p.fund === "local" && resolved.province === undefined ? [...view.warnings, noOverlayWarning(p, resolved)] : view.warnings
-  return ok({
-    proposalId: p.id,
-    packId: s.packId,
-    packVersion: s.packVersion,
-    overlay: layers.overlay,
-    reforms: layers.reforms,
-    date: s.date,
-    get inputHash(): string {
-      return (hash ??= inputHash(p, establishments, { applyPriorityMultiplier }))
-    },
-    warnings,
-    verdict: v.verdict,
-    eligibility: v,
-    support: s,
-    payable: (v.verdict === "eligible" ? s.total - excludedSupport(v, s) : 0n) as Money.Money,
-    trace:
+  const warnings = p.fund === "local" && resolved.province === undefined ? localFundWarnings(p, resolved, view) : view.warnings
+  return ok(
+    new NewEvaluation(
+      p,
+      ctx,
+      s,
+      v,
+      layers,
+      warnings,
+      (v.verdict === "eligible" ? s.total - excludedSupport(v, s) : 0n) as Money.Money,
       ctx.trace === true && s.trace !== undefined
-        ? { schemaVersion: 1, steps: [...eligibilitySteps(v, view), ...s.trace.steps, ...warnings.map(warningStep)] }
+        ? traceOf(v, view, s.trace, warnings)
         : undefined
-  })
+    )
+  )
 }) as Evaluator
 
 /**

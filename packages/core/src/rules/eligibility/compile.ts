@@ -44,7 +44,8 @@ export const inScope = (t: Evaluator, p: Proposal | undefined): boolean => {
   const acts = t.activities
   if (acts === undefined) return true
   if (p === undefined) return false
-  for (const a of p.activities) if (acts.has(a.activity)) return true
+  const pa = p.activities
+  for (let i = 0; i < pa.length; i++) if (acts.has((pa[i] as Proposal["activities"][number]).activity)) return true
   return false
 }
 

@@ -339,9 +339,18 @@ export const computeRaw = (
 const NO_ROUNDINGS: ReadonlyArray<Trace.RoundingEntry> = Object.freeze([])
 
 /** The citations of an item's activity and of the item, for its trace steps. */
+const citationsByItem = new WeakMap<ResolvedItem, ReadonlyArray<Trace.CitationRef>>()
 const itemCitations = (item: ResolvedItem, view: ResolvedPack): ReadonlyArray<Trace.CitationRef> => {
-  const a = view.activityIndex.get(item.activity)
-  return a === undefined ? [Trace.citationRef(item.citation)] : [Trace.citationRef(a.citation), Trace.citationRef(item.citation)]
+  // built once per resolved item (an item belongs to one view) and shared, frozen, by the traces
+  let cs = citationsByItem.get(item)
+  if (cs === undefined) {
+    const a = view.activityIndex.get(item.activity)
+    cs = Object.freeze(
+      a === undefined ? [Object.freeze(Trace.citationRef(item.citation))] : [Object.freeze(Trace.citationRef(a.citation)), Object.freeze(Trace.citationRef(item.citation))]
+    )
+    citationsByItem.set(item, cs)
+  }
+  return cs
 }
 
 /** Rule id and description of an item's trace steps, built once per item. */
@@ -360,18 +369,26 @@ const traceNames = (item: ResolvedItem): { readonly rule: string; readonly descr
  * the view's layer order (`national` when nothing came from an overlay or a reform).
  */
 const totalLayer = (s: ProposalSupport, view: ResolvedPack): string => {
-  const rank = (id: string): number => view.layers.findIndex((l) => l.id === id)
+  const layers = view.layers
+  const rank = (id: string): number => {
+    for (let i = 0; i < layers.length; i++) if ((layers[i] as ResolvedPack["layers"][number]).id === id) return i
+    return -1
+  }
   let layer = "national"
   let best = rank(layer)
-  const consider = (id: string): void => {
-    const r = rank(id)
+  for (let i = 0; i < s.lines.length; i++) {
+    const l = s.lines[i] as LineSupport
+    if (l.binding === "not-in-catalogue" || l.layer === layer) continue
+    const r = rank(l.layer)
     if (r > best) {
       best = r
-      layer = id
+      layer = l.layer
     }
   }
-  for (const l of s.lines) if (l.binding !== "not-in-catalogue") consider(l.layer)
-  if (s.multiplierApplied && s.multiplier !== undefined) consider(s.multiplier.layer)
+  if (s.multiplierApplied && s.multiplier !== undefined) {
+    const r = rank(s.multiplier.layer)
+    if (r > best) layer = s.multiplier.layer
+  }
   return layer
 }
 
