@@ -25,6 +25,7 @@ import * as LocalDateSchema from "../values/LocalDate.js"
 import * as Messages from "../values/Messages.js"
 import * as MoneyFormat from "../values/Money.js"
 import * as RateValue from "../values/Rate.js"
+import { canonicalOf } from "./internal/canonical.js"
 import { sha256Hex } from "./internal/sha256.js"
 import * as TraceValue from "../values/Trace.js"
 import { evaluateRaw } from "./eligibility/verdicts.js"
@@ -398,17 +399,6 @@ export const evaluateAll = (
 // ---------------------------------------------------------------------------------------------
 // The audit record: input hash
 
-/** JSON with object keys sorted (bigints as decimal strings, `undefined` dropped): one text per value. */
-const canonical = (j: Trace.Json): string => {
-  if (j === null || typeof j !== "object") return JSON.stringify(j)
-  if (Array.isArray(j)) return `[${(j as ReadonlyArray<Trace.Json>).map(canonical).join(",")}]`
-  const o = j as { readonly [k: string]: Trace.Json }
-  return `{${Object.keys(o)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonical(o[k] as Trace.Json)}`)
-    .join(",")}}`
-}
-
 /**
  * The hash of an evaluation's inputs (mã băm dữ liệu đầu vào): SHA-256, as 64 hex digits, of the
  * canonical JSON (object keys sorted, no spaces, money as decimal strings, absent fields left out)
@@ -435,7 +425,7 @@ export const inputHash = (
     seen.add(id)
     es.push(Eligibility.establishmentOf(establishments, id) ?? null)
   }
-  return sha256Hex(canonical(TraceValue.toJson({ proposal: p, establishments: es, options: { applyPriorityMultiplier: options.applyPriorityMultiplier === true } })))
+  return sha256Hex(canonicalOf({ proposal: p, establishments: es, options: { applyPriorityMultiplier: options.applyPriorityMultiplier === true } }))
 }
 
 // ---------------------------------------------------------------------------------------------
