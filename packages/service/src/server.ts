@@ -68,7 +68,7 @@ export const handler = (options: ServiceOptions): ((req: IncomingMessage, res: S
       const method = req.method ?? "GET"
       const url = new URL(req.url ?? "/", "http://service.invalid")
       if ((req.url ?? "").length > 8192) throw new ServiceError(414, "request/url-too-long", "Địa chỉ yêu cầu quá dài.", "The request URL is too long.", ["url"])
-      if (await serveExplorer(explorer, method, url.pathname, res)) return
+      if (url.pathname.startsWith("/explorer") && (await serveExplorer(explorer, method, url.pathname, res))) return
       const { route, params } = match(method, url.pathname)
       const maxBody = route.body === "batch" ? limits.maxBodyBytes : limits.maxRecordBodyBytes
       let body: Promise<unknown> | undefined
