@@ -18,10 +18,10 @@ const reference = (j: Trace.Json): string => {
 // Values of the kinds decoded records hold: text, bigints, finite numbers (with -0), booleans,
 // null, undefined fields and items, nested arrays and objects (keys in any order, __proto__ too).
 const value = fc.letrec((tie) => ({
-  leaf: fc.oneof(fc.string(), fc.bigInt(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.constant(-0)),
+  leaf: fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.constantFrom('a"b', "a\\b", "x\u0001", "\ud800", "đồng"), fc.bigInt(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.constant(-0)),
   node: fc.oneof({ depthSize: "small" }, tie("leaf"), tie("array"), tie("object")),
   array: fc.array(fc.oneof(tie("node"), fc.constant(undefined)), { maxLength: 5 }),
-  object: fc.dictionary(fc.oneof(fc.string(), fc.constantFrom("__proto__", "a", "b", "é", "B")), fc.oneof(tie("node"), fc.constant(undefined)), { maxKeys: 6 })
+  object: fc.dictionary(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.constantFrom('k"', "\u001f", "__proto__", "a", "b", "é", "B")), fc.oneof(tie("node"), fc.constant(undefined)), { maxKeys: 6 })
 })).node
 
 describe("canonicalOf", () => {

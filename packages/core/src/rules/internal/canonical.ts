@@ -26,11 +26,29 @@ const slow: unique symbol = Symbol("canonical/slow")
 /** Deeper than this, a value is taken for a cycle and handed to `Trace.toJson`. */
 const MAX_DEPTH = 200
 
+/** Text with nothing to escape: written between quotes as it is (what `JSON.stringify` would write). */
+const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/
+
+const quote = (s: string): string => (s.length <= 64 && PLAIN.test(s) ? `"${s}"` : JSON.stringify(s))
+
+/** Keys recur in every record of a kind: their quoted text is kept (at most a few thousand). */
+const quotedKeys = new Map<string, string>()
+
+const quoteKey = (k: string): string => {
+  let q = quotedKeys.get(k)
+  if (q === undefined) {
+    q = JSON.stringify(k)
+    if (quotedKeys.size < 4096) quotedKeys.set(k, q)
+  }
+  return q
+}
+
 const write = (value: unknown, depth: number): string => {
   switch (typeof value) {
     case "string":
+      return quote(value)
     case "boolean":
-      return JSON.stringify(value)
+      return value ? "true" : "false"
     case "bigint":
       return `"${value.toString()}"`
     case "number":
@@ -56,7 +74,7 @@ const write = (value: unknown, depth: number): string => {
       for (const k of keys) {
         const v = o[k]
         if (v === undefined) continue
-        out += (first ? "" : ",") + JSON.stringify(k) + ":" + write(v, depth + 1)
+        out += (first ? "" : ",") + quoteKey(k) + ":" + write(v, depth + 1)
         first = false
       }
       return out + "}"
