@@ -15,7 +15,10 @@
 import { Messages } from "@khuyencong/core"
 import { ServiceError } from "./errors.js"
 
-/** A token bucket's size and refill. */
+/**
+ * A token bucket's refill and size, as the operator writes it in the token file.
+ * @example `{ "perSecond": 50, "burst": 100 }` (50 requests a second, 100 at once after a quiet spell)
+ */
 export interface RateLimit {
   /** Tokens gained per second (sustained requests per second). */
   readonly perSecond: number
@@ -27,6 +30,7 @@ export interface RateLimit {
  * Defaults: a principal 50 requests a second, 100 at once (a batch of 100 proposals is one
  * request); an address without a token 10 a second, 40 at once (the explorer page loads about 10
  * files).
+ * @example `defaultRateLimits.principal` → `{ perSecond: 50, burst: 100 }`
  */
 export const defaultRateLimits: { readonly principal: RateLimit; readonly anonymous: RateLimit } = {
   principal: { perSecond: 50, burst: 100 },
