@@ -23,6 +23,7 @@ import {
   Rate,
   Citation,
   type Allocation,
+  type Pack,
   type RulePack
 } from "@khuyencong/core"
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs"
@@ -136,17 +137,28 @@ const fundLabel = (fund: string, lang: Lang): string =>
   fund === "national" ? t(lang, "Trung ương", "National") : fund === "local" ? t(lang, "Địa phương", "Local") : fund
 
 /**
+ * The pack that evaluated a proposal, resolved at its decision date: the catalogue that names its
+ * activities and items (undefined when the installation no longer has that pack).
+ */
+const viewsOf = (rules: ReadonlyArray<RulePack.RulePack>): ((e: Evaluate.Evaluation) => Pack.ResolvedPack | undefined) => {
+  const cache = Evaluate.makeCache()
+  return (e) => {
+    const pack = rules.find((p) => p.id === e.packId)
+    const resolved = pack === undefined ? undefined : cache.get(pack, e.date)
+    return resolved?.ok === true ? resolved.value : undefined
+  }
+}
+
+/**
  * Activity names from the catalogue of the pack that evaluated the proposal, at its decision
  * date (Vietnamese or English); a code the catalogue does not name is shown as it is.
  */
-const activityNames = (rules: ReadonlyArray<RulePack.RulePack>, lang: Lang): ((e: Evaluate.Evaluation, codes: ReadonlyArray<string>) => string) => {
-  const cache = Evaluate.makeCache()
+const activityNames = (viewOf: (e: Evaluate.Evaluation) => Pack.ResolvedPack | undefined, lang: Lang): ((e: Evaluate.Evaluation, codes: ReadonlyArray<string>) => string) => {
   return (e, codes) => {
-    const pack = rules.find((p) => p.id === e.packId)
-    const resolved = pack === undefined ? undefined : cache.get(pack, e.date)
+    const resolved = viewOf(e)
     return codes
       .map((code) => {
-        const a = resolved?.ok === true ? resolved.value.activities[code] : undefined
+        const a = resolved?.activities[code]
         const name = a === undefined ? code : lang === "vi" ? a.nameVi : a.name
         // a catalogue name can run to a hundred characters: the table keeps its first words
         return name.length > 40 ? `${name.slice(0, 39).trimEnd()}…` : name
@@ -344,6 +356,7 @@ const evaluate = async (args: ReadonlyArray<string>, io: Io): Promise<number> =>
     return ExitCode.findings
   }
   const appraisal = appraised.value
+  const viewOf = viewsOf(rules)
 
   // 3. Workbooks
   const { Issues, Report, Xlsx } = await excel()
@@ -387,14 +400,14 @@ const evaluate = async (args: ReadonlyArray<string>, io: Io): Promise<number> =>
       verdict: decisionVi[x.decision],
       payable: x.evaluation.payable,
       allocated: x.allocated,
-      explanation: Evaluate.explain(x.evaluation, { lang: "vi" })
+      explanation: Evaluate.explain(x.evaluation, { lang: "vi", resolved: viewOf(x.evaluation) })
     }))
   }
   const wroteExplanation = await Xlsx.writeTables([explanation], { path: files.explanation })
   if (!wroteExplanation.ok) throw wroteExplanation.error
 
   // 4. Summary
-  const namesOf = activityNames(rules, lang)
+  const namesOf = activityNames(viewOf, lang)
   const rows = appraisal.proposals.map((x) => ({
     id: x.proposal.id,
     fund: x.proposal.fund,
@@ -494,7 +507,7 @@ const explain = async (args: ReadonlyArray<string>, io: Io): Promise<number> => 
     return ExitCode.findings
   }
   const e = evaluated.value
-  const text = Evaluate.explain(e, { lang })
+  const text = Evaluate.explain(e, { lang, resolved: viewsOf(rules)(e) })
   if (values.json === true) json(io, { command: "explain", ok: e.verdict === "eligible", explanation: text, evaluation: Evaluate.encode(e) })
   else io.out(text)
   return e.verdict === "eligible" ? ExitCode.ok : ExitCode.findings

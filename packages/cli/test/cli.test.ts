@@ -86,6 +86,15 @@ describe("khuyencong explain", SPAWNING, () => {
     const en = run("explain", register, "DT-2024-QG-02", "--establishments", source, "--lang", "en")
     expect(en.code).toBe(0)
     expect(en.stdout).not.toContain("Kết luận")
+    // activities and items named from the catalogue in force on 2024-03-15
+    // (packages/law/corpus/catalogue/demo-model.yaml, version 2018-05-11), codes in brackets
+    expect(en.stdout).toContain(
+      "  1. Technical demonstration models [demo-model] / Demonstration model to spread new technology or make new products (construction, machinery, process documentation) [demo-model.new-technology] "
+    )
+    const vi2 = run("explain", register, "DT-2024-QG-02", "--establishments", source)
+    expect(vi2.stdout).toContain(
+      "  1. Xây dựng mô hình trình diễn kỹ thuật [demo-model] / Mô hình trình diễn kỹ thuật để phổ biến công nghệ mới, sản xuất sản phẩm mới [demo-model.new-technology] "
+    )
     const json = JSON.parse(run("explain", register, "DT-2024-QG-02", "--establishments", source, "--json").stdout)
     expect(json.evaluation.proposalId).toBe("DT-2024-QG-02")
     expect(json.evaluation.verdict).toBe("eligible")

@@ -188,6 +188,18 @@ describe("explain", () => {
     expect(text).toMatch(/eligibility\.approved: khoản 2 Điều 7 26\/2014\/TTLT-BTC-BCT/)
   })
 
+  it("names activities and items from the resolved pack's catalogue (Vietnamese, or English), codes kept in brackets", () => {
+    // the fixture pack's catalogue: machinery "Ứng dụng máy móc thiết bị tiên tiến" / "Advanced machinery",
+    // machinery.equipment "Máy móc thiết bị" / "Machinery and equipment"
+    expect(Evaluate.explain(e, { resolved })).toContain(
+      "1. Ứng dụng máy móc thiết bị tiên tiến [machinery] / Máy móc thiết bị [machinery.equipment] [e1]: chi phí hợp lệ 1.000.000.000 ₫;"
+    )
+    expect(Evaluate.explain(e, { lang: "en", resolved })).toContain("1. Advanced machinery [machinery] / Machinery and equipment [machinery.equipment] [e1]: eligible cost 1.000.000.000 ₫;")
+    // a view of another pack names nothing; an item the view does not know stays a code
+    expect(Evaluate.explain(e, { resolved: { ...resolved, packId: "another-pack" } })).toContain("1. machinery / machinery.equipment [e1]:")
+    expect(Evaluate.explain(e, { resolved: { ...resolved, items: {} } })).toContain("1. Ứng dụng máy móc thiết bị tiên tiến [machinery] / machinery.equipment [e1]:")
+  })
+
   it("in English on request, with the reasons of an ineligible verdict", () => {
     const { approvalDate: _a, ...unapproved } = machinery(1_000_000_000n, 500_000_000n)
     const bad = Evaluate.evaluateOrThrow(unapproved, resolved, { establishments: es })

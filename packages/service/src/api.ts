@@ -61,7 +61,8 @@ export interface Request {
   readonly method: string
   readonly params: Readonly<Record<string, string>>
   readonly query: URLSearchParams
-  readonly authorization: string | undefined
+  /** The principal of the bearer token, when it is valid (authenticated once, before the rate limit). */
+  readonly principal: Principal | undefined
   readonly body: () => Promise<unknown>
 }
 
@@ -91,7 +92,7 @@ const get = <A>(r: Result.Result<A, unknown>, prefix: ReadonlyArray<string | num
 
 const ok = (body: unknown, status = 200): Answer => ({ status, body })
 
-const who = (ctx: Context, req: Request, allowed: ReadonlyArray<Role>): Principal => authorize(ctx.auth, req.authorization, allowed)
+const who = (_ctx: Context, req: Request, allowed: ReadonlyArray<Role>): Principal => authorize(req.principal, allowed)
 
 const EVALUATE: ReadonlyArray<Role> = ["reader", "planner", "ledger"]
 const PLAN: ReadonlyArray<Role> = ["planner"]
@@ -173,9 +174,14 @@ const evaluate: Handler = async (ctx, req) => {
   const establishments = decodeEstablishments(r, o)
   const proposal = get(Proposal.decode(o["proposal"]), ["proposal"])
   const e = evaluateProposal(ctx, proposal, establishments, options, ["proposal"])
+  // the view that evaluated it names the activities and items of the explanation
+  const resolved = (): Pack.ResolvedPack | undefined => {
+    const r = ctx.resolved(packById(ctx, e.packId, ["pack"]), e.date)
+    return r.ok ? r.value : undefined
+  }
   return ok({
     evaluation: evaluationJson(e),
-    ...(explain === "vi" || explain === "en" ? { explanation: Evaluate.explain(e, { lang: explain }) } : {})
+    ...(explain === "vi" || explain === "en" ? { explanation: Evaluate.explain(e, { lang: explain, resolved: resolved() }) } : {})
   })
 }
 

@@ -8,5 +8,6 @@
 export { handler, listen, defaultPacks, type Running, type ServiceOptions } from "./server.js"
 export { fromConfig, fromEnvironment, type Auth, type Principal, type Role } from "./auth.js"
 export { defaultLimits, type Limits } from "./limits.js"
+export { defaultRateLimits, type RateLimit } from "./rate.js"
 export { openapi } from "./openapi.js"
 export { ServiceError, type ErrorBody, type Issue, type Message } from "./errors.js"

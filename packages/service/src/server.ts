@@ -1,7 +1,8 @@
 /**
  * The service on node:http: routing, limits, authentication, typed errors.
  *
- * Order of work for a request: route (404/405) → for a body: content type (415), `Content-Length`
+ * Order of work for a request: the token (once) and its principal's rate limit, or the remote
+ * address's without a valid token (429, `rate.ts`) → route (404/405) → for a body: content type (415), `Content-Length`
  * (413 before reading), the bytes as they stream (413 as soon as they pass the limit), the shape
  * limits on the bytes (413, before parsing), JSON (400), the shape limits on the value (413, with a path) → the endpoint, which checks the token (401/403) before decoding its body.
  * A refused body is not read further and the connection is closed after the answer.
@@ -20,6 +21,7 @@ import type { Auth } from "./auth.js"
 import { ServiceError } from "./errors.js"
 import { defaultExplorerDir, serveExplorer } from "./explorer.js"
 import { checkShape, defaultLimits, type Limits, parseJson, preScan, readBody } from "./limits.js"
+import { RateLimiter } from "./rate.js"
 import { stringify } from "./wire.js"
 
 /** What a service needs. */
@@ -62,13 +64,19 @@ export const handler = (options: ServiceOptions): ((req: IncomingMessage, res: S
   const ctx: Context = { store: Storage.toAsync(options.store), packs: options.packs ?? defaultPacks(), auth: options.auth, limits, resolved: resolvedCache() }
   const log = options.log ?? ((e: unknown) => console.error("khuyencong-service: unexpected failure", e))
   const explorer = options.explorer ?? defaultExplorerDir()
+  const rate = new RateLimiter()
 
   return (req, res) => {
     const run = async (): Promise<void> => {
       const method = req.method ?? "GET"
       const url = new URL(req.url ?? "/", "http://service.invalid")
       if ((req.url ?? "").length > 8192) throw new ServiceError(414, "request/url-too-long", "Địa chỉ yêu cầu quá dài.", "The request URL is too long.", ["url"])
-      if (await serveExplorer(explorer, method, url.pathname, res)) return
+      // One token from the principal's bucket, or the address's without a valid token: 429
+      // before the body is read.
+      const principal = ctx.auth.authenticate(req.headers.authorization)
+      if (principal !== undefined) rate.take(`p ${principal.id}`, principal.rateLimit, principal.id)
+      else rate.take(`a ${req.socket.remoteAddress ?? ""}`, ctx.auth.anonymousRateLimit, undefined)
+      if (url.pathname.startsWith("/explorer") && (await serveExplorer(explorer, method, url.pathname, res))) return
       const { route, params } = match(method, url.pathname)
       const maxBody = route.body === "batch" ? limits.maxBodyBytes : limits.maxRecordBodyBytes
       let body: Promise<unknown> | undefined
@@ -83,16 +91,10 @@ export const handler = (options: ServiceOptions): ((req: IncomingMessage, res: S
           checkShape(json, limits)
           return json
         })())
-      // Refuse an oversized body at once, before authentication has to be looked at.
+      // Refuse an oversized body at once, before the endpoint looks at the roles.
       const declared = Number(req.headers["content-length"] ?? "0")
       if (method === "POST" && declared > maxBody) await readJson()
-      const answer = await route.handler(ctx, {
-        method,
-        params,
-        query: url.searchParams,
-        authorization: req.headers.authorization,
-        body: readJson
-      })
+      const answer = await route.handler(ctx, { method, params, query: url.searchParams, principal, body: readJson })
       send(res, answer.status, answer.body, {}, answer.contentType)
       // A body nobody asked for (a GET with one): drop it.
       if (!req.complete) req.resume()

@@ -270,5 +270,28 @@ export const evaluationJson = (e: Evaluate.Evaluation): unknown => ({ evaluation
 
 const bigintAsText = (_key: string, v: unknown): unknown => (typeof v === "bigint" ? v.toString() : v)
 
-/** JSON text of an answer body: `JSON.stringify`, with bigints (đồng) as decimal strings. */
-export const stringify = (body: unknown): string => JSON.stringify(body, bigintAsText)
+function bigintToJSON(this: bigint): string {
+  return this.toString()
+}
+
+/**
+ * JSON text of an answer body: `JSON.stringify`, with bigints (đồng) as decimal strings.
+ *
+ * A replacer function makes `JSON.stringify` call back for every key and value, which made it
+ * 1.5–2 times slower on an evaluation (about 40 µs of the 17 kB answer of `POST /evaluate`). So
+ * for the length of this one synchronous call `BigInt.prototype.toJSON` writes the decimal text,
+ * and the property is then put back as it was (absent, or the embedding program's own); nothing
+ * else runs in between. When the embedding program made that property unchangeable, the replacer
+ * is used. A test holds both ways equal and the prototype unchanged.
+ */
+export const stringify = (body: unknown): string => {
+  const before = Object.getOwnPropertyDescriptor(BigInt.prototype, "toJSON")
+  if (before !== undefined && before.configurable !== true) return JSON.stringify(body, bigintAsText)
+  Object.defineProperty(BigInt.prototype, "toJSON", { value: bigintToJSON, configurable: true, writable: true, enumerable: false })
+  try {
+    return JSON.stringify(body)
+  } finally {
+    if (before === undefined) delete (BigInt.prototype as { toJSON?: unknown }).toJSON
+    else Object.defineProperty(BigInt.prototype, "toJSON", before)
+  }
+}

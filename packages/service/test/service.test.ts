@@ -41,6 +41,15 @@ describe("evaluation", () => {
     // 50 % × 1.000.000.000 = 500.000.000 > 300.000.000 cap → 300.000.000
     expect(e.payable).toBe("300000000")
     expect(r.body.explanation).toMatch(/KẾT QUẢ/)
+    // the line named from the catalogue in force on 2023-06-30
+    // (packages/law/corpus/catalogue/machinery.yaml, version 2018-05-11), codes kept in brackets
+    expect(r.body.explanation).toContain(
+      "  1. Ứng dụng máy móc thiết bị tiên tiến, chuyển giao công nghệ, tiến bộ khoa học kỹ thuật vào sản xuất công nghiệp - tiểu thủ công nghiệp [machinery] / Máy móc thiết bị tiên tiến, chuyển giao công nghệ [machinery.equipment]"
+    )
+    const en = await call(base, "POST", "/evaluate", tokens.reader, { proposal: fx.above, establishments: fx.establishments, date: fx.date, explain: "en" })
+    expect(en.body.explanation).toContain(
+      "  1. Advanced machinery, technology transfer and scientific-technical progress in industrial and handicraft production [machinery] / Advanced machinery and equipment, technology transfer [machinery.equipment]"
+    )
   })
 
   it("answers the evaluation exactly as Evaluate.encode writes it (key order too), with and without its trace", async () => {

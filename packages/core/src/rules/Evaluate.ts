@@ -25,6 +25,7 @@ import * as LocalDateSchema from "../values/LocalDate.js"
 import * as Messages from "../values/Messages.js"
 import * as MoneyFormat from "../values/Money.js"
 import * as RateValue from "../values/Rate.js"
+import { canonicalOf } from "./internal/canonical.js"
 import { sha256Hex } from "./internal/sha256.js"
 import * as TraceValue from "../values/Trace.js"
 import { evaluateRaw } from "./eligibility/verdicts.js"
@@ -568,17 +569,6 @@ export const evaluateAll = (
 // ---------------------------------------------------------------------------------------------
 // The audit record: input hash
 
-/** JSON with object keys sorted (bigints as decimal strings, `undefined` dropped): one text per value. */
-const canonical = (j: Trace.Json): string => {
-  if (j === null || typeof j !== "object") return JSON.stringify(j)
-  if (Array.isArray(j)) return `[${(j as ReadonlyArray<Trace.Json>).map(canonical).join(",")}]`
-  const o = j as { readonly [k: string]: Trace.Json }
-  return `{${Object.keys(o)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonical(o[k] as Trace.Json)}`)
-    .join(",")}}`
-}
-
 /**
  * The hash of an evaluation's inputs (mã băm dữ liệu đầu vào): SHA-256, as 64 hex digits, of the
  * canonical JSON (object keys sorted, no spaces, money as decimal strings, absent fields left out)
@@ -605,7 +595,7 @@ export const inputHash = (
     seen.add(id)
     es.push(Eligibility.establishmentOf(establishments, id) ?? null)
   }
-  return sha256Hex(canonical(TraceValue.toJson({ proposal: p, establishments: es, options: { applyPriorityMultiplier: options.applyPriorityMultiplier === true } })))
+  return sha256Hex(canonicalOf({ proposal: p, establishments: es, options: { applyPriorityMultiplier: options.applyPriorityMultiplier === true } }))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -992,12 +982,32 @@ const unconfirmedOf = (e: Evaluation): ReadonlyArray<{ readonly what: string; re
  * rule citation not confirmed (grade `provincial-copy` or `unconfirmed`), from the trace when the
  * evaluation has one (record it with `trace: true` for the complete list). Vietnamese by default;
  * `{ lang: "en" }` for English. Amounts are exact (`300.000.000 ₫`).
+ *
+ * The record holds codes, not names: a support line reads `machinery / machinery.equipment`. Give
+ * `resolved`, the pack the evaluation names resolved at its date (`Pack.resolve(pack, e.date)`, or
+ * the view it was evaluated with), and each activity and item is named from the pack's catalogue
+ * in the language asked, its code kept in brackets: `Ứng dụng máy móc thiết bị … [machinery] /
+ * Máy móc thiết bị tiên tiến, chuyển giao công nghệ [machinery.equipment]`. A view of another pack
+ * (`resolved.packId` ≠ `e.packId`) names nothing, and a code the view does not know is shown alone.
  * @category audit
  * @since 0.3.0
  * @example `explain(e)` → `"KẾT QUẢ ĐÁNH GIÁ ĐỀ ÁN KHUYẾN CÔNG\nĐề án: p1\n…\nKết luận: Đủ điều kiện hỗ trợ\n…"`
+ * @example `explain(e, { lang: "en", resolved })` → `"…  1. Advanced machinery, technology transfer … [machinery] / Advanced machinery and equipment, technology transfer [machinery.equipment]: …"`
  */
-export const explain = (e: Evaluation, options: { readonly lang?: "vi" | "en" } = {}): string => {
+export const explain = (
+  e: Evaluation,
+  options: {
+    readonly lang?: "vi" | "en"
+    /** The evaluation's pack at its date, to name activities and items (since 0.3.0). */
+    readonly resolved?: Pick<ResolvedPack, "packId" | "activities" | "items"> | undefined
+  } = {}
+): string => {
   const lang = options.lang ?? "vi"
+  const names = options.resolved?.packId === e.packId ? options.resolved : undefined
+  const named = (code: string, entry: { readonly name: string; readonly nameVi: string } | undefined): string =>
+    entry === undefined ? code : `${lang === "vi" ? entry.nameVi : entry.name} [${code}]`
+  const own = <A>(table: Readonly<Record<string, A>> | undefined, code: string): A | undefined =>
+    table !== undefined && Object.hasOwn(table, code) ? table[code] : undefined
   const t = T[lang]
   const vnd = (m: bigint): string => MoneyFormat.format(m as Money.Money)
   const out: Array<string> = [t.title, `${t.proposal}: ${e.proposalId}`]
@@ -1015,7 +1025,7 @@ export const explain = (e: Evaluation, options: { readonly lang?: "vi" | "en" } 
   out.push("", `${t.lines}:`)
   e.support.lines.forEach((l, i) => {
     const bp = l.bindingParameter === undefined ? "" : ` — ${l.bindingParameter.id}, ${refText(TraceValue.citationRef(l.bindingParameter.citation), lang)}`
-    out.push(`  ${i + 1}. ${l.activity} / ${l.item}${l.beneficiaryId === undefined ? "" : ` [${l.beneficiaryId}]`}: ${t.cost} ${vnd(l.eligibleCost)}; ${t.requested} ${vnd(l.requested)}; ${t.support} ${vnd(l.support)}; ${t.binding}: ${t.bindings[l.binding]}${bp}`)
+    out.push(`  ${i + 1}. ${named(l.activity, own(names?.activities, l.activity))} / ${named(l.item, own(names?.items, l.item))}${l.beneficiaryId === undefined ? "" : ` [${l.beneficiaryId}]`}: ${t.cost} ${vnd(l.eligibleCost)}; ${t.requested} ${vnd(l.requested)}; ${t.support} ${vnd(l.support)}; ${t.binding}: ${t.bindings[l.binding]}${bp}`)
     // the rule that set a derived figure (1,5 × the machinery cap), and a line eligibility excludes
     if (l.derivedCap !== undefined) out.push(`     ${t.derived}: ${l.derivedCap.text}`)
     const ex = e.eligibility.lines.find((x) => x.activity === l.activityIndex && x.line === l.lineIndex)

@@ -40,6 +40,7 @@ import type * as Eligibility from "./Eligibility.js"
 import { establishmentOf } from "./eligibility/Kind.js"
 import * as Evaluate from "./Evaluate.js"
 import { Issues } from "./internal/issues.js"
+import { canonical as canonicalJson, canonicalOf } from "./internal/canonical.js"
 import { normalise } from "./internal/values.js"
 import * as LocalDate from "../values/LocalDate.js"
 import type * as Money from "../values/Money.js"
@@ -497,17 +498,8 @@ export interface PackDiff {
   readonly rules: ReadonlyArray<RuleChange>
 }
 
-/** JSON text with sorted keys: equal values give equal text. */
-const canonical = (j: Trace.Json | undefined): string => {
-  if (j === undefined) return "~"
-  if (j === null || typeof j !== "object") return JSON.stringify(j)
-  if (Array.isArray(j)) return `[${j.map((x) => canonical(x as Trace.Json)).join(",")}]`
-  const o = j as { readonly [k: string]: Trace.Json }
-  return `{${Object.keys(o)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-    .join(",")}}`
-}
+/** JSON text with sorted keys (`~` for absent): equal values give equal text. */
+const canonical = (j: Trace.Json | undefined): string => (j === undefined ? "~" : canonicalJson(j))
 
 /** The definition at a `Pack.citations` path, without its citation (an activity also without its items). */
 const definitionAt = (pack: RulePack, where: ReadonlyArray<string | number>): Trace.Json | undefined => {
@@ -540,7 +532,7 @@ const catalogueAt = (pack: RulePack, date: LocalDate.LocalDate): ReadonlySet<str
  */
 export const diff = (a: RulePack, b: RulePack, dateA: LocalDate.LocalDate, dateB: LocalDate.LocalDate = dateA): PackDiff => {
   const same = (x: unknown, y: unknown): boolean =>
-    x === undefined || y === undefined ? x === y : canonical(Trace.toJson(x)) === canonical(Trace.toJson(y))
+    x === undefined || y === undefined ? x === y : canonicalOf(x) === canonicalOf(y)
   const parameters: Array<ParameterChange> = []
   const reading = (pack: RulePack, id: string, date: LocalDate.LocalDate): Parameter.Reading<ParameterValue> | undefined => {
     if (!Object.hasOwn(pack.parameters, id)) return undefined

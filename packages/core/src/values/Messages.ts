@@ -187,6 +187,11 @@ export const catalogue: Readonly<Record<string, Entry>> = {
   "reform/*": e("Phương án giả định không hợp lệ ở {field}.", "The what-if reform is not valid at {field}."),
   "allocation/*": e("Không phân bổ được kinh phí ở {field}.", "The allocation cannot be made at {field}."),
   "appraisal/*": e("Không thẩm định được kế hoạch ở {field}.", "The plan cannot be appraised at {field}."),
+  // The HTTP service
+  "request/rate-limited": e(
+    "Quá nhiều yêu cầu[ của {principal}]: tối đa {rate} yêu cầu mỗi giây, {burst} yêu cầu cùng lúc; hãy thử lại sau {seconds} giây.",
+    "Too many requests[ from {principal}]: at most {rate} a second, {burst} at once; try again in {seconds} s."
+  ),
   // Contracts and the ledger (sổ tạm ứng, thanh toán)
   "contract/evaluation-not-eligible": e("Hợp đồng phải dựa trên đề án đủ điều kiện.", "A contract rests on an eligible proposal."),
   "contract/exceeds-evaluation": e("Kinh phí hợp đồng vượt mức được hỗ trợ[: {amount} > {limit}].", "The contract's support exceeds the evaluation's[: {amount} > {limit}]."),
