@@ -5,7 +5,7 @@
  * and answered as `service/internal` with nothing of its cause.
  * @since 0.2.0
  */
-import { Errors } from "@khuyencong/core"
+import { Errors, Messages } from "@khuyencong/core"
 
 /** A message in both languages. Core messages are English with the Vietnamese terms in brackets. */
 export interface Message {
@@ -61,13 +61,11 @@ export class ServiceError extends Error {
 }
 
 /**
- * Vietnamese text of a core message. Core messages name every term in Vietnamese in brackets
- * ("The rate (tỷ lệ) …"); until the message catalogue lands, the Vietnamese side carries the code
- * and that text.
+ * A core error or issue in both languages, from the message catalogue (`Messages.messageOf`: its
+ * code and structured parameters, the field named by its path in the request); a code the
+ * catalogue lacks keeps core's own (English) text on both sides.
  */
-const viOf = (code: string, en: string): string => `[${code}] ${en}`
-
-const coreMessage = (code: string, en: string): Message => ({ vi: viOf(code, en), en })
+const coreMessage = (issue: Messages.IssueLike): Message => ({ vi: Messages.messageOf(issue, "vi"), en: Messages.messageOf(issue, "en") })
 
 /** HTTP status of a core error: bad input 422, a rule refused 409 (or 422), a lookup miss 404/422. */
 const statusOf = (e: Errors.KhuyenCongError | { readonly _tag: string; readonly code: string }): number => {
@@ -92,7 +90,8 @@ interface Tagged {
   readonly code: string
   readonly message: string
   readonly path?: ReadonlyArray<string | number>
-  readonly issues?: ReadonlyArray<{ readonly code: string; readonly path: ReadonlyArray<string | number>; readonly message: string }>
+  readonly issues?: ReadonlyArray<{ readonly code: string; readonly path: ReadonlyArray<string | number>; readonly message: string; readonly actual?: unknown; readonly params?: Messages.Params }>
+  readonly params?: Messages.Params
 }
 
 const isTagged = (u: unknown): u is Tagged =>
@@ -123,9 +122,12 @@ export const fromTyped = (e: unknown, prefix: ReadonlyArray<string | number> = [
   const path = [...prefix, ...(e.path ?? [])]
   const issues: Array<Issue> =
     e.issues !== undefined && e.issues.length > 0
-      ? e.issues.map((i) => ({ code: i.code, path: [...prefix, ...i.path], message: coreMessage(i.code, i.message) }))
-      : [{ code: e.code, path, message: coreMessage(e.code, e.message) }]
-  return { status, body: { error: { _tag: e._tag, code: e.code, path, message: coreMessage(e.code, e.message), issues } } }
+      ? e.issues.map((i) => {
+          const at = [...prefix, ...i.path]
+          return { code: i.code, path: at, message: coreMessage({ ...i, path: at }) }
+        })
+      : [{ code: e.code, path, message: coreMessage({ ...e, path }) }]
+  return { status, body: { error: { _tag: e._tag, code: e.code, path, message: coreMessage({ ...e, path }), issues } } }
 }
 
 /** An unexpected failure: nothing of its cause is answered. */

@@ -90,6 +90,12 @@ describe("evaluation", () => {
     expect(r.status).toBe(422)
     typed(r.body, "proposal/invalid")
     expect(r.body.error.issues.some((i: any) => i.path[0] === "proposal" && i.path[1] === "fund")).toBe(true)
+    // each problem worded from the message catalogue in both languages, naming the field in the request
+    const fund = r.body.error.issues.find((i: any) => i.path.join(".") === "proposal.fund")
+    expect(fund.message.vi).toMatch(/^(Giá trị của trường proposal\.fund không hợp lệ|Trường proposal\.fund sai kiểu dữ liệu)/)
+    expect(fund.message.en).toMatch(/proposal\.fund/)
+    expect(r.body.error.message.vi).toBe("Đề án không hợp lệ.")
+    expect(r.body.error.message.en).toBe("The proposal (đề án) is not valid.")
   })
 })
 
