@@ -184,6 +184,8 @@ describe("a proposal, evaluated", () => {
     const text = await page.textContent("[data-testid='explanation']")
     expect(text).toContain("Kết luận: Đủ điều kiện hỗ trợ")
     expect(text).toContain(Money.format(e.payable))
+    // the lines named from the pack's catalogue (2018-05-11 on: "Máy móc thiết bị tiên tiến, chuyển giao công nghệ"), the code kept beside
+    expect(text).toContain("Máy móc thiết bị tiên tiến, chuyển giao công nghệ [machinery.equipment]")
     await page.close()
   })
 

@@ -126,7 +126,7 @@ const evaluateWith = (
   if (!resolved.ok) return { ok: false, problems: problemsOf("date", resolved.error) }
   const e = Evaluate.evaluate(proposal, resolved.value, { establishments, trace: true })
   if (!e.ok) return { ok: false, problems: problemsOf("proposal", e.error) }
-  return { ok: true, value: { ...rules, evaluation: e.value, explanation: Evaluate.explain(e.value, { lang: "vi" }), date, proposal, establishments } }
+  return { ok: true, value: { ...rules, evaluation: e.value, explanation: Evaluate.explain(e.value, { lang: "vi", resolved: resolved.value }), date, proposal, establishments } }
 }
 
 /** The parameters an evaluation read (from its trace), numeric ones first: what a what-if may change. */
