@@ -167,7 +167,8 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
   ): Promise<ReadonlyMap<string, Row>> => {
     const rows = await q.query(
       `WITH input AS (
-         SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::numeric[], $8::jsonb[])
+         SELECT * FROM ROWS FROM (unnest($1::text[]), unnest($2::int[]), unnest($3::text[]), unnest($4::text[]), unnest($5::text[]),
+                                  unnest($6::numeric[]), unnest($7::numeric[]), jsonb_array_elements($8::jsonb))
            WITH ORDINALITY AS t(id, plan_year, fund, provinces, primary_province, requested_support, total_cost, document, ord)
        ), up AS (
          INSERT INTO ${T.proposals} AS p (id, current_version, status, plan_year, fund, province_codes, primary_province, requested_support, total_cost)
@@ -197,7 +198,8 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
         run.map((w) => w.primaryProvince ?? null),
         run.map((w) => w.requestedSupport.toString()),
         run.map((w) => w.total.toString()),
-        run.map((w) => json(w.encoded)),
+        // the documents as one JSON array: their texts joined, no array-literal escaping
+        `[${run.map((w) => w.encodedJson).join(",")}]`,
         o.status ?? null,
         o.author ?? null,
         o.note ?? null
@@ -519,7 +521,7 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
             `INSERT INTO ${T.establishments} (id, province_code, document)
              SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])
              ON CONFLICT (id) DO UPDATE SET province_code = EXCLUDED.province_code, document = EXCLUDED.document, updated_at = now()`,
-            [ws.map((w) => w.value.id), ws.map((w) => w.value.location.provinceCode), ws.map((w) => json(w.encoded))]
+            [ws.map((w) => w.value.id), ws.map((w) => w.value.location.provinceCode), ws.map((w) => w.encodedJson)]
           )
           return { value: undefined, result: null }
         })
