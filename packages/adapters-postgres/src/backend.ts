@@ -764,9 +764,14 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
             await q.query(
               `INSERT INTO ${T.evaluations} (id, proposal_id, proposal_version, pack_id, pack_version, evaluated_on, verdict,
                                              payable, support, requested, eligible_cost, grade, failures, trace, document)
-               SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::text[], $5::text[], $6::date[], $7::text[],
-                                    $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::text[], $13::jsonb[], $14::jsonb[],
-                                    $15::jsonb[])`,
+               SELECT t.id, t.proposal_id, t.proposal_version, t.pack_id, t.pack_version, t.evaluated_on, t.verdict, t.payable, t.support,
+                      t.requested, t.eligible_cost, t.grade, t.failures, NULLIF(t.trace, 'null'::jsonb), t.document
+                 FROM ROWS FROM (unnest($1::bigint[]), unnest($2::text[]), unnest($3::int[]), unnest($4::text[]), unnest($5::text[]),
+                                 unnest($6::date[]), unnest($7::text[]), unnest($8::numeric[]), unnest($9::numeric[]), unnest($10::numeric[]),
+                                 unnest($11::numeric[]), unnest($12::text[]), jsonb_array_elements($13::jsonb), jsonb_array_elements($14::jsonb),
+                                 jsonb_array_elements($15::jsonb))
+                   AS t(id, proposal_id, proposal_version, pack_id, pack_version, evaluated_on, verdict, payable, support, requested,
+                        eligible_cost, grade, failures, trace, document)`,
               [
                 seq,
                 items.map((w) => w.proposalId),
@@ -780,9 +785,11 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
                 items.map((w) => w.requested.toString()),
                 items.map((w) => w.eligibleCost.toString()),
                 items.map((w) => w.grade),
-                items.map((w) => json(w.failures)),
-                items.map((w) => (w.traceJson === undefined ? null : json(w.traceJson))),
-                items.map((w) => json(w.document))
+                // the JSON columns as one JSON array each (no array-literal escaping of 17 kB documents);
+                // an evaluation without a trace is JSON null there, SQL NULL in the table
+                json(items.map((w) => w.failures)),
+                json(items.map((w) => w.traceJson ?? null)),
+                json(items.map((w) => w.document))
               ]
             )
             const value = items.map((w, i) => ({
