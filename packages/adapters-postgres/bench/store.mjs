@@ -19,7 +19,10 @@
 //
 // Each round stores the same rows in a fresh schema per case (dropped after it), cases
 // interleaved, order rotated per round; medians reported. Data (data.mjs) is generated and decoded
-// before anything is timed. Rates exclude data generation.
+// before anything is timed: every proposal is `Proposal.decode`'s value of its JSON, as a real
+// caller's is (from JSON, a register import or the service), so the store takes it as checked
+// (`Decode.decodedAs`) and only encodes it; the floor gets the same values. Rates exclude data
+// generation.
 import { readFile, writeFile } from "node:fs/promises"
 import os from "node:os"
 import { fileURLToPath } from "node:url"
@@ -283,7 +286,10 @@ const section = `## PostgreSQL storage
 
 \`packages/adapters-postgres/bench/store.mjs\` (in \`pnpm bench\`): ${fmt(N)} generated proposals stored in
 batches of ${fmt(BATCH)}, on PGlite and on the server when \`DATABASE_URL\` is set, beside the floor
-measured in the same run on the same rows through the same driver: each proposal's row values
+measured in the same run on the same rows through the same driver. The proposals are
+\`Proposal.decode\`'s values (as a caller's are: from JSON, a register import or the service), so
+the store takes them as checked and only encodes them; both cases get the same values. The floor:
+each proposal's row values
 (its JSON document and totals), then a plain multi-row \`INSERT … VALUES\` of the head rows and one
 of the versions per batch, one transaction, into a schema migrated like the store's; no
 validation, no upsert. "Statements only" gives the store's backend the validated writes: the SQL

@@ -167,7 +167,8 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
   ): Promise<ReadonlyMap<string, Row>> => {
     const rows = await q.query(
       `WITH input AS (
-         SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::numeric[], $8::jsonb[])
+         SELECT * FROM ROWS FROM (unnest($1::text[]), unnest($2::int[]), unnest($3::text[]), unnest($4::text[]), unnest($5::text[]),
+                                  unnest($6::numeric[]), unnest($7::numeric[]), jsonb_array_elements($8::jsonb))
            WITH ORDINALITY AS t(id, plan_year, fund, provinces, primary_province, requested_support, total_cost, document, ord)
        ), up AS (
          INSERT INTO ${T.proposals} AS p (id, current_version, status, plan_year, fund, province_codes, primary_province, requested_support, total_cost)
@@ -197,7 +198,8 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
         run.map((w) => w.primaryProvince ?? null),
         run.map((w) => w.requestedSupport.toString()),
         run.map((w) => w.total.toString()),
-        run.map((w) => json(w.encoded)),
+        // the documents as one JSON array: their texts joined, no array-literal escaping
+        `[${run.map((w) => w.encodedJson).join(",")}]`,
         o.status ?? null,
         o.author ?? null,
         o.note ?? null
@@ -519,7 +521,7 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
             `INSERT INTO ${T.establishments} (id, province_code, document)
              SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])
              ON CONFLICT (id) DO UPDATE SET province_code = EXCLUDED.province_code, document = EXCLUDED.document, updated_at = now()`,
-            [ws.map((w) => w.value.id), ws.map((w) => w.value.location.provinceCode), ws.map((w) => json(w.encoded))]
+            [ws.map((w) => w.value.id), ws.map((w) => w.value.location.provinceCode), ws.map((w) => w.encodedJson)]
           )
           return { value: undefined, result: null }
         })
@@ -762,9 +764,14 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
             await q.query(
               `INSERT INTO ${T.evaluations} (id, proposal_id, proposal_version, pack_id, pack_version, evaluated_on, verdict,
                                              payable, support, requested, eligible_cost, grade, failures, trace, document)
-               SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::text[], $5::text[], $6::date[], $7::text[],
-                                    $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::text[], $13::jsonb[], $14::jsonb[],
-                                    $15::jsonb[])`,
+               SELECT t.id, t.proposal_id, t.proposal_version, t.pack_id, t.pack_version, t.evaluated_on, t.verdict, t.payable, t.support,
+                      t.requested, t.eligible_cost, t.grade, t.failures, NULLIF(t.trace, 'null'::jsonb), t.document
+                 FROM ROWS FROM (unnest($1::bigint[]), unnest($2::text[]), unnest($3::int[]), unnest($4::text[]), unnest($5::text[]),
+                                 unnest($6::date[]), unnest($7::text[]), unnest($8::numeric[]), unnest($9::numeric[]), unnest($10::numeric[]),
+                                 unnest($11::numeric[]), unnest($12::text[]), jsonb_array_elements($13::jsonb), jsonb_array_elements($14::jsonb),
+                                 jsonb_array_elements($15::jsonb))
+                   AS t(id, proposal_id, proposal_version, pack_id, pack_version, evaluated_on, verdict, payable, support, requested,
+                        eligible_cost, grade, failures, trace, document)`,
               [
                 seq,
                 items.map((w) => w.proposalId),
@@ -778,9 +785,11 @@ export const makeBackend = (driver: Driver, options: BackendOptions): Storage.Ba
                 items.map((w) => w.requested.toString()),
                 items.map((w) => w.eligibleCost.toString()),
                 items.map((w) => w.grade),
-                items.map((w) => json(w.failures)),
-                items.map((w) => (w.traceJson === undefined ? null : json(w.traceJson))),
-                items.map((w) => json(w.document))
+                // the JSON columns as one JSON array each (no array-literal escaping of 17 kB documents);
+                // an evaluation without a trace is JSON null there, SQL NULL in the table
+                json(items.map((w) => w.failures)),
+                json(items.map((w) => w.traceJson ?? null)),
+                json(items.map((w) => w.document))
               ]
             )
             const value = items.map((w, i) => ({

@@ -1006,11 +1006,19 @@ const hasBigint = (u: unknown): boolean =>
   typeof u === "bigint" ||
   (typeof u === "object" && u !== null && (Array.isArray(u) ? u.some(hasBigint) : Object.values(u).some(hasBigint)))
 
+/** A checked value with its JSON form: `encodedJson` is `JSON.stringify(encoded)`, computed once. */
+interface Checked<A, E> {
+  readonly value: A
+  readonly encoded: E
+  readonly encodedJson: string
+}
+
 /**
  * Check a value with its core decoder. A value the decoder itself returned (`decodedAs` names its
  * subject, and the context it was decoded in is `context`) passed every check and is frozen
- * since: it is only encoded. Another decoded (typed) value holds bigints (money, rates): it is
- * encoded and the JSON decoded back, so every check runs again. A value without bigints is its
+ * since: it is only encoded, to its JSON text, and the JSON form (`encoded`) is parsed from that
+ * text only if something reads it. Another decoded (typed) value holds bigints (money, rates): it
+ * is encoded and the JSON decoded back, so every check runs again. A value without bigints is its
  * own JSON form (dates, codes, numbers and flags are the same either way): it is decoded as is,
  * so that untyped callers get every problem reported, unknown keys included.
  */
@@ -1019,10 +1027,19 @@ const revalidate = <A, E>(
   encode: (a: A) => E,
   decode: (u: unknown) => Result.Result<A, Errors.ValidationError>,
   decoded: (recorded: { readonly subject: Decode.Subject; readonly context: unknown }) => boolean
-): Result.Result<{ readonly value: A; readonly encoded: E }, Errors.ValidationError> => {
+): Result.Result<Checked<A, E>, Errors.ValidationError> => {
   const recorded = Decode.decodedAs(value)
-  if (recorded !== undefined && decoded(recorded))
-    return Result.ok({ value: value as A, encoded: JSON.parse(JSON.stringify(encode(value as A))) as E })
+  if (recorded !== undefined && decoded(recorded)) {
+    const encodedJson = JSON.stringify(encode(value as A))
+    let encoded: E | undefined
+    return Result.ok({
+      value: value as A,
+      get encoded(): E {
+        return (encoded ??= JSON.parse(encodedJson) as E)
+      },
+      encodedJson
+    })
+  }
   let input: unknown = value
   let typed = false
   if (hasBigint(value)) {
@@ -1037,8 +1054,15 @@ const revalidate = <A, E>(
   if (!r.ok) return r
   // the encoder's output is already canonical; JSON input is re-encoded (e.g. quantity "3.0" → 3)
   const encoded = (typed ? input : JSON.parse(JSON.stringify(encode(r.value)))) as E
-  return Result.ok({ value: r.value, encoded })
+  return Result.ok({ value: r.value, encoded, encodedJson: JSON.stringify(encoded) })
 }
+
+/**
+ * {@link textIssues} of a checked value's JSON form, read from its text first: `JSON.stringify`
+ * writes a NUL and a lone surrogate (in a value or a key) as a `\u` escape, so a text without
+ * one holds neither, and the JSON form is only walked when it has one.
+ */
+const checkedTextIssues = (c: Checked<unknown, unknown>): Array<Errors.Issue> => (c.encodedJson.includes("\\u") ? textIssues(c.encoded) : [])
 
 const issuesOf = (e: Errors.ValidationError): ReadonlyArray<Errors.Issue> =>
   e.issues.length > 0 ? e.issues : [{ code: e.code, path: e.path, message: e.message }]
@@ -1229,6 +1253,8 @@ const must: <A>(r: Result.Result<A, Errors.ValidationError>) => A = Result.getOr
 export interface EstablishmentWrite {
   readonly value: Establishment.Establishment
   readonly encoded: Establishment.Encoded
+  /** `encoded` as JSON text (`JSON.stringify(encoded)`), computed once: what a backend stores. @since 0.3.0 */
+  readonly encodedJson: string
 }
 
 /**
@@ -1239,6 +1265,8 @@ export interface EstablishmentWrite {
 export interface ProposalWrite {
   readonly value: Proposal.Proposal
   readonly encoded: Proposal.Encoded
+  /** `encoded` as JSON text (`JSON.stringify(encoded)`), computed once: what a backend stores. @since 0.3.0 */
+  readonly encodedJson: string
   readonly planYear: number
   readonly fund: "national" | "local"
   /** Distinct province codes of the locations, in order of first appearance. */
@@ -1257,6 +1285,8 @@ export interface ProposalWrite {
 export interface PlanWrite {
   readonly value: Plan.Plan
   readonly encoded: Plan.Encoded
+  /** `encoded` as JSON text (`JSON.stringify(encoded)`), computed once: what a backend stores. @since 0.3.0 */
+  readonly encodedJson: string
 }
 
 /**
@@ -1414,7 +1444,7 @@ const validateEstablishment = (e: unknown, asOf: LocalDate.LocalDate | undefined
     (d) => d.subject.code === "establishment" && (d.context as Establishment.DecodeOptions).asOf === asOf
   )
   if (!r.ok) return r
-  const text = textIssues(r.value.encoded)
+  const text = checkedTextIssues(r.value)
   return text.length > 0 ? Result.err(Decode.validationError(establishmentSubject, text)) : r
 }
 
@@ -1427,15 +1457,19 @@ const validateEstablishment = (e: unknown, asOf: LocalDate.LocalDate | undefined
 const validateProposal = (p: unknown): Result.Result<ProposalWrite, Errors.ValidationError> => {
   const r = revalidate(p, Proposal.encode, Proposal.decode, (d) => d.subject.code === "proposal")
   if (!r.ok) return r
-  const { value, encoded } = r.value
+  const checked = r.value
+  const value = checked.value
   const totals = Proposal.totals(value)
-  const issues = [...textIssues(encoded), ...amountIssues([[["activities"], totals.total]])]
+  const issues = [...checkedTextIssues(checked), ...amountIssues([[["activities"], totals.total]])]
   if (issues.length > 0) return Result.err(Decode.validationError(proposalSubject, issues))
   const provinceCodes: Array<string> = []
   for (const l of value.locations) if (!provinceCodes.includes(l.provinceCode)) provinceCodes.push(l.provinceCode)
   return Result.ok({
     value,
-    encoded,
+    get encoded() {
+      return checked.encoded
+    },
+    encodedJson: checked.encodedJson,
     planYear: value.planYear,
     fund: value.fund,
     provinceCodes,
@@ -1449,7 +1483,7 @@ const validatePlan = (p: unknown): Result.Result<PlanWrite, Errors.ValidationErr
   const r = revalidate(p, Plan.encode, Plan.decode, (d) => d.subject.code === "plan")
   if (!r.ok) return r
   const issues = [
-    ...textIssues(r.value.encoded),
+    ...checkedTextIssues(r.value),
     ...amountIssues(r.value.value.envelopes.map((e, i) => [["envelopes", i, "amount"], e.amount] as const))
   ]
   return issues.length > 0 ? Result.err(Decode.validationError({ code: "plan", label: "plan (kế hoạch khuyến công)" }, issues)) : r
@@ -1927,12 +1961,12 @@ const evaluationPayload = (w: EvaluationWrite): unknown => ({ ...w, trace: undef
  * @since 0.1.0
  */
 export const make = (backend: Backend): Store => {
-  /** The write key of a request, with the canonical text of its validated payload. */
-  const keyOf = (operation: string, key: string | undefined, payload: unknown): WriteKey | undefined => {
+  /** The write key of a request, with the canonical text of its validated payload (built only when there is a key). */
+  const keyOf = (operation: string, key: string | undefined, payload: () => unknown): WriteKey | undefined => {
     if (key === undefined) return undefined
     const text = textIssues(key, ["idempotencyKey"])
     if (text.length > 0) throw Decode.validationError({ code: "options", label: "options (tùy chọn)" }, text)
-    return { key, operation, content: canonical(payload) }
+    return { key, operation, content: canonical(payload()) }
   }
   let closed = false
   const open = (): void => {
@@ -1959,7 +1993,7 @@ export const make = (backend: Backend): Store => {
         open()
         const o = must(decodeOptions("options", asOfSchema, options))
         const w = must(validateEstablishment(e, o.asOf))
-        await backend.putEstablishments([w], keyOf("saveEstablishment", o.idempotencyKey, { items: [w.encoded], asOf: o.asOf }))
+        await backend.putEstablishments([w], keyOf("saveEstablishment", o.idempotencyKey, () => ({ items: [w.encoded], asOf: o.asOf })))
         return w.value
       }),
     saveEstablishments: (es, options) =>
@@ -1967,7 +2001,7 @@ export const make = (backend: Backend): Store => {
         open()
         const o = must(decodeOptions("options", asOfSchema, options))
         const ws = must(validateBatch(establishmentSubject, es, (e) => validateEstablishment(e, o.asOf)))
-        if (ws.length > 0) await backend.putEstablishments(ws, keyOf("saveEstablishments", o.idempotencyKey, { items: ws.map((w) => w.encoded), asOf: o.asOf }))
+        if (ws.length > 0) await backend.putEstablishments(ws, keyOf("saveEstablishments", o.idempotencyKey, () => ({ items: ws.map((w) => w.encoded), asOf: o.asOf })))
         return ws.length
       }),
     getEstablishment: (eid) => read([eid], undefined, async ([id = ""]) => (await backend.getEstablishments([id])).get(id)),
@@ -1988,7 +2022,7 @@ export const make = (backend: Backend): Store => {
         open()
         const { idempotencyKey, ...o } = must(decodeOptions("options", saveProposalOptionsSchema, options))
         const w = must(validateProposal(p))
-        const [v] = await backend.putProposals([w], o, keyOf("saveProposal", idempotencyKey, { items: [w.encoded], ...o }))
+        const [v] = await backend.putProposals([w], o, keyOf("saveProposal", idempotencyKey, () => ({ items: [w.encoded], ...o })))
         if (v === undefined) throw new StorageError({ code: "storage/unexpected", path: [], message: "the store returned no version" })
         return v
       }),
@@ -1997,7 +2031,7 @@ export const make = (backend: Backend): Store => {
         open()
         const { idempotencyKey, ...o } = must(decodeOptions("options", batchOptionsSchema, options))
         const ws = must(validateBatch(proposalSubject, ps, validateProposal))
-        return ws.length === 0 ? [] : backend.putProposals(ws, o, keyOf("saveProposals", idempotencyKey, { items: ws.map((w) => w.encoded), ...o }))
+        return ws.length === 0 ? [] : backend.putProposals(ws, o, keyOf("saveProposals", idempotencyKey, () => ({ items: ws.map((w) => w.encoded), ...o })))
       }),
     getProposal: (pid, options) =>
       read([pid], undefined, async ([id = ""]) => {
@@ -2024,7 +2058,7 @@ export const make = (backend: Backend): Store => {
         open()
         const o = must(decodeOptions("options", writeOptionsSchema, options))
         const w = must(validatePlan(plan))
-        await backend.putPlan(w, keyOf("savePlan", o.idempotencyKey, w.encoded))
+        await backend.putPlan(w, keyOf("savePlan", o.idempotencyKey, () => w.encoded))
         return w.value
       }),
     getPlan: (pid) => read([pid], undefined, ([id = ""]) => backend.getPlan(id)),
@@ -2044,7 +2078,7 @@ export const make = (backend: Backend): Store => {
         open()
         const o = must(decodeOptions("options", evaluationOptionsSchema, options))
         const w = must(validateEvaluation(e, o.proposalVersion))
-        const [s] = await backend.putEvaluations([w], keyOf("saveEvaluation", o.idempotencyKey, [evaluationPayload(w)]))
+        const [s] = await backend.putEvaluations([w], keyOf("saveEvaluation", o.idempotencyKey, () => [evaluationPayload(w)]))
         if (s === undefined) throw new StorageError({ code: "storage/unexpected", path: [], message: "the store returned no evaluation" })
         return s
       }),
@@ -2053,7 +2087,7 @@ export const make = (backend: Backend): Store => {
         open()
         const o = must(decodeOptions("options", writeOptionsSchema, options))
         const ws = must(validateBatch(evaluationSubject, es, (e) => validateEvaluation(e, undefined)))
-        return ws.length === 0 ? [] : backend.putEvaluations(ws, keyOf("saveEvaluations", o.idempotencyKey, ws.map(evaluationPayload)))
+        return ws.length === 0 ? [] : backend.putEvaluations(ws, keyOf("saveEvaluations", o.idempotencyKey, () => ws.map(evaluationPayload)))
       }),
     latestEvaluation: (pid, options) =>
       read(options?.packId === undefined ? [pid] : [pid, options.packId], undefined, ([id = "", packId]) =>
@@ -2071,7 +2105,7 @@ export const make = (backend: Backend): Store => {
         open()
         const o = must(decodeOptions("options", writeOptionsSchema, options))
         const w = must(validateAllocation(input))
-        return backend.putAllocation(w, keyOf("saveAllocation", o.idempotencyKey, { id: w.id, planId: w.planId ?? null, allocation: w.allocation }))
+        return backend.putAllocation(w, keyOf("saveAllocation", o.idempotencyKey, () => ({ id: w.id, planId: w.planId ?? null, allocation: w.allocation })))
       }),
     getAllocation: (aid) => read([aid], undefined, ([id = ""]) => backend.getAllocation(id)),
     allocationOutcomes: (pid) => read([pid], [], ([id = ""]) => backend.allocationOutcomes(id)),
@@ -2112,7 +2146,7 @@ export const make = (backend: Backend): Store => {
             actual: o.proposalId
           })
         if (issues.length > 0) throw Decode.validationError({ code: "contract", label: "contract (hợp đồng)" }, issues)
-        return backend.putContract(c, keyOf("saveContract", o.idempotencyKey, c))
+        return backend.putContract(c, keyOf("saveContract", o.idempotencyKey, () => c))
       }),
     getContract: (cid) => read([cid], undefined, ([id = ""]) => backend.getContract(id)),
     listContracts: (filter) =>
