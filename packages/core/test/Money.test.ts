@@ -73,6 +73,22 @@ describe("Money construction", () => {
     expect(e.message).toContain(`found ${found}`)
   })
 
+  test.each([{ toString: 0 }, Object.create(null), { toString: () => { throw new Error("no") } }])(
+    "make refuses an object that cannot be turned into text with a ParseError naming it, not a TypeError (%#)",
+    (input) => {
+      let error: unknown
+      try {
+        Money.make(input as never)
+      } catch (e) {
+        error = e
+      }
+      expect(error).toBeInstanceOf(ParseError)
+      expect((error as ParseError).code).toBe("money/not-bigint")
+      expect((error as ParseError).raw).toBe("[object Object]")
+      expect((error as ParseError).message).toContain("found an object")
+    }
+  )
+
   test("make refuses every value that is not a bigint", () => {
     fc.assert(
       fc.property(fc.anything().filter((u) => typeof u !== "bigint"), (u) => {

@@ -508,7 +508,7 @@ const DIGITS = /^-?[0-9]+$/
  * it means and its wire form, e.g. `found "1,2 tỷ" (that reads as 1.200.000.000 ₫: write "1200000000")`.
  */
 const foundText = (input: unknown): string => {
-  if (typeof input !== "string") return `found ${String(input)}`
+  if (typeof input !== "string") return `found ${raw(input)}`
   const read = parse(input)
   return read.ok
     ? `found ${JSON.stringify(input)} (that reads as ${format(read.value)}: write "${read.value}")`
@@ -518,7 +518,7 @@ const foundText = (input: unknown): string => {
 const invalid = (input: unknown, options: SchemaAST.ParseOptions, detail: string) =>
   new SchemaIssue.InvalidValue(
     {
-      message: `Cannot read the amount (số tiền) ${typeof input === "string" ? JSON.stringify(input) : String(input)}: ${detail}`,
+      message: `Cannot read the amount (số tiền) ${typeof input === "string" ? JSON.stringify(input) : raw(input)}: ${detail}`,
       code: "money/unparseable",
       [foundAnnotation]: foundText(input)
     },

@@ -12,7 +12,18 @@ export const found = (u: unknown): string =>
         ? "null"
         : typeof u === "object"
           ? u instanceof Date ? "a Date object" : Array.isArray(u) ? "a list" : "an object"
-          : typeof u === "symbol" ? "a symbol" : `${typeof u} ${String(u)}`
+          : typeof u === "symbol" ? "a symbol" : `${typeof u} ${raw(u)}`
 
-/** `String(u)` for a `raw` field, safe for symbols. */
-export const raw = (u: unknown): string => (typeof u === "symbol" ? u.toString() : String(u))
+/**
+ * `String(u)` for a `raw` field, safe for any value an untyped caller can pass: a symbol, an object
+ * without a usable `toString` (`Object.create(null)`, `{ toString: 0 }`) or whose `toString` throws
+ * is named by its tag (`[object Object]`) instead of throwing a TypeError out of the error path.
+ */
+export const raw = (u: unknown): string => {
+  if (typeof u === "symbol") return u.toString()
+  try {
+    return String(u)
+  } catch {
+    return Object.prototype.toString.call(u)
+  }
+}
