@@ -12,20 +12,18 @@
  */
 import { Establishment, Evaluate, Money, Pack, Proposal } from "@khuyencong/core"
 import { pack as pack2026 } from "@khuyencong/rules-2026-2030"
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs"
+import { readFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { chromium, type Browser, type Page } from "playwright-core"
+import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { buildPage, serve, type Served } from "./serve.js"
+import { openSession, SHOTS, type Served, type Session } from "./serve.js"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
-const shots = join(root, "test", "screenshots")
 const data = join(root, "..", "..", "examples", "provincial-plan", "data")
 const REGISTER = join(data, "register-2024.xlsx")
 const SOURCE = join(data, "register-2024.source.json")
-const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium"
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8")
 
 const DESKTOP = { width: 1280, height: 900 }
@@ -37,24 +35,19 @@ const VIEWPORTS = [
 
 let browser: Browser
 let server: Served
-let dist: string | undefined
 const errors: Array<string> = []
 /** Violations of impact minor or moderate, reported after the run (they do not fail it). */
 const reported: Array<string> = []
 
+let session: Session | undefined
+
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y --no-install-recommends chromium), or set CHROMIUM_PATH`)
-  dist = await buildPage()
-  mkdirSync(shots, { recursive: true })
-  server = await serve(dist)
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] })
+  session = await openSession()
+  ;({ browser, server } = session)
 }, 180_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  if (dist !== undefined) rmSync(dist, { recursive: true, force: true })
+  await session?.close()
   if (reported.length > 0) console.warn(`axe: minor or moderate findings (not failing):\n${reported.join("\n")}`)
   expect(errors).toEqual([])
 })
@@ -95,7 +88,7 @@ const audit = async (page: Page, state: string): Promise<Array<string>> => {
   return findings.filter((f) => f.impact === "serious" || f.impact === "critical").map(line)
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `a11y-${name}.png`), fullPage: true })
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `a11y-${name}.png`), fullPage: true })
 
 /** No sideways scrolling: no element reaches past the screen's right edge (the ones that do are named). */
 const fits = async (page: Page, width: number) => {

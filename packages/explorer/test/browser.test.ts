@@ -7,21 +7,18 @@
  */
 import { Citation, Corpus, Establishment, Evaluate, Money, Pack, Parameter, Proposal, Reform, type LocalDate } from "@khuyencong/core"
 import { pack as pack2026 } from "@khuyencong/rules-2026-2030"
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs"
+import { mkdirSync, rmSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { chromium, type Browser, type Page } from "playwright-core"
+import type { Browser, Page } from "playwright-core"
 import { build } from "vite"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { buildPage, serve, type Served } from "./serve.js"
+import { openSession, SHOTS, type Served, type Session } from "./serve.js"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
-const shots = join(root, "test", "screenshots")
-const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium"
 
 let browser: Browser
 let server: Served
-let dist: string | undefined
 const errors: Array<string> = []
 
 const open = async (hash: string, viewport = { width: 1280, height: 900 }): Promise<Page> => {
@@ -33,22 +30,18 @@ const open = async (hash: string, viewport = { width: 1280, height: 900 }): Prom
 }
 
 const shot = async (page: Page, name: string): Promise<void> => {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true })
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
 }
 
+let session: Session | undefined
+
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y --no-install-recommends chromium), or set CHROMIUM_PATH`)
-  dist = await buildPage()
-  mkdirSync(shots, { recursive: true })
-  server = await serve(dist)
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] })
+  session = await openSession()
+  ;({ browser, server } = session)
 }, 120_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  if (dist !== undefined) rmSync(dist, { recursive: true, force: true })
+  await session?.close()
   // no script error on any page the tests opened
   expect(errors).toEqual([])
 })
@@ -263,7 +256,7 @@ describe("a proposal, evaluated", () => {
     // 400 triệu requested now fits under 500 triệu: +100 triệu
     expect(after.payable - before.payable).toBe(100_000_000n)
     await expect(page.textContent("[data-testid='wi-difference']")).resolves.toBe(`+${Money.format(Money.make(after.payable - before.payable))}`)
-    await page.locator("[data-testid='what-if']").screenshot({ path: join(shots, "evaluate-what-if.png") })
+    await page.locator("[data-testid='what-if']").screenshot({ path: join(SHOTS, "evaluate-what-if.png") })
     await page.close()
   })
 })

@@ -15,21 +15,19 @@ import * as r2014 from "@khuyencong/rules-2014-2018"
 import * as r2021 from "@khuyencong/rules-2021-2025"
 import * as r2026 from "@khuyencong/rules-2026-2030"
 import ExcelJS from "exceljs"
-import { existsSync, mkdirSync, readFileSync } from "node:fs"
+import { readFileSync } from "node:fs"
 import { readFile } from "node:fs/promises"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { chromium, type Browser, type Page } from "playwright-core"
+import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { buildPage, serve, type Served } from "./serve.js"
+import { openSession, SHOTS, type Served, type Session } from "./serve.js"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
-const shots = join(root, "test", "screenshots")
 const data = join(root, "..", "..", "examples", "provincial-plan", "data")
 const REGISTER = join(data, "register-2024.xlsx")
 /** The example's establishments and its plan (envelopes: 4,4 tỷ national, 1,35 tỷ local), the CLI's `--establishments` format. */
 const SOURCE = join(data, "register-2024.source.json")
-const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium"
 
 let browser: Browser
 let server: Served
@@ -44,20 +42,17 @@ const open = async (viewport = { width: 1280, height: 900 }): Promise<Page> => {
   return page
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `register-${name}.png`), fullPage: true })
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `register-${name}.png`), fullPage: true })
+
+let session: Session | undefined
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y --no-install-recommends chromium), or set CHROMIUM_PATH`)
-  const dist = await buildPage()
-  mkdirSync(shots, { recursive: true })
-  server = await serve(dist)
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] })
+  session = await openSession()
+  ;({ browser, server } = session)
 }, 180_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+  await session?.close()
   // no script error on any page the tests opened
   expect(errors).toEqual([])
 })

@@ -3,13 +3,14 @@
  * another test file may be building at the same time), and served as any static host would serve
  * it (the service's /explorer/ route is tested in packages/service).
  */
-import { mkdtempSync } from "node:fs"
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs"
 import { readFile } from "node:fs/promises"
 import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import { tmpdir } from "node:os"
 import { dirname, extname, join, normalize, sep } from "node:path"
 import { fileURLToPath } from "node:url"
+import { chromium, type Browser } from "playwright-core"
 import { build } from "vite"
 
 /** Build the page with its Vite config (a Node built-in fails it) into a new temporary folder; its path. */
@@ -51,3 +52,34 @@ export const serve = (dir: string): Promise<Served> =>
       resolve({ url: `http://127.0.0.1:${a.port}/`, close: () => new Promise((done) => server.close(() => done())) })
     })
   })
+
+/** Debian's chromium, or the one CHROMIUM_PATH names. */
+export const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium"
+/** Where the tests write their screenshots, for a person to look at. */
+export const SHOTS = join(dirname(fileURLToPath(import.meta.url)), "screenshots")
+
+/** A browser and the page built and served for one test file; `close` ends both and removes the build. */
+export interface Session {
+  readonly browser: Browser
+  readonly server: Served
+  readonly close: () => Promise<void>
+}
+
+/** Chromium (a clear failure when it is missing, never a skip), the page built into a folder of its own and served, the screenshot folder made. */
+export const openSession = async (): Promise<Session> => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y --no-install-recommends chromium), or set CHROMIUM_PATH`)
+  const dist = await buildPage()
+  mkdirSync(SHOTS, { recursive: true })
+  const server = await serve(dist)
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] })
+  return {
+    browser,
+    server,
+    close: async () => {
+      await browser.close()
+      await server.close()
+      rmSync(dist, { recursive: true, force: true })
+    }
+  }
+}

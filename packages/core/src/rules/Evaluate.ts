@@ -364,16 +364,7 @@ function EvaluationRecord(
   new HashInputs(this, p, ctx.establishments, ctx.applyPriorityMultiplier === true)
 }
 EvaluationRecord.prototype = Object.prototype
-const NewEvaluation = EvaluationRecord as unknown as new (
-  p: Proposal,
-  ctx: Context,
-  s: Support.ProposalSupport,
-  v: Eligibility.ProposalVerdict,
-  layers: { readonly overlay: string | undefined; readonly reforms: ReadonlyArray<string> },
-  warnings: ReadonlyArray<Issue>,
-  payable: Money.Money,
-  trace: Trace.Trace | undefined
-) => Evaluation
+const NewEvaluation = EvaluationRecord as unknown as new (...args: Parameters<typeof EvaluationRecord>) => Evaluation
 
 /**
  * The warnings of a local-fund proposal evaluated with no provincial overlay: the view's and

@@ -10,7 +10,7 @@ import { Messages, Money, Proposal, type Appraisal } from "@khuyencong/core"
 import type { ComponentChildren } from "preact"
 import { useEffect, useMemo, useState } from "preact/hooks"
 import { vnd } from "../ui/format.js"
-import { Bi } from "../ui/text.js"
+import { Bi, Head } from "../ui/text.js"
 import { AllocationChart } from "./BarChart.js"
 import {
   activityNames,
@@ -29,6 +29,11 @@ import {
   type Read
 } from "./model.js"
 import "./register.css"
+
+/** Column headers of the register's tables: the problems, the proposals read, the ranking. */
+const PROBLEM_COLUMNS: ReadonlyArray<readonly [string, string]> = [["Trang tính", "Sheet"], ["Ô", "Cell"], ["Cột / trường", "Column / field"], ["Lỗi", "Problem"], ["Mã", "Code"]]
+const ROW_COLUMNS: ReadonlyArray<readonly [string, string]> = [["Dòng", "Row"], ["Mã đề án", "Id"], ["Tên đề án", "Title"], ["Nguồn", "Fund"], ["Nội dung", "Activities"], ["Đề nghị hỗ trợ", "Support requested"]]
+const RANK_COLUMNS: ReadonlyArray<readonly [string, string]> = [["Thứ tự", "Rank"], ["Mã đề án", "Id"], ["Tên đề án", "Title"], ["Đề nghị", "Requested"], ["Phân bổ", "Allocated"], ["Kết quả", "Outcome"]]
 
 const DECISION: Record<Appraisal.Decision, readonly [string, string]> = {
   funded: ["Được bố trí đủ", "Funded"],
@@ -63,25 +68,7 @@ function ProblemTable(props: { readonly id: string; readonly caption: readonly [
         <caption>
           <Bi vi={`${props.caption[0]} (${props.problems.length})`} en={`${props.caption[1]} (${props.problems.length})`} />
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <Bi vi="Trang tính" en="Sheet" />
-            </th>
-            <th scope="col">
-              <Bi vi="Ô" en="Cell" />
-            </th>
-            <th scope="col">
-              <Bi vi="Cột / trường" en="Column / field" />
-            </th>
-            <th scope="col">
-              <Bi vi="Lỗi" en="Problem" />
-            </th>
-            <th scope="col">
-              <Bi vi="Mã" en="Code" />
-            </th>
-          </tr>
-        </thead>
+        <Head cols={PROBLEM_COLUMNS} />
         <tbody>
           {props.problems.map((p, k) => (
             <tr key={k} data-cell={p.where} data-code={p.code}>
@@ -336,28 +323,7 @@ export function RegisterView() {
           {/* a region of its own height that scrolls: focusable, so that the keyboard scrolls it too */}
           <div class="scroll reg-rows" tabIndex={0} role="region" aria-label="Bảng các đề án đọc được, cuộn được / Table of the proposals read, scrollable">
             <table data-testid="register-rows" class="reg-stack">
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <Bi vi="Dòng" en="Row" />
-                  </th>
-                  <th scope="col">
-                    <Bi vi="Mã đề án" en="Id" />
-                  </th>
-                  <th scope="col">
-                    <Bi vi="Tên đề án" en="Title" />
-                  </th>
-                  <th scope="col">
-                    <Bi vi="Nguồn" en="Fund" />
-                  </th>
-                  <th scope="col">
-                    <Bi vi="Nội dung" en="Activities" />
-                  </th>
-                  <th scope="col">
-                    <Bi vi="Đề nghị hỗ trợ" en="Support requested" />
-                  </th>
-                </tr>
-              </thead>
+              <Head cols={ROW_COLUMNS} />
               <tbody>
                 {register.entries.map((e) => (
                   <tr key={e.proposal.id} data-id={e.proposal.id}>
@@ -416,28 +382,7 @@ export function RegisterView() {
                       en={`${FUND[f.fund][1]}: envelope ${vnd(f.envelope)}, allocated ${vnd(f.allocation.totals.allocated)}`}
                     />
                   </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">
-                        <Bi vi="Thứ tự" en="Rank" />
-                      </th>
-                      <th scope="col">
-                        <Bi vi="Mã đề án" en="Id" />
-                      </th>
-                      <th scope="col">
-                        <Bi vi="Tên đề án" en="Title" />
-                      </th>
-                      <th scope="col">
-                        <Bi vi="Đề nghị" en="Requested" />
-                      </th>
-                      <th scope="col">
-                        <Bi vi="Phân bổ" en="Allocated" />
-                      </th>
-                      <th scope="col">
-                        <Bi vi="Kết quả" en="Outcome" />
-                      </th>
-                    </tr>
-                  </thead>
+                  <Head cols={RANK_COLUMNS} />
                   <tbody>
                     {f.allocation.outcomes.map((o) => {
                       const x = appraisal.proposals.find((p) => p.proposal.id === o.id)

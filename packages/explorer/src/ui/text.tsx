@@ -17,6 +17,21 @@ export function Bi(props: { readonly vi: ComponentChildren; readonly en: Compone
   )
 }
 
+/** A table's header row: one column header per [Vietnamese, English] pair. */
+export function Head(props: { readonly cols: ReadonlyArray<readonly [string, string]> }) {
+  return (
+    <thead>
+      <tr>
+        {props.cols.map(([vi, en]) => (
+          <th scope="col" key={en}>
+            <Bi vi={vi} en={en} />
+          </th>
+        ))}
+      </tr>
+    </thead>
+  )
+}
+
 /** The page's labels: [Vietnamese, English]. */
 export const L = {
   title: ["Khuyến công: luật và đánh giá đề án", "Khuyến công: the law, and proposals evaluated"],
