@@ -172,6 +172,8 @@ describe("a proposal, evaluated", () => {
     // Circular 28/2018 art. 8 cl. 4: 50 % of 400 triệu = 200 triệu, under the 300 triệu cap: the rate binds
     expect(e.payable).toBe(200_000_000n)
     await expect(page.getAttribute("[data-testid='lines'] td[data-binding]", "data-binding")).resolves.toBe("rate")
+    // the line named from the catalogue (2018-05-11 on), its code beside
+    await expect(page.textContent("[data-testid='lines'] tr[data-item='machinery.equipment'] td")).resolves.toContain("Máy móc thiết bị tiên tiến, chuyển giao công nghệ [machinery.equipment]")
     // each condition of the library is listed, and the explanation is the library's
     await expect(page.locator("[data-testid='conditions'] tbody tr").count()).resolves.toBe(e.eligibility.conditions.length + e.eligibility.establishments.reduce((n, x) => n + x.conditions.length, 0))
     const text = await page.textContent("[data-testid='explanation']")

@@ -125,6 +125,8 @@ function Conditions(props: { readonly e: Evaluate.Evaluation }) {
 
 function Lines(props: { readonly e: Evaluate.Evaluation }) {
   const e = props.e
+  // the catalogue's names at the decision date (an overlay changes levels, not names)
+  const items = resolvedAt(e.date).items
   return (
     <div class="scroll">
       <table data-testid="lines" class="stack">
@@ -144,7 +146,7 @@ function Lines(props: { readonly e: Evaluate.Evaluation }) {
           {e.support.lines.map((l, i) => (
             <tr key={i} data-item={l.item}>
               <td>
-                {l.activity} / {l.item}
+                {items[l.item]?.nameVi ?? l.item} <span class="en inline">[{l.item}]</span>
                 {l.beneficiaryId === undefined ? null : <span class="en">[{l.beneficiaryId}]</span>}
               </td>
               <td class="num" data-label="Chi phí hợp lệ / Eligible cost">{vnd(l.eligibleCost)}</td>
@@ -219,6 +221,7 @@ function WhatIf(props: { readonly before: Evaluated }) {
     )
   }
   const a = before.evaluation
+  const items = resolvedAt(a.date).items
   return (
     <section class="panel" aria-labelledby="whatif-h" data-testid="what-if">
       <h3 id="whatif-h">
@@ -272,7 +275,9 @@ function WhatIf(props: { readonly before: Evaluated }) {
                 const d = (b?.support ?? 0n) - l.support
                 return (
                   <tr key={i}>
-                    <th scope="row">{l.item}</th>
+                    <th scope="row">
+                      {items[l.item]?.nameVi ?? l.item} <span class="en inline">[{l.item}]</span>
+                    </th>
                     <td class="num" data-label="Hiện hành / Now">{vnd(l.support)}</td>
                     <td class="num" data-label="Giả định / What-if">{b === undefined ? "—" : vnd(b.support)}</td>
                     <td class={`num ${d > 0n ? "diff-pos" : d < 0n ? "diff-neg" : ""}`} data-label="Chênh lệch / Difference">{signedVnd(d)}</td>
