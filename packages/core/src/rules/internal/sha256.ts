@@ -22,6 +22,8 @@ const W = new Uint32Array(64)
 
 interface NodeCrypto {
   readonly createHash: (algorithm: "sha256") => { update(text: string, encoding: "utf8"): { digest(encoding: "hex"): string } }
+  /** One-shot digest (Node ≥ 20.12): no Hash object per call, about half the cost on short texts. */
+  readonly hash?: (algorithm: "sha256", text: string, encoding: "hex") => string
 }
 
 const nodeCrypto = ((): NodeCrypto | undefined => {
@@ -34,9 +36,15 @@ const nodeCrypto = ((): NodeCrypto | undefined => {
   }
 })()
 
+const oneShot = typeof nodeCrypto?.hash === "function" ? nodeCrypto.hash : undefined
+
 /** SHA-256 of `text` (UTF-8), as 64 lowercase hex digits: Node's digest when available, else {@link sha256HexPortable}. */
 export const sha256Hex = (text: string): string =>
-  nodeCrypto === undefined ? sha256HexPortable(text) : nodeCrypto.createHash("sha256").update(text, "utf8").digest("hex")
+  oneShot !== undefined
+    ? oneShot("sha256", text, "hex")
+    : nodeCrypto === undefined
+      ? sha256HexPortable(text)
+      : nodeCrypto.createHash("sha256").update(text, "utf8").digest("hex")
 
 /** SHA-256 of `text` (UTF-8), as 64 lowercase hex digits, in plain JavaScript (any runtime). */
 export const sha256HexPortable = (text: string): string => {
