@@ -433,12 +433,17 @@ export interface Route {
   readonly handler: Handler
   /** Which body limit applies: `batch` (maxBodyBytes) or `record` (maxRecordBodyBytes, the default). */
   readonly body?: "batch" | "record"
+  /**
+   * The roles of an endpoint that only computes (no store, no state between requests): the
+   * service checks them before reading the body and may run the endpoint on a worker thread.
+   */
+  readonly compute?: ReadonlyArray<Role>
 }
 
 export const routes: ReadonlyArray<Route> = [
-  { method: "POST", path: "/evaluate", handler: evaluate },
-  { method: "POST", path: "/evaluate/batch", handler: evaluateBatch, body: "batch" },
-  { method: "POST", path: "/allocate", handler: allocate, body: "batch" },
+  { method: "POST", path: "/evaluate", handler: evaluate, compute: EVALUATE },
+  { method: "POST", path: "/evaluate/batch", handler: evaluateBatch, body: "batch", compute: EVALUATE },
+  { method: "POST", path: "/allocate", handler: allocate, body: "batch", compute: PLAN },
   { method: "POST", path: "/proposals", handler: saveProposal },
   { method: "POST", path: "/proposals/{id}/evaluations", handler: evaluateStored },
   { method: "POST", path: "/contracts", handler: saveContract },

@@ -5,7 +5,7 @@
  * @since 0.2.0
  * @packageDocumentation
  */
-export { handler, listen, defaultPacks, type Running, type ServiceOptions } from "./server.js"
+export { handler, listen, defaultPacks, type Handler, type Running, type ServiceOptions } from "./server.js"
 export { fromConfig, fromEnvironment, type Auth, type Principal, type Role } from "./auth.js"
 export { defaultLimits, type Limits } from "./limits.js"
 export { defaultRateLimits, type RateLimit } from "./rate.js"

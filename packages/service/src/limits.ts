@@ -299,6 +299,13 @@ export const checkShape = (value: unknown, limits: Limits): void => {
   walk(value, [], 0)
 }
 
+/** A body's JSON text, parsed and checked against the shape limits (400 or 413 as above). */
+export const parseBody = (text: string, limits: Limits): unknown => {
+  const json = parseJson(text)
+  checkShape(json, limits)
+  return json
+}
+
 /** Refuse a list of more than `max` items at `path` (batch sizes). */
 export const checkCount = (list: ReadonlyArray<unknown>, max: number, path: ReadonlyArray<string | number>): void => {
   if (list.length > max)

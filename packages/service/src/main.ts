@@ -2,7 +2,7 @@
 /**
  * `khuyencong-service`: start the service.
  *
- *   khuyencong-service [--port 8080] [--host 127.0.0.1] [--data-dir ./data] [--tokens tokens.json]
+ *   khuyencong-service [--port 8080] [--host 127.0.0.1] [--data-dir ./data] [--tokens tokens.json] [--workers N]
  *
  * Store: PostgreSQL when `DATABASE_URL` is set, else embedded PGlite, in `--data-dir` (kept
  * between runs; env `KHUYENCONG_DATA_DIR`) or in memory when neither is given. Migrations are
@@ -11,6 +11,7 @@
  * @since 0.2.0
  */
 import { open } from "@khuyencong/adapters-postgres"
+import { availableParallelism } from "node:os"
 import { Effect } from "effect"
 import { fromEnvironment } from "./auth.js"
 import { listen } from "./server.js"
@@ -24,12 +25,14 @@ const option = (argv: ReadonlyArray<string>, name: string): string | undefined =
 
 const HELP = `khuyencong-service: the khuyến công HTTP service
 
-  khuyencong-service [--port 8080] [--host 127.0.0.1] [--data-dir DIR] [--tokens FILE] [--schema NAME]
+  khuyencong-service [--port 8080] [--host 127.0.0.1] [--data-dir DIR] [--tokens FILE] [--schema NAME] [--workers N]
 
   DATABASE_URL            PostgreSQL server (else embedded PGlite)
   KHUYENCONG_DATA_DIR     PGlite data folder (else in memory)
   KHUYENCONG_TOKENS_FILE  token file, or KHUYENCONG_TOKENS with the JSON itself
   KHUYENCONG_SCHEMA       as --schema: the database schema of the tables (default khuyencong)
+  KHUYENCONG_WORKERS      as --workers: threads evaluating and allocating off the event loop
+                          (default: the machine's cores less one; 0 evaluates on the event loop)
   PORT, HOST              as --port, --host
 
 API page at /docs, OpenAPI at /openapi.json. See docs/service.md.`
@@ -46,13 +49,16 @@ export const main = async (argv: ReadonlyArray<string>): Promise<void> => {
   const auth = fromEnvironment(option(argv, "--tokens"), env)
   const url = env["DATABASE_URL"]
   const schema = option(argv, "--schema") ?? env["KHUYENCONG_SCHEMA"]
+  const workersText = option(argv, "--workers") ?? env["KHUYENCONG_WORKERS"]
+  const workers = workersText === undefined || workersText === "" ? Math.max(0, availableParallelism() - 1) : Number(workersText)
+  if (!Number.isSafeInteger(workers) || workers < 0 || workers > 64) throw new Error(`--workers must be a whole number from 0 to 64, not "${workersText}"`)
   const store = await open({
     ...(url !== undefined && url !== "" ? { driver: "pg", connectionString: url } : { driver: "pglite", ...(dataDir === undefined ? {} : { dataDir }) }),
     ...(schema === undefined ? {} : { schema })
   })
-  const running = await listen({ store, auth, port, host })
+  const running = await listen({ store, auth, port, host, workers })
   const where = store.driver === "pg" ? "PostgreSQL (DATABASE_URL)" : dataDir === undefined ? "PGlite in memory" : `PGlite in ${dataDir}`
-  console.log(`khuyencong-service listening on ${running.url} (store: ${where}); API page ${running.url}/docs`)
+  console.log(`khuyencong-service listening on ${running.url} (store: ${where}; ${workers === 0 ? "evaluating on the event loop" : `${workers} evaluation thread${workers === 1 ? "" : "s"}`}); API page ${running.url}/docs`)
   const stop = (): void => {
     void running
       .close()

@@ -12,15 +12,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net"
 import type { RulePack } from "@khuyencong/core"
 import { Storage } from "@khuyencong/storage"
-import { pack as pack2014 } from "@khuyencong/rules-2014-2018"
-import { pack as pack2021 } from "@khuyencong/rules-2021-2025"
-import { pack as pack2026 } from "@khuyencong/rules-2026-2030"
-import { Pack } from "@khuyencong/core"
+import { Piscina } from "piscina"
 import { answerOf, type Context, match, resolvedCache } from "./api.js"
-import type { Auth } from "./auth.js"
+import { type Auth, authorize } from "./auth.js"
+import type { Reply, Setup, Task } from "./compute.js"
 import { ServiceError } from "./errors.js"
 import { defaultExplorerDir, serveExplorer } from "./explorer.js"
-import { checkShape, defaultLimits, type Limits, parseJson, preScan, readBody } from "./limits.js"
+import { defaultLimits, type Limits, parseBody, preScan, readBody } from "./limits.js"
+import { defaultPacks } from "./packs.js"
 import { RateLimiter } from "./rate.js"
 import { stringify } from "./wire.js"
 
@@ -38,16 +37,31 @@ export interface ServiceOptions {
    * else `packages/explorer/dist` of the repository). @since 0.3.0
    */
   readonly explorer?: string
+  /**
+   * Worker threads that run the endpoints which only compute (`POST /evaluate`,
+   * `/evaluate/batch`, `/allocate`) off the event loop (default 0: on the event loop). Such a
+   * service evaluates with the default packs, so `packs` cannot be given with it. The command
+   * `khuyencong-service` starts one fewer than the machine's cores (`--workers`). Close the
+   * service (`Running.close`, or `dispose` on a handler) to stop them. @since 0.3.0
+   */
+  readonly workers?: number
 }
 
-/** The packs installed by default. */
-export const defaultPacks = (): ReadonlyArray<RulePack.RulePack> => [pack2014, pack2021, pack2026].map((p) => Pack.loadOrThrow(p))
+export { defaultPacks }
 
 const JSON_TYPE = /^application\/([\w.+-]*\+)?json\s*(;|$)/i
 
-const send = (res: ServerResponse, status: number, body: unknown, extra: Readonly<Record<string, string>> = {}, contentType = "application/json; charset=utf-8"): void => {
+/** Write an answer; `body` is JSON text already when `written` (a worker's reply). */
+const send = (
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  extra: Readonly<Record<string, string>> = {},
+  contentType = "application/json; charset=utf-8",
+  written = false
+): void => {
   if (res.headersSent) return
-  const text = typeof body === "string" && !contentType.startsWith("application/json") ? body : stringify(body)
+  const text = written || (typeof body === "string" && !contentType.startsWith("application/json")) ? (body as string) : stringify(body)
   res.writeHead(status, {
     "content-type": contentType,
     "content-length": Buffer.byteLength(text),
@@ -58,15 +72,49 @@ const send = (res: ServerResponse, status: number, body: unknown, extra: Readonl
   res.end(text)
 }
 
+/**
+ * A request handler, and how to stop the worker threads it started.
+ * @example `const h = handler({ store, auth, workers: 1 }); createServer(h).listen(8080); …; await h.dispose()`
+ * @since 0.3.0
+ */
+export interface Handler {
+  (req: IncomingMessage, res: ServerResponse): void
+  /** Stop the handler's worker threads (none without `workers`). */
+  readonly dispose: () => Promise<void>
+}
+
+const computePool = (workers: number, limits: Limits): Piscina<Task, Reply> => {
+  const workerData: Setup = { limits }
+  return new Piscina<Task, Reply>({
+    filename: new URL("./compute.js", import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    workerData
+  })
+}
+
 /** The request handler of a service (for node:http or any server taking the same signature). */
-export const handler = (options: ServiceOptions): ((req: IncomingMessage, res: ServerResponse) => void) => {
+export const handler = (options: ServiceOptions): Handler => {
   const limits: Limits = { ...defaultLimits, ...options.limits }
+  const workers = options.workers ?? 0
+  if (!Number.isSafeInteger(workers) || workers < 0) throw new RangeError(`khuyencong-service: workers must be a whole number ≥ 0, not ${String(workers)}`)
+  if (workers > 0 && options.packs !== undefined) throw new RangeError("khuyencong-service: workers evaluate with the default packs; give either packs or workers")
   const ctx: Context = { store: Storage.toAsync(options.store), packs: options.packs ?? defaultPacks(), auth: options.auth, limits, resolved: resolvedCache() }
   const log = options.log ?? ((e: unknown) => console.error("khuyencong-service: unexpected failure", e))
   const explorer = options.explorer ?? defaultExplorerDir()
   const rate = new RateLimiter()
+  const pool = workers > 0 ? computePool(workers, limits) : undefined
+  // Requests between their headers and their answer, and those of them on a thread. A request to
+  // compute goes to a free thread when others are in progress; when it is the only one, a thread
+  // would only add the hand-over to its time, and when every thread is busy the event loop
+  // computes it itself rather than queue it.
+  let active = 0
+  let onThreads = 0
 
-  return (req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    active++
+    res.once("close", () => active--)
     const run = async (): Promise<void> => {
       const method = req.method ?? "GET"
       const url = new URL(req.url ?? "/", "http://service.invalid")
@@ -79,21 +127,40 @@ export const handler = (options: ServiceOptions): ((req: IncomingMessage, res: S
       if (url.pathname.startsWith("/explorer") && (await serveExplorer(explorer, method, url.pathname, res))) return
       const { route, params } = match(method, url.pathname)
       const maxBody = route.body === "batch" ? limits.maxBodyBytes : limits.maxRecordBodyBytes
+      /** The body's text, within the byte limits and the shape limits checked on its bytes. */
+      const readText = async (): Promise<string> => {
+        const type = req.headers["content-type"]
+        if (type !== undefined && !JSON_TYPE.test(type))
+          throw new ServiceError(415, "request/unsupported-media-type", "Hãy gửi nội dung dạng application/json.", `Send the body as application/json, not ${type.slice(0, 100)}.`, ["headers", "content-type"])
+        const bytes = await readBody(req, maxBody)
+        preScan(bytes, limits)
+        return bytes.toString("utf8")
+      }
       let body: Promise<unknown> | undefined
-      const readJson = (): Promise<unknown> =>
-        (body ??= (async () => {
-          const type = req.headers["content-type"]
-          if (type !== undefined && !JSON_TYPE.test(type))
-            throw new ServiceError(415, "request/unsupported-media-type", "Hãy gửi nội dung dạng application/json.", `Send the body as application/json, not ${type.slice(0, 100)}.`, ["headers", "content-type"])
-          const bytes = await readBody(req, maxBody)
-          preScan(bytes, limits)
-          const json = parseJson(bytes.toString("utf8"))
-          checkShape(json, limits)
-          return json
-        })())
+      const readJson = (): Promise<unknown> => (body ??= readText().then((text) => parseBody(text, limits)))
       // Refuse an oversized body at once, before the endpoint looks at the roles.
       const declared = Number(req.headers["content-length"] ?? "0")
       if (method === "POST" && declared > maxBody) await readJson()
+      if (pool !== undefined && route.compute !== undefined) {
+        // The roles first, as the endpoint itself would, so a refused body is not read.
+        authorize(principal, route.compute)
+        const text = await readText()
+        // Let the requests whose bytes are already here be read first (their headers count them
+        // as in progress), so that the choice sees them.
+        await new Promise<void>((resolve) => setImmediate(resolve))
+        if (active > 1 && onThreads < workers) {
+          onThreads++
+          let reply: Reply
+          try {
+            reply = await pool.run({ method: route.method, path: route.path, params, principal, text })
+          } finally {
+            onThreads--
+          }
+          send(res, reply.status, reply.text, reply.headers, "application/json; charset=utf-8", true)
+          return
+        }
+        body = Promise.resolve(text).then((t) => parseBody(t, limits))
+      }
       const answer = await route.handler(ctx, { method, params, query: url.searchParams, principal, body: readJson })
       send(res, answer.status, answer.body, {}, answer.contentType)
       // A body nobody asked for (a GET with one): drop it.
@@ -110,6 +177,7 @@ export const handler = (options: ServiceOptions): ((req: IncomingMessage, res: S
       if (unread) res.once("finish", () => req.destroy())
     })
   }
+  return Object.assign(handle, { dispose: async () => (pool === undefined ? undefined : pool.destroy()) })
 }
 
 /** A running service. */
@@ -122,9 +190,13 @@ export interface Running {
 /** Start a service on `host:port` (port 0: any free port). */
 export const listen = (options: ServiceOptions & { readonly port?: number; readonly host?: string }): Promise<Running> =>
   new Promise((resolve, reject) => {
-    const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, handler(options))
+    const handle = handler(options)
+    const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, handle)
     server.keepAliveTimeout = 5_000
-    server.once("error", reject)
+    server.once("error", (e) => {
+      void handle.dispose()
+      reject(e)
+    })
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
       const a = server.address() as AddressInfo
       const host = a.family === "IPv6" ? `[${a.address}]` : a.address
@@ -135,7 +207,7 @@ export const listen = (options: ServiceOptions & { readonly port?: number; reado
           new Promise<void>((done) => {
             server.close(() => done())
             server.closeAllConnections()
-          })
+          }).then(handle.dispose)
       })
     })
   })
