@@ -10,7 +10,7 @@
 // keeps less than half the bare handler's throughput at some client count, or one hostile body
 // holds the event loop more than 20 ms (median).
 //
-//   npx tsc -b && node bench/service/run.mjs [--seconds 5] [--clients 1,10,100] [--slices 5]
+//   npx tsc -b && node bench/service/run.mjs [--seconds 5] [--clients 1,10,100] [--slices 5] [--workers N]
 //
 // The service runs `node packages/service/dist/main.js` (PGlite in memory; /evaluate never touches
 // the store); the bare handler runs bench/service/bare.mjs. Latency: per request, from write to the
@@ -43,7 +43,7 @@ const start = (args, env = {}) =>
     child.stdout.on("data", (d) => {
       out += d
       const m = /listening on (http:\/\/\S+)/.exec(out)
-      if (m) resolve({ url: m[1], child })
+      if (m) resolve({ url: m[1], child, out })
     })
     child.once("exit", (code) => reject(new Error(`exited ${code}: ${out}`)))
   })
@@ -89,7 +89,11 @@ const drive = async (url, path, payload, clients, seconds, agent = agentFor(clie
 
 // the bench principal floods on purpose: its rate limit is lifted (rate.ts; every client comes from one address)
 const tokens = JSON.stringify({ tokens: [{ token: TOKEN, principal: "bench", roles: ["reader"], rateLimit: { perSecond: 1e9, burst: 1e9 } }], anonymousRateLimit: { perSecond: 1e9, burst: 1e9 } })
-const service = await start([join(root, "packages/service/dist/main.js"), "--port", "0"], { KHUYENCONG_TOKENS: tokens, DATABASE_URL: "" })
+// --workers N: the service's evaluation threads (default: the command's own, the cores less one).
+const WORKERS = arg("--workers", undefined)
+const service = await start([join(root, "packages/service/dist/main.js"), "--port", "0", ...(WORKERS === undefined ? [] : ["--workers", WORKERS])], { KHUYENCONG_TOKENS: tokens, DATABASE_URL: "" })
+const threadsSaid = /(\d+) evaluation threads?|evaluating on the event loop/.exec(service.out ?? "")
+const threads = threadsSaid === null ? "?" : threadsSaid[1] === undefined ? "no evaluation thread (all on the event loop)" : threadsSaid[0]
 const first = await post(agentFor(1), service.url, "/evaluate", body)
 if (first.status !== 200) throw new Error(`the service answered ${first.status}: ${first.text.slice(0, 300)}`)
 const answer = first.text
@@ -234,7 +238,7 @@ try {
   }
 
   console.log(`## HTTP service (POST /evaluate)\n`)
-  console.log(`${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}; ${SECONDS} s per cell in ${SLICES} alternating slices; answer ${answer.length} bytes, request ${body.length} bytes.\n`)
+  console.log(`${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}; ${SECONDS} s per cell in ${SLICES} alternating slices; answer ${answer.length} bytes, request ${body.length} bytes; the service with ${threads}.\n`)
   console.log("| clients | service eval/s | p50 ms | p99 ms | bare JSON handler req/s | p50 ms | p99 ms | ratio | non-200 |")
   console.log("|---|---|---|---|---|---|---|---|---|")
   for (const r of rows) console.log(r)
