@@ -51,6 +51,7 @@ import type { ValidationError } from "../values/Errors.js"
 import * as LocalDate from "../values/LocalDate.js"
 import * as Money from "../values/Money.js"
 import * as Period from "../values/Period.js"
+import { leaf, NOT_SURE } from "../values/internal/compiled.js"
 import * as Rounding from "../values/Rounding.js"
 import type { Result } from "../values/Result.js"
 
@@ -87,6 +88,10 @@ export const isQuantity = (u: unknown): u is Quantity =>
     ? Number.isSafeInteger(u) && u > 0
     : typeof u === "string" && CANONICAL_DECIMAL.test(u)
 
+/** The quantity a JSON value holds (a number in canonical form, or text), or undefined. */
+const quantityOf = (u: unknown): Quantity | undefined =>
+  typeof u === "number" ? (isQuantity(u) ? u : undefined) : typeof u === "string" ? readQuantity(u) : undefined
+
 /** Canonical quantity of text, or undefined. */
 const readQuantity = (s: string): Quantity | undefined => {
   const m = DECIMAL.exec(s)
@@ -111,19 +116,26 @@ const QuantityFromSelf = Schema.declare<Quantity>(isQuantity, {
  * @category schemas
  * @since 0.1.0
  */
-export const quantitySchema = Schema.Union([Schema.Number, Schema.String]).pipe(
-  Schema.decodeTo(
-    QuantityFromSelf,
-    SchemaTransformation.transformEffect<Quantity, number | string>({
-      decode: (input, options) => {
-        const q = typeof input === "number" ? (isQuantity(input) ? input : undefined) : readQuantity(input)
-        return q === undefined
-          ? Effect.fail(new SchemaIssue.InvalidValue({ expected: "a quantity > 0" }, input, options))
-          : Effect.succeed(q)
-      },
-      encode: (q) => Effect.succeed(q)
-    })
-  )
+export const quantitySchema = leaf(
+  Schema.Union([Schema.Number, Schema.String]).pipe(
+    Schema.decodeTo(
+      QuantityFromSelf,
+      SchemaTransformation.transformEffect<Quantity, number | string>({
+        decode: (input, options) => {
+          const q = quantityOf(input)
+          return q === undefined
+            ? Effect.fail(new SchemaIssue.InvalidValue({ expected: "a quantity > 0" }, input, options))
+            : Effect.succeed(q)
+        },
+        encode: (q) => Effect.succeed(q)
+      })
+    )
+  ),
+  // the union (a number or a string), the transformation, the declaration
+  (u) => {
+    const q = quantityOf(u)
+    return q !== undefined && isQuantity(q) ? q : NOT_SURE
+  }
 )
 
 /**

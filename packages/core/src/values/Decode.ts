@@ -31,8 +31,8 @@
  */
 import { Result as EffectResult, Schema, SchemaAST, SchemaIssue, SchemaParser, SchemaTransformation } from "effect"
 import { ValidationError, type Issue, type Path } from "./Errors.js"
-import { compile, NOT_SURE } from "./internal/compiled.js"
-import { fault } from "./internal/text.js"
+import { compile, leaf, NOT_SURE } from "./internal/compiled.js"
+import { fault, nfc } from "./internal/text.js"
 import { err, ok, type Result } from "./Result.js"
 
 /**
@@ -906,34 +906,45 @@ export const makeEncoder = <S extends AnySchema>(schema: S): ((value: S["Type"])
 // ---------------------------------------------------------------------------------------------
 // Field schemas shared by the domain modules
 
+const isNonBlank = (s: string): boolean => s.trim().length > 0
+
 /**
  * Non-blank text (at least one non-space character). Messages come from the field docs.
  * @example `Schema.decodeUnknownSync(Decode.text)("Cơ sở Minh Phát")` → `"Cơ sở Minh Phát"`; `"  "` fails
  * @category fields
  * @since 0.1.0
  */
-export const text = Schema.String.check(
-  Schema.makeFilter<string>((s) => s.trim().length > 0, { expected: "non-blank text" })
+export const text = leaf(
+  Schema.String.check(Schema.makeFilter<string>((s) => isNonBlank(s), { expected: "non-blank text" })),
+  (u) => (typeof u === "string" && isNonBlank(u) ? u : NOT_SURE)
 )
 
 /** Text read in NFC, then checked as an id or a name (see the `Text` module). */
 const checkedText = (kind: "id" | "name", expected: string) =>
-  Schema.String.pipe(
-    Schema.decodeTo(
-      Schema.String.check(
-        Schema.makeFilter<string>(
-          (s) => {
-            const f = fault(s, kind)
-            if (f === undefined) return undefined
-            // blank, or spaces around an id: refused as before, with the field's code and message
-            if (f.code === undefined) return false
-            return new SchemaIssue.InvalidValue({ message: f.found, [codeAnnotation]: f.code, [foundAnnotation]: f.found }, s)
-          },
-          { expected }
-        )
-      ),
-      SchemaTransformation.transform<string, string>({ decode: (s) => s.normalize("NFC"), encode: (s) => s })
-    )
+  leaf(
+    Schema.String.pipe(
+      Schema.decodeTo(
+        Schema.String.check(
+          Schema.makeFilter<string>(
+            (s) => {
+              const f = fault(s, kind)
+              if (f === undefined) return undefined
+              // blank, or spaces around an id: refused as before, with the field's code and message
+              if (f.code === undefined) return false
+              return new SchemaIssue.InvalidValue({ message: f.found, [codeAnnotation]: f.code, [foundAnnotation]: f.found }, s)
+            },
+            { expected }
+          )
+        ),
+        SchemaTransformation.transform<string, string>({ decode: nfc, encode: (s) => s })
+      )
+    ),
+    // a string, in NFC, without fault
+    (u) => {
+      if (typeof u !== "string") return NOT_SURE
+      const s = nfc(u)
+      return fault(s, kind) === undefined ? s : NOT_SURE
+    }
   )
 
 /**
