@@ -141,9 +141,9 @@ const sameEncoding = (x: SchemaAST.Encoding | undefined, y: SchemaAST.Encoding |
 /**
  * The leaf decoder that stands for `ast`, with the checks appended after it (to run as filters),
  * or undefined. Of several (a leaf made from another leaf's schema with more checks), the one
- * that covers the most checks.
+ * that covers the most checks. Exported for the tests.
  */
-const leafOf = (ast: AnyAST): { readonly decode: Compiled; readonly rest: ReadonlyArray<SchemaAST.Check<unknown>> } | undefined => {
+export const leafOf = (ast: AnyAST): { readonly decode: Compiled; readonly rest: ReadonlyArray<SchemaAST.Check<unknown>> } | undefined => {
   let best: { readonly decode: Compiled; readonly rest: ReadonlyArray<SchemaAST.Check<unknown>> } | undefined
   const consider = (l: unknown): void => {
     if (!isLeaf(l) || !sameBody(ast, l.ast, false)) return
