@@ -32,7 +32,7 @@
 import { Result as EffectResult, Schema, SchemaAST, SchemaIssue, SchemaParser, SchemaTransformation } from "effect"
 import { ValidationError, type Issue, type Path } from "./Errors.js"
 import { compile, leaf, NOT_SURE } from "./internal/compiled.js"
-import { fault, nfc } from "./internal/text.js"
+import { fault, isPlain, nfc } from "./internal/text.js"
 import { err, ok, type Result } from "./Result.js"
 
 /**
@@ -852,11 +852,22 @@ const ruled = <S extends AnySchema, C>(
   return err(validationError(spec.subject, issues))
 }
 
-const decodedValues = new WeakMap<object, { readonly subject: Subject; readonly context: unknown }>()
+type Decoded = { readonly subject: Subject; readonly context: unknown }
+
+const decodedValues = new WeakMap<object, Decoded>()
+
+/** The record of a decoder without context, one per subject (most decoders: one object, not one per value). */
+const withoutContext = new WeakMap<Subject, Decoded>()
 
 /** Records a value that decoded (frozen, with everything in it), with its decoder's subject and context. */
 const recordDecoded = <A>(value: A, subject: Subject, context: unknown): A => {
-  if (typeof value === "object" && value !== null) decodedValues.set(value, { subject, context })
+  if (typeof value !== "object" || value === null) return value
+  let record = context === undefined ? withoutContext.get(subject) : undefined
+  if (record === undefined) {
+    record = Object.freeze({ subject, context })
+    if (context === undefined) withoutContext.set(subject, record)
+  }
+  decodedValues.set(value, record)
   return value
 }
 
@@ -942,8 +953,10 @@ const checkedText = (kind: "id" | "name", expected: string) =>
     // a string, in NFC, without fault
     (u) => {
       if (typeof u !== "string") return NOT_SURE
-      const s = nfc(u)
-      return fault(s, kind) === undefined ? s : NOT_SURE
+      // nfc and fault, the plain text scanned once
+      const plain = isPlain(u)
+      const s = plain ? u : u.normalize("NFC")
+      return fault(s, kind, plain) === undefined ? s : NOT_SURE
     }
   )
 

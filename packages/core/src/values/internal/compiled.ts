@@ -393,6 +393,8 @@ const objects = (ast: SchemaAST.Objects, options: SchemaAST.ParseOptions): Compi
 const generated = (names: ReadonlyArray<string>, optional: ReadonlyArray<boolean>, parsers: ReadonlyArray<Compiled>): Compiled | undefined => {
   if (noCode > 0) return undefined
   const lines = [
+    // each field's decoder bound once (a call through a constant, not an array read)
+    ...parsers.map((_, i) => `const p${i} = p[${i}]`),
     "return function (u) {",
     "  if (typeof u !== \"object\" || u === null || Array.isArray(u)) return N",
     // excess keys: every enumerable key (own or inherited, as `for in` sees them) must be
@@ -412,7 +414,7 @@ const generated = (names: ReadonlyArray<string>, optional: ReadonlyArray<boolean
     lines.push(
       `  v = u[${k}]`,
       `  if (v !== undefined || ${k} in u) {`,
-      `    v = p[${i}](v)`,
+      `    v = p${i}(v)`,
       "    if (v === N) return N",
       `    out[${k}] = v`,
       `  }${optional[i] === true ? "" : " else return N"}`

@@ -47,14 +47,15 @@ const at = (s: string, re: RegExp): string => {
 
 /**
  * What is wrong with `s` (already in NFC) as an id or a name: a code and the tail of a message
- * (`found …`), or undefined.
+ * (`found …`), or undefined. `plain`: whether `s` is plain text ({@link isPlain}), when known.
  */
 export const fault = (
   s: string,
-  kind: "id" | "name"
+  kind: "id" | "name",
+  plain: boolean = isPlain(s)
 ): { readonly code: string; readonly found: string } | { readonly code: undefined; readonly blank: boolean; readonly found: string } | undefined => {
   // the text as shown is only built for a message (most texts are fine)
-  if (!isPlain(s) && SUSPECT.test(s)) {
+  if (!plain && SUSPECT.test(s)) {
     const shown = visible(s)
     if (BIDI.test(s))
       return { code: "text/bidi-control", found: `found ${shown}, which holds a bidirectional control (ký tự điều khiển hướng chữ) ${at(s, BIDI)}: it reorders how the text is displayed` }
