@@ -210,6 +210,13 @@ describe("leaf decoders", () => {
     fc.stringMatching(/^[0-9]{1,5}(\.[0-9]{0,5})?$/),
     fc.constantFrom<unknown>("0", "0.0", "00.50", "1.", ".5", "2.50", "3.0", "-1", "1e2", " 1", "", 2 ** 53, 2 ** 53 - 1, 0, -0, 1.5, null)
   )
+  const taxCode = fc.oneof(
+    T.taxCode.map((c) => c as unknown),
+    T.taxCode.map((c) => ` ${c.replace("-", "")} `),
+    fc.stringMatching(/^ ?[0-9]{10}(-?[0-9]{3})? ?$/),
+    fc.stringMatching(/^[0-9]{12}$/),
+    fc.constantFrom<unknown>("0100233488", "0100233480", "0100000008", "0314409058-000", "0314409058002", " 0314409058-002", "001203004567", "001903004567", "0100233488-", "", 100233488, null)
+  )
   const leaves = [
     { name: "money", schema: Money.schema as Decode.AnySchema, inputs: money },
     { name: "non-negative money", schema: Money.nonNegativeSchema as Decode.AnySchema, inputs: money },
@@ -219,7 +226,8 @@ describe("leaf decoders", () => {
     { name: "date", schema: LocalDate.schema as Decode.AnySchema, inputs: date },
     { name: "plan year", schema: Period.planYearSchema as Decode.AnySchema, inputs: year },
     { name: "province code", schema: AdminUnits.provinceCodeSchema as Decode.AnySchema, inputs: province },
-    { name: "quantity", schema: Proposal.quantitySchema as Decode.AnySchema, inputs: quantity }
+    { name: "quantity", schema: Proposal.quantitySchema as Decode.AnySchema, inputs: quantity },
+    { name: "tax code", schema: TaxCode.schema as Decode.AnySchema, inputs: taxCode }
   ]
 
   describe.each(leaves)("$name", ({ schema, inputs }) => {
