@@ -3,18 +3,21 @@
 // decoder gives the same Result with and without it: the same value (keys in the same order),
 // or the same error with the same issues (codes, paths, messages, actual values, params).
 import { fc, test } from "@fast-check/vitest"
-import { SchemaParser, Result as EffectResult } from "effect"
+import { Schema, SchemaParser, Result as EffectResult } from "effect"
 import { describe, expect } from "vitest"
+import * as AdminUnits from "../src/records/AdminUnits.js"
 import * as Decode from "../src/values/Decode.js"
 import type { ValidationError } from "../src/values/Errors.js"
 import * as Establishment from "../src/records/Establishment.js"
 import * as LocalDate from "../src/values/LocalDate.js"
+import * as Money from "../src/values/Money.js"
+import * as Period from "../src/values/Period.js"
 import * as Plan from "../src/records/Plan.js"
 import * as Proposal from "../src/records/Proposal.js"
 import type { Result } from "../src/values/Result.js"
 import * as TaxCode from "../src/records/TaxCode.js"
 import * as T from "../src/testing/index.js"
-import { compile, NOT_SURE, withoutCompiled, withoutGeneratedCode } from "../src/values/internal/compiled.js"
+import { compile, leafOf, NOT_SURE, withoutCompiled, withoutGeneratedCode } from "../src/values/internal/compiled.js"
 
 type Json = T.Json
 
@@ -164,5 +167,102 @@ describe("decoded values", () => {
     const asOf = LocalDate.parseOrThrow("2025-07-01")
     const r = Establishment.decode(u, { asOf })
     if (r.ok) expect(Decode.decodedAs(r.value)?.context).toEqual({ asOf })
+  })
+})
+
+// The leaves (money, ids, names, dates …) decode with a function of their own, built from the
+// functions their Schema's filter and transformation call: it must accept exactly what the Schema
+// accepts, with the same value, on near misses above all.
+describe("leaf decoders", () => {
+  const digits = (min: number, max: number) => fc.string({ minLength: min, maxLength: max, unit: fc.constantFrom("0", "1", "5", "9") })
+  const money = fc.oneof(
+    fc.constantFrom<unknown>("0", "01", "-0", "-01", "00", "1e3", " 1", "1 ", "+1", "1.0", "1,5", "1.500.000", "", "-", "--1", "\u0661\u0662", "\uFF11\uFF12", "0x10", "1_000", "9007199254740993", "-9007199254740993"),
+    fc.constantFrom<unknown>(0, -0, 1, -1, 1.5, 2 ** 53, 2 ** 53 - 1, -(2 ** 53 - 1), -(2 ** 53), Number.NaN, Number.POSITIVE_INFINITY, 1e21, null, true, [], {}, 5n, undefined),
+    digits(1, 30),
+    digits(1, 30).map((d) => `-${d}`),
+    digits(300, 2000),
+    fc.integer(),
+    fc.double(),
+    fc.string()
+  )
+  const text = fc.oneof(
+    fc.constantFrom<unknown>(
+      "cs-1", " cs-1", "cs-1 ", "", " ", "\u00A0", "\u00A0x", "x\u3000", "Đề án Hòa Bình", "De\u0301 a\u0301n", "A\u0301", "\u0301", "x\u200By", "\u202Ex", "a\u2066b", "a\u061Cb",
+      "a\tb", "a\nb", "a\rb", "a\r\nb", "a\u0085b", "a\u00ADb", "\uFEFFa", "a\u2028b", "a\u0000b", "a\u007Fb", "x".repeat(128), "x".repeat(129), "\u{1D4B3}".repeat(128), "\u{1D4B3}".repeat(129),
+      "ế".repeat(500), "ế".repeat(501), "e\u0302\u0301".repeat(200), "e\u0302\u0301".repeat(501), "\uD800", "a\uDC00", "\u212B", "\u0958", "\u1E9B\u0323", 5, null, ["x"]
+    ),
+    fc.string({ unit: "grapheme" }),
+    fc.string({ unit: "binary" }),
+    fc.string({ unit: fc.constantFrom("a", "Z", " ", "\u0301", "\u0300", "\u0302", "\u00AD", "ệ", "Đ", "\u200B", "\n", "\t", "\u1E00", "\u1EFF", "\u024F", "\u0250", "\u00A0", "\u009F", "\u007E", "\u007F", "\u202A") }),
+    fc.string({ minLength: 120, maxLength: 520, unit: fc.constantFrom("a", "ệ", "e\u0323\u0302", "\u{1D4B3}") })
+  )
+  const pad = (n: number, w: number) => String(n).padStart(w, "0")
+  const date = fc.oneof(
+    fc.constantFrom<unknown>("2024-02-29", "2023-02-29", "1900-02-29", "2000-02-29", "2024-02-30", "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00", "0000-01-01", "0001-01-01", "9999-12-31", "2024-1-01", "2024/01/01", "\uFF12024-01-01", "2024-01-0\u0661", " 2024-01-01", "2024-01-01 ", "2024-01-01T00:00", "+02024-01-01", 20240101, null),
+    fc.tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`),
+    fc.string({ minLength: 10, maxLength: 10, unit: fc.constantFrom("0", "1", "2", "9", "-", "/", "a") })
+  )
+  const year = fc.oneof(fc.integer({ min: 1990, max: 2110 }), fc.double(), fc.constantFrom<unknown>(2000, 2100, 1999, 2101, 2024.5, -0, Number.NaN, "2024", null, 2024n))
+  const province = fc.oneof(fc.stringMatching(/^[0-9]{1,3}$/), fc.constantFrom<unknown>("01", "02", "03", "96", "1", " 01", "01 ", "\uFF10\uFF11", 1, null))
+  const quantity = fc.oneof(
+    fc.integer(),
+    fc.double(),
+    fc.stringMatching(/^[0-9]{1,5}(\.[0-9]{0,5})?$/),
+    fc.constantFrom<unknown>("0", "0.0", "00.50", "1.", ".5", "2.50", "3.0", "-1", "1e2", " 1", "", 2 ** 53, 2 ** 53 - 1, 0, -0, 1.5, null)
+  )
+  const taxCode = fc.oneof(
+    T.taxCode.map((c) => c as unknown),
+    T.taxCode.map((c) => ` ${c.replace("-", "")} `),
+    fc.stringMatching(/^ ?[0-9]{10}(-?[0-9]{3})? ?$/),
+    fc.stringMatching(/^[0-9]{12}$/),
+    fc.constantFrom<unknown>("0100233488", "0100233480", "0100000008", "0314409058-000", "0314409058002", " 0314409058-002", "001203004567", "001903004567", "0100233488-", "", 100233488, null)
+  )
+  const leaves = [
+    { name: "money", schema: Money.schema as Decode.AnySchema, inputs: money },
+    { name: "non-negative money", schema: Money.nonNegativeSchema as Decode.AnySchema, inputs: money },
+    { name: "id", schema: Decode.id as Decode.AnySchema, inputs: text },
+    { name: "name", schema: Decode.name as Decode.AnySchema, inputs: text },
+    { name: "non-blank text", schema: Decode.text as Decode.AnySchema, inputs: text },
+    { name: "date", schema: LocalDate.schema as Decode.AnySchema, inputs: date },
+    { name: "plan year", schema: Period.planYearSchema as Decode.AnySchema, inputs: year },
+    { name: "province code", schema: AdminUnits.provinceCodeSchema as Decode.AnySchema, inputs: province },
+    { name: "quantity", schema: Proposal.quantitySchema as Decode.AnySchema, inputs: quantity },
+    { name: "tax code", schema: TaxCode.schema as Decode.AnySchema, inputs: taxCode }
+  ]
+
+  describe.each(leaves)("$name", ({ schema, inputs }) => {
+    const fast = compile(schema.ast, Decode.parseOptions)
+    const slow = SchemaParser.decodeUnknownResult(schema as Schema.ConstraintDecoder<unknown>, Decode.parseOptions)
+
+    test("has a leaf decoder standing for the whole schema", () => {
+      expect(leafOf(schema.ast)?.rest).toEqual([])
+      expect(fast).toBeDefined()
+    })
+
+    test.prop([inputs], { numRuns: 600 })("accepts exactly what the Schema accepts, with the same value", (u) => {
+      const v = fast?.(u)
+      const r = slow(u)
+      expect(v === NOT_SURE ? "refused" : v).toEqual(EffectResult.isSuccess(r) ? r.success : "refused")
+      if (v !== NOT_SURE && EffectResult.isSuccess(r)) expect(Object.is(v, r.success)).toBe(true)
+    })
+  })
+
+  test("stands for its schema as a key's type and under checks added later, not for a schema built from it", () => {
+    const extra = Schema.makeFilter<Money.Money>((m) => m < 10n ** 12n)
+    // optional key (the context of the node and of its last link's source)
+    expect(leafOf(Schema.optionalKey(Money.nonNegativeSchema).ast)?.rest).toEqual([])
+    expect(leafOf(Schema.optionalKey(Decode.id).ast)?.rest).toEqual([])
+    // a check appended: the leaf, then the check as a filter
+    expect(leafOf(Money.nonNegativeSchema.check(extra).ast)?.rest.length).toBe(1)
+    expect(leafOf(Money.schema.check(extra).ast)?.rest.length).toBe(1)
+    // the type side alone, an encoding of its own, another annotation: not this leaf
+    expect(leafOf(Schema.toType(Money.schema).ast)).toBeUndefined()
+    expect(leafOf(Schema.toType(Decode.id).ast)).toBeUndefined()
+    expect(leafOf(Money.schema.annotate({ title: "amount" }).ast)).toBeUndefined()
+    expect(leafOf(Decode.id.annotate({ title: "code" }).ast)).toBeUndefined()
+    // the checked struct still compiles, and the appended check runs
+    const fast = compile(Schema.Struct({ a: Money.nonNegativeSchema.check(extra) }).ast, Decode.parseOptions)
+    expect(fast?.({ a: "999999999999" })).toEqual({ a: 999_999_999_999n })
+    expect(fast?.({ a: "1000000000000" })).toBe(NOT_SURE)
   })
 })

@@ -208,6 +208,22 @@ describe("make and is", () => {
     expect(LocalDate.is(null)).toBe(false)
   })
 
+  // is reads the text digit by digit: it agrees with a regex and a calendar of date-fns
+  test.prop([
+    fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(
+        ([y, m, d]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`
+      ),
+      fc.string({ minLength: 10, maxLength: 10, unit: fc.constantFrom("0", "1", "2", "3", "9", "-", "/", "\u0661", "\uFF11", " ") }),
+      fc.constantFrom("2024-02-29", "2023-02-29", "1900-02-29", "2000-02-29", "0000-01-01", "0001-01-01", "9999-12-31", "2024-1-01", "2024-01-1")
+    )
+  ])("is agrees with a strict ISO pattern and date-fns on the day", (s) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
+    const [y, mo, d] = m === null ? [0, 0, 0] : [Number(m[1]), Number(m[2]), Number(m[3])]
+    const exists = m !== null && y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= dfns.getDaysInMonth(new Date(Date.UTC(2000, mo - 1, 15)).setUTCFullYear(y))
+    expect(LocalDate.is(s)).toBe(exists)
+  })
+
   it("leap years follow the Gregorian rule", () => {
     expect([1900, 2000, 2023, 2024, 2100, 2400].map(LocalDate.isLeapYear)).toEqual([false, true, false, true, false, true])
     expect(LocalDate.daysInMonth(2024, 2)).toBe(29)

@@ -6,6 +6,7 @@ import * as Decode from "../src/values/Decode.js"
 import * as Establishment from "../src/records/Establishment.js"
 import * as Proposal from "../src/records/Proposal.js"
 import * as Text from "../src/values/Text.js"
+import { isPlain, nfc } from "../src/values/internal/text.js"
 import { establishment as anyEstablishment, proposal as anyProposal } from "../src/testing/domain.js"
 
 const code = (u: unknown, kind: Text.Kind = "id") => {
@@ -140,5 +141,42 @@ describe("Decode.id and Decode.name, in the domain decoders", () => {
       ["title", "schema/invalid"]
     ])
     expect(messages[0]).toContain("found 10000 characters, more than the 128 allowed (quá dài: tối đa 128 ký tự)")
+  })
+})
+
+// Plain Latin text (ASCII, Latin-1, Latin Extended-A/B and Additional: Vietnamese) is neither
+// normalised nor scanned for suspect characters: every such character, and every pair of them,
+// must be in NFC, and none may be a control, format or separator character.
+describe("plain text", () => {
+  const ranges: ReadonlyArray<readonly [number, number]> = [
+    [0x20, 0x7e],
+    [0xa0, 0xac],
+    [0xae, 0x24f],
+    [0x1e00, 0x1eff]
+  ]
+  const plain = ranges.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCharCode(a + i)))
+  const SUSPECT = /[\p{Cc}\p{Cf}\u2028\u2029]/u
+
+  test("every plain character is in NFC, visible and no separator, and is plain", () => {
+    for (const c of plain) {
+      expect(c.normalize("NFC")).toBe(c)
+      expect(SUSPECT.test(c)).toBe(false)
+      expect(isPlain(c)).toBe(true)
+    }
+  })
+
+  test("every pair of plain characters is in NFC (none composes with its neighbour)", () => {
+    let changed = 0
+    for (const a of plain) for (const b of plain) if ((a + b).normalize("NFC") !== a + b) changed++
+    expect(changed).toBe(0)
+  })
+
+  test("the characters around the ranges, combining marks and astral characters are not plain", () => {
+    for (const c of ["\u001F", "\u007F", "\u009F", "\u00AD", "\u0250", "\u0300", "\u0301", "\u1DFF", "\u1F00", "\u200B", "\u202E", "\uFEFF", "\u{1D4B3}", "\uD800"]) expect(isPlain(`a${c}b`)).toBe(false)
+    expect(isPlain("")).toBe(true)
+  })
+
+  test.prop([fc.string({ unit: fc.constantFrom("a", "ệ", "Đ", "e", "\u0301", "\u0302", "\u0323", "\u00AD", "\u200B", " ") })])("nfc is String.normalize", (s) => {
+    expect(nfc(s)).toBe(s.normalize("NFC"))
   })
 })

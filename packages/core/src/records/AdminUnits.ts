@@ -43,6 +43,7 @@ import * as Citation from "../values/Citation.js"
 import * as Decode from "../values/Decode.js"
 import { LookupError, type Issue, type Path } from "../values/Errors.js"
 import * as LocalDate from "../values/LocalDate.js"
+import { leaf, NOT_SURE } from "../values/internal/compiled.js"
 import { err, ok, orThrow, type Result } from "../values/Result.js"
 
 // ---------------------------------------------------------------------------------------------
@@ -409,7 +410,10 @@ export const isProvinceCode = (code: string): boolean => units().byCode.has(code
  * @category schemas
  * @since 0.2.0
  */
-export const provinceCodeSchema = Schema.String.check(Schema.makeFilter<string>((s) => isProvinceCode(s), { expected: "a 2-digit province code" }))
+export const provinceCodeSchema = leaf(
+  Schema.String.check(Schema.makeFilter<string>((s) => isProvinceCode(s), { expected: "a 2-digit province code" })),
+  (u) => (typeof u === "string" && isProvinceCode(u) ? u : NOT_SURE)
+)
 
 /**
  * The province a code names on a day. Fails with a {@link ProvinceCodeError}:

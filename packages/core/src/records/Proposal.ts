@@ -51,6 +51,7 @@ import type { ValidationError } from "../values/Errors.js"
 import * as LocalDate from "../values/LocalDate.js"
 import * as Money from "../values/Money.js"
 import * as Period from "../values/Period.js"
+import { leaf, NOT_SURE } from "../values/internal/compiled.js"
 import * as Rounding from "../values/Rounding.js"
 import type { Result } from "../values/Result.js"
 
@@ -87,6 +88,10 @@ export const isQuantity = (u: unknown): u is Quantity =>
     ? Number.isSafeInteger(u) && u > 0
     : typeof u === "string" && CANONICAL_DECIMAL.test(u)
 
+/** The quantity a JSON value holds (a number in canonical form, or text), or undefined. */
+const quantityOf = (u: unknown): Quantity | undefined =>
+  typeof u === "number" ? (isQuantity(u) ? u : undefined) : typeof u === "string" ? readQuantity(u) : undefined
+
 /** Canonical quantity of text, or undefined. */
 const readQuantity = (s: string): Quantity | undefined => {
   const m = DECIMAL.exec(s)
@@ -111,19 +116,26 @@ const QuantityFromSelf = Schema.declare<Quantity>(isQuantity, {
  * @category schemas
  * @since 0.1.0
  */
-export const quantitySchema = Schema.Union([Schema.Number, Schema.String]).pipe(
-  Schema.decodeTo(
-    QuantityFromSelf,
-    SchemaTransformation.transformEffect<Quantity, number | string>({
-      decode: (input, options) => {
-        const q = typeof input === "number" ? (isQuantity(input) ? input : undefined) : readQuantity(input)
-        return q === undefined
-          ? Effect.fail(new SchemaIssue.InvalidValue({ expected: "a quantity > 0" }, input, options))
-          : Effect.succeed(q)
-      },
-      encode: (q) => Effect.succeed(q)
-    })
-  )
+export const quantitySchema = leaf(
+  Schema.Union([Schema.Number, Schema.String]).pipe(
+    Schema.decodeTo(
+      QuantityFromSelf,
+      SchemaTransformation.transformEffect<Quantity, number | string>({
+        decode: (input, options) => {
+          const q = quantityOf(input)
+          return q === undefined
+            ? Effect.fail(new SchemaIssue.InvalidValue({ expected: "a quantity > 0" }, input, options))
+            : Effect.succeed(q)
+        },
+        encode: (q) => Effect.succeed(q)
+      })
+    )
+  ),
+  // the union (a number or a string), the transformation, the declaration
+  (u) => {
+    const q = quantityOf(u)
+    return q !== undefined && isQuantity(q) ? q : NOT_SURE
+  }
 )
 
 /**
@@ -290,6 +302,9 @@ const fmt = (m: Money.Money): string => Money.format(m)
 
 const LINE = ["activities", "*", "costLines", "*"] as const
 
+/** What a rule finds in a consistent value: nothing (one array for every check). */
+const NONE: ReadonlyArray<Decode.RuleIssue> = Object.freeze([])
+
 /**
  * Cross-field rules (codes in the module header).
  * @example `Decode.runRulesRaw(rules, json, undefined).map((i) => i.code)` → e.g. `["proposal/total-mismatch"]`
@@ -302,9 +317,9 @@ export const rules: ReadonlyArray<Decode.Rule<void>> = [
     needs: costLineSchema.mapFields(({ quantity, unitCost, total }) => ({ quantity, unitCost, total })),
     check: (l) => {
       // an integer quantity (most lines): the exact product, without building the bounds
-      if (typeof l.quantity === "number" && l.total === BigInt(l.quantity) * l.unitCost) return []
+      if (typeof l.quantity === "number" && l.total === BigInt(l.quantity) * l.unitCost) return NONE
       const { low, high } = lineAmount(l.quantity, l.unitCost)
-      if (l.total === low || l.total === high) return []
+      if (l.total === low || l.total === high) return NONE
       const product = low === high ? fmt(low) : `${fmt(low)}–${fmt(high)}`
       return [
         {
@@ -321,7 +336,7 @@ export const rules: ReadonlyArray<Decode.Rule<void>> = [
     needs: costLineSchema.mapFields(({ total, requestedSupport }) => ({ total, requestedSupport })),
     check: (l) =>
       l.requestedSupport <= l.total
-        ? []
+        ? NONE
         : [
             {
               code: "proposal/support-exceeds-total",
@@ -340,10 +355,10 @@ export const rules: ReadonlyArray<Decode.Rule<void>> = [
       otherStateFunding
     })),
     check: (l) => {
-      if (l.requestedSupport > l.total) return []
+      if (l.requestedSupport > l.total) return NONE
       const other = l.otherStateFunding ?? Money.zero
       const funded = l.requestedSupport + l.counterpartFunding + other
-      if (funded === l.total) return []
+      if (funded === l.total) return NONE
       const expected = Money.make(l.total - l.requestedSupport - other)
       const parts = `requested support (kinh phí đề nghị hỗ trợ) ${fmt(l.requestedSupport)} + counterpart funding (vốn đối ứng) ${fmt(l.counterpartFunding)}${l.otherStateFunding === undefined ? "" : ` + other state funding (nguồn ngân sách khác) ${fmt(other)}`}`
       return funded < l.total
@@ -371,14 +386,14 @@ export const rules: ReadonlyArray<Decode.Rule<void>> = [
       costLines: Schema.Array(costLineSchema.mapFields(({ item, beneficiaryId }) => ({ item, beneficiaryId })))
     }),
     check: (a) => {
-      if (a.costLines.length < 2) return []
+      if (a.costLines.length < 2) return NONE
       const seen = new Set<string>()
       return a.costLines.flatMap((l, j) => {
         // ids hold no control character: U+0000 cannot occur in either part
         const key = l.beneficiaryId === undefined ? l.item : `${l.item}\u0000${l.beneficiaryId}`
         if (!seen.has(key)) {
           seen.add(key)
-          return []
+          return NONE
         }
         return [
           {
@@ -412,7 +427,7 @@ export const rules: ReadonlyArray<Decode.Rule<void>> = [
     at: [],
     needs: Schema.Struct({ form: formSchema, beneficiaries: Schema.Array(Decode.id) }),
     check: (p) => {
-      if (p.form.kind !== "group") return []
+      if (p.form.kind !== "group") return NONE
       const ids = p.form.beneficiaryIds
       const known = new Set(p.beneficiaries)
       const dup = new Set(duplicates(ids))
@@ -426,7 +441,7 @@ export const rules: ReadonlyArray<Decode.Rule<void>> = [
               }
             ]
           : known.has(id)
-            ? []
+            ? NONE
             : [
                 {
                   code: "proposal/group-beneficiary-unknown",
@@ -443,7 +458,7 @@ export const rules: ReadonlyArray<Decode.Rule<void>> = [
     rootNeeds: Schema.Struct({ beneficiaries: Schema.Array(Decode.id) }),
     check: (l, _c: void, p) =>
       l.beneficiaryId === undefined || p.beneficiaries.includes(l.beneficiaryId)
-        ? []
+        ? NONE
         : [
             {
               code: "proposal/cost-line-beneficiary-unknown",
@@ -457,7 +472,7 @@ export const rules: ReadonlyArray<Decode.Rule<void>> = [
     needs: Schema.Struct({ start: LocalDate.schema, end: LocalDate.schema }),
     check: (d) =>
       d.start <= d.end
-        ? []
+        ? NONE
         : [
             {
               code: "proposal/duration-order",
@@ -474,7 +489,7 @@ export const rules: ReadonlyArray<Decode.Rule<void>> = [
       duration: Schema.Struct({ start: LocalDate.schema, end: LocalDate.schema })
     }),
     check: (p) => {
-      if (p.keyProject !== true) return []
+      if (p.keyProject !== true) return NONE
       const out: Array<Decode.RuleIssue> = []
       if (p.activities.length < 2)
         out.push({

@@ -34,6 +34,7 @@ import type { Citation } from "../values/Citation.js"
 import * as Decode from "../values/Decode.js"
 import type { ValidationError } from "../values/Errors.js"
 import type { LocalDate } from "../values/LocalDate.js"
+import { leaf, NOT_SURE } from "../values/internal/compiled.js"
 import { err, type Result } from "../values/Result.js"
 
 /**
@@ -223,12 +224,20 @@ export const parent = (code: TaxCode): TaxCode | undefined =>
  * @category schemas
  * @since 0.1.0
  */
-export const schema = Schema.String.pipe(
-  Schema.check(Decode.check<string>("tax-code/format", diagnose, "a tax code (mã số thuế)")),
-  Schema.decodeTo(
-    Schema.String.pipe(Schema.refine(is, { identifier: "TaxCode", expected: "a canonical tax code (mã số thuế)" })),
-    SchemaTransformation.transform<string, string>({ decode: normalize, encode: (c) => c })
-  )
+export const schema = leaf(
+  Schema.String.pipe(
+    Schema.check(Decode.check<string>("tax-code/format", diagnose, "a tax code (mã số thuế)")),
+    Schema.decodeTo(
+      Schema.String.pipe(Schema.refine(is, { identifier: "TaxCode", expected: "a canonical tax code (mã số thuế)" })),
+      SchemaTransformation.transform<string, string>({ decode: normalize, encode: (c) => c })
+    )
+  ),
+  // text without fault, normalised, then canonical
+  (u) => {
+    if (typeof u !== "string" || diagnose(u) !== undefined) return NOT_SURE
+    const c = normalize(u)
+    return is(c) ? c : NOT_SURE
+  }
 )
 
 /**

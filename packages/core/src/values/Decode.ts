@@ -31,8 +31,8 @@
  */
 import { Result as EffectResult, Schema, SchemaAST, SchemaIssue, SchemaParser, SchemaTransformation } from "effect"
 import { ValidationError, type Issue, type Path } from "./Errors.js"
-import { compile, NOT_SURE } from "./internal/compiled.js"
-import { fault } from "./internal/text.js"
+import { compile, leaf, NOT_SURE } from "./internal/compiled.js"
+import { fault, isPlain, nfc } from "./internal/text.js"
 import { err, ok, type Result } from "./Result.js"
 
 /**
@@ -236,7 +236,8 @@ export const rule = <S extends AnySchema, C = void, R extends AnySchema = typeof
   const decodeRoot = spec.rootNeeds === undefined ? undefined : needsDecoder(spec.rootNeeds)
   return {
     at: spec.at,
-    checkTyped: (scope, context, root) => spec.check(scope as S["Type"], context, root as R["Type"]),
+    // the check itself (a wrapper shared by every rule would be one call site for all of them)
+    checkTyped: spec.check as Rule<C>["checkTyped"],
     checkRaw: (scope, context, root) => {
       let rootValue: unknown = root
       if (decodeRoot !== undefined) {
@@ -294,88 +295,87 @@ export const runRulesRaw = <C>(rules: ReadonlyArray<Rule<C>>, input: unknown, co
  * @since 0.1.0
  */
 export const runRulesTyped = <C>(rules: ReadonlyArray<Rule<C>>, value: unknown, context: C): Array<Issue> => {
-  // the same scopes, in the same order, as runRulesRaw; a scope's path is kept on one stack and
-  // copied only when its rule reports something (a valid value has no issue to place)
   const out: Array<Issue> = []
-  const stack: Array<string | number> = []
-  for (const r of rules) walkerOf(r)(value, context, value, stack, out)
+  runnerOf(rules)(value, context, out)
   return out
 }
 
-type Walker = (node: unknown, context: unknown, root: unknown, stack: Array<string | number>, out: Array<Issue>) => void
+type Runner = (root: unknown, context: unknown, out: Array<Issue>) => void
 type Check = (scope: unknown, context: unknown, root: unknown) => ReadonlyArray<RuleIssue>
-type Report = (found: ReadonlyArray<RuleIssue>, stack: ReadonlyArray<string | number>, out: Array<Issue>) => void
 
-const walkers = new WeakMap<Rule<never>, Walker>()
+/** Runners by the first rule of their list (a list may be built anew for each call, its rules not). */
+const runners = new WeakMap<Rule<never>, Array<{ readonly rules: ReadonlyArray<Rule<never>>; readonly run: Runner }>>()
 
-const report: Report = (found, stack, out) => {
-  for (const i of found) out.push(toIssue(stack.slice(), i))
-}
+const noRules: Runner = () => undefined
 
-/** The scopes of a rule's `at`, walked by a function built once per rule. */
-const walkerOf = <C>(r: Rule<C>): Walker => {
-  let w = walkers.get(r as Rule<never>)
-  if (w === undefined) {
-    const check = r.checkTyped as Check
-    w = generatedWalker(r.at, check) ?? closureWalker(r.at, check)
-    walkers.set(r as Rule<never>, w)
-  }
-  return w
+const report = (found: ReadonlyArray<RuleIssue>, path: Path, out: Array<Issue>): void => {
+  for (const i of found) out.push(toIssue(path, i))
 }
 
 /**
- * The walker as code generated for its keys (each access names its key, as the compiled decoders
- * do: see internal/compiled.ts), or undefined where code cannot be generated.
+ * The rules of a list run one after the other, each over its scopes in the order of
+ * {@link runRulesRaw}: one function built once per list.
  */
-const generatedWalker = (at: ReadonlyArray<string>, check: Check): Walker | undefined => {
-  const lines: Array<string> = ["return function (n0, context, root, stack, out) {"]
-  at.forEach((segment, d) => {
-    const n = `n${d}`
-    const m = `n${d + 1}`
-    if (segment === "*") {
-      lines.push(`if (!Array.isArray(${n})) return`, `for (let i${d} = 0; i${d} < ${n}.length; i${d}++) {`, `stack.push(i${d})`, `const ${m} = ${n}[i${d}]`)
-    } else {
-      const k = JSON.stringify(segment)
-      lines.push(`if (typeof ${n} === "object" && ${n} !== null && !Array.isArray(${n}) && hasOwn.call(${n}, ${k})) {`, `stack.push(${k})`, `const ${m} = ${n}[${k}]`)
-    }
+const runnerOf = <C>(list: ReadonlyArray<Rule<C>>): Runner => {
+  const rules = list as ReadonlyArray<Rule<never>>
+  const first = rules[0]
+  if (first === undefined) return noRules
+  let built = runners.get(first)
+  if (built === undefined) runners.set(first, (built = []))
+  for (const b of built) if (b.rules.length === rules.length && b.rules.every((r, i) => r === rules[i])) return b.run
+  const run = generatedRunner(rules) ?? closureRunner(rules)
+  built.push({ rules: [...rules], run })
+  return run
+}
+
+let runnerCount = 0
+
+/**
+ * The runner as code generated for the rules' scopes (each access names its key, as the compiled
+ * decoders do: see internal/compiled.ts; a scope's path is built only when its rule reports
+ * something), or undefined where code cannot be generated. Its source is numbered: V8 shares what
+ * it learns about calls among functions of one source.
+ */
+const generatedRunner = (rules: ReadonlyArray<Rule<never>>): Runner | undefined => {
+  const lines: Array<string> = ["return function (n0, context, out) {"]
+  rules.forEach((r, k) => {
+    const path: Array<string> = []
+    const close: Array<string> = []
+    r.at.forEach((segment, d) => {
+      const n = `n${d}`
+      const m = `n${d + 1}`
+      if (segment === "*") {
+        lines.push(`if (isArray(${n})) for (let i${d} = 0; i${d} < ${n}.length; i${d}++) {`, `const ${m} = ${n}[i${d}]`)
+        path.push(`i${d}`)
+      } else {
+        const key = JSON.stringify(segment)
+        lines.push(`if (typeof ${n} === "object" && ${n} !== null && !isArray(${n}) && hasOwn.call(${n}, ${key})) {`, `const ${m} = ${n}[${key}]`)
+        path.push(key)
+      }
+      close.push("}")
+    })
+    lines.push(`{`, `const found = c${k}(n${r.at.length}, context, n0)`, `if (found.length > 0) report(found, [${path.join(", ")}], out)`, `}`, ...close)
   })
-  lines.push(`const found = check(n${at.length}, context, root)`, "if (found.length > 0) report(found, stack, out)")
-  for (let d = 0; d < at.length; d++) lines.push("stack.pop()", "}")
-  lines.push("}")
+  lines.push("}", `// rules ${++runnerCount}`)
+  const checks = rules.map((r) => r.checkTyped as Check)
   try {
-    return new Function("check", "report", "hasOwn", lines.join("\n"))(check, report, Object.prototype.hasOwnProperty) as Walker
+    const names = checks.map((_, k) => `c${k}`)
+    return new Function(...names, "report", "hasOwn", "isArray", lines.join("\n"))(...checks, report, Object.prototype.hasOwnProperty, Array.isArray) as Runner
   } catch {
     return undefined
   }
 }
 
-const closureWalker = (at: ReadonlyArray<string>, check: Check): Walker => {
-  let w: Walker = (node, context, root, stack, out) => {
-    const found = check(node, context, root)
-    if (found.length > 0) report(found, stack, out)
+/** The runner as closures, where code cannot be generated: the scopes of {@link runRulesRaw}. */
+const closureRunner =
+  (rules: ReadonlyArray<Rule<never>>): Runner =>
+  (root, context, out) => {
+    for (const r of rules)
+      for (const [path, scope] of scopes(root, r.at)) {
+        const found = (r.checkTyped as Check)(scope, context, root)
+        if (found.length > 0) report(found, path, out)
+      }
   }
-  for (let d = at.length - 1; d >= 0; d--) {
-    const next = w
-    const segment = at[d] as string
-    w =
-      segment === "*"
-        ? (node, context, root, stack, out) => {
-            if (!Array.isArray(node)) return
-            for (let i = 0; i < node.length; i++) {
-              stack.push(i)
-              next(node[i], context, root, stack, out)
-              stack.pop()
-            }
-          }
-        : (node, context, root, stack, out) => {
-            if (!isRecord(node) || !Object.prototype.hasOwnProperty.call(node, segment)) return
-            stack.push(segment)
-            next(node[segment], context, root, stack, out)
-            stack.pop()
-          }
-  }
-  return w
-}
 
 /**
  * The rules as one Effect Schema check, to attach to a module's exported schema with `.check(…)`.
@@ -852,11 +852,49 @@ const ruled = <S extends AnySchema, C>(
   return err(validationError(spec.subject, issues))
 }
 
-const decodedValues = new WeakMap<object, { readonly subject: Subject; readonly context: unknown }>()
+type Decoded = { readonly subject: Subject; readonly context: unknown }
+
+/**
+ * Marks a decoded value with its record in a private field, which nothing but {@link decodedAs}
+ * can see (not `Reflect.ownKeys`, equality, JSON, `structuredClone`): a constructor that returns
+ * the value it is given makes `#decoded` a field of that value. About 20 times cheaper than an
+ * entry in a WeakMap, which costs the collector too. Where an engine refuses a private field on
+ * a frozen object (a change proposed to the language), the WeakMap serves.
+ */
+class Mark {
+  constructor(value: object) {
+    return value
+  }
+}
+class DecodedMark extends Mark {
+  readonly #decoded: Decoded
+  constructor(value: object, record: Decoded) {
+    super(value)
+    this.#decoded = record
+  }
+  static of(value: object): Decoded | undefined {
+    return #decoded in value ? (value as DecodedMark).#decoded : undefined
+  }
+}
+
+const decodedValues = new WeakMap<object, Decoded>()
+
+/** The record of a decoder without context, one per subject (most decoders: one object, not one per value). */
+const withoutContext = new WeakMap<Subject, Decoded>()
 
 /** Records a value that decoded (frozen, with everything in it), with its decoder's subject and context. */
 const recordDecoded = <A>(value: A, subject: Subject, context: unknown): A => {
-  if (typeof value === "object" && value !== null) decodedValues.set(value, { subject, context })
+  if (typeof value !== "object" || value === null) return value
+  let record = context === undefined ? withoutContext.get(subject) : undefined
+  if (record === undefined) {
+    record = Object.freeze({ subject, context })
+    if (context === undefined) withoutContext.set(subject, record)
+  }
+  try {
+    new DecodedMark(value, record)
+  } catch {
+    decodedValues.set(value, record)
+  }
   return value
 }
 
@@ -871,7 +909,7 @@ const recordDecoded = <A>(value: A, subject: Subject, context: unknown): A => {
  * @internal
  */
 export const decodedAs = (value: unknown): { readonly subject: Subject; readonly context: unknown } | undefined =>
-  typeof value === "object" && value !== null ? decodedValues.get(value) : undefined
+  typeof value === "object" && value !== null ? (DecodedMark.of(value) ?? decodedValues.get(value)) : undefined
 
 /**
  * Makes a `decode` function for a module (see {@link decodeWith}).
@@ -906,34 +944,47 @@ export const makeEncoder = <S extends AnySchema>(schema: S): ((value: S["Type"])
 // ---------------------------------------------------------------------------------------------
 // Field schemas shared by the domain modules
 
+const isNonBlank = (s: string): boolean => s.trim().length > 0
+
 /**
  * Non-blank text (at least one non-space character). Messages come from the field docs.
  * @example `Schema.decodeUnknownSync(Decode.text)("Cơ sở Minh Phát")` → `"Cơ sở Minh Phát"`; `"  "` fails
  * @category fields
  * @since 0.1.0
  */
-export const text = Schema.String.check(
-  Schema.makeFilter<string>((s) => s.trim().length > 0, { expected: "non-blank text" })
+export const text = leaf(
+  Schema.String.check(Schema.makeFilter<string>((s) => isNonBlank(s), { expected: "non-blank text" })),
+  (u) => (typeof u === "string" && isNonBlank(u) ? u : NOT_SURE)
 )
 
 /** Text read in NFC, then checked as an id or a name (see the `Text` module). */
 const checkedText = (kind: "id" | "name", expected: string) =>
-  Schema.String.pipe(
-    Schema.decodeTo(
-      Schema.String.check(
-        Schema.makeFilter<string>(
-          (s) => {
-            const f = fault(s, kind)
-            if (f === undefined) return undefined
-            // blank, or spaces around an id: refused as before, with the field's code and message
-            if (f.code === undefined) return false
-            return new SchemaIssue.InvalidValue({ message: f.found, [codeAnnotation]: f.code, [foundAnnotation]: f.found }, s)
-          },
-          { expected }
-        )
-      ),
-      SchemaTransformation.transform<string, string>({ decode: (s) => s.normalize("NFC"), encode: (s) => s })
-    )
+  leaf(
+    Schema.String.pipe(
+      Schema.decodeTo(
+        Schema.String.check(
+          Schema.makeFilter<string>(
+            (s) => {
+              const f = fault(s, kind)
+              if (f === undefined) return undefined
+              // blank, or spaces around an id: refused as before, with the field's code and message
+              if (f.code === undefined) return false
+              return new SchemaIssue.InvalidValue({ message: f.found, [codeAnnotation]: f.code, [foundAnnotation]: f.found }, s)
+            },
+            { expected }
+          )
+        ),
+        SchemaTransformation.transform<string, string>({ decode: nfc, encode: (s) => s })
+      )
+    ),
+    // a string, in NFC, without fault
+    (u) => {
+      if (typeof u !== "string") return NOT_SURE
+      // nfc and fault, the plain text scanned once
+      const plain = isPlain(u)
+      const s = plain ? u : u.normalize("NFC")
+      return fault(s, kind, plain) === undefined ? s : NOT_SURE
+    }
   )
 
 /**

@@ -36,6 +36,7 @@ import { addDays as dfAddDays, addMonths as dfAddMonths, differenceInCalendarDay
 import { Effect, Schema, SchemaGetter, SchemaIssue } from "effect"
 import { ArithmeticError, ParseError, ValidationError } from "./Errors.js"
 import { err, ok, orThrow, type Result } from "./Result.js"
+import { leaf, NOT_SURE } from "./internal/compiled.js"
 import { found, raw } from "./internal/found.js"
 
 /**
@@ -151,6 +152,17 @@ const civilFromDays = (dayNumber: number): LocalDate => {
 
 const digit = (s: string, i: number): number => s.charCodeAt(i) - 48
 
+/** The number written by the decimal digits (0–9) of `s` from `from` to `to` (excluded), or -1 if one is not a digit. */
+const digitsAt = (s: string, from: number, to: number): number => {
+  let n = 0
+  for (let i = from; i < to; i++) {
+    const c = digit(s, i)
+    if (c < 0 || c > 9) return -1
+    n = n * 10 + c
+  }
+  return n
+}
+
 const outOfRange = (what: string): ArithmeticError =>
   new ArithmeticError({
     code: "date/out-of-range",
@@ -183,10 +195,16 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/
  * @since 0.1.0
  */
 export const is = (u: unknown): u is LocalDate => {
-  if (typeof u !== "string" || u.length !== 10) return false
-  const m = ISO.exec(u)
-  return m !== null && isRealDay(Number(m[1]), Number(m[2]), Number(m[3]))
+  if (typeof u !== "string" || u.length !== 10 || u.charCodeAt(4) !== 45 || u.charCodeAt(7) !== 45) return false
+  // YYYY-MM-DD, read digit by digit
+  const y = digitsAt(u, 0, 4)
+  const m = digitsAt(u, 5, 7)
+  const d = digitsAt(u, 8, 10)
+  return y >= 0 && m >= 0 && d >= 0 && isRealDay(y, m, d)
 }
+
+/** The leaf decoder of {@link schema}: the string itself when it is a day. */
+const asDay = (u: unknown): unknown => (is(u) ? u : NOT_SURE)
 
 const monthNamesEn = [
   "January",
@@ -508,11 +526,14 @@ export const endOfMonth = (d: LocalDate): LocalDate => fromUtc(lastDayOfMonth(to
  * @category schemas
  * @since 0.1.0
  */
-export const schema = Schema.String.pipe(
-  Schema.refine(is, {
-    identifier: "LocalDate",
-    expected: "a date (ngày) as YYYY-MM-DD that exists"
-  })
+export const schema = leaf(
+  Schema.String.pipe(
+    Schema.refine(is, {
+      identifier: "LocalDate",
+      expected: "a date (ngày) as YYYY-MM-DD that exists"
+    })
+  ),
+  asDay
 )
 
 /**

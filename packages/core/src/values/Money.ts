@@ -22,6 +22,7 @@
  */
 import { Effect, Schema, type SchemaAST, SchemaIssue, SchemaTransformation } from "effect"
 import { foundAnnotation } from "./Decode.js"
+import { leaf, NOT_SURE } from "./internal/compiled.js"
 import { found, raw } from "./internal/found.js"
 import { ParseError } from "./Errors.js"
 import type * as Rate from "./Rate.js"
@@ -504,6 +505,23 @@ export const MoneyFromSelf = Schema.declare<Money>(isMoney, {
 const DIGITS = /^-?[0-9]+$/
 
 /**
+ * The amount a JSON value holds in the encoded form: decimal digits with an optional leading `-`,
+ * or a number that is a safe integer; else undefined. The one reading of {@link schema} (its
+ * transformation, and its compiled leaf).
+ */
+const amountOf = (u: unknown): Money | undefined =>
+  typeof u === "string"
+    ? DIGITS.test(u)
+      ? (BigInt(u) as Money)
+      : undefined
+    : typeof u === "number" && Number.isSafeInteger(u)
+      ? (BigInt(u) as Money)
+      : undefined
+
+/** What {@link nonNegativeSchema} adds. */
+const isNonNegative = (m: Money): boolean => m >= 0n
+
+/**
  * What a field's message says was found: the input and, when {@link parse} reads the text, what
  * it means and its wire form, e.g. `found "1,2 tỷ" (that reads as 1.200.000.000 ₫: write "1200000000")`.
  */
@@ -538,25 +556,26 @@ const invalid = (input: unknown, options: SchemaAST.ParseOptions, detail: string
  * @since 0.1.0
  * @example `Schema.decodeUnknownSync(Money.schema)("1500000000")` → `1500000000n`; `Schema.encodeSync(Money.schema)(Money.make(-5n))` → `"-5"`
  */
-export const schema = Schema.Union([Schema.String, Schema.Number]).pipe(
-  Schema.decodeTo(
-    MoneyFromSelf,
-    SchemaTransformation.transformEffect<Money, string | number>({
-      decode: (input, options) => {
-        if (typeof input === "number") {
-          return Number.isSafeInteger(input)
-            ? Effect.succeed(BigInt(input) as Money)
-            : Effect.fail(
-                invalid(input, options, "expected a whole number of đồng within ±9007199254740991; send larger amounts as a string of digits such as \"1500000000\"")
-              )
-        }
-        return DIGITS.test(input)
-          ? Effect.succeed(BigInt(input) as Money)
-          : Effect.fail(invalid(input, options, 'expected a string of decimal digits such as "1500000000"'))
-      },
-      encode: (m) => Effect.succeed(m.toString())
-    })
-  )
+export const schema = leaf(
+  Schema.Union([Schema.String, Schema.Number]).pipe(
+    Schema.decodeTo(
+      MoneyFromSelf,
+      SchemaTransformation.transformEffect<Money, string | number>({
+        decode: (input, options) => {
+          const m = amountOf(input)
+          if (m !== undefined) return Effect.succeed(m)
+          return Effect.fail(
+            typeof input === "number"
+              ? invalid(input, options, "expected a whole number of đồng within ±9007199254740991; send larger amounts as a string of digits such as \"1500000000\"")
+              : invalid(input, options, 'expected a string of decimal digits such as "1500000000"')
+          )
+        },
+        encode: (m) => Effect.succeed(m.toString())
+      })
+    )
+  ),
+  // the union (a string or a number), the transformation, the declaration (a bigint)
+  (u) => amountOf(u) ?? NOT_SURE
 )
 
 /**
@@ -566,13 +585,19 @@ export const schema = Schema.Union([Schema.String, Schema.Number]).pipe(
  * @since 0.1.0
  * @example `Schema.decodeUnknownSync(Money.nonNegativeSchema)("0")` → `0n`; decoding `"-1"` fails
  */
-export const nonNegativeSchema = schema.check(
-  Schema.makeFilter<Money>((m) =>
-    m >= 0n
-      ? undefined
-      : new SchemaIssue.InvalidValue(
-          { message: `The amount (số tiền) ${m} đồng must not be negative`, code: "money/negative", [foundAnnotation]: `found ${m}` },
-          m
-        )
-  )
+export const nonNegativeSchema = leaf(
+  schema.check(
+    Schema.makeFilter<Money>((m) =>
+      isNonNegative(m)
+        ? undefined
+        : new SchemaIssue.InvalidValue(
+            { message: `The amount (số tiền) ${m} đồng must not be negative`, code: "money/negative", [foundAnnotation]: `found ${m}` },
+            m
+          )
+    )
+  ),
+  (u) => {
+    const m = amountOf(u)
+    return m !== undefined && isNonNegative(m) ? m : NOT_SURE
+  }
 )

@@ -24,6 +24,7 @@ import { Schema } from "effect"
 import type * as DateRange from "./DateRange.js"
 import { ValidationError } from "./Errors.js"
 import * as LocalDate from "./LocalDate.js"
+import { leaf, NOT_SURE } from "./internal/compiled.js"
 import { err, ok, orThrow, type Result } from "./Result.js"
 
 /** First supported year. @example `MIN_YEAR` → `2000` @category constants @since 0.1.0 */
@@ -166,11 +167,14 @@ export const previousYearEnd = (py: PlanYear): LocalDate.LocalDate => LocalDate.
  * @category schemas
  * @since 0.1.0
  */
-export const planYearSchema = Schema.Number.pipe(
-  Schema.refine(isPlanYear, {
-    identifier: "PlanYear",
-    expected: `a plan year (năm kế hoạch): a whole year between ${MIN_YEAR} and ${MAX_YEAR}`
-  })
+export const planYearSchema = leaf(
+  Schema.Number.pipe(
+    Schema.refine(isPlanYear, {
+      identifier: "PlanYear",
+      expected: `a plan year (năm kế hoạch): a whole year between ${MIN_YEAR} and ${MAX_YEAR}`
+    })
+  ),
+  (u) => (isPlanYear(u) ? u : NOT_SURE)
 )
 
 /**

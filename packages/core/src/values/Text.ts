@@ -40,7 +40,7 @@
  */
 import { ValidationError, type Issue, type Path } from "./Errors.js"
 import { found } from "./internal/found.js"
-import { fault, LIMITS } from "./internal/text.js"
+import { fault, LIMITS, nfc } from "./internal/text.js"
 import { err, ok, type Result } from "./Result.js"
 
 /**
@@ -91,7 +91,7 @@ export const check = (u: unknown, kind: Kind, path: Path = [], label?: string): 
     return err(new ValidationError({ code, path, message, issues: [issue] }))
   }
   if (typeof u !== "string") return fail("text/not-text", `${name} ${expects}; found ${found(u)}`)
-  const s = u.normalize("NFC")
+  const s = nfc(u)
   const f = fault(s, kind)
   if (f === undefined) return ok(s)
   return fail(f.code ?? (f.blank ? "text/blank" : "text/surrounding-space"), `${name} ${expects}; ${f.found}`)

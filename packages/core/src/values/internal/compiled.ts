@@ -25,9 +25,18 @@
  * own) is "not sure"; one frozen throughout (a rate) is kept. So a value it returns cannot change after its checks passed.
  * Anything else (suspensions, middleware, optional getters, `oneOf` unions, tuples, records,
  * encoding checks) is not compiled: the whole schema then has no fast path.
+ *
+ * Leaves (money, ids and names, dates, plan years, province codes, quantities) carry their own
+ * decoder ({@link leaf}): a plain function of the input built from the same functions the
+ * Schema's filter, transformation and declaration call (`Money`'s `amountOf`, the text module's
+ * `nfc` and `fault`, `LocalDate.is` …), so the compiled path calls it once instead of running
+ * the Schema's machinery (each filter's issue normalisation, each transformation's Effect, each
+ * declaration's Exit) for every value. It stands for that schema only: a node built from it that
+ * decodes differently (checks appended later run as filters after it; an annotated copy,
+ * `toType`, `flip`) is compiled as above.
  * @module
  */
-import { Exit, type SchemaAST } from "effect"
+import { Exit, type Schema, type SchemaAST } from "effect"
 
 /** The answer of a compiled decoder when it is not sure: run the Schema. */
 export const NOT_SURE: unique symbol = Symbol("khuyencong/not-sure")
@@ -67,6 +76,89 @@ export const withoutGeneratedCode = <A>(f: () => A): A => {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Leaves
+
+/** The annotation key of a leaf decoder; private: only {@link leaf} sets it. */
+const LEAF: unique symbol = Symbol("khuyencong/compiled-leaf")
+
+interface Leaf {
+  readonly decode: Compiled
+  /** The AST the decoder was made for (set once the annotated schema exists). */
+  ast: AnyAST | undefined
+}
+
+/**
+ * `schema` with a leaf decoder: `decode(input)` is the value the Schema decodes `input` to when
+ * it decodes it, else {@link NOT_SURE}, for any input. It must be built from the functions the
+ * schema's own filters, transformations and declarations call (one definition), and it must not
+ * throw (a throw is "not sure"). The tests compare both on valid, near-valid and random input.
+ * @example `leaf(Schema.String.check(Schema.makeFilter(isCode)), (u) => (typeof u === "string" && isCode(u) ? u : NOT_SURE))`
+ */
+export const leaf = <S extends Schema.Top>(schema: S, decode: Compiled): S => {
+  const l: Leaf = { decode, ast: undefined }
+  // with checks, effect puts the annotation on the last one (SchemaAST.annotate)
+  const out = schema.annotate({ [LEAF]: l } as unknown as Parameters<S["annotate"]>[0]) as S
+  l.ast = out.ast
+  return out
+}
+
+const isLeaf = (u: unknown): u is Leaf & { readonly ast: AnyAST } =>
+  typeof u === "object" && u !== null && typeof (u as Leaf).decode === "function" && (u as Leaf).ast !== undefined
+
+/**
+ * Whether two AST nodes decode alike because one is a copy of the other that changed only the
+ * context of a key (`optionalKey`, as of its last link) or, with `checks` false, its checks:
+ * every other own field the same object, the encodings link by link.
+ */
+const sameBody = (a: AnyAST, b: AnyAST, checks: boolean): boolean => {
+  if (a === b) return true
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false
+  const ra = a as unknown as Record<string, unknown>
+  const rb = b as unknown as Record<string, unknown>
+  const ka = Object.keys(ra).filter((k) => k !== "context")
+  const kb = Object.keys(rb).filter((k) => k !== "context")
+  if (ka.length !== kb.length) return false
+  for (const k of ka) {
+    if (!Object.hasOwn(rb, k)) return false
+    if (k === "encoding") {
+      if (!sameEncoding(a.encoding, b.encoding)) return false
+    } else if (k === "checks" ? checks && ra[k] !== rb[k] : ra[k] !== rb[k]) return false
+  }
+  return true
+}
+
+const sameEncoding = (x: SchemaAST.Encoding | undefined, y: SchemaAST.Encoding | undefined): boolean =>
+  x === y ||
+  (x !== undefined &&
+    y !== undefined &&
+    x.length === y.length &&
+    x.every((link, i) => {
+      const other = y[i] as SchemaAST.Link
+      return link.transformation === other.transformation && sameBody(link.to, other.to, true)
+    }))
+
+/**
+ * The leaf decoder that stands for `ast`, with the checks appended after it (to run as filters),
+ * or undefined. Of several (a leaf made from another leaf's schema with more checks), the one
+ * that covers the most checks. Exported for the tests.
+ */
+export const leafOf = (ast: AnyAST): { readonly decode: Compiled; readonly rest: ReadonlyArray<SchemaAST.Check<unknown>> } | undefined => {
+  let best: { readonly decode: Compiled; readonly rest: ReadonlyArray<SchemaAST.Check<unknown>> } | undefined
+  const consider = (l: unknown): void => {
+    if (!isLeaf(l) || !sameBody(ast, l.ast, false)) return
+    const all = ast.checks ?? []
+    const covered = l.ast.checks ?? []
+    if (covered.length > all.length || covered.some((c, i) => all[i] !== c)) return
+    if (best === undefined || all.length - covered.length < best.rest.length) best = { decode: l.decode, rest: all.slice(covered.length) }
+  }
+  consider(ast.annotations?.[LEAF as unknown as string])
+  for (const c of ast.checks ?? []) consider(c.annotations?.[LEAF as unknown as string])
+  return best
+}
+
+// ---------------------------------------------------------------------------------------------
+
 /** By options, then by AST: `null` when the AST is not compiled. */
 const caches = new WeakMap<SchemaAST.ParseOptions, WeakMap<AnyAST, Compiled | null>>()
 
@@ -104,7 +196,9 @@ const wrap = (f: Compiled): Compiled => (input) => {
 
 const node = (ast: AnyAST, options: SchemaAST.ParseOptions): Compiled | undefined => {
   if ((ast as { readonly encodingChecks?: unknown }).encodingChecks !== undefined) return undefined
-  const local = withChecks(ast, base(ast, options), options)
+  const own = leafOf(ast)
+  if (own !== undefined) return withFilters(ast, own.decode, own.rest, options)
+  const local = withFilters(ast, base(ast, options), ast.checks, options)
   if (local === undefined) return undefined
   const links = ast.encoding
   if (links === undefined) return local
@@ -175,10 +269,14 @@ const isDeepFrozen = (v: unknown): boolean => {
   return true
 }
 
-const withChecks = (ast: AnyAST, parse: Compiled | undefined, options: SchemaAST.ParseOptions): Compiled | undefined => {
+const withFilters = (
+  ast: AnyAST,
+  parse: Compiled | undefined,
+  checks: ReadonlyArray<SchemaAST.Check<unknown>> | undefined,
+  options: SchemaAST.ParseOptions
+): Compiled | undefined => {
   if (parse === undefined) return undefined
-  const checks = ast.checks
-  if (checks === undefined) return parse
+  if (checks === undefined || checks.length === 0) return parse
   const filters: Array<SchemaAST.Filter<unknown>> = []
   const flatten = (cs: ReadonlyArray<SchemaAST.Check<unknown>>): void => {
     for (const c of cs) {
@@ -295,6 +393,8 @@ const objects = (ast: SchemaAST.Objects, options: SchemaAST.ParseOptions): Compi
 const generated = (names: ReadonlyArray<string>, optional: ReadonlyArray<boolean>, parsers: ReadonlyArray<Compiled>): Compiled | undefined => {
   if (noCode > 0) return undefined
   const lines = [
+    // each field's decoder bound once (a call through a constant, not an array read)
+    ...parsers.map((_, i) => `const p${i} = p[${i}]`),
     "return function (u) {",
     "  if (typeof u !== \"object\" || u === null || Array.isArray(u)) return N",
     // excess keys: every enumerable key (own or inherited, as `for in` sees them) must be
@@ -314,7 +414,7 @@ const generated = (names: ReadonlyArray<string>, optional: ReadonlyArray<boolean
     lines.push(
       `  v = u[${k}]`,
       `  if (v !== undefined || ${k} in u) {`,
-      `    v = p[${i}](v)`,
+      `    v = p${i}(v)`,
       "    if (v === N) return N",
       `    out[${k}] = v`,
       `  }${optional[i] === true ? "" : " else return N"}`

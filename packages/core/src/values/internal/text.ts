@@ -13,6 +13,25 @@ const INVISIBLE = /\p{Cf}/u
 /** Every character BIDI, CONTROL, CONTROL_IN_NAME or INVISIBLE holds (bidirectional controls are format characters, Cf). */
 const SUSPECT = /[\p{Cc}\p{Cf}\u2028\u2029]/u
 
+/**
+ * Whether every character of `s` is a plain one of Latin script, as in almost every id and name:
+ * printable ASCII (U+0020–U+007E), Latin-1 letters and signs (U+00A0–U+00FF but the soft hyphen
+ * U+00AD), Latin Extended-A and -B (U+0100–U+024F) and Latin Extended Additional (U+1E00–U+1EFF:
+ * the Vietnamese letters with two marks). Such a text is in NFC (none of these characters has
+ * another composed form, and none combines with its neighbour) and holds none of the characters
+ * SUSPECT holds; the tests check both for every character and every pair of them.
+ */
+export const isPlain = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c === 0xad || (c > 0x24f && (c < 0x1e00 || c > 0x1eff))) return false
+  }
+  return true
+}
+
+/** `s` in Unicode NFC (plain text is, and is not normalised again). */
+export const nfc = (s: string): string => (isPlain(s) ? s : s.normalize("NFC"))
+
 const hex = (c: string): string => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`
 
 /** The text with every character a reader cannot see written as `\u{…}`, safe to print. */
@@ -28,14 +47,15 @@ const at = (s: string, re: RegExp): string => {
 
 /**
  * What is wrong with `s` (already in NFC) as an id or a name: a code and the tail of a message
- * (`found …`), or undefined.
+ * (`found …`), or undefined. `plain`: whether `s` is plain text ({@link isPlain}), when known.
  */
 export const fault = (
   s: string,
-  kind: "id" | "name"
+  kind: "id" | "name",
+  plain: boolean = isPlain(s)
 ): { readonly code: string; readonly found: string } | { readonly code: undefined; readonly blank: boolean; readonly found: string } | undefined => {
   // the text as shown is only built for a message (most texts are fine)
-  if (SUSPECT.test(s)) {
+  if (!plain && SUSPECT.test(s)) {
     const shown = visible(s)
     if (BIDI.test(s))
       return { code: "text/bidi-control", found: `found ${shown}, which holds a bidirectional control (ký tự điều khiển hướng chữ) ${at(s, BIDI)}: it reorders how the text is displayed` }
