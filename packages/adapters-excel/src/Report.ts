@@ -58,6 +58,8 @@ export interface Column {
    * and a whole one with `#,##0`.
    */
   readonly decimals?: number
+  /** How a text column's cells are aligned (default left): `right` for a rate such as "52,5%". */
+  readonly align?: "left" | "center" | "right"
 }
 
 /**
@@ -661,7 +663,7 @@ export const progress = (
     { key: "key", header: options.keyHeader, kind: "text", width: 34 },
     { key: "assigned", header: withUnit("Kinh phí được giao", formOf(options, "đồng").unit), kind: "money", width: 18 },
     { key: "disbursed", header: withUnit("Đã giải ngân", formOf(options, "đồng").unit), kind: "money", width: 18 },
-    { key: "rate", header: "Tỷ lệ giải ngân", kind: "text", width: 11 }
+    { key: "rate", header: "Tỷ lệ giải ngân", kind: "text", width: 11, align: "right" }
   ],
   rows: rows.map((r, i) => ({ stt: i + 1, key: r.key, assigned: r.assigned, disbursed: r.disbursed, rate: r.rate })),
   totals: { label: "Tổng cộng", labelColumn: "key", sum: ["assigned", "disbursed"], values: options.totalRate === undefined ? {} : { rate: options.totalRate } }
@@ -686,7 +688,7 @@ export const progressByMonth = (
     { key: "month", header: "Tháng", kind: "month", width: 10 },
     { key: "disbursed", header: withUnit("Giải ngân trong tháng", formOf(options, "đồng").unit), kind: "money", width: 20 },
     { key: "cumulative", header: withUnit("Lũy kế", formOf(options, "đồng").unit), kind: "money", width: 20 },
-    { key: "rate", header: "Tỷ lệ lũy kế", kind: "text", width: 11 }
+    { key: "rate", header: "Tỷ lệ lũy kế", kind: "text", width: 11, align: "right" }
   ],
   rows: rows.map((r) => ({ month: r.month, disbursed: r.disbursed, cumulative: r.cumulative, rate: r.rate })),
   totals: { label: "Tổng cộng", labelColumn: "month", sum: ["disbursed"] }
