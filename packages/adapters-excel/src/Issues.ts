@@ -66,7 +66,7 @@ export interface ImportIssue extends Errors.Issue {
   readonly field: string | undefined
   /**
    * The parameters of the message, for a caller that words it itself (a later Vietnamese
-   * catalogue): `unit` (the column's unit, "triệu đồng"), `expected`, `found`, `suggestions` …
+   * catalogue): `unit` (the column's unit, "triệu đồng"), `expected`, `found`, `suggestions` (codes) and `closest` (their Vietnamese names) …
    */
   readonly params?: Readonly<Record<string, string | number>>
 }

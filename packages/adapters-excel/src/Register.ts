@@ -1203,7 +1203,7 @@ export const reader = (options: Options, source: Source = {}): Reader => {
               ? `; write a code (${[...catalogue.codes].slice(0, 6).join(", ")}, …), the activity's name or a short form of it`
               : `; did you mean ${near.map((x) => `"${x.name}" (${x.code})`).join(" or ")}?`
           }`,
-          { found: activityText, suggestions: near.map((x) => x.code).join(", ") }
+          { found: activityText, suggestions: near.map((x) => x.code).join(", "), closest: near.map((x) => `"${x.name}"`).join(" / ") }
         )
       }
     } else if (inherit !== undefined) activity = inherit

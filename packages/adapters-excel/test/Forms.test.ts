@@ -6,6 +6,7 @@
 import { describe, expect, test } from "vitest"
 import type { CellValue } from "../src/Cell.js"
 import * as Csv from "../src/Csv.js"
+import * as Issues from "../src/Issues.js"
 import * as Register from "../src/Register.js"
 import type * as Report from "../src/Report.js"
 import * as Xlsx from "../src/Xlsx.js"
@@ -60,6 +61,15 @@ describe("a Hưng Yên register: title, short forms, start dates only, locations
     expect(r.error.issues[0]?.message).toContain("the letter O stands where a digit (0) belongs")
     expect(r.error.issues[0]?.params).toMatchObject({ unit: "triệu đồng", found: "1.2OO" })
     expect(r.error.issues[1]?.message).toContain('did you mean "Tư vấn, trợ giúp" (consultancy)')
+  })
+
+  test("in Vietnamese too, as the CLI and the explorer word them: the column's unit and the closest activities", () => {
+    if (r.ok) throw new Error("expected issues")
+    const [amount, activity] = r.error.issues
+    if (amount === undefined || activity === undefined) throw new Error("two issues expected")
+    expect(Issues.messageOf(amount, "vi")).toBe('Số tiền ở cột "Tổng kinh phí (triệu đồng)" không đọc được: "1.2OO" (cột tính bằng triệu đồng).')
+    expect(Issues.messageOf(activity, "vi")).toMatch(/^Nội dung hoạt động không có trong danh mục: "Tư vấn thiết kế mẫu"\. Có phải là "Tư vấn, trợ giúp"[^?]*\?$/)
+    expect(Issues.messageOf(amount, "en")).toContain("(the column is in triệu đồng)")
   })
 
   test("what was filled in or not checked is said in warnings; the signature block ends the table", () => {

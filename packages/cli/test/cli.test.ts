@@ -34,7 +34,7 @@ describe("khuyencong evaluate", SPAWNING, () => {
     expect(r.stdout).toMatch(/33 đề án: 29 đủ điều kiện, 4 không/)
     // why, in Vietnamese from the message catalogue
     expect(r.stdout).toContain("DT-2024-QG-08: Loại hình cơ sở không thuộc đối tượng được hỗ trợ: large-enterprise. [legal-form/not-eligible:large-enterprise]")
-    expect(r.stderr).toContain("dòng 24, cột K: Số tiền ở cột \"Tổng kinh phí (đồng)\" không đọc được: \"5OO.000.000\". [import/bad-amount]")
+    expect(r.stderr).toContain("dòng 24, cột K: Số tiền ở cột \"Tổng kinh phí (đồng)\" không đọc được: \"5OO.000.000\" (cột tính bằng đồng). [import/bad-amount]")
     for (const f of ["ke-hoach-khuyen-cong-2024.xlsx", "phan-bo-kinh-phi-2024.xlsx", "giai-trinh-danh-gia-2024.xlsx"]) expect(existsSync(join(out, f))).toBe(true)
   })
 
