@@ -54,8 +54,8 @@ export interface Column {
   readonly group?: string
   /**
    * Money columns holding numbers in a larger unit (triệu đồng): the decimals always shown
-   * (`2` → `#,##0.00`). When absent, a fractional number (52,8 triệu) is written with `#,##0.##`
-   * and a whole one with `#,##0`.
+   * (`2` → `#,##0.00`). When absent, the decimals the column's most precise amount needs, in
+   * every row (1.800,0 above 350,5 triệu), and `#,##0` for a column of whole amounts.
    */
   readonly decimals?: number
   /** How a text column's cells are aligned (default left): `right` for a rate such as "52,5%". */

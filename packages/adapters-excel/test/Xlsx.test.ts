@@ -106,6 +106,25 @@ describe("exported workbooks", () => {
     expect(ws.getCell(HEAD + 1, col("Năm kế hoạch")).value).toBe(2024)
   })
 
+  test("a money column shows the same decimals in every row and its total, so that its digits line up; amounts right-aligned off the border", async () => {
+    const ws = (await load(bytes)).getWorksheet("Kế hoạch")
+    if (ws === undefined) throw new Error("no sheet")
+    const c = headerOf(ws).indexOf("Kinh phí (triệu đồng) / Đối ứng") + 1
+    // 700,001 and 700,002 triệu: three decimals in both rows and in the total 1.400,003
+    expect([HEAD + 1, HEAD + 2, HEAD + 3].map((r) => [ws.getCell(r, c).numFmt, ws.getCell(r, c).alignment?.horizontal, ws.getCell(r, c).alignment?.indent])).toEqual([
+      ["#,##0.000", "right", 1],
+      ["#,##0.000", "right", 1],
+      ["#,##0.000", "right", 1]
+    ])
+    const whole = await load(await write([Report.plan([planRow(1, { total: Money.make(1_400_500_000n), counterpartFunding: Money.make(700_500_000n) }), planRow(2, { total: Money.make(1_400_000_000n), counterpartFunding: Money.make(700_000_000n) })])]))
+    const w = whole.worksheets[0]
+    if (w === undefined) throw new Error("no sheet")
+    const t = headerOf(w).indexOf("Kinh phí (triệu đồng) / Tổng số") + 1
+    // 1.400,5 over 1.400: "1.400,5" and "1.400,0"
+    expect([w.getCell(HEAD + 1, t).numFmt, w.getCell(HEAD + 2, t).numFmt]).toEqual(["#,##0.0", "#,##0.0"])
+    expect([w.getCell(HEAD + 1, t).value, w.getCell(HEAD + 2, t).value]).toEqual([1400.5, 1400])
+  })
+
   test("totals are SUM formulas carrying their computed values; then place, date and the signature block", async () => {
     const ws = (await load(bytes)).getWorksheet("Kế hoạch")
     if (ws === undefined) throw new Error("no sheet")

@@ -306,7 +306,13 @@ export const writeTable = (wb: WorkbookLike, table: Report.Table, used: Set<stri
     ws.getRow(headerLast).height = 15 * headerLines + 4
     ws.getRow(headerLast).commit()
   }
-  // rows
+  // rows: a money column shows as many decimals in every row as its most precise amount needs
+  // (337,00 under 150,25), so that its digits line up as a printed table's do
+  const decimalsOf = (v: Report.Value): number => {
+    if (typeof v !== "bigint" || unitDong === 1n) return 0
+    return Math.min(10, ((v < 0n ? -v : v) % unitDong).toString().padStart(unitDong.toString().length - 1, "0").replace(/0+$/, "").length)
+  }
+  const colDecimals = cols.map((c) => (c.kind === "money" ? table.rows.reduce((d, r) => Math.max(d, decimalsOf(r[c.key])), 0) : 0))
   const put = (row: ReturnType<typeof ws.getRow>, rowNumber: number, c: Report.Column, i: number, v: Report.Value) => {
     const cell = row.getCell(i + 1)
     cell.border = border
@@ -318,12 +324,12 @@ export const writeTable = (wb: WorkbookLike, table: Report.Table, used: Set<stri
         if (typeof v === "bigint") {
           const x = inUnit(v, unitDong, path)
           cell.value = x.value
-          cell.numFmt = moneyFormat(c, x.decimals)
+          cell.numFmt = moneyFormat(c, Math.max(x.decimals, colDecimals[i] ?? 0))
         } else {
           cell.value = typeof v === "number" ? v : checkText(v, path)
           cell.numFmt = moneyFormat(c, typeof v === "number" && !Number.isInteger(v) ? 2 : 0)
         }
-        cell.alignment = { horizontal: "right", vertical: "top" }
+        cell.alignment = { horizontal: "right", vertical: "top", indent: 1 }
         break
       case "date":
         if (typeof v === "string" && LocalDate.is(v)) {
@@ -374,8 +380,8 @@ export const writeTable = (wb: WorkbookLike, table: Report.Table, used: Set<stri
         const col = letter.get(c.key) ?? "A"
         const sum = inUnit(Report.columnTotal(table, c.key), unitDong, [name, totalsRow, c.key])
         cell.value = table.rows.length === 0 ? 0 : { formula: `SUM(${col}${firstData}:${col}${lastData})`, result: sum.value }
-        cell.numFmt = moneyFormat(c, sum.decimals)
-        cell.alignment = { horizontal: "right", vertical: "middle" }
+        cell.numFmt = moneyFormat(c, Math.max(sum.decimals, colDecimals[i] ?? 0))
+        cell.alignment = { horizontal: "right", vertical: "middle", indent: 1 }
         totalCell.set(c.key, `${col}${totalsRow}`)
       } else {
         put(row, totalsRow, c, i, t.values?.[c.key])
@@ -411,7 +417,7 @@ export const writeTable = (wb: WorkbookLike, table: Report.Table, used: Set<stri
         )
         cell.value = { formula, result: result.value }
       }
-      cell.numFmt = moneyFormat(cols[valueIndex] as Report.Column, result.decimals)
+      cell.numFmt = moneyFormat(cols[valueIndex] as Report.Column, Math.max(result.decimals, colDecimals[valueIndex] ?? 0))
       cell.font = font({ bold: true }) as never
       row.commit()
       lastRow = n
