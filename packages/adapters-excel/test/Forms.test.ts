@@ -82,6 +82,39 @@ describe("a Hưng Yên register: title, short forms, start dates only, locations
   })
 })
 
+describe("locations checked against the administrative units on the row's date", () => {
+  const read = (title: string, location: string, period: string) =>
+    Register.read([[title], ["STT", "Tên đề án", "Nội dung hoạt động", "Đơn vị thực hiện", "Địa điểm", "Thời gian thực hiện", "Tổng kinh phí", "Kinh phí khuyến công hỗ trợ"], [1, "A", "Thông tin tuyên truyền", UNIT, location, period, 100_000_000, 50_000_000]], {})
+  test("a district named on a date from 01/07/2025, when districts ended, is said in a warning", () => {
+    const r = read("KẾ HOẠCH KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2026 – TỈNH HƯNG YÊN", "Xã Tân Lập, huyện Yên Mỹ", "2026")
+    if (!r.ok) throw r.error
+    expect(r.value.warnings.map((w) => [w.code, w.row, w.params?.["district"]])).toContainEqual(["import/district-abolished", 3, "huyện Yên Mỹ"])
+    const before = read(TITLE, "Xã Tân Lập, huyện Yên Mỹ", "2024")
+    if (!before.ok) throw before.error
+    expect(before.value.warnings.map((w) => w.code)).not.toContain("import/district-abolished")
+  })
+  test("a province merged away on 01/07/2025 is refused for a later date, with the day it ended", () => {
+    const r = read("KẾ HOẠCH KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2026 – TỈNH HÀ GIANG", "Toàn tỉnh", "2026")
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.error.issues.map((i) => [i.code, i.row, i.column, i.raw])).toEqual([["import/bad-value", 3, "E", "Toàn tỉnh"]])
+    expect(r.error.issues[0]?.message).toContain("no longer a province (tỉnh) on 2026-01-01 (provinces were merged on 01/07/2025)")
+  })
+  test("the province from a \"Tỉnh\" column, and from options.province, for locations that name none", () => {
+    const head = ["STT", "Tên đề án", "Nội dung hoạt động", "Đơn vị thực hiện", "Tỉnh", "Địa điểm", "Thời gian thực hiện", "Tổng kinh phí", "Kinh phí khuyến công hỗ trợ", "Nguồn kinh phí", "Năm kế hoạch"]
+    const r = Register.read([head, [1, "A", "Thông tin tuyên truyền", UNIT, "Hưng Yên", "Xã Tân Lập, huyện Yên Mỹ", "2024", 100_000_000, 50_000_000, "Địa phương", 2024], [2, "B", "Thông tin tuyên truyền", UNIT, "Thái Bình", "Toàn tỉnh", "2024", 100_000_000, 50_000_000, "Địa phương", 2024]], {})
+    if (!r.ok) throw r.error
+    expect(r.value.proposals.map((p) => p.locations.map((l) => [l.provinceCode, l.commune?.name]))).toEqual([[["33", "Tân Lập"]], [["34", undefined]]])
+    const noProvince = [head.filter((h) => h !== "Tỉnh"), [1, "A", "Thông tin tuyên truyền", UNIT, "Xã Tân Lập, huyện Yên Mỹ", "2024", 100_000_000, 50_000_000, "Địa phương", 2024]]
+    const refused = Register.read(noProvince, {})
+    expect(refused.ok).toBe(false)
+    if (!refused.ok) expect(refused.error.issues[0]?.message).toContain("names no province (tỉnh)")
+    const given = Register.read(noProvince, { province: "33" })
+    if (!given.ok) throw given.error
+    expect(given.value.proposals[0]?.locations[0]?.provinceCode).toBe("33")
+  })
+})
+
 describe("the implementation period in one cell", () => {
   const read = (cell: CellValue) => {
     const r = Register.read([[TITLE], ["STT", "Tên đề án", "Nội dung hoạt động", "Đơn vị thực hiện", "Thời gian thực hiện", "Tổng kinh phí", "Kinh phí khuyến công hỗ trợ"], [1, "A", "Thông tin tuyên truyền", UNIT, cell, 100, 50]], {})
