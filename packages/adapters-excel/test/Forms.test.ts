@@ -123,6 +123,9 @@ describe("the implementation period in one cell", () => {
   }
   test.each([
     ["Tháng 3–11/2024", "2024-03-01", "2024-11-30", []],
+    ["T3-T11/2024", "2024-03-01", "2024-11-30", []],
+    ["T3/2024 - T11/2024", "2024-03-01", "2024-11-30", []],
+    ["Tháng 3 - tháng 11 năm 2024", "2024-03-01", "2024-11-30", []],
     ["Quý II/2024", "2024-04-01", "2024-06-30", []],
     ["Quý II - III/2024", "2024-04-01", "2024-09-30", []],
     ["6 tháng cuối năm 2024", "2024-07-01", "2024-12-31", []],
@@ -132,6 +135,25 @@ describe("the implementation period in one cell", () => {
     ["", "2024-01-01", "2024-12-31", ["import/period-defaulted"]]
   ] as const)("%j → %s … %s", (cell, start, end, warnings) => {
     expect(read(cell)).toEqual([start, end, warnings])
+  })
+})
+
+describe("activities in the forms officials write them, from the catalogue of the law", () => {
+  test.each([
+    ["Ứng dụng máy móc thiết bị tiên tiến", "machinery"],
+    ["Hỗ trợ máy móc thiết bị", "machinery"],
+    ["Thông tin tuyên truyền", "media"],
+    ["Tư vấn, trợ giúp cơ sở CNNT", "consultancy"],
+    ["Bình chọn sản phẩm CNNT tiêu biểu", "typical-product"],
+    ["Mô hình trình diễn", "demo-model"],
+    ["Đào tạo nghề", "vocational-training"],
+    ["Hội chợ triển lãm", "domestic-fair"],
+    ["Chi quản lý đề án", "management"],
+    ["Hỗ trợ thành lập doanh nghiệp", "enterprise-setup"]
+  ] as const)("%j → %s", (name, code) => {
+    const r = Register.read([[TITLE], ["STT", "Tên đề án", "Nội dung hoạt động", "Đơn vị thực hiện", "Thời gian thực hiện", "Tổng kinh phí", "Kinh phí khuyến công hỗ trợ"], [1, "A", name, UNIT, "2024", 100, 50]], {})
+    if (!r.ok) throw r.error
+    expect(r.value.proposals[0]?.activities[0]?.activity).toBe(code)
   })
 })
 
