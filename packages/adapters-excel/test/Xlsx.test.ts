@@ -171,6 +171,26 @@ describe("exported workbooks", () => {
     expect(ws.getCell("D13").value).toEqual({ formula: "D11-D12", result: 100_000_000 })
   })
 
+  test("the allocation and the progress report in triệu đồng when asked (unit), exactly, summary lines too", async () => {
+    const rows: ReadonlyArray<Report.AllocationRow> = [
+      { id: "A", requested: Money.make(600_500_000n), allocated: Money.make(600_500_000n), status: "Được hỗ trợ toàn bộ" },
+      { id: "B", requested: Money.make(300_000_000n), allocated: Money.make(300_000_000n), status: "Được hỗ trợ toàn bộ" }
+    ]
+    const alloc = (await load(await write([Report.allocation(rows, { summary: { envelope: Money.make(1_000_000_000n) }, unit: "triệu đồng", document: false })]))).getWorksheet("Phân bổ")
+    if (alloc === undefined) throw new Error("no sheet")
+    // rows: 1 title, 2 unit, 3 header, 4-5 data, 6 totals, 8-12 summary
+    expect(alloc.getRow(2).values as Array<unknown>).toContain("Đơn vị tính: triệu đồng")
+    expect([alloc.getCell("C3").value, alloc.getCell("D3").value]).toEqual(["Kinh phí đề nghị hỗ trợ (triệu đồng)", "Kinh phí phân bổ (triệu đồng)"])
+    expect([alloc.getCell("D4").value, alloc.getCell("D5").value, alloc.getCell("D4").numFmt, alloc.getCell("D5").numFmt]).toEqual([600.5, 300, "#,##0.0", "#,##0.0"])
+    expect(alloc.getCell("D6").value).toEqual({ formula: "SUM(D4:D5)", result: 900.5 })
+    expect([alloc.getCell("B8").value, alloc.getCell("D8").value]).toEqual(["Kinh phí được giao", 1000])
+    const progress = Report.progress([{ key: "Hưng Yên", assigned: Money.make(1_600_000_000n), disbursed: Money.make(900_250_000n), rate: "56,3%" }], { keyHeader: "Tỉnh", sheet: "Theo tỉnh", unit: "triệu đồng", document: false })
+    const p = (await load(await write([progress]))).getWorksheet("Theo tỉnh")
+    if (p === undefined) throw new Error("no sheet")
+    expect([p.getCell("C3").value, p.getCell("D3").value, p.getCell("C4").value, p.getCell("D4").value]).toEqual(["Kinh phí được giao (triệu đồng)", "Đã giải ngân (triệu đồng)", 1600, 900.25])
+    expect([p.getCell("E4").value, p.getCell("E4").alignment?.horizontal]).toEqual(["56,3%", "right"])
+  })
+
   test("several tables → several sheets with distinct, valid names", async () => {
     const t = Report.plan([planRow(1)], { sheet: "Kế hoạch: 2024/01" })
     const wb = await load(await write([t, t]))
