@@ -79,9 +79,10 @@ const progress = Result.getOrThrow(
   })
 )
 
+/** A CSV LibreOffice saved, cells as shown less the space an amount's format keeps after it (`#,##0_)`). */
 const csvOf = (file: string | undefined) => {
   if (file === undefined) throw new Error("no such LibreOffice output")
-  return Result.getOrThrow(Csv.parse(readFileSync(file, "utf8")))
+  return Result.getOrThrow(Csv.parse(readFileSync(file, "utf8"))).map((r) => r.map((c) => (/^-?[\d.,]+ $/.test(c) ? c.trimEnd() : c)))
 }
 
 /** Set when LibreOffice is missing or a conversion failed: every test then fails with it. */

@@ -97,8 +97,8 @@ describe("exported workbooks", () => {
     expect(ws.getCell(HEAD + 1, col("Nội dung hoạt động")).value).toBe("Ứng dụng máy móc thiết bị tiên tiến")
     const total = ws.getCell(HEAD + 1, col("Kinh phí (triệu đồng) / Tổng số"))
     expect(total.value).toBe(1400.001)
-    expect(total.numFmt).toBe("#,##0.000")
-    expect(ws.getCell(HEAD + 1, col("Kinh phí (triệu đồng) / Khuyến công hỗ trợ")).numFmt).toBe("#,##0")
+    expect(total.numFmt).toBe("#,##0.000_)")
+    expect(ws.getCell(HEAD + 1, col("Kinh phí (triệu đồng) / Khuyến công hỗ trợ")).numFmt).toBe("#,##0_)")
     const start = ws.getCell(HEAD + 1, col("Thời gian thực hiện / Bắt đầu"))
     expect(start.value).toEqual(new Date(Date.UTC(2024, 3, 1)))
     expect(start.numFmt).toBe("dd/mm/yyyy")
@@ -106,22 +106,22 @@ describe("exported workbooks", () => {
     expect(ws.getCell(HEAD + 1, col("Năm kế hoạch")).value).toBe(2024)
   })
 
-  test("a money column shows the same decimals in every row and its total, so that its digits line up; amounts right-aligned off the border", async () => {
+  test("a money column shows the same decimals in every row and its total, so that its digits line up; amounts right-aligned, a ")" wide off the border", async () => {
     const ws = (await load(bytes)).getWorksheet("Kế hoạch")
     if (ws === undefined) throw new Error("no sheet")
     const c = headerOf(ws).indexOf("Kinh phí (triệu đồng) / Đối ứng") + 1
     // 700,001 and 700,002 triệu: three decimals in both rows and in the total 1.400,003
-    expect([HEAD + 1, HEAD + 2, HEAD + 3].map((r) => [ws.getCell(r, c).numFmt, ws.getCell(r, c).alignment?.horizontal, ws.getCell(r, c).alignment?.indent])).toEqual([
-      ["#,##0.000", "right", 1],
-      ["#,##0.000", "right", 1],
-      ["#,##0.000", "right", 1]
+    expect([HEAD + 1, HEAD + 2, HEAD + 3].map((r) => [ws.getCell(r, c).numFmt, ws.getCell(r, c).alignment?.horizontal])).toEqual([
+      ["#,##0.000_)", "right"],
+      ["#,##0.000_)", "right"],
+      ["#,##0.000_)", "right"]
     ])
     const whole = await load(await write([Report.plan([planRow(1, { total: Money.make(1_400_500_000n), counterpartFunding: Money.make(700_500_000n) }), planRow(2, { total: Money.make(1_400_000_000n), counterpartFunding: Money.make(700_000_000n) })])]))
     const w = whole.worksheets[0]
     if (w === undefined) throw new Error("no sheet")
     const t = headerOf(w).indexOf("Kinh phí (triệu đồng) / Tổng số") + 1
     // 1.400,5 over 1.400: "1.400,5" and "1.400,0"
-    expect([w.getCell(HEAD + 1, t).numFmt, w.getCell(HEAD + 2, t).numFmt]).toEqual(["#,##0.0", "#,##0.0"])
+    expect([w.getCell(HEAD + 1, t).numFmt, w.getCell(HEAD + 2, t).numFmt]).toEqual(["#,##0.0_)", "#,##0.0_)"])
     expect([w.getCell(HEAD + 1, t).value, w.getCell(HEAD + 2, t).value]).toEqual([1400.5, 1400])
   })
 
@@ -181,7 +181,7 @@ describe("exported workbooks", () => {
     // rows: 1 title, 2 unit, 3 header, 4-5 data, 6 totals, 8-12 summary
     expect(alloc.getRow(2).values as Array<unknown>).toContain("Đơn vị tính: triệu đồng")
     expect([alloc.getCell("C3").value, alloc.getCell("D3").value]).toEqual(["Kinh phí đề nghị hỗ trợ (triệu đồng)", "Kinh phí phân bổ (triệu đồng)"])
-    expect([alloc.getCell("D4").value, alloc.getCell("D5").value, alloc.getCell("D4").numFmt, alloc.getCell("D5").numFmt]).toEqual([600.5, 300, "#,##0.0", "#,##0.0"])
+    expect([alloc.getCell("D4").value, alloc.getCell("D5").value, alloc.getCell("D4").numFmt, alloc.getCell("D5").numFmt]).toEqual([600.5, 300, "#,##0.0_)", "#,##0.0_)"])
     expect(alloc.getCell("D6").value).toEqual({ formula: "SUM(D4:D5)", result: 900.5 })
     expect([alloc.getCell("B8").value, alloc.getCell("D8").value]).toEqual(["Kinh phí được giao", 1000])
     const progress = Report.progress([{ key: "Hưng Yên", assigned: Money.make(1_600_000_000n), disbursed: Money.make(900_250_000n), rate: "56,3%" }], { keyHeader: "Tỉnh", sheet: "Theo tỉnh", unit: "triệu đồng", document: false })
@@ -268,11 +268,11 @@ describe("writeTables: subtitles and fractional amounts", () => {
     if (ws === undefined) throw new Error("no sheet")
     const m = HEADER.length + 1
     expect(ws.getCell(4, m).value).toBe(52.8)
-    expect(ws.getCell(4, m).numFmt).toBe("#,##0.00")
-    expect(ws.getCell(5, m).numFmt).toBe("#,##0")
-    expect(ws.getCell(6, m).numFmt).toBe("#,##0")
-    expect(ws.getCell(4, m + 1).numFmt).toBe("#,##0.00")
-    expect(ws.getCell(5, m + 1).numFmt).toBe("#,##0.00")
+    expect(ws.getCell(4, m).numFmt).toBe("#,##0.00_)")
+    expect(ws.getCell(5, m).numFmt).toBe("#,##0_)")
+    expect(ws.getCell(6, m).numFmt).toBe("#,##0_)")
+    expect(ws.getCell(4, m + 1).numFmt).toBe("#,##0.00_)")
+    expect(ws.getCell(5, m + 1).numFmt).toBe("#,##0.00_)")
   })
 })
 
