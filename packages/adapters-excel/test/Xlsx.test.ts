@@ -6,7 +6,7 @@ import { join } from "node:path"
 import { PassThrough, Readable } from "node:stream"
 import { fileURLToPath } from "node:url"
 import { crc32 } from "node:zlib"
-import { LocalDate, Money } from "@khuyencong/core"
+import { LocalDate, Money, Result } from "@khuyencong/core"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 // exceljs through the adapter (loaded with its UTF-8 fix) to inspect what was written
 import { ExcelJS } from "../src/internal/exceljs.js"
@@ -106,7 +106,7 @@ describe("exported workbooks", () => {
     expect(ws.getCell(HEAD + 1, col("Năm kế hoạch")).value).toBe(2024)
   })
 
-  test("a money column shows the same decimals in every row and its total, so that its digits line up; amounts right-aligned, a ")" wide off the border", async () => {
+  test("a money column shows the same decimals in every row and its total, so that its digits line up; amounts right-aligned, a bracket's width off the border", async () => {
     const ws = (await load(bytes)).getWorksheet("Kế hoạch")
     if (ws === undefined) throw new Error("no sheet")
     const c = headerOf(ws).indexOf("Kinh phí (triệu đồng) / Đối ứng") + 1
@@ -626,5 +626,31 @@ describe("register rows round-trip through .xlsx", () => {
     if (!r.ok) throw r.error
     expect(r.value.proposals).toEqual(expected)
     expect(r.value.skipped.map((s) => s.reason)).toEqual(["subtotal", "signature", "signature", "signature"])
+  })
+
+  test("a proposal of several activities exports (a row per activity under its number) and imports back whole", async () => {
+    const one = Register.toProposal(planRow(1))
+    if (!one.ok) throw one.error
+    const a = one.value.activities[0]
+    const line = a?.costLines[0]
+    if (a === undefined || line === undefined) throw new Error("no activity")
+    const management = { ...a, activity: "management", costLines: [{ ...line, item: "management", total: Money.make(40_000_000n), requestedSupport: Money.make(40_000_000n), counterpartFunding: Money.zero }] }
+    const two = { ...one.value, activities: [a, management] }
+    const rows = Report.planRowsOf([two, Result.getOrThrow(Register.toProposal(planRow(2)))], new Map([[two.id, Money.make(740_000_000n)]]))
+    if (!rows.ok) throw rows.error
+    expect(rows.value.map((r) => [r.id, r.activity, r.approved])).toEqual([
+      [two.id, "machinery", 740_000_000n],
+      [two.id, "management", undefined],
+      ["HY-2024-002", "machinery", undefined]
+    ])
+    // written and read with the catalogue of the law (the defaults): "Chi quản lý đề án" is its short form
+    const bytes = await Xlsx.exportPlan(rows.value)
+    if (!bytes.ok || bytes.value === undefined) throw new Error("export failed")
+    const r = await Xlsx.readRegister(bytes.value, {})
+    if (!r.ok) throw r.error
+    expect(r.value.proposals.map((p) => [p.id, p.activities.map((x) => [x.activity, x.costLines.map((l) => l.total)])])).toEqual([
+      [two.id, [["machinery", [1_400_001_000n]], ["management", [40_000_000n]]]],
+      ["HY-2024-002", [["machinery", [1_400_002_000n]]]]
+    ])
   })
 })
