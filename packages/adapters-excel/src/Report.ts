@@ -353,7 +353,7 @@ export const plan = (rows: ReadonlyArray<PlanRow>, options: PlanOptions = {}): T
     { key: "title", header: L.title[0] ?? "Tên đề án", kind: "text", width: 26 },
     { key: "activity", header: L.activity[0] ?? "Nội dung hoạt động", kind: "text", width: 17 }
   ]
-  if (has((r) => r.item)) columns.push({ key: "item", header: L.item[0] ?? "Nội dung chi", kind: "text", width: 15 })
+  if (has((r) => r.item)) columns.push({ key: "item", header: "Nội dung chi", kind: "text", width: 15 })
   columns.push(
     { key: "form", header: L.form[0] ?? "Hình thức", kind: "text", width: 7.5 },
     { key: "implementingUnit", header: L.implementingUnit[0] ?? "Đơn vị thực hiện", kind: "text", width: 17 }
