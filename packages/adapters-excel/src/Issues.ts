@@ -88,6 +88,7 @@ const paramsOf = (i: ImportIssue): Messages.Params => {
   if (field !== undefined) p["field"] = field
   if (i.row !== undefined) p["row"] = i.row
   if (i.column !== undefined) p["column"] = i.column
+  if (i.sheet !== undefined) p["sheet"] = i.sheet
   if (i.raw !== undefined && i.raw !== null) p["value"] = typeof i.raw === "object" ? JSON.stringify(i.raw) : String(i.raw)
   return p
 }

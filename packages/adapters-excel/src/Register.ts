@@ -1417,7 +1417,7 @@ export const reader = (options: Options, source: Source = {}): Reader => {
                 place(n, col("location"), cells, "location"),
                 "import/district-abolished",
                 `"${loc.district ?? ""}" is recorded as written, but on ${LocalDate.formatVi(start)} there are no districts (cấp huyện): from ${LocalDate.formatVi(AdminUnits.reorganisationDay())} communes come directly under the province; write the commune as it is named from that day, and the province`,
-                { district: loc.district ?? "", date: start, abolished: AdminUnits.reorganisationDay() }
+                { district: loc.district ?? "", date: LocalDate.formatVi(start), abolished: LocalDate.formatVi(AdminUnits.reorganisationDay()) }
               )
             )
           out.push(loc)

@@ -80,6 +80,14 @@ describe("a Hưng Yên register: title, short forms, start dates only, locations
     ])
     expect(reg?.skipped.map((s) => s.reason)).toEqual(["subtotal", "signature", "signature"])
   })
+
+  test("warnings in Vietnamese say what was filled in or not checked, not that a cell could not be read", () => {
+    expect(reg?.warnings.map((w) => Issues.messageOf(w, "vi"))).toEqual([
+      "Thời gian thực hiện để trống hoặc không ghi đủ: lấy theo năm kế hoạch (bắt đầu 01/01, kết thúc 31/12).",
+      'Đơn vị hành chính cấp xã "Tân Lập" được ghi nguyên văn, chưa đối chiếu được (chưa có danh mục cấp xã); tỉnh đã được kiểm tra.',
+      "Thời gian thực hiện để trống hoặc không ghi đủ: lấy theo năm kế hoạch 2024 (bắt đầu 01/01, kết thúc 31/12)."
+    ])
+  })
 })
 
 describe("locations checked against the administrative units on the row's date", () => {
@@ -89,6 +97,9 @@ describe("locations checked against the administrative units on the row's date",
     const r = read("KẾ HOẠCH KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2026 – TỈNH HƯNG YÊN", "Xã Tân Lập, huyện Yên Mỹ", "2026")
     if (!r.ok) throw r.error
     expect(r.value.warnings.map((w) => [w.code, w.row, w.params?.["district"]])).toContainEqual(["import/district-abolished", 3, "huyện Yên Mỹ"])
+    const w = r.value.warnings.find((x) => x.code === "import/district-abolished")
+    if (w === undefined) throw new Error("no warning")
+    expect(Issues.messageOf(w, "vi")).toBe('Địa điểm ghi cấp huyện "huyện Yên Mỹ", nhưng ngày 01/01/2026 không còn cấp huyện (từ 01/07/2025): hãy ghi xã theo tên mới và tỉnh; địa điểm được ghi nguyên văn.')
     const before = read(TITLE, "Xã Tân Lập, huyện Yên Mỹ", "2024")
     if (!before.ok) throw before.error
     expect(before.value.warnings.map((w) => w.code)).not.toContain("import/district-abolished")
@@ -258,6 +269,7 @@ describe("a workbook holding last year's register before this year's", () => {
     expect([r.value.sheet, r.value.proposals[0]?.title]).toEqual(["KH 2024", "Đề án năm 2024"])
     expect(r.value.warnings[0]?.code).toBe("import/sheet-chosen")
     expect(r.value.warnings[0]?.message).toContain('"KH 2023" (2023)')
+    expect(Issues.messageOf(r.value.warnings[0] as NonNullable<(typeof r.value.warnings)[0]>, "vi")).toBe('Tệp có nhiều trang tính: đã đọc trang "KH 2024" (theo năm kế hoạch, hoặc năm gần nhất), không đọc các trang khác.')
   })
   test("without a plan year, the latest, with a warning naming the other", async () => {
     const r = await Xlsx.readRegister(await book(), {})

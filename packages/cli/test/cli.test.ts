@@ -76,7 +76,7 @@ describe("khuyencong evaluate", SPAWNING, () => {
       reasons: [{ code: "legal-form/not-eligible:large-enterprise", message: "The establishment's legal form is not one that is supported: large-enterprise." }]
     })
     expect(j.register.issues.map((i: { code: string }) => i.code)).toContain("import/bad-amount")
-    expect(j.register.issues[0].message).toBe('The amount in column "Tổng kinh phí (đồng)" cannot be read: "5OO.000.000".')
+    expect(j.register.issues[0].message).toBe('The amount in column "Tổng kinh phí (đồng)" cannot be read: "5OO.000.000" (the column is in đồng).')
   })
 
   it("exits 2 on a usage error", () => {

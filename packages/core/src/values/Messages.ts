@@ -134,6 +134,13 @@ export const catalogue: Readonly<Record<string, Entry>> = {
   "import/fractional-dong": e("Số tiền có phần lẻ dưới một đồng[: \"{value}\"].", "The amount has a fraction of a đồng[: \"{value}\"]."),
   "import/lines-do-not-add-up": e("Các dòng chi không cộng đúng tổng[: \"{value}\"].", "The cost lines do not add up to the total[: \"{value}\"]."),
   "import/beneficiary-not-listed": e("Cơ sở thụ hưởng không có trong danh sách cơ sở[: \"{value}\"].", "The beneficiary is not in the list of establishments[: \"{value}\"]."),
+  // warnings: what was filled in, chosen or converted (not a cell that could not be read)
+  "import/period-defaulted": e("Thời gian thực hiện để trống hoặc không ghi đủ: lấy theo năm kế hoạch[ {year}] (bắt đầu 01/01, kết thúc 31/12).", "The implementation period is blank or incomplete: taken from the plan year[ {year}] (start 01/01, end 31/12)."),
+  "import/period-year-defaulted": e("Thời gian thực hiện không ghi năm[: \"{value}\"]: lấy năm kế hoạch[ {year}].", "The implementation period names no year[: \"{value}\"]: the plan year[ {year}] was taken."),
+  "import/commune-unchecked": e("Đơn vị hành chính cấp xã[ \"{commune}\"] được ghi nguyên văn, chưa đối chiếu được (chưa có danh mục cấp xã); tỉnh đã được kiểm tra.", "The commune-level unit[ \"{commune}\"] is recorded as written, not checked (commune-level units are not listed); the province is checked."),
+  "import/district-abolished": e("Địa điểm ghi cấp huyện[ \"{district}\"], nhưng[ ngày {date}] không còn cấp huyện[ (từ {abolished})]: hãy ghi xã theo tên mới và tỉnh; địa điểm được ghi nguyên văn.", "The location names a district[ \"{district}\"], but[ on {date}] there are no districts[ (since {abolished})]: write the commune by its new name and the province; the location is recorded as written."),
+  "import/legacy-encoding-converted": e("Văn bản dùng bảng mã cũ[ {encoding}] đã được chuyển sang Unicode: hãy kiểm tra và lưu lại tệp bằng Unicode.", "Text in a legacy encoding[ ({encoding})] was converted to Unicode: check it and save the file in Unicode."),
+  "import/sheet-chosen": e("Tệp có nhiều trang tính: đã đọc trang[ \"{sheet}\"] (theo năm kế hoạch, hoặc năm gần nhất), không đọc các trang khác.", "The workbook holds several sheets: the sheet[ \"{sheet}\"] was read (the plan year's, or the latest), the others were not."),
   "import/header-not-found": e("Không tìm thấy dòng tiêu đề của biểu.", "The register's header row was not found."),
   "import/missing-column": e("Biểu thiếu cột[ {field}].", "The register has no column[ {field}]."),
   "import/sheet-not-found": e("Không có trang tính[ {value}].", "No such sheet[ {value}]."),
