@@ -66,7 +66,7 @@ export interface ImportIssue extends Errors.Issue {
   readonly field: string | undefined
   /**
    * The parameters of the message, for a caller that words it itself (a later Vietnamese
-   * catalogue): `unit` (the column's unit, "triệu đồng"), `expected`, `found`, `suggestions` …
+   * catalogue): `unit` (the column's unit, "triệu đồng"), `expected`, `found`, `suggestions` (codes) and `closest` (their Vietnamese names) …
    */
   readonly params?: Readonly<Record<string, string | number>>
 }
@@ -88,6 +88,7 @@ const paramsOf = (i: ImportIssue): Messages.Params => {
   if (field !== undefined) p["field"] = field
   if (i.row !== undefined) p["row"] = i.row
   if (i.column !== undefined) p["column"] = i.column
+  if (i.sheet !== undefined) p["sheet"] = i.sheet
   if (i.raw !== undefined && i.raw !== null) p["value"] = typeof i.raw === "object" ? JSON.stringify(i.raw) : String(i.raw)
   return p
 }

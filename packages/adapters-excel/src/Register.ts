@@ -76,7 +76,7 @@
  * ```
  * @since 0.1.0
  */
-import { Errors, LocalDate, Money, Proposal, Result } from "@khuyencong/core"
+import { AdminUnits, Errors, LocalDate, Money, Proposal, Result } from "@khuyencong/core"
 import { catalogueOf } from "./internal/catalogue.js"
 import { readSheetContext } from "./internal/context.js"
 import { detectLegacy, fromTcvn3, HOW_TO_CONVERT, LEGACY_NAMES } from "./internal/legacy.js"
@@ -1203,7 +1203,7 @@ export const reader = (options: Options, source: Source = {}): Reader => {
               ? `; write a code (${[...catalogue.codes].slice(0, 6).join(", ")}, …), the activity's name or a short form of it`
               : `; did you mean ${near.map((x) => `"${x.name}" (${x.code})`).join(" or ")}?`
           }`,
-          { found: activityText, suggestions: near.map((x) => x.code).join(", ") }
+          { found: activityText, suggestions: near.map((x) => x.code).join(", "), closest: near.map((x) => `"${x.name}"`).join(" / ") }
         )
       }
     } else if (inherit !== undefined) activity = inherit
@@ -1407,6 +1407,17 @@ export const reader = (options: Options, source: Source = {}): Reader => {
                 "import/commune-unchecked",
                 `the commune-level unit (${COMMUNE_PREFIX[loc.commune?.kind ?? "commune"]}) "${loc.commune?.name ?? ""}" is recorded as written: communes are not checked against the administrative units (their list is not encoded); the province ${loc.provinceName ?? loc.provinceCode}${contextual ? `, taken from ${provinceCell !== undefined ? "the province column" : options.province !== undefined ? "options.province" : "the title"},` : ""} is checked on ${start === undefined ? "the register's date" : LocalDate.formatVi(start)}`,
                 { commune: loc.commune?.name ?? "", province: loc.provinceCode }
+              )
+            )
+          // the district level ended on the day provinces were reorganised (the two-level local
+          // government of 2025); a district on a later date names no unit
+          if (loc.district !== undefined && start !== undefined && start >= AdminUnits.reorganisationDay())
+            warnRows("district", n, () =>
+              issueAt(
+                place(n, col("location"), cells, "location"),
+                "import/district-abolished",
+                `"${loc.district ?? ""}" is recorded as written, but on ${LocalDate.formatVi(start)} there are no districts (cấp huyện): from ${LocalDate.formatVi(AdminUnits.reorganisationDay())} communes come directly under the province; write the commune as it is named from that day, and the province`,
+                { district: loc.district ?? "", date: LocalDate.formatVi(start), abolished: LocalDate.formatVi(AdminUnits.reorganisationDay()) }
               )
             )
           out.push(loc)

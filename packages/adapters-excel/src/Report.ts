@@ -54,10 +54,12 @@ export interface Column {
   readonly group?: string
   /**
    * Money columns holding numbers in a larger unit (triệu đồng): the decimals always shown
-   * (`2` → `#,##0.00`). When absent, a fractional number (52,8 triệu) is written with `#,##0.##`
-   * and a whole one with `#,##0`.
+   * (`2` → `#,##0.00`). When absent, the decimals the column's most precise amount needs, in
+   * every row (1.800,0 above 350,5 triệu), and `#,##0` for a column of whole amounts.
    */
   readonly decimals?: number
+  /** How a text column's cells are aligned (default left): `right` for a rate such as "52,5%". */
+  readonly align?: "left" | "center" | "right"
 }
 
 /**
@@ -351,7 +353,7 @@ export const plan = (rows: ReadonlyArray<PlanRow>, options: PlanOptions = {}): T
     { key: "title", header: L.title[0] ?? "Tên đề án", kind: "text", width: 26 },
     { key: "activity", header: L.activity[0] ?? "Nội dung hoạt động", kind: "text", width: 17 }
   ]
-  if (has((r) => r.item)) columns.push({ key: "item", header: L.item[0] ?? "Nội dung chi", kind: "text", width: 15 })
+  if (has((r) => r.item)) columns.push({ key: "item", header: "Nội dung chi", kind: "text", width: 15 })
   columns.push(
     { key: "form", header: L.form[0] ?? "Hình thức", kind: "text", width: 7.5 },
     { key: "implementingUnit", header: L.implementingUnit[0] ?? "Đơn vị thực hiện", kind: "text", width: 17 }
@@ -661,7 +663,7 @@ export const progress = (
     { key: "key", header: options.keyHeader, kind: "text", width: 34 },
     { key: "assigned", header: withUnit("Kinh phí được giao", formOf(options, "đồng").unit), kind: "money", width: 18 },
     { key: "disbursed", header: withUnit("Đã giải ngân", formOf(options, "đồng").unit), kind: "money", width: 18 },
-    { key: "rate", header: "Tỷ lệ giải ngân", kind: "text", width: 11 }
+    { key: "rate", header: "Tỷ lệ giải ngân", kind: "text", width: 11, align: "right" }
   ],
   rows: rows.map((r, i) => ({ stt: i + 1, key: r.key, assigned: r.assigned, disbursed: r.disbursed, rate: r.rate })),
   totals: { label: "Tổng cộng", labelColumn: "key", sum: ["assigned", "disbursed"], values: options.totalRate === undefined ? {} : { rate: options.totalRate } }
@@ -686,7 +688,7 @@ export const progressByMonth = (
     { key: "month", header: "Tháng", kind: "month", width: 10 },
     { key: "disbursed", header: withUnit("Giải ngân trong tháng", formOf(options, "đồng").unit), kind: "money", width: 20 },
     { key: "cumulative", header: withUnit("Lũy kế", formOf(options, "đồng").unit), kind: "money", width: 20 },
-    { key: "rate", header: "Tỷ lệ lũy kế", kind: "text", width: 11 }
+    { key: "rate", header: "Tỷ lệ lũy kế", kind: "text", width: 11, align: "right" }
   ],
   rows: rows.map((r) => ({ month: r.month, disbursed: r.disbursed, cumulative: r.cumulative, rate: r.rate })),
   totals: { label: "Tổng cộng", labelColumn: "month", sum: ["disbursed"] }

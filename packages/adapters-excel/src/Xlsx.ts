@@ -32,9 +32,11 @@
  *
  * @example
  * ```ts
- * import { Xlsx } from "@khuyencong/adapters-excel"
+ * import { Report, Xlsx } from "@khuyencong/adapters-excel"
  * const r = await Xlsx.readRegister("bieu-tong-hop-2024.xlsx", { activities: pack.activities, defaults: { planYear: 2024 } })
- * if (r.ok) await Xlsx.exportPlan(rowsOf(r.value.proposals), { path: "ke-hoach-2024.xlsx" })
+ * // a row per activity: a proposal of several activities takes several rows under its number
+ * const rows = r.ok ? Report.planRowsOf(r.value.proposals) : undefined
+ * if (rows?.ok) await Xlsx.exportPlan(rows.value, { path: "ke-hoach-2024.xlsx" })
  * ```
  * @since 0.1.0
  */

@@ -6,6 +6,7 @@
 import { describe, expect, test } from "vitest"
 import type { CellValue } from "../src/Cell.js"
 import * as Csv from "../src/Csv.js"
+import * as Issues from "../src/Issues.js"
 import * as Register from "../src/Register.js"
 import type * as Report from "../src/Report.js"
 import * as Xlsx from "../src/Xlsx.js"
@@ -62,6 +63,15 @@ describe("a Hưng Yên register: title, short forms, start dates only, locations
     expect(r.error.issues[1]?.message).toContain('did you mean "Tư vấn, trợ giúp" (consultancy)')
   })
 
+  test("in Vietnamese too, as the CLI and the explorer word them: the column's unit and the closest activities", () => {
+    if (r.ok) throw new Error("expected issues")
+    const [amount, activity] = r.error.issues
+    if (amount === undefined || activity === undefined) throw new Error("two issues expected")
+    expect(Issues.messageOf(amount, "vi")).toBe('Số tiền ở cột "Tổng kinh phí (triệu đồng)" không đọc được: "1.2OO" (cột tính bằng triệu đồng).')
+    expect(Issues.messageOf(activity, "vi")).toMatch(/^Nội dung hoạt động không có trong danh mục: "Tư vấn thiết kế mẫu"\. Có phải là "Tư vấn, trợ giúp"[^?]*\?$/)
+    expect(Issues.messageOf(amount, "en")).toContain("(the column is in triệu đồng)")
+  })
+
   test("what was filled in or not checked is said in warnings; the signature block ends the table", () => {
     expect(reg?.warnings.map((w) => [w.code, w.row, w.params?.["rows"]])).toEqual([
       ["import/period-defaulted", 3, undefined],
@@ -69,6 +79,50 @@ describe("a Hưng Yên register: title, short forms, start dates only, locations
       ["import/period-defaulted", 8, undefined]
     ])
     expect(reg?.skipped.map((s) => s.reason)).toEqual(["subtotal", "signature", "signature"])
+  })
+
+  test("warnings in Vietnamese say what was filled in or not checked, not that a cell could not be read", () => {
+    expect(reg?.warnings.map((w) => Issues.messageOf(w, "vi"))).toEqual([
+      "Thời gian thực hiện để trống hoặc không ghi đủ: lấy theo năm kế hoạch (bắt đầu 01/01, kết thúc 31/12).",
+      'Đơn vị hành chính cấp xã "Tân Lập" được ghi nguyên văn, chưa đối chiếu được (chưa có danh mục cấp xã); tỉnh đã được kiểm tra.',
+      "Thời gian thực hiện để trống hoặc không ghi đủ: lấy theo năm kế hoạch 2024 (bắt đầu 01/01, kết thúc 31/12)."
+    ])
+  })
+})
+
+describe("locations checked against the administrative units on the row's date", () => {
+  const read = (title: string, location: string, period: string) =>
+    Register.read([[title], ["STT", "Tên đề án", "Nội dung hoạt động", "Đơn vị thực hiện", "Địa điểm", "Thời gian thực hiện", "Tổng kinh phí", "Kinh phí khuyến công hỗ trợ"], [1, "A", "Thông tin tuyên truyền", UNIT, location, period, 100_000_000, 50_000_000]], {})
+  test("a district named on a date from 01/07/2025, when districts ended, is said in a warning", () => {
+    const r = read("KẾ HOẠCH KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2026 – TỈNH HƯNG YÊN", "Xã Tân Lập, huyện Yên Mỹ", "2026")
+    if (!r.ok) throw r.error
+    expect(r.value.warnings.map((w) => [w.code, w.row, w.params?.["district"]])).toContainEqual(["import/district-abolished", 3, "huyện Yên Mỹ"])
+    const w = r.value.warnings.find((x) => x.code === "import/district-abolished")
+    if (w === undefined) throw new Error("no warning")
+    expect(Issues.messageOf(w, "vi")).toBe('Địa điểm ghi cấp huyện "huyện Yên Mỹ", nhưng ngày 01/01/2026 không còn cấp huyện (từ 01/07/2025): hãy ghi xã theo tên mới và tỉnh; địa điểm được ghi nguyên văn.')
+    const before = read(TITLE, "Xã Tân Lập, huyện Yên Mỹ", "2024")
+    if (!before.ok) throw before.error
+    expect(before.value.warnings.map((w) => w.code)).not.toContain("import/district-abolished")
+  })
+  test("a province merged away on 01/07/2025 is refused for a later date, with the day it ended", () => {
+    const r = read("KẾ HOẠCH KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2026 – TỈNH HÀ GIANG", "Toàn tỉnh", "2026")
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.error.issues.map((i) => [i.code, i.row, i.column, i.raw])).toEqual([["import/bad-value", 3, "E", "Toàn tỉnh"]])
+    expect(r.error.issues[0]?.message).toContain("no longer a province (tỉnh) on 2026-01-01 (provinces were merged on 01/07/2025)")
+  })
+  test("the province from a \"Tỉnh\" column, and from options.province, for locations that name none", () => {
+    const head = ["STT", "Tên đề án", "Nội dung hoạt động", "Đơn vị thực hiện", "Tỉnh", "Địa điểm", "Thời gian thực hiện", "Tổng kinh phí", "Kinh phí khuyến công hỗ trợ", "Nguồn kinh phí", "Năm kế hoạch"]
+    const r = Register.read([head, [1, "A", "Thông tin tuyên truyền", UNIT, "Hưng Yên", "Xã Tân Lập, huyện Yên Mỹ", "2024", 100_000_000, 50_000_000, "Địa phương", 2024], [2, "B", "Thông tin tuyên truyền", UNIT, "Thái Bình", "Toàn tỉnh", "2024", 100_000_000, 50_000_000, "Địa phương", 2024]], {})
+    if (!r.ok) throw r.error
+    expect(r.value.proposals.map((p) => p.locations.map((l) => [l.provinceCode, l.commune?.name]))).toEqual([[["33", "Tân Lập"]], [["34", undefined]]])
+    const noProvince = [head.filter((h) => h !== "Tỉnh"), [1, "A", "Thông tin tuyên truyền", UNIT, "Xã Tân Lập, huyện Yên Mỹ", "2024", 100_000_000, 50_000_000, "Địa phương", 2024]]
+    const refused = Register.read(noProvince, {})
+    expect(refused.ok).toBe(false)
+    if (!refused.ok) expect(refused.error.issues[0]?.message).toContain("names no province (tỉnh)")
+    const given = Register.read(noProvince, { province: "33" })
+    if (!given.ok) throw given.error
+    expect(given.value.proposals[0]?.locations[0]?.provinceCode).toBe("33")
   })
 })
 
@@ -80,6 +134,9 @@ describe("the implementation period in one cell", () => {
   }
   test.each([
     ["Tháng 3–11/2024", "2024-03-01", "2024-11-30", []],
+    ["T3-T11/2024", "2024-03-01", "2024-11-30", []],
+    ["T3/2024 - T11/2024", "2024-03-01", "2024-11-30", []],
+    ["Tháng 3 - tháng 11 năm 2024", "2024-03-01", "2024-11-30", []],
     ["Quý II/2024", "2024-04-01", "2024-06-30", []],
     ["Quý II - III/2024", "2024-04-01", "2024-09-30", []],
     ["6 tháng cuối năm 2024", "2024-07-01", "2024-12-31", []],
@@ -89,6 +146,25 @@ describe("the implementation period in one cell", () => {
     ["", "2024-01-01", "2024-12-31", ["import/period-defaulted"]]
   ] as const)("%j → %s … %s", (cell, start, end, warnings) => {
     expect(read(cell)).toEqual([start, end, warnings])
+  })
+})
+
+describe("activities in the forms officials write them, from the catalogue of the law", () => {
+  test.each([
+    ["Ứng dụng máy móc thiết bị tiên tiến", "machinery"],
+    ["Hỗ trợ máy móc thiết bị", "machinery"],
+    ["Thông tin tuyên truyền", "media"],
+    ["Tư vấn, trợ giúp cơ sở CNNT", "consultancy"],
+    ["Bình chọn sản phẩm CNNT tiêu biểu", "typical-product"],
+    ["Mô hình trình diễn", "demo-model"],
+    ["Đào tạo nghề", "vocational-training"],
+    ["Hội chợ triển lãm", "domestic-fair"],
+    ["Chi quản lý đề án", "management"],
+    ["Hỗ trợ thành lập doanh nghiệp", "enterprise-setup"]
+  ] as const)("%j → %s", (name, code) => {
+    const r = Register.read([[TITLE], ["STT", "Tên đề án", "Nội dung hoạt động", "Đơn vị thực hiện", "Thời gian thực hiện", "Tổng kinh phí", "Kinh phí khuyến công hỗ trợ"], [1, "A", name, UNIT, "2024", 100, 50]], {})
+    if (!r.ok) throw r.error
+    expect(r.value.proposals[0]?.activities[0]?.activity).toBe(code)
   })
 })
 
@@ -193,6 +269,7 @@ describe("a workbook holding last year's register before this year's", () => {
     expect([r.value.sheet, r.value.proposals[0]?.title]).toEqual(["KH 2024", "Đề án năm 2024"])
     expect(r.value.warnings[0]?.code).toBe("import/sheet-chosen")
     expect(r.value.warnings[0]?.message).toContain('"KH 2023" (2023)')
+    expect(Issues.messageOf(r.value.warnings[0] as NonNullable<(typeof r.value.warnings)[0]>, "vi")).toBe('Tệp có nhiều trang tính: đã đọc trang "KH 2024" (theo năm kế hoạch, hoặc năm gần nhất), không đọc các trang khác.')
   })
   test("without a plan year, the latest, with a warning naming the other", async () => {
     const r = await Xlsx.readRegister(await book(), {})

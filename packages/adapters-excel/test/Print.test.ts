@@ -2,7 +2,8 @@
  * Reports as a Sở Công Thương prints them: every report is printed to PDF by LibreOffice
  * (Vietnamese locale) and the PDF is checked with poppler-utils (`pdfinfo`, `pdftotext`): A4,
  * landscape where the report is wide, the title and the header on page 1, the header repeated on
- * every page, page numbers from page 2, and as many pages as the rows need (within one). Page 1
+ * every page, page numbers from page 2, and as many pages as the rows need (within one); every letter
+ * in Times New Roman (no fallback font), no word printed over another (`pdftotext -bbox`). Page 1
  * of each report is rendered to PNG in test/out/ (git-ignored) to be looked at.
  *
  * Without `soffice` or poppler-utils these tests fail with a message saying how to install them.
@@ -28,8 +29,21 @@ const tool = (name: string, args: ReadonlyArray<string>): string => {
   return r.stdout
 }
 
+/** A word as printed: its box in points from the page's top left. */
+interface Word {
+  readonly x0: number
+  readonly y0: number
+  readonly x1: number
+  readonly y1: number
+  readonly text: string
+}
+
 interface Printed {
   readonly pages: number
+  /** The words of each page with their boxes (`pdftotext -bbox`). */
+  readonly words: ReadonlyArray<ReadonlyArray<Word>>
+  /** The fonts the PDF embeds (`pdffonts`). */
+  readonly fonts: ReadonlyArray<string>
   /** Width and height in points of each page. */
   readonly sizes: ReadonlyArray<readonly [number, number]>
   /** Text of each page, laid out as printed. */
@@ -45,7 +59,18 @@ const printed = (pdf: string): Printed => {
   const text = Array.from({ length: pages }, (_, k) => tool("pdftotext", ["-layout", "-f", String(k + 1), "-l", String(k + 1), pdf, "-"]))
   // and without spaces: what wraps in a cell reads on, and the spaces pdftotext puts inside a word
   // of italic or kerned text ("THƯƠ NG") do not matter
-  return { pages, sizes, text, flat: text.map((t) => t.replace(/\s+/g, "")) }
+  const words: Array<Array<Word>> = []
+  for (const line of tool("pdftotext", ["-bbox", pdf, "-"]).split("\n")) {
+    if (line.includes("<page ")) words.push([])
+    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line)
+    if (m !== null) words.at(-1)?.push({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: m[5] ?? "" })
+  }
+  const fonts = tool("pdffonts", [pdf])
+    .split("\n")
+    .slice(2)
+    .map((l) => l.split(/\s+/)[0]?.replace(/^[A-Z]{6}\+/, "") ?? "")
+    .filter((f) => f !== "")
+  return { pages, words, fonts, sizes, text, flat: text.map((t) => t.replace(/\s+/g, "")) }
 }
 
 const acts = ["machinery", "demo-model", "media", "typical-product", "consultancy", "management"]
@@ -231,6 +256,44 @@ describe("printed through LibreOffice", () => {
     expect(p.flat[0]).toContain(bare("Hưng Yên"))
     expect(p.flat[2]).toContain(bare("Ứng dụng máy móc"))
     expect(p.flat[2]).not.toMatch(/\b(?:media|machinery)\b/)
+  })
+
+  test.each(["plan", "plan-long", "allocation", "progress"])("%s: printed in Times New Roman (or its metric twin) alone, no word over another, the motto on one line", (name) => {
+    ready()
+    const p = pdfs[name]
+    if (p === undefined) throw new Error(`no PDF of ${name}`)
+    // a letter the font lacks is printed in a fallback font of other widths, and the rows' heights,
+    // measured in Times New Roman, no longer hold the lines (Debian's fonts-liberation 1.x has no
+    // Vietnamese; fonts-liberation2 has)
+    expect(p.fonts.filter((f) => !/^(?:LiberationSerif|TimesNewRoman)/.test(f)), "fonts other than Times New Roman: install fonts-liberation2").toEqual([])
+    p.words.forEach((words, k) => {
+      const over: Array<string> = []
+      for (let i = 0; i < words.length; i++)
+        for (let j = i + 1; j < words.length; j++) {
+          const [a, b] = [words[i] as Word, words[j] as Word]
+          const x = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)
+          const y = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0)
+          // the boxes of two lines in a row touch (a font's box is taller than its line); a line
+          // printed over another covers a third of it or more
+          if (x > 0.5 && y > 0.3 * Math.min(a.y1 - a.y0, b.y1 - b.y0)) over.push(`"${a.text}" / "${b.text}"`)
+        }
+      expect(over, `page ${k + 1}`).toEqual([])
+      if (p.flat[k]?.includes(bare("CỘNG HÒA")))
+        expect(p.text[k]?.split("\n").some((l) => bare(l).includes(bare("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))), `page ${k + 1}: the motto on one line`).toBe(true)
+    })
+  })
+
+  test("a title of two lines is given two lines' height: the line under it is printed below it", () => {
+    ready()
+    const p = pdfs["progress"]
+    if (p === undefined) throw new Error("no PDF")
+    // "… THEO NGUỒN KINH PHÍ" wraps on a portrait page (checked here, so that the case stays tested)
+    const words = p.words[1] ?? []
+    const title = words.filter((w) => w.y0 < (words.find((v) => v.text === "(Kèm")?.y0 ?? 0) && /^[A-ZĐÀ-Ỹ0-9]+$/u.test(w.text) && w.y0 > (words.find((v) => v.text === "Hạnh")?.y1 ?? 0))
+    const lines = new Set(title.map((w) => Math.round(w.y0)))
+    expect(lines.size).toBe(2)
+    const below = words.find((v) => v.text === "(Kèm")
+    expect(below?.y0).toBeGreaterThanOrEqual(Math.max(...title.map((w) => w.y1)) - 0.3 * ((below?.y1 ?? 0) - (below?.y0 ?? 0)))
   })
 
   test("the allocation's summary lines sit beside their labels, on the same page", () => {

@@ -6,7 +6,7 @@ import { join } from "node:path"
 import { PassThrough, Readable } from "node:stream"
 import { fileURLToPath } from "node:url"
 import { crc32 } from "node:zlib"
-import { LocalDate, Money } from "@khuyencong/core"
+import { LocalDate, Money, Result } from "@khuyencong/core"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 // exceljs through the adapter (loaded with its UTF-8 fix) to inspect what was written
 import { ExcelJS } from "../src/internal/exceljs.js"
@@ -97,13 +97,32 @@ describe("exported workbooks", () => {
     expect(ws.getCell(HEAD + 1, col("Nội dung hoạt động")).value).toBe("Ứng dụng máy móc thiết bị tiên tiến")
     const total = ws.getCell(HEAD + 1, col("Kinh phí (triệu đồng) / Tổng số"))
     expect(total.value).toBe(1400.001)
-    expect(total.numFmt).toBe("#,##0.000")
-    expect(ws.getCell(HEAD + 1, col("Kinh phí (triệu đồng) / Khuyến công hỗ trợ")).numFmt).toBe("#,##0")
+    expect(total.numFmt).toBe("#,##0.000_)")
+    expect(ws.getCell(HEAD + 1, col("Kinh phí (triệu đồng) / Khuyến công hỗ trợ")).numFmt).toBe("#,##0_)")
     const start = ws.getCell(HEAD + 1, col("Thời gian thực hiện / Bắt đầu"))
     expect(start.value).toEqual(new Date(Date.UTC(2024, 3, 1)))
     expect(start.numFmt).toBe("dd/mm/yyyy")
     expect(ws.getCell(HEAD + 2, col("Ngày phê duyệt")).value).toEqual(new Date(Date.UTC(2024, 1, 15)))
     expect(ws.getCell(HEAD + 1, col("Năm kế hoạch")).value).toBe(2024)
+  })
+
+  test("a money column shows the same decimals in every row and its total, so that its digits line up; amounts right-aligned, a bracket's width off the border", async () => {
+    const ws = (await load(bytes)).getWorksheet("Kế hoạch")
+    if (ws === undefined) throw new Error("no sheet")
+    const c = headerOf(ws).indexOf("Kinh phí (triệu đồng) / Đối ứng") + 1
+    // 700,001 and 700,002 triệu: three decimals in both rows and in the total 1.400,003
+    expect([HEAD + 1, HEAD + 2, HEAD + 3].map((r) => [ws.getCell(r, c).numFmt, ws.getCell(r, c).alignment?.horizontal])).toEqual([
+      ["#,##0.000_)", "right"],
+      ["#,##0.000_)", "right"],
+      ["#,##0.000_)", "right"]
+    ])
+    const whole = await load(await write([Report.plan([planRow(1, { total: Money.make(1_400_500_000n), counterpartFunding: Money.make(700_500_000n) }), planRow(2, { total: Money.make(1_400_000_000n), counterpartFunding: Money.make(700_000_000n) })])]))
+    const w = whole.worksheets[0]
+    if (w === undefined) throw new Error("no sheet")
+    const t = headerOf(w).indexOf("Kinh phí (triệu đồng) / Tổng số") + 1
+    // 1.400,5 over 1.400: "1.400,5" and "1.400,0"
+    expect([w.getCell(HEAD + 1, t).numFmt, w.getCell(HEAD + 2, t).numFmt]).toEqual(["#,##0.0_)", "#,##0.0_)"])
+    expect([w.getCell(HEAD + 1, t).value, w.getCell(HEAD + 2, t).value]).toEqual([1400.5, 1400])
   })
 
   test("totals are SUM formulas carrying their computed values; then place, date and the signature block", async () => {
@@ -150,6 +169,26 @@ describe("exported workbooks", () => {
     expect(ws.getCell("D11").value).toEqual({ formula: "D9-D10", result: 1_000_000_000 })
     expect(ws.getCell("D12").value).toEqual({ formula: "D7", result: 900_000_000 })
     expect(ws.getCell("D13").value).toEqual({ formula: "D11-D12", result: 100_000_000 })
+  })
+
+  test("the allocation and the progress report in triệu đồng when asked (unit), exactly, summary lines too", async () => {
+    const rows: ReadonlyArray<Report.AllocationRow> = [
+      { id: "A", requested: Money.make(600_500_000n), allocated: Money.make(600_500_000n), status: "Được hỗ trợ toàn bộ" },
+      { id: "B", requested: Money.make(300_000_000n), allocated: Money.make(300_000_000n), status: "Được hỗ trợ toàn bộ" }
+    ]
+    const alloc = (await load(await write([Report.allocation(rows, { summary: { envelope: Money.make(1_000_000_000n) }, unit: "triệu đồng", document: false })]))).getWorksheet("Phân bổ")
+    if (alloc === undefined) throw new Error("no sheet")
+    // rows: 1 title, 2 unit, 3 header, 4-5 data, 6 totals, 8-12 summary
+    expect(alloc.getRow(2).values as Array<unknown>).toContain("Đơn vị tính: triệu đồng")
+    expect([alloc.getCell("C3").value, alloc.getCell("D3").value]).toEqual(["Kinh phí đề nghị hỗ trợ (triệu đồng)", "Kinh phí phân bổ (triệu đồng)"])
+    expect([alloc.getCell("D4").value, alloc.getCell("D5").value, alloc.getCell("D4").numFmt, alloc.getCell("D5").numFmt]).toEqual([600.5, 300, "#,##0.0_)", "#,##0.0_)"])
+    expect(alloc.getCell("D6").value).toEqual({ formula: "SUM(D4:D5)", result: 900.5 })
+    expect([alloc.getCell("B8").value, alloc.getCell("D8").value]).toEqual(["Kinh phí được giao", 1000])
+    const progress = Report.progress([{ key: "Hưng Yên", assigned: Money.make(1_600_000_000n), disbursed: Money.make(900_250_000n), rate: "56,3%" }], { keyHeader: "Tỉnh", sheet: "Theo tỉnh", unit: "triệu đồng", document: false })
+    const p = (await load(await write([progress]))).getWorksheet("Theo tỉnh")
+    if (p === undefined) throw new Error("no sheet")
+    expect([p.getCell("C3").value, p.getCell("D3").value, p.getCell("C4").value, p.getCell("D4").value]).toEqual(["Kinh phí được giao (triệu đồng)", "Đã giải ngân (triệu đồng)", 1600, 900.25])
+    expect([p.getCell("E4").value, p.getCell("E4").alignment?.horizontal]).toEqual(["56,3%", "right"])
   })
 
   test("several tables → several sheets with distinct, valid names", async () => {
@@ -229,11 +268,11 @@ describe("writeTables: subtitles and fractional amounts", () => {
     if (ws === undefined) throw new Error("no sheet")
     const m = HEADER.length + 1
     expect(ws.getCell(4, m).value).toBe(52.8)
-    expect(ws.getCell(4, m).numFmt).toBe("#,##0.00")
-    expect(ws.getCell(5, m).numFmt).toBe("#,##0")
-    expect(ws.getCell(6, m).numFmt).toBe("#,##0")
-    expect(ws.getCell(4, m + 1).numFmt).toBe("#,##0.00")
-    expect(ws.getCell(5, m + 1).numFmt).toBe("#,##0.00")
+    expect(ws.getCell(4, m).numFmt).toBe("#,##0.00_)")
+    expect(ws.getCell(5, m).numFmt).toBe("#,##0_)")
+    expect(ws.getCell(6, m).numFmt).toBe("#,##0_)")
+    expect(ws.getCell(4, m + 1).numFmt).toBe("#,##0.00_)")
+    expect(ws.getCell(5, m + 1).numFmt).toBe("#,##0.00_)")
   })
 })
 
@@ -587,5 +626,31 @@ describe("register rows round-trip through .xlsx", () => {
     if (!r.ok) throw r.error
     expect(r.value.proposals).toEqual(expected)
     expect(r.value.skipped.map((s) => s.reason)).toEqual(["subtotal", "signature", "signature", "signature"])
+  })
+
+  test("a proposal of several activities exports (a row per activity under its number) and imports back whole", async () => {
+    const one = Register.toProposal(planRow(1))
+    if (!one.ok) throw one.error
+    const a = one.value.activities[0]
+    const line = a?.costLines[0]
+    if (a === undefined || line === undefined) throw new Error("no activity")
+    const management = { ...a, activity: "management", costLines: [{ ...line, item: "management", total: Money.make(40_000_000n), requestedSupport: Money.make(40_000_000n), counterpartFunding: Money.zero }] }
+    const two = { ...one.value, activities: [a, management] }
+    const rows = Report.planRowsOf([two, Result.getOrThrow(Register.toProposal(planRow(2)))], new Map([[two.id, Money.make(740_000_000n)]]))
+    if (!rows.ok) throw rows.error
+    expect(rows.value.map((r) => [r.id, r.activity, r.approved])).toEqual([
+      [two.id, "machinery", 740_000_000n],
+      [two.id, "management", undefined],
+      ["HY-2024-002", "machinery", undefined]
+    ])
+    // written and read with the catalogue of the law (the defaults): "Chi quản lý đề án" is its short form
+    const bytes = await Xlsx.exportPlan(rows.value)
+    if (!bytes.ok || bytes.value === undefined) throw new Error("export failed")
+    const r = await Xlsx.readRegister(bytes.value, {})
+    if (!r.ok) throw r.error
+    expect(r.value.proposals.map((p) => [p.id, p.activities.map((x) => [x.activity, x.costLines.map((l) => l.total)])])).toEqual([
+      [two.id, [["machinery", [1_400_001_000n]], ["management", [40_000_000n]]]],
+      ["HY-2024-002", [["machinery", [1_400_002_000n]]]]
+    ])
   })
 })

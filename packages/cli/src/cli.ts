@@ -10,6 +10,7 @@
 import type { ImportIssue, Register, Report } from "@khuyencong/adapters-excel"
 import * as Installation from "./internal/packs.js"
 import {
+  AdminUnits,
   Appraisal,
   Corpus,
   Eligibility,
@@ -373,13 +374,18 @@ const evaluate = async (args: ReadonlyArray<string>, io: Io): Promise<number> =>
     new Map(funded.map((x) => [x.proposal.id, x.allocated] as const))
   )
   if (!planRows.ok) throw planRows.error
-  const written = await Xlsx.exportPlan(planRows.value, { path: files.plan, title: `KẾ HOẠCH KHUYẾN CÔNG NĂM ${year}` })
+  // beneficiaries by name (the establishments file, else the register's establishments sheet), and
+  // the province in the issuing body and the place line, as a printed plan carries them
+  const beneficiaryNames = new Map<string, string>([...(register?.establishments ?? []).map((e) => [e.id, e.name] as const), ...[...establishments.values()].map((e) => [e.id, e.name] as const)])
+  const province = plan.provinceCode === undefined ? undefined : AdminUnits.provinceOn(plan.provinceCode, date)
+  const document: Report.Document = province?.ok === true ? { province: province.value.shortName } : {}
+  const written = await Xlsx.exportPlan(planRows.value, { path: files.plan, title: `KẾ HOẠCH KHUYẾN CÔNG NĂM ${year}`, beneficiaryNames, document })
   if (!written.ok) throw written.error
   const titles = new Map(proposals.map((p) => [p.id, p.title] as const))
   const allocationTables = appraisal.funds.map(({ fund, allocation }) => {
     const { rows, summary } = Report.allocationRowsOf(allocation, titles)
     const title = `KẾT QUẢ PHÂN BỔ KINH PHÍ ${fund === "national" ? "KHUYẾN CÔNG QUỐC GIA" : "KHUYẾN CÔNG ĐỊA PHƯƠNG"} NĂM ${year}`
-    return Report.allocation(rows, { summary, title, sheet: fund === "national" ? "KCQG" : "KCĐP" })
+    return Report.allocation(rows, { summary, title, sheet: fund === "national" ? "KCQG" : "KCĐP", document })
   })
   const wroteAllocation = await Xlsx.writeTables(allocationTables, { path: files.allocation })
   if (!wroteAllocation.ok) throw wroteAllocation.error

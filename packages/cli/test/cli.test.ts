@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { Xlsx } from "@khuyencong/adapters-excel"
 import { afterAll, describe, expect, it } from "vitest"
 
 const root = fileURLToPath(new URL("../../../", import.meta.url))
@@ -34,8 +35,18 @@ describe("khuyencong evaluate", SPAWNING, () => {
     expect(r.stdout).toMatch(/33 đề án: 29 đủ điều kiện, 4 không/)
     // why, in Vietnamese from the message catalogue
     expect(r.stdout).toContain("DT-2024-QG-08: Loại hình cơ sở không thuộc đối tượng được hỗ trợ: large-enterprise. [legal-form/not-eligible:large-enterprise]")
-    expect(r.stderr).toContain("dòng 24, cột K: Số tiền ở cột \"Tổng kinh phí (đồng)\" không đọc được: \"5OO.000.000\". [import/bad-amount]")
+    expect(r.stderr).toContain("dòng 24, cột K: Số tiền ở cột \"Tổng kinh phí (đồng)\" không đọc được: \"5OO.000.000\" (cột tính bằng đồng). [import/bad-amount]")
     for (const f of ["ke-hoach-khuyen-cong-2024.xlsx", "phan-bo-kinh-phi-2024.xlsx", "giai-trinh-danh-gia-2024.xlsx"]) expect(existsSync(join(out, f))).toBe(true)
+  })
+
+  it("the plan it writes names the beneficiaries and the province, as a printed plan does", async () => {
+    expect(run("evaluate", register, "--date", "2024-03-15", "--establishments", source, "--plan", source, "--out", out).code).toBe(1)
+    const plan = await Xlsx.readRegister(join(out, "ke-hoach-khuyen-cong-2024.xlsx"), {})
+    const reg = plan.ok ? plan.value : plan.error.partial
+    // read back, the beneficiary cell holds the establishments' names, not their ids (dt-…)
+    expect(reg?.proposals[0]?.beneficiaries).toEqual(["Cơ sở sản xuất hủ tiếu Ba Sa", "Cơ sở bánh phồng tôm Sáu Nhỏ", "Cơ sở sản xuất hủ tiếu Hai Thành"])
+    expect(reg?.proposals.flatMap((p) => p.beneficiaries).filter((b) => /^dt-/.test(b))).toEqual([])
+    expect(reg?.context.province?.text).toBe("UBND TỈNH ĐỒNG THÁP")
   })
 
   it("prints funds and activities by their names, in Vietnamese by default, in English with KHUYENCONG_LANG=en or --lang en; --json keeps the codes", () => {
@@ -65,7 +76,7 @@ describe("khuyencong evaluate", SPAWNING, () => {
       reasons: [{ code: "legal-form/not-eligible:large-enterprise", message: "The establishment's legal form is not one that is supported: large-enterprise." }]
     })
     expect(j.register.issues.map((i: { code: string }) => i.code)).toContain("import/bad-amount")
-    expect(j.register.issues[0].message).toBe('The amount in column "Tổng kinh phí (đồng)" cannot be read: "5OO.000.000".')
+    expect(j.register.issues[0].message).toBe('The amount in column "Tổng kinh phí (đồng)" cannot be read: "5OO.000.000" (the column is in đồng).')
   })
 
   it("exits 2 on a usage error", () => {

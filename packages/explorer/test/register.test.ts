@@ -253,6 +253,12 @@ describe("the register tab", () => {
     // and it reads back as a register to the same proposals
     const back = await Xlsx.readRegister(new Uint8Array(bytes), {})
     expect(back.ok ? back.value.proposals.map((p) => p.id) : back.error.issues).toEqual(funded.map((x) => x.proposal.id))
+    // beneficiaries by the establishments' names, not their ids; the province in the issuing body
+    const source = JSON.parse(readFileSync(SOURCE, "utf8")) as { establishments: Array<{ id: string; name: string }> }
+    const nameOf = new Map(source.establishments.map((e) => [e.id, e.name] as const))
+    expect(back.ok ? back.value.proposals.map((p) => p.beneficiaries) : []).toEqual(funded.map((x) => x.proposal.beneficiaries.map((b) => nameOf.get(b) ?? b)))
+    expect(back.ok ? back.value.proposals.flatMap((p) => p.beneficiaries).filter((b) => nameOf.has(b)) : ["unread"]).toEqual([])
+    expect(back.ok ? back.value.context.province?.text : undefined).toBe("UBND TỈNH ĐỒNG THÁP")
     await page.close()
   })
 

@@ -32,7 +32,7 @@ export interface Suggestion {
 
 export interface Catalogue {
   readonly codes: ReadonlySet<string>
-  /** The activity code a cell names: a code, a name or a short form; or a unique word-prefix of one (≥ 3 words). */
+  /** The activity code a cell names: a code, a name or a short form, with or without "Hỗ trợ" before it; or a unique word-prefix of one (≥ 3 words). */
   readonly resolve: (text: string) => string | undefined
   /** The closest activities to a cell that names none, best first. */
   readonly suggest: (text: string, n?: number) => ReadonlyArray<Suggestion>
@@ -107,6 +107,12 @@ const build = (entries: ReadonlyArray<Names>): Catalogue => {
   const resolve = (text: string): string | undefined => {
     if (codes.has(text)) return text
     const k = foldCached(text)
+    const found = byFolded(k)
+    // "Hỗ trợ máy móc thiết bị": a short form with the word "support" (hỗ trợ) before it, when the
+    // whole text names nothing ("Hỗ trợ thành lập doanh nghiệp" is a legal name and matched above)
+    return found === undefined && !ambiguous.has(k) && k.startsWith("ho tro ") ? byFolded(k.slice(7)) : found
+  }
+  const byFolded = (k: string): string | undefined => {
     const exact = byKey.get(k)
     if (exact !== undefined || ambiguous.has(k)) return exact
     let p = prefixCache.get(k)

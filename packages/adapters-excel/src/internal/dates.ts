@@ -57,12 +57,11 @@ const DATE = String.raw`(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{1,
 const TO = String.raw`\s*(?:-|–|—|~|đến|tới)\s*`
 const FROM = String.raw`^(?:từ\s+)?`
 const DATE_RANGE = new RegExp(`${FROM}(?:ngày\\s+)?${DATE}${TO}(?:ngày\\s+)?${DATE}$`, "u")
-const MONTHS_SAME_YEAR = new RegExp(
-  `${FROM}(?:tháng\\s*)?(\\d{1,2})${TO}(?:tháng\\s*)?(\\d{1,2})\\s*(?:[/.-]|\\s+năm)\\s*(\\d{4})$`,
-  "u"
-)
-const MONTHS = new RegExp(`${FROM}(?:tháng\\s*)?(\\d{1,2})\\s*[/.-]\\s*(\\d{4})${TO}(?:tháng\\s*)?(\\d{1,2})\\s*[/.-]\\s*(\\d{4})$`, "u")
-const MONTH = /^(?:tháng\s*)?(\d{1,2})\s*(?:[/.-]|\s+năm)\s*(\d{4})$/u
+/** "tháng", or its short forms "th." and "T" (T3–T11/2024), before a month's number. */
+const MW = String.raw`(?:(?:tháng|th\.?|t\.?)\s*)?`
+const MONTHS_SAME_YEAR = new RegExp(`${FROM}${MW}(\\d{1,2})${TO}${MW}(\\d{1,2})\\s*(?:[/.-]|\\s+năm)\\s*(\\d{4})$`, "u")
+const MONTHS = new RegExp(`${FROM}${MW}(\\d{1,2})\\s*[/.-]\\s*(\\d{4})${TO}${MW}(\\d{1,2})\\s*[/.-]\\s*(\\d{4})$`, "u")
+const MONTH = new RegExp(`^${MW}(\\d{1,2})\\s*(?:[/.-]|\\s+năm)\\s*(\\d{4})$`, "u")
 const YEAR = /^(?:năm\s*)?(\d{4})$/u
 
 export type PeriodRead =

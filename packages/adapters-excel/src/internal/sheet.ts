@@ -9,12 +9,18 @@ import type ExcelJS from "exceljs"
 import { columnLetter, toDateCell } from "../Cell.js"
 import { ExportError } from "../Issues.js"
 import * as Report from "../Report.js"
+import { linesIn, textWidth, unitsFor } from "./metrics.js"
 
 const MONEY_FORMAT = "#,##0"
-/** The number format of a money cell: fixed decimals when the column asks, else as many as the value has. */
+/**
+ * The number format of a money cell: fixed decimals when the column asks, else as many as the
+ * value has; `_)` keeps the width of a ")" after the digits (the accountants' format), so that an
+ * amount does not run into the text of the next column. (An alignment indent would do it in Excel,
+ * but LibreOffice drops it from all but one of a workbook's number formats.)
+ */
 const moneyFormat = (c: Report.Column, decimals: number): string => {
   const d = c.decimals === undefined ? Math.min(decimals, 10) : Math.min(Math.max(Math.trunc(c.decimals), 0), 10)
-  return d > 0 ? `${MONEY_FORMAT}.${"0".repeat(d)}` : MONEY_FORMAT
+  return `${d > 0 ? `${MONEY_FORMAT}.${"0".repeat(d)}` : MONEY_FORMAT}_)`
 }
 const DATE_FORMAT = "dd/mm/yyyy"
 const MONTH_FORMAT = "mm/yyyy"
@@ -80,35 +86,6 @@ const shown = (c: Report.Column, v: Report.Value): string => {
   return String(v)
 }
 
-/**
- * Lines a text takes in a cell `width` characters wide, wrapped at words: a column width counts
- * digits of the default font, and Times New Roman 11 pt fits about 1.2 letters in each (Calibri digits, as Excel and LibreOffice measure) (`dense`
- * 0.95 for bold capitals).
- */
-const linesIn = (text: string, width: number, dense = 1.2): number => {
-  const room = Math.max(1, Math.floor(width * dense) - 1)
-  let lines = 0
-  for (const para of text.split("\n")) {
-    let n = 1
-    let at = 0
-    for (const w of para.split(/\s+/)) {
-      const len = [...w].length
-      if (at === 0) at = len
-      else if (at + 1 + len <= room) at += 1 + len
-      else {
-        n++
-        at = len
-      }
-      while (at > room) {
-        n++
-        at -= room
-      }
-    }
-    lines += n
-  }
-  return Math.max(1, lines)
-}
-
 /** The column widths of a table: given, or fitted to the contents (capped for printing). */
 const columnWidths = (table: Report.Table): ReadonlyArray<number> =>
   table.columns.map((c) => {
@@ -119,6 +96,9 @@ const columnWidths = (table: Report.Table): ReadonlyArray<number> =>
     if (c.kind === "date") w = Math.max(w, 11)
     return Math.max(6, w + 2)
   })
+
+/** Width units a portrait A4 page holds between the margins of Decree 30/2020 (165 mm). */
+const PORTRAIT_WIDTH = 84
 
 /** Landscape when the columns are wider than a portrait A4 page holds at 11 pt (about 95 characters). */
 const orientationOf = (table: Report.Table): "portrait" | "landscape" =>
@@ -156,19 +136,43 @@ export const writeTable = (wb: WorkbookLike, table: Report.Table, used: Set<stri
   const unitDong = Report.unitDong(unit)
   const hasMoney = cols.some((c) => c.kind === "money")
   const depth = cols.some((c) => c.group !== undefined) ? 2 : 1
-  const widths = columnWidths(table)
-  const totalWidth = widths.reduce((a, b) => a + b, 0)
   const orientation = orientationOf(table)
-  const last = columnLetter(width)
-  // the left block (issuing body, preparer) and the right block (motto, date, head) of the page
+  // what the left block (issuing body, preparer) and the right block (motto, place and date, head)
+  // need, measured in the font they print in; a narrow table is widened to hold both side by side
+  // and to fill a portrait page, so that no line of them wraps over the next
+  const need = (lines: ReadonlyArray<readonly [string, "regular" | "bold" | "italic", number]>) =>
+    unitsFor(Math.max(0, ...lines.map(([t, f, size]) => textWidth(t, f, size)))) + 1
+  const leftNeed = doc === undefined ? 0 : need([...doc.issuer.map((t) => [t, "bold", 12] as const), ...doc.signers.filter((x) => x.side === "left").flatMap((x) => [...x.title.map((t) => [t, "bold", 12] as const), [x.note, "italic", 11] as const, [x.name, "bold", 12] as const])])
+  const rightNeed =
+    doc === undefined
+      ? 0
+      : need([...doc.motto.map((t, k) => [t, "bold", k === 0 ? 12 : 13] as const), [doc.placeDate, "italic", 11] as const, ...doc.signers.filter((x) => x.side === "right").flatMap((x) => [...x.title.map((t) => [t, "bold", 12] as const), [x.note, "italic", 11] as const, [x.name, "bold", 12] as const])])
+  const fitted = columnWidths(table)
+  const fittedWidth = fitted.reduce((a, b) => a + b, 0)
+  const minWidth = Math.max(doc === undefined ? 0 : (leftNeed + rightNeed) * 1.1, orientation === "portrait" && doc !== undefined ? PORTRAIT_WIDTH : 0)
+  const widths = fittedWidth >= minWidth ? [...fitted] : fitted.map((w) => Math.round((w * minWidth * 10) / fittedWidth) / 10)
+  const sum = (from: number, to: number) => widths.slice(from - 1, to).reduce((a, b) => a + b, 0)
   let leftEnd = 1
-  for (let acc = widths[0] ?? 0; leftEnd < width && acc < totalWidth * 0.4; leftEnd++) acc += widths[leftEnd] ?? 0
   let rightStart = width
-  for (let acc = widths[width - 1] ?? 0; rightStart > leftEnd + 1 && acc < totalWidth * 0.45; ) acc += widths[--rightStart - 1] ?? 0
-  if (width < 3) {
-    leftEnd = 1
-    rightStart = width
-  }
+  if (width >= 3) {
+    const total = sum(1, width)
+    while (leftEnd < width && sum(1, leftEnd) < Math.max(total * 0.4, leftNeed)) leftEnd++
+    while (rightStart > leftEnd + 1 && sum(rightStart, width) < Math.max(total * 0.45, rightNeed)) rightStart--
+    if (sum(1, leftEnd) < leftNeed || sum(rightStart, width) < rightNeed || leftEnd >= rightStart) {
+      // the columns' edges leave a block too narrow: split where both have the most room, and
+      // widen the first or last column by what a block still lacks
+      let best = 1
+      const slack = (b: number) => Math.min(sum(1, b) - leftNeed, sum(b + 1, width) - rightNeed)
+      for (let b = 2; b < width; b++) if (slack(b) > slack(best)) best = b
+      leftEnd = best
+      rightStart = best + 1
+      const [l, r] = [leftNeed - sum(1, leftEnd), rightNeed - sum(rightStart, width)]
+      if (l > 0) widths[0] = Math.ceil(((widths[0] ?? 0) + l) * 10) / 10
+      if (r > 0) widths[width - 1] = Math.ceil(((widths[width - 1] ?? 0) + r) * 10) / 10
+    }
+  } else if (width === 2) rightStart = 2
+  const totalWidth = widths.reduce((a, b) => a + b, 0)
+  const last = columnLetter(width)
   const span = (row: number, from: number, to: number) => {
     if (to > from) ws.mergeCells(`${columnLetter(from)}${row}:${columnLetter(to)}${row}`)
   }
@@ -219,6 +223,22 @@ export const writeTable = (wb: WorkbookLike, table: Report.Table, used: Set<stri
     cell.alignment = { horizontal: style.align ?? "center", vertical: "middle", wrapText: style.wrap ?? true }
   }
   const charsIn = (from: number, to: number) => widths.slice(from - 1, to).reduce((a, b) => a + b, 0)
+  /**
+   * A line of the document form in the merged cells `from`…`to` of `row`, the row made as high as
+   * its wrapped lines need (the highest of the blocks side by side).
+   */
+  const heights = new Map<number, number>()
+  const block = (row: number, from: number, to: number, value: string, style: { font: { size?: number; bold?: boolean; italic?: boolean; underline?: boolean } }) => {
+    text(row, from, value, style)
+    span(row, from, to)
+    const size = style.font.size ?? 11
+    const face = style.font.bold === true ? "bold" : style.font.italic === true ? "italic" : "regular"
+    const h = Math.max(17, linesIn(value, charsIn(from, to), face, size) * (size * 1.2 + 0.5) + 3)
+    if (h > (heights.get(row) ?? 0)) {
+      heights.set(row, h)
+      ws.getRow(row).height = h
+    }
+  }
 
   // issuing body and national motto
   if (doc !== undefined) {
@@ -226,21 +246,15 @@ export const writeTable = (wb: WorkbookLike, table: Report.Table, used: Set<stri
       const row = ws.getRow(headRowsStart + k)
       row.height = 17
       const issuer = doc.issuer[k]
-      if (issuer !== undefined) {
-        text(headRowsStart + k, 1, issuer, { font: { size: 12, bold: k > 0, underline: k === doc.issuer.length - 1 && k > 0 } })
-        span(headRowsStart + k, 1, leftEnd)
-      }
+      if (issuer !== undefined) block(headRowsStart + k, 1, leftEnd, issuer, { font: { size: 12, bold: k > 0, underline: k === doc.issuer.length - 1 && k > 0 } })
       const motto = doc.motto[k]
-      if (motto !== undefined) {
-        text(headRowsStart + k, rightStart, motto, { font: { size: k === 0 ? 12 : 13, bold: true, underline: k === doc.motto.length - 1 } })
-        span(headRowsStart + k, rightStart, width)
-      }
+      if (motto !== undefined) block(headRowsStart + k, rightStart, width, motto, { font: { size: k === 0 ? 12 : 13, bold: true, underline: k === doc.motto.length - 1 } })
       row.commit()
     }
   }
   // title, subtitles, unit
   {
-    const lines = linesIn(table.title, totalWidth, 0.75)
+    const lines = linesIn(table.title, totalWidth, "bold", 14)
     text(titleRow, 1, table.title, { font: { size: 14, bold: true } })
     ws.getRow(titleRow).height = 21 * lines + 4
     span(titleRow, 1, width)
@@ -249,7 +263,7 @@ export const writeTable = (wb: WorkbookLike, table: Report.Table, used: Set<stri
   subtitles.forEach((st, k) => {
     const n = subtitleStart + k
     text(n, 1, st, { font: { italic: true } })
-    ws.getRow(n).height = 16 * linesIn(st, totalWidth) + 2
+    ws.getRow(n).height = 16 * linesIn(st, totalWidth, "italic") + 2
     span(n, 1, width)
     ws.getRow(n).commit()
   })
@@ -289,14 +303,21 @@ export const writeTable = (wb: WorkbookLike, table: Report.Table, used: Set<stri
   }
   // merged after every cell is written: a value set on a covered cell would go to the merge's first
   for (const m of merges) ws.mergeCells(m)
-  const headerLines = Math.max(...cols.map((c, i) => linesIn(c.header, widths[i] ?? 10, 0.95)), 1)
-  ws.getRow(headerFirst).height = depth === 1 ? 15 * headerLines + 4 : Math.max(18, 15 * Math.max(...cols.filter((c) => c.group !== undefined).map((c) => linesIn(c.group ?? "", 24, 0.95)), 1) + 4)
+  const headerLines = Math.max(...cols.map((c, i) => linesIn(c.header, widths[i] ?? 10, "bold")), 1)
+  const groupWidth = (g: string) => cols.reduce((a, c, i) => a + (c.group === g ? (widths[i] ?? 0) : 0), 0)
+  ws.getRow(headerFirst).height = depth === 1 ? 15 * headerLines + 4 : Math.max(18, 15 * Math.max(...cols.filter((c) => c.group !== undefined).map((c) => linesIn(c.group ?? "", groupWidth(c.group ?? ""), "bold")), 1) + 4)
   ws.getRow(headerFirst).commit()
   if (depth === 2) {
     ws.getRow(headerLast).height = 15 * headerLines + 4
     ws.getRow(headerLast).commit()
   }
-  // rows
+  // rows: a money column shows as many decimals in every row as its most precise amount needs
+  // (337,00 under 150,25), so that its digits line up as a printed table's do
+  const decimalsOf = (v: Report.Value): number => {
+    if (typeof v !== "bigint" || unitDong === 1n) return 0
+    return Math.min(10, ((v < 0n ? -v : v) % unitDong).toString().padStart(unitDong.toString().length - 1, "0").replace(/0+$/, "").length)
+  }
+  const colDecimals = cols.map((c) => (c.kind === "money" ? table.rows.reduce((d, r) => Math.max(d, decimalsOf(r[c.key])), 0) : 0))
   const put = (row: ReturnType<typeof ws.getRow>, rowNumber: number, c: Report.Column, i: number, v: Report.Value) => {
     const cell = row.getCell(i + 1)
     cell.border = border
@@ -308,7 +329,7 @@ export const writeTable = (wb: WorkbookLike, table: Report.Table, used: Set<stri
         if (typeof v === "bigint") {
           const x = inUnit(v, unitDong, path)
           cell.value = x.value
-          cell.numFmt = moneyFormat(c, x.decimals)
+          cell.numFmt = moneyFormat(c, Math.max(x.decimals, colDecimals[i] ?? 0))
         } else {
           cell.value = typeof v === "number" ? v : checkText(v, path)
           cell.numFmt = moneyFormat(c, typeof v === "number" && !Number.isInteger(v) ? 2 : 0)
@@ -336,7 +357,7 @@ export const writeTable = (wb: WorkbookLike, table: Report.Table, used: Set<stri
         break
       default:
         cell.value = typeof v === "string" ? checkText(v, path) : typeof v === "bigint" ? v.toString() : v
-        cell.alignment = { vertical: "top", wrapText: true }
+        cell.alignment = { ...(c.align === undefined ? {} : { horizontal: c.align }), vertical: "top", wrapText: true }
     }
   }
   table.rows.forEach((tr, k) => {
@@ -364,10 +385,14 @@ export const writeTable = (wb: WorkbookLike, table: Report.Table, used: Set<stri
         const col = letter.get(c.key) ?? "A"
         const sum = inUnit(Report.columnTotal(table, c.key), unitDong, [name, totalsRow, c.key])
         cell.value = table.rows.length === 0 ? 0 : { formula: `SUM(${col}${firstData}:${col}${lastData})`, result: sum.value }
-        cell.numFmt = moneyFormat(c, sum.decimals)
+        cell.numFmt = moneyFormat(c, Math.max(sum.decimals, colDecimals[i] ?? 0))
         cell.alignment = { horizontal: "right", vertical: "middle" }
         totalCell.set(c.key, `${col}${totalsRow}`)
-      } else put(row, totalsRow, c, i, t.values?.[c.key])
+      } else {
+        put(row, totalsRow, c, i, t.values?.[c.key])
+        // the totals row is one line, its cells centred on it like the label and sums
+        if (cell.alignment !== undefined) cell.alignment = { ...cell.alignment, vertical: "middle" }
+      }
       cell.font = font({ bold: true }) as never
     })
     row.height = 18
@@ -397,7 +422,7 @@ export const writeTable = (wb: WorkbookLike, table: Report.Table, used: Set<stri
         )
         cell.value = { formula, result: result.value }
       }
-      cell.numFmt = moneyFormat(cols[valueIndex] as Report.Column, result.decimals)
+      cell.numFmt = moneyFormat(cols[valueIndex] as Report.Column, Math.max(result.decimals, colDecimals[valueIndex] ?? 0))
       cell.font = font({ bold: true }) as never
       row.commit()
       lastRow = n
@@ -406,27 +431,20 @@ export const writeTable = (wb: WorkbookLike, table: Report.Table, used: Set<stri
   // place and date, signature block
   if (doc !== undefined && (doc.signers.length > 0 || doc.placeDate !== "")) {
     let n = lastRow + 2
-    text(n, rightStart, doc.placeDate, { font: { italic: true } })
-    span(n, rightStart, width)
+    block(n, rightStart, width, doc.placeDate, { font: { italic: true } })
     ws.getRow(n).commit()
     n++
     const titleLines = Math.max(1, ...doc.signers.map((x) => x.title.length))
+    const sideOf = (x: (typeof doc.signers)[number]): readonly [number, number] => (x.side === "left" ? [1, leftEnd] : [rightStart, width])
     for (let k = 0; k < titleLines; k++) {
       for (const x of doc.signers) {
         const line = x.title[k]
-        if (line === undefined) continue
-        const [from, to] = x.side === "left" ? [1, leftEnd] : [rightStart, width]
-        text(n, from, line, { font: { size: 12, bold: true } })
-        span(n, from, to)
+        if (line !== undefined) block(n, ...sideOf(x), line, { font: { size: 12, bold: true } })
       }
       ws.getRow(n).commit()
       n++
     }
-    for (const x of doc.signers) {
-      const [from, to] = x.side === "left" ? [1, leftEnd] : [rightStart, width]
-      text(n, from, x.note, { font: { italic: true } })
-      span(n, from, to)
-    }
+    for (const x of doc.signers) block(n, ...sideOf(x), x.note, { font: { italic: true } })
     ws.getRow(n).commit()
     n++
     // room to sign (and seal)
@@ -435,13 +453,7 @@ export const writeTable = (wb: WorkbookLike, table: Report.Table, used: Set<stri
       ws.getRow(n).commit()
       n++
     }
-    for (const x of doc.signers) {
-      const [from, to] = x.side === "left" ? [1, leftEnd] : [rightStart, width]
-      if (x.name !== "") {
-        text(n, from, x.name, { font: { size: 12, bold: true } })
-        span(n, from, to)
-      }
-    }
+    for (const x of doc.signers) if (x.name !== "") block(n, ...sideOf(x), x.name, { font: { size: 12, bold: true } })
     ws.getRow(n).commit()
     lastRow = n
   }

@@ -207,6 +207,11 @@ export function RegisterView() {
   const activity = useMemo(() => (appraisal === undefined ? [] : byActivity(appraisal)), [appraisal])
   const place = useMemo(() => (appraisal === undefined ? [] : byPlace(appraisal, est?.establishments ?? new Map())), [appraisal, est])
 
+  // beneficiaries by name in the plan: the establishments file's, else the register's establishments sheet
+  const beneficiaryNames = useMemo(
+    () => new Map([...(register?.establishments ?? []).map((e) => [e.id, e.name] as const), ...[...(est?.establishments ?? new Map()).values()].map((e) => [e.id, e.name] as const)]),
+    [register, est]
+  )
   // the plan workbook, written again whenever the appraisal changes
   useEffect(() => {
     setDownload(undefined)
@@ -214,7 +219,7 @@ export function RegisterView() {
     if (appraisal === undefined) return
     let url: string | undefined
     let live = true
-    void planWorkbook(appraisal).then((w) => {
+    void planWorkbook(appraisal, beneficiaryNames).then((w) => {
       if (!live) return
       if (!w.ok) {
         setDownloadProblems(w.problems)
@@ -227,7 +232,7 @@ export function RegisterView() {
       live = false
       if (url !== undefined) URL.revokeObjectURL(url)
     }
-  }, [appraisal])
+  }, [appraisal, beneficiaryNames])
 
   const names = useMemo(() => activityNames(), [])
   const titles = useMemo(() => new Map((register?.proposals ?? []).map((p) => [p.id, p.title] as const)), [register])

@@ -9,7 +9,7 @@
  * Only the sums for the charts are the page's own: exact, in đồng (`Split.split`).
  */
 import { Issues, Report, Workbook, type ImportIssue, type Register } from "@khuyencong/adapters-excel/browser"
-import { Appraisal, Establishment, LocalDate, Messages, Overlay, Plan, Rate, Split, type Allocation, type Errors, type RulePack } from "@khuyencong/core"
+import { AdminUnits, Appraisal, Establishment, LocalDate, Messages, Overlay, Plan, Rate, Split, type Allocation, type Errors, type RulePack } from "@khuyencong/core"
 import * as r2014 from "@khuyencong/rules-2014-2018"
 import * as r2021 from "@khuyencong/rules-2021-2025"
 import * as r2026 from "@khuyencong/rules-2026-2030"
@@ -283,8 +283,12 @@ export const byPlace = (appraisal: Appraisal.Appraisal, establishments: Readonly
 // ---------------------------------------------------------------------------------------------
 // The plan workbook
 
-/** The plan workbook (kế hoạch): the funded proposals in register order with their allocated amounts, as the CLI writes it. */
-export const planWorkbook = async (appraisal: Appraisal.Appraisal): Promise<{ readonly ok: true; readonly bytes: Uint8Array; readonly name: string } | { readonly ok: false; readonly problems: ReadonlyArray<Problem> }> => {
+/**
+ * The plan workbook (kế hoạch): the funded proposals in register order with their allocated
+ * amounts, beneficiaries by name (`beneficiaryNames`, by establishment id) and the plan's province
+ * in the issuing body, as the CLI writes it.
+ */
+export const planWorkbook = async (appraisal: Appraisal.Appraisal, beneficiaryNames: ReadonlyMap<string, string> = new Map()): Promise<{ readonly ok: true; readonly bytes: Uint8Array; readonly name: string } | { readonly ok: false; readonly problems: ReadonlyArray<Problem> }> => {
   const year = appraisal.plan.year
   const funded = [...Appraisal.funded(appraisal)].sort((a, b) => a.index - b.index)
   const rows = Report.planRowsOf(
@@ -292,7 +296,9 @@ export const planWorkbook = async (appraisal: Appraisal.Appraisal): Promise<{ re
     new Map(funded.map((x) => [x.proposal.id, x.allocated] as const))
   )
   if (!rows.ok) return { ok: false, problems: rows.error.issues.map((i) => problemOf(i.path.join("."), i)) }
-  const written = await Workbook.exportPlan(rows.value, { title: `KẾ HOẠCH KHUYẾN CÔNG NĂM ${year}` })
+  const code = appraisal.plan.provinceCode
+  const province = code === undefined ? undefined : AdminUnits.provinceOn(code, LocalDate.startOfYear(year))
+  const written = await Workbook.exportPlan(rows.value, { title: `KẾ HOẠCH KHUYẾN CÔNG NĂM ${year}`, beneficiaryNames, document: province?.ok === true ? { province: province.value.shortName } : {} })
   if (!written.ok) return { ok: false, problems: [problemOf(written.error.path.join("."), written.error)] }
   return { ok: true, bytes: written.value, name: `ke-hoach-khuyen-cong-${year}.xlsx` }
 }
