@@ -64,6 +64,8 @@ export interface Request {
   /** The principal of the bearer token, when it is valid (authenticated once, before the rate limit). */
   readonly principal: Principal | undefined
   readonly body: () => Promise<unknown>
+  /** The language the caller prefers (`Accept-Language`, Vietnamese unless English is preferred). */
+  readonly lang: "vi" | "en"
 }
 
 /** An answer: status, JSON body (or text for the API page). */
@@ -71,6 +73,7 @@ export interface Answer {
   readonly status: number
   readonly body: unknown
   readonly contentType?: string
+  readonly headers?: Readonly<Record<string, string>>
 }
 
 type Handler = (ctx: Context, req: Request) => Promise<Answer>
@@ -170,7 +173,10 @@ const evaluate: Handler = async (ctx, req) => {
   r.only(o, ["proposal", "establishments", "date", "pack", "trace", "applyPriorityMultiplier", "explain"], [])
   const options = evaluateOptions(r, o)
   const explain = o["explain"]
-  if (explain !== undefined && explain !== "vi" && explain !== "en") r.add("request/invalid-language", ["explain"], 'Phải là "vi" hoặc "en".', 'Must be "vi" or "en".')
+  if (explain !== undefined && typeof explain !== "boolean" && explain !== "vi" && explain !== "en")
+    r.add("request/invalid-language", ["explain"], 'Phải là "vi", "en", true hoặc false.', 'Must be "vi", "en", true or false.')
+  // The explanation's language: as asked, or with `true` the one the caller's Accept-Language prefers.
+  const lang = explain === true ? req.lang : explain === "vi" || explain === "en" ? explain : undefined
   const establishments = decodeEstablishments(r, o)
   const proposal = get(Proposal.decode(o["proposal"]), ["proposal"])
   const e = evaluateProposal(ctx, proposal, establishments, options, ["proposal"])
@@ -179,10 +185,8 @@ const evaluate: Handler = async (ctx, req) => {
     const r = ctx.resolved(packById(ctx, e.packId, ["pack"]), e.date)
     return r.ok ? r.value : undefined
   }
-  return ok({
-    evaluation: evaluationJson(e),
-    ...(explain === "vi" || explain === "en" ? { explanation: Evaluate.explain(e, { lang: explain, resolved: resolved() }) } : {})
-  })
+  if (lang === undefined) return ok({ evaluation: evaluationJson(e) })
+  return { status: 200, body: { evaluation: evaluationJson(e), explanation: Evaluate.explain(e, { lang, resolved: resolved() }) }, headers: { "content-language": lang } }
 }
 
 const evaluateBatch: Handler = async (ctx, req) => {

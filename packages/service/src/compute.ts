@@ -22,6 +22,7 @@ export interface Task {
   readonly path: string
   readonly params: Readonly<Record<string, string>>
   readonly principal: Principal | undefined
+  readonly lang: "vi" | "en"
   /** The body's text, within the byte and shape limits checked on its bytes. */
   readonly text: string
 }
@@ -66,8 +67,8 @@ export const run = async (task: Task): Promise<Reply> => {
     const route = routes.find((r) => r.method === task.method && r.path === task.path && r.compute !== undefined)
     if (route === undefined) throw new Error(`khuyencong-service: no endpoint that only computes at ${task.method} ${task.path}`)
     const body = parseBody(task.text, ctx.limits)
-    const answer = await route.handler(ctx, { method: task.method, params: task.params, query: new URLSearchParams(), principal: task.principal, body: async () => body })
-    return { status: answer.status, text: stringify(answer.body), headers: {} }
+    const answer = await route.handler(ctx, { method: task.method, params: task.params, query: new URLSearchParams(), principal: task.principal, body: async () => body, lang: task.lang })
+    return { status: answer.status, text: stringify(answer.body), headers: answer.headers ?? {} }
   } catch (e) {
     const { status, body } = answerOf(e)
     return { status, text: stringify(body), headers: e instanceof ServiceError ? { ...e.headers } : {} }

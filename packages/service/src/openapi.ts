@@ -167,7 +167,12 @@ export const openapi = (limits: Limits): Record<string, unknown> => {
               {
                 type: "object",
                 required: ["proposal"],
-                properties: { proposal: ref("Proposal"), establishments: { type: "array", items: ref("Establishment") }, explain: { enum: ["vi", "en"] } }
+                properties: { proposal: ref("Proposal"), establishments: { type: "array", items: ref("Establishment") }, explain: {
+                    enum: ["vi", "en", true, false],
+                    description:
+                      "Add the explanation (giải trình) in Vietnamese or English; true: in the language the Accept-Language header prefers (Vietnamese unless English is preferred), said in Content-Language"
+                  }
+                }
               }
             ]
           }),

@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net"
 import type { RulePack } from "@khuyencong/core"
 import { Storage } from "@khuyencong/storage"
+import Negotiator from "negotiator"
 import { Piscina } from "piscina"
 import { answerOf, type Context, match, resolvedCache } from "./api.js"
 import { type Auth, authorize } from "./auth.js"
@@ -48,6 +49,9 @@ export interface ServiceOptions {
 }
 
 export { defaultPacks }
+
+/** The languages the service writes (Vietnamese first: the default). */
+const LANGUAGES = ["vi", "en"]
 
 const JSON_TYPE = /^application\/([\w.+-]*\+)?json\s*(;|$)/i
 
@@ -126,6 +130,7 @@ export const handler = (options: ServiceOptions): Handler => {
       else rate.take(`a ${req.socket.remoteAddress ?? ""}`, ctx.auth.anonymousRateLimit, undefined)
       if (url.pathname.startsWith("/explorer") && (await serveExplorer(explorer, method, url.pathname, res))) return
       const { route, params } = match(method, url.pathname)
+      const lang = new Negotiator(req).language(LANGUAGES) === "en" ? "en" : "vi"
       const maxBody = route.body === "batch" ? limits.maxBodyBytes : limits.maxRecordBodyBytes
       /** The body's text, within the byte limits and the shape limits checked on its bytes. */
       const readText = async (): Promise<string> => {
@@ -152,7 +157,7 @@ export const handler = (options: ServiceOptions): Handler => {
           onThreads++
           let reply: Reply
           try {
-            reply = await pool.run({ method: route.method, path: route.path, params, principal, text })
+            reply = await pool.run({ method: route.method, path: route.path, params, principal, lang, text })
           } finally {
             onThreads--
           }
@@ -161,8 +166,8 @@ export const handler = (options: ServiceOptions): Handler => {
         }
         body = Promise.resolve(text).then((t) => parseBody(t, limits))
       }
-      const answer = await route.handler(ctx, { method, params, query: url.searchParams, principal, body: readJson })
-      send(res, answer.status, answer.body, {}, answer.contentType)
+      const answer = await route.handler(ctx, { method, params, query: url.searchParams, principal, body: readJson, lang })
+      send(res, answer.status, answer.body, answer.headers, answer.contentType)
       // A body nobody asked for (a GET with one): drop it.
       if (!req.complete) req.resume()
     }

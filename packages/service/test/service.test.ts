@@ -52,6 +52,39 @@ describe("evaluation", () => {
     )
   })
 
+  it("explain: true writes the explanation in the language Accept-Language prefers, Vietnamese unless English is preferred, and says which", async () => {
+    const body = JSON.stringify({ proposal: fx.above, establishments: fx.establishments, date: fx.date, explain: true })
+    const ask = async (acceptLanguage: string | undefined): Promise<{ readonly lang: string | null; readonly explanation: string }> => {
+      const res = await fetch(base + "/evaluate", {
+        method: "POST",
+        headers: { authorization: `Bearer ${tokens.reader}`, "content-type": "application/json", ...(acceptLanguage === undefined ? {} : { "accept-language": acceptLanguage }) },
+        body
+      })
+      expect(res.status).toBe(200)
+      return { lang: res.headers.get("content-language"), explanation: ((await res.json()) as { explanation: string }).explanation }
+    }
+    for (const [header, lang] of [
+      [undefined, "vi"],
+      ["vi-VN,vi;q=0.9", "vi"],
+      ["en-US,en;q=0.9", "en"],
+      ["en;q=0.5, vi;q=0.8", "vi"],
+      ["fr-FR", "vi"],
+      ["*", "vi"]
+    ] as const) {
+      const a = await ask(header)
+      expect(a.lang, String(header)).toBe(lang)
+      if (lang === "vi") expect(a.explanation, String(header)).toMatch(/KẾT QUẢ/)
+      else expect(a.explanation, String(header)).toContain("Advanced machinery and equipment, technology transfer [machinery.equipment]")
+    }
+    // without an explanation nothing is in one language: no Content-Language
+    const plain = await fetch(base + "/evaluate", { method: "POST", headers: { authorization: `Bearer ${tokens.reader}`, "content-type": "application/json", "accept-language": "en" }, body: JSON.stringify({ proposal: fx.above, establishments: fx.establishments, date: fx.date }) })
+    expect(plain.headers.get("content-language")).toBeNull()
+    const bad = await call(base, "POST", "/evaluate", tokens.reader, { proposal: fx.above, establishments: fx.establishments, date: fx.date, explain: "fr" })
+    expect(bad.status).toBe(422)
+    typed(bad.body, "evaluate/invalid")
+    expect(bad.body.error.issues.find((i: any) => i.code === "request/invalid-language").path).toEqual(["explain"])
+  })
+
   it("answers the evaluation exactly as Evaluate.encode writes it (key order too), with and without its trace", async () => {
     const ok = <A>(r: { readonly ok: boolean; readonly value?: A }): A => (r.ok ? (r.value as A) : expect.fail("decode failed"))
     const proposal = ok(Proposal.decode(fx.above))

@@ -25,15 +25,15 @@ interface Raw {
   readonly text: string
 }
 
-const post = (base: string, path: string, token: string | undefined, body: string): Promise<Raw> =>
+const post = (base: string, path: string, token: string | undefined, body: string, extra: Readonly<Record<string, string>> = {}): Promise<Raw & { readonly lang: string | undefined }> =>
   new Promise((resolve, reject) => {
     const req = request(
       base + path,
-      { method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) } },
+      { method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...extra, ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) } },
       (res) => {
         const chunks: Array<Buffer> = []
         res.on("data", (c: Buffer) => chunks.push(c))
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }))
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), lang: res.headers["content-language"] }))
       }
     )
     req.on("error", reject)
@@ -97,6 +97,19 @@ describe("POST /evaluate, /evaluate/batch and /allocate on a worker thread", () 
     // the request that held the service busy was answered too, and rightly
     expect(first.status).toBe(200)
     expect(JSON.parse(first.text).evaluation.payable).toBe("300000000")
+  })
+
+  it("explain: true follows Accept-Language on a thread as on the event loop", async () => {
+    const body = evaluateBody(fx.above, { explain: true })
+    for (const accept of ["en-US,en;q=0.9", "vi"]) {
+      const busy = held(threads.url, evaluateBody(fx.above))
+      const a = await post(threads.url, "/evaluate", tokens.reader, body, { "accept-language": accept })
+      const b = await post(loop.url, "/evaluate", tokens.reader, body, { "accept-language": accept })
+      await busy.finish()
+      expect(a.lang).toBe(accept.startsWith("en") ? "en" : "vi")
+      expect(a.lang).toBe(b.lang)
+      expect(a.text).toBe(b.text)
+    }
   })
 
   it("forty evaluations at once: each the answer of its own proposal", async () => {
