@@ -875,6 +875,16 @@ export const reader = (options: Options, source: Source = {}): Reader => {
   let provinceDefault: string | undefined = options.province
   const counted = new Map<string, { first: number; count: number; issue: ImportIssue }>()
   const locationCache = new Map<string, ReturnType<typeof readLocation>>()
+  /** Dates repeat down a register: one copy of each is kept by the proposals (bounded). */
+  const dateCopies = new Map<LocalDate.LocalDate, LocalDate.LocalDate>()
+  const sharedDate = (d: LocalDate.LocalDate | undefined): LocalDate.LocalDate | undefined => {
+    if (d === undefined) return d
+    const copy = dateCopies.get(d)
+    if (copy !== undefined) return copy
+    if (dateCopies.size >= 4096) dateCopies.clear()
+    dateCopies.set(d, d)
+    return d
+  }
   /** A warning about many rows: the first row's issue, with the count added at the end. */
   const warnRows = (key: string, row: number, make: () => ImportIssue) => {
     const c = counted.get(key)
@@ -1442,9 +1452,9 @@ export const reader = (options: Options, source: Source = {}): Reader => {
         beneficiaries,
         locations,
         planYear,
-        start,
-        end,
-        approvalDate
+        start: sharedDate(start),
+        end: sharedDate(end),
+        approvalDate: sharedDate(approvalDate)
       }
     }
     if (earlier !== undefined) {
