@@ -59,7 +59,16 @@ const CONF = ["shared_buffers = 16MB"]
  * the system's temporary folder. Creating its ~1,050 files took 0.5–1.2 s on a busy ext4 disk, 50–130
  * ms in /dev/shm; there its 40 MB are memory the machine spends besides the process's own.
  */
-const scratch = (): string => (process.platform === "linux" && existsSync("/dev/shm") ? "/dev/shm" : tmpdir())
+const scratchDir = (): string => {
+  if (process.platform === "linux" && existsSync("/dev/shm")) {
+    try {
+      return mkdtempSync(join("/dev/shm", "khuyencong-pglite-"))
+    } catch {
+      // not writable here: the system's temporary folder
+    }
+  }
+  return mkdtempSync(join(tmpdir(), "khuyencong-pglite-"))
+}
 
 /**
  * The files of a tar (as `dumpDataDir("none")` writes it: ustar, regular files and folders) written
@@ -97,7 +106,7 @@ const untar = (file: string, dir: string): void => {
 export const bootPGlite = async (): Promise<Booted> => {
   const file = await cacheFile()
   if (existsSync(file)) {
-    const dir = mkdtempSync(join(scratch(), "khuyencong-pglite-"))
+    const dir = scratchDir()
     // deleted at close, or at exit when the run stops before closing it
     const removeDir = (): void => rmSync(dir, { recursive: true, force: true })
     process.once("exit", removeDir)
