@@ -5,7 +5,7 @@
  * 1. import the register (.xlsx) with the Excel adapter, listing every data error by cell;
  * 2. appraise the plan (`Appraisal.appraise`): evaluation under the 2021–2025 pack with Đồng
  *    Tháp's overlay for local-fund proposals, ranking and allocation of each fund's envelopes;
- * 3. store it in PostgreSQL: PGlite in memory, on disk (`--data-dir`), or the server in `DATABASE_URL`;
+ * 3. store it in PostgreSQL: a throwaway PGlite, on disk (`--data-dir`), or the server in `DATABASE_URL`;
  * 4. sign a few contracts, post the year's events (`events.ts`) through the store's ledger and
  *    summarise them (`Disbursement.summarize`);
  * 5. write the plan, allocation and disbursement reports as .xlsx into `out/`.
@@ -28,7 +28,7 @@ import { readSource, registerFile } from "./make-register.js"
 import { printSummary } from "./print.js"
 import { bar } from "./progress.js"
 
-/** Where to store: PGlite in memory, PGlite in a folder, or a PostgreSQL server (schema `khuyencong_example` unless given). */
+/** Where to store: a throwaway PGlite, PGlite in a folder, or a PostgreSQL server (schema `khuyencong_example` unless given). */
 export type Database =
   | { readonly kind: "memory" }
   | { readonly kind: "dir"; readonly dir: string }
@@ -39,7 +39,7 @@ export interface Options {
   readonly register?: string
   /** Where the reports go (default `examples/provincial-plan/out`). */
   readonly outDir?: string
-  /** Default: `DATABASE_URL` when set, else PGlite in memory. */
+  /** Default: `DATABASE_URL` when set, else a throwaway PGlite. */
   readonly database?: Database
   /** Console output (default `process.stdout.write`); `null` for none. */
   readonly write?: ((s: string) => void) | null
@@ -75,7 +75,7 @@ export const defaultDatabase = (argv: ReadonlyArray<string> = process.argv.slice
 
 /** Where the data went, for people (never the password). */
 const where = (db: Database, schema: string): string => {
-  if (db.kind === "memory") return "PGlite in memory"
+  if (db.kind === "memory") return "PGlite, throwaway"
   if (db.kind === "dir") return `PGlite in ${relative(process.cwd(), db.dir) || "."}`
   const u = URL.canParse(db.url) ? new URL(db.url) : undefined
   if (u !== undefined && u.password !== "") u.password = "***"
@@ -131,7 +131,7 @@ export async function run(options: Options = {}): Promise<Summary> {
 
   // 3. Store, and 4. the contracts and their ledgers
   if (database.kind === "dir") mkdirSync(database.dir, { recursive: true })
-  // in memory: PGlite from the data directory prepared by the first run (no initdb; see ../shared/pglite.ts)
+  // throwaway: PGlite on a copy of the data directory prepared by the first run (no initdb; see ../shared/pglite.ts)
   const booted = database.kind === "memory" ? await bootPGlite() : undefined
   const store = await open(
     database.kind === "url"
@@ -195,7 +195,7 @@ export async function run(options: Options = {}): Promise<Summary> {
     }
   } finally {
     await s.close()
-    await booted?.db.close()
+    await booted?.close()
   }
   const disbursement = unwrap(Disbursement.summarize(entries, { asOf: LocalDate.endOfYear(2024) }), "disbursement (giải ngân)")
   const progress = unwrap(Disbursement.progress(disbursement, { assignments: Appraisal.assignments(appraisal) }), "progress (tiến độ giải ngân)")

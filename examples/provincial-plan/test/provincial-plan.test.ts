@@ -56,8 +56,8 @@ afterAll(() => {
 })
 
 describe("provincial plan, Đồng Tháp 2024", () => {
-  it("uses PGlite in memory", () => {
-    expect(s.database).toEqual({ driver: "pglite", where: "PGlite in memory" })
+  it("uses a throwaway PGlite", () => {
+    expect(s.database).toEqual({ driver: "pglite", where: "PGlite, throwaway" })
   })
 
   it("imports 38 proposal rows, 33 valid, and lists every data error with sheet, row and column", () => {

@@ -875,6 +875,16 @@ export const reader = (options: Options, source: Source = {}): Reader => {
   let provinceDefault: string | undefined = options.province
   const counted = new Map<string, { first: number; count: number; issue: ImportIssue }>()
   const locationCache = new Map<string, ReturnType<typeof readLocation>>()
+  /** Dates repeat down a register: one copy of each is kept by the proposals (bounded). */
+  const dateCopies = new Map<LocalDate.LocalDate, LocalDate.LocalDate>()
+  const sharedDate = (d: LocalDate.LocalDate | undefined): LocalDate.LocalDate | undefined => {
+    if (d === undefined) return d
+    const copy = dateCopies.get(d)
+    if (copy !== undefined) return copy
+    if (dateCopies.size >= 4096) dateCopies.clear()
+    dateCopies.set(d, d)
+    return d
+  }
   /** A warning about many rows: the first row's issue, with the count added at the end. */
   const warnRows = (key: string, row: number, make: () => ImportIssue) => {
     const c = counted.get(key)
@@ -1239,14 +1249,16 @@ export const reader = (options: Options, source: Source = {}): Reader => {
   const SQUASHABLE = /\s\s|^\s|\s$|[\n\r\t\u00A0\u2007\u202F\u200B\uFEFF\u0300-\u036F]/
   const rowKey = (cells: ReadonlyArray<CellValue>, prefix: string): string => {
     const h = header as Header
-    const parts: Array<string> = [prefix]
+    // the fields' texts joined by U+0001, after the prefix (built as one string, not an array)
+    let text = prefix
     for (const f of FIELDS) {
       if (f === "stt" || f === "id") continue
       const m = h.columns.get(f)
       if (m === undefined) continue
       const v = valueOf(cells[m.index])
-      parts.push(
-        v === null || v === undefined
+      text +=
+        "\u0001" +
+        (v === null || v === undefined
           ? ""
           : v instanceof Date
             ? `d${v.getTime()}`
@@ -1254,11 +1266,10 @@ export const reader = (options: Options, source: Source = {}): Reader => {
               ? `s${(SQUASHABLE.test(v) ? squash(v).normalize("NFC") : v).toLowerCase()}`
               : typeof v === "object"
                 ? `e${v.error}`
-                : `${typeof v}${String(v)}`
-      )
+                : `${typeof v}${String(v)}`)
     }
     // one-shot hashing (no Hash object a row); 96 bits of it are kept, about 16 bytes a row
-    return rowDigest(parts.join("\u0001"))
+    return rowDigest(text)
   }
 
   const startProposal = (n: number, cells: ReadonlyArray<CellValue>, sttText: string): void => {
@@ -1453,9 +1464,9 @@ export const reader = (options: Options, source: Source = {}): Reader => {
         beneficiaries,
         locations,
         planYear,
-        start,
-        end,
-        approvalDate
+        start: sharedDate(start),
+        end: sharedDate(end),
+        approvalDate: sharedDate(approvalDate)
       }
     }
     if (earlier !== undefined) {

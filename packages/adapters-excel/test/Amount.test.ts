@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest"
 import { describe, expect } from "vitest"
 import { decimalOfNumber, readAmount, unitOfHeader, unitOfNote } from "../src/internal/amount.js"
+import { squash } from "../src/internal/text.js"
 import * as Register from "../src/Register.js"
 import { activities, HEADER, rowWith } from "./helpers.js"
 
@@ -92,6 +93,18 @@ describe("reading an amount exactly", () => {
     expect(value(readAmount(5e-7, TRIEU))).toBe("import/fractional-dong")
     expect(value(readAmount(1e21 / 1e12, TRIEU))).toBe(1_000_000_000_000_000n)
   })
+  test.prop([fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -1e9, max: 1e9 }).chain((i) => fc.integer({ min: 0, max: 7 }).map((k) => i / 10 ** k)))], { numRuns: 2000 })("the decimal of any finite number is its shortest text: digits × 10^-scale reads back as the number", (n) => {
+    const d = decimalOfNumber(n)
+    expect(d.scale).toBeGreaterThanOrEqual(0)
+    expect(Number(`${d.digits}e-${d.scale}`)).toBe(n === 0 ? 0 : n)
+    // the digits and scale of the number's shortest text (what JavaScript writes)
+    const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(n))
+    expect(m).not.toBeNull()
+    const frac = m?.[3] ?? ""
+    const scale = frac.length - Number(m?.[4] ?? "0")
+    const digits = BigInt(`${m?.[2] ?? ""}${frac}`) * (m?.[1] === "-" ? -1n : 1n)
+    expect(d).toEqual(scale >= 0 ? { digits, scale } : { digits: digits * 10n ** BigInt(-scale), scale: 0 })
+  })
   test.prop([fc.bigInt({ min: 0n, max: 9_007_199_254n }), fc.integer({ min: 0, max: 999 })])(
     "any number of triệu with up to 3 decimals typed as a number reads exactly",
     (whole, thousandths) => {
@@ -145,4 +158,13 @@ describe("amount problems carry sheet, row, column, header and raw value", () =>
     expect(r.ok).toBe(true)
     if (r.ok) expect(r.value.columns.find((c) => c.field === "total")?.unit).toBe("triệu đồng")
   })
+})
+
+describe("squashing whitespace", () => {
+  test.prop([fc.array(fc.constantFrom("a", "ế", " ", "  ", "\n", "\t", "\u00A0", "\u2007", "\u202F", "\u200B", "\uFEFF", "\u3000", "x y"), { maxLength: 12 }).map((xs) => xs.join(""))])(
+    "texts without whitespace to squash come back as they are, others as the full rule gives them",
+    (s) => {
+      expect(squash(s)).toBe(s.replace(/[\s\u00A0\u2007\u202F\u200B\uFEFF]+/g, " ").trim())
+    }
+  )
 })

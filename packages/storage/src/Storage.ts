@@ -59,7 +59,12 @@
  * @since 0.1.0
  * @module
  */
-import { Context, Data, Effect, Layer, Result as EffectResult, Schema } from "effect"
+import * as Context from "effect/Context"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as EffectResult from "effect/Result"
+import * as Schema from "effect/Schema"
 import { AdminUnits, type Allocation, Citation, Contract, Decode, Eligibility, Errors, Establishment, Evaluate, Ledger, LocalDate, Money, Period, Plan, Proposal, Result, type RulePack, Text, Trace } from "@khuyencong/core"
 
 // ---------------------------------------------------------------------------------------------

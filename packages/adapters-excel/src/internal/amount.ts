@@ -92,6 +92,15 @@ interface Decimal {
 
 /** The exact decimal of the shortest text of a JavaScript number (`1.35` → 135/10²). */
 export const decimalOfNumber = (n: number): Decimal => {
+  // Without text (turning a number into its shortest text is most of the cost): the fewest
+  // decimals k ≤ 6 with which a whole number of 10^-k reads back as n. That is the shortest text's
+  // scale (a text with fewer decimals would be shorter and read back too), and its digits while
+  // they stay below 2^50 (n × 10^k is then within a quarter of them: rounding finds them).
+  for (let k = 0, p = 1; k <= 6; k++, p *= 10) {
+    const digits = Math.round(n * p)
+    if (Math.abs(digits) >= 2 ** 50) break
+    if (digits / p === n) return { digits: BigInt(digits), scale: k }
+  }
   const s = String(n)
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(s)
   if (m === null) throw new RangeError(`not a finite number: ${s}`)

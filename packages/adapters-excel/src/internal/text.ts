@@ -21,8 +21,15 @@ export const fold = (s: string): string =>
     .replace(NON_ALNUM, " ")
     .trim()
 
+/**
+ * Whether {@link squash} changes a text: whitespace other than a lone space between two other
+ * characters (`\s` holds the no-break spaces and U+FEFF; U+200B is not in it). Most cells have
+ * none, and replacing every single space by a space still builds a new string.
+ */
+const SQUASHES = /[^\S ]|\u200B|  |^ | $/
+
 /** Collapse whitespace (including non-breaking and line breaks) to single spaces, trimmed. */
-export const squash = (s: string): string => s.replace(/[\s\u00A0\u2007\u202F\u200B\uFEFF]+/g, " ").trim()
+export const squash = (s: string): string => (SQUASHES.test(s) ? s.replace(/[\s\u00A0\u2007\u202F\u200B\uFEFF]+/g, " ").trim() : s)
 
 /** Trim ordinary and non-breaking whitespace at both ends, keep inner text as typed. */
 export const trimText = (s: string): string => s.replace(/^[\s\u00A0\u2007\u202F\u200B\uFEFF]+|[\s\u00A0\u2007\u202F\u200B\uFEFF]+$/g, "")

@@ -29,7 +29,7 @@
  * @since 0.3.0
  * @module
  */
-import type { Effect } from "effect"
+import type * as Effect from "effect/Effect"
 import type { LookupError, RuleViolation, ValidationError } from "../values/Errors.js"
 import type * as Money from "../values/Money.js"
 import type { Proposal } from "../records/Proposal.js"

@@ -38,7 +38,7 @@
  * @module
  */
 import data from "@khuyencong/law/corpus.json" with { type: "json" }
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import * as Citation from "../values/Citation.js"
 import * as Decode from "../values/Decode.js"
 import { LookupError, type Issue, type Path } from "../values/Errors.js"

@@ -26,7 +26,7 @@
  * @since 0.1.0
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import * as Decode from "../values/Decode.js"
 import { ValidationError } from "../values/Errors.js"
 import * as LocalDate from "../values/LocalDate.js"

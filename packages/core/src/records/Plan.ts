@@ -22,7 +22,7 @@
  * @since 0.1.0
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import * as Decode from "../values/Decode.js"
 import { provinceCodeSchema } from "./AdminUnits.js"
 import type { ValidationError } from "../values/Errors.js"

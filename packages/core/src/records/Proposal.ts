@@ -43,7 +43,10 @@
  * @since 0.1.0
  * @module
  */
-import { Effect, Schema, SchemaIssue, SchemaTransformation } from "effect"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import * as SchemaIssue from "effect/SchemaIssue"
+import * as SchemaTransformation from "effect/SchemaTransformation"
 import * as Decode from "../values/Decode.js"
 import * as AdminUnits from "./AdminUnits.js"
 import * as Establishment from "./Establishment.js"

@@ -29,7 +29,8 @@
  * @since 0.1.0
  * @module
  */
-import { Schema, SchemaTransformation } from "effect"
+import * as Schema from "effect/Schema"
+import * as SchemaTransformation from "effect/SchemaTransformation"
 import type { Citation } from "../values/Citation.js"
 import * as Decode from "../values/Decode.js"
 import type { ValidationError } from "../values/Errors.js"

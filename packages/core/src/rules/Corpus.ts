@@ -36,7 +36,11 @@
  * @module
  */
 import data from "@khuyencong/law/corpus.json" with { type: "json" }
-import { Effect, Result as EffectResult, Schema, SchemaIssue, SchemaTransformation } from "effect"
+import * as Effect from "effect/Effect"
+import * as EffectResult from "effect/Result"
+import * as Schema from "effect/Schema"
+import * as SchemaIssue from "effect/SchemaIssue"
+import * as SchemaTransformation from "effect/SchemaTransformation"
 import * as AdminUnits from "../records/AdminUnits.js"
 import * as Citation from "../values/Citation.js"
 import * as Decode from "../values/Decode.js"

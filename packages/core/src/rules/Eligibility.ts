@@ -44,7 +44,7 @@
  * @since 0.1.0
  * @module
  */
-import type { Effect } from "effect"
+import type * as Effect from "effect/Effect"
 import { LookupError } from "../values/Errors.js"
 import type { Establishment } from "../records/Establishment.js"
 import type { Condition, Context, EstablishmentVerdict, ProposalVerdict, Verdict } from "./eligibility/model.js"

@@ -16,7 +16,9 @@
  * @since 0.1.0
  * @module
  */
-import { Schema, SchemaIssue, type Effect } from "effect"
+import * as Schema from "effect/Schema"
+import * as SchemaIssue from "effect/SchemaIssue"
+import type * as Effect from "effect/Effect"
 import * as AdminUnits from "../records/AdminUnits.js"
 import * as Citation from "../values/Citation.js"
 import * as Eligibility from "./Eligibility.js"

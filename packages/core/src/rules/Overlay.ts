@@ -30,7 +30,8 @@
  * @since 0.1.0
  * @module
  */
-import { Effect, Schema } from "effect"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 import * as Citation from "../values/Citation.js"
 import type { DateRange } from "../values/DateRange.js"
 import * as Decode from "../values/Decode.js"

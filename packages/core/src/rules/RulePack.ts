@@ -18,7 +18,7 @@
  * @since 0.1.0
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { instrumentSchema, schema as citationSchema, type Citation, type Instrument } from "../values/Citation.js"
 import * as Decode from "../values/Decode.js"
 import type { Issue } from "../values/Errors.js"

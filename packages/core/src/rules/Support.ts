@@ -65,7 +65,7 @@
  * @since 0.1.0
  * @module
  */
-import type { Effect } from "effect"
+import type * as Effect from "effect/Effect"
 import { LookupError, RuleViolation } from "../values/Errors.js"
 import { computeRaw } from "./internal/supportEngine.js"
 import type { Options, ProposalSupport } from "./internal/supportModel.js"

@@ -16,7 +16,7 @@
  * @since 0.1.0
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import * as Decode from "./Decode.js"
 import { ValidationError, type Issue as ValidationIssue } from "./Errors.js"
 import { schema as LocalDateSchema, type LocalDate } from "./LocalDate.js"

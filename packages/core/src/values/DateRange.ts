@@ -16,7 +16,7 @@
  * @since 0.1.0
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { ValidationError } from "./Errors.js"
 import * as LocalDate from "./LocalDate.js"
 import { err, ok, orThrow, type Result } from "./Result.js"

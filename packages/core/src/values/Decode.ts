@@ -29,7 +29,12 @@
  * @since 0.1.0
  * @module
  */
-import { Result as EffectResult, Schema, SchemaAST, SchemaIssue, SchemaParser, SchemaTransformation } from "effect"
+import * as EffectResult from "effect/Result"
+import * as Schema from "effect/Schema"
+import * as SchemaAST from "effect/SchemaAST"
+import * as SchemaIssue from "effect/SchemaIssue"
+import * as SchemaParser from "effect/SchemaParser"
+import * as SchemaTransformation from "effect/SchemaTransformation"
 import { ValidationError, type Issue, type Path } from "./Errors.js"
 import { compile, leaf, NOT_SURE } from "./internal/compiled.js"
 import { fault, isPlain, nfc } from "./internal/text.js"

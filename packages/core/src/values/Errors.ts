@@ -15,7 +15,7 @@
  * @since 0.1.0
  * @module
  */
-import { Data } from "effect"
+import * as Data from "effect/Data"
 
 /**
  * A path into an input: field names and array indexes.

@@ -32,8 +32,15 @@
  * @module
  */
 import { UTCDate } from "@date-fns/utc"
-import { addDays as dfAddDays, addMonths as dfAddMonths, differenceInCalendarDays, lastDayOfMonth } from "date-fns"
-import { Effect, Schema, SchemaGetter, SchemaIssue } from "effect"
+// each function from its own module: date-fns's index loads all of its ~250 modules (+19 MB, 0.2 s)
+import { addDays as dfAddDays } from "date-fns/addDays"
+import { addMonths as dfAddMonths } from "date-fns/addMonths"
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays"
+import { lastDayOfMonth } from "date-fns/lastDayOfMonth"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import * as SchemaGetter from "effect/SchemaGetter"
+import * as SchemaIssue from "effect/SchemaIssue"
 import { ArithmeticError, ParseError, ValidationError } from "./Errors.js"
 import { err, ok, orThrow, type Result } from "./Result.js"
 import { leaf, NOT_SURE } from "./internal/compiled.js"

@@ -20,7 +20,11 @@
  * @since 0.1.0
  * @module
  */
-import { Effect, Schema, type SchemaAST, SchemaIssue, SchemaTransformation } from "effect"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import type * as SchemaAST from "effect/SchemaAST"
+import * as SchemaIssue from "effect/SchemaIssue"
+import * as SchemaTransformation from "effect/SchemaTransformation"
 import { foundAnnotation } from "./Decode.js"
 import { leaf, NOT_SURE } from "./internal/compiled.js"
 import { found, raw } from "./internal/found.js"

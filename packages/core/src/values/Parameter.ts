@@ -29,7 +29,8 @@
  * @since 0.1.0
  * @module
  */
-import { Schema, SchemaIssue } from "effect"
+import * as Schema from "effect/Schema"
+import * as SchemaIssue from "effect/SchemaIssue"
 import * as Citation from "./Citation.js"
 import * as Decode from "./Decode.js"
 import type * as DateRange from "./DateRange.js"

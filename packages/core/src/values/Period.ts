@@ -20,7 +20,7 @@
  * @since 0.1.0
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import type * as DateRange from "./DateRange.js"
 import { ValidationError } from "./Errors.js"
 import * as LocalDate from "./LocalDate.js"

@@ -21,7 +21,10 @@
  * @since 0.1.0
  * @module
  */
-import { Effect, Schema, SchemaIssue, SchemaTransformation } from "effect"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import * as SchemaIssue from "effect/SchemaIssue"
+import * as SchemaTransformation from "effect/SchemaTransformation"
 import { ArithmeticError, ParseError } from "./Errors.js"
 import { err, ok, orThrow, type Result } from "./Result.js"
 import { found, raw } from "./internal/found.js"

@@ -15,7 +15,7 @@
  * @module
  */
 
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 
 /**
  * Success.

@@ -24,7 +24,8 @@
  * @since 0.1.0
  * @module
  */
-import { Schema, SchemaIssue } from "effect"
+import * as Schema from "effect/Schema"
+import * as SchemaIssue from "effect/SchemaIssue"
 import * as Citation from "./Citation.js"
 import { ValidationError, type Issue } from "./Errors.js"
 import * as LocalDate from "./LocalDate.js"

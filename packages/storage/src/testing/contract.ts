@@ -29,7 +29,8 @@
  * @module
  */
 import { AssertionError, deepStrictEqual, notEqual, ok as assertOk, strictEqual } from "node:assert/strict"
-import { Effect, Result as EffectResult } from "effect"
+import * as Effect from "effect/Effect"
+import * as EffectResult from "effect/Result"
 import { Allocation, type Citation, Contract, Errors, Establishment, Evaluate, Ledger, LocalDate, Money, Pack, Parameter, Plan, Proposal, Rate, type RulePack } from "@khuyencong/core"
 import * as Storage from "../Storage.js"
 

@@ -18,7 +18,7 @@
  */
 import { type Contract, type Eligibility, Establishment, Ledger, Money, Plan, Proposal } from "@khuyencong/core"
 import * as Storage from "../Storage.js"
-import type { Layer } from "effect"
+import type * as Layer from "effect/Layer"
 
 /** Compare ids by code point (what a binary collation does), not by UTF-16 unit. */
 const compareIds = (a: string, b: string): number => {

@@ -15,7 +15,7 @@
  * reported once, by the schema. Every problem has its path into the definition.
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import type * as Decode from "../../values/Decode.js"
 import { instrumentSchema } from "../../values/Citation.js"
 import type { Path } from "../../values/Errors.js"

@@ -4,7 +4,7 @@
  * what the structure cannot say (`checks.ts`), every problem with its path.
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import * as Decode from "../../values/Decode.js"
 import type { ValidationError } from "../../values/Errors.js"
 import type * as Parameter from "../../values/Parameter.js"
