@@ -54,10 +54,39 @@ const excludedLines = (conditions: ReadonlyArray<Condition>): ReadonlyArray<Line
   return out.sort((a, b) => a.activity - b.activity || a.line - b.line)
 }
 
+/**
+ * The beneficiaries of a proposal looked up once, in `proposal.beneficiaries` order (undefined for
+ * an id not among the establishments): `Evaluate` checks their province codes and judges them
+ * from this one look-up.
+ */
+export const lookUpBeneficiaries = (p: Proposal, es: Establishments): ReadonlyArray<Establishment | undefined> => {
+  const ids = p.beneficiaries
+  const n = ids.length
+  const found = new Array<Establishment | undefined>(n)
+  if (es instanceof Map) for (let k = 0; k < n; k++) found[k] = (es as ReadonlyMap<string, Establishment>).get(ids[k] as string)
+  else
+    for (let k = 0; k < n; k++) {
+      const id = ids[k] as string
+      found[k] = Object.hasOwn(es, id) ? (es as Readonly<Record<string, Establishment>>)[id] : undefined
+    }
+  return found
+}
+
 /** The proposal verdict, or the error (no Result wrapper): shared by `Eligibility` and `Evaluate`. */
-export const evaluateRaw = (p: Proposal, resolved: ResolvedPack, ctx: Context): ProposalVerdict | LookupError => {
+export const evaluateRaw = (p: Proposal, resolved: ResolvedPack, ctx: Context): ProposalVerdict | LookupError =>
+  verdictWith(p, resolved, ctx.establishments, lookUpBeneficiaries(p, ctx.establishments))
+
+/**
+ * {@link evaluateRaw} with the beneficiaries already looked up (`beneficiaries[k]` is the
+ * establishment of `p.beneficiaries[k]`, undefined when unknown).
+ */
+export const verdictWith = (
+  p: Proposal,
+  resolved: ResolvedPack,
+  es: Establishments,
+  beneficiaries: ReadonlyArray<Establishment | undefined>
+): ProposalVerdict | LookupError => {
   const view = p.fund === "national" && resolved.national !== undefined ? resolved.national : resolved
-  const es = ctx.establishments
   const prules = view.proposalRules
   let failed = false
   let passed = false
@@ -79,16 +108,11 @@ export const evaluateRaw = (p: Proposal, resolved: ResolvedPack, ctx: Context): 
   }
   const ids = p.beneficiaries
   const erules = view.establishmentRules
-  const isMap = es instanceof Map
   const n = ids.length
   const establishments: Array<EstablishmentVerdict> = new Array<EstablishmentVerdict>(n)
   for (let k = 0; k < n; k++) {
     const id = ids[k] as string
-    const e = isMap
-      ? (es as ReadonlyMap<string, Establishment>).get(id)
-      : Object.hasOwn(es, id)
-        ? (es as Readonly<Record<string, Establishment>>)[id]
-        : undefined
+    const e = beneficiaries[k]
     if (e === undefined)
       return new LookupError({
         code: "eligibility/unknown-establishment",
