@@ -28,7 +28,7 @@ import * as RateValue from "../values/Rate.js"
 import { canonicalOf } from "./internal/canonical.js"
 import { sha256Hex } from "./internal/sha256.js"
 import * as TraceValue from "../values/Trace.js"
-import { lookUpBeneficiaries, verdictWith } from "./eligibility/verdicts.js"
+import { lookUpBeneficiaries, releaseBeneficiaries, verdictWith } from "./eligibility/verdicts.js"
 import { computeRaw } from "./internal/supportEngine.js"
 import type * as LocalDate from "../values/LocalDate.js"
 import type * as Money from "../values/Money.js"
@@ -429,8 +429,9 @@ export const evaluate: Evaluator = ((p: Proposal, resolved: ResolvedPack, ctx: C
   const memo = memoOf(resolved)
   const found = lookUpBeneficiaries(p, ctx.establishments)
   const closed = closedProvinceFault(p, resolved.date, found, memo.inForce)
+  const v = closed === undefined ? verdictWith(p, resolved, ctx.establishments, found) : closed
+  releaseBeneficiaries(p.beneficiaries.length)
   if (closed !== undefined) return err(closed)
-  const v = verdictWith(p, resolved, ctx.establishments, found)
   if (v instanceof LookupError) return err(v)
   const s = computeRaw(p, resolved, ctx)
   if (s instanceof RuleViolation || s instanceof LookupError) return err(s)

@@ -57,12 +57,16 @@ const excludedLines = (conditions: ReadonlyArray<Condition>): ReadonlyArray<Line
 /**
  * The beneficiaries of a proposal looked up once, in `proposal.beneficiaries` order (undefined for
  * an id not among the establishments): `Evaluate` checks their province codes and judges them
- * from this one look-up.
+ * from this one look-up. One array reused between calls (evaluation is synchronous), so the look-up
+ * allocates nothing; {@link releaseBeneficiaries} empties it after use, so that it keeps no
+ * establishment alive.
  */
+const found: Array<Establishment | undefined> = []
+
+/** Look the proposal's beneficiaries up into the shared array (see {@link found}); valid until {@link releaseBeneficiaries}. */
 export const lookUpBeneficiaries = (p: Proposal, es: Establishments): ReadonlyArray<Establishment | undefined> => {
   const ids = p.beneficiaries
   const n = ids.length
-  const found = new Array<Establishment | undefined>(n)
   if (es instanceof Map) for (let k = 0; k < n; k++) found[k] = (es as ReadonlyMap<string, Establishment>).get(ids[k] as string)
   else
     for (let k = 0; k < n; k++) {
@@ -72,9 +76,17 @@ export const lookUpBeneficiaries = (p: Proposal, es: Establishments): ReadonlyAr
   return found
 }
 
+/** Empty the shared array of the first `n` beneficiaries looked up. */
+export const releaseBeneficiaries = (n: number): void => {
+  for (let k = 0; k < n; k++) found[k] = undefined
+}
+
 /** The proposal verdict, or the error (no Result wrapper): shared by `Eligibility` and `Evaluate`. */
-export const evaluateRaw = (p: Proposal, resolved: ResolvedPack, ctx: Context): ProposalVerdict | LookupError =>
-  verdictWith(p, resolved, ctx.establishments, lookUpBeneficiaries(p, ctx.establishments))
+export const evaluateRaw = (p: Proposal, resolved: ResolvedPack, ctx: Context): ProposalVerdict | LookupError => {
+  const v = verdictWith(p, resolved, ctx.establishments, lookUpBeneficiaries(p, ctx.establishments))
+  releaseBeneficiaries(p.beneficiaries.length)
+  return v
+}
 
 /**
  * {@link evaluateRaw} with the beneficiaries already looked up (`beneficiaries[k]` is the
