@@ -30,7 +30,7 @@ import * as RateValue from "../values/Rate.js"
 import { canonicalOf } from "./internal/canonical.js"
 import { sha256Hex } from "./internal/sha256.js"
 import * as TraceValue from "../values/Trace.js"
-import { evaluateRaw } from "./eligibility/verdicts.js"
+import { lookUpBeneficiaries, releaseBeneficiaries, verdictWith } from "./eligibility/verdicts.js"
 import { computeRaw } from "./internal/supportEngine.js"
 import type * as LocalDate from "../values/LocalDate.js"
 import type * as Money from "../values/Money.js"
@@ -38,6 +38,7 @@ import { governsDate, governsPlanYear, PeriodError, resolve, viewFor, type Resol
 import * as Resolution from "./Resolution.js"
 import { citationRef } from "../values/Trace.js"
 import { err, ok, orThrow, type Result, toEffect } from "../values/Result.js"
+import type { Establishment } from "../records/Establishment.js"
 import type { Proposal } from "../records/Proposal.js"
 import type { RulePack } from "./RulePack.js"
 import type * as Support from "./Support.js"
@@ -215,17 +216,12 @@ const periodFault = (p: Proposal, resolved: ResolvedPack): PeriodError | undefin
     : new PeriodError({ code: "pack/plan-year-outside-period", path: ["planYear"], pack: { id: resolved.packId, governs: resolved.governs }, date: String(p.planYear) })
 }
 
-/** The overlay and the reforms in force at the view's date. */
-const layersMemo = new WeakMap<ResolvedPack, { readonly overlay: string | undefined; readonly reforms: ReadonlyArray<string> }>()
-const layersInForce = (view: ResolvedPack): { readonly overlay: string | undefined; readonly reforms: ReadonlyArray<string> } => {
-  let r = layersMemo.get(view)
-  if (r === undefined) {
-    r = layersOf(view)
-    layersMemo.set(view, r)
-  }
-  return r
+/** The overlay and the reforms in force at a view's date. */
+interface Layers {
+  readonly overlay: string | undefined
+  readonly reforms: ReadonlyArray<string>
 }
-const layersOf = (view: ResolvedPack): { readonly overlay: string | undefined; readonly reforms: ReadonlyArray<string> } => {
+const layersOf = (view: ResolvedPack): Layers => {
   let overlay: string | undefined
   const reforms: Array<string> = []
   for (const l of view.layers) {
@@ -236,29 +232,56 @@ const layersOf = (view: ResolvedPack): { readonly overlay: string | undefined; r
   return Object.freeze({ overlay, reforms: reforms.length === 0 ? NONE : Object.freeze(reforms) })
 }
 
-/** Province codes in force, by date, as `AdminUnits.provinceOn` found them (a fixed list: the answer never changes). */
-const inForce = new Map<string, Set<string>>()
+/**
+ * What evaluation remembers of one resolved pack, because it depends on nothing else (or only on
+ * a province code): the layers in force in each view, the province codes found in force at its
+ * date, the warnings of a local-fund proposal with no overlay, per province. One look-up per
+ * evaluation finds it (the last one is kept aside: consecutive proposals mostly share a pack).
+ */
+class PackMemo {
+  /** The layers in force in the resolved view itself, and in its national view. */
+  readonly layers: Layers
+  readonly nationalLayers: Layers | undefined
+  /** Province codes in force at the date, as `AdminUnits.provinceOn` found them (the answer never changes). */
+  readonly inForce = new Set<string>()
+  /** The warnings of a local-fund proposal with no provincial overlay, by its first province code. */
+  readonly localWarnings = new Map<string | undefined, ReadonlyArray<Issue>>()
+  constructor(resolved: ResolvedPack) {
+    this.layers = layersOf(resolved)
+    this.nationalLayers = resolved.national === undefined ? undefined : layersOf(resolved.national)
+  }
+}
+const memos = new WeakMap<ResolvedPack, PackMemo>()
+let lastResolved: ResolvedPack | undefined
+let lastMemo: PackMemo | undefined
+const memoOf = (resolved: ResolvedPack): PackMemo => {
+  if (resolved === lastResolved) return lastMemo as PackMemo
+  let m = memos.get(resolved)
+  if (m === undefined) {
+    m = new PackMemo(resolved)
+    memos.set(resolved, m)
+  }
+  lastResolved = resolved
+  lastMemo = m
+  return m
+}
 
 /**
  * A beneficiary recorded under a province code the decision date no longer knows (closed by the
  * 2025 reorganisation): an error naming the code, the day it closed and its successor.
+ * `found[k]` is the establishment of `p.beneficiaries[k]` (undefined when unknown); `known`, the
+ * codes already found in force at the date.
  */
-const closedProvinceFault = (p: Proposal, date: LocalDate.LocalDate, es: Eligibility.Establishments): LookupError | undefined => {
+const closedProvinceFault = (p: Proposal, date: LocalDate.LocalDate, found: ReadonlyArray<Establishment | undefined>, known: Set<string>): LookupError | undefined => {
   const ids = p.beneficiaries
-  let known = inForce.get(date)
   for (let k = 0; k < ids.length; k++) {
-    const id = ids[k] as string
-    const e = Eligibility.establishmentOf(es, id)
-    if (e === undefined) continue // evaluateRaw reports the unknown beneficiary
+    const e = found[k]
+    if (e === undefined) continue // the verdict reports the unknown beneficiary
     const code = e.location.provinceCode
-    if (known !== undefined && known.has(code)) continue
+    if (known.has(code)) continue
+    const id = ids[k] as string
     const on = AdminUnits.provinceOn(code, date)
     if (on.ok) {
-      if (known === undefined) {
-        if (inForce.size >= 4096) inForce.clear()
-        known = new Set()
-        inForce.set(date, known)
-      }
       known.add(code)
       continue
     }
@@ -345,7 +368,7 @@ function EvaluationRecord(
   ctx: Context,
   s: Support.ProposalSupport,
   v: Eligibility.ProposalVerdict,
-  layers: { readonly overlay: string | undefined; readonly reforms: ReadonlyArray<string> },
+  layers: Layers,
   warnings: ReadonlyArray<Issue>,
   payable: Money.Money,
   trace: Trace.Trace | undefined
@@ -373,18 +396,12 @@ const NewEvaluation = EvaluationRecord as unknown as new (...args: Parameters<ty
  * {@link noOverlayWarning}, built once per resolved pack and province (they depend on nothing else)
  * and shared, frozen, by the evaluations.
  */
-const localWarnings = new WeakMap<ResolvedPack, Map<string | undefined, ReadonlyArray<Issue>>>()
-const localFundWarnings = (p: Proposal, resolved: ResolvedPack, view: ResolvedPack): ReadonlyArray<Issue> => {
-  let byCode = localWarnings.get(resolved)
-  if (byCode === undefined) {
-    byCode = new Map()
-    localWarnings.set(resolved, byCode)
-  }
+const localFundWarnings = (p: Proposal, resolved: ResolvedPack, view: ResolvedPack, memo: PackMemo): ReadonlyArray<Issue> => {
   const code = p.locations[0]?.provinceCode
-  let ws = byCode.get(code)
+  let ws = memo.localWarnings.get(code)
   if (ws === undefined) {
     ws = Object.freeze([...view.warnings, Object.freeze(noOverlayWarning(p, resolved))])
-    byCode.set(code, ws)
+    memo.localWarnings.set(code, ws)
   }
   return ws
 }
@@ -411,15 +428,18 @@ export const evaluate: Evaluator = ((p: Proposal, resolved: ResolvedPack, ctx: C
   if (missing !== undefined) return err(missing)
   const outside = periodFault(p, resolved)
   if (outside !== undefined) return err(outside)
-  const closed = closedProvinceFault(p, resolved.date, ctx.establishments)
+  const memo = memoOf(resolved)
+  const found = lookUpBeneficiaries(p, ctx.establishments)
+  const closed = closedProvinceFault(p, resolved.date, found, memo.inForce)
+  const v = closed === undefined ? verdictWith(p, resolved, ctx.establishments, found) : closed
+  releaseBeneficiaries(p.beneficiaries.length)
   if (closed !== undefined) return err(closed)
-  const v = evaluateRaw(p, resolved, ctx)
   if (v instanceof LookupError) return err(v)
   const s = computeRaw(p, resolved, ctx)
   if (s instanceof RuleViolation || s instanceof LookupError) return err(s)
   const view = viewFor(resolved, p.fund)
-  const layers = layersInForce(view)
-  const warnings = p.fund === "local" && resolved.province === undefined ? localFundWarnings(p, resolved, view) : view.warnings
+  const layers = view === resolved ? memo.layers : (memo.nationalLayers as Layers)
+  const warnings = p.fund === "local" && resolved.province === undefined ? localFundWarnings(p, resolved, view, memo) : view.warnings
   return ok(
     new NewEvaluation(
       p,
@@ -506,18 +526,21 @@ export const makeCache = (): {
   readonly get: (pack: RulePack, date: LocalDate.LocalDate) => Result<ResolvedPack, LookupError>
 } => {
   const byPack = new Map<RulePack, Map<string, Result<ResolvedPack, LookupError>>>()
-  // The last answer, for the common case of consecutive proposals of one pack and date.
+  // The last answer, for the common case of consecutive proposals of one pack and date, and the
+  // last pack's dates (one look-up per proposal when only the date changes).
   let lastPack: RulePack | undefined
   let lastDate: string | undefined
   let last: Result<ResolvedPack, LookupError> | undefined
+  let lastDates: Map<string, Result<ResolvedPack, LookupError>> | undefined
   return {
     get: (pack, date) => {
       if (pack === lastPack && date === lastDate && last !== undefined) return last
-      let m = byPack.get(pack)
+      let m = pack === lastPack ? lastDates : byPack.get(pack)
       if (m === undefined) {
         m = new Map()
         byPack.set(pack, m)
       }
+      lastDates = m
       let r = m.get(date)
       if (r === undefined) {
         r = resolve(pack, date)

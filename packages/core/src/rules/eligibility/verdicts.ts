@@ -54,10 +54,51 @@ const excludedLines = (conditions: ReadonlyArray<Condition>): ReadonlyArray<Line
   return out.sort((a, b) => a.activity - b.activity || a.line - b.line)
 }
 
+/**
+ * The beneficiaries of a proposal looked up once, in `proposal.beneficiaries` order (undefined for
+ * an id not among the establishments): `Evaluate` checks their province codes and judges them
+ * from this one look-up. One array reused between calls (evaluation is synchronous), so the look-up
+ * allocates nothing; {@link releaseBeneficiaries} empties it after use, so that it keeps no
+ * establishment alive.
+ */
+const found: Array<Establishment | undefined> = []
+
+/** Look the proposal's beneficiaries up into the shared array (see {@link found}); valid until {@link releaseBeneficiaries}. */
+export const lookUpBeneficiaries = (p: Proposal, es: Establishments): ReadonlyArray<Establishment | undefined> => {
+  const ids = p.beneficiaries
+  const n = ids.length
+  if (es instanceof Map) for (let k = 0; k < n; k++) found[k] = (es as ReadonlyMap<string, Establishment>).get(ids[k] as string)
+  else
+    for (let k = 0; k < n; k++) {
+      const id = ids[k] as string
+      found[k] = Object.hasOwn(es, id) ? (es as Readonly<Record<string, Establishment>>)[id] : undefined
+    }
+  return found
+}
+
+/** Empty the shared array of the first `n` beneficiaries looked up. */
+export const releaseBeneficiaries = (n: number): void => {
+  for (let k = 0; k < n; k++) found[k] = undefined
+}
+
 /** The proposal verdict, or the error (no Result wrapper): shared by `Eligibility` and `Evaluate`. */
 export const evaluateRaw = (p: Proposal, resolved: ResolvedPack, ctx: Context): ProposalVerdict | LookupError => {
+  const v = verdictWith(p, resolved, ctx.establishments, lookUpBeneficiaries(p, ctx.establishments))
+  releaseBeneficiaries(p.beneficiaries.length)
+  return v
+}
+
+/**
+ * {@link evaluateRaw} with the beneficiaries already looked up (`beneficiaries[k]` is the
+ * establishment of `p.beneficiaries[k]`, undefined when unknown).
+ */
+export const verdictWith = (
+  p: Proposal,
+  resolved: ResolvedPack,
+  es: Establishments,
+  beneficiaries: ReadonlyArray<Establishment | undefined>
+): ProposalVerdict | LookupError => {
   const view = p.fund === "national" && resolved.national !== undefined ? resolved.national : resolved
-  const es = ctx.establishments
   const prules = view.proposalRules
   let failed = false
   let passed = false
@@ -79,16 +120,11 @@ export const evaluateRaw = (p: Proposal, resolved: ResolvedPack, ctx: Context): 
   }
   const ids = p.beneficiaries
   const erules = view.establishmentRules
-  const isMap = es instanceof Map
   const n = ids.length
   const establishments: Array<EstablishmentVerdict> = new Array<EstablishmentVerdict>(n)
   for (let k = 0; k < n; k++) {
     const id = ids[k] as string
-    const e = isMap
-      ? (es as ReadonlyMap<string, Establishment>).get(id)
-      : Object.hasOwn(es, id)
-        ? (es as Readonly<Record<string, Establishment>>)[id]
-        : undefined
+    const e = beneficiaries[k]
     if (e === undefined)
       return new LookupError({
         code: "eligibility/unknown-establishment",
