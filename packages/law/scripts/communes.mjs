@@ -40,6 +40,7 @@ const KINDS = [
 
 /** A full name with its type word in one case; throws when it has none. */
 const canonical = (name, where) => {
+  // single spaces: the old list writes "Xã Cò  Nòi" (Sơn La) with two, "Xã Ngư Thủy " (Quảng Bình) with one after
   const n = name.normalize("NFC").replace(/\s+/g, " ").trim()
   for (const [re, word] of KINDS) if (re.test(n)) return n.replace(re, word)
   throw new Error(`${where}: "${name}" does not start with xã, phường, thị trấn or đặc khu`)
