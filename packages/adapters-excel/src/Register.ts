@@ -25,7 +25,7 @@
  * | `implementingUnit` * | Đơn vị thực hiện | `implementingUnit.name` |
  * | `implementingUnitCode` | Mã đơn vị thực hiện | `implementingUnit.code` |
  * | `beneficiaries` | Đơn vị thụ hưởng | `beneficiaries` (ids separated by `;` or line breaks); a group's `form.beneficiaryIds` |
- * | `location` | Địa điểm | `locations`: `02`, `02 - Hà Giang`, `Hà Giang`, `xã Minh Ngọc, huyện Bắc Mê, tỉnh Hà Giang`; without a province (`Xã Tân Lập, huyện Yên Mỹ`, `Toàn tỉnh`) the register's; several separated by `;` |
+ * | `location` | Địa điểm | `locations`: `02`, `02 - Hà Giang`, `Hà Giang`, `xã Minh Ngọc, huyện Bắc Mê, tỉnh Hà Giang`; without a province (`Xã Tân Lập, huyện Yên Mỹ`, `Toàn tỉnh`) the register's; the commune checked against the province's communes on the start date (`import/unknown-commune` warning); several separated by `;` |
  * | `province` | Tỉnh | the province of locations that name none |
  * | `duration`, `start`, `end` | Thời gian thực hiện / Thời gian bắt đầu, Thời gian kết thúc | `duration`; what is missing from the plan year, with a warning |
  * | `total` * | Tổng kinh phí | the cost line's `total` (and `unitCost`, quantity 1) |
@@ -316,7 +316,7 @@ export interface Register {
   readonly context: SheetContext
   /**
    * What was read but is worth a look: values filled in (a missing end date taken as the end of the
-   * plan year), text converted from a legacy encoding, communes recorded without a check. Same
+   * plan year), text converted from a legacy encoding, communes not among their province's. Same
    * shape as the problems; `code` starts with `import/`.
    */
   readonly warnings: ReadonlyArray<ImportIssue>
