@@ -21,7 +21,8 @@
  *   placed on the cell the field was read from.
  *
  * Warnings (`Register.warnings`) have the same shape: `import/period-defaulted`,
- * `import/period-year-defaulted`, `import/commune-unchecked`, `import/legacy-encoding-converted`,
+ * `import/period-year-defaulted`, `import/unknown-commune` (with `params.closest`),
+ * `import/commune-unchecked`, `import/district-abolished`, `import/legacy-encoding-converted`,
  * `import/sheet-chosen`, `import/beneficiary-not-listed`.
  *
  * An {@link ExportError} is returned when a report cannot be written exactly

@@ -25,7 +25,7 @@
  * | `implementingUnit` * | Đơn vị thực hiện | `implementingUnit.name` |
  * | `implementingUnitCode` | Mã đơn vị thực hiện | `implementingUnit.code` |
  * | `beneficiaries` | Đơn vị thụ hưởng | `beneficiaries` (ids separated by `;` or line breaks); a group's `form.beneficiaryIds` |
- * | `location` | Địa điểm | `locations`: `02`, `02 - Hà Giang`, `Hà Giang`, `xã Minh Ngọc, huyện Bắc Mê, tỉnh Hà Giang`; without a province (`Xã Tân Lập, huyện Yên Mỹ`, `Toàn tỉnh`) the register's; several separated by `;` |
+ * | `location` | Địa điểm | `locations`: `02`, `02 - Hà Giang`, `Hà Giang`, `xã Minh Ngọc, huyện Bắc Mê, tỉnh Hà Giang`; without a province (`Xã Tân Lập, huyện Yên Mỹ`, `Toàn tỉnh`) the register's; the commune checked against the province's communes on the start date (`import/unknown-commune` warning); several separated by `;` |
  * | `province` | Tỉnh | the province of locations that name none |
  * | `duration`, `start`, `end` | Thời gian thực hiện / Thời gian bắt đầu, Thời gian kết thúc | `duration`; what is missing from the plan year, with a warning |
  * | `total` * | Tổng kinh phí | the cost line's `total` (and `unitCost`, quantity 1) |
@@ -100,6 +100,7 @@ import {
   type Spec
 } from "./internal/header.js"
 import { provinceByName } from "./internal/provinces.js"
+import { checkCommune } from "./internal/communes.js"
 import { rowDigest } from "./internal/digest.js"
 import { fold, foldCached, squash, trimText } from "./internal/text.js"
 
@@ -315,7 +316,7 @@ export interface Register {
   readonly context: SheetContext
   /**
    * What was read but is worth a look: values filled in (a missing end date taken as the end of the
-   * plan year), text converted from a legacy encoding, communes recorded without a check. Same
+   * plan year), text converted from a legacy encoding, communes not among their province's. Same
    * shape as the problems; `code` starts with `import/`.
    */
   readonly warnings: ReadonlyArray<ImportIssue>
@@ -643,10 +644,24 @@ const splitList = (s: string): Array<string> =>
 const WHOLE_PROVINCE = /^(?:toan|tren dia ban|cac (?:huyen|xa|dia phuong)(?: thi xa| thanh pho)*(?: trong| tren dia ban| cua)?)\s*(?:tinh|thanh pho)?(?:\s+(.+))?$/
 
 /**
+ * What became of a location's commune: `known` (listed for its province on the date), `unknown`
+ * with the closest names of the province, or `unchecked` (no date, or no list for the province).
+ */
+type CommuneCheck =
+  | { readonly status: "known" }
+  | { readonly status: "unknown"; readonly closest: ReadonlyArray<string>; readonly asOf: LocalDate.LocalDate }
+  | { readonly status: "unchecked" }
+
+/** A location read from a cell, with where its province came from and its commune's check. */
+type ReadLocation = Location & { readonly contextual: boolean; readonly check?: CommuneCheck }
+
+/**
  * A location cell's part: `[xã …,] [huyện …,] tỉnh …` or a province code; without a province,
  * `context` (the option, a "Tỉnh" column, the title) gives it; "Toàn tỉnh" is the province itself.
+ * The commune is checked against the province's communes on `start` (a name without its type
+ * word is read as a commune when the province lists it).
  */
-const readLocation = (part: string, start: LocalDate.LocalDate | undefined, context: string | undefined): Read<Location & { readonly contextual: boolean }> => {
+const readLocation = (part: string, start: LocalDate.LocalDate | undefined, context: string | undefined): Read<ReadLocation> => {
   const pieces = part.split(",").map((x) => trimText(x)).filter((x) => x !== "")
   const last = pieces[pieces.length - 1] ?? ""
   const whole = /^(?:to|tr|c)/iu.test(part) ? WHOLE_PROVINCE.exec(foldCached(part)) : null
@@ -695,15 +710,19 @@ const readLocation = (part: string, start: LocalDate.LocalDate | undefined, cont
   const district = pieces.length > 0 && DISTRICT.test(pieces[pieces.length - 1] ?? "") ? pieces.pop() : undefined
   if (district !== undefined) loc.district = district.charAt(0).toLocaleLowerCase("vi") + district.slice(1)
   const communeText = pieces.pop()
+  let check: CommuneCheck | undefined
   if (communeText !== undefined) {
     const kind = COMMUNE_KINDS.find(([re]) => re.test(communeText))
-    if (kind === undefined)
+    const name = kind === undefined ? communeText : trimText(kind[0].exec(communeText)?.[1] ?? "")
+    const c = start === undefined ? undefined : checkCommune(loc.provinceCode, name, kind?.[1], start)
+    if (kind === undefined && c?.known !== true)
       return {
         ok: false,
         code: "import/bad-value",
         detail: `"${communeText}" is not a commune-level unit (xã, phường, thị trấn, đặc khu)${district === undefined ? " or a district (huyện, quận, thị xã, thành phố)" : ""}; a location reads "[xã …,] [huyện …,] tỉnh …" or a province code`
       }
-    loc.commune = { name: trimText(kind[0].exec(communeText)?.[1] ?? ""), kind: kind[1] }
+    loc.commune = { name, kind: kind?.[1] ?? (c?.known === true ? c.unit.kind : "commune") }
+    check = c === undefined ? { status: "unchecked" } : c.known ? { status: "known" } : { status: "unknown", closest: c.closest, asOf: c.asOf as LocalDate.LocalDate }
   }
   if (pieces.length > 0)
     return {
@@ -711,7 +730,7 @@ const readLocation = (part: string, start: LocalDate.LocalDate | undefined, cont
       code: "import/bad-value",
       detail: `"${pieces.join(", ")}" is more than a location holds; a location reads "[xã …,] [huyện …,] tỉnh …" (a village or street is not kept)`
     }
-  return { ok: true, value: { ...loc, contextual } }
+  return { ok: true, value: check === undefined ? { ...loc, contextual } : { ...loc, contextual, check } }
 }
 
 const DISTRICT_ONLY = /^(?:huyện|quận|thị xã)\s+\S/iu
@@ -1410,16 +1429,39 @@ export const reader = (options: Options, source: Source = {}): Reader => {
             c.fail("location", r.code, r.detail)
             break
           }
-          const { contextual, ...loc } = r.value
-          if (loc.commune !== undefined)
+          const { contextual, check, ...loc } = r.value
+          const prefix = loc.commune === undefined ? "" : COMMUNE_PREFIX[loc.commune.kind]
+          const communeName = loc.commune === undefined ? "" : `${prefix.charAt(0).toLocaleUpperCase("vi")}${prefix.slice(1)} ${loc.commune.name}`
+          const provinceFrom = contextual ? `, taken from ${provinceCell !== undefined ? "the province column" : options.province !== undefined ? "options.province" : "the title"},` : ""
+          if (check?.status === "unchecked")
             warnRows("commune", n, () =>
               issueAt(
                 place(n, col("location"), cells, "location"),
                 "import/commune-unchecked",
-                `the commune-level unit (${COMMUNE_PREFIX[loc.commune?.kind ?? "commune"]}) "${loc.commune?.name ?? ""}" is recorded as written: communes are not checked against the administrative units (their list is not encoded); the province ${loc.provinceName ?? loc.provinceCode}${contextual ? `, taken from ${provinceCell !== undefined ? "the province column" : options.province !== undefined ? "options.province" : "the title"},` : ""} is checked on ${start === undefined ? "the register's date" : LocalDate.formatVi(start)}`,
+                `the commune-level unit "${communeName}" is recorded as written, not checked: ${start === undefined ? "the row has no date to choose the list of communes by" : `no list of communes is known for the province code ${loc.provinceCode} on ${LocalDate.formatVi(start)}`}`,
                 { commune: loc.commune?.name ?? "", province: loc.provinceCode }
               )
             )
+          else if (check?.status === "unknown" && start !== undefined) {
+            const closest = check.closest.map((x) => `"${x}"`)
+            // the list before the reorganisation is one snapshot: a commune merged or renamed
+            // between the row's date and the snapshot's is missing from it
+            const listed = start < check.asOf ? LocalDate.formatVi(check.asOf) : undefined
+            warnRows(`commune:${loc.provinceCode}:${fold(communeName)}`, n, () =>
+              issueAt(
+                place(n, col("location"), cells, "location"),
+                "import/unknown-commune",
+                `the commune-level unit "${communeName}" is not among the communes of the province ${loc.provinceName ?? loc.provinceCode} (code ${loc.provinceCode})${provinceFrom} on ${LocalDate.formatVi(start)}${listed === undefined ? "" : ` (the list is as of ${listed}: a commune merged or renamed before then is missing from it)`}; it is recorded as written${closest.length === 0 ? "" : `; did you mean ${closest.join(" or ")}?`}`,
+                {
+                  commune: communeName,
+                  province: loc.provinceName ?? loc.provinceCode,
+                  date: LocalDate.formatVi(start),
+                  ...(listed === undefined ? {} : { listed }),
+                  ...(closest.length === 0 ? {} : { closest: closest.join(" / ") })
+                }
+              )
+            )
+          }
           // the district level ended on the day provinces were reorganised (the two-level local
           // government of 2025); a district on a later date names no unit
           if (loc.district !== undefined && start !== undefined && start >= AdminUnits.reorganisationDay())

@@ -3,6 +3,8 @@
  * the plan year, the fund and the province; activities in officials' short forms; periods in
  * every form; locations without a province; a proposal over several rows; legacy encodings.
  */
+import communes from "@khuyencong/law/communes.json" with { type: "json" }
+import * as fc from "fast-check"
 import { describe, expect, test } from "vitest"
 import type { CellValue } from "../src/Cell.js"
 import * as Csv from "../src/Csv.js"
@@ -75,8 +77,8 @@ describe("a Hưng Yên register: title, short forms, start dates only, locations
   test("what was filled in or not checked is said in warnings; the signature block ends the table", () => {
     expect(reg?.warnings.map((w) => [w.code, w.row, w.params?.["rows"]])).toEqual([
       ["import/period-defaulted", 3, undefined],
-      ["import/commune-unchecked", 4, 3],
-      ["import/period-defaulted", 8, undefined]
+      ["import/period-defaulted", 8, undefined],
+      ["import/unknown-commune", 8, undefined]
     ])
     expect(reg?.skipped.map((s) => s.reason)).toEqual(["subtotal", "signature", "signature"])
   })
@@ -84,8 +86,10 @@ describe("a Hưng Yên register: title, short forms, start dates only, locations
   test("warnings in Vietnamese say what was filled in or not checked, not that a cell could not be read", () => {
     expect(reg?.warnings.map((w) => Issues.messageOf(w, "vi"))).toEqual([
       "Thời gian thực hiện để trống hoặc không ghi đủ: lấy theo năm kế hoạch (bắt đầu 01/01, kết thúc 31/12).",
-      'Đơn vị hành chính cấp xã "Tân Lập" được ghi nguyên văn, chưa đối chiếu được (chưa có danh mục cấp xã); tỉnh đã được kiểm tra.',
-      "Thời gian thực hiện để trống hoặc không ghi đủ: lấy theo năm kế hoạch 2024 (bắt đầu 01/01, kết thúc 31/12)."
+      "Thời gian thực hiện để trống hoặc không ghi đủ: lấy theo năm kế hoạch 2024 (bắt đầu 01/01, kết thúc 31/12).",
+      // Nghĩa Hiệp (Yên Mỹ) was merged into Nguyễn Văn Linh on 01/12/2024 (vi.wikipedia), so the
+      // list as of 01/03/2025 lacks it: the warning says so, the row is kept
+      'Đơn vị hành chính cấp xã "Xã Nghĩa Hiệp" không có trong danh mục cấp xã của Hưng Yên ngày 01/01/2024 (danh mục tại ngày 01/03/2025: xã đã sáp nhập, đổi tên trước ngày đó không có trong danh mục); địa điểm được ghi nguyên văn.'
     ])
   })
 })
@@ -123,6 +127,84 @@ describe("locations checked against the administrative units on the row's date",
     const given = Register.read(noProvince, { province: "33" })
     if (!given.ok) throw given.error
     expect(given.value.proposals[0]?.locations[0]?.provinceCode).toBe("33")
+  })
+})
+
+describe("the commune of a location, checked against the province's communes on the row's date", () => {
+  const HUNG_YEN_2026 = "KẾ HOẠCH KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2026 – TỈNH HƯNG YÊN"
+  const read = (title: string, location: string, period: string) => {
+    const r = Register.read([[title], ["STT", "Tên đề án", "Nội dung hoạt động", "Đơn vị thực hiện", "Địa điểm", "Thời gian thực hiện", "Tổng kinh phí", "Kinh phí khuyến công hỗ trợ"], [1, "A", "Thông tin tuyên truyền", UNIT, location, period, 100_000_000, 50_000_000]], {})
+    if (!r.ok) throw r.error
+    return r.value
+  }
+  const codes = (title: string, location: string, period: string) => read(title, location, period).warnings.map((w) => w.code)
+  const unknown = (title: string, location: string, period: string) => {
+    const w = read(title, location, period).warnings.find((x) => x.code === "import/unknown-commune")
+    if (w === undefined) throw new Error(`no import/unknown-commune for ${location} (${period})`)
+    return w
+  }
+
+  test("a commune of the province on the date is accepted silently: Xã Tân Lập (Yên Mỹ, Hưng Yên, old code 33) in 2024, with or without its type word, accents or capitals", () => {
+    for (const location of ["Xã Tân Lập, huyện Yên Mỹ", "XÃ TÂN LẬP, huyện Yên Mỹ", "xã Tan Lap, huyện Yên Mỹ", "Tân Lập, huyện Yên Mỹ", "Xã Tân Lập, tỉnh Hưng Yên", "Xã Tân Lập, 33", "Toàn tỉnh"])
+      expect(codes(TITLE, location, "2024"), location).toEqual([])
+    expect(read(TITLE, "Tân Lập, huyện Yên Mỹ", "2024").proposals[0]?.locations).toEqual([{ provinceCode: "33", provinceName: "Hưng Yên", district: "huyện Yên Mỹ", commune: { name: "Tân Lập", kind: "commune" } }])
+  })
+
+  test("a misspelled commune is kept with a warning naming the closest communes of the province, in Vietnamese and English", () => {
+    const r = read(TITLE, "Xã Tâm Lập, huyện Yên Mỹ", "2024")
+    expect(r.proposals[0]?.locations[0]?.commune).toEqual({ name: "Tâm Lập", kind: "commune" })
+    const w = unknown(TITLE, "Xã Tâm Lập, huyện Yên Mỹ", "2024")
+    expect([w.row, w.column, w.params?.["commune"], w.params?.["province"], w.params?.["closest"]]).toEqual([3, "E", "Xã Tâm Lập", "Hưng Yên", '"Xã Tân Lập"'])
+    expect(w.message).toContain('did you mean "Xã Tân Lập"?')
+    expect(Issues.messageOf(w, "vi")).toBe(
+      'Đơn vị hành chính cấp xã "Xã Tâm Lập" không có trong danh mục cấp xã của Hưng Yên ngày 01/01/2024 (danh mục tại ngày 01/03/2025: xã đã sáp nhập, đổi tên trước ngày đó không có trong danh mục); địa điểm được ghi nguyên văn. Có phải là "Xã Tân Lập"?'
+    )
+    expect(Issues.messageOf(w, "en")).toBe(
+      'The commune-level unit "Xã Tâm Lập" is not among the communes of Hưng Yên on 01/01/2024 (the list is as of 01/03/2025: a commune merged or renamed before then is missing from it); the location is recorded as written. Did you mean "Xã Tân Lập"?'
+    )
+    // the right name with the wrong type word: the listed unit comes first
+    expect(unknown(TITLE, "Phường Tân Lập, huyện Yên Mỹ", "2024").params?.["closest"]).toMatch(/^"Xã Tân Lập"/)
+  })
+
+  test("a ward that exists only from 01/07/2025 (Phường Phố Hiến, Hưng Yên) is warned on a 2024 register and accepted on a 2026 one", () => {
+    expect(unknown(TITLE, "Phường Phố Hiến", "2024").params?.["date"]).toBe("01/01/2024")
+    expect(codes(HUNG_YEN_2026, "Phường Phố Hiến", "2026")).toEqual([])
+    // an old commune of the same province is no longer one in 2026; the list from 01/07/2025 is
+    // as of 25/07/2026, which the warning says for a date before it
+    expect(unknown(HUNG_YEN_2026, "Xã Tân Lập, tỉnh Hưng Yên", "2026").params).toMatchObject({ date: "01/01/2026", listed: "25/07/2026" })
+  })
+
+  test("a commune across the reorganisation: Xã Ái Quốc was Thái Bình's (old code 34) until 30/06/2025 and is Hưng Yên's (new code 33) from 01/07/2025", () => {
+    expect(codes(TITLE, "Xã Ái Quốc, tỉnh Thái Bình", "2024")).toEqual([])
+    expect(unknown(TITLE, "Xã Ái Quốc, tỉnh Hưng Yên", "2024").params?.["province"]).toBe("Hưng Yên")
+    expect(codes(HUNG_YEN_2026, "Xã Ái Quốc, tỉnh Hưng Yên", "2026")).toEqual([])
+    expect(codes(HUNG_YEN_2026, "Xã Ái Quốc, 33", "2026")).toEqual([])
+  })
+
+  test("a name listed in several old districts of one province is accepted (Xã An Ninh, Thái Bình)", () => {
+    expect(codes(TITLE, "Xã An Ninh, tỉnh Thái Bình", "2024")).toEqual([])
+  })
+
+  test("a name without a type word that is no commune of the province is still refused", () => {
+    expect(() => read(TITLE, "Tâm Lập, huyện Yên Mỹ", "2024")).toThrow()
+  })
+
+  test("property: every commune listed for a province and period is accepted silently on a date of that period, by the province's code", () => {
+    const periods = (communes as { readonly periods: ReadonlyArray<{ readonly provinces: Readonly<Record<string, ReadonlyArray<string>>> }> }).periods
+    const arb = fc.oneof(
+      ...periods.map((p, i) =>
+        fc.constantFrom(...Object.entries(p.provinces)).chain(([code, names]) => fc.constantFrom(...names).map((name) => [i === 0 ? "2024" : "2026", code, name] as const))
+      )
+    )
+    fc.assert(
+      fc.property(arb, ([year, code, name]) => {
+        const r = Register.read([[`KẾ HOẠCH KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM ${year}`], ["STT", "Tên đề án", "Nội dung hoạt động", "Đơn vị thực hiện", "Địa điểm", "Thời gian thực hiện", "Tổng kinh phí", "Kinh phí khuyến công hỗ trợ"], [1, "A", "Thông tin tuyên truyền", UNIT, `${name}, ${code}`, year, 100_000_000, 50_000_000]], {})
+        if (!r.ok) throw r.error
+        expect(r.value.warnings.map((w) => w.code)).toEqual([])
+        expect(r.value.proposals[0]?.locations[0]?.provinceCode).toBe(code)
+      }),
+      { numRuns: 200 }
+    )
   })
 })
 
