@@ -10,7 +10,7 @@ run(process.argv.slice(2), {
   out: (t) => process.stdout.write(`${t}\n`),
   err: (t) => process.stderr.write(`${t}\n`),
   cwd: process.cwd(),
-  tty: process.stderr.isTTY === true
+  progress: process.stderr
 }).then(
   (code) => {
     process.exitCode = code

@@ -30,7 +30,7 @@ import {
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs"
 import path from "node:path"
 import { parseArgs, type ParseArgsConfig } from "node:util"
-import { bar } from "./internal/progress.js"
+import { phases } from "./internal/progress.js"
 
 // The Excel adapter (exceljs) and the case runner (yaml) are loaded by the commands that use them,
 // so that `parameters`, `--help` and usage errors start without them.
@@ -55,8 +55,11 @@ export interface Io {
   readonly out: (text: string) => void
   readonly err: (text: string) => void
   readonly cwd: string
-  /** Whether stderr is a terminal (progress redrawn in place); default false. */
-  readonly tty?: boolean
+  /**
+   * Where `evaluate` draws its progress bars (stderr in the bin). They are drawn only when it is a
+   * terminal (`isTTY`) and never with `--json`; default: none.
+   */
+  readonly progress?: NodeJS.WritableStream & { readonly isTTY?: boolean; readonly columns?: number }
 }
 
 /** A usage error: exit code 2 with the message. */
@@ -324,154 +327,173 @@ const evaluate = async (args: ReadonlyArray<string>, io: Io): Promise<number> =>
   const policy: Allocation.Policy =
     policyKind === "whole-only" ? { kind: "whole-only" } : { kind: "partial-marginal", minimumShare: Rate.make(1n, 2n), unit: 1_000_000n }
   const installation = await Installation.load(values.pack ?? [], io.cwd)
-  const progress = bar(values.json === true ? () => {} : io.err, io.tty === true)
+  // the bars go to the terminal, never into --json output or a log (see internal/progress)
+  const progress = phases(values.json === true ? undefined : io.progress, lang)
+  try {
+    // 1. Import
+    // the reader knows no row count before the end of the sheet: a count of the proposals read
+    const reading = progress.start(t(lang, "Đọc biểu", "Reading"), t(lang, "đề án", "proposals"))
+    let read = 0
+    const imported = await importRegister(file, io, () => reading.update(++read))
+    const register = imported.register
+    const proposals = register?.proposals ?? []
+    const year = register?.context.planYear?.value ?? LocalDate.year(date)
+    const { establishments, issues: establishmentIssues } = readEstablishments(values.establishments, io, date)
 
-  // 1. Import
-  let read = 0
-  const imported = await importRegister(file, io, () => progress.update(t(lang, "đọc biểu", "reading"), ++read))
-  progress.done()
-  const register = imported.register
-  const proposals = register?.proposals ?? []
-  const year = register?.context.planYear?.value ?? LocalDate.year(date)
-  const { establishments, issues: establishmentIssues } = readEstablishments(values.establishments, io, date)
+    // 2. The plan: given, or one without envelopes (evaluation only)
+    const planRaw = values.plan === undefined ? undefined : readJson(values.plan, io, "plan")
+    const planJson = planRaw === undefined ? undefined : ((planRaw as { plan?: unknown }).plan ?? planRaw)
+    const decodedPlan = Plan.decode({
+      id: `KH-${year}`,
+      year,
+      level: "provincial",
+      envelopes: [],
+      ...(planJson as object | undefined),
+      proposalIds: proposals.map((p) => p.id)
+    })
+    if (!decodedPlan.ok) throw new UsageError(`plan: ${decodedPlan.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`)
+    const plan = decodedPlan.value
+    const rules = installation.rulesFor(plan.provinceCode)
+    // evaluation asks each proposal's date before evaluating it: the proposals asked are the count
+    const evaluating = progress.start(t(lang, "Thẩm định", "Evaluating"), t(lang, "đề án", "proposals"), proposals.length)
+    const asked = new Set<string>()
+    const dateOfProposal = (p: { readonly id: string }): LocalDate.LocalDate => {
+      asked.add(p.id)
+      evaluating.update(asked.size)
+      return date
+    }
+    const appraised = Appraisal.appraise({ proposals, establishments, plan, rules, policy }, { date: dateOfProposal, trace: true })
+    if (!appraised.ok) {
+      progress.stop(false)
+      const e = appraised.error
+      if (values.json === true) json(io, { command: "evaluate", ok: false, error: { code: e.code, path: e.path, message: Messages.messageOf(e, lang) } })
+      else io.err(`khuyencong: ${Messages.messageOf(e, lang)} [${e.code}]`)
+      return ExitCode.findings
+    }
+    const appraisal = appraised.value
+    const viewOf = viewsOf(rules)
 
-  // 2. The plan: given, or one without envelopes (evaluation only)
-  const planRaw = values.plan === undefined ? undefined : readJson(values.plan, io, "plan")
-  const planJson = planRaw === undefined ? undefined : ((planRaw as { plan?: unknown }).plan ?? planRaw)
-  const decodedPlan = Plan.decode({
-    id: `KH-${year}`,
-    year,
-    level: "provincial",
-    envelopes: [],
-    ...(planJson as object | undefined),
-    proposalIds: proposals.map((p) => p.id)
-  })
-  if (!decodedPlan.ok) throw new UsageError(`plan: ${decodedPlan.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`)
-  const plan = decodedPlan.value
-  const rules = installation.rulesFor(plan.provinceCode)
-  const appraised = Appraisal.appraise({ proposals, establishments, plan, rules, policy }, { date: () => date, trace: true })
-  if (!appraised.ok) {
-    const e = appraised.error
-    if (values.json === true) json(io, { command: "evaluate", ok: false, error: { code: e.code, path: e.path, message: Messages.messageOf(e, lang) } })
-    else io.err(`khuyencong: ${Messages.messageOf(e, lang)} [${e.code}]`)
-    return ExitCode.findings
-  }
-  const appraisal = appraised.value
-  const viewOf = viewsOf(rules)
+    // 3. Workbooks
+    const writing = progress.start(t(lang, "Ghi bảng tính", "Writing"), t(lang, "tệp", "workbooks"), 3)
+    const { Issues, Report, Xlsx } = await excel()
+    const outDir = path.resolve(io.cwd, values.out ?? ".")
+    mkdirSync(outDir, { recursive: true })
+    const files = {
+      plan: path.join(outDir, `ke-hoach-khuyen-cong-${year}.xlsx`),
+      allocation: path.join(outDir, `phan-bo-kinh-phi-${year}.xlsx`),
+      explanation: path.join(outDir, `giai-trinh-danh-gia-${year}.xlsx`)
+    }
+    const funded = [...Appraisal.funded(appraisal)].sort((a, b) => a.index - b.index)
+    const planRows = Report.planRowsOf(
+      funded.map((x) => x.proposal),
+      new Map(funded.map((x) => [x.proposal.id, x.allocated] as const))
+    )
+    if (!planRows.ok) throw planRows.error
+    // beneficiaries by name (the establishments file, else the register's establishments sheet), and
+    // the province in the issuing body and the place line, as a printed plan carries them
+    const beneficiaryNames = new Map<string, string>([...(register?.establishments ?? []).map((e) => [e.id, e.name] as const), ...[...establishments.values()].map((e) => [e.id, e.name] as const)])
+    const province = plan.provinceCode === undefined ? undefined : AdminUnits.provinceOn(plan.provinceCode, date)
+    const document: Report.Document = province?.ok === true ? { province: province.value.shortName } : {}
+    const written = await Xlsx.exportPlan(planRows.value, { path: files.plan, title: `KẾ HOẠCH KHUYẾN CÔNG NĂM ${year}`, beneficiaryNames, document })
+    if (!written.ok) throw written.error
+    writing.update(1)
+    const titles = new Map(proposals.map((p) => [p.id, p.title] as const))
+    const allocationTables = appraisal.funds.map(({ fund, allocation }) => {
+      const { rows, summary } = Report.allocationRowsOf(allocation, titles)
+      const title = `KẾT QUẢ PHÂN BỔ KINH PHÍ ${fund === "national" ? "KHUYẾN CÔNG QUỐC GIA" : "KHUYẾN CÔNG ĐỊA PHƯƠNG"} NĂM ${year}`
+      return Report.allocation(rows, { summary, title, sheet: fund === "national" ? "KCQG" : "KCĐP", document })
+    })
+    const wroteAllocation = await Xlsx.writeTables(allocationTables, { path: files.allocation })
+    if (!wroteAllocation.ok) throw wroteAllocation.error
+    writing.update(2)
+    const explanation: Report.Table = {
+      title: `GIẢI TRÌNH KẾT QUẢ ĐÁNH GIÁ ĐỀ ÁN KHUYẾN CÔNG NĂM ${year}`,
+      sheet: "Giải trình",
+      columns: [
+        { key: "id", header: "Mã đề án", kind: "text" },
+        { key: "title", header: "Tên đề án", kind: "text", width: 40 },
+        { key: "verdict", header: "Kết luận", kind: "text" },
+        { key: "payable", header: "Kinh phí hỗ trợ (đồng)", kind: "money" },
+        { key: "allocated", header: "Kinh phí phân bổ (đồng)", kind: "money" },
+        { key: "explanation", header: "Giải trình", kind: "text", width: 100 }
+      ],
+      rows: appraisal.proposals.map((x) => ({
+        id: x.proposal.id,
+        title: x.proposal.title,
+        verdict: decisionVi[x.decision],
+        payable: x.evaluation.payable,
+        allocated: x.allocated,
+        explanation: Evaluate.explain(x.evaluation, { lang: "vi", resolved: viewOf(x.evaluation) })
+      }))
+    }
+    const wroteExplanation = await Xlsx.writeTables([explanation], { path: files.explanation })
+    if (!wroteExplanation.ok) throw wroteExplanation.error
+    writing.update(3)
+    progress.stop()
 
-  // 3. Workbooks
-  const { Issues, Report, Xlsx } = await excel()
-  const outDir = path.resolve(io.cwd, values.out ?? ".")
-  mkdirSync(outDir, { recursive: true })
-  const files = {
-    plan: path.join(outDir, `ke-hoach-khuyen-cong-${year}.xlsx`),
-    allocation: path.join(outDir, `phan-bo-kinh-phi-${year}.xlsx`),
-    explanation: path.join(outDir, `giai-trinh-danh-gia-${year}.xlsx`)
-  }
-  const funded = [...Appraisal.funded(appraisal)].sort((a, b) => a.index - b.index)
-  const planRows = Report.planRowsOf(
-    funded.map((x) => x.proposal),
-    new Map(funded.map((x) => [x.proposal.id, x.allocated] as const))
-  )
-  if (!planRows.ok) throw planRows.error
-  // beneficiaries by name (the establishments file, else the register's establishments sheet), and
-  // the province in the issuing body and the place line, as a printed plan carries them
-  const beneficiaryNames = new Map<string, string>([...(register?.establishments ?? []).map((e) => [e.id, e.name] as const), ...[...establishments.values()].map((e) => [e.id, e.name] as const)])
-  const province = plan.provinceCode === undefined ? undefined : AdminUnits.provinceOn(plan.provinceCode, date)
-  const document: Report.Document = province?.ok === true ? { province: province.value.shortName } : {}
-  const written = await Xlsx.exportPlan(planRows.value, { path: files.plan, title: `KẾ HOẠCH KHUYẾN CÔNG NĂM ${year}`, beneficiaryNames, document })
-  if (!written.ok) throw written.error
-  const titles = new Map(proposals.map((p) => [p.id, p.title] as const))
-  const allocationTables = appraisal.funds.map(({ fund, allocation }) => {
-    const { rows, summary } = Report.allocationRowsOf(allocation, titles)
-    const title = `KẾT QUẢ PHÂN BỔ KINH PHÍ ${fund === "national" ? "KHUYẾN CÔNG QUỐC GIA" : "KHUYẾN CÔNG ĐỊA PHƯƠNG"} NĂM ${year}`
-    return Report.allocation(rows, { summary, title, sheet: fund === "national" ? "KCQG" : "KCĐP", document })
-  })
-  const wroteAllocation = await Xlsx.writeTables(allocationTables, { path: files.allocation })
-  if (!wroteAllocation.ok) throw wroteAllocation.error
-  const explanation: Report.Table = {
-    title: `GIẢI TRÌNH KẾT QUẢ ĐÁNH GIÁ ĐỀ ÁN KHUYẾN CÔNG NĂM ${year}`,
-    sheet: "Giải trình",
-    columns: [
-      { key: "id", header: "Mã đề án", kind: "text" },
-      { key: "title", header: "Tên đề án", kind: "text", width: 40 },
-      { key: "verdict", header: "Kết luận", kind: "text" },
-      { key: "payable", header: "Kinh phí hỗ trợ (đồng)", kind: "money" },
-      { key: "allocated", header: "Kinh phí phân bổ (đồng)", kind: "money" },
-      { key: "explanation", header: "Giải trình", kind: "text", width: 100 }
-    ],
-    rows: appraisal.proposals.map((x) => ({
+    // 4. Summary
+    const namesOf = activityNames(viewOf, lang)
+    const rows = appraisal.proposals.map((x) => ({
       id: x.proposal.id,
-      title: x.proposal.title,
-      verdict: decisionVi[x.decision],
+      fund: x.proposal.fund,
+      activities: x.proposal.activities.map((a) => a.activity),
+      activityNames: namesOf(x.evaluation, [...new Set(x.proposal.activities.map((a) => a.activity))]),
+      verdict: x.evaluation.verdict,
+      decision: x.decision,
+      requested: x.evaluation.support.requested,
       payable: x.evaluation.payable,
       allocated: x.allocated,
-      explanation: Evaluate.explain(x.evaluation, { lang: "vi", resolved: viewOf(x.evaluation) })
+      reasons: x.evaluation.verdict === "eligible" ? [] : failureCodes(x.evaluation).map((code) => ({ code, message: Messages.message(code, {}, lang) ?? code }))
     }))
-  }
-  const wroteExplanation = await Xlsx.writeTables([explanation], { path: files.explanation })
-  if (!wroteExplanation.ok) throw wroteExplanation.error
-
-  // 4. Summary
-  const namesOf = activityNames(viewOf, lang)
-  const rows = appraisal.proposals.map((x) => ({
-    id: x.proposal.id,
-    fund: x.proposal.fund,
-    activities: x.proposal.activities.map((a) => a.activity),
-    activityNames: namesOf(x.evaluation, [...new Set(x.proposal.activities.map((a) => a.activity))]),
-    verdict: x.evaluation.verdict,
-    decision: x.decision,
-    requested: x.evaluation.support.requested,
-    payable: x.evaluation.payable,
-    allocated: x.allocated,
-    reasons: x.evaluation.verdict === "eligible" ? [] : failureCodes(x.evaluation).map((code) => ({ code, message: Messages.message(code, {}, lang) ?? code }))
-  }))
-  const importIssues = imported.issues.map((i) => ({
-    row: i.row,
-    column: i.column,
-    code: i.code,
-    path: i.path,
-    message: Issues.messageOf(i, lang)
-  }))
-  const findings = importIssues.length + establishmentIssues.length + rows.filter((r) => r.verdict !== "eligible").length
-  if (values.json === true) {
-    json(io, {
-      command: "evaluate",
-      ok: findings === 0,
-      register: { file, sheet: register?.sheet, proposals: proposals.length, issues: importIssues },
-      establishments: { count: establishments.size, issues: establishmentIssues },
-      date,
-      totals: appraisal.totals,
-      proposals: rows.map(({ activityNames: _, ...r }) => r),
-      files
-    })
-  } else {
-    const cols =
-      lang === "vi"
-        ? ["Mã đề án", "Nguồn", "Nội dung", "Kết luận", "Đề nghị", "Hỗ trợ", "Phân bổ"]
-        : ["Proposal", "Fund", "Activities", "Decision", "Requested", "Support", "Allocated"]
-    io.out(
-      table(
-        cols,
-        rows.map((r) => [r.id, fundLabel(r.fund, lang), r.activityNames, lang === "vi" ? decisionVi[r.decision] : r.decision, fmt(r.requested), fmt(r.payable), fmt(r.allocated)]),
-        new Set([4, 5, 6])
+    const importIssues = imported.issues.map((i) => ({
+      row: i.row,
+      column: i.column,
+      code: i.code,
+      path: i.path,
+      message: Issues.messageOf(i, lang)
+    }))
+    const findings = importIssues.length + establishmentIssues.length + rows.filter((r) => r.verdict !== "eligible").length
+    if (values.json === true) {
+      json(io, {
+        command: "evaluate",
+        ok: findings === 0,
+        register: { file, sheet: register?.sheet, proposals: proposals.length, issues: importIssues },
+        establishments: { count: establishments.size, issues: establishmentIssues },
+        date,
+        totals: appraisal.totals,
+        proposals: rows.map(({ activityNames: _, ...r }) => r),
+        files
+      })
+    } else {
+      const cols =
+        lang === "vi"
+          ? ["Mã đề án", "Nguồn", "Nội dung", "Kết luận", "Đề nghị", "Hỗ trợ", "Phân bổ"]
+          : ["Proposal", "Fund", "Activities", "Decision", "Requested", "Support", "Allocated"]
+      io.out(
+        table(
+          cols,
+          rows.map((r) => [r.id, fundLabel(r.fund, lang), r.activityNames, lang === "vi" ? decisionVi[r.decision] : r.decision, fmt(r.requested), fmt(r.payable), fmt(r.allocated)]),
+          new Set([4, 5, 6])
+        )
       )
-    )
-    const tt = appraisal.totals
-    io.out(
-      t(
-        lang,
-        `\n${tt.proposals} đề án: ${tt.eligible} đủ điều kiện, ${tt.ineligible + tt.notApplicable} không; phân bổ ${fmt(tt.allocated)} / ${fmt(tt.envelope)} đồng.`,
-        `\n${tt.proposals} proposals: ${tt.eligible} eligible, ${tt.ineligible + tt.notApplicable} not; allocated ${fmt(tt.allocated)} of ${fmt(tt.envelope)} đồng.`
+      const tt = appraisal.totals
+      io.out(
+        t(
+          lang,
+          `\n${tt.proposals} đề án: ${tt.eligible} đủ điều kiện, ${tt.ineligible + tt.notApplicable} không; phân bổ ${fmt(tt.allocated)} / ${fmt(tt.envelope)} đồng.`,
+          `\n${tt.proposals} proposals: ${tt.eligible} eligible, ${tt.ineligible + tt.notApplicable} not; allocated ${fmt(tt.allocated)} of ${fmt(tt.envelope)} đồng.`
+        )
       )
-    )
-    for (const r of rows)
-      for (const reason of r.reasons) io.out(`${r.id}: ${reason.message} [${reason.code}]`)
-    for (const i of importIssues) io.err(`${t(lang, "dòng", "row")} ${i.row ?? "?"}${i.column === undefined ? "" : `, ${t(lang, "cột", "column")} ${i.column}`}: ${i.message} [${i.code}]`)
-    for (const i of establishmentIssues) io.err(`${i.id} ${i.path.join(".")}: ${Messages.message(i.code, { field: i.path.join(".") }, lang) ?? i.message} [${i.code}]`)
-    io.out(`${t(lang, "Đã ghi", "Written")}: ${Object.values(files).map((f) => path.relative(io.cwd, f) || f).join(", ")}`)
+      for (const r of rows)
+        for (const reason of r.reasons) io.out(`${r.id}: ${reason.message} [${reason.code}]`)
+      for (const i of importIssues) io.err(`${t(lang, "dòng", "row")} ${i.row ?? "?"}${i.column === undefined ? "" : `, ${t(lang, "cột", "column")} ${i.column}`}: ${i.message} [${i.code}]`)
+      for (const i of establishmentIssues) io.err(`${i.id} ${i.path.join(".")}: ${Messages.message(i.code, { field: i.path.join(".") }, lang) ?? i.message} [${i.code}]`)
+      io.out(`${t(lang, "Đã ghi", "Written")}: ${Object.values(files).map((f) => path.relative(io.cwd, f) || f).join(", ")}`)
+    }
+    return findings > 0 ? ExitCode.findings : ExitCode.ok
+  } finally {
+    progress.stop(false)
   }
-  return findings > 0 ? ExitCode.findings : ExitCode.ok
 }
 
 const failureCodes = (e: Evaluate.Evaluation): ReadonlyArray<string> => Eligibility.failures(e.eligibility).map((c) => c.reason ?? c.rule)

@@ -37,6 +37,9 @@ describe("khuyencong evaluate", SPAWNING, () => {
     expect(r.stdout).toContain("DT-2024-QG-08: Loại hình cơ sở không thuộc đối tượng được hỗ trợ: large-enterprise. [legal-form/not-eligible:large-enterprise]")
     expect(r.stderr).toContain("dòng 24, cột K: Số tiền ở cột \"Tổng kinh phí (đồng)\" không đọc được: \"5OO.000.000\" (cột tính bằng đồng). [import/bad-amount]")
     for (const f of ["ke-hoach-khuyen-cong-2024.xlsx", "phan-bo-kinh-phi-2024.xlsx", "giai-trinh-danh-gia-2024.xlsx"]) expect(existsSync(join(out, f))).toBe(true)
+    // stderr is a pipe here, not a terminal: no progress bar, no escape codes
+    expect(r.stderr).not.toContain("\x1b")
+    expect(r.stderr).not.toContain("Thẩm định")
   })
 
   it("the plan it writes names the beneficiaries and the province, as a printed plan does", async () => {
