@@ -64,11 +64,12 @@ describe("evaluate's progress bars", { timeout: 120_000 }, () => {
     expect(last("Đọc biểu")).toMatch(new RegExp(`^Đọc biểu +${proposals} đề án \\| \\d+s$`))
     expect(last("Thẩm định")).toMatch(new RegExp(`^Thẩm định +█{30} 100% \\| ${proposals}/${proposals} đề án \\| còn `))
     expect(last("Ghi bảng tính")).toMatch(/^Ghi bảng tính █{30} 100% \| 3\/3 tệp \| còn /)
-    // the writing bar went through each workbook, in order, never backwards
+    // the writing bar starts at 0 and never goes backwards (the library redraws at most every
+    // few milliseconds, so a workbook written quickly may share a frame with the next one)
     const writing = drawn.filter((f) => f.startsWith("Ghi bảng tính")).map((f) => Number(/(\d+)\/3/.exec(f)?.[1]))
     expect(writing[0]).toBe(0)
+    expect(writing.at(-1)).toBe(3)
     expect(writing).toEqual([...writing].sort((a, b) => a - b))
-    expect(new Set(writing)).toEqual(new Set([0, 1, 2, 3]))
     // the phases come in order, and the summary is unchanged on stdout
     expect(r.progress.indexOf("Đọc biểu")).toBeLessThan(r.progress.indexOf("Thẩm định"))
     expect(r.progress.indexOf("Thẩm định")).toBeLessThan(r.progress.indexOf("Ghi bảng tính"))
