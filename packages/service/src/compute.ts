@@ -14,7 +14,7 @@ import type { Principal } from "./auth.js"
 import { defaultLimits, type Limits, parseBody } from "./limits.js"
 import { defaultPacks } from "./packs.js"
 import { ServiceError } from "./errors.js"
-import { stringify } from "./wire.js"
+import { installBigintJSON, stringify } from "./wire.js"
 
 /** What the server sends a worker for one request. */
 export interface Task {
@@ -49,6 +49,9 @@ const noStore = new Proxy(
 )
 
 const setup = (workerData as Setup | undefined) ?? { limits: defaultLimits }
+
+// a thread of the service's pool runs only the service's code
+installBigintJSON()
 
 const ctx: Context = {
   store: noStore as Context["store"],

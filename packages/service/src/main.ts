@@ -15,6 +15,7 @@ import { availableParallelism } from "node:os"
 import { Effect } from "effect"
 import { fromEnvironment } from "./auth.js"
 import { listen } from "./server.js"
+import { installBigintJSON } from "./wire.js"
 
 const option = (argv: ReadonlyArray<string>, name: string): string | undefined => {
   const i = argv.indexOf(name)
@@ -42,6 +43,9 @@ export const main = async (argv: ReadonlyArray<string>): Promise<void> => {
     console.log(HELP)
     return
   }
+  // this process is the service's own: money is written as decimal text without touching
+  // BigInt.prototype on every answer
+  installBigintJSON()
   const env = process.env
   const port = Number(option(argv, "--port") ?? env["PORT"] ?? "8080")
   const host = option(argv, "--host") ?? env["HOST"] ?? "127.0.0.1"

@@ -2,7 +2,7 @@
 // BigInt.prototype left exactly as it was found.
 import { fc, test } from "@fast-check/vitest"
 import { afterEach, describe, expect, it } from "vitest"
-import { stringify } from "../src/wire.js"
+import { installBigintJSON, stringify } from "../src/wire.js"
 
 const withReplacer = (u: unknown): string => JSON.stringify(u, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))
 const proto = BigInt.prototype as { toJSON?: unknown }
@@ -31,5 +31,27 @@ describe("stringify", () => {
     cycle.self = cycle
     expect(() => stringify(cycle)).toThrow(TypeError)
     expect(Object.getOwnPropertyDescriptor(BigInt.prototype, "toJSON")).toBeUndefined()
+  })
+
+  test.prop([fc.jsonValue().map((j) => ({ j, amount: 300_000_000n, list: [1n, -2n, 10n ** 30n] }))])(
+    "in the service's own process (installBigintJSON) writes the same, leaving the installed toJSON in place",
+    (u) => {
+      installBigintJSON()
+      const installed = proto.toJSON
+      expect(typeof installed).toBe("function")
+      expect(stringify(u)).toBe(withReplacer(u))
+      expect(JSON.stringify(u)).toBe(withReplacer(u))
+      expect(proto.toJSON).toBe(installed)
+    }
+  )
+
+  it("installBigintJSON keeps a toJSON the program already has", () => {
+    const own = function (this: bigint): string {
+      return `n${this}`
+    }
+    Object.defineProperty(BigInt.prototype, "toJSON", { value: own, configurable: true, writable: true })
+    installBigintJSON()
+    expect(proto.toJSON).toBe(own)
+    expect(stringify({ support: 1n })).toBe('{"support":"1"}')
   })
 })
