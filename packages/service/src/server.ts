@@ -55,20 +55,20 @@ const LANGUAGES = ["vi", "en"]
 
 const JSON_TYPE = /^application\/([\w.+-]*\+)?json\s*(;|$)/i
 
-/** Write an answer; `body` is JSON text already when `written` (a worker's reply). */
+/** Write an answer; `body` is its UTF-8 bytes already when it is a `Uint8Array` (a thread's reply). */
 const send = (
   res: ServerResponse,
   status: number,
   body: unknown,
   extra: Readonly<Record<string, string>> = {},
-  contentType = "application/json; charset=utf-8",
-  written = false
+  contentType = "application/json; charset=utf-8"
 ): void => {
   if (res.headersSent) return
-  const text = written || (typeof body === "string" && !contentType.startsWith("application/json")) ? (body as string) : stringify(body)
+  const text: string | Uint8Array =
+    body instanceof Uint8Array || (typeof body === "string" && !contentType.startsWith("application/json")) ? (body as string | Uint8Array) : stringify(body)
   res.writeHead(status, {
     "content-type": contentType,
-    "content-length": Buffer.byteLength(text),
+    "content-length": typeof text === "string" ? Buffer.byteLength(text) : text.byteLength,
     "cache-control": "no-store",
     "x-content-type-options": "nosniff",
     ...extra
@@ -161,7 +161,7 @@ export const handler = (options: ServiceOptions): Handler => {
           } finally {
             onThreads--
           }
-          send(res, reply.status, reply.text, reply.headers, "application/json; charset=utf-8", true)
+          send(res, reply.status, reply.bytes, reply.headers)
           return
         }
         body = Promise.resolve(text).then((t) => parseBody(t, limits))
