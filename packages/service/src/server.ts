@@ -164,7 +164,8 @@ export const handler = (options: ServiceOptions): Handler => {
           send(res, reply.status, reply.bytes, reply.headers)
           return
         }
-        body = Promise.resolve(text).then((t) => parseBody(t, limits))
+        // on the event loop: parsed here, so a refusal is thrown now rather than left in a promise
+        body = Promise.resolve(parseBody(text, limits))
       }
       const answer = await route.handler(ctx, { method, params, query: url.searchParams, principal, body: readJson, lang })
       send(res, answer.status, answer.body, answer.headers, answer.contentType)

@@ -99,6 +99,14 @@ describe("POST /evaluate, /evaluate/batch and /allocate on a worker thread", () 
     expect(JSON.parse(first.text).evaluation.payable).toBe("300000000")
   })
 
+  // the same questions one at a time: the process with threads computes them on its event loop
+  it.each(cases)("%s, asked alone: the same status and bytes", async (_, path, token, body) => {
+    const a = await post(threads.url, path, token, body)
+    const b = await post(loop.url, path, token, body)
+    expect(a.status).toBe(b.status)
+    expect(a.text).toBe(b.text)
+  })
+
   it("explain: true follows Accept-Language on a thread as on the event loop", async () => {
     const body = evaluateBody(fx.above, { explain: true })
     for (const accept of ["en-US,en;q=0.9", "vi"]) {
