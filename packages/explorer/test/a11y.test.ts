@@ -10,15 +10,14 @@
  * reports the others. The keyboard test completes the evaluation with the keyboard only.
  * Screenshots of every tab at both widths go to test/screenshots/a11y-*.png for a person to look at.
  */
-import { Establishment, Evaluate, Money, Pack, Proposal } from "@khuyencong/core"
-import { pack as pack2026 } from "@khuyencong/rules-2026-2030"
+import { Evaluate, Money } from "@khuyencong/core"
 import { readFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
-import type { Browser, Page } from "playwright-core"
+import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { openSession, SHOTS, type Served, type Session } from "./serve.js"
+import { evaluateHere, openSession, SHOTS, type Session } from "./serve.js"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const data = join(root, "..", "..", "examples", "provincial-plan", "data")
@@ -33,9 +32,6 @@ const VIEWPORTS = [
   ["phone", PHONE]
 ] as const
 
-let browser: Browser
-let server: Served
-const errors: Array<string> = []
 /** Violations of impact minor or moderate, reported after the run (they do not fail it). */
 const reported: Array<string> = []
 
@@ -43,22 +39,15 @@ let session: Session | undefined
 
 beforeAll(async () => {
   session = await openSession()
-  ;({ browser, server } = session)
 }, 180_000)
 
 afterAll(async () => {
   await session?.close()
   if (reported.length > 0) console.warn(`axe: minor or moderate findings (not failing):\n${reported.join("\n")}`)
-  expect(errors).toEqual([])
+  expect(session?.errors).toEqual([])
 })
 
-const open = async (hash: string, viewport: { width: number; height: number }): Promise<Page> => {
-  const page = await browser.newPage({ viewport })
-  page.on("pageerror", (e) => errors.push(e.message))
-  await page.goto(`${server.url}${hash}`)
-  await page.waitForSelector("html[data-ready='true']")
-  return page
-}
+const open = (hash: string, viewport: { width: number; height: number }): Promise<Page> => session!.open(hash, { viewport })
 
 interface Finding {
   readonly id: string
@@ -170,20 +159,6 @@ describe("axe-core finds no serious or critical violation", () => {
 
 // ---------------------------------------------------------------------------------------------
 // The keyboard only
-
-const must = <T,>(r: { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown }): T => {
-  if (!r.ok) throw r.error
-  return r.value
-}
-
-/** The library's evaluation of the JSON the page evaluated (the form writes it into the JSON box). */
-const evaluateHere = (json: string): Evaluate.Evaluation => {
-  const input = JSON.parse(json) as { establishments: Array<unknown>; proposal: unknown }
-  const proposal = must(Proposal.decode(input.proposal))
-  const date = Evaluate.dateOf(proposal)
-  const establishments = new Map(input.establishments.map((e) => must(Establishment.decode(e))).map((e) => [e.id, e] as const))
-  return Evaluate.evaluateOrThrow(proposal, Pack.resolveOrThrow(Pack.loadOrThrow(pack2026), date), { establishments })
-}
 
 /**
  * The focused element: its id (or its tab, or its tag) and whether its focus ring shows: an outline

@@ -5,29 +5,20 @@
  * the library run here on the same input, and against the law's text where a figure is known.
  * Screenshots go to test/screenshots/ for a person to look at.
  */
-import { Citation, Corpus, Establishment, Evaluate, Money, Pack, Parameter, Proposal, Reform, type LocalDate } from "@khuyencong/core"
+import { Citation, Corpus, Evaluate, Money, Pack, Parameter, Reform, type LocalDate } from "@khuyencong/core"
 import { pack as pack2026 } from "@khuyencong/rules-2026-2030"
 import { mkdirSync, rmSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
-import type { Browser, Page } from "playwright-core"
+import type { Page } from "playwright-core"
 import { build } from "vite"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { openSession, SHOTS, type Served, type Session } from "./serve.js"
+import { evaluateHere, openSession, SHOTS, type Session } from "./serve.js"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 
-let browser: Browser
-let server: Served
-const errors: Array<string> = []
 
-const open = async (hash: string, viewport = { width: 1280, height: 900 }): Promise<Page> => {
-  const page = await browser.newPage({ viewport })
-  page.on("pageerror", (e) => errors.push(e.message))
-  await page.goto(`${server.url}${hash}`)
-  await page.waitForSelector("html[data-ready='true']")
-  return page
-}
+const open = (hash: string, viewport?: { width: number; height: number }): Promise<Page> => session!.open(hash, viewport === undefined ? {} : { viewport })
 
 const shot = async (page: Page, name: string): Promise<void> => {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
@@ -37,13 +28,12 @@ let session: Session | undefined
 
 beforeAll(async () => {
   session = await openSession()
-  ;({ browser, server } = session)
 }, 120_000)
 
 afterAll(async () => {
   await session?.close()
   // no script error on any page the tests opened
-  expect(errors).toEqual([])
+  expect(session?.errors).toEqual([])
 })
 
 // ---------------------------------------------------------------------------------------------
@@ -142,20 +132,6 @@ describe("the law at a date", () => {
 // ---------------------------------------------------------------------------------------------
 // A proposal, evaluated
 
-const must = <T,>(r: { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown }): T => {
-  if (!r.ok) throw r.error
-  return r.value
-}
-
-/** The library's evaluation of the JSON the page evaluated (read from its text box). */
-const evaluateHere = (json: string): Evaluate.Evaluation => {
-  const input = JSON.parse(json) as { establishments: Array<unknown>; proposal: unknown }
-  const proposal = must(Proposal.decode(input.proposal))
-  const date = Evaluate.dateOf(proposal)
-  const establishments = new Map(input.establishments.map((e) => must(Establishment.decode(e))).map((e) => [e.id, e] as const))
-  return Evaluate.evaluateOrThrow(proposal, Pack.resolveOrThrow(Pack.loadOrThrow(pack2026), date), { establishments })
-}
-
 describe("a proposal, evaluated", () => {
   it("evaluates the form: verdict, support per line and payable equal Evaluate on the same input", async () => {
     const page = await open("#/evaluate")
@@ -242,17 +218,14 @@ describe("a proposal, evaluated", () => {
     await page.fill("#wi-value", "500 triệu")
     await page.click("[data-testid='what-if'] button[type='submit']")
     await page.waitForSelector("[data-testid='what-if-result']")
-    const before = evaluateHere(await page.inputValue("#json-input"))
-    const input = JSON.parse(await page.inputValue("#json-input")) as { establishments: Array<unknown>; proposal: unknown }
-    const proposal = must(Proposal.decode(input.proposal))
-    const date = Evaluate.dateOf(proposal)
+    const json = await page.inputValue("#json-input")
+    const before = evaluateHere(json)
     const reformed = Reform.applyOrThrow(Pack.loadOrThrow(pack2026), {
       id: "test",
       title: "machinery cap 500 triệu",
-      overrides: [{ parameter: "support.machinery.cap", range: { start: date }, value: 500_000_000n }]
+      overrides: [{ parameter: "support.machinery.cap", range: { start: before.date }, value: 500_000_000n }]
     })
-    const establishments = new Map(input.establishments.map((e) => must(Establishment.decode(e))).map((e) => [e.id, e] as const))
-    const after = Evaluate.evaluateOrThrow(proposal, Pack.resolveOrThrow(reformed, date), { establishments })
+    const after = evaluateHere(json, reformed)
     await expect(page.textContent("[data-testid='wi-before']")).resolves.toBe(Money.format(before.payable))
     await expect(page.textContent("[data-testid='wi-after']")).resolves.toBe(Money.format(after.payable))
     // 400 triệu requested now fits under 500 triệu: +100 triệu

@@ -19,9 +19,9 @@ import { readFileSync } from "node:fs"
 import { readFile } from "node:fs/promises"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
-import type { Browser, Page } from "playwright-core"
+import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { openSession, SHOTS, type Served, type Session } from "./serve.js"
+import { openSession, SHOTS, type Session } from "./serve.js"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const data = join(root, "..", "..", "examples", "provincial-plan", "data")
@@ -29,15 +29,9 @@ const REGISTER = join(data, "register-2024.xlsx")
 /** The example's establishments and its plan (envelopes: 4,4 tỷ national, 1,35 tỷ local), the CLI's `--establishments` format. */
 const SOURCE = join(data, "register-2024.source.json")
 
-let browser: Browser
-let server: Served
-const errors: Array<string> = []
 
-const open = async (viewport = { width: 1280, height: 900 }): Promise<Page> => {
-  const page = await browser.newPage({ viewport, acceptDownloads: true })
-  page.on("pageerror", (e) => errors.push(e.message))
-  await page.goto(`${server.url}#/register`)
-  await page.waitForSelector("html[data-ready='true']")
+const open = async (viewport?: { width: number; height: number }): Promise<Page> => {
+  const page = await session!.open("#/register", { ...(viewport === undefined ? {} : { viewport }), acceptDownloads: true })
   await page.waitForSelector("[data-testid='register-tab']")
   return page
 }
@@ -48,13 +42,12 @@ let session: Session | undefined
 
 beforeAll(async () => {
   session = await openSession()
-  ;({ browser, server } = session)
 }, 180_000)
 
 afterAll(async () => {
   await session?.close()
   // no script error on any page the tests opened
-  expect(errors).toEqual([])
+  expect(session?.errors).toEqual([])
 })
 
 // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,9 @@ import type { AddressInfo } from "node:net"
 import { tmpdir } from "node:os"
 import { dirname, extname, join, normalize, sep } from "node:path"
 import { fileURLToPath } from "node:url"
-import { chromium, type Browser } from "playwright-core"
+import { Establishment, Evaluate, Pack, Proposal, type RulePack } from "@khuyencong/core"
+import { pack as pack2026 } from "@khuyencong/rules-2026-2030"
+import { chromium, type Browser, type Page } from "playwright-core"
 import { build } from "vite"
 
 /** Build the page with its Vite config (a Node built-in fails it) into a new temporary folder; its path. */
@@ -62,6 +64,10 @@ export const SHOTS = join(dirname(fileURLToPath(import.meta.url)), "screenshots"
 export interface Session {
   readonly browser: Browser
   readonly server: Served
+  /** The script errors of every page the session opened (a test file expects none). */
+  readonly errors: ReadonlyArray<string>
+  /** A page at `hash`, its script errors collected, once the page says it is ready. */
+  readonly open: (hash: string, options?: { readonly viewport?: { readonly width: number; readonly height: number }; readonly acceptDownloads?: boolean }) => Promise<Page>
   readonly close: () => Promise<void>
 }
 
@@ -73,13 +79,36 @@ export const openSession = async (): Promise<Session> => {
   mkdirSync(SHOTS, { recursive: true })
   const server = await serve(dist)
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] })
+  const errors: Array<string> = []
   return {
     browser,
     server,
+    errors,
+    open: async (hash, options = {}) => {
+      const page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 900 }, acceptDownloads: options.acceptDownloads === true })
+      page.on("pageerror", (e) => errors.push(e.message))
+      await page.goto(`${server.url}${hash}`)
+      await page.waitForSelector("html[data-ready='true']")
+      return page
+    },
     close: async () => {
       await browser.close()
       await server.close()
       rmSync(dist, { recursive: true, force: true })
     }
   }
+}
+
+const must = <T,>(r: { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown }): T => {
+  if (!r.ok) throw r.error
+  return r.value
+}
+
+/** The library's evaluation of the JSON the page evaluated (`{ establishments, proposal }`, as its text box holds it), under the 2026–2030 pack or `pack`. */
+export const evaluateHere = (json: string, pack: RulePack.RulePack = Pack.loadOrThrow(pack2026)): Evaluate.Evaluation => {
+  const input = JSON.parse(json) as { establishments: Array<unknown>; proposal: unknown }
+  const proposal = must(Proposal.decode(input.proposal))
+  const date = Evaluate.dateOf(proposal)
+  const establishments = new Map(input.establishments.map((e) => must(Establishment.decode(e))).map((e) => [e.id, e] as const))
+  return Evaluate.evaluateOrThrow(proposal, Pack.resolveOrThrow(pack, date), { establishments })
 }
