@@ -130,7 +130,7 @@ export const handler = (options: ServiceOptions): Handler => {
       else rate.take(`a ${req.socket.remoteAddress ?? ""}`, ctx.auth.anonymousRateLimit, undefined)
       if (url.pathname.startsWith("/explorer") && (await serveExplorer(explorer, method, url.pathname, res))) return
       const { route, params } = match(method, url.pathname)
-      const lang = new Negotiator(req).language(LANGUAGES) === "en" ? "en" : "vi"
+      const lang = req.headers["accept-language"] !== undefined && new Negotiator(req).language(LANGUAGES) === "en" ? "en" : "vi"
       const maxBody = route.body === "batch" ? limits.maxBodyBytes : limits.maxRecordBodyBytes
       /** The body's text, within the byte limits and the shape limits checked on its bytes. */
       const readText = async (): Promise<string> => {
