@@ -38,6 +38,9 @@ const HELP = `khuyencong-service: the khuyến công HTTP service
 
 API page at /docs, OpenAPI at /openapi.json. See docs/service.md.`
 
+/** How long closing the listener, the threads and the store may take after SIGTERM/SIGINT. */
+const STOP_MS = 10_000
+
 export const main = async (argv: ReadonlyArray<string>): Promise<void> => {
   if (argv.includes("--help") || argv.includes("-h")) {
     console.log(HELP)
@@ -64,10 +67,22 @@ export const main = async (argv: ReadonlyArray<string>): Promise<void> => {
   const where = store.driver === "pg" ? "PostgreSQL (DATABASE_URL)" : dataDir === undefined ? "PGlite in memory" : `PGlite in ${dataDir}`
   console.log(`khuyencong-service listening on ${running.url} (store: ${where}; ${workers === 0 ? "evaluating on the event loop" : `${workers} evaluation thread${workers === 1 ? "" : "s"}`}); API page ${running.url}/docs`)
   const stop = (): void => {
-    void running
+    // Writes are transactions, so a stop cut short loses nothing committed; but a stop must end:
+    // one CI run saw a process still up 60 s after SIGTERM.
+    setTimeout(() => {
+      console.error(`khuyencong-service: not stopped within ${STOP_MS / 1000} s of the signal; exiting`)
+      process.exit(1)
+    }, STOP_MS).unref()
+    running
       .close()
       .then(() => Effect.runPromise(store.close()))
-      .then(() => process.exit(0))
+      .then(
+        () => process.exit(0),
+        (e: unknown) => {
+          console.error("khuyencong-service: stopping failed", e)
+          process.exit(1)
+        }
+      )
   }
   process.once("SIGINT", stop)
   process.once("SIGTERM", stop)
