@@ -79,10 +79,18 @@ export const storeEvaluated = async (base: string, proposal: Json, establishment
   return ev.body.id as string
 }
 
+/** How a service process ended: its exit code, or the signal that ended it; `killed` if it did not stop on SIGTERM. */
+export interface Stopped {
+  readonly code: number | null
+  readonly signal: NodeJS.Signals | null
+  readonly killed: boolean
+}
+
 export interface Process {
   readonly url: string
   readonly child: ChildProcess
-  readonly stop: () => Promise<void>
+  /** SIGTERM, and the end: SIGKILL if still running 20 s later. Ending an ended process is a no-op. */
+  readonly stop: () => Promise<Stopped>
 }
 
 /** Start `node dist/main.js --port 0` with `env`; resolves once it listens. */
@@ -107,9 +115,21 @@ export const startProcess = (args: ReadonlyArray<string>, env: Readonly<Record<s
           url: m[1] as string,
           child,
           stop: () =>
-            new Promise<void>((done) => {
-              if (child.exitCode !== null) return done()
-              child.once("exit", () => done())
+            new Promise<Stopped>((done) => {
+              // Ended already, by itself or by a signal (a child ended by a signal has no exit code).
+              if (child.exitCode !== null || child.signalCode !== null) return done({ code: child.exitCode, signal: child.signalCode, killed: false })
+              // The command bounds its own stop at 10 s; past 20 s it is hung, and a hung child must
+              // not hang the test run: it is killed, and what it printed is shown.
+              let killed = false
+              const hung = setTimeout(() => {
+                killed = true
+                console.error(`service process ${child.pid} still running 20 s after SIGTERM; killing it. It printed:\n${out}`)
+                child.kill("SIGKILL")
+              }, 20_000)
+              child.once("exit", (code, signal) => {
+                clearTimeout(hung)
+                done({ code, signal, killed })
+              })
               child.kill("SIGTERM")
             })
         })

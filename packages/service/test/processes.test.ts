@@ -49,7 +49,8 @@ describe("one command on embedded PGlite, driven from Python", () => {
     expect(out).toMatch(/python client: all answers as expected/)
     expect(out).not.toMatch(/FAIL/)
     // The data folder keeps what was written: the ledger reads back after a restart.
-    await svc.stop()
+    // SIGTERM stops it cleanly: exit code 0, by itself (not killed 20 s later), the folder saved.
+    expect(await svc.stop()).toEqual({ code: 0, signal: null, killed: false })
     const again = await startProcess(["--data-dir", dataDir], { DATABASE_URL: "" })
     started.push(again)
     const l = await call(again.url, "GET", `/contracts/${encodeURIComponent("HĐ-PY-1")}/ledger`, tokens.ledger)
