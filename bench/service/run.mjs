@@ -3,9 +3,9 @@
 // floor any JSON-over-HTTP service pays: same bytes in, same bytes out), each in its own process,
 // driven from this one with keep-alive connections. The two are measured in alternating slices
 // (service, bare, service, bare, …) so that the other jobs of a shared machine weigh on both alike.
-// Then hostile clients, one kind at a time, each sending its bodies back to back while a probe
-// sends a small evaluation every 10 ms: how much later the probe's answers come (p50, p99, max),
-// against the probe alone just before; and how long each body holds the service's event loop (its
+// Then hostile clients, one kind at a time, each in its own process (hostile.mjs) sending its
+// bodies back to back while a probe sends a small evaluation every 10 ms: how much later the
+// probe's answers come (p50, p99, max), against the probe alone just before; and how long each body holds the service's event loop (its
 // own steps, timed in this process). Not a test: prints markdown tables; exits 1 when the service
 // keeps less than half the bare handler's throughput at some client count, or one hostile body
 // holds the event loop more than 20 ms (median).
@@ -16,7 +16,7 @@
 // the store); the bare handler runs bench/service/bare.mjs. Latency: per request, from write to the
 // end of the answer; p50/p99 over every request of the run; evaluations/s = answers / seconds.
 import { spawn } from "node:child_process"
-import { readFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import http from "node:http"
 import os from "node:os"
 import { dirname, join } from "node:path"
@@ -144,26 +144,22 @@ try {
     { name: "1 MB slow drip (64 KiB every 50 ms) to /evaluate/batch", path: "/evaluate/batch", body: longStrings, drip: true },
     { name: `a full batch: 100 proposals, ${Math.round(fullBatch.length / 1024)} KiB (200)`, path: "/evaluate/batch", body: fullBatch }
   ]
-  const send = (agent, h) =>
-    new Promise((resolve) => {
-      const headers = { "content-type": "application/json", authorization: `Bearer ${TOKEN}` }
-      if (!h.chunked && !h.drip) headers["content-length"] = Buffer.byteLength(h.body)
-      const req = http.request(service.url + h.path, { method: "POST", agent, headers }, (res) => {
-        res.resume()
-        res.on("end", () => resolve(res.statusCode))
+  // Each hostile client runs in its own process (hostile.mjs): building and writing 1 MB bodies
+  // in this one would hold the probe's own event loop and be counted as the service's delay.
+  const bodiesDir = mkdtempSync(join(os.tmpdir(), "khuyencong-bench-"))
+  const hostile = (h, i) =>
+    new Promise((resolve, reject) => {
+      const file = join(bodiesDir, `${i}.json`)
+      writeFileSync(file, h.body)
+      const mode = h.drip ? "drip" : h.chunked ? "chunked" : "plain"
+      const child = spawn(process.execPath, [join(here, "hostile.mjs"), service.url, h.path, file, mode, TOKEN], { stdio: ["ignore", "pipe", "inherit"] })
+      let out = ""
+      const ended = new Promise((done) => child.once("exit", () => done(JSON.parse(out.split("\n").filter((l) => l.startsWith("{"))[0] ?? '{"sent":0,"statuses":[]}'))))
+      child.stdout.on("data", (d) => {
+        out += d
+        if (out.startsWith("ready")) resolve({ stop: () => (child.kill("SIGTERM"), ended) })
       })
-      req.on("error", () => resolve(0))
-      if (!h.drip) return void req.end(h.body)
-      const bytes = Buffer.from(h.body)
-      let off = 0
-      const next = () => {
-        if (req.destroyed) return resolve(0)
-        if (off >= bytes.length) return void req.end()
-        req.write(bytes.subarray(off, off + 65536))
-        off += 65536
-        setTimeout(next, 50)
-      }
-      next()
+      child.once("error", reject)
     })
   const probe = async (seconds, during = Promise.resolve()) => {
     const agent = agentFor(1)
@@ -179,25 +175,15 @@ try {
     ms.sort((a, b) => a - b)
     return { p50: pct(ms, 50), p99: pct(ms, 99), max: ms[ms.length - 1] }
   }
-  for (const h of hostiles) {
+  for (const [i, h] of hostiles.entries()) {
     const alone = await probe(Math.min(SECONDS, 3))
-    let stop = false
-    let sent = 0
-    const statuses = new Set()
-    const loop = (async () => {
-      while (!stop) {
-        const agent = agentFor(1)
-        statuses.add(await send(agent, h))
-        agent.destroy()
-        sent++
-      }
-    })()
+    const client = await hostile(h, i)
     await new Promise((r) => setTimeout(r, 100))
     const beside = await probe(Math.min(SECONDS, 3))
-    stop = true
-    await loop
-    hostileRows.push(`| ${h.name} | ${sent} | ${[...statuses].join(", ")} | ${f(alone.p50)} → ${f(beside.p50)} | ${f(alone.p99)} → ${f(beside.p99)} | ${f(alone.max)} → ${f(beside.max)} |`)
+    const { sent, statuses } = await client.stop()
+    hostileRows.push(`| ${h.name} | ${sent} | ${statuses.join(", ")} | ${f(alone.p50)} → ${f(beside.p50)} | ${f(alone.p99)} → ${f(beside.p99)} | ${f(alone.max)} → ${f(beside.max)} |`)
   }
+  rmSync(bodiesDir, { recursive: true, force: true })
 
   // What one body holds the service's event loop for: its own steps (read into one buffer, the
   // byte scan, UTF-8, JSON.parse, the shape walk, the decoder; for the full batch the evaluations
