@@ -102,6 +102,38 @@ describe("Messages catalogue", () => {
     expect(missing(codes)).toEqual([])
   })
 
+  it("names a reason's value in words, never by its code: every industry of every pack, every legal form, unit and area", () => {
+    const industries = new Set<string>()
+    for (const pack of packs)
+      for (const [id, p] of Object.entries(pack.parameters))
+        if (id.startsWith("eligibility.industries"))
+          for (const v of p.values) if (Array.isArray(v.value)) for (const code of v.value as ReadonlyArray<string>) industries.add(code)
+    expect(industries.has("tieu-thu-cong-nghiep")).toBe(true)
+    expect(industries.has("vat-lieu-xay-dung/gach-dat-set-nung-lo-vong")).toBe(true)
+    const codes = [
+      ...[...industries].flatMap((i) => [`industry/not-listed:${i}`, `industry-exclusion/excluded:${i}`]),
+      ...["enterprise", "large-enterprise", "cooperative", "union-of-cooperatives", "cooperative-group", "business-household"].map((k) => `legal-form/not-eligible:${k}`),
+      ...["none", "difficult", "especially-difficult"].map((k) => `difficult-area/area:${k}`)
+    ]
+    for (const code of codes)
+      for (const lang of ["vi", "en"] as const) {
+        const text = Messages.message(code, {}, lang) ?? ""
+        const value = code.slice(code.indexOf(":") + 1)
+        if (/[-/]/.test(value)) expect(text, `${code} (${lang})`).not.toContain(value)
+        expect(text, `${code} (${lang})`).toMatch(/: [^:]+\.$/) // the value is there, in words
+        expect(text, `${code} (${lang})`).not.toMatch(/[a-z]+(-[a-z]+){2,}/) // no code-like word left
+      }
+    // by the words of the law: Decree 45/2012 art. 5.1 đ, and the legal form of art. 1.2 a
+    expect(Messages.message("industry/not-listed:tieu-thu-cong-nghiep", {}, "vi")).toBe("Ngành nghề sản xuất không thuộc danh mục được hỗ trợ: sản xuất hàng tiểu thủ công nghiệp.")
+    expect(Messages.message("legal-form/not-eligible:large-enterprise", {}, "vi")).toBe("Loại hình cơ sở không thuộc đối tượng được hỗ trợ: doanh nghiệp lớn.")
+    expect(Messages.message("legal-form/not-eligible:large-enterprise", {}, "en")).toBe("The establishment's legal form is not one that is supported: large enterprise.")
+    // a finer code under a known line of work: its words and the code; an unknown value as given
+    expect(Messages.message("industry/not-listed:tieu-thu-cong-nghiep/may-tre-dan", {}, "vi")).toBe(
+      "Ngành nghề sản xuất không thuộc danh mục được hỗ trợ: sản xuất hàng tiểu thủ công nghiệp (tieu-thu-cong-nghiep/may-tre-dan)."
+    )
+    expect(Messages.message("industry/not-listed:xyz", {}, "vi")).toMatch(/: xyz\.$/)
+  })
+
   it("fills parameters, drops optional parts whose parameters are absent, formats money", () => {
     expect(Messages.message("schema/missing", { field: "title" })).toBe("Thiếu trường bắt buộc title.")
     expect(Messages.message("schema/missing", { field: "title" }, "en")).toBe("The required field title is missing.")

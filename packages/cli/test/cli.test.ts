@@ -34,7 +34,7 @@ describe("khuyencong evaluate", SPAWNING, () => {
     expect(r.stdout).toContain("không đủ điều kiện")
     expect(r.stdout).toMatch(/33 đề án: 29 đủ điều kiện, 4 không/)
     // why, in Vietnamese from the message catalogue
-    expect(r.stdout).toContain("DT-2024-QG-08: Loại hình cơ sở không thuộc đối tượng được hỗ trợ: large-enterprise. [legal-form/not-eligible:large-enterprise]")
+    expect(r.stdout).toContain("DT-2024-QG-08: Loại hình cơ sở không thuộc đối tượng được hỗ trợ: doanh nghiệp lớn. [legal-form/not-eligible:large-enterprise]")
     expect(r.stderr).toContain("dòng 24, cột K: Số tiền ở cột \"Tổng kinh phí (đồng)\" không đọc được: \"5OO.000.000\" (cột tính bằng đồng). [import/bad-amount]")
     for (const f of ["ke-hoach-khuyen-cong-2024.xlsx", "phan-bo-kinh-phi-2024.xlsx", "giai-trinh-danh-gia-2024.xlsx"]) expect(existsSync(join(out, f))).toBe(true)
     // stderr is a pipe here, not a terminal: no progress bar, no escape codes
@@ -76,7 +76,7 @@ describe("khuyencong evaluate", SPAWNING, () => {
     expect(j.proposals.find((p: { id: string }) => p.id === "DT-2024-QG-08")).toMatchObject({
       verdict: "ineligible",
       payable: "0",
-      reasons: [{ code: "legal-form/not-eligible:large-enterprise", message: "The establishment's legal form is not one that is supported: large-enterprise." }]
+      reasons: [{ code: "legal-form/not-eligible:large-enterprise", message: "The establishment's legal form is not one that is supported: large enterprise." }]
     })
     expect(j.register.issues.map((i: { code: string }) => i.code)).toContain("import/bad-amount")
     expect(j.register.issues[0].message).toBe('The amount in column "Tổng kinh phí (đồng)" cannot be read: "5OO.000.000" (the column is in đồng).')
@@ -96,7 +96,7 @@ describe("khuyencong explain", SPAWNING, () => {
     const vi = run("explain", register, "DT-2024-QG-08", "--establishments", source)
     expect(vi.code).toBe(1) // not eligible
     expect(vi.stdout).toContain("Kết luận: Không đủ điều kiện hỗ trợ")
-    expect(vi.stdout).toContain("eligibility.legal-form: Loại hình cơ sở không thuộc đối tượng được hỗ trợ: large-enterprise.")
+    expect(vi.stdout).toContain("eligibility.legal-form: Loại hình cơ sở không thuộc đối tượng được hỗ trợ: doanh nghiệp lớn.")
     const en = run("explain", register, "DT-2024-QG-02", "--establishments", source, "--lang", "en")
     expect(en.code).toBe(0)
     expect(en.stdout).not.toContain("Kết luận")

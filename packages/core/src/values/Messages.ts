@@ -263,8 +263,61 @@ export const message = (code: string, params: Params = {}, lang: Lang = "vi"): s
   const entry = entryOf(code)
   if (entry === undefined) return undefined
   const suffix = /:(.+)$/.exec(code)?.[1]
-  const withSuffix = suffix !== undefined && !/^\d+$/.test(suffix) && params["value"] === undefined ? { ...params, value: suffix } : params
+  const withSuffix = suffix !== undefined && !/^\d+$/.test(suffix) && params["value"] === undefined ? { ...params, value: term(suffix, lang) } : params
   return fill(entry[lang], withSuffix)
+}
+
+/**
+ * The words for the codes a reason is decided on (its `:…` suffix), so that a message reads
+ * "doanh nghiệp lớn" and not "large-enterprise": legal forms (loại hình), commune-level units,
+ * socio-economic difficulty, and the lines of work (ngành, nghề) of Decree 45/2012 art. 5.1 a–g
+ * in its own words, with the five Decree 235/2025 adds as their codes spell them.
+ */
+const terms: Readonly<Record<string, Entry>> = {
+  enterprise: e("doanh nghiệp nhỏ và vừa", "small or medium enterprise"),
+  "large-enterprise": e("doanh nghiệp lớn", "large enterprise"),
+  cooperative: e("hợp tác xã", "cooperative"),
+  "union-of-cooperatives": e("liên hiệp hợp tác xã", "union of cooperatives"),
+  "cooperative-group": e("tổ hợp tác", "cooperative group"),
+  "business-household": e("hộ kinh doanh", "business household"),
+  commune: e("xã", "commune"),
+  township: e("thị trấn", "township"),
+  ward: e("phường", "ward"),
+  "special-zone": e("đặc khu", "special zone"),
+  none: e("không khó khăn", "not difficult"),
+  difficult: e("khó khăn", "difficult"),
+  "especially-difficult": e("đặc biệt khó khăn", "especially difficult"),
+  "che-bien-nong-lam-thuy-san": e("công nghiệp chế biến nông - lâm - thủy sản và chế biến thực phẩm", "processing of farm, forest and aquatic products, and food"),
+  "hang-tieu-dung-xuat-khau": e("sản xuất hàng công nghiệp phục vụ tiêu dùng và xuất khẩu, hàng thay thế hàng nhập khẩu", "industrial goods for consumption and export, and import substitutes"),
+  "hoa-chat-nong-nghiep": e("công nghiệp hóa chất phục vụ nông nghiệp, nông thôn", "chemicals for agriculture and rural areas"),
+  "vat-lieu-xay-dung": e("sản xuất vật liệu xây dựng", "building materials"),
+  "co-khi-dien-dien-tu": e("cơ khí, điện, điện tử - tin học", "mechanical, electrical, electronic and IT products"),
+  "cong-nghiep-ho-tro": e("công nghiệp hỗ trợ", "supporting industries"),
+  "tieu-thu-cong-nghiep": e("sản xuất hàng tiểu thủ công nghiệp", "handicrafts"),
+  "khai-thac-che-bien-khoang-san": e("khai thác, chế biến khoáng sản", "mining and mineral processing"),
+  "san-xuat-sach-hon": e("áp dụng sản xuất sạch hơn", "cleaner production"),
+  "xu-ly-o-nhiem-moi-truong": e("xử lý ô nhiễm môi trường", "treatment of environmental pollution"),
+  "cong-nghiep-cong-nghe-cao": e("công nghiệp công nghệ cao", "high-tech industry"),
+  "cong-nghiep-sach": e("công nghiệp sạch", "clean industry"),
+  "tiet-kiem-nang-luong": e("tiết kiệm năng lượng", "energy saving"),
+  "cong-nghiep-moi-truong": e("công nghiệp môi trường", "environmental industry"),
+  "nang-luong-than-thien-moi-truong": e("năng lượng thân thiện môi trường", "environmentally friendly energy"),
+  // Circular 46/2012 art. 5.1
+  "vat-lieu-xay-dung/gach-dat-set-nung-lo-thu-cong-cai-tien": e("gạch đất sét nung bằng lò thủ công cải tiến", "fired-clay bricks from improved manual kilns"),
+  "vat-lieu-xay-dung/gach-dat-set-nung-lo-vong": e("gạch đất sét nung bằng lò vòng", "fired-clay bricks from ring kilns")
+}
+
+/**
+ * A reason's value in words: a known code by its words; a finer industry code under a known one
+ * (`tieu-thu-cong-nghiep/may-tre-dan`) by the known one's words and the code; else the code.
+ */
+const term = (code: string, lang: Lang): string => {
+  if (Object.hasOwn(terms, code)) return (terms[code] as Entry)[lang]
+  for (let i = code.lastIndexOf("/"); i > 0; i = code.lastIndexOf("/", i - 1)) {
+    const head = code.slice(0, i)
+    if (Object.hasOwn(terms, head)) return `${(terms[head] as Entry)[lang]} (${code})`
+  }
+  return code
 }
 
 /**
