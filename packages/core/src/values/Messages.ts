@@ -308,10 +308,15 @@ const terms: Readonly<Record<string, Entry>> = {
 }
 
 /**
- * A reason's value in words: a known code by its words; a finer industry code under a known one
- * (`tieu-thu-cong-nghiep/may-tre-dan`) by the known one's words and the code; else the code.
+ * A code in words (thuật ngữ): a legal form, a commune-level unit, a level of difficulty or a line
+ * of work (ngành, nghề) in the language asked for, as reasons and forms show them. A finer industry
+ * code under a known one is named by the known one's words and the code; an unknown code is
+ * returned as it is.
+ * @category catalogue
+ * @since 0.3.0
+ * @example `Messages.term("tieu-thu-cong-nghiep", "vi")` → `"sản xuất hàng tiểu thủ công nghiệp"`; `Messages.term("large-enterprise", "en")` → `"large enterprise"`
  */
-const term = (code: string, lang: Lang): string => {
+export const term = (code: string, lang: Lang = "vi"): string => {
   if (Object.hasOwn(terms, code)) return (terms[code] as Entry)[lang]
   for (let i = code.lastIndexOf("/"); i > 0; i = code.lastIndexOf("/", i - 1)) {
     const head = code.slice(0, i)

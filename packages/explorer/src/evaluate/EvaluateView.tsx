@@ -232,7 +232,7 @@ function WhatIf(props: { readonly before: Evaluated }) {
           <select id="wi-param" value={parameter} onChange={(ev) => (setParameter((ev.currentTarget as HTMLSelectElement).value), setOutcome(undefined))}>
             {ids.map((id) => (
               <option key={id} value={id}>
-                {id}
+                {Corpus.law().parameters[id]?.description ?? id} — {id}
               </option>
             ))}
           </select>
@@ -449,7 +449,7 @@ export function EvaluateView() {
                 <select id="f-industry" value={form.industry} onChange={set("industry")}>
                   {[...new Set([...industries, form.industry])].map((c) => (
                     <option key={c} value={c}>
-                      {c}
+                      {Messages.term(c, "vi") === c ? c : `${Messages.term(c, "vi")} / ${Messages.term(c, "en")}`}
                     </option>
                   ))}
                 </select>
