@@ -8,13 +8,13 @@
  * and every evaluation held the event loop that the next request's bytes wait on.
  * @module
  */
-import { workerData } from "node:worker_threads"
+import { parentPort, workerData } from "node:worker_threads"
 import { answerOf, type Context, resolvedCache, routes } from "./api.js"
 import type { Principal } from "./auth.js"
 import { defaultLimits, type Limits, parseBody } from "./limits.js"
 import { defaultPacks } from "./packs.js"
 import { ServiceError } from "./errors.js"
-import { installBigintJSON, stringify } from "./wire.js"
+import { installBigintJSON, stringify, THREAD_READY } from "./wire.js"
 
 /** What the server sends a worker for one request. */
 export interface Task {
@@ -84,3 +84,6 @@ export const run = async (task: Task): Promise<Reply> => {
 }
 
 export default run
+
+// Loaded, with everything it imports: the server may now end this thread (see THREAD_READY).
+parentPort?.postMessage(THREAD_READY)

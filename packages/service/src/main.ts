@@ -49,6 +49,18 @@ export const main = async (argv: ReadonlyArray<string>): Promise<void> => {
   // this process is the service's own: money is written as decimal text without touching
   // BigInt.prototype on every answer
   installBigintJSON()
+  // The signal handlers first: until a process has one, SIGTERM ends it on the spot, and a
+  // supervisor that stops the service as soon as it says "listening" would cut it off unclosed.
+  // A signal during start-up stops the service as soon as it has started.
+  let stop: (() => void) | undefined
+  let stopAsked = false
+  const onSignal = (): void => {
+    if (stopAsked) return
+    stopAsked = true
+    stop?.()
+  }
+  process.once("SIGINT", onSignal)
+  process.once("SIGTERM", onSignal)
   const env = process.env
   const port = Number(option(argv, "--port") ?? env["PORT"] ?? "8080")
   const host = option(argv, "--host") ?? env["HOST"] ?? "127.0.0.1"
@@ -66,9 +78,8 @@ export const main = async (argv: ReadonlyArray<string>): Promise<void> => {
   const running = await listen({ store, auth, port, host, workers })
   const where = store.driver === "pg" ? "PostgreSQL (DATABASE_URL)" : dataDir === undefined ? "PGlite in memory" : `PGlite in ${dataDir}`
   console.log(`khuyencong-service listening on ${running.url} (store: ${where}; ${workers === 0 ? "evaluating on the event loop" : `${workers} evaluation thread${workers === 1 ? "" : "s"}`}); API page ${running.url}/docs`)
-  const stop = (): void => {
-    // Writes are transactions, so a stop cut short loses nothing committed; but a stop must end:
-    // one CI run saw a process still up 60 s after SIGTERM.
+  stop = (): void => {
+    // Writes are transactions, so a stop cut short loses nothing committed; but a stop must end.
     setTimeout(() => {
       console.error(`khuyencong-service: not stopped within ${STOP_MS / 1000} s of the signal; exiting`)
       process.exit(1)
@@ -84,8 +95,7 @@ export const main = async (argv: ReadonlyArray<string>): Promise<void> => {
         }
       )
   }
-  process.once("SIGINT", stop)
-  process.once("SIGTERM", stop)
+  if (stopAsked) stop()
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {

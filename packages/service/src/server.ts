@@ -22,7 +22,7 @@ import { defaultExplorerDir, serveExplorer } from "./explorer.js"
 import { defaultLimits, type Limits, parseBody, preScan, readBody } from "./limits.js"
 import { defaultPacks } from "./packs.js"
 import { RateLimiter } from "./rate.js"
-import { stringify } from "./wire.js"
+import { stringify, THREAD_READY } from "./wire.js"
 
 /** What a service needs. */
 export interface ServiceOptions {
@@ -87,15 +87,32 @@ export interface Handler {
   readonly dispose: () => Promise<void>
 }
 
-const computePool = (workers: number, limits: Limits): Piscina<Task, Reply> => {
+/** A pool of evaluation threads, and how to end it once every thread has loaded (THREAD_READY). */
+const computePool = (workers: number, limits: Limits): { readonly pool: Piscina<Task, Reply>; readonly destroy: () => Promise<void> } => {
   const workerData: Setup = { limits }
-  return new Piscina<Task, Reply>({
+  const pool = new Piscina<Task, Reply>({
     filename: new URL("./compute.js", import.meta.url).href,
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: Number.POSITIVE_INFINITY,
     workerData
   })
+  let ready = 0
+  let allReady: () => void = () => {}
+  const loaded = new Promise<void>((resolve) => (allReady = resolve))
+  pool.on("message", (m: unknown) => {
+    if (m === THREAD_READY && ++ready >= workers) allReady()
+  })
+  // A thread that fails to load never says so: its error ends the wait as well.
+  pool.on("error", () => allReady())
+  return {
+    pool,
+    destroy: async () => {
+      // bounded: a stop must end (the command exits after 10 s regardless)
+      await Promise.race([loaded, new Promise((resolve) => setTimeout(resolve, 5_000).unref())])
+      await pool.destroy()
+    }
+  }
 }
 
 /** The request handler of a service (for node:http or any server taking the same signature). */
@@ -108,7 +125,8 @@ export const handler = (options: ServiceOptions): Handler => {
   const log = options.log ?? ((e: unknown) => console.error("khuyencong-service: unexpected failure", e))
   const explorer = options.explorer ?? defaultExplorerDir()
   const rate = new RateLimiter()
-  const pool = workers > 0 ? computePool(workers, limits) : undefined
+  const threads = workers > 0 ? computePool(workers, limits) : undefined
+  const pool = threads?.pool
   // Requests between their headers and their answer, and those of them on a thread. A request to
   // compute goes to a free thread when others are in progress; when it is the only one, a thread
   // would only add the hand-over to its time, and when every thread is busy the event loop
@@ -183,7 +201,7 @@ export const handler = (options: ServiceOptions): Handler => {
       if (unread) res.once("finish", () => req.destroy())
     })
   }
-  return Object.assign(handle, { dispose: async () => (pool === undefined ? undefined : pool.destroy()) })
+  return Object.assign(handle, { dispose: async () => threads?.destroy() })
 }
 
 /** A running service. */

@@ -310,3 +310,11 @@ export const stringify = (body: unknown): string => {
     else Object.defineProperty(BigInt.prototype, "toJSON", before)
   }
 }
+
+/**
+ * What an evaluation thread posts once its module and everything it imports are loaded. A thread
+ * ended while Node 20 is still instantiating its modules aborts the whole process (V8: "IsGraphAsync
+ * must be used on an instantiated module", SIGABRT; seen when a service was stopped right after it
+ * started), so the server ends its threads only after each has said this.
+ */
+export const THREAD_READY = "khuyencong-thread-ready"
