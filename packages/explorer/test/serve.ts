@@ -57,8 +57,13 @@ export const serve = (dir: string): Promise<Served> =>
 
 /** Debian's chromium, or the one CHROMIUM_PATH names. */
 export const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium"
-/** Where the tests write their screenshots, for a person to look at. */
-export const SHOTS = join(dirname(fileURLToPath(import.meta.url)), "screenshots")
+/**
+ * Where the tests write their screenshots, for a person to look at: `test/screenshots/run/`, not
+ * committed. The few kept in `test/screenshots/` (law, evaluation, what-if, register) are
+ * rewritten only with `KHUYENCONG_KEEP_SCREENSHOTS=1`, so that running the tests leaves the
+ * working tree as it was.
+ */
+export const SHOTS = join(dirname(fileURLToPath(import.meta.url)), "screenshots", process.env["KHUYENCONG_KEEP_SCREENSHOTS"] === "1" ? "" : "run")
 
 /** A browser and the page built and served for one test file; `close` ends both and removes the build. */
 export interface Session {
