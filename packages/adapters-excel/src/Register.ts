@@ -101,8 +101,8 @@ import {
 } from "./internal/header.js"
 import { provinceByName } from "./internal/provinces.js"
 import { checkCommune } from "./internal/communes.js"
-import { rowDigest } from "./internal/digest.js"
-import { fold, foldCached, squash, trimText } from "./internal/text.js"
+import { keyAdd, keyEnd, keyStart } from "./internal/rowkey.js"
+import { boundedCache, fold, foldCached, squash, trimText } from "./internal/text.js"
 
 // ---------------------------------------------------------------------------------------------
 // Models
@@ -1266,29 +1266,40 @@ export const reader = (options: Options, source: Source = {}): Reader => {
 
   /** Whitespace a person would not see (runs, line breaks, non-breaking spaces) or letters not in NFC. */
   const SQUASHABLE = /\s\s|^\s|\s$|[\n\r\t\u00A0\u2007\u202F\u200B\uFEFF\u0300-\u036F]/
+  const keyText = (v: string): string => (SQUASHABLE.test(v) ? squash(v).normalize("NFC") : v).toLowerCase()
+  /** Short texts repeat down a register (units, provinces, activities): each is lower-cased once. */
+  const keyTextCached = boundedCache(keyText, 4096)
+  /**
+   * A row's key for duplicate detection: the hash (./internal/rowkey.ts) of the text `prefix`,
+   * then for each mapped field but STT and the id, U+0001 and the field's value: `s` and the text
+   * squashed and lower-cased, `d` and a date's time, `e` and an error, or the type and the value
+   * (`number1500`). Rows whose texts are equal are duplicates; the text is fed in pieces, never built.
+   */
   const rowKey = (cells: ReadonlyArray<CellValue>, prefix: string): string => {
     const h = header as Header
-    // the fields' texts joined by U+0001, after the prefix (built as one string, not an array)
-    let text = prefix
+    keyStart()
+    keyAdd(prefix)
     for (const f of FIELDS) {
       if (f === "stt" || f === "id") continue
       const m = h.columns.get(f)
       if (m === undefined) continue
       const v = valueOf(cells[m.index])
-      text +=
-        "\u0001" +
-        (v === null || v === undefined
-          ? ""
-          : v instanceof Date
-            ? `d${v.getTime()}`
-            : typeof v === "string"
-              ? `s${(SQUASHABLE.test(v) ? squash(v).normalize("NFC") : v).toLowerCase()}`
-              : typeof v === "object"
-                ? `e${v.error}`
-                : `${typeof v}${String(v)}`)
+      if (v === null || v === undefined) keyAdd("\u0001")
+      else if (typeof v === "string") {
+        keyAdd("\u0001s")
+        keyAdd(v.length <= 64 ? keyTextCached(v) : keyText(v))
+      } else if (v instanceof Date) {
+        keyAdd("\u0001d")
+        keyAdd(String(v.getTime()))
+      } else if (typeof v === "object") {
+        keyAdd("\u0001e")
+        keyAdd(v.error)
+      } else {
+        keyAdd(typeof v === "number" ? "\u0001number" : "\u0001boolean")
+        keyAdd(String(v))
+      }
     }
-    // one-shot hashing (no Hash object a row); 96 bits of it are kept, about 16 bytes a row
-    return rowDigest(text)
+    return keyEnd()
   }
 
   const startProposal = (n: number, cells: ReadonlyArray<CellValue>, sttText: string): void => {

@@ -31,8 +31,20 @@ const SQUASHES = /[^\S ]|\u200B|  |^ | $/
 /** Collapse whitespace (including non-breaking and line breaks) to single spaces, trimmed. */
 export const squash = (s: string): string => (SQUASHES.test(s) ? s.replace(/[\s\u00A0\u2007\u202F\u200B\uFEFF]+/g, " ").trim() : s)
 
-/** Trim ordinary and non-breaking whitespace at both ends, keep inner text as typed. */
-export const trimText = (s: string): string => s.replace(/^[\s\u00A0\u2007\u202F\u200B\uFEFF]+|[\s\u00A0\u2007\u202F\u200B\uFEFF]+$/g, "")
+const TRIMMED = /^[\s\u00A0\u2007\u202F\u200B\uFEFF]+|[\s\u00A0\u2007\u202F\u200B\uFEFF]+$/g
+const SPACE = /[\s\u00A0\u2007\u202F\u200B\uFEFF]/
+
+/** Whether a code unit is one {@link trimText} trims: a printable ASCII character never is. */
+const trims = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i)
+  return c > 32 && c < 127 ? false : SPACE.test(s.charAt(i))
+}
+
+/**
+ * Trim ordinary and non-breaking whitespace at both ends, keep inner text as typed. A text whose
+ * first and last characters are not whitespace is returned as it is, unscanned (most cells).
+ */
+export const trimText = (s: string): string => (s.length === 0 || (!trims(s, 0) && !trims(s, s.length - 1)) ? s : s.replace(TRIMMED, ""))
 
 /**
  * `f` with a bounded cache of its results (cleared when it holds `max`), for texts that repeat.
