@@ -101,8 +101,8 @@ import {
 } from "./internal/header.js"
 import { provinceByName } from "./internal/provinces.js"
 import { checkCommune } from "./internal/communes.js"
-import { keyAdd, keyEnd, keyStart } from "./internal/rowkey.js"
-import { boundedCache, fold, foldCached, squash, trimText } from "./internal/text.js"
+import { keyAdd, keyAddNumber, keyEnd, keyStart } from "./internal/rowkey.js"
+import { boundedCache, fold, foldCached, squash, squashable, trimText } from "./internal/text.js"
 
 // ---------------------------------------------------------------------------------------------
 // Models
@@ -634,11 +634,18 @@ const readText = (raw: CellValue, what: string): Read<string> => {
   return { ok: false, code: "import/bad-value", detail: `${what} must be text, not ${v instanceof Date ? "a date" : String(v)}` }
 }
 
-const splitList = (s: string): Array<string> =>
-  s
+const splitList = (s: string): Array<string> => {
+  if (!LIST_SEPARATOR.test(s)) {
+    // one item (most cells): what the split below gives, without its arrays
+    const t = trimText(s)
+    return t === "" ? [] : [t]
+  }
+  return s
     .split(/[;\n\r]+/)
     .map((x) => trimText(x))
     .filter((x) => x !== "")
+}
+const LIST_SEPARATOR = /[;\n\r]/
 
 /** "Toàn tỉnh", "Trên địa bàn tỉnh", "Các huyện, thị xã trong tỉnh" …: the whole province. */
 const WHOLE_PROVINCE = /^(?:toan|tren dia ban|cac (?:huyen|xa|dia phuong)(?: thi xa| thanh pho)*(?: trong| tren dia ban| cua)?)\s*(?:tinh|thanh pho)?(?:\s+(.+))?$/
@@ -893,7 +900,7 @@ export const reader = (options: Options, source: Source = {}): Reader => {
   let fundDefault: "national" | "local" | undefined = options.defaults?.fund
   let provinceDefault: string | undefined = options.province
   const counted = new Map<string, { first: number; count: number; issue: ImportIssue }>()
-  const locationCache = new Map<string, ReturnType<typeof readLocation>>()
+  const locationCache = new Map<string, { readonly read: ReturnType<typeof readLocation>; readonly loc: Location | undefined }>()
   /** Dates repeat down a register: one copy of each is kept by the proposals (bounded). */
   const dateCopies = new Map<LocalDate.LocalDate, LocalDate.LocalDate>()
   const sharedDate = (d: LocalDate.LocalDate | undefined): LocalDate.LocalDate | undefined => {
@@ -1009,6 +1016,7 @@ export const reader = (options: Options, source: Source = {}): Reader => {
       return
     }
     header = h
+    keyColumns = keyColumnsOf(h)
     // the period: columns missing are filled in from the plan year, said once for the sheet
     const where = { sheet, row: headerRow }
     if (!has("duration") && !has("start") && !has("end"))
@@ -1183,6 +1191,15 @@ export const reader = (options: Options, source: Source = {}): Reader => {
     const text = (f: Field, required: boolean): string | undefined => {
       const v = raw(f)
       if (v === undefined) return undefined
+      if (typeof v === "string") {
+        // readText's value for text, without its result objects (blank or only whitespace: empty)
+        const t = trimText(v.normalize("NFC"))
+        if (t === "") {
+          if (required) empty(f)
+          return undefined
+        }
+        return t
+      }
       if (isBlank(v)) {
         if (required) empty(f)
         return undefined
@@ -1216,8 +1233,14 @@ export const reader = (options: Options, source: Source = {}): Reader => {
     return { fail, raw, empty, text, amount }
   }
 
-  const readLine = (n: number, cells: ReadonlyArray<CellValue>, failed: Set<Field>, inherit: string | undefined, required: boolean): Line => {
-    const c = cellReader(n, cells, failed)
+  const readLine = (
+    n: number,
+    cells: ReadonlyArray<CellValue>,
+    failed: Set<Field>,
+    inherit: string | undefined,
+    required: boolean,
+    c: ReturnType<typeof cellReader> = cellReader(n, cells, failed)
+  ): Line => {
     const activityText = c.text("activity", false)
     let activity: string | undefined
     if (activityText !== undefined) {
@@ -1264,40 +1287,65 @@ export const reader = (options: Options, source: Source = {}): Reader => {
     }
   }
 
-  /** Whitespace a person would not see (runs, line breaks, non-breaking spaces) or letters not in NFC. */
-  const SQUASHABLE = /\s\s|^\s|\s$|[\n\r\t\u00A0\u2007\u202F\u200B\uFEFF\u0300-\u036F]/
-  const keyText = (v: string): string => (SQUASHABLE.test(v) ? squash(v).normalize("NFC") : v).toLowerCase()
+  /** A text as a row's key holds it: lower-cased, and squashed and in NFC when it has whitespace a person would not see or combining marks. */
+  const keyText = (v: string): string => (squashable(v) ? squash(v).normalize("NFC") : v).toLowerCase()
   /** Short texts repeat down a register (units, provinces, activities): each is lower-cased once. */
   const keyTextCached = boundedCache(keyText, 4096)
-  /**
-   * A row's key for duplicate detection: the hash (./internal/rowkey.ts) of the text `prefix`,
-   * then for each mapped field but STT and the id, U+0001 and the field's value: `s` and the text
-   * squashed and lower-cased, `d` and a date's time, `e` and an error, or the type and the value
-   * (`number1500`). Rows whose texts are equal are duplicates; the text is fed in pieces, never built.
-   */
-  const rowKey = (cells: ReadonlyArray<CellValue>, prefix: string): string => {
-    const h = header as Header
-    keyStart()
-    keyAdd(prefix)
+  /** The columns a row's key is made of: each mapped field's but STT's and the id's, in the order of FIELDS. */
+  let keyColumns: ReadonlyArray<number> = []
+  const keyColumnsOf = (h: Header): ReadonlyArray<number> => {
+    const out: Array<number> = []
     for (const f of FIELDS) {
       if (f === "stt" || f === "id") continue
       const m = h.columns.get(f)
-      if (m === undefined) continue
-      const v = valueOf(cells[m.index])
+      if (m !== undefined) out.push(m.index)
+    }
+    return out
+  }
+  /**
+   * A row's key for duplicate detection. Rows are duplicates when their texts are equal: `prefix`,
+   * then for each of {@link keyColumns} U+0001 and the value: `s` and the text squashed and
+   * lower-cased, `d` and a date's time, `e` and an error, or the type and the value
+   * (`number1500`). The key is the hash (./internal/rowkey.ts) of that text fed in pieces, never
+   * built, with a number fed as its bits (`keyAddNumber`: equal exactly when their texts are):
+   * without U+0001 in its cells a row's text splits into its values one way only, so equal
+   * texts are equal values and the key is the same. A row with U+0001 in a text cell (never
+   * the same text as a row without) is keyed by its text as written out, numbers included.
+   */
+  const rowKey = (cells: ReadonlyArray<CellValue>, prefix: string): string => {
+    const cols = keyColumns
+    let plain = true
+    for (let i = 0; i < cols.length; i++) {
+      const v = valueOf(cells[cols[i] as number])
+      if (typeof v === "string" ? v.includes("\u0001") : typeof v === "object" && v !== null && !(v instanceof Date) && v.error.includes("\u0001")) {
+        plain = false
+        break
+      }
+    }
+    keyStart()
+    keyAdd(plain ? "\u0002" : "\u0003")
+    keyAdd(prefix)
+    for (let i = 0; i < cols.length; i++) {
+      const v = valueOf(cells[cols[i] as number])
       if (v === null || v === undefined) keyAdd("\u0001")
       else if (typeof v === "string") {
         keyAdd("\u0001s")
         keyAdd(v.length <= 64 ? keyTextCached(v) : keyText(v))
+      } else if (typeof v === "number") {
+        if (plain) {
+          keyAdd("\u0001n")
+          keyAddNumber(v)
+        } else {
+          keyAdd("\u0001number")
+          keyAdd(String(v))
+        }
       } else if (v instanceof Date) {
         keyAdd("\u0001d")
         keyAdd(String(v.getTime()))
       } else if (typeof v === "object") {
         keyAdd("\u0001e")
         keyAdd(v.error)
-      } else {
-        keyAdd(typeof v === "number" ? "\u0001number" : "\u0001boolean")
-        keyAdd(String(v))
-      }
+      } else keyAdd(v ? "\u0001booleantrue" : "\u0001booleanfalse")
     }
     return keyEnd()
   }
@@ -1310,7 +1358,7 @@ export const reader = (options: Options, source: Source = {}): Reader => {
 
     const id = h.columns.has("id") ? c.text("id", true) : `${idPrefix}${n}`
     const titleV = c.text("title", true)
-    const head = readLine(n, cells, failed, undefined, false)
+    const head = readLine(n, cells, failed, undefined, false, c)
     const unitName_ = c.text("implementingUnit", true)
     const unitCode = c.text("implementingUnitCode", false)
     const benText = c.text("beneficiaries", false)
@@ -1430,20 +1478,29 @@ export const reader = (options: Options, source: Source = {}): Reader => {
         for (const part of splitList(locText)) {
           // registers repeat their locations: each text is read once for a date and province
           const lk = `${part}\u0000${start ?? ""}\u0000${provinceHere ?? ""}`
-          let r = locationCache.get(lk)
-          if (r === undefined) {
-            r = readLocation(part, start, provinceHere)
+          let cached = locationCache.get(lk)
+          if (cached === undefined) {
+            const read = readLocation(part, start, provinceHere)
+            // the location without what only the reading needs (one copy: the decoder copies it)
+            let stripped: Location | undefined
+            if (read.ok) {
+              const { contextual: _c, check: _k, ...loc } = read.value
+              stripped = loc
+            }
+            cached = { read, loc: stripped }
             if (locationCache.size >= 4096) locationCache.clear()
-            locationCache.set(lk, r)
+            locationCache.set(lk, cached)
           }
-          if (!r.ok) {
-            c.fail("location", r.code, r.detail)
+          const r = cached.read
+          if (!r.ok || cached.loc === undefined) {
+            if (!r.ok) c.fail("location", r.code, r.detail)
             break
           }
-          const { contextual, check, ...loc } = r.value
-          const prefix = loc.commune === undefined ? "" : COMMUNE_PREFIX[loc.commune.kind]
-          const communeName = loc.commune === undefined ? "" : `${prefix.charAt(0).toLocaleUpperCase("vi")}${prefix.slice(1)} ${loc.commune.name}`
-          const provinceFrom = contextual ? `, taken from ${provinceCell !== undefined ? "the province column" : options.province !== undefined ? "options.province" : "the title"},` : ""
+          const { contextual, check } = r.value
+          const loc = cached.loc
+          const prefix = loc.commune === undefined || check === undefined ? "" : COMMUNE_PREFIX[loc.commune.kind]
+          const communeName = loc.commune === undefined || check === undefined ? "" : `${prefix.charAt(0).toLocaleUpperCase("vi")}${prefix.slice(1)} ${loc.commune.name}`
+          const provinceFrom = contextual && check !== undefined ? `, taken from ${provinceCell !== undefined ? "the province column" : options.province !== undefined ? "options.province" : "the title"},` : ""
           if (check?.status === "unchecked")
             warnRows("commune", n, () =>
               issueAt(

@@ -12,7 +12,7 @@ import { describe, expect, test } from "vitest"
 import { type CellValue, valueOf } from "../src/Cell.js"
 import * as Register from "../src/Register.js"
 import { keyAdd, keyEnd, keyOf, keyStart } from "../src/internal/rowkey.js"
-import { squash } from "../src/internal/text.js"
+import { isSpace, squash, squashable } from "../src/internal/text.js"
 import { activities, HEADER, ROW } from "./helpers.js"
 
 /** The row's text as the reader built it before it was hashed (the old key's input). */
@@ -41,15 +41,16 @@ const textOf = (cells: ReadonlyArray<CellValue>): string => {
 const title = "Hỗ trợ ứng dụng máy sao chè Shan tuyết"
 const choices: ReadonlyArray<ReadonlyArray<CellValue>> = [
   [],
-  [title, title.toUpperCase(), `  ${title}`, title.replace(" ", "  "), title.normalize("NFD"), `${title}\u00A0`, "Hỗ trợ máy sấy chè", { formula: "B2", result: title }],
-  ["machinery", "Machinery", "demo-model", " machinery"],
+  // with U+0001 (the separator of the old text): "t\u0001smachinery" and no activity wrote the same text as "t" and "machinery\u0001"
+  [title, title.toUpperCase(), `  ${title}`, title.replace(" ", "  "), title.normalize("NFD"), `${title}\u00A0`, "Hỗ trợ máy sấy chè", { formula: "B2", result: title }, "t\u0001smachinery", "t"],
+  ["machinery", "Machinery", "demo-model", " machinery", null, "machinery\u0001"],
   [ROW[3] ?? null, "Trung tâm Khuyến công Hà Giang", String(ROW[3]).toLowerCase()],
   ["cs-01; cs-02; cs-03", "cs-01;cs-02;cs-03", "CS-01; CS-02; CS-03", null],
   ["Hà Giang", "hà giang", "02"],
   ["01/03/2024 - 30/11/2024", "01/03/2024 -  30/11/2024", new Date(Date.UTC(2024, 2, 1))],
   [1_800_000_000, "1800000000", "1.800.000.000", { formula: "H1", result: 1_800_000_000 }, { formula: "H1", result: { error: "#REF!" } }],
-  [900_000_000, "900000000", 900_000_000.5],
-  [900_000_000, null, "-"],
+  [900_000_000, "900000000", 900_000_000.5, 0.1 + 0.2, 0.30000000000000004, 0.3, 0, -0],
+  [900_000_000, null, "-", Number.NaN, 0, -0],
   ["Quốc gia", "quốc gia", "Địa phương"],
   [2024, "2024", true]
 ]
@@ -74,6 +75,19 @@ const rowsArb = fc
   )
 
 describe("the row key", () => {
+  test("isSpace is \\s for every code unit", () => {
+    const differ: Array<number> = []
+    for (let c = 0; c <= 0xffff; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c)
+    expect(differ).toEqual([])
+  })
+
+  prop.prop([fc.string({ unit: fc.constantFrom(" ", "a", "ệ", "\t", "\n", "\r", "\u00A0", "\u2003", "\u200B", "\uFEFF", "\u0301", "\u0300", "\u036F", "\u0370", "\u1680", "\u3000", "\u000B", "x"), maxLength: 8 })])(
+    "squashable is the old pattern's test",
+    (s) => {
+      expect(squashable(s)).toBe(SQUASHABLE.test(s))
+    }
+  )
+
   prop.prop([fc.array(fc.string({ unit: "binary" }), { maxLength: 6 })])("fed in pieces, it is the key of the pieces joined", (pieces) => {
     keyStart()
     for (const p of pieces) keyAdd(p)
@@ -111,7 +125,7 @@ describe("the row key", () => {
     expect(found).toEqual(expected)
   })
 
-  test("case, spaces and NFD letters make no difference; a number is not its text, nor a value its formula's error", () => {
+  test("case, spaces and NFD letters make no difference; a number is not its text, nor a value its formula's error; U+0001 in a cell as before", () => {
     const row = (changes: Readonly<Record<number, CellValue>>) => ROW.map((v, i) => (i in changes ? (changes[i] as CellValue) : v))
     const rows = [
       row({ 0: 1 }),
@@ -120,7 +134,14 @@ describe("the row key", () => {
       row({ 0: 4, 7: "1800000000" }),
       row({ 0: 5, 7: { formula: "H1", result: 1_800_000_000 } }),
       row({ 0: 6, 7: { formula: "H1", result: { error: "#REF!" } } }),
-      row({ 0: 7, 7: "1800000000" })
+      row({ 0: 7, 7: "1800000000" }),
+      // the old text could not tell these apart: still duplicates
+      row({ 0: 8, 1: "t\u0001smachinery", 2: null }),
+      row({ 0: 9, 1: "t", 2: "machinery\u0001" }),
+      // numbers JavaScript writes alike
+      row({ 0: 10, 7: 0.1 + 0.2, 9: 0 }),
+      row({ 0: 11, 7: 0.30000000000000004, 9: -0 }),
+      row({ 0: 12, 7: 0.3, 9: 0 })
     ]
     const r = Register.read([HEADER, ...rows], { activities }, { sheet: "Biểu 01" })
     const issues = r.ok ? [] : r.error.issues
@@ -128,7 +149,9 @@ describe("the row key", () => {
       [3, "B", "2"],
       [4, "B", "2"],
       [6, "B", "2"],
-      [8, "B", "5"]
+      [8, "B", "5"],
+      [10, "B", "9"],
+      [12, "B", "11"]
     ])
   })
 })
