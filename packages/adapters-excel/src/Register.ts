@@ -101,7 +101,7 @@ import {
 } from "./internal/header.js"
 import { provinceByName } from "./internal/provinces.js"
 import { checkCommune } from "./internal/communes.js"
-import { keyAdd, keyAddNumber, keyEnd, keyStart } from "./internal/rowkey.js"
+import { KeyTable, keyAdd, keyAddNumber, keyEnd, keyStart } from "./internal/rowkey.js"
 import { boundedCache, fold, foldCached, squash, squashable, trimText } from "./internal/text.js"
 
 // ---------------------------------------------------------------------------------------------
@@ -893,7 +893,7 @@ export const reader = (options: Options, source: Source = {}): Reader => {
   let ended = false
   const entries: Array<Entry> = []
   const skipped: Array<Skipped> = []
-  const seenKeys = new Map<string, number>()
+  const seenKeys = new KeyTable()
   const seenIds = new Map<string, number>()
   // sheet-wide defaults
   let planYearDefault: number | undefined = options.planYear ?? options.defaults?.planYear
@@ -1312,7 +1312,7 @@ export const reader = (options: Options, source: Source = {}): Reader => {
    * texts are equal values and the key is the same. A row with U+0001 in a text cell (never
    * the same text as a row without) is keyed by its text as written out, numbers included.
    */
-  const rowKey = (cells: ReadonlyArray<CellValue>, prefix: string): string => {
+  const rowKey = (cells: ReadonlyArray<CellValue>, prefix: string): void => {
     const cols = keyColumns
     let plain = true
     for (let i = 0; i < cols.length; i++) {
@@ -1347,7 +1347,7 @@ export const reader = (options: Options, source: Source = {}): Reader => {
         keyAdd(v.error)
       } else keyAdd(v ? "\u0001booleantrue" : "\u0001booleanfalse")
     }
-    return keyEnd()
+    keyEnd()
   }
 
   const startProposal = (n: number, cells: ReadonlyArray<CellValue>, sttText: string): void => {
@@ -1551,8 +1551,8 @@ export const reader = (options: Options, source: Source = {}): Reader => {
       else c.fail("province", p.code, p.detail)
     }
 
-    const key = rowKey(cells, "")
-    const earlier = seenKeys.get(key)
+    rowKey(cells, "")
+    const earlier = seenKeys.find()
     const group: Group = {
       row: n,
       cells,
@@ -1592,7 +1592,7 @@ export const reader = (options: Options, source: Source = {}): Reader => {
       pending = group
       return
     }
-    seenKeys.set(key, n)
+    seenKeys.add(n)
     if (id !== undefined) {
       const before = seenIds.get(id)
       if (before !== undefined) {
@@ -1604,15 +1604,15 @@ export const reader = (options: Options, source: Source = {}): Reader => {
   }
 
   const addLine = (g: Group, n: number, cells: ReadonlyArray<CellValue>): void => {
-    const key = rowKey(cells, `${g.row}`)
-    const earlier = seenKeys.get(key)
+    rowKey(cells, `${g.row}`)
+    const earlier = seenKeys.find()
     const previous = g.lines[g.lines.length - 1] ?? (g.head.activity !== undefined ? g.head : undefined)
     const line = readLine(n, cells, new Set<Field>(), previous?.activity, true)
     if (earlier !== undefined) {
       const m = col("activity") ?? col("title")
       add(issueAt(place(n, m, cells, m?.field ?? "activity"), "import/duplicate-row", `the row repeats row ${earlier} of the same proposal (the same activity and amounts); delete one of them`))
       line.failed.add("activity")
-    } else seenKeys.set(key, n)
+    } else seenKeys.add(n)
     g.lines.push(line)
   }
 

@@ -11,7 +11,7 @@ import { fc, test as prop } from "@fast-check/vitest"
 import { describe, expect, test } from "vitest"
 import { type CellValue, valueOf } from "../src/Cell.js"
 import * as Register from "../src/Register.js"
-import { keyAdd, keyEnd, keyOf, keyStart } from "../src/internal/rowkey.js"
+import { KeyTable, keyAdd, keyEnd, keyOf, keyStart } from "../src/internal/rowkey.js"
 import { isSpace, squash, squashable } from "../src/internal/text.js"
 import { activities, HEADER, ROW } from "./helpers.js"
 
@@ -89,9 +89,29 @@ describe("the row key", () => {
   )
 
   prop.prop([fc.array(fc.string({ unit: "binary" }), { maxLength: 6 })])("fed in pieces, it is the key of the pieces joined", (pieces) => {
+    const table = new KeyTable()
     keyStart()
     for (const p of pieces) keyAdd(p)
-    expect(keyEnd()).toBe(keyOf(pieces.join("")))
+    keyEnd()
+    expect(table.find()).toBeUndefined()
+    table.add(7)
+    keyOf(pieces.join(""))
+    expect(table.find()).toBe(7)
+  })
+
+  test("the table of keys finds each key with its first row, past growing (5,000 keys)", () => {
+    const table = new KeyTable()
+    const texts = Array.from({ length: 5000 }, (_, k) => `row ${k % 4000}`)
+    const found = texts.map((t, k) => {
+      keyStart()
+      keyAdd(t)
+      keyEnd()
+      const row = table.find()
+      if (row === undefined) table.add(k + 0.5)
+      return row
+    })
+    expect(found.slice(0, 4000).every((r) => r === undefined)).toBe(true)
+    expect(found.slice(4000)).toEqual(Array.from({ length: 1000 }, (_, k) => k + 0.5))
   })
 
   prop.prop([fc.array(fc.string({ unit: "grapheme", maxLength: 12 }), { minLength: 2, maxLength: 200 })])(

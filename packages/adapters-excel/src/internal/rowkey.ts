@@ -1,6 +1,6 @@
 /**
  * The key of a register row for finding duplicate rows: a 96-bit hash of the row's text, fed in
- * pieces (so the text is never built), as a 6-character string (about 32 bytes a row kept).
+ * pieces (so the text is never built), kept in a {@link KeyTable} with the row it was first seen in.
  *
  * Three 32-bit lanes run over the text's UTF-16 code units, two to a block: murmur3's block
  * step, xxHash32's round and FNV-1a, each finished with murmur3's avalanche and the text's length. Two rows'
@@ -10,8 +10,9 @@
  * a duplicate, never a row kept that should not be. Plain JavaScript: Node and a browser give
  * the same keys.
  *
- * Use: `keyStart()`, `keyAdd(piece)` (or `keyAddNumber(x)`) for each piece in order, `keyEnd()`.
- * Not re-entrant (one key at a time), as the register reader uses it.
+ * Use: `keyStart()`, `keyAdd(piece)` (or `keyAddNumber(x)`) for each piece in order, `keyEnd()`,
+ * then `table.find()` and, when not found, `table.add(row)`. Not re-entrant (one key at a time),
+ * as the register reader uses it.
  */
 
 let a = 0
@@ -123,8 +124,13 @@ const fmix = (h: number): number => {
   return h
 }
 
-/** The key of the text added since {@link keyStart}. */
-export const keyEnd = (): string => {
+/** The last key ended: its three lanes. */
+let kx = 0
+let ky = 0
+let kz = 0
+
+/** End the key of the text added since {@link keyStart} (look it up with a {@link KeyTable}). */
+export const keyEnd = (): void => {
   if (pending !== -1) {
     // the last code unit alone (the length, mixed in below, tells it from a block ending in U+0000)
     const k = pending
@@ -137,15 +143,87 @@ export const keyEnd = (): string => {
     b = Math.imul(t, 0x9e3779b1)
     c = Math.imul(c ^ k, 0x01000193)
   }
-  const x = fmix(a)
-  const y = fmix(b)
-  const z = fmix(c)
-  return String.fromCharCode(x & 0xffff, x >>> 16, y & 0xffff, y >>> 16, z & 0xffff, z >>> 16)
+  kx = fmix(a)
+  ky = fmix(b)
+  kz = fmix(c)
 }
 
-/** The key of a whole text (tests; the reader adds pieces). */
+/**
+ * The keys seen, each with the row it was first seen in: open addressing over typed arrays (the
+ * three lanes, the row, whether the slot is used), half full at most; about 42 bytes a key and
+ * no object or string a row, where a Map of key strings took about 60 and a look-up through
+ * its chains.
+ */
+export class KeyTable {
+  #lanes = new Int32Array(3 * 1024)
+  #rows = new Float64Array(1024)
+  #used = new Uint8Array(1024)
+  #mask = 1023
+  #size = 0
+  /** Where the key last looked up and not found goes. */
+  #slot = -1
+
+  /** The row the key last ended ({@link keyEnd}) was added with, or undefined. */
+  find(): number | undefined {
+    const lanes = this.#lanes
+    const used = this.#used
+    const mask = this.#mask
+    let i = kx & mask
+    for (;;) {
+      if (used[i] === 0) {
+        this.#slot = i
+        return undefined
+      }
+      const j = 3 * i
+      if (lanes[j] === kx && lanes[j + 1] === ky && lanes[j + 2] === kz) {
+        this.#slot = -1
+        return this.#rows[i]
+      }
+      i = (i + 1) & mask
+    }
+  }
+
+  /** Add the key last looked up with {@link find} and not found, with its row. */
+  add(row: number): void {
+    const i = this.#slot
+    if (i === -1) throw new Error("KeyTable.add: no key looked up and not found")
+    this.#slot = -1
+    this.#put(i, kx, ky, kz, row)
+    if (++this.#size * 2 > this.#used.length) this.#grow()
+  }
+
+  #put(i: number, x: number, y: number, z: number, row: number): void {
+    const j = 3 * i
+    this.#lanes[j] = x
+    this.#lanes[j + 1] = y
+    this.#lanes[j + 2] = z
+    this.#rows[i] = row
+    this.#used[i] = 1
+  }
+
+  #grow(): void {
+    const lanes = this.#lanes
+    const rows = this.#rows
+    const used = this.#used
+    const capacity = used.length * 2
+    this.#lanes = new Int32Array(3 * capacity)
+    this.#rows = new Float64Array(capacity)
+    this.#used = new Uint8Array(capacity)
+    this.#mask = capacity - 1
+    for (let k = 0; k < used.length; k++) {
+      if (used[k] === 0) continue
+      const x = lanes[3 * k] as number
+      let i = x & this.#mask
+      while (this.#used[i] !== 0) i = (i + 1) & this.#mask
+      this.#put(i, x, lanes[3 * k + 1] as number, lanes[3 * k + 2] as number, rows[k] as number)
+    }
+  }
+}
+
+/** The key of a whole text, as a string of its 96 bits (tests; the reader uses a {@link KeyTable}). */
 export const keyOf = (text: string): string => {
   keyStart()
   keyAdd(text)
-  return keyEnd()
+  keyEnd()
+  return String.fromCharCode(kx & 0xffff, kx >>> 16, ky & 0xffff, ky >>> 16, kz & 0xffff, kz >>> 16)
 }
