@@ -371,23 +371,35 @@ export interface Row {
 // ---------------------------------------------------------------------------------------------
 // Rows ⇄ proposals
 
-/** The JSON of a register line: quantity 1, unit cost = total, money as digit strings. */
+/** The digit string of an amount (the wire form every message quotes). */
+const digits = (x: bigint): string => x.toString()
+
+/**
+ * An amount as a JSON integer where it is one (0 to 2^53 − 1): the decoder reads it as it reads its
+ * digits, to the same bigint, without writing and reading them (a quarter of a microsecond an
+ * amount). A negative amount stays digits, which the decoder refuses as before.
+ */
+const integerOrDigits = (x: bigint): number | string => (x >= 0n && x <= 9_007_199_254_740_991n ? Number(x) : x.toString())
+
+/** The JSON of a register line: quantity 1, unit cost = total, money as `money` writes it (digit strings by default). */
 const lineJson = (
   item: string | undefined,
   total: bigint | undefined,
   support: bigint | undefined,
   counterpart: bigint | undefined,
-  other: bigint | undefined
+  other: bigint | undefined,
+  money: (x: bigint) => number | string = digits
 ): Record<string, unknown> => {
   const line: Record<string, unknown> = { quantity: 1 }
   if (item !== undefined) line["item"] = item
   if (total !== undefined) {
-    line["unitCost"] = total.toString()
-    line["total"] = total.toString()
+    const t = money(total)
+    line["unitCost"] = t
+    line["total"] = t
   }
-  if (support !== undefined) line["requestedSupport"] = support.toString()
-  if (counterpart !== undefined) line["counterpartFunding"] = counterpart.toString()
-  if (other !== undefined) line["otherStateFunding"] = other.toString()
+  if (support !== undefined) line["requestedSupport"] = money(support)
+  if (counterpart !== undefined) line["counterpartFunding"] = money(counterpart)
+  if (other !== undefined) line["otherStateFunding"] = money(other)
   return line
 }
 
@@ -1688,16 +1700,26 @@ export const reader = (options: Options, source: Source = {}): Reader => {
       list.push(l)
     }
     const lineAt: Array<ReadonlyArray<Line>> = order.map((a) => byActivity.get(a) ?? [])
-    const encoded = encodedOf(g.values as Parameters<typeof encodedOf>[0])
-    encoded["activities"] = lineAt.map((ls, i) => {
-      const a: Record<string, unknown> = {
-        costLines: ls.map((l) => lineJson(l.item ?? l.activity, l.total, l.support, l.counterpart, l.other))
-      }
-      if (order[i] !== undefined) a["activity"] = order[i]
-      return a
-    })
+    const encodedWith = (money: (x: bigint) => number | string): Record<string, unknown> => {
+      const encoded = encodedOf(g.values as Parameters<typeof encodedOf>[0])
+      encoded["activities"] = lineAt.map((ls, i) => {
+        const a: Record<string, unknown> = {
+          costLines: ls.map((l) => lineJson(l.item ?? l.activity, l.total, l.support, l.counterpart, l.other, money))
+        }
+        if (order[i] !== undefined) a["activity"] = order[i]
+        return a
+      })
+      return encoded
+    }
     const failedAny = (f: Field) => g.failed.has(f) || lines.some((l) => l.failed.has(f))
-    const decoded = Proposal.decode(encoded)
+    // amounts as JSON integers (the same decoded proposal); a proposal that does not decode is
+    // decoded again with the amounts' digits, so that its issues quote them as before
+    let encoded = encodedWith(integerOrDigits)
+    let decoded = Proposal.decode(encoded)
+    if (!decoded.ok) {
+      encoded = encodedWith(digits)
+      decoded = Proposal.decode(encoded)
+    }
     if (!decoded.ok) {
       for (const i of decoded.error.issues) {
         // a register line has quantity 1 and unit cost = total: their issues repeat the total's
