@@ -1,6 +1,9 @@
 // Benchmark: streaming import of a 50,000-row register (biểu tổng hợp đề án) from .xlsx.
 //
-//   npx tsc -b packages/adapters-excel && node packages/adapters-excel/bench/import.mjs [rows] [--rounds 3]
+//   npx tsc -b packages/adapters-excel && node packages/adapters-excel/bench/import.mjs [rows] [--rounds 3] [--file path]
+//
+// --file: the register is written there once and reused by later runs (writing 50,000 rows takes
+// longer than the runs on a busy machine); by default it is written to a temporary folder and removed.
 //
 // Writes a register with the package's own streaming writer (Xlsx.exportPlan: title row, header,
 // one proposal per row, totals row with SUM formulas), then, each in a fresh child process (so the
@@ -18,7 +21,7 @@
 // to other jobs on the machine) and the peak resident set size (process.resourceUsage().maxRSS)
 // of each child, and the ratios to exceljs's streaming reader alone.
 import { spawnSync } from "node:child_process"
-import { mkdtempSync, rmSync, statSync } from "node:fs"
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -108,10 +111,12 @@ const ROUNDS = ri === -1 ? 3 : Number(process.argv[ri + 1])
 // the first argument is the row count unless it is an option
 const { Xlsx } = await import(dist)
 const { LocalDate, Money } = await import("@khuyencong/core")
-const dir = mkdtempSync(join(tmpdir(), "khuyencong-bench-"))
-const file = join(dir, `register-${N}.xlsx`)
+const fi = process.argv.indexOf("--file")
+const dir = fi === -1 ? mkdtempSync(join(tmpdir(), "khuyencong-bench-")) : undefined
+const file = fi === -1 ? join(dir, `register-${N}.xlsx`) : process.argv[fi + 1]
+const reuse = fi !== -1 && existsSync(file)
 const provinces = [["02", "Hà Giang"], ["24", "Bắc Giang"], ["33", "Hưng Yên"], ["38", "Thanh Hóa"], ["40", "Nghệ An"]]
-const rows = Array.from({ length: N }, (_, i) => {
+const rows = reuse ? [] : Array.from({ length: N }, (_, i) => {
   const [code, name] = provinces[i % provinces.length]
   const total = BigInt(300 + (i % 1700)) * 1_000_000n + BigInt(i % 1000) * 1000n
   const support = (total * 3n) / 10n - ((total * 3n) / 10n) % 1000n
@@ -133,8 +138,10 @@ const rows = Array.from({ length: N }, (_, i) => {
   }
 })
 const tw = performance.now()
-const w = await Xlsx.exportPlan(rows, { path: file, activityNames: Object.fromEntries(activities.map((a) => [a.code, a.nameVi])) })
-if (!w.ok) throw w.error
+if (!reuse) {
+  const w = await Xlsx.exportPlan(rows, { path: file, activityNames: Object.fromEntries(activities.map((a) => [a.code, a.nameVi])) })
+  if (!w.ok) throw w.error
+}
 const writeSeconds = (performance.now() - tw) / 1000
 rows.length = 0
 
@@ -160,14 +167,14 @@ const whole = small ? undefined : run("workbook")
 const capped = small ? undefined : run("stream", ["--max-old-space-size=128"])
 const fmt = (x) => `${x.rows} rows in ${x.seconds.toFixed(2)} s = ${Math.round(x.rows / x.seconds)} rows/s (CPU ${x.cpu.toFixed(2)} s), peak RSS ${Math.round(x.peakRssMB)} MB`
 console.log(`node ${process.version}, ${process.platform} ${process.arch}; load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}; medians of ${ROUNDS} interleaved rounds`)
-console.log(`file: ${N} proposal rows, ${(statSync(file).size / 1048576).toFixed(1)} MB, written in ${writeSeconds.toFixed(2)} s (streaming writer)`)
+console.log(`file: ${N} proposal rows, ${(statSync(file).size / 1048576).toFixed(1)} MB, ${reuse ? `reused (${file})` : `written in ${writeSeconds.toFixed(2)} s (streaming writer)`}`)
 const ratio = (x) => `${(x.seconds / bare.seconds).toFixed(2)}x the time (CPU ${(x.cpu / bare.cpu).toFixed(2)}x), ${(x.peakRssMB / bare.peakRssMB).toFixed(2)}x the peak RSS of exceljs alone`
 console.log(`exceljs alone reading the same cells (${bare.rows} rows, ${bare.cells} cells): ${bare.seconds.toFixed(2)} s (CPU ${bare.cpu.toFixed(2)} s), peak RSS ${Math.round(bare.peakRssMB)} MB (streaming reader)`)
 if (whole !== undefined) console.log(`exceljs's in-memory reader (Workbook.xlsx.readFile) of the same cells: ${whole.seconds.toFixed(2)} s, peak RSS ${Math.round(whole.peakRssMB)} MB`)
 console.log(`import, keeping the proposals (collect: true):  ${fmt(keep)}; ${ratio(keep)}`)
 console.log(`import, streaming them out (collect: false):    ${fmt(stream)}; ${ratio(stream)}`)
 if (capped !== undefined) console.log(`the same with a 128 MB heap (--max-old-space-size=128): ${fmt(capped)}`)
-rmSync(dir, { recursive: true, force: true })
+if (dir !== undefined) rmSync(dir, { recursive: true, force: true })
 // the runner's rows: time (wall; the CPU ratio in the note) and peak RSS against exceljs's streaming reader alone, goal 1.5×
 const rowsOf = (what, x) => [
   within("excel import", `Xlsx.readRegister ${N.toLocaleString("en-US")} rows, ${what}: time`, x.seconds, bare.seconds, "s", 1.5, `CPU ${(x.cpu / bare.cpu).toFixed(2)}×`),

@@ -101,8 +101,8 @@ import {
 } from "./internal/header.js"
 import { provinceByName } from "./internal/provinces.js"
 import { checkCommune } from "./internal/communes.js"
-import { rowDigest } from "./internal/digest.js"
-import { fold, foldCached, squash, trimText } from "./internal/text.js"
+import { KeyTable, keyAdd, keyAddNumber, keyEnd, keyStart } from "./internal/rowkey.js"
+import { boundedCache, fold, foldCached, squash, squashable, trimText } from "./internal/text.js"
 
 // ---------------------------------------------------------------------------------------------
 // Models
@@ -371,23 +371,35 @@ export interface Row {
 // ---------------------------------------------------------------------------------------------
 // Rows ⇄ proposals
 
-/** The JSON of a register line: quantity 1, unit cost = total, money as digit strings. */
+/** The digit string of an amount (the wire form every message quotes). */
+const digits = (x: bigint): string => x.toString()
+
+/**
+ * An amount as a JSON integer where it is one (0 to 2^53 − 1): the decoder reads it as it reads its
+ * digits, to the same bigint, without writing and reading them (a quarter of a microsecond an
+ * amount). A negative amount stays digits, which the decoder refuses as before.
+ */
+const integerOrDigits = (x: bigint): number | string => (x >= 0n && x <= 9_007_199_254_740_991n ? Number(x) : x.toString())
+
+/** The JSON of a register line: quantity 1, unit cost = total, money as `money` writes it (digit strings by default). */
 const lineJson = (
   item: string | undefined,
   total: bigint | undefined,
   support: bigint | undefined,
   counterpart: bigint | undefined,
-  other: bigint | undefined
+  other: bigint | undefined,
+  money: (x: bigint) => number | string = digits
 ): Record<string, unknown> => {
   const line: Record<string, unknown> = { quantity: 1 }
   if (item !== undefined) line["item"] = item
   if (total !== undefined) {
-    line["unitCost"] = total.toString()
-    line["total"] = total.toString()
+    const t = money(total)
+    line["unitCost"] = t
+    line["total"] = t
   }
-  if (support !== undefined) line["requestedSupport"] = support.toString()
-  if (counterpart !== undefined) line["counterpartFunding"] = counterpart.toString()
-  if (other !== undefined) line["otherStateFunding"] = other.toString()
+  if (support !== undefined) line["requestedSupport"] = money(support)
+  if (counterpart !== undefined) line["counterpartFunding"] = money(counterpart)
+  if (other !== undefined) line["otherStateFunding"] = money(other)
   return line
 }
 
@@ -634,11 +646,18 @@ const readText = (raw: CellValue, what: string): Read<string> => {
   return { ok: false, code: "import/bad-value", detail: `${what} must be text, not ${v instanceof Date ? "a date" : String(v)}` }
 }
 
-const splitList = (s: string): Array<string> =>
-  s
+const splitList = (s: string): Array<string> => {
+  if (!LIST_SEPARATOR.test(s)) {
+    // one item (most cells): what the split below gives, without its arrays
+    const t = trimText(s)
+    return t === "" ? [] : [t]
+  }
+  return s
     .split(/[;\n\r]+/)
     .map((x) => trimText(x))
     .filter((x) => x !== "")
+}
+const LIST_SEPARATOR = /[;\n\r]/
 
 /** "Toàn tỉnh", "Trên địa bàn tỉnh", "Các huyện, thị xã trong tỉnh" …: the whole province. */
 const WHOLE_PROVINCE = /^(?:toan|tren dia ban|cac (?:huyen|xa|dia phuong)(?: thi xa| thanh pho)*(?: trong| tren dia ban| cua)?)\s*(?:tinh|thanh pho)?(?:\s+(.+))?$/
@@ -886,14 +905,14 @@ export const reader = (options: Options, source: Source = {}): Reader => {
   let ended = false
   const entries: Array<Entry> = []
   const skipped: Array<Skipped> = []
-  const seenKeys = new Map<string, number>()
+  const seenKeys = new KeyTable()
   const seenIds = new Map<string, number>()
   // sheet-wide defaults
   let planYearDefault: number | undefined = options.planYear ?? options.defaults?.planYear
   let fundDefault: "national" | "local" | undefined = options.defaults?.fund
   let provinceDefault: string | undefined = options.province
   const counted = new Map<string, { first: number; count: number; issue: ImportIssue }>()
-  const locationCache = new Map<string, ReturnType<typeof readLocation>>()
+  const locationCache = new Map<string, { readonly read: ReturnType<typeof readLocation>; readonly loc: Location | undefined }>()
   /** Dates repeat down a register: one copy of each is kept by the proposals (bounded). */
   const dateCopies = new Map<LocalDate.LocalDate, LocalDate.LocalDate>()
   const sharedDate = (d: LocalDate.LocalDate | undefined): LocalDate.LocalDate | undefined => {
@@ -1009,6 +1028,7 @@ export const reader = (options: Options, source: Source = {}): Reader => {
       return
     }
     header = h
+    keyColumns = keyColumnsOf(h)
     // the period: columns missing are filled in from the plan year, said once for the sheet
     const where = { sheet, row: headerRow }
     if (!has("duration") && !has("start") && !has("end"))
@@ -1183,6 +1203,15 @@ export const reader = (options: Options, source: Source = {}): Reader => {
     const text = (f: Field, required: boolean): string | undefined => {
       const v = raw(f)
       if (v === undefined) return undefined
+      if (typeof v === "string") {
+        // readText's value for text, without its result objects (blank or only whitespace: empty)
+        const t = trimText(v.normalize("NFC"))
+        if (t === "") {
+          if (required) empty(f)
+          return undefined
+        }
+        return t
+      }
       if (isBlank(v)) {
         if (required) empty(f)
         return undefined
@@ -1216,8 +1245,14 @@ export const reader = (options: Options, source: Source = {}): Reader => {
     return { fail, raw, empty, text, amount }
   }
 
-  const readLine = (n: number, cells: ReadonlyArray<CellValue>, failed: Set<Field>, inherit: string | undefined, required: boolean): Line => {
-    const c = cellReader(n, cells, failed)
+  const readLine = (
+    n: number,
+    cells: ReadonlyArray<CellValue>,
+    failed: Set<Field>,
+    inherit: string | undefined,
+    required: boolean,
+    c: ReturnType<typeof cellReader> = cellReader(n, cells, failed)
+  ): Line => {
     const activityText = c.text("activity", false)
     let activity: string | undefined
     if (activityText !== undefined) {
@@ -1264,31 +1299,67 @@ export const reader = (options: Options, source: Source = {}): Reader => {
     }
   }
 
-  /** Whitespace a person would not see (runs, line breaks, non-breaking spaces) or letters not in NFC. */
-  const SQUASHABLE = /\s\s|^\s|\s$|[\n\r\t\u00A0\u2007\u202F\u200B\uFEFF\u0300-\u036F]/
-  const rowKey = (cells: ReadonlyArray<CellValue>, prefix: string): string => {
-    const h = header as Header
-    // the fields' texts joined by U+0001, after the prefix (built as one string, not an array)
-    let text = prefix
+  /** A text as a row's key holds it: lower-cased, and squashed and in NFC when it has whitespace a person would not see or combining marks. */
+  const keyText = (v: string): string => (squashable(v) ? squash(v).normalize("NFC") : v).toLowerCase()
+  /** Short texts repeat down a register (units, provinces, activities): each is lower-cased once. */
+  const keyTextCached = boundedCache(keyText, 4096)
+  /** The columns a row's key is made of: each mapped field's but STT's and the id's, in the order of FIELDS. */
+  let keyColumns: ReadonlyArray<number> = []
+  const keyColumnsOf = (h: Header): ReadonlyArray<number> => {
+    const out: Array<number> = []
     for (const f of FIELDS) {
       if (f === "stt" || f === "id") continue
       const m = h.columns.get(f)
-      if (m === undefined) continue
-      const v = valueOf(cells[m.index])
-      text +=
-        "\u0001" +
-        (v === null || v === undefined
-          ? ""
-          : v instanceof Date
-            ? `d${v.getTime()}`
-            : typeof v === "string"
-              ? `s${(SQUASHABLE.test(v) ? squash(v).normalize("NFC") : v).toLowerCase()}`
-              : typeof v === "object"
-                ? `e${v.error}`
-                : `${typeof v}${String(v)}`)
+      if (m !== undefined) out.push(m.index)
     }
-    // one-shot hashing (no Hash object a row); 96 bits of it are kept, about 16 bytes a row
-    return rowDigest(text)
+    return out
+  }
+  /**
+   * A row's key for duplicate detection. Rows are duplicates when their texts are equal: `prefix`,
+   * then for each of {@link keyColumns} U+0001 and the value: `s` and the text squashed and
+   * lower-cased, `d` and a date's time, `e` and an error, or the type and the value
+   * (`number1500`). The key is the hash (./internal/rowkey.ts) of that text fed in pieces, never
+   * built, with a number fed as its bits (`keyAddNumber`: equal exactly when their texts are):
+   * without U+0001 in its cells a row's text splits into its values one way only, so equal
+   * texts are equal values and the key is the same. A row with U+0001 in a text cell (never
+   * the same text as a row without) is keyed by its text as written out, numbers included.
+   */
+  const rowKey = (cells: ReadonlyArray<CellValue>, prefix: string): void => {
+    const cols = keyColumns
+    let plain = true
+    for (let i = 0; i < cols.length; i++) {
+      const v = valueOf(cells[cols[i] as number])
+      if (typeof v === "string" ? v.includes("\u0001") : typeof v === "object" && v !== null && !(v instanceof Date) && v.error.includes("\u0001")) {
+        plain = false
+        break
+      }
+    }
+    keyStart()
+    keyAdd(plain ? "\u0002" : "\u0003")
+    keyAdd(prefix)
+    for (let i = 0; i < cols.length; i++) {
+      const v = valueOf(cells[cols[i] as number])
+      if (v === null || v === undefined) keyAdd("\u0001")
+      else if (typeof v === "string") {
+        keyAdd("\u0001s")
+        keyAdd(v.length <= 64 ? keyTextCached(v) : keyText(v))
+      } else if (typeof v === "number") {
+        if (plain) {
+          keyAdd("\u0001n")
+          keyAddNumber(v)
+        } else {
+          keyAdd("\u0001number")
+          keyAdd(String(v))
+        }
+      } else if (v instanceof Date) {
+        keyAdd("\u0001d")
+        keyAdd(String(v.getTime()))
+      } else if (typeof v === "object") {
+        keyAdd("\u0001e")
+        keyAdd(v.error)
+      } else keyAdd(v ? "\u0001booleantrue" : "\u0001booleanfalse")
+    }
+    keyEnd()
   }
 
   const startProposal = (n: number, cells: ReadonlyArray<CellValue>, sttText: string): void => {
@@ -1299,7 +1370,7 @@ export const reader = (options: Options, source: Source = {}): Reader => {
 
     const id = h.columns.has("id") ? c.text("id", true) : `${idPrefix}${n}`
     const titleV = c.text("title", true)
-    const head = readLine(n, cells, failed, undefined, false)
+    const head = readLine(n, cells, failed, undefined, false, c)
     const unitName_ = c.text("implementingUnit", true)
     const unitCode = c.text("implementingUnitCode", false)
     const benText = c.text("beneficiaries", false)
@@ -1419,20 +1490,29 @@ export const reader = (options: Options, source: Source = {}): Reader => {
         for (const part of splitList(locText)) {
           // registers repeat their locations: each text is read once for a date and province
           const lk = `${part}\u0000${start ?? ""}\u0000${provinceHere ?? ""}`
-          let r = locationCache.get(lk)
-          if (r === undefined) {
-            r = readLocation(part, start, provinceHere)
+          let cached = locationCache.get(lk)
+          if (cached === undefined) {
+            const read = readLocation(part, start, provinceHere)
+            // the location without what only the reading needs (one copy: the decoder copies it)
+            let stripped: Location | undefined
+            if (read.ok) {
+              const { contextual: _c, check: _k, ...loc } = read.value
+              stripped = loc
+            }
+            cached = { read, loc: stripped }
             if (locationCache.size >= 4096) locationCache.clear()
-            locationCache.set(lk, r)
+            locationCache.set(lk, cached)
           }
-          if (!r.ok) {
-            c.fail("location", r.code, r.detail)
+          const r = cached.read
+          if (!r.ok || cached.loc === undefined) {
+            if (!r.ok) c.fail("location", r.code, r.detail)
             break
           }
-          const { contextual, check, ...loc } = r.value
-          const prefix = loc.commune === undefined ? "" : COMMUNE_PREFIX[loc.commune.kind]
-          const communeName = loc.commune === undefined ? "" : `${prefix.charAt(0).toLocaleUpperCase("vi")}${prefix.slice(1)} ${loc.commune.name}`
-          const provinceFrom = contextual ? `, taken from ${provinceCell !== undefined ? "the province column" : options.province !== undefined ? "options.province" : "the title"},` : ""
+          const { contextual, check } = r.value
+          const loc = cached.loc
+          const prefix = loc.commune === undefined || check === undefined ? "" : COMMUNE_PREFIX[loc.commune.kind]
+          const communeName = loc.commune === undefined || check === undefined ? "" : `${prefix.charAt(0).toLocaleUpperCase("vi")}${prefix.slice(1)} ${loc.commune.name}`
+          const provinceFrom = contextual && check !== undefined ? `, taken from ${provinceCell !== undefined ? "the province column" : options.province !== undefined ? "options.province" : "the title"},` : ""
           if (check?.status === "unchecked")
             warnRows("commune", n, () =>
               issueAt(
@@ -1483,8 +1563,8 @@ export const reader = (options: Options, source: Source = {}): Reader => {
       else c.fail("province", p.code, p.detail)
     }
 
-    const key = rowKey(cells, "")
-    const earlier = seenKeys.get(key)
+    rowKey(cells, "")
+    const earlier = seenKeys.find()
     const group: Group = {
       row: n,
       cells,
@@ -1524,7 +1604,7 @@ export const reader = (options: Options, source: Source = {}): Reader => {
       pending = group
       return
     }
-    seenKeys.set(key, n)
+    seenKeys.add(n)
     if (id !== undefined) {
       const before = seenIds.get(id)
       if (before !== undefined) {
@@ -1536,15 +1616,15 @@ export const reader = (options: Options, source: Source = {}): Reader => {
   }
 
   const addLine = (g: Group, n: number, cells: ReadonlyArray<CellValue>): void => {
-    const key = rowKey(cells, `${g.row}`)
-    const earlier = seenKeys.get(key)
+    rowKey(cells, `${g.row}`)
+    const earlier = seenKeys.find()
     const previous = g.lines[g.lines.length - 1] ?? (g.head.activity !== undefined ? g.head : undefined)
     const line = readLine(n, cells, new Set<Field>(), previous?.activity, true)
     if (earlier !== undefined) {
       const m = col("activity") ?? col("title")
       add(issueAt(place(n, m, cells, m?.field ?? "activity"), "import/duplicate-row", `the row repeats row ${earlier} of the same proposal (the same activity and amounts); delete one of them`))
       line.failed.add("activity")
-    } else seenKeys.set(key, n)
+    } else seenKeys.add(n)
     g.lines.push(line)
   }
 
@@ -1620,16 +1700,26 @@ export const reader = (options: Options, source: Source = {}): Reader => {
       list.push(l)
     }
     const lineAt: Array<ReadonlyArray<Line>> = order.map((a) => byActivity.get(a) ?? [])
-    const encoded = encodedOf(g.values as Parameters<typeof encodedOf>[0])
-    encoded["activities"] = lineAt.map((ls, i) => {
-      const a: Record<string, unknown> = {
-        costLines: ls.map((l) => lineJson(l.item ?? l.activity, l.total, l.support, l.counterpart, l.other))
-      }
-      if (order[i] !== undefined) a["activity"] = order[i]
-      return a
-    })
+    const encodedWith = (money: (x: bigint) => number | string): Record<string, unknown> => {
+      const encoded = encodedOf(g.values as Parameters<typeof encodedOf>[0])
+      encoded["activities"] = lineAt.map((ls, i) => {
+        const a: Record<string, unknown> = {
+          costLines: ls.map((l) => lineJson(l.item ?? l.activity, l.total, l.support, l.counterpart, l.other, money))
+        }
+        if (order[i] !== undefined) a["activity"] = order[i]
+        return a
+      })
+      return encoded
+    }
     const failedAny = (f: Field) => g.failed.has(f) || lines.some((l) => l.failed.has(f))
-    const decoded = Proposal.decode(encoded)
+    // amounts as JSON integers (the same decoded proposal); a proposal that does not decode is
+    // decoded again with the amounts' digits, so that its issues quote them as before
+    let encoded = encodedWith(integerOrDigits)
+    let decoded = Proposal.decode(encoded)
+    if (!decoded.ok) {
+      encoded = encodedWith(digits)
+      decoded = Proposal.decode(encoded)
+    }
     if (!decoded.ok) {
       for (const i of decoded.error.issues) {
         // a register line has quantity 1 and unit cost = total: their issues repeat the total's

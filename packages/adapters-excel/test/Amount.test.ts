@@ -1,4 +1,5 @@
 import { fc, test } from "@fast-check/vitest"
+import { Proposal } from "@khuyencong/core"
 import { describe, expect } from "vitest"
 import { decimalOfNumber, readAmount, unitOfHeader, unitOfNote } from "../src/internal/amount.js"
 import { squash } from "../src/internal/text.js"
@@ -167,4 +168,45 @@ describe("squashing whitespace", () => {
       expect(squash(s)).toBe(s.replace(/[\s\u00A0\u2007\u202F\u200B\uFEFF]+/g, " ").trim())
     }
   )
+})
+
+describe("the Proposal JSON the register hands the decoder", () => {
+  // the reader writes amounts from 0 to 2^53 - 1 as JSON integers, others as digits (Register.ts,
+  // integerOrDigits), and decodes a proposal that fails again with digits only: both forms must
+  // decode alike, to the same proposal
+  const integerOrDigits = (x: bigint): number | string => (x >= 0n && x <= 9_007_199_254_740_991n ? Number(x) : x.toString())
+  const digits = (x: bigint): string => x.toString()
+  const json = (money: (x: bigint) => number | string, total: bigint, support: bigint, counterpart: bigint) => ({
+    id: "HG-2024-01",
+    title: "Hỗ trợ máy sao chè",
+    fund: "local",
+    form: { kind: "single" },
+    activities: [{ activity: "machinery", costLines: [{ quantity: 1, item: "machinery", unitCost: money(total), total: money(total), requestedSupport: money(support), counterpartFunding: money(counterpart) }] }],
+    implementingUnit: { name: "Trung tâm Khuyến công Hà Giang" },
+    beneficiaries: ["cs-01"],
+    locations: [{ provinceCode: "02" }],
+    planYear: 2024,
+    duration: { start: "2024-03-01", end: "2024-11-30" }
+  })
+  const amount = fc.oneof(
+    fc.bigInt({ min: 0n, max: 10_000_000_000n }),
+    fc.bigInt({ min: 9_007_199_254_740_000n, max: 9_007_199_254_742_000n }),
+    fc.bigInt({ min: -10_000_000n, max: -1n }),
+    fc.constantFrom(0n, 9_007_199_254_740_991n, 9_007_199_254_740_992n)
+  )
+  test.prop([amount, amount, amount, fc.boolean()])("amounts as JSON integers decode as their digits: the same verdict and proposal", (total, support, other, adds) => {
+    // most proposals add up (counterpart = total - support), the others do not
+    const counterpart = adds ? total - support : other
+    const a = Proposal.decode(json(integerOrDigits, total, support, counterpart))
+    const b = Proposal.decode(json(digits, total, support, counterpart))
+    expect(a.ok).toBe(b.ok)
+    if (a.ok && b.ok) expect(a.value).toEqual(b.value)
+  })
+
+  test("a proposal that adds up decodes to the same value from either form", () => {
+    const a = Proposal.decode(json(integerOrDigits, 1_800_000_000n, 900_000_000n, 900_000_000n))
+    const b = Proposal.decode(json(digits, 1_800_000_000n, 900_000_000n, 900_000_000n))
+    expect(a.ok && b.ok).toBe(true)
+    if (a.ok && b.ok) expect(a.value).toEqual(b.value)
+  })
 })

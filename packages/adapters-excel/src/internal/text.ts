@@ -28,11 +28,50 @@ export const fold = (s: string): string =>
  */
 const SQUASHES = /[^\S ]|\u200B|  |^ | $/
 
+/** JavaScript's `\s` (WhiteSpace and LineTerminator) for one UTF-16 code unit. */
+export const isSpace = (c: number): boolean =>
+  c <= 0x20
+    ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
+    : c < 0xa0
+      ? false
+      : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+
+/**
+ * Whether a text has whitespace a person would not see (two in a row, at either end, a line
+ * break, a tab, a no-break or zero-width space) or a combining mark U+0300–U+036F (letters
+ * perhaps not in NFC): `/\s\s|^\s|\s$|[\n\r\t\u00A0\u2007\u202F\u200B\uFEFF\u0300-\u036F]/.test(s)`,
+ * in one pass (the pattern is tried at every position of a long title).
+ */
+export const squashable = (s: string): boolean => {
+  const n = s.length
+  let previous = false
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i)
+    const space = isSpace(c)
+    if (space && (previous || i === 0 || i === n - 1)) return true
+    if (c === 0x0a || c === 0x0d || c === 0x09 || c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0x200b || c === 0xfeff || (c >= 0x300 && c <= 0x36f)) return true
+    previous = space
+  }
+  return false
+}
+
 /** Collapse whitespace (including non-breaking and line breaks) to single spaces, trimmed. */
 export const squash = (s: string): string => (SQUASHES.test(s) ? s.replace(/[\s\u00A0\u2007\u202F\u200B\uFEFF]+/g, " ").trim() : s)
 
-/** Trim ordinary and non-breaking whitespace at both ends, keep inner text as typed. */
-export const trimText = (s: string): string => s.replace(/^[\s\u00A0\u2007\u202F\u200B\uFEFF]+|[\s\u00A0\u2007\u202F\u200B\uFEFF]+$/g, "")
+const TRIMMED = /^[\s\u00A0\u2007\u202F\u200B\uFEFF]+|[\s\u00A0\u2007\u202F\u200B\uFEFF]+$/g
+const SPACE = /[\s\u00A0\u2007\u202F\u200B\uFEFF]/
+
+/** Whether a code unit is one {@link trimText} trims: a printable ASCII character never is. */
+const trims = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i)
+  return c > 32 && c < 127 ? false : SPACE.test(s.charAt(i))
+}
+
+/**
+ * Trim ordinary and non-breaking whitespace at both ends, keep inner text as typed. A text whose
+ * first and last characters are not whitespace is returned as it is, unscanned (most cells).
+ */
+export const trimText = (s: string): string => (s.length === 0 || (!trims(s, 0) && !trims(s, s.length - 1)) ? s : s.replace(TRIMMED, ""))
 
 /**
  * `f` with a bounded cache of its results (cleared when it holds `max`), for texts that repeat.
