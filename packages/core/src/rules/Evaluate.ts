@@ -30,7 +30,7 @@ import * as RateValue from "../values/Rate.js"
 import { canonicalOf } from "./internal/canonical.js"
 import { sha256Hex } from "./internal/sha256.js"
 import * as TraceValue from "../values/Trace.js"
-import { lookUpBeneficiaries, releaseBeneficiaries, verdictWith } from "./eligibility/verdicts.js"
+import { lookUpBeneficiaries, rememberedBeneficiaries, releaseBeneficiaries, verdictWith } from "./eligibility/verdicts.js"
 import { computeRaw } from "./internal/supportEngine.js"
 import type * as LocalDate from "../values/LocalDate.js"
 import type * as Money from "../values/Money.js"
@@ -272,12 +272,18 @@ const memoOf = (resolved: ResolvedPack): PackMemo => {
  * `found[k]` is the establishment of `p.beneficiaries[k]` (undefined when unknown); `known`, the
  * codes already found in force at the date.
  */
-const closedProvinceFault = (p: Proposal, date: LocalDate.LocalDate, found: ReadonlyArray<Establishment | undefined>, known: Set<string>): LookupError | undefined => {
+const closedProvinceFault = (
+  p: Proposal,
+  date: LocalDate.LocalDate,
+  found: ReadonlyArray<Establishment | undefined>,
+  remembered: ReadonlyArray<{ readonly provinceCode: string } | undefined>,
+  known: Set<string>
+): LookupError | undefined => {
   const ids = p.beneficiaries
   for (let k = 0; k < ids.length; k++) {
     const e = found[k]
     if (e === undefined) continue // the verdict reports the unknown beneficiary
-    const code = e.location.provinceCode
+    const code = remembered[k]?.provinceCode ?? e.location.provinceCode
     if (known.has(code)) continue
     const id = ids[k] as string
     const on = AdminUnits.provinceOn(code, date)
@@ -430,7 +436,7 @@ export const evaluate: Evaluator = ((p: Proposal, resolved: ResolvedPack, ctx: C
   if (outside !== undefined) return err(outside)
   const memo = memoOf(resolved)
   const found = lookUpBeneficiaries(p, ctx.establishments)
-  const closed = closedProvinceFault(p, resolved.date, found, memo.inForce)
+  const closed = closedProvinceFault(p, resolved.date, found, rememberedBeneficiaries(), memo.inForce)
   const v = closed === undefined ? verdictWith(p, resolved, ctx.establishments, found) : closed
   releaseBeneficiaries(p.beneficiaries.length)
   if (closed !== undefined) return err(closed)

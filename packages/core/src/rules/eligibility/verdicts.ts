@@ -5,6 +5,7 @@
  * proposal conditions when every one passes).
  * @module
  */
+import { decodedAs } from "../../values/Decode.js"
 import { LookupError } from "../../values/Errors.js"
 import type { Establishment } from "../../records/Establishment.js"
 import type { Proposal } from "../../records/Proposal.js"
@@ -55,30 +56,111 @@ const excludedLines = (conditions: ReadonlyArray<Condition>): ReadonlyArray<Line
 }
 
 /**
+ * What evaluation remembers of one establishment of a register (a `Map` of establishments passed
+ * as `establishments`), for as long as the register lives: the establishment it was built for, its
+ * province code, and its verdicts by establishment rules (one list is shared by every resolution
+ * of the same readings), plan year and scope (which of the rules about some activities apply to
+ * the proposal). An establishment rule reads nothing but the establishment and the plan year, and
+ * only decoded establishments (`Decode.decodedAs`: frozen, with everything in them) are
+ * remembered, so a verdict remembered is the verdict the rules would give again. The verdicts are
+ * frozen and shared by the evaluations that find them.
+ */
+class Remembered {
+  /** The verdicts found: establishment rules, plan year, scope, verdict, in turn. */
+  slots: Array<unknown> = []
+  constructor(
+    readonly e: Establishment,
+    readonly provinceCode: string
+  ) {}
+  verdict(id: string, rules: ReadonlyArray<CompiledRule>, planYear: number, scope: number, p: Proposal): EstablishmentVerdict {
+    const s = this.slots
+    for (let i = 0; i < s.length; i += 4) if (s[i] === rules && s[i + 1] === planYear && s[i + 2] === scope) return s[i + 3] as EstablishmentVerdict
+    const v = establishmentVerdict(this.e, id, rules, planYear, p)
+    Object.freeze(v.conditions)
+    Object.freeze(v)
+    if (s.length >= 64) this.slots = [rules, planYear, scope, v]
+    else s.push(rules, planYear, scope, v)
+    return v
+  }
+}
+
+/** The establishments remembered, by register and id (see {@link Remembered}). */
+const registers = new WeakMap<ReadonlyMap<string, Establishment>, Map<string, Remembered>>()
+
+/**
+ * The scope of a proposal under establishment rules, as bits: bit `i` set when rule `i` is about
+ * some activities and the proposal has one of them; -1 when there are too many rules to tell.
+ */
+const scopeOf = (rules: ReadonlyArray<CompiledRule>, p: Proposal): number => {
+  if (rules.length > 30) return -1
+  let bits = 0
+  for (let i = 0; i < rules.length; i++) {
+    const t = (rules[i] as CompiledRule).tables as Evaluator
+    if (t.activities !== undefined && inScope(t, p)) bits |= 1 << i
+  }
+  return bits
+}
+
+/**
  * The beneficiaries of a proposal looked up once, in `proposal.beneficiaries` order (undefined for
  * an id not among the establishments): `Evaluate` checks their province codes and judges them
  * from this one look-up. One array reused between calls (evaluation is synchronous), so the look-up
  * allocates nothing; {@link releaseBeneficiaries} empties it after use, so that it keeps no
- * establishment alive.
+ * establishment alive. `remembered[k]`, what the register remembers of `found[k]` (undefined for
+ * a record of establishments, an establishment not decoded, or an unknown id).
  */
 const found: Array<Establishment | undefined> = []
+const remembered: Array<Remembered | undefined> = []
 
 /** Look the proposal's beneficiaries up into the shared array (see {@link found}); valid until {@link releaseBeneficiaries}. */
 export const lookUpBeneficiaries = (p: Proposal, es: Establishments): ReadonlyArray<Establishment | undefined> => {
   const ids = p.beneficiaries
   const n = ids.length
-  if (es instanceof Map) for (let k = 0; k < n; k++) found[k] = (es as ReadonlyMap<string, Establishment>).get(ids[k] as string)
-  else
+  if (es instanceof Map) {
+    const register = es as ReadonlyMap<string, Establishment>
+    let memo = registers.get(register)
+    if (memo === undefined) {
+      memo = new Map()
+      registers.set(register, memo)
+    }
+    for (let k = 0; k < n; k++) {
+      const id = ids[k] as string
+      const e = register.get(id)
+      found[k] = e
+      if (e === undefined) {
+        remembered[k] = undefined
+        continue
+      }
+      let r = memo.get(id)
+      if (r === undefined || r.e !== e) {
+        if (decodedAs(e) === undefined) r = undefined
+        else {
+          // ids removed from the register are forgotten now and then
+          if (r === undefined && memo.size >= register.size + 1024) memo.clear()
+          r = new Remembered(e, e.location.provinceCode)
+          memo.set(id, r)
+        }
+      }
+      remembered[k] = r
+    }
+  } else
     for (let k = 0; k < n; k++) {
       const id = ids[k] as string
       found[k] = Object.hasOwn(es, id) ? (es as Readonly<Record<string, Establishment>>)[id] : undefined
+      remembered[k] = undefined
     }
   return found
 }
 
+/** What the register remembers of the beneficiaries last looked up (see {@link found}). */
+export const rememberedBeneficiaries = (): ReadonlyArray<{ readonly provinceCode: string } | undefined> => remembered
+
 /** Empty the shared array of the first `n` beneficiaries looked up. */
 export const releaseBeneficiaries = (n: number): void => {
-  for (let k = 0; k < n; k++) found[k] = undefined
+  for (let k = 0; k < n; k++) {
+    found[k] = undefined
+    remembered[k] = undefined
+  }
 }
 
 /** The proposal verdict, or the error (no Result wrapper): shared by `Eligibility` and `Evaluate`. */
@@ -121,6 +203,7 @@ export const verdictWith = (
   const ids = p.beneficiaries
   const erules = view.establishmentRules
   const n = ids.length
+  const scope = n === 0 ? 0 : scopeOf(erules, p)
   const establishments: Array<EstablishmentVerdict> = new Array<EstablishmentVerdict>(n)
   for (let k = 0; k < n; k++) {
     const id = ids[k] as string
@@ -132,7 +215,8 @@ export const verdictWith = (
         at: id,
         message: `beneficiary (cơ sở thụ hưởng) "${id}" of proposal "${p.id}" is not among the establishments supplied`
       })
-    const ev = establishmentVerdict(e, id, erules, p.planYear, p)
+    const r = beneficiaries === found && scope >= 0 ? remembered[k] : undefined
+    const ev = r === undefined ? establishmentVerdict(e, id, erules, p.planYear, p) : r.verdict(id, erules, p.planYear, scope, p)
     if (ev.verdict === "ineligible") failed = true
     else if (ev.verdict === "eligible") passed = true
     establishments[k] = ev
