@@ -30,7 +30,7 @@ import * as RateValue from "../values/Rate.js"
 import { canonicalOf } from "./internal/canonical.js"
 import { sha256Hex } from "./internal/sha256.js"
 import * as TraceValue from "../values/Trace.js"
-import { lookUpBeneficiaries, rememberedBeneficiaries, releaseBeneficiaries, verdictWith } from "./eligibility/verdicts.js"
+import { lookUpBeneficiaries, provinceNumber, rememberedBeneficiaries, releaseBeneficiaries, verdictWith } from "./eligibility/verdicts.js"
 import { computeRaw } from "./internal/supportEngine.js"
 import type * as LocalDate from "../values/LocalDate.js"
 import type * as Money from "../values/Money.js"
@@ -196,8 +196,16 @@ const warningStep = (w: Issue): Trace.TraceStep => {
 
 /** The support of the cost lines eligibility excludes (0 when none is). */
 const excludedSupport = (v: Eligibility.ProposalVerdict, s: Support.ProposalSupport): bigint => {
+  const excluded = v.lines
+  if (excluded.length === 0) return 0n
   let sum = 0n
-  for (const l of v.lines) for (const ls of s.lines) if (ls.activityIndex === l.activity && ls.lineIndex === l.line) sum += ls.support
+  for (let i = 0; i < excluded.length; i++) {
+    const l = excluded[i] as Eligibility.LineVerdict
+    for (let j = 0; j < s.lines.length; j++) {
+      const ls = s.lines[j] as Support.LineSupport
+      if (ls.activityIndex === l.activity && ls.lineIndex === l.line) sum += ls.support
+    }
+  }
   return sum
 }
 
@@ -234,21 +242,24 @@ const layersOf = (view: ResolvedPack): Layers => {
 
 /**
  * What evaluation remembers of one resolved pack, because it depends on nothing else (or only on
- * a province code): the layers in force in each view, the province codes found in force at its
- * date, the warnings of a local-fund proposal with no overlay, per province. One look-up per
+ * a province code): the layers in force in each view, the province codes in force at its date, the warnings of a local-fund proposal with no overlay, per province. One look-up per
  * evaluation finds it (the last one is kept aside: consecutive proposals mostly share a pack).
  */
 class PackMemo {
   /** The layers in force in the resolved view itself, and in its national view. */
   readonly layers: Layers
   readonly nationalLayers: Layers | undefined
-  /** Province codes in force at the date, as `AdminUnits.provinceOn` found them (the answer never changes). */
-  readonly inForce = new Set<string>()
+  /** The province codes in force at the date, by number (1: in force; `AdminUnits.provinceCodesOn`). */
+  readonly inForce = new Uint8Array(100)
   /** The warnings of a local-fund proposal with no provincial overlay, by its first province code. */
   readonly localWarnings = new Map<string | undefined, ReadonlyArray<Issue>>()
   constructor(resolved: ResolvedPack) {
     this.layers = layersOf(resolved)
     this.nationalLayers = resolved.national === undefined ? undefined : layersOf(resolved.national)
+    for (const code of AdminUnits.provinceCodesOn(resolved.date)) {
+      const n = provinceNumber(code)
+      if (n >= 0) this.inForce[n] = 1
+    }
   }
 }
 const memos = new WeakMap<ResolvedPack, PackMemo>()
@@ -269,28 +280,30 @@ const memoOf = (resolved: ResolvedPack): PackMemo => {
 /**
  * A beneficiary recorded under a province code the decision date no longer knows (closed by the
  * 2025 reorganisation): an error naming the code, the day it closed and its successor.
- * `found[k]` is the establishment of `p.beneficiaries[k]` (undefined when unknown); `known`, the
- * codes already found in force at the date.
+ * `found[k]` is the establishment of `p.beneficiaries[k]` (undefined when unknown), `remembered[k]`
+ * what the register remembers of it (its province code, also as a number, read without touching
+ * the establishment).
  */
 const closedProvinceFault = (
   p: Proposal,
   date: LocalDate.LocalDate,
   found: ReadonlyArray<Establishment | undefined>,
-  remembered: ReadonlyArray<{ readonly provinceCode: string } | undefined>,
-  known: Set<string>
+  remembered: ReadonlyArray<{ readonly provinceCode: string; readonly province: number } | undefined>,
+  memo: PackMemo
 ): LookupError | undefined => {
   const ids = p.beneficiaries
+  const inForce = memo.inForce
   for (let k = 0; k < ids.length; k++) {
+    const r = remembered[k]
+    if (r !== undefined && r.province >= 0 && inForce[r.province] === 1) continue
     const e = found[k]
     if (e === undefined) continue // the verdict reports the unknown beneficiary
-    const code = remembered[k]?.provinceCode ?? e.location.provinceCode
-    if (known.has(code)) continue
+    const code = r?.provinceCode ?? e.location.provinceCode
+    const n = provinceNumber(code)
+    if (n >= 0 && inForce[n] === 1) continue
     const id = ids[k] as string
     const on = AdminUnits.provinceOn(code, date)
-    if (on.ok) {
-      known.add(code)
-      continue
-    }
+    if (on.ok) continue
     if (on.error.code !== "admin-units/code-not-in-force") continue
     const closedAfter = on.error.validity.reduce<string | undefined>((last, v) => (v.validUntil !== undefined && v.validUntil < date && (last === undefined || v.validUntil > last) ? v.validUntil : last), undefined)
     if (closedAfter === undefined) continue // a code not yet in force: not a closing
@@ -436,7 +449,7 @@ export const evaluate: Evaluator = ((p: Proposal, resolved: ResolvedPack, ctx: C
   if (outside !== undefined) return err(outside)
   const memo = memoOf(resolved)
   const found = lookUpBeneficiaries(p, ctx.establishments)
-  const closed = closedProvinceFault(p, resolved.date, found, rememberedBeneficiaries(), memo.inForce)
+  const closed = closedProvinceFault(p, resolved.date, found, rememberedBeneficiaries(), memo)
   const v = closed === undefined ? verdictWith(p, resolved, ctx.establishments, found) : closed
   releaseBeneficiaries(p.beneficiaries.length)
   if (closed !== undefined) return err(closed)

@@ -68,10 +68,14 @@ const excludedLines = (conditions: ReadonlyArray<Condition>): ReadonlyArray<Line
 class Remembered {
   /** The verdicts found: establishment rules, plan year, scope, verdict, in turn. */
   slots: Array<unknown> = []
+  /** The province code as a number when it is two digits (what codes are), else -1. */
+  readonly province: number
   constructor(
     readonly e: Establishment,
     readonly provinceCode: string
-  ) {}
+  ) {
+    this.province = provinceNumber(provinceCode)
+  }
   verdict(id: string, rules: ReadonlyArray<CompiledRule>, planYear: number, scope: number, p: Proposal): EstablishmentVerdict {
     const s = this.slots
     for (let i = 0; i < s.length; i += 4) if (s[i] === rules && s[i + 1] === planYear && s[i + 2] === scope) return s[i + 3] as EstablishmentVerdict
@@ -82,6 +86,14 @@ class Remembered {
     else s.push(rules, planYear, scope, v)
     return v
   }
+}
+
+/** A province code as a number when it is two digits, else -1. */
+export const provinceNumber = (code: string): number => {
+  if (code.length !== 2) return -1
+  const a = code.charCodeAt(0) - 48
+  const b = code.charCodeAt(1) - 48
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1
 }
 
 /** The establishments remembered, by register and id (see {@link Remembered}). */
@@ -153,7 +165,7 @@ export const lookUpBeneficiaries = (p: Proposal, es: Establishments): ReadonlyAr
 }
 
 /** What the register remembers of the beneficiaries last looked up (see {@link found}). */
-export const rememberedBeneficiaries = (): ReadonlyArray<{ readonly provinceCode: string } | undefined> => remembered
+export const rememberedBeneficiaries = (): ReadonlyArray<{ readonly provinceCode: string; readonly province: number } | undefined> => remembered
 
 /** Empty the shared array of the first `n` beneficiaries looked up. */
 export const releaseBeneficiaries = (n: number): void => {
