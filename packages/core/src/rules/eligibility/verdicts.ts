@@ -12,7 +12,7 @@ import type { Proposal } from "../../records/Proposal.js"
 import type { ResolvedPack } from "../Pack.js"
 import { evaluatorOf, inScope, type Evaluator } from "./compile.js"
 import type { CatalogueView, Establishments } from "./Kind.js"
-import type { CompiledRule, Condition, Context, EstablishmentVerdict, LineVerdict, ProposalVerdict } from "./model.js"
+import type { CompiledRule, Condition, Context, EstablishmentVerdict, LineVerdict, ProposalVerdict, Verdict } from "./model.js"
 
 /** Evaluate an establishment rule for a plan year. */
 export const checkEstablishment = (rule: CompiledRule, e: Establishment, planYear: number): Condition => evaluatorOf(rule).establishment(e, planYear)
@@ -66,27 +66,78 @@ const excludedLines = (conditions: ReadonlyArray<Condition>): ReadonlyArray<Line
  * frozen and shared by the evaluations that find them.
  */
 class Remembered {
-  /** The verdicts found: establishment rules, plan year, scope, verdict, in turn. */
-  slots: Array<unknown> = []
   /** The province code as a number when it is two digits (what codes are), else -1. */
   readonly province: number
+  /**
+   * The last four verdicts found, in fields rather than an array (one object to read): for the
+   * establishment rules `rules`, by key ({@link verdictKey}: plan year and scope), with their
+   * outcome (`ineligible` …) beside them; `next`, the field the next one replaces.
+   */
+  rules: ReadonlyArray<CompiledRule> | undefined = undefined
+  k0 = -1
+  k1 = -1
+  k2 = -1
+  k3 = -1
+  v0: EstablishmentVerdict | undefined = undefined
+  v1: EstablishmentVerdict | undefined = undefined
+  v2: EstablishmentVerdict | undefined = undefined
+  v3: EstablishmentVerdict | undefined = undefined
+  next = 0
+  /** The outcome of the verdict {@link verdict} returned last. */
+  outcome: Verdict = "not-applicable"
   constructor(
     readonly e: Establishment,
     readonly provinceCode: string
   ) {
     this.province = provinceNumber(provinceCode)
   }
-  verdict(id: string, rules: ReadonlyArray<CompiledRule>, planYear: number, scope: number, p: Proposal): EstablishmentVerdict {
-    const s = this.slots
-    for (let i = 0; i < s.length; i += 4) if (s[i] === rules && s[i + 1] === planYear && s[i + 2] === scope) return s[i + 3] as EstablishmentVerdict
+  verdict(id: string, rules: ReadonlyArray<CompiledRule>, key: number, planYear: number, p: Proposal): EstablishmentVerdict {
+    if (rules === this.rules) {
+      if (this.k0 === key) return this.found(this.v0 as EstablishmentVerdict)
+      if (this.k1 === key) return this.found(this.v1 as EstablishmentVerdict)
+      if (this.k2 === key) return this.found(this.v2 as EstablishmentVerdict)
+      if (this.k3 === key) return this.found(this.v3 as EstablishmentVerdict)
+    } else {
+      this.rules = rules
+      this.k0 = this.k1 = this.k2 = this.k3 = -1
+      this.v0 = this.v1 = this.v2 = this.v3 = undefined
+      this.next = 0
+    }
     const v = establishmentVerdict(this.e, id, rules, planYear, p)
     Object.freeze(v.conditions)
     Object.freeze(v)
-    if (s.length >= 64) this.slots = [rules, planYear, scope, v]
-    else s.push(rules, planYear, scope, v)
+    switch (this.next) {
+      case 0:
+        this.k0 = key
+        this.v0 = v
+        break
+      case 1:
+        this.k1 = key
+        this.v1 = v
+        break
+      case 2:
+        this.k2 = key
+        this.v2 = v
+        break
+      default:
+        this.k3 = key
+        this.v3 = v
+    }
+    this.next = (this.next + 1) & 3
+    return this.found(v)
+  }
+  private found(v: EstablishmentVerdict): EstablishmentVerdict {
+    this.outcome = v.verdict
     return v
   }
 }
+
+/**
+ * The key of a remembered verdict: plan year and scope in one small integer, or -1 when they do
+ * not fit (the verdict is then not remembered).
+ */
+const verdictKey = (planYear: number, scope: number): number =>
+  scope >= 0 && scope < 0x10000 && planYear >= 1900 && planYear < 1900 + 0x4000 ? ((planYear - 1900) << 16) | scope : -1
 
 /** A province code as a number when it is two digits, else -1. */
 export const provinceNumber = (code: string): number => {
@@ -104,7 +155,7 @@ const registers = new WeakMap<ReadonlyMap<string, Establishment>, Map<string, Re
  * some activities and the proposal has one of them; -1 when there are too many rules to tell.
  */
 const scopeOf = (rules: ReadonlyArray<CompiledRule>, p: Proposal): number => {
-  if (rules.length > 30) return -1
+  if (rules.length > 16) return -1
   let bits = 0
   for (let i = 0; i < rules.length; i++) {
     const t = (rules[i] as CompiledRule).tables as Evaluator
@@ -215,7 +266,7 @@ export const verdictWith = (
   const ids = p.beneficiaries
   const erules = view.establishmentRules
   const n = ids.length
-  const scope = n === 0 ? 0 : scopeOf(erules, p)
+  const key = n === 0 || beneficiaries !== found ? -1 : verdictKey(p.planYear, scopeOf(erules, p))
   const establishments: Array<EstablishmentVerdict> = new Array<EstablishmentVerdict>(n)
   for (let k = 0; k < n; k++) {
     const id = ids[k] as string
@@ -227,10 +278,18 @@ export const verdictWith = (
         at: id,
         message: `beneficiary (cơ sở thụ hưởng) "${id}" of proposal "${p.id}" is not among the establishments supplied`
       })
-    const r = beneficiaries === found && scope >= 0 ? remembered[k] : undefined
-    const ev = r === undefined ? establishmentVerdict(e, id, erules, p.planYear, p) : r.verdict(id, erules, p.planYear, scope, p)
-    if (ev.verdict === "ineligible") failed = true
-    else if (ev.verdict === "eligible") passed = true
+    const r = key >= 0 ? remembered[k] : undefined
+    let ev: EstablishmentVerdict
+    let outcome: Verdict
+    if (r === undefined) {
+      ev = establishmentVerdict(e, id, erules, p.planYear, p)
+      outcome = ev.verdict
+    } else {
+      ev = r.verdict(id, erules, key, p.planYear, p)
+      outcome = r.outcome
+    }
+    if (outcome === "ineligible") failed = true
+    else if (outcome === "eligible") passed = true
     establishments[k] = ev
   }
   return {
