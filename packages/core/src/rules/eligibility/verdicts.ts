@@ -71,18 +71,24 @@ class Remembered {
   /**
    * The last four verdicts found, in fields rather than an array (one object to read): for the
    * establishment rules `rules`, by key ({@link verdictKey}: plan year and scope), with their
-   * outcome (`ineligible` …) beside them; `next`, the field the next one replaces.
+   * outcome (`ineligible` …) beside them; `next`, the field the next one replaces. Older ones in
+   * `more` (key, verdict, in turn).
    */
   rules: ReadonlyArray<CompiledRule> | undefined = undefined
   k0 = -1
   k1 = -1
   k2 = -1
   k3 = -1
+  o0: Verdict = "not-applicable"
+  o1: Verdict = "not-applicable"
+  o2: Verdict = "not-applicable"
+  o3: Verdict = "not-applicable"
   v0: EstablishmentVerdict | undefined = undefined
   v1: EstablishmentVerdict | undefined = undefined
   v2: EstablishmentVerdict | undefined = undefined
   v3: EstablishmentVerdict | undefined = undefined
   next = 0
+  more: Array<number | EstablishmentVerdict> | undefined = undefined
   /** The outcome of the verdict {@link verdict} returned last. */
   outcome: Verdict = "not-applicable"
   constructor(
@@ -93,41 +99,75 @@ class Remembered {
   }
   verdict(id: string, rules: ReadonlyArray<CompiledRule>, key: number, planYear: number, p: Proposal): EstablishmentVerdict {
     if (rules === this.rules) {
-      if (this.k0 === key) return this.found(this.v0 as EstablishmentVerdict)
-      if (this.k1 === key) return this.found(this.v1 as EstablishmentVerdict)
-      if (this.k2 === key) return this.found(this.v2 as EstablishmentVerdict)
-      if (this.k3 === key) return this.found(this.v3 as EstablishmentVerdict)
+      if (this.k0 === key) {
+        this.outcome = this.o0
+        return this.v0 as EstablishmentVerdict
+      }
+      if (this.k1 === key) {
+        this.outcome = this.o1
+        return this.v1 as EstablishmentVerdict
+      }
+      if (this.k2 === key) {
+        this.outcome = this.o2
+        return this.v2 as EstablishmentVerdict
+      }
+      if (this.k3 === key) {
+        this.outcome = this.o3
+        return this.v3 as EstablishmentVerdict
+      }
+      const more = this.more
+      if (more !== undefined)
+        for (let i = 0; i < more.length; i += 2)
+          if (more[i] === key) {
+            const v = more[i + 1] as EstablishmentVerdict
+            this.outcome = v.verdict
+            return v
+          }
     } else {
       this.rules = rules
       this.k0 = this.k1 = this.k2 = this.k3 = -1
       this.v0 = this.v1 = this.v2 = this.v3 = undefined
       this.next = 0
+      this.more = undefined
     }
     const v = establishmentVerdict(this.e, id, rules, planYear, p)
     Object.freeze(v.conditions)
     Object.freeze(v)
+    const o = v.verdict
+    let oldKey = -1
+    let old: EstablishmentVerdict | undefined
     switch (this.next) {
       case 0:
+        oldKey = this.k0
+        old = this.v0
         this.k0 = key
+        this.o0 = o
         this.v0 = v
         break
       case 1:
+        oldKey = this.k1
+        old = this.v1
         this.k1 = key
+        this.o1 = o
         this.v1 = v
         break
       case 2:
+        oldKey = this.k2
+        old = this.v2
         this.k2 = key
+        this.o2 = o
         this.v2 = v
         break
       default:
+        oldKey = this.k3
+        old = this.v3
         this.k3 = key
+        this.o3 = o
         this.v3 = v
     }
     this.next = (this.next + 1) & 3
-    return this.found(v)
-  }
-  private found(v: EstablishmentVerdict): EstablishmentVerdict {
-    this.outcome = v.verdict
+    if (old !== undefined && (this.more ??= []).length < 120) this.more.push(oldKey, old)
+    this.outcome = o
     return v
   }
 }
