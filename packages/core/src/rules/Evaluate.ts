@@ -146,6 +146,31 @@ const conditionStep = (c: Eligibility.Condition, subject: { readonly subject: st
 }
 
 /**
+ * The steps of a verdict an establishment's register remembers (frozen, shared by the evaluations
+ * that find it, and judged under the establishment rules of the view it is traced with), built
+ * once and shared, frozen, by the traces.
+ */
+const sharedSteps = new WeakMap<Eligibility.EstablishmentVerdict, ReadonlyArray<Trace.TraceStep>>()
+
+/** The trace steps of one establishment's conditions; `er`, the establishment rules it was judged under. */
+const establishmentSteps = (e: Eligibility.EstablishmentVerdict, er: ReadonlyArray<Eligibility.CompiledRule>): ReadonlyArray<Trace.TraceStep> => {
+  const shared = Object.isFrozen(e)
+  if (shared) {
+    const hit = sharedSteps.get(e)
+    if (hit !== undefined) return hit
+  }
+  const subject = { subject: e.establishmentId }
+  const out = new Array<Trace.TraceStep>(e.conditions.length)
+  for (let i = 0; i < e.conditions.length; i++) out[i] = conditionStep(e.conditions[i] as Eligibility.Condition, subject, er[i]?.reads ?? NONE)
+  if (shared) {
+    Object.freeze(subject)
+    for (let i = 0; i < out.length; i++) Object.freeze(out[i])
+    sharedSteps.set(e, Object.freeze(out))
+  }
+  return out
+}
+
+/**
  * Eligibility steps, pushed on `steps`: conditions are in the order of the view's rules, so the
  * reads are found by index. The steps of one subject share its `inputs` object (`{ subject }`).
  */
@@ -156,8 +181,8 @@ const eligibilitySteps = (steps: Array<Trace.TraceStep>, v: Eligibility.Proposal
   for (let i = 0; i < v.conditions.length; i++) steps.push(conditionStep(v.conditions[i] as Eligibility.Condition, proposal, pr[i]?.reads ?? NONE))
   for (let k = 0; k < v.establishments.length; k++) {
     const e = v.establishments[k] as Eligibility.EstablishmentVerdict
-    const subject = { subject: e.establishmentId }
-    for (let i = 0; i < e.conditions.length; i++) steps.push(conditionStep(e.conditions[i] as Eligibility.Condition, subject, er[i]?.reads ?? NONE))
+    const own = establishmentSteps(e, er)
+    for (let i = 0; i < own.length; i++) steps.push(own[i] as Trace.TraceStep)
   }
   for (let k = 0; k < v.lines.length; k++) {
     const l = v.lines[k] as Eligibility.LineVerdict
