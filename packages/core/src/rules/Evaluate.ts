@@ -276,8 +276,9 @@ class PackMemo {
   readonly nationalLayers: Layers | undefined
   /** The province codes in force at the date, by number (1: in force; `AdminUnits.provinceCodesOn`). */
   readonly inForce = new Uint8Array(100)
-  /** The warnings of a local-fund proposal with no provincial overlay, by its first province code. */
+  /** The warnings of a local-fund proposal with no provincial overlay, by its first province code (by number when it is two digits). */
   readonly localWarnings = new Map<string | undefined, ReadonlyArray<Issue>>()
+  readonly localByNumber = new Array<ReadonlyArray<Issue> | undefined>(100).fill(undefined)
   constructor(resolved: ResolvedPack) {
     this.layers = layersOf(resolved)
     this.nationalLayers = resolved.national === undefined ? undefined : layersOf(resolved.national)
@@ -442,10 +443,12 @@ const NewEvaluation = EvaluationRecord as unknown as new (...args: Parameters<ty
  */
 const localFundWarnings = (p: Proposal, resolved: ResolvedPack, view: ResolvedPack, memo: PackMemo): ReadonlyArray<Issue> => {
   const code = p.locations[0]?.provinceCode
-  let ws = memo.localWarnings.get(code)
+  const n = code === undefined ? -1 : provinceNumber(code)
+  let ws = n >= 0 ? memo.localByNumber[n] : memo.localWarnings.get(code)
   if (ws === undefined) {
     ws = Object.freeze([...view.warnings, Object.freeze(noOverlayWarning(p, resolved))])
-    memo.localWarnings.set(code, ws)
+    if (n >= 0) memo.localByNumber[n] = ws
+    else memo.localWarnings.set(code, ws)
   }
   return ws
 }
