@@ -86,7 +86,12 @@ describe("evaluation over a register (a Map of decoded establishments) remembers
     test.prop([portfolio(view, { proposals: { min: 1, max: 8 } }), fc.boolean()], { numRuns: 25 })(
       "the same result as without a register to remember in (a plain record), however often evaluated, for other plan years, and after the register changes",
       (pf, trace) => {
-        const register = new Map([...pf.establishments].map(([id, e]) => [id, Establishment.decode(Establishment.encode(e), { asOf: date }).value as Establishment.Establishment]))
+        const decoded = (json: unknown): Establishment.Establishment => {
+          const r = Establishment.decode(json, { asOf: date })
+          if (!r.ok) throw new Error(r.error.message)
+          return r.value
+        }
+        const register = new Map([...pf.establishments].map(([id, e]) => [id, decoded(Establishment.encode(e))]))
         const plain = (): Readonly<Record<string, Establishment.Establishment>> => Object.fromEntries(register)
         // six plan years and two orders of activities: more verdicts per establishment than the four kept in fields
         const variants = pf.proposals.flatMap((p) =>
@@ -107,8 +112,7 @@ describe("evaluation over a register (a Map of decoded establishments) remembers
         // an establishment replaced under its id by another's record: judged again
         const ids = [...register.keys()]
         const [first, second] = [ids[0] as string, ids[ids.length - 1] as string]
-        const other = Establishment.decode({ ...Establishment.encode(register.get(second) as Establishment.Establishment), id: first }, { asOf: date })
-        if (other.ok) register.set(first, other.value)
+        register.set(first, decoded({ ...Establishment.encode(register.get(second) as Establishment.Establishment), id: first }))
         same()
         // one not decoded (a copy) is judged each time
         register.set(second, { ...(register.get(second) as Establishment.Establishment) })

@@ -4,7 +4,9 @@
  *
  * For many proposals, resolve the pack once per date (`Pack.resolve`) and call {@link evaluate}
  * in the loop, or use {@link evaluateAll}, which picks the governing pack per proposal
- * (`Resolution.forDate` on the approval date) and resolves each pack once per date.
+ * (`Resolution.forDate` on the approval date) and resolves each pack once per date. Pass the
+ * establishments as one `Map` of decoded records for the whole loop (a register, sổ cơ sở): each
+ * establishment is then judged once per plan year, not once per proposal ({@link Context}).
  *
  * @example
  * ```ts
@@ -50,6 +52,16 @@ import type * as Trace from "../values/Trace.js"
  * @since 0.1.0
  */
 export interface Context {
+  /**
+   * The beneficiaries by id (cơ sở thụ hưởng). A `Map` of decoded establishments
+   * (`Establishment.decode`) is a register (sổ cơ sở): for as long as the `Map` lives, evaluation
+   * remembers what depends only on each establishment, the plan year and the activities (its
+   * verdict under the establishment rules, its province code), so that evaluating many proposals
+   * judges each establishment once, e.g. `const establishments = new Map(es.map((e) => [e.id, e]))`
+   * then `evaluate(p, resolved, { establishments })` for each `p`. An establishment replaced under
+   * its id is judged again; one not decoded (built by hand), or a plain record, is judged every time.
+   * The results are the same either way.
+   */
   readonly establishments: Eligibility.Establishments
   /** Record a JSON trace (default off: costs nothing). */
   readonly trace?: boolean
