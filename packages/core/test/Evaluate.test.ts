@@ -15,6 +15,8 @@ import * as Pack from "../src/rules/Pack.js"
 import * as Trace from "../src/values/Trace.js"
 import { cite, d, definition, establishment, laiChau18, lowMachineryOverlay, parameters, proposal } from "./fixtures/rules-pack.js"
 import * as Parameter from "../src/values/Parameter.js"
+import * as Establishment from "../src/records/Establishment.js"
+import { portfolio } from "../src/testing/index.js"
 
 const pack = Pack.loadOrThrow(definition)
 const resolved = Pack.resolveOrThrow(pack, d("2023-02-15"))
@@ -69,6 +71,54 @@ describe("the evaluation says what produced it", () => {
     const local = Evaluate.evaluateOrThrow({ ...p, fund: "local" }, r, { establishments: es })
     expect(local).toMatchObject({ overlay: "province-low", payable: 100_000_000n, warnings: [] })
     expect(Evaluate.evaluateOrThrow(p, r, { establishments: es }).overlay).toBeUndefined() // national fund: national levels
+  })
+})
+
+describe("evaluation over a register (a Map of decoded establishments) remembers each establishment's verdict", () => {
+  // the mining rule about machinery only, so that the scope of a proposal is part of what is remembered
+  const scoped = Pack.loadOrThrow({ ...definition, eligibility: definition.eligibility.map((r) => (r.kind === "mining-area" ? { ...r, activities: ["machinery"] } : r)) })
+  const json = (r: ReturnType<typeof Evaluate.evaluate>): string => JSON.stringify(r.ok ? Evaluate.encode(r.value) : { error: r.error.code, path: r.error.path })
+  describe.each([
+    ["the test pack", pack, d("2024-06-01")],
+    ["the test pack, its mining rule about machinery only", scoped, d("2025-09-01")]
+  ])("%s, resolved on %s", (_name, thePack, date) => {
+    const view = Pack.resolveOrThrow(thePack, date)
+    test.prop([portfolio(view, { proposals: { min: 1, max: 8 } }), fc.boolean()], { numRuns: 25 })(
+      "the same result as without a register to remember in (a plain record), however often evaluated, for other plan years, and after the register changes",
+      (pf, trace) => {
+        const decoded = (json: unknown): Establishment.Establishment => {
+          const r = Establishment.decode(json, { asOf: date })
+          if (!r.ok) throw new Error(r.error.message)
+          return r.value
+        }
+        const register = new Map([...pf.establishments].map(([id, e]) => [id, decoded(Establishment.encode(e))]))
+        const plain = (): Readonly<Record<string, Establishment.Establishment>> => Object.fromEntries(register)
+        // six plan years and two orders of activities: more verdicts per establishment than the four kept in fields
+        const variants = pf.proposals.flatMap((p) =>
+          [0, 1, 2, 3, 4, 5].flatMap((back) => {
+            const q = { ...p, planYear: (p.planYear - back) as typeof p.planYear }
+            return [q, { ...q, activities: [...q.activities].reverse() }]
+          })
+        )
+        const same = (): void => {
+          const fresh = plain()
+          for (const p of variants) {
+            const expected = json(Evaluate.evaluate(p, view, { establishments: fresh, trace }))
+            expect(json(Evaluate.evaluate(p, view, { establishments: register, trace }))).toBe(expected)
+            expect(json(Evaluate.evaluate(p, view, { establishments: register, trace }))).toBe(expected)
+          }
+        }
+        same()
+        // an establishment replaced under its id by another's record: judged again
+        const ids = [...register.keys()]
+        const [first, second] = [ids[0] as string, ids[ids.length - 1] as string]
+        register.set(first, decoded({ ...Establishment.encode(register.get(second) as Establishment.Establishment), id: first }))
+        same()
+        // one not decoded (a copy) is judged each time
+        register.set(second, { ...(register.get(second) as Establishment.Establishment) })
+        same()
+      }
+    )
   })
 })
 

@@ -4,7 +4,9 @@
  *
  * For many proposals, resolve the pack once per date (`Pack.resolve`) and call {@link evaluate}
  * in the loop, or use {@link evaluateAll}, which picks the governing pack per proposal
- * (`Resolution.forDate` on the approval date) and resolves each pack once per date.
+ * (`Resolution.forDate` on the approval date) and resolves each pack once per date. Pass the
+ * establishments as one `Map` of decoded records for the whole loop (a register, sổ cơ sở): each
+ * establishment is then judged once per plan year, not once per proposal ({@link Context}).
  *
  * @example
  * ```ts
@@ -30,7 +32,7 @@ import * as RateValue from "../values/Rate.js"
 import { canonicalOf } from "./internal/canonical.js"
 import { sha256Hex } from "./internal/sha256.js"
 import * as TraceValue from "../values/Trace.js"
-import { lookUpBeneficiaries, releaseBeneficiaries, verdictWith } from "./eligibility/verdicts.js"
+import { lookUpBeneficiaries, provinceNumber, rememberedBeneficiaries, releaseBeneficiaries, verdictWith } from "./eligibility/verdicts.js"
 import { computeRaw } from "./internal/supportEngine.js"
 import type * as LocalDate from "../values/LocalDate.js"
 import type * as Money from "../values/Money.js"
@@ -50,6 +52,16 @@ import type * as Trace from "../values/Trace.js"
  * @since 0.1.0
  */
 export interface Context {
+  /**
+   * The beneficiaries by id (cơ sở thụ hưởng). A `Map` of decoded establishments
+   * (`Establishment.decode`) is a register (sổ cơ sở): for as long as the `Map` lives, evaluation
+   * remembers what depends only on each establishment, the plan year and the activities (its
+   * verdict under the establishment rules, its province code), so that evaluating many proposals
+   * judges each establishment once, e.g. `const establishments = new Map(es.map((e) => [e.id, e]))`
+   * then `evaluate(p, resolved, { establishments })` for each `p`. An establishment replaced under
+   * its id is judged again; one not decoded (built by hand), or a plain record, is judged every time.
+   * The results are the same either way.
+   */
   readonly establishments: Eligibility.Establishments
   /** Record a JSON trace (default off: costs nothing). */
   readonly trace?: boolean
@@ -146,6 +158,31 @@ const conditionStep = (c: Eligibility.Condition, subject: { readonly subject: st
 }
 
 /**
+ * The steps of a verdict an establishment's register remembers (frozen, shared by the evaluations
+ * that find it, and judged under the establishment rules of the view it is traced with), built
+ * once and shared, frozen, by the traces.
+ */
+const sharedSteps = new WeakMap<Eligibility.EstablishmentVerdict, ReadonlyArray<Trace.TraceStep>>()
+
+/** The trace steps of one establishment's conditions; `er`, the establishment rules it was judged under. */
+const establishmentSteps = (e: Eligibility.EstablishmentVerdict, er: ReadonlyArray<Eligibility.CompiledRule>): ReadonlyArray<Trace.TraceStep> => {
+  const shared = Object.isFrozen(e)
+  if (shared) {
+    const hit = sharedSteps.get(e)
+    if (hit !== undefined) return hit
+  }
+  const subject = { subject: e.establishmentId }
+  const out = new Array<Trace.TraceStep>(e.conditions.length)
+  for (let i = 0; i < e.conditions.length; i++) out[i] = conditionStep(e.conditions[i] as Eligibility.Condition, subject, er[i]?.reads ?? NONE)
+  if (shared) {
+    Object.freeze(subject)
+    for (let i = 0; i < out.length; i++) Object.freeze(out[i])
+    sharedSteps.set(e, Object.freeze(out))
+  }
+  return out
+}
+
+/**
  * Eligibility steps, pushed on `steps`: conditions are in the order of the view's rules, so the
  * reads are found by index. The steps of one subject share its `inputs` object (`{ subject }`).
  */
@@ -156,8 +193,8 @@ const eligibilitySteps = (steps: Array<Trace.TraceStep>, v: Eligibility.Proposal
   for (let i = 0; i < v.conditions.length; i++) steps.push(conditionStep(v.conditions[i] as Eligibility.Condition, proposal, pr[i]?.reads ?? NONE))
   for (let k = 0; k < v.establishments.length; k++) {
     const e = v.establishments[k] as Eligibility.EstablishmentVerdict
-    const subject = { subject: e.establishmentId }
-    for (let i = 0; i < e.conditions.length; i++) steps.push(conditionStep(e.conditions[i] as Eligibility.Condition, subject, er[i]?.reads ?? NONE))
+    const own = establishmentSteps(e, er)
+    for (let i = 0; i < own.length; i++) steps.push(own[i] as Trace.TraceStep)
   }
   for (let k = 0; k < v.lines.length; k++) {
     const l = v.lines[k] as Eligibility.LineVerdict
@@ -196,8 +233,16 @@ const warningStep = (w: Issue): Trace.TraceStep => {
 
 /** The support of the cost lines eligibility excludes (0 when none is). */
 const excludedSupport = (v: Eligibility.ProposalVerdict, s: Support.ProposalSupport): bigint => {
+  const excluded = v.lines
+  if (excluded.length === 0) return 0n
   let sum = 0n
-  for (const l of v.lines) for (const ls of s.lines) if (ls.activityIndex === l.activity && ls.lineIndex === l.line) sum += ls.support
+  for (let i = 0; i < excluded.length; i++) {
+    const l = excluded[i] as Eligibility.LineVerdict
+    for (let j = 0; j < s.lines.length; j++) {
+      const ls = s.lines[j] as Support.LineSupport
+      if (ls.activityIndex === l.activity && ls.lineIndex === l.line) sum += ls.support
+    }
+  }
   return sum
 }
 
@@ -234,21 +279,25 @@ const layersOf = (view: ResolvedPack): Layers => {
 
 /**
  * What evaluation remembers of one resolved pack, because it depends on nothing else (or only on
- * a province code): the layers in force in each view, the province codes found in force at its
- * date, the warnings of a local-fund proposal with no overlay, per province. One look-up per
+ * a province code): the layers in force in each view, the province codes in force at its date, the warnings of a local-fund proposal with no overlay, per province. One look-up per
  * evaluation finds it (the last one is kept aside: consecutive proposals mostly share a pack).
  */
 class PackMemo {
   /** The layers in force in the resolved view itself, and in its national view. */
   readonly layers: Layers
   readonly nationalLayers: Layers | undefined
-  /** Province codes in force at the date, as `AdminUnits.provinceOn` found them (the answer never changes). */
-  readonly inForce = new Set<string>()
-  /** The warnings of a local-fund proposal with no provincial overlay, by its first province code. */
+  /** The province codes in force at the date, by number (1: in force; `AdminUnits.provinceCodesOn`). */
+  readonly inForce = new Uint8Array(100)
+  /** The warnings of a local-fund proposal with no provincial overlay, by its first province code (by number when it is two digits). */
   readonly localWarnings = new Map<string | undefined, ReadonlyArray<Issue>>()
+  readonly localByNumber = new Array<ReadonlyArray<Issue> | undefined>(100).fill(undefined)
   constructor(resolved: ResolvedPack) {
     this.layers = layersOf(resolved)
     this.nationalLayers = resolved.national === undefined ? undefined : layersOf(resolved.national)
+    for (const code of AdminUnits.provinceCodesOn(resolved.date)) {
+      const n = provinceNumber(code)
+      if (n >= 0) this.inForce[n] = 1
+    }
   }
 }
 const memos = new WeakMap<ResolvedPack, PackMemo>()
@@ -269,22 +318,30 @@ const memoOf = (resolved: ResolvedPack): PackMemo => {
 /**
  * A beneficiary recorded under a province code the decision date no longer knows (closed by the
  * 2025 reorganisation): an error naming the code, the day it closed and its successor.
- * `found[k]` is the establishment of `p.beneficiaries[k]` (undefined when unknown); `known`, the
- * codes already found in force at the date.
+ * `found[k]` is the establishment of `p.beneficiaries[k]` (undefined when unknown), `remembered[k]`
+ * what the register remembers of it (its province code, also as a number, read without touching
+ * the establishment).
  */
-const closedProvinceFault = (p: Proposal, date: LocalDate.LocalDate, found: ReadonlyArray<Establishment | undefined>, known: Set<string>): LookupError | undefined => {
+const closedProvinceFault = (
+  p: Proposal,
+  date: LocalDate.LocalDate,
+  found: ReadonlyArray<Establishment | undefined>,
+  remembered: ReadonlyArray<{ readonly provinceCode: string; readonly province: number } | undefined>,
+  memo: PackMemo
+): LookupError | undefined => {
   const ids = p.beneficiaries
+  const inForce = memo.inForce
   for (let k = 0; k < ids.length; k++) {
+    const r = remembered[k]
+    if (r !== undefined && r.province >= 0 && inForce[r.province] === 1) continue
     const e = found[k]
     if (e === undefined) continue // the verdict reports the unknown beneficiary
-    const code = e.location.provinceCode
-    if (known.has(code)) continue
+    const code = r?.provinceCode ?? e.location.provinceCode
+    const n = provinceNumber(code)
+    if (n >= 0 && inForce[n] === 1) continue
     const id = ids[k] as string
     const on = AdminUnits.provinceOn(code, date)
-    if (on.ok) {
-      known.add(code)
-      continue
-    }
+    if (on.ok) continue
     if (on.error.code !== "admin-units/code-not-in-force") continue
     const closedAfter = on.error.validity.reduce<string | undefined>((last, v) => (v.validUntil !== undefined && v.validUntil < date && (last === undefined || v.validUntil > last) ? v.validUntil : last), undefined)
     if (closedAfter === undefined) continue // a code not yet in force: not a closing
@@ -398,10 +455,12 @@ const NewEvaluation = EvaluationRecord as unknown as new (...args: Parameters<ty
  */
 const localFundWarnings = (p: Proposal, resolved: ResolvedPack, view: ResolvedPack, memo: PackMemo): ReadonlyArray<Issue> => {
   const code = p.locations[0]?.provinceCode
-  let ws = memo.localWarnings.get(code)
+  const n = code === undefined ? -1 : provinceNumber(code)
+  let ws = n >= 0 ? memo.localByNumber[n] : memo.localWarnings.get(code)
   if (ws === undefined) {
     ws = Object.freeze([...view.warnings, Object.freeze(noOverlayWarning(p, resolved))])
-    memo.localWarnings.set(code, ws)
+    if (n >= 0) memo.localByNumber[n] = ws
+    else memo.localWarnings.set(code, ws)
   }
   return ws
 }
@@ -430,7 +489,7 @@ export const evaluate: Evaluator = ((p: Proposal, resolved: ResolvedPack, ctx: C
   if (outside !== undefined) return err(outside)
   const memo = memoOf(resolved)
   const found = lookUpBeneficiaries(p, ctx.establishments)
-  const closed = closedProvinceFault(p, resolved.date, found, memo.inForce)
+  const closed = closedProvinceFault(p, resolved.date, found, rememberedBeneficiaries(), memo)
   const v = closed === undefined ? verdictWith(p, resolved, ctx.establishments, found) : closed
   releaseBeneficiaries(p.beneficiaries.length)
   if (closed !== undefined) return err(closed)

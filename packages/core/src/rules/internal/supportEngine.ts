@@ -46,6 +46,20 @@ const timesQuantity = (amount: bigint, q: Quantity, mode: Rounding.Mode): bigint
 const parameterOf = (r: Reading<unknown>): BindingParameter => ({ id: r.parameterId, citation: r.citation, layer: r.layer })
 
 /**
+ * The binding parameter of a reading, built once per reading (a resolved pack's readings are
+ * shared by every line it caps) and shared, frozen, by the lines.
+ */
+const bindingParameters = new WeakMap<Reading<unknown>, BindingParameter>()
+const sharedParameterOf = (r: Reading<unknown>): BindingParameter => {
+  let b = bindingParameters.get(r)
+  if (b === undefined) {
+    b = Object.freeze(parameterOf(r))
+    bindingParameters.set(r, b)
+  }
+  return b
+}
+
+/**
  * The parameter behind the cap that bound, if a cap did: for a multiple-of item bound by its
  * absolute cap, the multiple (the rule that set the figure), not the base item's amount.
  */
@@ -58,7 +72,7 @@ const bindingParameterOf = (item: ResolvedItem, binding: Binding): BindingParame
           ? item.share
           : (item.multiple ?? item.amountReading)
         : undefined
-  return r === undefined ? undefined : parameterOf(r)
+  return r === undefined ? undefined : sharedParameterOf(r)
 }
 
 /** The derivation of a multiple-of item's cap, built once per resolved item. */
