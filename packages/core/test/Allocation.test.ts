@@ -10,6 +10,7 @@ import * as Rounding from "../src/values/Rounding.js"
 import * as Trace from "../src/values/Trace.js"
 import { allocationCandidates, allocationInput, allocationPolicy, allocationUnit } from "../src/testing/allocation.js"
 import { pack2021 } from "./fixtures/ledger-pack.js"
+import { hashId, idTable, MAX_PROBES } from "../src/funds/internal/ids.js"
 
 const m = Money.make
 const M = 1_000_000n // one million đồng
@@ -363,6 +364,57 @@ describe("validation", () => {
       "allocation/reserve-without-citation"
     ])
   })
+
+  /** The places of the candidates whose id (in NFC) an earlier candidate already has: what duplicate-id must name. */
+  const repeats = (ids: ReadonlyArray<string>): Array<number> => {
+    const seen = new Set<string>()
+    const out: Array<number> = []
+    ids.forEach((id, i) => {
+      const n = id.normalize("NFC")
+      if (seen.has(n)) out.push(i)
+      seen.add(n)
+    })
+    return out
+  }
+  const duplicatesFound = (ids: ReadonlyArray<string>): Array<unknown> => {
+    const r = Allocation.allocate({ envelope: m(1n), candidates: ids.map((id) => cand(id, 1n)), policy: { kind: "whole-only" } })
+    return r.ok ? [] : r.error.issues.filter((i) => i.code === "allocation/duplicate-id").map((i) => i.path[1])
+  }
+
+  test("a repeated id is found among thousands, also typed decomposed (NFD) after composed", () => {
+    const ids = Array.from({ length: 5_000 }, (_, i) => `ĐA-${i}`)
+    ids.push("ĐA-17", "ĐA-4999", "ĐA-0", "Đề án 1", "\u0110e\u0302\u0300 a\u0301n 1")
+    expect(duplicatesFound(ids)).toEqual([5_000, 5_001, 5_002, 5_004])
+  })
+
+  test("an id typed decomposed (NFD) comes out composed (NFC); the other candidates are passed as given", () => {
+    const r = run({ envelope: m(10n), candidates: [cand("A", 1n), cand("\u0110e\u0302\u0300 a\u0301n 1", 2n)], policy: { kind: "whole-only" } })
+    expect(r.outcomes.map((o) => [o.id, o.allocated])).toEqual([
+      ["A", 1n],
+      ["Đề án 1", 2n]
+    ])
+  })
+
+  test("ids crafted to fall in one slot of the table are all told apart, and a repeat among them found (the table gives way to a Set)", () => {
+    // 300 candidates: a table of 1,024 slots; find ids whose hashes share their low 10 bits
+    const n = 300
+    const mask = idTable(n).length / 2 - 1
+    const target = hashId("X-0") & mask
+    const colliding: Array<string> = []
+    for (let k = 0; colliding.length < MAX_PROBES + 20; k++) if ((hashId(`X-${k}`) & mask) === target) colliding.push(`X-${k}`)
+    const ids = [...colliding, ...Array.from({ length: n - colliding.length - 2 }, (_, i) => `Y-${i}`), colliding[3] as string, colliding[MAX_PROBES + 5] as string]
+    expect(ids).toHaveLength(n)
+    expect(duplicatesFound(ids)).toEqual([n - 2, n - 1])
+    // without the repeats, nothing is refused
+    expect(Allocation.allocate({ envelope: m(1n), candidates: ids.slice(0, n - 2).map((id) => cand(id, 1n)), policy: { kind: "whole-only" } }).ok).toBe(true)
+  })
+
+  test.prop([fc.array(fc.constantFrom("A", "B", "Ư", "U\u031B", "Ừ", "U\u031B\u0300", "Ư\u0300", "DA-1", "DA-10"), { maxLength: 40 })])(
+    "duplicate-id names exactly the candidates whose id (in NFC) came before",
+    (ids) => {
+      expect(duplicatesFound(ids)).toEqual(repeats(ids))
+    }
+  )
 
   test("a zero minimum share is refused", () => {
     const r = Allocation.allocate({ envelope: m(1n), candidates: [], policy: { kind: "partial-marginal", minimumShare: Rate.zero } })

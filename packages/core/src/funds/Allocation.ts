@@ -49,6 +49,8 @@
  */
 import * as CitationM from "../values/Citation.js"
 import { LookupError, RuleViolation, ValidationError, type Issue } from "../values/Errors.js"
+import { fault, isPlain } from "../values/internal/text.js"
+import { hashId, idsIn, idTable, MAX_PROBES } from "./internal/ids.js"
 import { parse as parseDate, type Input as DateInput, type LocalDate } from "../values/LocalDate.js"
 import * as Money from "../values/Money.js"
 import * as Parameter from "../values/Parameter.js"
@@ -265,7 +267,17 @@ const toMap = (
 
 const isRate = (u: unknown): u is Rate.Rate => Rate.isFraction(u)
 
-const validate = <K>(input: Input<K>): ReadonlyArray<Issue> => {
+/**
+ * What validation learnt on its one pass over the candidates: the ids not in NFC, in NFC by the
+ * candidate's place (undefined when every id is), and Σ requested.
+ */
+interface Checked {
+  readonly issues: ReadonlyArray<Issue>
+  readonly renamed: ReadonlyMap<number, string> | undefined
+  readonly requested: bigint
+}
+
+const validate = <K>(input: Input<K>): Checked => {
   const issues: Array<Issue> = []
   const add = (code: string, path: ReadonlyArray<string | number>, message: string, actual?: unknown) =>
     issues.push(actual === undefined ? { code, path, message } : { code, path, message, actual })
@@ -287,23 +299,68 @@ const validate = <K>(input: Input<K>): ReadonlyArray<Issue> => {
   } else if (policy.kind !== "whole-only" && policy.kind !== "proportional-tier") {
     add("allocation/unknown-policy", ["policy", "kind"], `Unknown allocation policy (phương án phân bổ)`, (policy as { kind?: unknown }).kind)
   }
-  const ids = new Set<string>()
   const cs = input.candidates
   const needsTier = policy.kind === "proportional-tier"
+  let renamed: Map<number, string> | undefined
+  let requested = 0n
+  // the duplicate-id table (internal/ids.ts), then the Set that replaces it after a long probe
+  let slots: Int32Array | undefined = idTable(cs.length)
+  const mask = slots.length / 2 - 1
+  let seen: Set<string> | undefined
   for (let i = 0; i < cs.length; i++) {
     const c = cs[i] as Candidate<K>
-    const id = typeof c.id === "string" && c.id !== "" ? Text.check(c.id, "id", ["candidates", i, "id"], "proposal id (mã đề án)") : undefined
-    if (id === undefined) add("allocation/missing-id", ["candidates", i, "id"], "Every proposal (đề án) needs a non-empty id")
-    else if (!id.ok) issues.push(...id.error.issues)
-    else if (ids.has(id.value)) add("allocation/duplicate-id", ["candidates", i, "id"], `Proposal (đề án) id "${id.value}" appears twice`, c.id)
-    else ids.add(id.value)
-    if (typeof c.requested !== "bigint" || c.requested <= 0n)
+    const id: unknown = c.id
+    // the id as Text.check gives it back (NFC); plain text, as almost every id is, is checked
+    // here without building a path or a result (Text.check would give it back unchanged)
+    let value: string | undefined
+    if (typeof id !== "string" || id === "") add("allocation/missing-id", ["candidates", i, "id"], "Every proposal (đề án) needs a non-empty id")
+    else if (isPlain(id) && fault(id, "id", true) === undefined) value = id
+    else {
+      const checked = Text.check(id, "id", ["candidates", i, "id"], "proposal id (mã đề án)")
+      if (!checked.ok) issues.push(...checked.error.issues)
+      else {
+        value = checked.value
+        if (value !== id) (renamed ??= new Map()).set(i, value)
+      }
+    }
+    if (value !== undefined) {
+      let repeated = false
+      if (slots !== undefined) {
+        const h = hashId(value)
+        for (let j = h & mask, probe = 1; ; j = (j + 1) & mask, probe++) {
+          const at = slots[2 * j + 1] as number
+          if (at === 0) {
+            slots[2 * j] = h
+            slots[2 * j + 1] = i + 1
+            break
+          }
+          if (slots[2 * j] === h && (renamed?.get(at - 1) ?? (cs[at - 1] as Candidate<K>).id) === value) {
+            repeated = true
+            break
+          }
+          if (probe === MAX_PROBES) {
+            seen = idsIn(slots, cs, renamed)
+            slots = undefined
+            break
+          }
+        }
+      }
+      if (seen !== undefined) {
+        const before = seen.size
+        seen.add(value)
+        repeated = seen.size === before
+      }
+      if (repeated) add("allocation/duplicate-id", ["candidates", i, "id"], `Proposal (đề án) id "${value}" appears twice`, id)
+    }
+    const r: unknown = c.requested
+    if (typeof r !== "bigint" || r <= 0n)
       add(
         "allocation/invalid-request",
         ["candidates", i, "requested"],
         "The requested support (kinh phí đề nghị hỗ trợ) must be a positive amount of đồng",
-        c.requested
+        r
       )
+    else requested += r
     if (needsTier && !Number.isSafeInteger(c.tier))
       add(
         "allocation/missing-tier",
@@ -331,7 +388,7 @@ const validate = <K>(input: Input<K>): ReadonlyArray<Issue> => {
     if (r.citation === undefined || r.citation === null || typeof r.citation !== "object")
       add("allocation/reserve-without-citation", ["reserve", "citation"], "A reserve must cite the rule (căn cứ pháp lý) that allows it")
   }
-  return issues
+  return { issues, renamed, requested }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -399,8 +456,11 @@ const ranked = <K>(input: Input<K>): ReadonlyArray<Candidate<K>> => {
   if (cmp === undefined) return input.candidates
   return input.candidates.slice().sort((a, b) => {
     const c = cmp(a, b)
-    if (c !== 0 && !Number.isNaN(c)) return c
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+    // 0 and NaN (and anything not a number) leave it to the ids
+    if (c > 0 || c < 0) return c
+    const x = a.id
+    const y = b.id
+    return x < y ? -1 : x > y ? 1 : 0
   })
 }
 
@@ -703,7 +763,7 @@ const proportional = <K>(
  * ```
  */
 export const allocate = <K>(input: Input<K>, recorder?: Trace.Recorder): Result<Allocation, ValidationError> => {
-  const issues = validate(input)
+  const { issues, renamed, requested } = validate(input)
   if (issues.length > 0) {
     const first = issues[0] as Issue
     return err(
@@ -716,8 +776,10 @@ export const allocate = <K>(input: Input<K>, recorder?: Trace.Recorder): Result<
     )
   }
   // ids in NFC (validate read them so): one proposal typed composed or decomposed is one id
-  if (input.candidates.some((c) => c.id.normalize("NFC") !== c.id))
-    input = { ...input, candidates: input.candidates.map((c) => ({ ...c, id: c.id.normalize("NFC") })) }
+  if (renamed !== undefined) {
+    const nfc = renamed
+    input = { ...input, candidates: input.candidates.map((c, i) => { const id = nfc.get(i); return id === undefined ? c : { ...c, id } }) }
+  }
   const envelope = input.envelope as bigint
   let reserveAmount = 0n
   let reserve: Allocation["reserve"] = undefined
@@ -746,8 +808,6 @@ export const allocate = <K>(input: Input<K>, recorder?: Trace.Recorder): Result<
   const notes: Roundings | undefined = recorder === undefined ? undefined : { byRank: new Map(), groups: [] }
   const { outcomes, allocated } =
     policy.kind === "proportional-tier" ? proportional(order, distributable, policy.unit ?? 1n, g, notes) : walk(order, distributable, policy, g, notes)
-  let requested = 0n
-  for (const c of input.candidates) requested += c.requested
   const ceilings: Array<CeilingUse> = []
   for (const k of KINDS) {
     const m = g.ceiling[k]
@@ -828,9 +888,11 @@ export const outcomeOf = (allocation: Allocation, id: string): Outcome | undefin
 export const byRankKey =
   <K>(compareKeys: (a: K, b: K) => number) =>
   (a: Candidate<K>, b: Candidate<K>): number => {
-    if (a.rankKey === undefined) return b.rankKey === undefined ? 0 : 1
-    if (b.rankKey === undefined) return -1
-    return compareKeys(a.rankKey, b.rankKey)
+    const x = a.rankKey
+    const y = b.rankKey
+    if (x === undefined) return y === undefined ? 0 : 1
+    if (y === undefined) return -1
+    return compareKeys(x, y)
   }
 
 const CONSTRAINT_TEXT: { readonly [c in Constraint]: string } = {
