@@ -663,6 +663,30 @@ describe("properties", () => {
     }
   )
 
+  test.prop([allocationInput({ withCeilings: true, policy: rankPolicies })])(
+    "every outcome follows the policy from the headroom at its turn: funded in full when it fits; under partial-marginal, else the headroom cut to the unit when that is at least the minimum share (cut × d ≥ request × n)",
+    (input) => {
+      const a = run(input)
+      const policy = input.policy
+      for (const o of a.outcomes) {
+        if (o.requested <= o.available) {
+          expect([o.status, o.reason, o.allocated]).toEqual(["funded", "fits", o.requested])
+          continue
+        }
+        if (policy.kind !== "partial-marginal") {
+          expect([o.status, o.reason, o.allocated, o.constraint]).toEqual(["unfunded", "does-not-fit", 0n, o.limit])
+          continue
+        }
+        const unit = policy.unit ?? 1n
+        const cut = o.available - (o.available % unit)
+        const s = policy.minimumShare
+        if (cut <= 0n) expect([o.reason, o.allocated]).toEqual(["does-not-fit", 0n])
+        else if (cut * s.denominator >= o.requested * s.numerator) expect([o.status, o.reason, o.allocated, o.constraint]).toEqual(["partly-funded", "partial", cut, o.limit])
+        else expect([o.status, o.reason, o.allocated, o.constraint]).toEqual(["unfunded", "below-minimum-share", 0n, "minimum-share"])
+      }
+    }
+  )
+
   test("with ceilings the monotonicity can fail across groups (the documented exception)", () => {
     // A (HG) is blocked by the HG ceiling; B, ranked lower, in BG, with a larger request, is funded.
     const a = run({

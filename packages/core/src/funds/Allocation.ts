@@ -487,6 +487,29 @@ const roundingRecord = (numerator: bigint, denominator: bigint, result: bigint, 
   difference: Rounding.fractionToString(result * denominator - numerator, denominator)
 })
 
+/** One outcome: every outcome is built here, so that all have one shape. */
+const outcome = <K>(
+  c: Candidate<K>,
+  rank: number,
+  allocated: bigint,
+  status: Status,
+  reason: Reason,
+  constraint: Constraint,
+  available: bigint,
+  limit: Limit
+): Outcome => ({
+  id: c.id,
+  rank,
+  tier: c.tier,
+  requested: c.requested,
+  allocated: allocated as Money,
+  status,
+  reason,
+  constraint,
+  available: available as Money,
+  limit
+})
+
 const walk = <K>(
   order: ReadonlyArray<Candidate<K>>,
   distributable: bigint,
@@ -494,13 +517,19 @@ const walk = <K>(
   g: Groups,
   notes: Roundings | undefined
 ): { outcomes: Array<Outcome>; allocated: bigint } => {
-  const outcomes: Array<Outcome> = new Array<Outcome>(order.length)
+  const n = order.length
+  const outcomes: Array<Outcome> = new Array<Outcome>(n)
   let left = distributable
-  let total = 0n
   const partial = policy.kind === "partial-marginal"
   const unit = partial ? (policy.unit ?? 1n) : 1n
-  const minimumShare = partial ? policy.minimumShare : Rate.one
-  for (let r = 0; r < order.length; r++) {
+  const share = partial ? policy.minimumShare : Rate.one
+  // For the last headroom that did not fit a request (it changes only when something is
+  // allocated): that headroom cut to the unit, and the largest request of which the cut is at
+  // least the minimum share (cut / request ≥ n / d ⟺ request ≤ ⌊cut × d / n⌋, n > 0).
+  let cutOf = -1n
+  let cut = 0n
+  let largest = 0n
+  for (let r = 0; r < n; r++) {
     const c = order[r] as Candidate<K>
     const req = c.requested as bigint
     let hAmount = left
@@ -510,51 +539,29 @@ const walk = <K>(
       hAmount = h.amount
       hLimit = h.constraint
     }
-    let allocated = 0n
-    let reason: Reason
-    let constraint: Constraint
     if (req <= hAmount) {
-      allocated = req
-      reason = "fits"
-      constraint = "none"
+      outcomes[r] = outcome(c, r, req, "funded", "fits", "none", hAmount, hLimit)
+      left -= req
+      if (g.any) consume(c, req, g)
     } else if (!partial) {
-      reason = "does-not-fit"
-      constraint = hLimit
+      outcomes[r] = outcome(c, r, 0n, "unfunded", "does-not-fit", hLimit, hAmount, hLimit)
     } else {
-      const cut = hAmount - (hAmount % unit)
+      if (hAmount !== cutOf) {
+        cutOf = hAmount
+        cut = hAmount - (hAmount % unit)
+        largest = (cut * share.denominator) / share.numerator
+      }
       // the headroom cut to the unit decides (and, when partly funded, is) the allocation
       if (notes !== undefined && cut !== hAmount) noteRounding(notes, r, roundingRecord(hAmount, 1n, cut, unit))
-      if (cut <= 0n) {
-        reason = "does-not-fit"
-        constraint = hLimit
-      } else if (Rate.compareShare(cut, req, minimumShare) >= 0) {
-        allocated = cut
-        reason = "partial"
-        constraint = hLimit
-      } else {
-        reason = "below-minimum-share"
-        constraint = "minimum-share"
-      }
-    }
-    if (allocated > 0n) {
-      left -= allocated
-      total += allocated
-      if (g.any) consume(c, allocated, g)
-    }
-    outcomes[r] = {
-      id: c.id,
-      rank: r,
-      tier: c.tier,
-      requested: c.requested,
-      allocated: allocated as Money,
-      status: reason === "fits" ? "funded" : reason === "partial" ? "partly-funded" : "unfunded",
-      reason,
-      constraint,
-      available: hAmount as Money,
-      limit: hLimit
+      if (cut <= 0n) outcomes[r] = outcome(c, r, 0n, "unfunded", "does-not-fit", hLimit, hAmount, hLimit)
+      else if (req <= largest) {
+        outcomes[r] = outcome(c, r, cut, "partly-funded", "partial", hLimit, hAmount, hLimit)
+        left -= cut
+        if (g.any) consume(c, cut, g)
+      } else outcomes[r] = outcome(c, r, 0n, "unfunded", "below-minimum-share", "minimum-share", hAmount, hLimit)
     }
   }
-  return { outcomes, allocated: total }
+  return { outcomes, allocated: distributable - left }
 }
 
 const CONSTRAINT_RANK: { readonly [c in Constraint]: number } = {
