@@ -398,6 +398,8 @@ interface Groups {
   /** per kind: ceiling map and remaining map, or undefined when that kind has no ceilings */
   readonly ceiling: { readonly [k in Kind]: ReadonlyMap<string, Money> | undefined }
   readonly remaining: { readonly [k in Kind]: Map<string, bigint> | undefined }
+  /** the kinds that have ceilings, in the order of KINDS (which breaks ties between limits) */
+  readonly active: ReadonlyArray<{ readonly kind: Kind; readonly limit: Limit; readonly remaining: Map<string, bigint> }>
   readonly any: boolean
 }
 
@@ -408,15 +410,16 @@ const makeGroups = (ceilings: Ceilings | undefined): Groups => {
     activity: toMap(ceilings?.activity)
   }
   const rem = (m: ReadonlyMap<string, Money> | undefined) => (m === undefined ? undefined : new Map<string, bigint>(m))
-  return {
-    ceiling,
-    remaining: {
-      province: rem(ceiling.province),
-      implementingUnit: rem(ceiling.implementingUnit),
-      activity: rem(ceiling.activity)
-    },
-    any: ceiling.province !== undefined || ceiling.implementingUnit !== undefined || ceiling.activity !== undefined
+  const remaining = {
+    province: rem(ceiling.province),
+    implementingUnit: rem(ceiling.implementingUnit),
+    activity: rem(ceiling.activity)
   }
+  const active = KINDS.flatMap((kind) => {
+    const m = remaining[kind]
+    return m === undefined ? [] : [{ kind, limit: CONSTRAINT_OF[kind], remaining: m }]
+  })
+  return { ceiling, remaining, active, any: active.length > 0 }
 }
 
 /** Headroom and binding constraint of a candidate given the remaining envelope and ceilings. */
@@ -529,20 +532,36 @@ const walk = <K>(
   let cutOf = -1n
   let cut = 0n
   let largest = 0n
+  // per ceiling kind: the candidate's key and what is left of its ceiling (undefined: none applies)
+  const active = g.active
+  const keys = new Array<string | undefined>(active.length).fill(undefined)
+  const lefts = new Array<bigint | undefined>(active.length).fill(undefined)
+  const take = (amount: bigint): void => {
+    for (let k = 0; k < active.length; k++) {
+      const l = lefts[k]
+      if (l !== undefined) (active[k] as Groups["active"][number]).remaining.set(keys[k] as string, l - amount)
+    }
+  }
   for (let r = 0; r < n; r++) {
     const c = order[r] as Candidate<K>
     const req = c.requested as bigint
     let hAmount = left
     let hLimit: Limit = "envelope"
-    if (g.any) {
-      const h = headroom(c, left, g)
-      hAmount = h.amount
-      hLimit = h.constraint
+    for (let k = 0; k < active.length; k++) {
+      const a = active[k] as Groups["active"][number]
+      const key = c[a.kind]
+      const l = key === undefined ? undefined : a.remaining.get(key)
+      keys[k] = key
+      lefts[k] = l
+      if (l !== undefined && l < hAmount) {
+        hAmount = l
+        hLimit = a.limit
+      }
     }
     if (req <= hAmount) {
       outcomes[r] = outcome(c, r, req, "funded", "fits", "none", hAmount, hLimit)
       left -= req
-      if (g.any) consume(c, req, g)
+      if (active.length > 0) take(req)
     } else if (!partial) {
       outcomes[r] = outcome(c, r, 0n, "unfunded", "does-not-fit", hLimit, hAmount, hLimit)
     } else {
@@ -557,7 +576,7 @@ const walk = <K>(
       else if (req <= largest) {
         outcomes[r] = outcome(c, r, cut, "partly-funded", "partial", hLimit, hAmount, hLimit)
         left -= cut
-        if (g.any) consume(c, cut, g)
+        if (active.length > 0) take(cut)
       } else outcomes[r] = outcome(c, r, 0n, "unfunded", "below-minimum-share", "minimum-share", hAmount, hLimit)
     }
   }
