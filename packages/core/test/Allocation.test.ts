@@ -295,6 +295,43 @@ describe("ranking", () => {
     ])
   })
 
+  // Integer rank keys are put in order without the comparator, which then only checks that order
+  // and finds the ties; other keys, and comparators that disagree, take the general sort. Either
+  // way the ranking is the comparator's, ties by id: checked against a plain sort.
+  const keyComparators = {
+    ascending: (x: number, y: number) => x - y,
+    descending: (x: number, y: number) => y - x,
+    "coarse (tens)": (x: number, y: number) => Math.floor(x / 10) - Math.floor(y / 10),
+    "all equal": () => 0
+  } as const
+  const rankKeys = fc.oneof(
+    fc.integer({ min: -30, max: 30 }),
+    fc.constantFrom(Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 0.5, -0, 2 ** 60),
+    fc.constant(undefined)
+  )
+  test.prop([
+    fc.uniqueArray(fc.record({ id: fc.stringMatching(/^[a-e]{1,3}$/), key: rankKeys }), { selector: (r) => r.id, maxLength: 30 }),
+    fc.constantFrom(...(Object.keys(keyComparators) as Array<keyof typeof keyComparators>)),
+    fc.boolean()
+  ])("the ranking is the comparator's with ties by id, whatever the keys (integers, wide, fractional, missing)", (rows, which, onlyIntegers) => {
+    const compareKeys = keyComparators[which]
+    const candidates = rows.map((r) => cand(r.id, 1n, { rankKey: onlyIntegers ? Math.trunc(r.key ?? 7) % 1000 : (r.key as number) }))
+    const compare = Allocation.byRankKey(compareKeys)
+    const expected = [...candidates].sort((a, b) => compare(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((c) => c.id)
+    const a = run({ envelope: m(1n), candidates, compare, policy: { kind: "whole-only" } })
+    expect(a.outcomes.map((o) => o.id)).toEqual(expected)
+    expect(a.outcomes.map((o) => o.rank)).toEqual(expected.map((_, i) => i))
+  })
+
+  test("a comparator that is not the rank keys' ascending order (here: descending, read from another field) is followed", () => {
+    const candidates = [cand("a", 300n, { rankKey: 1, tier: 3 }), cand("b", 300n, { rankKey: 2, tier: 1 }), cand("c", 300n, { rankKey: 3, tier: 2 })]
+    const byTierDesc = (x: Allocation.Candidate<number>, y: Allocation.Candidate<number>) => (y.tier as number) - (x.tier as number)
+    expect(run({ envelope: m(1n), candidates, compare: byTierDesc, policy: { kind: "whole-only" } }).outcomes.map((o) => o.id)).toEqual(["a", "c", "b"])
+    expect(
+      run({ envelope: m(1n), candidates, compare: Allocation.byRankKey((x: number, y: number) => y - x), policy: { kind: "whole-only" } }).outcomes.map((o) => o.id)
+    ).toEqual(["c", "b", "a"])
+  })
+
   test("the pack's priority comparator (Priority.compare) ranks candidates through their rank keys", () => {
     const key = (proposalId: string, areaRank: number, industryRank: number, pilot = false): Priority.Classification => ({
       proposalId,
