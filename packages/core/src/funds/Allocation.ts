@@ -553,6 +553,9 @@ const roundingRecord = (numerator: bigint, denominator: bigint, result: bigint, 
   difference: Rounding.fractionToString(result * denominator - numerator, denominator)
 })
 
+/** An outcome being completed (by `proportional`, before it is returned). */
+type Draft = { -readonly [k in keyof Outcome]: Outcome[k] }
+
 /** One outcome: every outcome is built here, so that all have one shape. */
 const outcome = <K>(
   c: Candidate<K>,
@@ -714,48 +717,44 @@ const proportional = <K>(
   g: Groups,
   notes: Roundings | undefined
 ): { outcomes: Array<Outcome>; allocated: bigint } => {
-  // Tiers in ascending order; inside a tier, ranking order (which breaks split ties).
+  // One pass over the candidates in ranking order builds every outcome as if its tier got
+  // nothing (completed tier by tier below, in place: outcomes stand in memory in ranking order,
+  // the candidates wherever the caller made them) and groups the ranks by tier.
+  const outcomes: Array<Draft> = new Array<Draft>(order.length)
   const byTier = new Map<number, Array<number>>()
   for (let r = 0; r < order.length; r++) {
-    const t = (order[r] as Candidate<K>).tier as number
+    const c = order[r] as Candidate<K>
+    outcomes[r] = outcome(c, r, 0n, "unfunded", "lower-tier", "envelope", 0n, "envelope")
+    const t = c.tier as number
     let list = byTier.get(t)
     if (list === undefined) byTier.set(t, (list = []))
     list.push(r)
   }
+  // Tiers in ascending order; inside a tier, ranking order (which breaks split ties).
   const tiers = [...byTier.keys()].sort((a, b) => a - b)
-  const outcomes: Array<Outcome> = new Array<Outcome>(order.length)
   let left = distributable
   let total = 0n
   let stopped = false
   for (const t of tiers) {
     const ranks = byTier.get(t) as Array<number>
     const n = ranks.length
-    const envelopeAtStart = left as Money
+    const envelopeAtStart = left
     const heads = g.any ? ranks.map((r) => headroom(order[r] as Candidate<K>, left, g)) : undefined
     if (stopped) {
-      for (let i = 0; i < n; i++) {
-        const r = ranks[i] as number
-        const c = order[r] as Candidate<K>
-        const h = heads?.[i]
-        outcomes[r] = {
-          id: c.id,
-          rank: r,
-          tier: c.tier,
-          requested: c.requested,
-          allocated: Money.zero,
-          status: "unfunded",
-          reason: "lower-tier",
-          constraint: "envelope",
-          available: h === undefined ? envelopeAtStart : (h.amount as Money),
-          limit: h === undefined ? "envelope" : h.constraint
+      if (heads !== undefined)
+        for (let i = 0; i < n; i++) {
+          const o = outcomes[ranks[i] as number] as Draft
+          const h = heads[i] as { amount: bigint; constraint: Limit }
+          o.available = h.amount as Money
+          o.limit = h.constraint
         }
-      }
+      else for (let i = 0; i < n; i++) (outcomes[ranks[i] as number] as Draft).available = envelopeAtStart as Money
       continue
     }
     const amounts: Array<bigint> = new Array<bigint>(n)
     let sum = 0n
     for (let i = 0; i < n; i++) {
-      const a = (order[ranks[i] as number] as Candidate<K>).requested as bigint
+      const a = (outcomes[ranks[i] as number] as Draft).requested as bigint
       amounts[i] = a
       sum += a
     }
@@ -797,24 +796,18 @@ const proportional = <K>(
     total += sum
     for (let i = 0; i < n; i++) {
       const r = ranks[i] as number
-      const c = order[r] as Candidate<K>
+      const o = outcomes[r] as Draft
       const a = amounts[i] as bigint
-      if (g.any) consume(c, a, g)
+      if (g.any) consume(order[r] as Candidate<K>, a, g)
       // Amounts only ever go down from the request, and every reduction is noted in `bound`.
-      const funded = bound[i] === "none"
+      const b = bound[i] as Constraint
       const h = heads?.[i]
-      outcomes[r] = {
-        id: c.id,
-        rank: r,
-        tier: c.tier,
-        requested: c.requested,
-        allocated: a as Money,
-        status: funded ? "funded" : a === 0n ? "unfunded" : "partly-funded",
-        reason: funded ? "fits" : "scaled",
-        constraint: funded ? "none" : (bound[i] as Constraint),
-        available: h === undefined ? envelopeAtStart : (h.amount as Money),
-        limit: h === undefined ? "envelope" : h.constraint
-      }
+      o.allocated = a as Money
+      o.status = b === "none" ? "funded" : a === 0n ? "unfunded" : "partly-funded"
+      o.reason = b === "none" ? "fits" : "scaled"
+      o.constraint = b
+      o.available = (h === undefined ? envelopeAtStart : h.amount) as Money
+      o.limit = h === undefined ? "envelope" : h.constraint
     }
   }
   return { outcomes, allocated: total }
