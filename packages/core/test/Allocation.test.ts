@@ -724,6 +724,20 @@ describe("properties", () => {
     }
   )
 
+  test.prop([
+    fc.array(
+      fc.oneof(
+        fc.bigInt({ min: 1n, max: 10n ** 12n }),
+        fc.bigInt({ min: 2n ** 53n - 1_000n, max: 2n ** 53n + 1_000n }),
+        fc.bigInt({ min: 1n, max: 10n ** 40n })
+      ),
+      { maxLength: 60 }
+    )
+  ])("Σ requested is exact whether the requests are summed as floats (while exact) or as bigints, across 2^53", (amounts) => {
+    const a = run({ envelope: m(0n), candidates: amounts.map((x, i) => cand(`P${i}`, x)), policy: { kind: "whole-only" } })
+    expect(a.totals.requested).toBe(amounts.reduce((s, x) => s + x, 0n))
+  })
+
   test("with ceilings the monotonicity can fail across groups (the documented exception)", () => {
     // A (HG) is blocked by the HG ceiling; B, ranked lower, in BG, with a larger request, is funded.
     const a = run({

@@ -303,6 +303,7 @@ const validate = <K>(input: Input<K>): Checked => {
   const needsTier = policy.kind === "proportional-tier"
   let renamed: Map<number, string> | undefined
   let requested = 0n
+  let floatSum = 0
   // the duplicate-id table (internal/ids.ts), then the Set that replaces it after a long probe
   let slots: Int32Array | undefined = idTable(cs.length)
   const mask = slots.length / 2 - 1
@@ -360,7 +361,16 @@ const validate = <K>(input: Input<K>): Checked => {
         "The requested support (kinh phí đề nghị hỗ trợ) must be a positive amount of đồng",
         r
       )
-    else requested += r
+    else {
+      // Σ requested in a float while that is exact (every term and partial sum ≤ 2^53 − 1), in
+      // bigint otherwise: 100,000 additions made as many bigints, garbage of no other use
+      const x = Number(r)
+      if (x > Number.MAX_SAFE_INTEGER) requested += r
+      else if (floatSum + x > Number.MAX_SAFE_INTEGER) {
+        requested += BigInt(floatSum)
+        floatSum = x
+      } else floatSum += x
+    }
     if (needsTier && !Number.isSafeInteger(c.tier))
       add(
         "allocation/missing-tier",
@@ -388,7 +398,7 @@ const validate = <K>(input: Input<K>): Checked => {
     if (r.citation === undefined || r.citation === null || typeof r.citation !== "object")
       add("allocation/reserve-without-citation", ["reserve", "citation"], "A reserve must cite the rule (căn cứ pháp lý) that allows it")
   }
-  return { issues, renamed, requested }
+  return { issues, renamed, requested: requested + BigInt(floatSum) }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -553,9 +563,6 @@ const roundingRecord = (numerator: bigint, denominator: bigint, result: bigint, 
   difference: Rounding.fractionToString(result * denominator - numerator, denominator)
 })
 
-/** An outcome being completed (by `proportional`, before it is returned). */
-type Draft = { -readonly [k in keyof Outcome]: Outcome[k] }
-
 /** One outcome: every outcome is built here, so that all have one shape. */
 const outcome = <K>(
   c: Candidate<K>,
@@ -717,14 +724,20 @@ const proportional = <K>(
   g: Groups,
   notes: Roundings | undefined
 ): { outcomes: Array<Outcome>; allocated: bigint } => {
-  // One pass over the candidates in ranking order builds every outcome as if its tier got
-  // nothing (completed tier by tier below, in place: outcomes stand in memory in ranking order,
-  // the candidates wherever the caller made them) and groups the ranks by tier.
-  const outcomes: Array<Draft> = new Array<Draft>(order.length)
+  // One pass over the candidates in ranking order reads what the tiers need (tier, request);
+  // what each gets is kept by rank, and the outcomes are built in one pass at the end, so that
+  // they are not live (and copied by the collector) while the tiers are scaled. A rank without a
+  // bound was in a tier below the one scaled to the envelope: it gets nothing ("lower-tier").
+  const N = order.length
+  const requested: Array<bigint> = new Array<bigint>(N)
+  const given: Array<bigint> = new Array<bigint>(N).fill(0n)
+  const bounds: Array<Constraint | undefined> = new Array<Constraint | undefined>(N).fill(undefined)
+  const available: Array<bigint> = new Array<bigint>(N).fill(0n)
+  const limits: Array<Limit> = new Array<Limit>(N).fill("envelope")
   const byTier = new Map<number, Array<number>>()
-  for (let r = 0; r < order.length; r++) {
+  for (let r = 0; r < N; r++) {
     const c = order[r] as Candidate<K>
-    outcomes[r] = outcome(c, r, 0n, "unfunded", "lower-tier", "envelope", 0n, "envelope")
+    requested[r] = c.requested
     const t = c.tier as number
     let list = byTier.get(t)
     if (list === undefined) byTier.set(t, (list = []))
@@ -738,23 +751,19 @@ const proportional = <K>(
   for (const t of tiers) {
     const ranks = byTier.get(t) as Array<number>
     const n = ranks.length
-    const envelopeAtStart = left
-    const heads = g.any ? ranks.map((r) => headroom(order[r] as Candidate<K>, left, g)) : undefined
-    if (stopped) {
-      if (heads !== undefined)
-        for (let i = 0; i < n; i++) {
-          const o = outcomes[ranks[i] as number] as Draft
-          const h = heads[i] as { amount: bigint; constraint: Limit }
-          o.available = h.amount as Money
-          o.limit = h.constraint
-        }
-      else for (let i = 0; i < n; i++) (outcomes[ranks[i] as number] as Draft).available = envelopeAtStart as Money
-      continue
-    }
+    if (g.any)
+      for (let i = 0; i < n; i++) {
+        const r = ranks[i] as number
+        const h = headroom(order[r] as Candidate<K>, left, g)
+        available[r] = h.amount
+        limits[r] = h.constraint
+      }
+    else for (let i = 0; i < n; i++) available[ranks[i] as number] = left
+    if (stopped) continue
     const amounts: Array<bigint> = new Array<bigint>(n)
     let sum = 0n
     for (let i = 0; i < n; i++) {
-      const a = (outcomes[ranks[i] as number] as Draft).requested as bigint
+      const a = requested[ranks[i] as number] as bigint
       amounts[i] = a
       sum += a
     }
@@ -796,19 +805,22 @@ const proportional = <K>(
     total += sum
     for (let i = 0; i < n; i++) {
       const r = ranks[i] as number
-      const o = outcomes[r] as Draft
       const a = amounts[i] as bigint
       if (g.any) consume(order[r] as Candidate<K>, a, g)
+      given[r] = a
       // Amounts only ever go down from the request, and every reduction is noted in `bound`.
-      const b = bound[i] as Constraint
-      const h = heads?.[i]
-      o.allocated = a as Money
-      o.status = b === "none" ? "funded" : a === 0n ? "unfunded" : "partly-funded"
-      o.reason = b === "none" ? "fits" : "scaled"
-      o.constraint = b
-      o.available = (h === undefined ? envelopeAtStart : h.amount) as Money
-      o.limit = h === undefined ? "envelope" : h.constraint
+      bounds[r] = bound[i] as Constraint
     }
+  }
+  const outcomes: Array<Outcome> = new Array<Outcome>(N)
+  for (let r = 0; r < N; r++) {
+    const c = order[r] as Candidate<K>
+    const b = bounds[r]
+    const a = given[r] as bigint
+    outcomes[r] =
+      b === undefined
+        ? outcome(c, r, 0n, "unfunded", "lower-tier", "envelope", available[r] as bigint, limits[r] as Limit)
+        : outcome(c, r, a, b === "none" ? "funded" : a === 0n ? "unfunded" : "partly-funded", b === "none" ? "fits" : "scaled", b, available[r] as bigint, limits[r] as Limit)
   }
   return { outcomes, allocated: total }
 }
