@@ -130,7 +130,10 @@ export interface Reserve {
 
 /**
  * What {@link allocate} needs. Without `compare` the candidates are taken as already ranked
- * (first = highest priority).
+ * (first = highest priority). `compare` must be consistent (a total preorder: what it finds
+ * equal stays together); ties are broken by id. When every rank key is a safe integer, the
+ * candidates are first put in ascending key order and `compare` is only asked about neighbours,
+ * to confirm that order and find the ties; if it disagrees anywhere, they are sorted with it.
  * @category models
  * @since 0.1.0
  */
