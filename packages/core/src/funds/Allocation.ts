@@ -589,6 +589,19 @@ const outcome = <K>(
   limit
 })
 
+/** Take `amount` from what is left of each ceiling that applies (`lefts[k]` of key `keys[k]`). */
+const take = (
+  active: Groups["active"],
+  keys: ReadonlyArray<string | undefined>,
+  lefts: ReadonlyArray<bigint | undefined>,
+  amount: bigint
+): void => {
+  for (let k = 0; k < active.length; k++) {
+    const l = lefts[k]
+    if (l !== undefined) (active[k] as Groups["active"][number]).remaining.set(keys[k] as string, l - amount)
+  }
+}
+
 const walk = <K>(
   order: ReadonlyArray<Candidate<K>>,
   distributable: bigint,
@@ -604,7 +617,7 @@ const walk = <K>(
   const share = partial ? policy.minimumShare : Rate.one
   // For the last headroom that did not fit a request (it changes only when something is
   // allocated): that headroom cut to the unit, and the largest request of which the cut is at
-  // least the minimum share (cut / request ≥ n / d ⟺ request ≤ ⌊cut × d / n⌋, n > 0).
+  // least the minimum share (cut / request ≥ num / den ⟺ request ≤ ⌊cut × den / num⌋, num > 0).
   let cutOf = -1n
   let cut = 0n
   let largest = 0n
@@ -612,12 +625,6 @@ const walk = <K>(
   const active = g.active
   const keys = new Array<string | undefined>(active.length).fill(undefined)
   const lefts = new Array<bigint | undefined>(active.length).fill(undefined)
-  const take = (amount: bigint): void => {
-    for (let k = 0; k < active.length; k++) {
-      const l = lefts[k]
-      if (l !== undefined) (active[k] as Groups["active"][number]).remaining.set(keys[k] as string, l - amount)
-    }
-  }
   for (let r = 0; r < n; r++) {
     const c = order[r] as Candidate<K>
     const req = c.requested as bigint
@@ -637,7 +644,7 @@ const walk = <K>(
     if (req <= hAmount) {
       outcomes[r] = outcome(c, r, req, "funded", "fits", "none", hAmount, hLimit)
       left -= req
-      if (active.length > 0) take(req)
+      if (active.length > 0) take(active, keys, lefts, req)
     } else if (!partial) {
       outcomes[r] = outcome(c, r, 0n, "unfunded", "does-not-fit", hLimit, hAmount, hLimit)
     } else {
@@ -652,7 +659,7 @@ const walk = <K>(
       else if (req <= largest) {
         outcomes[r] = outcome(c, r, cut, "partly-funded", "partial", hLimit, hAmount, hLimit)
         left -= cut
-        if (active.length > 0) take(cut)
+        if (active.length > 0) take(active, keys, lefts, cut)
       } else outcomes[r] = outcome(c, r, 0n, "unfunded", "below-minimum-share", "minimum-share", hAmount, hLimit)
     }
   }
