@@ -20,8 +20,23 @@ const arg = (name, fallback) => {
 }
 const N = Number(arg("--n", "100000"))
 const RUNS = Number(arg("--runs", "15"))
+const FRACTIONAL_BASELINE = "baseline sort-and-fill, fractional keys"
+/** The goal of issue 16: every policy's median time at most this multiple of the baseline's. */
+const GOAL = 1.5
 
-const CASES = ["baseline sort-and-fill", "whole-only", "partial-marginal", "proportional-tier", "whole-only + province ceilings"]
+const CASES = [
+  "baseline sort-and-fill",
+  "whole-only",
+  "partial-marginal",
+  "proportional-tier",
+  "whole-only + province ceilings",
+  // The same with every rank key + 0.5: keys that are not integers take the comparator sort (the
+  // library puts integer keys in order without it), as keys the comparator alone can order do
+  // (e.g. Priority.Classification); beside the baseline on the same keys. Shown, not a goal.
+  FRACTIONAL_BASELINE,
+  "whole-only, fractional keys",
+  "proportional-tier, fractional keys"
+]
 
 const generate = (n) => {
   let s = 20240630
@@ -67,6 +82,7 @@ const setup = async () => {
   const { candidates, envelope, total, provinces } = generate(N)
   const compare = Allocation.byRankKey((x, y) => x - y)
   const ceilings = { province: Object.fromEntries(provinces.map((p) => [p, (total * 40n) / 100n / 40n])) }
+  const fractional = candidates.map((c) => ({ ...c, rankKey: c.rankKey + 0.5 }))
   const runs = {
     "baseline sort-and-fill": () => baseline(candidates, envelope),
     "whole-only": () => Allocation.allocateOrThrow({ envelope, candidates, compare, policy: { kind: "whole-only" } }),
@@ -80,7 +96,11 @@ const setup = async () => {
     "proportional-tier": () =>
       Allocation.allocateOrThrow({ envelope, candidates, compare, policy: { kind: "proportional-tier", unit: 1_000_000n } }),
     "whole-only + province ceilings": () =>
-      Allocation.allocateOrThrow({ envelope, candidates, compare, ceilings, policy: { kind: "whole-only" } })
+      Allocation.allocateOrThrow({ envelope, candidates, compare, ceilings, policy: { kind: "whole-only" } }),
+    [FRACTIONAL_BASELINE]: () => baseline(fractional, envelope),
+    "whole-only, fractional keys": () => Allocation.allocateOrThrow({ envelope, candidates: fractional, compare, policy: { kind: "whole-only" } }),
+    "proportional-tier, fractional keys": () =>
+      Allocation.allocateOrThrow({ envelope, candidates: fractional, compare, policy: { kind: "proportional-tier", unit: 1_000_000n } })
   }
   const allocatedOf = (r) => (r.totals !== undefined ? r.totals.allocated : envelope - r.left)
   return { runs, allocatedOf }
@@ -135,6 +155,8 @@ const main = () => {
   const t = spawn(["--time"])
   const rows = CASES.map((which) => ({ which, ...t[which], ...spawn(["--memory", which]) }))
   const base = rows[0]
+  const fractionalBase = rows.find((r) => r.which === FRACTIONAL_BASELINE)
+  const baseOf = (r) => (r.which.includes("fractional") ? fractionalBase : base)
   const f = (x, d = 1) => x.toFixed(d)
   const lines = [
     `Allocation of ${N.toLocaleString("en-US")} proposals; time: median and min of ${RUNS} interleaved runs after 2 warm-up rounds; Node ${process.version}, ${os.cpus()[0]?.model ?? "cpu"} × ${os.cpus().length}, ${os.platform()} ${os.arch()}, load average ${os.loadavg()[0].toFixed(1)}.`,
@@ -143,12 +165,16 @@ const main = () => {
     "|---|---:|---:|---:|---:|---:|---:|",
     ...rows.map(
       (r) =>
-        `| ${r.which} | ${f(r.median)} | ${f(r.min)} | ${f(r.median / base.median, 2)} | ${f(r.peakMB)} | ${f(r.retainedMB)} | ${r.allocated} |`
+        `| ${r.which} | ${f(r.median)} | ${f(r.min)} | ${f(r.median / baseOf(r).median, 2)} | ${f(r.peakMB)} | ${f(r.retainedMB)} | ${r.allocated} |`
     )
   ]
   console.log(lines.join("\n"))
-  // the runner's rows: every policy's median time against the baseline's (target 2×)
-  emit(rows.slice(1).map((r) => within("allocation", `Allocation.allocate ${r.which}, ${N.toLocaleString("en-US")} proposals`, r.median, base.median, "ms", 2)))
+  // the runner's rows: every policy's median time against the baseline's (issue 16: at most 1.5×)
+  const goalRows = rows.slice(1, 5).map((r) => within("allocation", `Allocation.allocate ${r.which}, ${N.toLocaleString("en-US")} proposals`, r.median, base.median, "ms", GOAL))
+  const shownRows = rows
+    .filter((r) => r.which.includes("fractional") && r !== fractionalBase)
+    .map((r) => within("allocation", `Allocation.allocate ${r.which} (comparator sort), ${N.toLocaleString("en-US")} proposals`, r.median, fractionalBase.median, "ms"))
+  emit([...goalRows, ...shownRows])
 }
 
 if (process.argv.includes("--time")) await timing()

@@ -10,6 +10,7 @@ import * as Rounding from "../src/values/Rounding.js"
 import * as Trace from "../src/values/Trace.js"
 import { allocationCandidates, allocationInput, allocationPolicy, allocationUnit } from "../src/testing/allocation.js"
 import { pack2021 } from "./fixtures/ledger-pack.js"
+import { hashId, idTable, MAX_PROBES } from "../src/funds/internal/ids.js"
 
 const m = Money.make
 const M = 1_000_000n // one million đồng
@@ -294,6 +295,43 @@ describe("ranking", () => {
     ])
   })
 
+  // Integer rank keys are put in order without the comparator, which then only checks that order
+  // and finds the ties; other keys, and comparators that disagree, take the general sort. Either
+  // way the ranking is the comparator's, ties by id: checked against a plain sort.
+  const keyComparators = {
+    ascending: (x: number, y: number) => x - y,
+    descending: (x: number, y: number) => y - x,
+    "coarse (tens)": (x: number, y: number) => Math.floor(x / 10) - Math.floor(y / 10),
+    "all equal": () => 0
+  } as const
+  const rankKeys = fc.oneof(
+    fc.integer({ min: -30, max: 30 }),
+    fc.constantFrom(Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 0.5, -0, 2 ** 60),
+    fc.constant(undefined)
+  )
+  test.prop([
+    fc.uniqueArray(fc.record({ id: fc.stringMatching(/^[a-e]{1,3}$/), key: rankKeys }), { selector: (r) => r.id, maxLength: 30 }),
+    fc.constantFrom(...(Object.keys(keyComparators) as Array<keyof typeof keyComparators>)),
+    fc.boolean()
+  ])("the ranking is the comparator's with ties by id, whatever the keys (integers, wide, fractional, missing)", (rows, which, onlyIntegers) => {
+    const compareKeys = keyComparators[which]
+    const candidates = rows.map((r) => cand(r.id, 1n, { rankKey: onlyIntegers ? Math.trunc(r.key ?? 7) % 1000 : (r.key as number) }))
+    const compare = Allocation.byRankKey(compareKeys)
+    const expected = [...candidates].sort((a, b) => compare(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((c) => c.id)
+    const a = run({ envelope: m(1n), candidates, compare, policy: { kind: "whole-only" } })
+    expect(a.outcomes.map((o) => o.id)).toEqual(expected)
+    expect(a.outcomes.map((o) => o.rank)).toEqual(expected.map((_, i) => i))
+  })
+
+  test("a comparator that is not the rank keys' ascending order (here: descending, read from another field) is followed", () => {
+    const candidates = [cand("a", 300n, { rankKey: 1, tier: 3 }), cand("b", 300n, { rankKey: 2, tier: 1 }), cand("c", 300n, { rankKey: 3, tier: 2 })]
+    const byTierDesc = (x: Allocation.Candidate<number>, y: Allocation.Candidate<number>) => (y.tier as number) - (x.tier as number)
+    expect(run({ envelope: m(1n), candidates, compare: byTierDesc, policy: { kind: "whole-only" } }).outcomes.map((o) => o.id)).toEqual(["a", "c", "b"])
+    expect(
+      run({ envelope: m(1n), candidates, compare: Allocation.byRankKey((x: number, y: number) => y - x), policy: { kind: "whole-only" } }).outcomes.map((o) => o.id)
+    ).toEqual(["c", "b", "a"])
+  })
+
   test("the pack's priority comparator (Priority.compare) ranks candidates through their rank keys", () => {
     const key = (proposalId: string, areaRank: number, industryRank: number, pilot = false): Priority.Classification => ({
       proposalId,
@@ -363,6 +401,57 @@ describe("validation", () => {
       "allocation/reserve-without-citation"
     ])
   })
+
+  /** The places of the candidates whose id (in NFC) an earlier candidate already has: what duplicate-id must name. */
+  const repeats = (ids: ReadonlyArray<string>): Array<number> => {
+    const seen = new Set<string>()
+    const out: Array<number> = []
+    ids.forEach((id, i) => {
+      const n = id.normalize("NFC")
+      if (seen.has(n)) out.push(i)
+      seen.add(n)
+    })
+    return out
+  }
+  const duplicatesFound = (ids: ReadonlyArray<string>): Array<unknown> => {
+    const r = Allocation.allocate({ envelope: m(1n), candidates: ids.map((id) => cand(id, 1n)), policy: { kind: "whole-only" } })
+    return r.ok ? [] : r.error.issues.filter((i) => i.code === "allocation/duplicate-id").map((i) => i.path[1])
+  }
+
+  test("a repeated id is found among thousands, also typed decomposed (NFD) after composed", () => {
+    const ids = Array.from({ length: 5_000 }, (_, i) => `ĐA-${i}`)
+    ids.push("ĐA-17", "ĐA-4999", "ĐA-0", "Đề án 1", "\u0110e\u0302\u0300 a\u0301n 1")
+    expect(duplicatesFound(ids)).toEqual([5_000, 5_001, 5_002, 5_004])
+  })
+
+  test("an id typed decomposed (NFD) comes out composed (NFC); the other candidates are passed as given", () => {
+    const r = run({ envelope: m(10n), candidates: [cand("A", 1n), cand("\u0110e\u0302\u0300 a\u0301n 1", 2n)], policy: { kind: "whole-only" } })
+    expect(r.outcomes.map((o) => [o.id, o.allocated])).toEqual([
+      ["A", 1n],
+      ["Đề án 1", 2n]
+    ])
+  })
+
+  test("ids crafted to fall in one slot of the table are all told apart, and a repeat among them found (the table gives way to a Set)", () => {
+    // 300 candidates: a table of 1,024 slots; find ids whose hashes share their low 10 bits
+    const n = 300
+    const mask = idTable(n).length / 2 - 1
+    const target = hashId("X-0") & mask
+    const colliding: Array<string> = []
+    for (let k = 0; colliding.length < MAX_PROBES + 20; k++) if ((hashId(`X-${k}`) & mask) === target) colliding.push(`X-${k}`)
+    const ids = [...colliding, ...Array.from({ length: n - colliding.length - 2 }, (_, i) => `Y-${i}`), colliding[3] as string, colliding[MAX_PROBES + 5] as string]
+    expect(ids).toHaveLength(n)
+    expect(duplicatesFound(ids)).toEqual([n - 2, n - 1])
+    // without the repeats, nothing is refused
+    expect(Allocation.allocate({ envelope: m(1n), candidates: ids.slice(0, n - 2).map((id) => cand(id, 1n)), policy: { kind: "whole-only" } }).ok).toBe(true)
+  })
+
+  test.prop([fc.array(fc.constantFrom("A", "B", "Ư", "U\u031B", "Ừ", "U\u031B\u0300", "Ư\u0300", "DA-1", "DA-10"), { maxLength: 40 })])(
+    "duplicate-id names exactly the candidates whose id (in NFC) came before",
+    (ids) => {
+      expect(duplicatesFound(ids)).toEqual(repeats(ids))
+    }
+  )
 
   test("a zero minimum share is refused", () => {
     const r = Allocation.allocate({ envelope: m(1n), candidates: [], policy: { kind: "partial-marginal", minimumShare: Rate.zero } })
@@ -610,6 +699,44 @@ describe("properties", () => {
         }
     }
   )
+
+  test.prop([allocationInput({ withCeilings: true, policy: rankPolicies })])(
+    "every outcome follows the policy from the headroom at its turn: funded in full when it fits; under partial-marginal, else the headroom cut to the unit when that is at least the minimum share (cut × d ≥ request × n)",
+    (input) => {
+      const a = run(input)
+      const policy = input.policy
+      for (const o of a.outcomes) {
+        if (o.requested <= o.available) {
+          expect([o.status, o.reason, o.allocated]).toEqual(["funded", "fits", o.requested])
+          continue
+        }
+        if (policy.kind !== "partial-marginal") {
+          expect([o.status, o.reason, o.allocated, o.constraint]).toEqual(["unfunded", "does-not-fit", 0n, o.limit])
+          continue
+        }
+        const unit = policy.unit ?? 1n
+        const cut = o.available - (o.available % unit)
+        const s = policy.minimumShare
+        if (cut <= 0n) expect([o.reason, o.allocated]).toEqual(["does-not-fit", 0n])
+        else if (cut * s.denominator >= o.requested * s.numerator) expect([o.status, o.reason, o.allocated, o.constraint]).toEqual(["partly-funded", "partial", cut, o.limit])
+        else expect([o.status, o.reason, o.allocated, o.constraint]).toEqual(["unfunded", "below-minimum-share", 0n, "minimum-share"])
+      }
+    }
+  )
+
+  test.prop([
+    fc.array(
+      fc.oneof(
+        fc.bigInt({ min: 1n, max: 10n ** 12n }),
+        fc.bigInt({ min: 2n ** 53n - 1_000n, max: 2n ** 53n + 1_000n }),
+        fc.bigInt({ min: 1n, max: 10n ** 40n })
+      ),
+      { maxLength: 60 }
+    )
+  ])("Σ requested is exact whether the requests are summed as floats (while exact) or as bigints, across 2^53", (amounts) => {
+    const a = run({ envelope: m(0n), candidates: amounts.map((x, i) => cand(`P${i}`, x)), policy: { kind: "whole-only" } })
+    expect(a.totals.requested).toBe(amounts.reduce((s, x) => s + x, 0n))
+  })
 
   test("with ceilings the monotonicity can fail across groups (the documented exception)", () => {
     // A (HG) is blocked by the HG ceiling; B, ranked lower, in BG, with a larger request, is funded.

@@ -11,6 +11,30 @@ const parts = (total: bigint, weights: ReadonlyArray<bigint>, unit?: bigint) =>
   Split.splitOrThrow(m(total), weights, unit === undefined ? undefined : { unit }).parts
 
 const sum = (xs: ReadonlyArray<bigint>) => xs.reduce((a, b) => a + b, 0n)
+
+/** The recipients (weight ≠ 0) in the order leftover units go to them, worked out with bigints: remainder of total × w over W × unit (desc), weight (desc), index. */
+const remainderOrder = (total: bigint, weights: ReadonlyArray<bigint>, unit: bigint): Array<number> => {
+  const WU = sum(weights) * unit
+  const rem = (i: number) => (total * (weights[i] as bigint)) % WU
+  return weights
+    .map((w, i) => ({ w, i }))
+    .filter(({ w }) => w !== 0n)
+    .sort((a, b) => {
+      const ra = rem(a.i)
+      const rb = rem(b.i)
+      if (ra !== rb) return ra > rb ? -1 : 1
+      if (a.w !== b.w) return a.w > b.w ? -1 : 1
+      return a.i - b.i
+    })
+    .map(({ i }) => i)
+}
+
+/** The order Split.split's explanation gives. */
+const orderGiven = (total: bigint, weights: ReadonlyArray<bigint>, unit: bigint): Array<number> =>
+  Split.splitOrThrow(m(total), weights, { unit })
+    .shares.filter((x) => x.order !== undefined)
+    .sort((a, b) => (a.order as number) - (b.order as number))
+    .map((x) => x.index)
 const abs = (x: bigint) => (x < 0n ? -x : x)
 
 describe("Split.split: largest remainder", () => {
@@ -131,6 +155,26 @@ describe("Split.split: largest remainder", () => {
       expect(Split.splitOrThrow(m(total), weights.map((w) => w * k), { unit }).parts).toEqual(a)
     }
   )
+
+  // The remainder order is found by a numeric sort of quantised remainders, then exact compares
+  // among equal quanta: huge weights (remainders far beyond a float's precision) and repeated
+  // weights (equal remainders) make many of those.
+  test.prop([
+    fc.bigInt({ min: 0n, max: 10n ** 40n }),
+    fc
+      .array(fc.oneof(fc.bigInt({ min: 0n, max: 10n }), fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.bigInt({ min: 10n ** 30n, max: 10n ** 30n + 5n })), { minLength: 1, maxLength: 40 })
+      .filter((ws) => ws.some((w) => w > 0n)),
+    allocationUnit
+  ])("the leftover units go down the exact order: remainder (desc), then weight (desc), then index", (total, weights, unit) => {
+    expect(orderGiven(total, weights, unit)).toEqual(remainderOrder(total, weights, unit))
+  })
+
+  test("weights beyond a float's range (Number(W × unit) is infinite) still go down the exact order", () => {
+    const huge = 10n ** 310n
+    const weights = [huge, 3n, huge + 1n, huge, 0n, 7n]
+    expect(orderGiven(12_345n, weights, 1n)).toEqual(remainderOrder(12_345n, weights, 1n))
+    expect(sum(parts(12_345n, weights))).toBe(12_345n)
+  })
 
   test.prop([fc.bigInt({ min: 0n, max: 10n ** 12n }), splitWeights])(
     "unit 1: every part is ⌊share⌋ or ⌊share⌋ + 1 (the Hamilton quota property)",

@@ -49,6 +49,8 @@
  */
 import * as CitationM from "../values/Citation.js"
 import { LookupError, RuleViolation, ValidationError, type Issue } from "../values/Errors.js"
+import { fault, isPlain } from "../values/internal/text.js"
+import { hashId, idsIn, idTable, MAX_PROBES } from "./internal/ids.js"
 import { parse as parseDate, type Input as DateInput, type LocalDate } from "../values/LocalDate.js"
 import * as Money from "../values/Money.js"
 import * as Parameter from "../values/Parameter.js"
@@ -128,7 +130,10 @@ export interface Reserve {
 
 /**
  * What {@link allocate} needs. Without `compare` the candidates are taken as already ranked
- * (first = highest priority).
+ * (first = highest priority). `compare` must be consistent (a total preorder: what it finds
+ * equal stays together); ties are broken by id. When every rank key is a safe integer, the
+ * candidates are first put in ascending key order and `compare` is only asked about neighbours,
+ * to confirm that order and find the ties; if it disagrees anywhere, they are sorted with it.
  * @category models
  * @since 0.1.0
  */
@@ -265,7 +270,17 @@ const toMap = (
 
 const isRate = (u: unknown): u is Rate.Rate => Rate.isFraction(u)
 
-const validate = <K>(input: Input<K>): ReadonlyArray<Issue> => {
+/**
+ * What validation learnt on its one pass over the candidates: the ids not in NFC, in NFC by the
+ * candidate's place (undefined when every id is), and Σ requested.
+ */
+interface Checked {
+  readonly issues: ReadonlyArray<Issue>
+  readonly renamed: ReadonlyMap<number, string> | undefined
+  readonly requested: bigint
+}
+
+const validate = <K>(input: Input<K>): Checked => {
   const issues: Array<Issue> = []
   const add = (code: string, path: ReadonlyArray<string | number>, message: string, actual?: unknown) =>
     issues.push(actual === undefined ? { code, path, message } : { code, path, message, actual })
@@ -287,23 +302,78 @@ const validate = <K>(input: Input<K>): ReadonlyArray<Issue> => {
   } else if (policy.kind !== "whole-only" && policy.kind !== "proportional-tier") {
     add("allocation/unknown-policy", ["policy", "kind"], `Unknown allocation policy (phương án phân bổ)`, (policy as { kind?: unknown }).kind)
   }
-  const ids = new Set<string>()
   const cs = input.candidates
   const needsTier = policy.kind === "proportional-tier"
+  let renamed: Map<number, string> | undefined
+  let requested = 0n
+  let floatSum = 0
+  // the duplicate-id table (internal/ids.ts), then the Set that replaces it after a long probe
+  let slots: Int32Array | undefined = idTable(cs.length)
+  const mask = slots.length / 2 - 1
+  let seen: Set<string> | undefined
   for (let i = 0; i < cs.length; i++) {
     const c = cs[i] as Candidate<K>
-    const id = typeof c.id === "string" && c.id !== "" ? Text.check(c.id, "id", ["candidates", i, "id"], "proposal id (mã đề án)") : undefined
-    if (id === undefined) add("allocation/missing-id", ["candidates", i, "id"], "Every proposal (đề án) needs a non-empty id")
-    else if (!id.ok) issues.push(...id.error.issues)
-    else if (ids.has(id.value)) add("allocation/duplicate-id", ["candidates", i, "id"], `Proposal (đề án) id "${id.value}" appears twice`, c.id)
-    else ids.add(id.value)
-    if (typeof c.requested !== "bigint" || c.requested <= 0n)
+    const id: unknown = c.id
+    // the id as Text.check gives it back (NFC); plain text, as almost every id is, is checked
+    // here without building a path or a result (Text.check would give it back unchanged)
+    let value: string | undefined
+    if (typeof id !== "string" || id === "") add("allocation/missing-id", ["candidates", i, "id"], "Every proposal (đề án) needs a non-empty id")
+    else if (isPlain(id) && fault(id, "id", true) === undefined) value = id
+    else {
+      const checked = Text.check(id, "id", ["candidates", i, "id"], "proposal id (mã đề án)")
+      if (!checked.ok) issues.push(...checked.error.issues)
+      else {
+        value = checked.value
+        if (value !== id) (renamed ??= new Map()).set(i, value)
+      }
+    }
+    if (value !== undefined) {
+      let repeated = false
+      if (slots !== undefined) {
+        const h = hashId(value)
+        for (let j = h & mask, probe = 1; ; j = (j + 1) & mask, probe++) {
+          const at = slots[2 * j + 1] as number
+          if (at === 0) {
+            slots[2 * j] = h
+            slots[2 * j + 1] = i + 1
+            break
+          }
+          if (slots[2 * j] === h && (renamed?.get(at - 1) ?? (cs[at - 1] as Candidate<K>).id) === value) {
+            repeated = true
+            break
+          }
+          if (probe === MAX_PROBES) {
+            seen = idsIn(slots, cs, renamed)
+            slots = undefined
+            break
+          }
+        }
+      }
+      if (seen !== undefined) {
+        const before = seen.size
+        seen.add(value)
+        repeated = seen.size === before
+      }
+      if (repeated) add("allocation/duplicate-id", ["candidates", i, "id"], `Proposal (đề án) id "${value}" appears twice`, id)
+    }
+    const r: unknown = c.requested
+    if (typeof r !== "bigint" || r <= 0n)
       add(
         "allocation/invalid-request",
         ["candidates", i, "requested"],
         "The requested support (kinh phí đề nghị hỗ trợ) must be a positive amount of đồng",
-        c.requested
+        r
       )
+    else {
+      // Σ requested in a float while that is exact (every term and partial sum ≤ 2^53 − 1), in
+      // bigint otherwise: 100,000 additions made as many bigints, garbage of no other use
+      const x = Number(r)
+      if (x > Number.MAX_SAFE_INTEGER) requested += r
+      else if (floatSum + x > Number.MAX_SAFE_INTEGER) {
+        requested += BigInt(floatSum)
+        floatSum = x
+      } else floatSum += x
+    }
     if (needsTier && !Number.isSafeInteger(c.tier))
       add(
         "allocation/missing-tier",
@@ -331,7 +401,7 @@ const validate = <K>(input: Input<K>): ReadonlyArray<Issue> => {
     if (r.citation === undefined || r.citation === null || typeof r.citation !== "object")
       add("allocation/reserve-without-citation", ["reserve", "citation"], "A reserve must cite the rule (căn cứ pháp lý) that allows it")
   }
-  return issues
+  return { issues, renamed, requested: requested + BigInt(floatSum) }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -341,6 +411,8 @@ interface Groups {
   /** per kind: ceiling map and remaining map, or undefined when that kind has no ceilings */
   readonly ceiling: { readonly [k in Kind]: ReadonlyMap<string, Money> | undefined }
   readonly remaining: { readonly [k in Kind]: Map<string, bigint> | undefined }
+  /** the kinds that have ceilings, in the order of KINDS (which breaks ties between limits) */
+  readonly active: ReadonlyArray<{ readonly kind: Kind; readonly limit: Limit; readonly remaining: Map<string, bigint> }>
   readonly any: boolean
 }
 
@@ -351,15 +423,16 @@ const makeGroups = (ceilings: Ceilings | undefined): Groups => {
     activity: toMap(ceilings?.activity)
   }
   const rem = (m: ReadonlyMap<string, Money> | undefined) => (m === undefined ? undefined : new Map<string, bigint>(m))
-  return {
-    ceiling,
-    remaining: {
-      province: rem(ceiling.province),
-      implementingUnit: rem(ceiling.implementingUnit),
-      activity: rem(ceiling.activity)
-    },
-    any: ceiling.province !== undefined || ceiling.implementingUnit !== undefined || ceiling.activity !== undefined
+  const remaining = {
+    province: rem(ceiling.province),
+    implementingUnit: rem(ceiling.implementingUnit),
+    activity: rem(ceiling.activity)
   }
+  const active = KINDS.flatMap((kind) => {
+    const m = remaining[kind]
+    return m === undefined ? [] : [{ kind, limit: CONSTRAINT_OF[kind], remaining: m }]
+  })
+  return { ceiling, remaining, active, any: active.length > 0 }
 }
 
 /** Headroom and binding constraint of a candidate given the remaining envelope and ceilings. */
@@ -393,14 +466,80 @@ const consume = <K>(c: Candidate<K>, amount: bigint, g: Groups): void => {
   }
 }
 
-/** The candidates in ranking order (a sorted copy; ids are unique, so id settles comparator ties). */
+/** Ids in code-unit order: what settles ties between candidates the comparator finds equal. */
+const byId = <K>(a: Candidate<K>, b: Candidate<K>): number => {
+  const x = a.id
+  const y = b.id
+  return x < y ? -1 : x > y ? 1 : 0
+}
+
+/**
+ * The candidates in ascending rank-key order when every rank key is a safe integer (as scores
+ * and ranks are), sorted as numbers by the engine without calling a comparator: each key becomes
+ * (key − least key) × n + place, a whole number below 2^53, so no two are equal and the place
+ * comes back as the remainder. Undefined when a key is not a safe integer or the keys span too
+ * wide a range for that.
+ */
+const byIntegerKey = <K>(cs: ReadonlyArray<Candidate<K>>): Array<Candidate<K>> | undefined => {
+  const n = cs.length
+  let min = Infinity
+  let max = -Infinity
+  for (let i = 0; i < n; i++) {
+    const k = (cs[i] as Candidate<K>).rankKey
+    if (typeof k !== "number" || !Number.isSafeInteger(k)) return undefined
+    if (k < min) min = k
+    if (k > max) max = k
+  }
+  if ((max - min + 1) * n > 2 ** 53) return undefined
+  const keys = new Float64Array(n)
+  for (let i = 0; i < n; i++) keys[i] = (((cs[i] as Candidate<K>).rankKey as number) - min) * n + i
+  keys.sort()
+  const out = new Array<Candidate<K>>(n)
+  for (let k = 0; k < n; k++) out[k] = cs[(keys[k] as number) % n] as Candidate<K>
+  return out
+}
+
+/**
+ * Whether `order` is in the comparator's order, checked pair by pair; if so, each run of
+ * candidates it finds equal (0 or NaN) is put in id order in place. In a consistent comparator's
+ * order, the candidates it finds equal to one another stand together, so this is its order with
+ * ties broken by id.
+ */
+const settleTies = <K>(order: Array<Candidate<K>>, cmp: (a: Candidate<K>, b: Candidate<K>) => number): boolean => {
+  const n = order.length
+  let start = 0
+  for (let k = 1; k <= n; k++) {
+    if (k < n) {
+      const c = cmp(order[k - 1] as Candidate<K>, order[k] as Candidate<K>)
+      if (c > 0) return false
+      if (!(c < 0)) continue
+    }
+    if (k - start > 1) {
+      const run = order.slice(start, k).sort(byId)
+      for (let j = start; j < k; j++) order[j] = run[j - start] as Candidate<K>
+    }
+    start = k
+  }
+  return true
+}
+
+/**
+ * The candidates in ranking order (a sorted copy; ids are unique, so id settles comparator ties).
+ * When the rank keys are safe integers, they are first put in ascending key order without the
+ * comparator ({@link byIntegerKey}), and the comparator only checks that order, n − 1 calls
+ * instead of about n log₂ n, and finds the ties ({@link settleTies}); a comparator that puts
+ * any two neighbours the other way (a descending one, say) gets the general sort.
+ */
 const ranked = <K>(input: Input<K>): ReadonlyArray<Candidate<K>> => {
   const cmp = input.compare
   if (cmp === undefined) return input.candidates
+  const presorted = byIntegerKey(input.candidates)
+  if (presorted !== undefined && settleTies(presorted, cmp)) return presorted
   return input.candidates.slice().sort((a, b) => {
     const c = cmp(a, b)
-    if (c !== 0 && !Number.isNaN(c)) return c
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+    // 0 and NaN (and anything not a number) leave it to the ids
+    if (c > 0 || c < 0) return c
+    return byId(a, b)
   })
 }
 
@@ -427,6 +566,42 @@ const roundingRecord = (numerator: bigint, denominator: bigint, result: bigint, 
   difference: Rounding.fractionToString(result * denominator - numerator, denominator)
 })
 
+/** One outcome: every outcome is built here, so that all have one shape. */
+const outcome = <K>(
+  c: Candidate<K>,
+  rank: number,
+  allocated: bigint,
+  status: Status,
+  reason: Reason,
+  constraint: Constraint,
+  available: bigint,
+  limit: Limit
+): Outcome => ({
+  id: c.id,
+  rank,
+  tier: c.tier,
+  requested: c.requested,
+  allocated: allocated as Money,
+  status,
+  reason,
+  constraint,
+  available: available as Money,
+  limit
+})
+
+/** Take `amount` from what is left of each ceiling that applies (`lefts[k]` of key `keys[k]`). */
+const take = (
+  active: Groups["active"],
+  keys: ReadonlyArray<string | undefined>,
+  lefts: ReadonlyArray<bigint | undefined>,
+  amount: bigint
+): void => {
+  for (let k = 0; k < active.length; k++) {
+    const l = lefts[k]
+    if (l !== undefined) (active[k] as Groups["active"][number]).remaining.set(keys[k] as string, l - amount)
+  }
+}
+
 const walk = <K>(
   order: ReadonlyArray<Candidate<K>>,
   distributable: bigint,
@@ -434,67 +609,61 @@ const walk = <K>(
   g: Groups,
   notes: Roundings | undefined
 ): { outcomes: Array<Outcome>; allocated: bigint } => {
-  const outcomes: Array<Outcome> = new Array<Outcome>(order.length)
+  const n = order.length
+  const outcomes: Array<Outcome> = new Array<Outcome>(n)
   let left = distributable
-  let total = 0n
   const partial = policy.kind === "partial-marginal"
   const unit = partial ? (policy.unit ?? 1n) : 1n
-  const minimumShare = partial ? policy.minimumShare : Rate.one
-  for (let r = 0; r < order.length; r++) {
+  const share = partial ? policy.minimumShare : Rate.one
+  // For the last headroom that did not fit a request (it changes only when something is
+  // allocated): that headroom cut to the unit, and the largest request of which the cut is at
+  // least the minimum share (cut / request ≥ num / den ⟺ request ≤ ⌊cut × den / num⌋, num > 0).
+  let cutOf = -1n
+  let cut = 0n
+  let largest = 0n
+  // per ceiling kind: the candidate's key and what is left of its ceiling (undefined: none applies)
+  const active = g.active
+  const keys = new Array<string | undefined>(active.length).fill(undefined)
+  const lefts = new Array<bigint | undefined>(active.length).fill(undefined)
+  for (let r = 0; r < n; r++) {
     const c = order[r] as Candidate<K>
     const req = c.requested as bigint
     let hAmount = left
     let hLimit: Limit = "envelope"
-    if (g.any) {
-      const h = headroom(c, left, g)
-      hAmount = h.amount
-      hLimit = h.constraint
-    }
-    let allocated = 0n
-    let reason: Reason
-    let constraint: Constraint
-    if (req <= hAmount) {
-      allocated = req
-      reason = "fits"
-      constraint = "none"
-    } else if (!partial) {
-      reason = "does-not-fit"
-      constraint = hLimit
-    } else {
-      const cut = hAmount - (hAmount % unit)
-      // the headroom cut to the unit decides (and, when partly funded, is) the allocation
-      if (notes !== undefined && cut !== hAmount) noteRounding(notes, r, roundingRecord(hAmount, 1n, cut, unit))
-      if (cut <= 0n) {
-        reason = "does-not-fit"
-        constraint = hLimit
-      } else if (Rate.compareShare(cut, req, minimumShare) >= 0) {
-        allocated = cut
-        reason = "partial"
-        constraint = hLimit
-      } else {
-        reason = "below-minimum-share"
-        constraint = "minimum-share"
+    for (let k = 0; k < active.length; k++) {
+      const a = active[k] as Groups["active"][number]
+      const key = c[a.kind]
+      const l = key === undefined ? undefined : a.remaining.get(key)
+      keys[k] = key
+      lefts[k] = l
+      if (l !== undefined && l < hAmount) {
+        hAmount = l
+        hLimit = a.limit
       }
     }
-    if (allocated > 0n) {
-      left -= allocated
-      total += allocated
-      if (g.any) consume(c, allocated, g)
-    }
-    outcomes[r] = {
-      id: c.id,
-      rank: r,
-      tier: c.tier,
-      requested: c.requested,
-      allocated: allocated as Money,
-      status: reason === "fits" ? "funded" : reason === "partial" ? "partly-funded" : "unfunded",
-      reason,
-      constraint,
-      available: hAmount as Money,
-      limit: hLimit
+    if (req <= hAmount) {
+      outcomes[r] = outcome(c, r, req, "funded", "fits", "none", hAmount, hLimit)
+      left -= req
+      if (active.length > 0) take(active, keys, lefts, req)
+    } else if (!partial) {
+      outcomes[r] = outcome(c, r, 0n, "unfunded", "does-not-fit", hLimit, hAmount, hLimit)
+    } else {
+      if (hAmount !== cutOf) {
+        cutOf = hAmount
+        cut = hAmount - (hAmount % unit)
+        largest = (cut * share.denominator) / share.numerator
+      }
+      // the headroom cut to the unit decides (and, when partly funded, is) the allocation
+      if (notes !== undefined && cut !== hAmount) noteRounding(notes, r, roundingRecord(hAmount, 1n, cut, unit))
+      if (cut <= 0n) outcomes[r] = outcome(c, r, 0n, "unfunded", "does-not-fit", hLimit, hAmount, hLimit)
+      else if (req <= largest) {
+        outcomes[r] = outcome(c, r, cut, "partly-funded", "partial", hLimit, hAmount, hLimit)
+        left -= cut
+        if (active.length > 0) take(active, keys, lefts, cut)
+      } else outcomes[r] = outcome(c, r, 0n, "unfunded", "below-minimum-share", "minimum-share", hAmount, hLimit)
     }
   }
-  return { outcomes, allocated: total }
+  return { outcomes, allocated: distributable - left }
 }
 
 const CONSTRAINT_RANK: { readonly [c in Constraint]: number } = {
@@ -565,48 +734,46 @@ const proportional = <K>(
   g: Groups,
   notes: Roundings | undefined
 ): { outcomes: Array<Outcome>; allocated: bigint } => {
-  // Tiers in ascending order; inside a tier, ranking order (which breaks split ties).
+  // One pass over the candidates in ranking order reads what the tiers need (tier, request);
+  // what each gets is kept by rank, and the outcomes are built in one pass at the end, so that
+  // they are not live (and copied by the collector) while the tiers are scaled. A rank without a
+  // bound was in a tier below the one scaled to the envelope: it gets nothing ("lower-tier").
+  const N = order.length
+  const requested: Array<bigint> = new Array<bigint>(N)
+  const given: Array<bigint> = new Array<bigint>(N).fill(0n)
+  const bounds: Array<Constraint | undefined> = new Array<Constraint | undefined>(N).fill(undefined)
+  const available: Array<bigint> = new Array<bigint>(N).fill(0n)
+  const limits: Array<Limit> = new Array<Limit>(N).fill("envelope")
   const byTier = new Map<number, Array<number>>()
-  for (let r = 0; r < order.length; r++) {
-    const t = (order[r] as Candidate<K>).tier as number
+  for (let r = 0; r < N; r++) {
+    const c = order[r] as Candidate<K>
+    requested[r] = c.requested
+    const t = c.tier as number
     let list = byTier.get(t)
     if (list === undefined) byTier.set(t, (list = []))
     list.push(r)
   }
+  // Tiers in ascending order; inside a tier, ranking order (which breaks split ties).
   const tiers = [...byTier.keys()].sort((a, b) => a - b)
-  const outcomes: Array<Outcome> = new Array<Outcome>(order.length)
   let left = distributable
   let total = 0n
   let stopped = false
   for (const t of tiers) {
     const ranks = byTier.get(t) as Array<number>
     const n = ranks.length
-    const envelopeAtStart = left as Money
-    const heads = g.any ? ranks.map((r) => headroom(order[r] as Candidate<K>, left, g)) : undefined
-    if (stopped) {
+    if (g.any)
       for (let i = 0; i < n; i++) {
         const r = ranks[i] as number
-        const c = order[r] as Candidate<K>
-        const h = heads?.[i]
-        outcomes[r] = {
-          id: c.id,
-          rank: r,
-          tier: c.tier,
-          requested: c.requested,
-          allocated: Money.zero,
-          status: "unfunded",
-          reason: "lower-tier",
-          constraint: "envelope",
-          available: h === undefined ? envelopeAtStart : (h.amount as Money),
-          limit: h === undefined ? "envelope" : h.constraint
-        }
+        const h = headroom(order[r] as Candidate<K>, left, g)
+        available[r] = h.amount
+        limits[r] = h.constraint
       }
-      continue
-    }
+    else for (let i = 0; i < n; i++) available[ranks[i] as number] = left
+    if (stopped) continue
     const amounts: Array<bigint> = new Array<bigint>(n)
     let sum = 0n
     for (let i = 0; i < n; i++) {
-      const a = (order[ranks[i] as number] as Candidate<K>).requested as bigint
+      const a = requested[ranks[i] as number] as bigint
       amounts[i] = a
       sum += a
     }
@@ -648,25 +815,22 @@ const proportional = <K>(
     total += sum
     for (let i = 0; i < n; i++) {
       const r = ranks[i] as number
-      const c = order[r] as Candidate<K>
       const a = amounts[i] as bigint
-      if (g.any) consume(c, a, g)
+      if (g.any) consume(order[r] as Candidate<K>, a, g)
+      given[r] = a
       // Amounts only ever go down from the request, and every reduction is noted in `bound`.
-      const funded = bound[i] === "none"
-      const h = heads?.[i]
-      outcomes[r] = {
-        id: c.id,
-        rank: r,
-        tier: c.tier,
-        requested: c.requested,
-        allocated: a as Money,
-        status: funded ? "funded" : a === 0n ? "unfunded" : "partly-funded",
-        reason: funded ? "fits" : "scaled",
-        constraint: funded ? "none" : (bound[i] as Constraint),
-        available: h === undefined ? envelopeAtStart : (h.amount as Money),
-        limit: h === undefined ? "envelope" : h.constraint
-      }
+      bounds[r] = bound[i] as Constraint
     }
+  }
+  const outcomes: Array<Outcome> = new Array<Outcome>(N)
+  for (let r = 0; r < N; r++) {
+    const c = order[r] as Candidate<K>
+    const b = bounds[r]
+    const a = given[r] as bigint
+    outcomes[r] =
+      b === undefined
+        ? outcome(c, r, 0n, "unfunded", "lower-tier", "envelope", available[r] as bigint, limits[r] as Limit)
+        : outcome(c, r, a, b === "none" ? "funded" : a === 0n ? "unfunded" : "partly-funded", b === "none" ? "fits" : "scaled", b, available[r] as bigint, limits[r] as Limit)
   }
   return { outcomes, allocated: total }
 }
@@ -703,7 +867,7 @@ const proportional = <K>(
  * ```
  */
 export const allocate = <K>(input: Input<K>, recorder?: Trace.Recorder): Result<Allocation, ValidationError> => {
-  const issues = validate(input)
+  const { issues, renamed, requested } = validate(input)
   if (issues.length > 0) {
     const first = issues[0] as Issue
     return err(
@@ -716,8 +880,10 @@ export const allocate = <K>(input: Input<K>, recorder?: Trace.Recorder): Result<
     )
   }
   // ids in NFC (validate read them so): one proposal typed composed or decomposed is one id
-  if (input.candidates.some((c) => c.id.normalize("NFC") !== c.id))
-    input = { ...input, candidates: input.candidates.map((c) => ({ ...c, id: c.id.normalize("NFC") })) }
+  if (renamed !== undefined) {
+    const nfc = renamed
+    input = { ...input, candidates: input.candidates.map((c, i) => { const id = nfc.get(i); return id === undefined ? c : { ...c, id } }) }
+  }
   const envelope = input.envelope as bigint
   let reserveAmount = 0n
   let reserve: Allocation["reserve"] = undefined
@@ -746,8 +912,6 @@ export const allocate = <K>(input: Input<K>, recorder?: Trace.Recorder): Result<
   const notes: Roundings | undefined = recorder === undefined ? undefined : { byRank: new Map(), groups: [] }
   const { outcomes, allocated } =
     policy.kind === "proportional-tier" ? proportional(order, distributable, policy.unit ?? 1n, g, notes) : walk(order, distributable, policy, g, notes)
-  let requested = 0n
-  for (const c of input.candidates) requested += c.requested
   const ceilings: Array<CeilingUse> = []
   for (const k of KINDS) {
     const m = g.ceiling[k]
@@ -828,9 +992,11 @@ export const outcomeOf = (allocation: Allocation, id: string): Outcome | undefin
 export const byRankKey =
   <K>(compareKeys: (a: K, b: K) => number) =>
   (a: Candidate<K>, b: Candidate<K>): number => {
-    if (a.rankKey === undefined) return b.rankKey === undefined ? 0 : 1
-    if (b.rankKey === undefined) return -1
-    return compareKeys(a.rankKey, b.rankKey)
+    const x = a.rankKey
+    const y = b.rankKey
+    if (x === undefined) return y === undefined ? 0 : 1
+    if (y === undefined) return -1
+    return compareKeys(x, y)
   }
 
 const CONSTRAINT_TEXT: { readonly [c in Constraint]: string } = {

