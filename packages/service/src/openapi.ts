@@ -40,7 +40,7 @@ const errors = (...statuses: ReadonlyArray<number>): Json =>
       String(s),
       {
         description:
-          { 400: "Malformed request", 401: "No valid bearer token", 403: "The token's role does not allow this", 404: "Not found", 409: "Refused by a rule (RuleViolation) or a conflicting write", 413: "Over a limit (body size, batch size, string length, digits)", 422: "Invalid data (every problem with its path)", 503: "The store is not answering" }[s] ?? "Error",
+          { 400: "Malformed request", 401: "No valid bearer token", 403: "The token's role does not allow this", 404: "Not found", 409: "Refused by a rule (RuleViolation) or a conflicting write", 413: "Over a limit (body size, batch size, string length, digits)", 422: "Invalid data (every problem with its path)", 503: "The store is not answering, or every evaluation thread is busy with large requests (request/busy, Retry-After)" }[s] ?? "Error",
         ...json(ref("Error"))
       }
     ])
@@ -178,7 +178,7 @@ export const openapi = (limits: Limits): Record<string, unknown> => {
           }),
           responses: {
             200: { description: "The evaluation", ...json({ type: "object", properties: { evaluation: ref("Evaluation"), explanation: { type: "string" } } }) },
-            ...errors(400, 401, 403, 413, 422)
+            ...errors(400, 401, 403, 413, 422, 503)
           }
         }
       },
@@ -202,7 +202,7 @@ export const openapi = (limits: Limits): Record<string, unknown> => {
               description: "One result per proposal, in order",
               ...json({ type: "object", properties: { results: { type: "array", items: { type: "object", properties: { ok: { type: "boolean" }, evaluation: ref("Evaluation"), error: {} } } } } })
             },
-            ...errors(400, 401, 403, 413, 422)
+            ...errors(400, 401, 403, 413, 422, 503)
           }
         }
       },
@@ -225,7 +225,7 @@ export const openapi = (limits: Limits): Record<string, unknown> => {
               applyPriorityMultiplier: { type: "boolean" }
             }
           }),
-          responses: { 200: { description: "Totals, funds with their ranking, each proposal's decision and allocation" }, ...errors(400, 401, 403, 413, 422) }
+          responses: { 200: { description: "Totals, funds with their ranking, each proposal's decision and allocation" }, ...errors(400, 401, 403, 413, 422, 503) }
         }
       },
       "/proposals": {

@@ -10,7 +10,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
-import type { RulePack } from "@khuyencong/core"
+import { Messages, type RulePack } from "@khuyencong/core"
 import { Storage } from "@khuyencong/storage"
 import Negotiator from "negotiator"
 import { Piscina } from "piscina"
@@ -87,6 +87,20 @@ export interface Handler {
   readonly dispose: () => Promise<void>
 }
 
+/** Large bodies (over `maxRecordBytes`) in progress per evaluation thread, waiting ones included. */
+const LARGE_PER_THREAD = 4
+
+/** 503 when every thread has its share of large bodies: try again in a second. */
+const busy = (): ServiceError =>
+  new ServiceError(
+    503,
+    "request/busy",
+    Messages.message("request/busy", {}, "vi") as string,
+    Messages.message("request/busy", {}, "en") as string,
+    [],
+    { "retry-after": "1" }
+  )
+
 /** A pool of evaluation threads, and how to end it once every thread has loaded (THREAD_READY). */
 const computePool = (workers: number, limits: Limits): { readonly pool: Piscina<Task, Reply>; readonly destroy: () => Promise<void> } => {
   const workerData: Setup = { limits }
@@ -130,9 +144,13 @@ export const handler = (options: ServiceOptions): Handler => {
   // Requests between their headers and their answer, and those of them on a thread. A request to
   // compute goes to a free thread when others are in progress; when it is the only one, a thread
   // would only add the hand-over to its time, and when every thread is busy the event loop
-  // computes it itself rather than queue it.
+  // computes it itself rather than queue it. A body larger than one proposal may be (a batch, an
+  // allocation: up to a megabyte to parse and decode) always goes to a thread, waiting for one if
+  // need be, so that it never holds the event loop the small requests are answered on; at most
+  // LARGE_PER_THREAD of them per thread are in progress, past that 503 request/busy.
   let active = 0
   let onThreads = 0
+  let large = 0
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     active++
@@ -171,7 +189,20 @@ export const handler = (options: ServiceOptions): Handler => {
         // Let the requests whose bytes are already here be read first (their headers count them
         // as in progress), so that the choice sees them.
         await new Promise<void>((resolve) => setImmediate(resolve))
-        if (active > 1 && onThreads < workers) {
+        if (text.length > limits.maxRecordBytes) {
+          if (large >= workers * LARGE_PER_THREAD) throw busy()
+          large++
+          let reply: Reply
+          try {
+            reply = await pool.run({ method: route.method, path: route.path, params, principal, lang, text })
+          } finally {
+            large--
+          }
+          send(res, reply.status, reply.bytes, reply.headers)
+          return
+        }
+        // a large body waiting for or on a thread counts as a busy thread
+        if (active > 1 && onThreads + large < workers) {
           onThreads++
           let reply: Reply
           try {

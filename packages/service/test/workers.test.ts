@@ -131,3 +131,37 @@ describe("POST /evaluate, /evaluate/batch and /allocate on a worker thread", () 
     expect(JSON.parse((expected[0] as Raw).text).evaluation.payable).toBe("300000000")
   })
 })
+
+describe("a body larger than one proposal may be (over maxRecordBytes, 64 KiB) on a service with threads", () => {
+  // 100 proposals with longer titles: about 80 KiB, a batch within every limit
+  const large = JSON.stringify({
+    proposals: Array.from({ length: 100 }, (_, i) => ({ ...fx.above, id: `lo-${i}`, title: `${fx.above.title} — ${"mở rộng sản xuất ".repeat(12)}` })),
+    establishments: fx.establishments,
+    date: fx.date
+  })
+
+  it("always goes to a thread, waiting for one: the same bytes as on the event loop; past four per thread, 503 request/busy with Retry-After", async () => {
+    expect(Buffer.byteLength(large)).toBeGreaterThan(64 * 1024)
+    const expected = await post(loop.url, "/evaluate/batch", tokens.planner, large)
+    expect(expected.status).toBe(200)
+    const results = JSON.parse(expected.text).results
+    expect(results).toHaveLength(100)
+    expect(results.every((r: { ok: boolean; evaluation?: { payable: string } }) => r.ok && r.evaluation?.payable === "300000000")).toBe(true)
+    // thirty at once: at most four (1 thread × 4) in progress, each a few ms of the thread's time
+    const answers = await Promise.all(Array.from({ length: 30 }, () => post(threads.url, "/evaluate/batch", tokens.planner, large)))
+    const ok = answers.filter((a) => a.status === 200)
+    const busy = answers.filter((a) => a.status === 503)
+    expect(ok.length + busy.length).toBe(30)
+    expect(ok.length).toBeGreaterThanOrEqual(4)
+    expect(busy.length).toBeGreaterThanOrEqual(1)
+    for (const a of ok) expect(a.text).toBe(expected.text)
+    for (const a of busy)
+      expect(JSON.parse(a.text).error).toMatchObject({
+        code: "request/busy",
+        message: { vi: "Dịch vụ đang bận tính các yêu cầu lớn khác; hãy thử lại sau 1 giây.", en: "The service is busy computing other large requests; try again in 1 s." }
+      })
+    // and the service still answers a small request at once afterwards
+    const after = await post(threads.url, "/evaluate", tokens.reader, evaluateBody(fx.above))
+    expect(JSON.parse(after.text).evaluation.payable).toBe("300000000")
+  })
+})

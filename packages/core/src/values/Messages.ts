@@ -200,6 +200,10 @@ export const catalogue: Readonly<Record<string, Entry>> = {
     "Quá nhiều yêu cầu[ của {principal}]: tối đa {rate} yêu cầu mỗi giây, {burst} yêu cầu cùng lúc; hãy thử lại sau {seconds} giây.",
     "Too many requests[ from {principal}]: at most {rate} a second, {burst} at once; try again in {seconds} s."
   ),
+  "request/busy": e(
+    "Dịch vụ đang bận tính các yêu cầu lớn khác; hãy thử lại sau 1 giây.",
+    "The service is busy computing other large requests; try again in 1 s."
+  ),
   // Contracts and the ledger (sổ tạm ứng, thanh toán)
   "contract/evaluation-not-eligible": e("Hợp đồng phải dựa trên đề án đủ điều kiện.", "A contract rests on an eligible proposal."),
   "contract/exceeds-evaluation": e("Kinh phí hợp đồng vượt mức được hỗ trợ[: {amount} > {limit}].", "The contract's support exceeds the evaluation's[: {amount} > {limit}]."),
