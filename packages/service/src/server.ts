@@ -189,26 +189,20 @@ export const handler = (options: ServiceOptions): Handler => {
         // Let the requests whose bytes are already here be read first (their headers count them
         // as in progress), so that the choice sees them.
         await new Promise<void>((resolve) => setImmediate(resolve))
-        if (text.length > limits.maxRecordBytes) {
-          if (large >= workers * LARGE_PER_THREAD) throw busy()
-          large++
+        // A large body always goes to a thread (waiting for one if need be); a small one when others
+        // are in progress and a thread is free, a large body waiting for or on a thread counting
+        // as a busy one.
+        const isLarge = text.length > limits.maxRecordBytes
+        if (isLarge && large >= workers * LARGE_PER_THREAD) throw busy()
+        if (isLarge || (active > 1 && onThreads + large < workers)) {
+          if (isLarge) large++
+          else onThreads++
           let reply: Reply
           try {
             reply = await pool.run({ method: route.method, path: route.path, params, principal, lang, text })
           } finally {
-            large--
-          }
-          send(res, reply.status, reply.bytes, reply.headers)
-          return
-        }
-        // a large body waiting for or on a thread counts as a busy thread
-        if (active > 1 && onThreads + large < workers) {
-          onThreads++
-          let reply: Reply
-          try {
-            reply = await pool.run({ method: route.method, path: route.path, params, principal, lang, text })
-          } finally {
-            onThreads--
+            if (isLarge) large--
+            else onThreads--
           }
           send(res, reply.status, reply.bytes, reply.headers)
           return
