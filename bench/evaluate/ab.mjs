@@ -71,10 +71,7 @@ const floor = await import("./floor.mjs")
 const setup = async (core, rules) => {
   const C = await import(core)
   const { pack } = await import(rules)
-  const establishments = new Map()
-  for (const json of G.establishments(E)) establishments.set(json.id, C.Establishment.decode(json).value)
-  const P = []
-  for (const json of G.proposals(N, E)) P.push(C.Proposal.decode(json).value)
+  const { establishments, proposals: P } = G.decoded(C, N, E)
   const loaded = C.Pack.loadOrThrow(pack)
   const cache = C.Evaluate.makeCache()
   const ctx = { establishments, trace: TRACE }

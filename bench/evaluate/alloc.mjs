@@ -25,10 +25,7 @@ const G = await import("./generate.mjs")
 const floor = await import("./floor.mjs")
 
 const loaded = Pack.loadOrThrow(pack)
-const establishments = new Map()
-for (const json of G.establishments(E)) establishments.set(json.id, Establishment.decode(json).value)
-const P = []
-for (const json of G.proposals(N, E)) P.push(Proposal.decode(json).value)
+const { establishments, proposals: P } = G.decoded({ Establishment, Proposal }, N, E)
 const cache = Evaluate.makeCache()
 for (const p of P) cache.get(loaded, Evaluate.dateOf(p))
 const off = { establishments }

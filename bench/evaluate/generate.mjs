@@ -354,3 +354,15 @@ export function* proposals(n, e, seed = 20250101) {
     yield p
   }
 }
+
+/**
+ * The benchmark's data decoded by a core build `C` (the one under test, or another in ab.mjs):
+ * `e` establishments in a register (a Map by id) and `n` proposals, as a caller holds them.
+ */
+export const decoded = (C, n, e) => {
+  const register = new Map()
+  for (const json of establishments(e)) register.set(json.id, C.Establishment.decode(json).value)
+  const list = []
+  for (const json of proposals(n, e)) list.push(C.Proposal.decode(json).value)
+  return { establishments: register, proposals: list }
+}

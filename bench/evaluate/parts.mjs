@@ -32,10 +32,7 @@ const { pack } = await import("../../packages/rules-2021-2025/dist/index.js")
 const G = await import("./generate.mjs")
 const floor = await import("./floor.mjs")
 
-const establishments = new Map()
-for (const json of G.establishments(E)) establishments.set(json.id, C.Establishment.decode(json).value)
-const P = []
-for (const json of G.proposals(N, E)) P.push(C.Proposal.decode(json).value)
+const { establishments, proposals: P } = G.decoded(C, N, E)
 const loaded = C.Pack.loadOrThrow(pack)
 const cache = C.Evaluate.makeCache()
 const R = P.map((p) => cache.get(loaded, C.Evaluate.dateOf(p)).value)
