@@ -31,32 +31,35 @@ export const keyStart = (): void => {
   pending = -1
 }
 
+/** One 32-bit block through the three lanes: murmur3's block step, xxHash32's round, FNV-1a. */
+const block = (k: number): void => {
+  let m = Math.imul(k, 0xcc9e2d51)
+  m = (m << 15) | (m >>> 17)
+  a ^= Math.imul(m, 0x1b873593)
+  a = (a << 13) | (a >>> 19)
+  a = (Math.imul(a, 5) + 0xe6546b64) | 0
+  let t = (b + Math.imul(k, 0x85ebca77)) | 0
+  t = (t << 13) | (t >>> 19)
+  b = Math.imul(t, 0x9e3779b1)
+  c = Math.imul(c ^ k, 0x01000193)
+}
+
 /** Add the next piece of the text: its UTF-16 code units, two to a 32-bit block. */
 export const keyAdd = (s: string): void => {
   const len = s.length
   if (len === 0) return
+  let i = 0
+  if (pending !== -1) {
+    block(pending | (s.charCodeAt(0) << 16))
+    pending = -1
+    i = 1
+  }
+  // block()'s three steps, written out over local lanes for the hot loop
   let x = a
   let y = b
   let z = c
-  let i = 0
-  let k: number
-  if (pending !== -1) {
-    k = pending | (s.charCodeAt(0) << 16)
-    i = 1
-    pending = -1
-    // the three lanes' steps (as in the loop below)
-    let m = Math.imul(k, 0xcc9e2d51)
-    m = (m << 15) | (m >>> 17)
-    x ^= Math.imul(m, 0x1b873593)
-    x = (x << 13) | (x >>> 19)
-    x = (Math.imul(x, 5) + 0xe6546b64) | 0
-    y = (y + Math.imul(k, 0x85ebca77)) | 0
-    y = (y << 13) | (y >>> 19)
-    y = Math.imul(y, 0x9e3779b1)
-    z = Math.imul(z ^ k, 0x01000193)
-  }
   for (; i + 1 < len; i += 2) {
-    k = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16)
+    const k = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16)
     // murmur3's block step
     let m = Math.imul(k, 0xcc9e2d51)
     m = (m << 15) | (m >>> 17)
@@ -86,15 +89,7 @@ const addUnit = (u: number): void => {
   }
   const k = pending | (u << 16)
   pending = -1
-  let m = Math.imul(k, 0xcc9e2d51)
-  m = (m << 15) | (m >>> 17)
-  a ^= Math.imul(m, 0x1b873593)
-  a = (a << 13) | (a >>> 19)
-  a = (Math.imul(a, 5) + 0xe6546b64) | 0
-  let t = (b + Math.imul(k, 0x85ebca77)) | 0
-  t = (t << 13) | (t >>> 19)
-  b = Math.imul(t, 0x9e3779b1)
-  c = Math.imul(c ^ k, 0x01000193)
+  block(k)
 }
 
 const float = new Float64Array(1)
