@@ -274,8 +274,12 @@ export const message = (code: string, params: Params = {}, lang: Lang = "vi"): s
 /**
  * The words for the codes a reason is decided on (its `:…` suffix), so that a message reads
  * "doanh nghiệp lớn" and not "large-enterprise": legal forms (loại hình), commune-level units,
- * socio-economic difficulty, and the lines of work (ngành, nghề) of Decree 45/2012 art. 5.1 a–g
- * in its own words, with the five Decree 235/2025 adds as their codes spell them.
+ * socio-economic difficulty, and the lines of work (ngành, nghề). Those of Decree 45/2012 art. 5.1
+ * a–g (primary; codification-khuyen-cong.md l.595–609) in the decree's words, points d, e and g
+ * shortened to the line of work they name; the five that Decree 235/2025 adds (graded secondary
+ * in the corpus: reported by news summaries, article not seen) as their codes spell them; the
+ * excluded bricks in the words of Circular 46/2012 art. 5.1 (primary; l.617). Names only: no
+ * figure, and no rule reads them.
  */
 const terms: Readonly<Record<string, Entry>> = {
   enterprise: e("doanh nghiệp nhỏ và vừa", "small or medium enterprise"),
@@ -291,16 +295,18 @@ const terms: Readonly<Record<string, Entry>> = {
   none: e("không khó khăn", "not difficult"),
   difficult: e("khó khăn", "difficult"),
   "especially-difficult": e("đặc biệt khó khăn", "especially difficult"),
+  // Decree 45/2012 art. 5.1 a–g
   "che-bien-nong-lam-thuy-san": e("công nghiệp chế biến nông - lâm - thủy sản và chế biến thực phẩm", "processing of farm, forest and aquatic products, and food"),
   "hang-tieu-dung-xuat-khau": e("sản xuất hàng công nghiệp phục vụ tiêu dùng và xuất khẩu, hàng thay thế hàng nhập khẩu", "industrial goods for consumption and export, and import substitutes"),
   "hoa-chat-nong-nghiep": e("công nghiệp hóa chất phục vụ nông nghiệp, nông thôn", "chemicals for agriculture and rural areas"),
   "vat-lieu-xay-dung": e("sản xuất vật liệu xây dựng", "building materials"),
-  "co-khi-dien-dien-tu": e("cơ khí, điện, điện tử - tin học", "mechanical, electrical, electronic and IT products"),
+  "co-khi-dien-dien-tu": e("sản xuất, lắp ráp và sửa chữa máy móc, thiết bị, dụng cụ cơ khí, điện, điện tử - tin học", "mechanical, electrical, electronic and IT products, their parts, assembly and repair"),
   "cong-nghiep-ho-tro": e("công nghiệp hỗ trợ", "supporting industries"),
   "tieu-thu-cong-nghiep": e("sản xuất hàng tiểu thủ công nghiệp", "handicrafts"),
   "khai-thac-che-bien-khoang-san": e("khai thác, chế biến khoáng sản", "mining and mineral processing"),
   "san-xuat-sach-hon": e("áp dụng sản xuất sạch hơn", "cleaner production"),
   "xu-ly-o-nhiem-moi-truong": e("xử lý ô nhiễm môi trường", "treatment of environmental pollution"),
+  // Decree 235/2025 (secondary: as the codes spell them)
   "cong-nghiep-cong-nghe-cao": e("công nghiệp công nghệ cao", "high-tech industry"),
   "cong-nghiep-sach": e("công nghiệp sạch", "clean industry"),
   "tiet-kiem-nang-luong": e("tiết kiệm năng lượng", "energy saving"),
