@@ -16,6 +16,7 @@ import * as Trace from "../src/values/Trace.js"
 import { cite, d, definition, establishment, laiChau18, lowMachineryOverlay, parameters, proposal } from "./fixtures/rules-pack.js"
 import * as Parameter from "../src/values/Parameter.js"
 import * as Establishment from "../src/records/Establishment.js"
+import * as Proposal from "../src/records/Proposal.js"
 import { portfolio } from "../src/testing/index.js"
 
 const pack = Pack.loadOrThrow(definition)
@@ -120,6 +121,59 @@ describe("evaluation over a register (a Map of decoded establishments) remembers
       }
     )
   })
+})
+
+describe("the trace of a decoded proposal is built on first read", () => {
+  const view = Pack.resolveOrThrow(pack, d("2024-06-01"))
+  const decodedProposal = (q: Proposal.Proposal): Proposal.Proposal => {
+    const r = Proposal.decode(Proposal.encode(q))
+    if (!r.ok) throw new Error(r.error.message)
+    return r.value
+  }
+  const isAccessor = (o: object, key: string): boolean => {
+    const d = Object.getOwnPropertyDescriptor(o, key)
+    return d !== undefined && d.enumerable === true && typeof d.get === "function"
+  }
+  test.prop([portfolio(view, { proposals: { min: 1, max: 6 } })], { numRuns: 25 })(
+    "the same trace as a copy (built at once), kept once read, whatever is done to the evaluation's fields, and seen by spreading, JSON and structuredClone",
+    (pf) => {
+      const establishments = Object.fromEntries(pf.establishments)
+      const results = pf.proposals.map((q) => {
+        const lazy = Evaluate.evaluate(decodedProposal(q), view, { establishments, trace: true })
+        const eager = Evaluate.evaluate({ ...q }, view, { establishments, trace: true })
+        return { lazy, eager }
+      })
+      for (const { lazy, eager } of results) {
+        expect(lazy.ok).toBe(eager.ok)
+        if (!lazy.ok || !eager.ok) continue
+        const e = lazy.value
+        // a copy's trace is a field; a decoded proposal's, an accessor (and its support's too)
+        expect(isAccessor(eager.value, "trace") || isAccessor(eager.value.support, "trace")).toBe(false)
+        expect(isAccessor(e, "trace")).toBe(true)
+        expect(isAccessor(e.support, "trace")).toBe(true)
+        const expected = JSON.stringify(Evaluate.encode(eager.value))
+        const trace = JSON.stringify(eager.value.trace)
+        // another evaluation's parts put in its fields do not change the trace of what was evaluated
+        const other = results.find((r) => r.eager.ok && r.eager.value !== eager.value && JSON.stringify(r.eager.value.trace) !== trace)
+        if (other !== undefined && other.eager.ok) {
+          const m = e as { -readonly [K in keyof typeof e]: (typeof e)[K] }
+          const { eligibility, support, warnings } = m
+          m.eligibility = other.eager.value.eligibility
+          m.support = other.eager.value.support
+          m.warnings = other.eager.value.warnings
+          expect(JSON.stringify(e.trace)).toBe(trace)
+          m.eligibility = eligibility
+          m.support = support
+          m.warnings = warnings
+        }
+        expect(JSON.stringify(Evaluate.encode(e))).toBe(expected)
+        expect(e.trace).toBe(e.trace)
+        expect(e.support.trace).toBe(e.support.trace)
+        expect(JSON.stringify({ ...e }.trace)).toBe(trace)
+        expect(JSON.stringify(structuredClone(e).trace)).toBe(trace)
+      }
+    }
+  )
 })
 
 describe("administrative units at the decision date", () => {

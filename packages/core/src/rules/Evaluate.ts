@@ -31,6 +31,8 @@ import * as MoneyFormat from "../values/Money.js"
 import * as RateValue from "../values/Rate.js"
 import { canonicalOf } from "./internal/canonical.js"
 import { sha256Hex } from "./internal/sha256.js"
+import { Stamp } from "../values/internal/stamp.js"
+import { decodedAs } from "../values/Decode.js"
 import * as TraceValue from "../values/Trace.js"
 import { lookUpBeneficiaries, provinceNumber, rememberedBeneficiaries, releaseBeneficiaries, verdictWith } from "./eligibility/verdicts.js"
 import { computeRaw } from "./internal/supportEngine.js"
@@ -372,13 +374,6 @@ const noOverlayWarning = (p: Proposal, resolved: ResolvedPack): Issue => {
   }
 }
 
-/** Returns the object given, so that a subclass's private fields are stamped on a plain object. */
-class Stamp {
-  constructor(o: object) {
-    return o
-  }
-}
-
 /** The inputs of an evaluation, in private fields of the evaluation itself, for its input hash. */
 class HashInputs extends Stamp {
   readonly #p: Proposal
@@ -399,6 +394,41 @@ class HashInputs extends Stamp {
   }
 }
 
+/**
+ * What the trace of a lazily traced evaluation is built from, in private fields of the evaluation
+ * (see {@link EvaluationRecord}): its own copies, so that changing the evaluation's fields does not
+ * change the trace of what was evaluated.
+ */
+class TraceInputs extends Stamp {
+  readonly #verdict: Eligibility.ProposalVerdict
+  readonly #view: ResolvedPack
+  readonly #support: Support.ProposalSupport
+  readonly #warnings: ReadonlyArray<Issue>
+  #trace: Trace.Trace | undefined
+  constructor(e: object, v: Eligibility.ProposalVerdict, view: ResolvedPack, s: Support.ProposalSupport, warnings: ReadonlyArray<Issue>) {
+    super(e)
+    this.#verdict = v
+    this.#view = view
+    this.#support = s
+    this.#warnings = warnings
+    this.#trace = undefined
+  }
+  static traceOf(e: object): Trace.Trace {
+    if (!(#verdict in e)) throw new TypeError("trace read on an object that is not an evaluation")
+    const t = e as unknown as TraceInputs
+    return (t.#trace ??= traceOf(t.#verdict, t.#view, t.#support.trace as Trace.Trace, t.#warnings))
+  }
+}
+
+/** The trace accessor every lazily traced evaluation shares (own, enumerable, as a field is). */
+const LAZY_TRACE: PropertyDescriptor = Object.freeze({
+  get(this: object): Trace.Trace {
+    return TraceInputs.traceOf(this)
+  },
+  enumerable: true,
+  configurable: true
+})
+
 /** The input hash accessor every evaluation shares (own, enumerable, as a getter in a literal is). */
 const INPUT_HASH: PropertyDescriptor = Object.freeze({
   get(this: object): string {
@@ -418,6 +448,10 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] }
  * written in an object literal makes a new function and a dictionary-mode object (about 1 KB, 0.6
  * µs) per evaluation. A constructor function rather than a literal, so that every field fits in
  * the object. Inputs are immutable values, so the hash read later is the hash of what was evaluated.
+ * The trace of a decoded proposal (`Decode.decodedAs`: frozen, with everything in it) is such an
+ * accessor too, built on first read from what was evaluated and then kept (a caller that asks for
+ * traces and reads a few does not pay for the rest: building one costs about as much as the
+ * evaluation); the trace of any other proposal is built at once, since its owner may change it.
  */
 function EvaluationRecord(
   this: Mutable<Evaluation>,
@@ -428,7 +462,8 @@ function EvaluationRecord(
   layers: Layers,
   warnings: ReadonlyArray<Issue>,
   payable: Money.Money,
-  trace: Trace.Trace | undefined
+  /** The trace, or (a view) the view to build it from when first read, or undefined (trace off). */
+  trace: Trace.Trace | ResolvedPack | undefined
 ): void {
   this.proposalId = p.id
   this.packId = s.packId
@@ -442,7 +477,11 @@ function EvaluationRecord(
   this.eligibility = v
   this.support = s
   this.payable = payable
-  this.trace = trace
+  if (trace === undefined || "steps" in trace) this.trace = trace
+  else {
+    Object.defineProperty(this, "trace", LAZY_TRACE)
+    new TraceInputs(this, v, trace, s, warnings)
+  }
   new HashInputs(this, p, ctx.establishments, ctx.applyPriorityMultiplier === true)
 }
 EvaluationRecord.prototype = Object.prototype
@@ -508,9 +547,12 @@ export const evaluate: Evaluator = ((p: Proposal, resolved: ResolvedPack, ctx: C
       layers,
       warnings,
       (v.verdict === "eligible" ? s.total - excludedSupport(v, s) : 0n) as Money.Money,
-      ctx.trace === true && s.trace !== undefined
-        ? traceOf(v, view, s.trace, warnings)
-        : undefined
+      ctx.trace !== true
+        ? undefined
+        : // a decoded proposal cannot change: its trace is built when first read (as its support's)
+          decodedAs(p) !== undefined
+          ? view
+          : traceOf(v, view, s.trace as Trace.Trace, warnings)
     )
   )
 }) as Evaluator

@@ -37,6 +37,7 @@ import * as SchemaParser from "effect/SchemaParser"
 import * as SchemaTransformation from "effect/SchemaTransformation"
 import { ValidationError, type Issue, type Path } from "./Errors.js"
 import { compile, leaf, NOT_SURE } from "./internal/compiled.js"
+import { Stamp } from "./internal/stamp.js"
 import { fault, isPlain, nfc } from "./internal/text.js"
 import { err, ok, type Result } from "./Result.js"
 
@@ -866,12 +867,7 @@ type Decoded = { readonly subject: Subject; readonly context: unknown }
  * entry in a WeakMap, which costs the collector too. Where an engine refuses a private field on
  * a frozen object (a change proposed to the language), the WeakMap serves.
  */
-class Mark {
-  constructor(value: object) {
-    return value
-  }
-}
-class DecodedMark extends Mark {
+class DecodedMark extends Stamp {
   readonly #decoded: Decoded
   constructor(value: object, record: Decoded) {
     super(value)

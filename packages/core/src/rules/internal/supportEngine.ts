@@ -17,6 +17,8 @@ import * as Rate from "../../values/Rate.js"
 import * as Rounding from "../../values/Rounding.js"
 import type { Binding, BindingParameter, DerivedCap, LineSupport, Options, ProposalSupport } from "./supportModel.js"
 import * as Trace from "../../values/Trace.js"
+import { decodedAs } from "../../values/Decode.js"
+import { Stamp } from "../../values/internal/stamp.js"
 
 /** The less certain of two grades, in `Citation`'s order. */
 const weaker = (a: Citation.Grade, b: Citation.Grade): Citation.Grade => (Citation.compareGrade(b, a) < 0 ? b : a)
@@ -344,7 +346,67 @@ export const computeRaw = (
     trace: undefined
   }
   if (options?.trace !== true) return out
-  return { ...out, trace: supportTrace(p, view, out, classification) }
+  // A decoded proposal cannot change (frozen, with everything in it): its trace is built when
+  // first read. Any other proposal might be changed by its owner after the call: built now.
+  if (decodedAs(p) === undefined) return { ...out, trace: supportTrace(p, view, out, classification) }
+  return withLazyTrace(out, p, view, classification)
+}
+
+/** What the support trace is built from, in private fields of the support itself (see {@link withLazyTrace}). */
+class TraceInputs extends Stamp {
+  readonly #p: Proposal
+  readonly #view: ResolvedPack
+  readonly #classification: Priority.Classification | undefined
+  #trace: Trace.Trace | undefined
+  constructor(s: object, p: Proposal, view: ResolvedPack, classification: Priority.Classification | undefined) {
+    super(s)
+    this.#p = p
+    this.#view = view
+    this.#classification = classification
+    this.#trace = undefined
+  }
+  static traceOf(s: object): Trace.Trace {
+    if (!(#p in s)) throw new TypeError("trace read on an object that is not a proposal's support")
+    const t = s as unknown as TraceInputs
+    return (t.#trace ??= supportTrace(t.#p, t.#view, s as unknown as ProposalSupport, t.#classification))
+  }
+}
+
+/** The trace accessor every lazily traced support shares (own, enumerable, as a field is). */
+const LAZY_TRACE: PropertyDescriptor = Object.freeze({
+  get(this: object): Trace.Trace {
+    return TraceInputs.traceOf(this)
+  },
+  enumerable: true,
+  configurable: true
+})
+
+/**
+ * The support with its trace built on first read, then kept: an own, enumerable accessor where
+ * the field was, so that spreading, JSON, equality and `structuredClone` see the same trace as
+ * when it is built at once. The trace reads the support's lines and totals, the proposal and the
+ * view, none of which can change; building it costs about as much again as computing the support
+ * (steps, texts of amounts and roundings), which a caller that never reads it does not pay.
+ */
+const withLazyTrace = (out: ProposalSupport, p: Proposal, view: ResolvedPack, c: Priority.Classification | undefined): ProposalSupport => {
+  const s: Omit<ProposalSupport, "trace"> = {
+    proposalId: out.proposalId,
+    packId: out.packId,
+    packVersion: out.packVersion,
+    date: out.date,
+    fund: out.fund,
+    province: out.province,
+    lines: out.lines,
+    total: out.total,
+    requested: out.requested,
+    eligibleCost: out.eligibleCost,
+    multiplier: out.multiplier,
+    multiplierApplied: out.multiplierApplied,
+    grade: out.grade
+  }
+  Object.defineProperty(s, "trace", LAZY_TRACE)
+  new TraceInputs(s, p, view, c)
+  return s as ProposalSupport
 }
 
 // ---------------------------------------------------------------------------------------------
