@@ -65,7 +65,12 @@ export interface Context {
    * The results are the same either way.
    */
   readonly establishments: Eligibility.Establishments
-  /** Record a JSON trace (default off: costs nothing). */
+  /**
+   * Record a JSON trace (default off: costs nothing). The trace of a decoded proposal
+   * (`Proposal.decode`) is built when `trace` is first read, then kept: asking for traces of a
+   * whole portfolio costs little until they are read (the same trace either way); a proposal built
+   * by hand gets its trace at once.
+   */
   readonly trace?: boolean
   /** Apply the pack's priority multiplier to priority proposals (default off). */
   readonly applyPriorityMultiplier?: boolean

@@ -53,8 +53,9 @@
  * Each line names its binding constraint: the first of `absolute-cap`, `rate`, `request` whose
  * value equals the support (`not-in-catalogue` for a line whose item the pack does not fund at
  * that date: support 0). Rounding happens only where named. With `trace: true` the result carries
- * a JSON trace (parameters read, roundings, layer of every number), derived after the computation;
- * with tracing off nothing of it is built.
+ * a JSON trace (parameters read, roundings, layer of every number), derived after the computation:
+ * for a decoded proposal (`Proposal.decode`) when `trace` is first read, then kept; for one built
+ * by hand at once. With tracing off nothing of it is built.
  *
  * @example
  * ```ts
