@@ -3,7 +3,7 @@
 // with --sample, where the library allocates (V8's sampling heap profiler over the loops, bytes
 // by function and source line).
 //
-//   node --expose-gc bench/evaluate/alloc.mjs [--n 20000] [--sample off|on|elig|support] [--top 30]
+//   node --expose-gc bench/evaluate/alloc.mjs [--n 20000] [--sample off|on|onread|elig|support] [--top 30]
 import { Session } from "node:inspector/promises"
 import { SourceMap } from "node:module"
 import { readFileSync } from "node:fs"
@@ -36,6 +36,8 @@ const cases = {
   floorpre: (p) => (sink += floor.support(p) + (pre(p, establishments) ? 1n : 0n)),
   off: (p) => (sink += Evaluate.evaluate(p, cache.get(loaded, Evaluate.dateOf(p)).value, off).value.payable),
   on: (p) => (sink += Evaluate.evaluate(p, cache.get(loaded, Evaluate.dateOf(p)).value, on).value.payable),
+  // the trace of a decoded proposal is built on its first read
+  onread: (p) => (sink += BigInt(Evaluate.evaluate(p, cache.get(loaded, Evaluate.dateOf(p)).value, on).value.trace.steps.length)),
   elig: (p) => (sink += Eligibility.evaluateProposal(p, cache.get(loaded, Evaluate.dateOf(p)).value, off).value.verdict === "eligible" ? 1n : 0n),
   support: (p) => (sink += Support.compute(p, cache.get(loaded, Evaluate.dateOf(p)).value).value.total)
 }
