@@ -48,7 +48,7 @@ import { PassThrough, Readable, Transform, type Writable } from "node:stream"
 import { pipeline } from "node:stream/promises"
 import { type Progress, Result } from "@khuyencong/core"
 import { ExportError, type ImportError } from "./Issues.js"
-import { ExcelJS, utf8Safe } from "./internal/exceljs.js"
+import { utf8Safe, workbookReader, workbookWriter } from "./internal/exceljs.js"
 import { writeTable } from "./internal/sheet.js"
 import { sheetRows } from "./internal/rows.js"
 import { guard } from "./internal/guard.js"
@@ -223,7 +223,7 @@ const readStream = (
   options: ReadOptions,
   progress: () => void
 ): Promise<Result.Result<Register.Register, ImportError<Register.Register>>> => {
-  const wb = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const wb = new (workbookReader())(input, {
     worksheets: "emit",
     sharedStrings: "cache",
     styles: "cache",
@@ -286,7 +286,7 @@ export const writeTables = async (
   sink.on("error", (e) => {
     sinkError = e
   })
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false })
+  const wb = new (workbookWriter())({ stream: sink, useStyles: true, useSharedStrings: false })
   wb.creator = "khuyencong"
   try {
     const used = new Set<string>()
