@@ -69,21 +69,16 @@ if (requireHere.cache[parseSaxPath] === undefined) {
 /** Load a module of exceljs's own (a path inside its package) or of its dependencies. */
 export const requireExcelJS = (id: string): unknown => requireX(id)
 
-type Xlsx = typeof import("exceljs")["stream"]["xlsx"]
-let reader: Xlsx["WorkbookReader"] | undefined
-let writer: Xlsx["WorkbookWriter"] | undefined
+let writer: (typeof import("exceljs"))["stream"]["xlsx"]["WorkbookWriter"] | undefined
 
 /**
- * exceljs's streaming reader class, loaded on first use. Only the two streaming classes are
- * loaded, each when first needed, never `exceljs/excel.js` (its in-memory workbook, CSV and
- * jszip: 627 CommonJS files, 0.23–0.31 s of `pnpm start`); the reader alone is 367 files (its zip
- * reader, unzipper, most of them), the writer 194: a program that only reads, or only writes,
- * loads one.
+ * exceljs's streaming writer class, loaded on first use. Never `exceljs/excel.js` (its in-memory
+ * workbook, CSV, jszip, and both streaming classes: 627 CommonJS files, 0.23–0.31 s of `pnpm
+ * start`): the writer is 194 files, loaded by the first export; reading does not load exceljs's
+ * reader (./book.ts).
  */
-export const workbookReader = (): Xlsx["WorkbookReader"] => (reader ??= requireX("./lib/stream/xlsx/workbook-reader.js") as Xlsx["WorkbookReader"])
-
-/** exceljs's streaming writer class, loaded on first use (see {@link workbookReader}). */
-export const workbookWriter = (): Xlsx["WorkbookWriter"] => (writer ??= requireX("./lib/stream/xlsx/workbook-writer.js") as Xlsx["WorkbookWriter"])
+export const workbookWriter = (): (typeof import("exceljs"))["stream"]["xlsx"]["WorkbookWriter"] =>
+  (writer ??= requireX("./lib/stream/xlsx/workbook-writer.js") as (typeof import("exceljs"))["stream"]["xlsx"]["WorkbookWriter"])
 
 /** Whether exceljs reads UTF-8 split across chunks correctly in this process. */
 export const utf8Safe = async (): Promise<boolean> => {
