@@ -4,7 +4,6 @@
 // the newest .ts or tsconfig.json under it (dist, node_modules and test folders aside) against its
 // dist/.tsbuildinfo. `pnpm build` always builds. `pnpm start` preloads it (`node --import`) in the
 // example's own process, which saves starting a second Node; it exits only when the build fails.
-import { spawnSync } from "node:child_process"
 import { readdirSync, readFileSync, statSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -35,6 +34,8 @@ const built = (project) => {
 
 const stale = projects.filter((p) => built(p) < newest(p))
 if (stale.length > 0) {
+  // loaded only to build: node:child_process (and node:net, which it loads) cost ~10 ms
+  const { spawnSync } = await import("node:child_process")
   const tsc = join(root, "node_modules", "typescript", "bin", "tsc")
   const r = spawnSync(process.execPath, [tsc, "-b"], { cwd: root, stdio: "inherit" })
   if (r.status !== 0) process.exit(r.status ?? 1)

@@ -4,17 +4,20 @@
  * `PGlite.create()` runs initdb every time (about 1.7 s and 700 MB of peak memory on a quiet
  * machine), then the store applies its migrations. Both give the same empty database on every
  * run, so the first run keeps it: after the migrations, before any data, it is dumped
- * (`dumpDataDir`, an uncompressed tar) to `examples/node_modules/.cache/khuyencong/`. Later runs
+ * (`dumpDataDir`, an uncompressed tar) to `examples/node_modules/.cache/khuyencong/`, without
+ * initdb's template databases (template0 and template1, used only to create other databases: 600
+ * of the ~1,050 files, 15 MB; dropping them also checkpoints, so a start replays no WAL). Later runs
  * write that tar's files to a temporary folder (in /dev/shm on Linux) and start PGlite on it (its Node file system,
  * `relaxedDurability`), which skips initdb; the folder is deleted when the database is closed.
  * Started from the tar in memory instead (`loadDataDir`), PGlite keeps the 40 MB of files in its
  * in-memory file system besides the tar: peak memory of `pnpm start` 440–480 MB that way, 325–340
- * MB from the folder. The file's name holds PGlite's version and the migrations' checksums, so a
- * new PGlite or a changed migration makes a new one (and `open` would apply a missing migration
- * anyway). Delete the folder to start afresh.
+ * MB from the folder. The file's name holds PGlite's version, the migrations' checksums and how
+ * the file is made ({@link PREPARED}), so a new PGlite, a changed migration or a new way of
+ * preparing makes a new one (and `open` would apply a missing migration anyway). Delete the
+ * folder to start afresh.
  */
 import { createHash } from "node:crypto"
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs"
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -34,7 +37,10 @@ export interface Booted {
 
 const cacheDir = (): string => join(examplesDir(), "node_modules", ".cache", "khuyencong")
 
-/** The cached data directory's file: PGlite's version and the migrations' checksums in its name. */
+/** How the cached data directory is made; part of its file's name (2: without the template databases). */
+const PREPARED = 2
+
+/** The cached data directory's file: PGlite's version, the migrations' checksums and {@link PREPARED} in its name. */
 const cacheFile = async (): Promise<string> => {
   // the package does not export its package.json: find it above its entry point
   let dir = dirname(fileURLToPath(import.meta.resolve("@electric-sql/pglite")))
@@ -42,7 +48,7 @@ const cacheFile = async (): Promise<string> => {
   const version = (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version?: string }).version ?? "unknown"
   const migrations = await loadMigrations()
   const key = createHash("sha256")
-    .update(migrations.map((m) => `${m.id}:${m.checksum}`).join("\n"))
+    .update(`${PREPARED}\n${migrations.map((m) => `${m.id}:${m.checksum}`).join("\n")}`)
     .digest("hex")
     .slice(0, 16)
   return join(cacheDir(), `pglite-${version}-${key}.tar`)
@@ -56,8 +62,9 @@ const CONF = ["shared_buffers = 16MB"]
 
 /**
  * Where the throwaway copy goes: /dev/shm (memory, outside this process) where there is one, else
- * the system's temporary folder. Creating its ~1,050 files took 0.5–1.2 s on a busy ext4 disk, 50–130
- * ms in /dev/shm; there its 40 MB are memory the machine spends besides the process's own.
+ * the system's temporary folder. Creating its files (~1,050 with the template databases) took
+ * 0.5–1.2 s on a busy ext4 disk, 50–130 ms in /dev/shm; there its 26 MB (~470 files) are memory
+ * the machine spends besides the process's own.
  */
 const scratchDir = (): string => {
   if (process.platform === "linux" && existsSync("/dev/shm")) {
@@ -72,10 +79,13 @@ const scratchDir = (): string => {
 
 /**
  * The files of a tar (as `dumpDataDir("none")` writes it: ustar, regular files and folders) written
- * under `dir`, read piece by piece (the 40 MB are never in memory at once).
+ * under `dir`, read piece by piece (the 26 MB are never in memory at once) into one buffer, grown
+ * to the largest file (the 16 MB WAL segment) and reused: a zeroed buffer per file cost collector
+ * work and zero-filling for every one of the files.
  */
 const untar = (file: string, dir: string): void => {
   const fd = openSync(file, "r")
+  let data = Buffer.allocUnsafe(64 * 1024)
   try {
     const header = Buffer.alloc(512)
     let at = 0
@@ -91,9 +101,9 @@ const untar = (file: string, dir: string): void => {
       if (type === "5") mkdirSync(target, { recursive: true })
       else if (type === "0" || type === "\0") {
         mkdirSync(dirname(target), { recursive: true })
-        const data = Buffer.alloc(size)
-        readSync(fd, data, 0, size, at)
-        writeFileSync(target, data, { mode: 0o600 })
+        if (data.length < size) data = Buffer.allocUnsafe(size)
+        if (readSync(fd, data, 0, size, at) < size) throw new Error(`tar entry cut short: ${name}`)
+        writeFileSync(target, data.subarray(0, size), { mode: 0o600 })
       }
       at += Math.ceil(size / 512) * 512
     }
@@ -138,12 +148,20 @@ export const bootPGlite = async (): Promise<Booted> => {
     prepared: false,
     close: () => db.close(),
     keep: async () => {
+      // the throwaway database is "postgres"; the templates only serve CREATE DATABASE
+      // (one statement a call: DROP DATABASE cannot run in the transaction of a multi-statement call)
+      for (const t of ["template0", "template1"]) {
+        await db.exec(`ALTER DATABASE ${t} IS_TEMPLATE false`)
+        await db.exec(`DROP DATABASE ${t}`)
+      }
       const dump = await db.dumpDataDir("none")
       mkdirSync(cacheDir(), { recursive: true })
       // written whole, then renamed: a run in parallel never reads half a file
       const part = `${file}.${process.pid}.part`
       writeFileSync(part, new Uint8Array(await dump.arrayBuffer()))
       renameSync(part, file)
+      // earlier ones (another PGlite, other migrations, made another way) are not used again
+      for (const f of readdirSync(cacheDir())) if (/^pglite-.*\.tar$/.test(f) && join(cacheDir(), f) !== file) rmSync(join(cacheDir(), f), { force: true })
     }
   }
 }

@@ -229,3 +229,22 @@ describe("provincial plan on the server in DATABASE_URL", () => {
     }
   })
 })
+
+describe("pnpm start", () => {
+  it("passes Node only flags this Node accepts (a V8 flag one Node version lacks makes Node refuse to start: 'bad option')", async () => {
+    const { readFileSync } = await import("node:fs")
+    const { spawnSync } = await import("node:child_process")
+    const root = join(examplesDir(), "..")
+    const start = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start
+    const words = start.split(/\s+/)
+    expect(words[0]).toBe("node")
+    const flags: Array<string> = []
+    for (let i = 1; i < words.length && (words[i] as string).startsWith("--"); i++) {
+      if (words[i] === "--import") i++ // its argument is a module, checked by running the example
+      else flags.push(words[i] as string)
+    }
+    expect(flags).toContain("--liftoff-only")
+    const r = spawnSync(process.execPath, [...flags, "-e", "process.stdout.write('ok')"], { encoding: "utf8" })
+    expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: 0, stdout: "ok", stderr: "" })
+  })
+})

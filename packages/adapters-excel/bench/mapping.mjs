@@ -9,7 +9,7 @@
 // `node packages/adapters-excel/bench/import.mjs --rounds 1 --small --file register.xlsx` writes one.
 
 const dist = new URL("../dist/", import.meta.url).href
-const { ExcelJS } = await import(`${dist}internal/exceljs.js`)
+const { requireExcelJS } = await import(`${dist}internal/exceljs.js`)
 const { sheetRows } = await import(`${dist}internal/rows.js`)
 const { Register } = await import(`${dist}index.js`)
 
@@ -25,7 +25,8 @@ const collect = !process.argv.includes("--stream")
 const pi = process.argv.indexOf("--passes")
 const PASSES = pi === -1 ? 7 : Number(process.argv[pi + 1])
 
-const wb = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" })
+const WorkbookReader = requireExcelJS("./lib/stream/xlsx/workbook-reader.js")
+const wb = new WorkbookReader(file, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" })
 const rows = []
 for await (const ws of wb) {
   for await (const batch of sheetRows(ws, wb)) for (const r of batch) if (r !== null) rows.push(r)

@@ -1,16 +1,16 @@
 /**
  * Xlsx (tệp Excel .xlsx): streaming import of registers (biểu tổng hợp đề án) and streaming
- * export of reports, through exceljs (`stream.xlsx.WorkbookReader` / `WorkbookWriter`; never the
- * npm `xlsx` package).
+ * export of reports, through exceljs (its parsers of a workbook's parts and its streaming
+ * `WorkbookWriter`; never the npm `xlsx` package).
  *
  * **Reading** ({@link readRegister}) checks the file before parsing it: an OLE compound file
  * (magic `D0 CF 11 E0`) is a password-protected workbook (`import/encrypted`) or a legacy .xls
  * (`import/legacy-xls`); anything but a zip is `import/not-xlsx`; a zip whose central directory
  * is damaged, or an entry that does not inflate to its size and CRC-32, is `import/corrupt-file`; a
  * file above `maxBytes` (default 200 MB) or decompressing above `maxUncompressedBytes` (default
- * 2 GB) is `import/too-large`. The verified entries are re-streamed to exceljs in reading order
- * (workbook and shared strings before worksheets), so it never parks worksheets in temporary
- * files. Rows are then streamed one
+ * 2 GB) is `import/too-large`. The verified entries are then read in reading order (workbook and
+ * shared strings before worksheets), straight from the file, never parked in temporary files.
+ * Rows are then streamed one
  * at a time into the {@link Register} mapping; a sheet longer than `maxRows` (default 1.000.000)
  * stops with `import/too-many-rows`. Memory stays flat: the header search keeps 30 rows, each
  * later row is mapped and dropped (pass `collect: false` with `onProposal` to keep none).
@@ -44,16 +44,17 @@ import { once } from "node:events"
 import { createWriteStream, promises as fsp } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { PassThrough, Readable, Transform, type Writable } from "node:stream"
+import { PassThrough, type Readable, type Writable } from "node:stream"
 import { pipeline } from "node:stream/promises"
 import { type Progress, Result } from "@khuyencong/core"
 import { ExportError, type ImportError } from "./Issues.js"
-import { ExcelJS, utf8Safe } from "./internal/exceljs.js"
+import { emptyBook, worksheets } from "./internal/book.js"
+import { utf8Safe, workbookWriter } from "./internal/exceljs.js"
 import { writeTable } from "./internal/sheet.js"
 import { sheetRows } from "./internal/rows.js"
 import { guard } from "./internal/guard.js"
 import { memoryBytes } from "./internal/magic.js"
-import { type Bytes, repack, sniff } from "./internal/sniff.js"
+import { type Bytes, type Sound, sniff } from "./internal/sniff.js"
 import { fail, readSheets, type Sheet, type SheetInfo } from "./internal/workbook.js"
 import * as Register from "./Register.js"
 import * as Report from "./Report.js"
@@ -183,32 +184,14 @@ export const readRegister = async (
       if (bytes.size > maxBytes) return fail("import/too-large", `the file has ${bytes.size} bytes, more than the limit of ${maxBytes} (option maxBytes)`)
       const s = await sniff(bytes, maxUncompressed)
       if (!s.ok) return fail(s.code, s.detail)
-      // the verified entries, re-streamed in reading order (see repack)
-      const input = repack(bytes, s.entries)
-      // a safety net: should the parser ever wait on a stream that will not move, stop with a
-      // typed error instead of leaving a promise pending forever. Bytes are counted as they pass
-      // through a Transform (a "data" listener would start the flow before exceljs reads it).
-      let counted: Transform | undefined
-      try {
-        return await guard(
-          (progress) => {
-            counted = new Transform({
-              transform(chunk: Buffer, _encoding, done) {
-                progress()
-                done(null, chunk)
-              }
-            })
-            input.on("error", (e) => counted?.destroy(e))
-            input.pipe(counted)
-            return readStream(counted, options, progress)
-          },
-          options.stallTimeoutMs ?? 60_000,
-          () => fail("import/corrupt-file", `the workbook stopped being read for ${options.stallTimeoutMs ?? 60_000} ms (option stallTimeoutMs); it may be damaged`)
-        )
-      } finally {
-        input.destroy()
-        counted?.destroy()
-      }
+      // the verified entries, read in reading order (see internal/book.ts). A safety net: should
+      // the parser ever wait on data that will not come, stop with a typed error instead of
+      // leaving a promise pending forever.
+      return await guard(
+        (progress) => readEntries(bytes, s.entries, options, progress),
+        options.stallTimeoutMs ?? 60_000,
+        () => fail("import/corrupt-file", `the workbook stopped being read for ${options.stallTimeoutMs ?? 60_000} ms (option stallTimeoutMs); it may be damaged`)
+      )
     } finally {
       await bytes.close?.()
     }
@@ -218,20 +201,15 @@ export const readRegister = async (
 }
 
 
-const readStream = (
-  input: Readable,
+const readEntries = (
+  bytes: Bytes,
+  entries: ReadonlyArray<Sound>,
   options: ReadOptions,
   progress: () => void
 ): Promise<Result.Result<Register.Register, ImportError<Register.Register>>> => {
-  const wb = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    entries: "ignore"
-  })
+  const wb = emptyBook()
   async function* sheets(): AsyncGenerator<Sheet> {
-    for await (const ws of wb) yield { info: sheetInfo(wb, ws), date1904: () => date1904(wb), rows: () => sheetRows(ws, wb) }
+    for await (const ws of worksheets(bytes, entries, wb, progress)) yield { info: sheetInfo(wb, ws), date1904: () => date1904(wb), rows: () => sheetRows(ws, wb) }
   }
   return readSheets(sheets(), options, progress)
 }
@@ -286,7 +264,7 @@ export const writeTables = async (
   sink.on("error", (e) => {
     sinkError = e
   })
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false })
+  const wb = new (workbookWriter())({ stream: sink, useStyles: true, useSharedStrings: false })
   wb.creator = "khuyencong"
   try {
     const used = new Set<string>()

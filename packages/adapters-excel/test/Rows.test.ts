@@ -1,6 +1,8 @@
 /**
  * Agreement: the import's own row reader (src/internal/rows.ts) against exceljs's WorksheetReader
- * (its Row and Cell objects, `row.values`, then `plain`), the path the import took before. Over
+ * (its Row and Cell objects, `row.values`, then `plain`), and its reading of the workbook's parts
+ * (src/internal/book.ts: sheet names and states, shared strings, styles, date system) against
+ * exceljs's WorkbookReader: the path the import took before. Over
  * the fixtures as LibreOffice saves them, workbooks written by exceljs (in-memory and streaming),
  * one whose sheet XML is written by hand with every rule of the reader in it, and a generated
  * register full of problems (multi-row proposals, aliases, TCVN3 text, bad amounts, formulas,
@@ -11,17 +13,28 @@ import { join } from "node:path"
 import type { Readable } from "node:stream"
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest"
 import type { CellValue } from "../src/Cell.js"
-import { ExcelJS, requireExcelJS } from "../src/internal/exceljs.js"
+import { requireExcelJS } from "../src/internal/exceljs.js"
+import { ExcelJS } from "./exceljs.js"
+import { emptyBook, worksheets } from "../src/internal/book.js"
 import { plain, type SheetRow, sheetRows } from "../src/internal/rows.js"
 import { repack, sniff } from "../src/internal/sniff.js"
 import * as Xlsx from "../src/Xlsx.js"
 import { brokenRegister, bytesOf, streamed, tcvn3Register } from "./generated.js"
 import { activities, convert, fixture, HEADER, libreOffice, ROW } from "./helpers.js"
 
-/** The former path: exceljs's Row objects, `row.values`, `plain` (one row a batch). */
-async function* formerRows(ws: unknown): AsyncGenerator<ReadonlyArray<SheetRow>> {
+const OPTIONS = { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" } as const
+const WorksheetReader = requireExcelJS("./lib/stream/xlsx/worksheet-reader.js") as new (o: {
+  workbook: unknown
+  id: number
+  iterator: unknown
+  options: unknown
+}) => AsyncIterable<{ number: number; values: unknown }>
+
+/** The former path: exceljs's `WorksheetReader` over the sheet's XML and the book, its Row objects, `row.values`, `plain` (one row a batch). */
+async function* formerRows(ws: unknown, wb: unknown): AsyncGenerator<ReadonlyArray<SheetRow>> {
   use.formerSheets++
-  for await (const row of ws as AsyncIterable<{ number: number; values: unknown }>) {
+  const reader = new WorksheetReader({ workbook: wb, id: 1, iterator: (ws as { iterator: unknown }).iterator, options: OPTIONS })
+  for await (const row of reader) {
     const values = Array.isArray(row.values) ? (row.values as ReadonlyArray<unknown>) : []
     const cells: Array<CellValue> = []
     for (let c = 1; c < values.length; c++) cells.push(plain(values[c]))
@@ -33,7 +46,7 @@ async function* formerRows(ws: unknown): AsyncGenerator<ReadonlyArray<SheetRow>>
 const use = vi.hoisted(() => ({ former: false, formerSheets: 0 }))
 vi.mock(import("../src/internal/rows.js"), async (original) => {
   const m = await original()
-  return { ...m, sheetRows: (ws: unknown, wb: unknown) => (use.former ? formerRows(ws) : m.sheetRows(ws, wb)) }
+  return { ...m, sheetRows: (ws: unknown, wb: unknown) => (use.former ? formerRows(ws, wb) : m.sheetRows(ws, wb)) }
 })
 
 /** The import of a workbook now and by the former path: they must be equal. */
@@ -53,12 +66,11 @@ const importBoth = async (bytes: Uint8Array, options: Xlsx.ReadOptions) => {
 
 interface Grid {
   readonly name: string
+  readonly state: string | undefined
   readonly rows: Array<SheetRow | null>
 }
 
-const OPTIONS = { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" } as const
-
-/** The workbook's entries in reading order, as the import streams them to exceljs. */
+/** The workbook's entries in reading order, as a zip stream for exceljs's own reader. */
 const streamOf = async (bytes: Uint8Array): Promise<Readable> => {
   const b = { size: bytes.byteLength, read: async (o: number, l: number) => bytes.subarray(o, o + l) }
   const s = await sniff(b, 1 << 30)
@@ -66,14 +78,29 @@ const streamOf = async (bytes: Uint8Array): Promise<Readable> => {
   return repack(b, s.entries)
 }
 
-/** Every sheet's rows, by exceljs's reader (former = true) or by the row reader. */
+/**
+ * Every sheet's name, state and rows: by exceljs's `WorkbookReader` and its rows (former = true),
+ * or by the import's reader (the workbook's parts by internal/book.ts, the rows by the row reader).
+ */
 const grid = async (bytes: Uint8Array, former: boolean): Promise<ReadonlyArray<Grid>> => {
   const out: Array<Grid> = []
-  const wb = new ExcelJS.stream.xlsx.WorkbookReader((await streamOf(bytes)) as never, OPTIONS as never)
-  for await (const ws of wb as unknown as AsyncIterable<{ name: string }>) {
+  if (former) {
+    const wb = new ExcelJS.stream.xlsx.WorkbookReader((await streamOf(bytes)) as never, OPTIONS as never)
+    for await (const ws of wb as unknown as AsyncIterable<{ name: string; state?: string }>) {
+      const rows: Array<SheetRow | null> = []
+      for await (const batch of formerRows(ws, wb)) rows.push(...batch)
+      out.push({ name: ws.name, state: ws.state, rows })
+    }
+    return out
+  }
+  const b = { size: bytes.byteLength, read: async (o: number, l: number) => bytes.subarray(o, o + l) }
+  const s = await sniff(b, 1 << 30)
+  if (!s.ok) throw new Error(s.detail)
+  const book = emptyBook()
+  for await (const ws of worksheets(b, s.entries, book, () => undefined)) {
     const rows: Array<SheetRow | null> = []
-    for await (const batch of former ? formerRows(ws) : sheetRows(ws, wb)) rows.push(...batch)
-    out.push({ name: ws.name, rows })
+    for await (const batch of sheetRows(ws, book)) rows.push(...batch)
+    out.push({ name: String(ws.name), state: ws.state, rows })
   }
   return out
 }

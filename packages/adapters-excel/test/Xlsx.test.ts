@@ -9,7 +9,7 @@ import { crc32 } from "node:zlib"
 import { LocalDate, Money, Result } from "@khuyencong/core"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 // exceljs through the adapter (loaded with its UTF-8 fix) to inspect what was written
-import { ExcelJS } from "../src/internal/exceljs.js"
+import { ExcelJS } from "./exceljs.js"
 import { guard } from "../src/internal/guard.js"
 import * as Register from "../src/Register.js"
 import * as Report from "../src/Report.js"

@@ -3,7 +3,7 @@
  * rows; Browser.test.ts: the browser entry against the Node reader): a register full of problems,
  * a TCVN3 register, and the bytes of a workbook written by exceljs in memory or streaming.
  */
-import { ExcelJS } from "../src/internal/exceljs.js"
+import { ExcelJS } from "./exceljs.js"
 import { HEADER, ROW } from "./helpers.js"
 
 export const bytesOf = async (wb: InstanceType<typeof ExcelJS.Workbook>): Promise<Uint8Array> => new Uint8Array(await wb.xlsx.writeBuffer())

@@ -94,7 +94,8 @@ const columnOf = (ref: string | undefined): number => {
 }
 
 /**
- * The rows of a worksheet of exceljs's `WorkbookReader` (`worksheets: "emit"`), in batches (those
+ * The rows of a worksheet (./book.ts, or exceljs's `WorkbookReader` with `worksheets: "emit"`: its
+ * `iterator` of XML, with the book's shared strings, styles and date system), in batches (those
  * completed by each chunk of XML). Throws as exceljs's reader does on XML it cannot parse. A
  * `</row>` outside any row is `null`, where exceljs gives a null row (its reader's caller fails
  * on it then, not before the rows ahead of it).

@@ -4,9 +4,10 @@
  * holding `EncryptionInfo` / `EncryptedPackage` streams), a legacy .xls (an OLE file without
  * them), an OpenDocument file, text, or something else; and, for a zip, whether it is sound: its
  * central directory, and every entry inflated once with its CRC-32 and size checked against the
- * directory, counting the bytes it decompresses to (a zip bomb stops at the limit). exceljs's
- * streaming reader can wait forever on a damaged entry (the process then exits silently), so it
- * is only given archives that passed this check.
+ * directory, counting the bytes it decompresses to (a zip bomb stops at the limit). Only archives
+ * that passed this check are read (./book.ts); exceljs's streaming reader, which the tests
+ * compare with the import's, can wait forever on a damaged entry (the process then exits
+ * silently).
  */
 import { Readable } from "node:stream"
 import { createInflateRaw, crc32 } from "node:zlib"
@@ -240,7 +241,7 @@ const storedEntry = (name: string, text: string): ReadonlyArray<Uint8Array> => {
 }
 
 /**
- * An empty end of central directory, and 4 bytes after it. unzipper (exceljs's zip reader) asks
+ * An empty end of central directory, and 4 bytes after it (for {@link repack}). unzipper (exceljs's zip reader) asks
  * for the next record after the last entry, and fails with FILE_ENDED when the stream ends
  * instead (it asks for more than what is left before it looks at what it holds, so the record is
  * followed by a few bytes it never reads).
@@ -257,24 +258,56 @@ const rank = (name: string): number =>
 const sheetNumber = (name: string): number => Number(/(\d+)\.xml$/.exec(name)?.[1] ?? 0)
 
 /**
- * The verified entries as one zip stream in the order a streaming reader wants: workbook
- * relationships, workbook, shared strings (an empty table when the file has none) and styles
- * before the worksheets, worksheets by number. exceljs's reader otherwise parks every worksheet
- * that comes before the shared strings in a temporary file (Excel writes them in that order),
- * which leaks files when reading stops early and can crash when a parked sheet is skipped. No
- * central directory is written: a streaming reader does not read one.
- *
- * Deflated entries are inflated here, in 64 KB pieces, and handed on as stored entries (their
- * headers say so, see verifyEntry): the reader's own inflate works in 16 KB pieces, each a round
- * trip to zlib's thread pool, which cost more than the inflating. Their CRC-32 and size are
- * checked again as they pass (the file could have changed since it was checked): a difference
- * is an error of the stream, which the reader reports as a damaged file.
+ * The verified entries in the order a streaming reader wants them: workbook relationships,
+ * workbook, shared strings and styles before the worksheets, worksheets by number (Excel writes
+ * the worksheets before the shared strings).
  */
-export const repack = (bytes: Bytes, entries: ReadonlyArray<Sound>): Readable => {
-  const ordered = entries
+export const inReadingOrder = (entries: ReadonlyArray<Sound>): ReadonlyArray<Sound> =>
+  entries
     .map((e, i) => ({ e, i }))
     .sort((a, b) => rank(a.e.name) - rank(b.e.name) || (rank(a.e.name) === 5 ? sheetNumber(a.e.name) - sheetNumber(b.e.name) : 0) || a.i - b.i)
     .map((x) => x.e)
+
+/**
+ * The data of a verified entry, inflated in 64 KB pieces (zlib's default of 16 KB costs a round
+ * trip to its thread pool for each piece, more than the inflating). Its CRC-32 and size are checked
+ * again as it passes (the file could have changed since it was checked): a difference is an error.
+ */
+export async function* entryData(bytes: Bytes, e: Sound): AsyncGenerator<Uint8Array> {
+  if (e.method === 0) {
+    yield* storedChunks(bytes, e.dataStart, e.compressed)
+    return
+  }
+  const inflate = createInflateRaw({ chunkSize: INFLATED_CHUNK })
+  const source = Readable.from(storedChunks(bytes, e.dataStart, e.compressed))
+  source.on("error", (err) => inflate.destroy(err))
+  source.pipe(inflate)
+  let crc = 0
+  let size = 0
+  try {
+    for await (const c of inflate as AsyncIterable<Buffer>) {
+      size += c.length
+      if (size > e.size) throw new Error(`entry ${e.name} decompresses to more than ${e.size} bytes`)
+      crc = crc32(c, crc)
+      yield c
+    }
+  } finally {
+    source.destroy()
+    inflate.destroy()
+  }
+  if (size !== e.size || crc >>> 0 !== e.crc >>> 0) throw new Error(`entry ${e.name} changed since it was checked`)
+}
+
+/**
+ * The verified entries as one zip stream ({@link inReadingOrder}, with an empty shared-strings
+ * table when the file has none), for exceljs's own streaming reader (the tests compare the
+ * adapter's reader with it): it would otherwise park every worksheet that comes before the shared
+ * strings in a temporary file. No central directory is written: a streaming reader does not read
+ * one. Deflated entries are handed on inflated ({@link entryData}), as stored entries (their
+ * headers say so, see verifyEntry).
+ */
+export const repack = (bytes: Bytes, entries: ReadonlyArray<Sound>): Readable => {
+  const ordered = inReadingOrder(entries)
   const hasSharedStrings = entries.some((e) => e.name === "xl/sharedStrings.xml")
   async function* chunks(): AsyncGenerator<Uint8Array> {
     let injected = hasSharedStrings
@@ -284,28 +317,7 @@ export const repack = (bytes: Bytes, entries: ReadonlyArray<Sound>): Readable =>
         yield* storedEntry("xl/sharedStrings.xml", EMPTY_SHARED_STRINGS)
       }
       yield e.header
-      if (e.method === 0) {
-        yield* storedChunks(bytes, e.dataStart, e.compressed)
-        continue
-      }
-      const inflate = createInflateRaw({ chunkSize: INFLATED_CHUNK })
-      const source = Readable.from(storedChunks(bytes, e.dataStart, e.compressed))
-      source.on("error", (err) => inflate.destroy(err))
-      source.pipe(inflate)
-      let crc = 0
-      let size = 0
-      try {
-        for await (const c of inflate as AsyncIterable<Buffer>) {
-          size += c.length
-          if (size > e.size) throw new Error(`entry ${e.name} decompresses to more than ${e.size} bytes`)
-          crc = crc32(c, crc)
-          yield c
-        }
-      } finally {
-        source.destroy()
-        inflate.destroy()
-      }
-      if (size !== e.size || crc >>> 0 !== e.crc >>> 0) throw new Error(`entry ${e.name} changed since it was checked`)
+      yield* entryData(bytes, e)
     }
     yield END
   }

@@ -6,8 +6,10 @@
  * calendar). Being a string it is JSON-native, and two dates compare correctly with `<`, `>` and
  * `===`, so lookups never convert anything.
  *
- * Calendar arithmetic (days, months, years, month ends) goes through date-fns on a `UTCDate`
- * (`@date-fns/utc`), the date-fns way of working with no host time zone: a plain `Date` at UTC
+ * Calendar arithmetic (days, months, years, month ends) goes through date-fns on a `UTCDateMini`
+ * (`@date-fns/utc/date/mini`: `UTCDate` without its text formatting, whose three `Intl`
+ * formatters cost ~15 ms to build when the module loads; no `Date` is formatted here), the
+ * date-fns way of working with no host time zone: a plain `Date` at UTC
  * midnight is the previous day west of Greenwich, and local midnight does not exist on days a zone
  * skipped (Pacific/Kiritimati 1994-12-31, Pacific/Apia 2011-12-30). No `Date` leaves this module.
  * Comparisons and day counts use integer day numbers (days since 1970-01-01), so lookups in hot
@@ -31,7 +33,7 @@
  * @since 0.1.0
  * @module
  */
-import { UTCDate } from "@date-fns/utc"
+import { UTCDateMini } from "@date-fns/utc/date/mini"
 // each function from its own module: date-fns's index loads all of its ~250 modules (+19 MB, 0.2 s)
 import { addDays as dfAddDays } from "date-fns/addDays"
 import { addMonths as dfAddMonths } from "date-fns/addMonths"
@@ -132,8 +134,8 @@ const fromParts = (year: number, month: number, day: number): LocalDate =>
   (pad4(year) + "-" + pad2(month) + "-" + pad2(day)) as LocalDate
 
 /** A UTC-only date-fns value for a LocalDate (setUTCFullYear avoids the 0–99 → 19xx quirk). */
-const toUtc = (d: LocalDate): UTCDate => {
-  const u = new UTCDate(0)
+const toUtc = (d: LocalDate): Date => {
+  const u = new UTCDateMini(0)
   u.setFullYear(year(d), month(d) - 1, day(d))
   return u
 }
