@@ -303,6 +303,8 @@ describe("the shape of a decoded value", () => {
         expect(Object.keys(v as object)).toEqual(Object.keys(r.success as object))
         expect(JSON.stringify(Object.keys(v as object))).toBe(JSON.stringify(["first", ...names.filter((n) => n in u), "last"]))
         expect(Object.isFrozen(v)).toBe(true)
+        // built by a constructor sized for its keys, but an object like a literal's
+        expect(Object.getPrototypeOf(v)).toBe(Object.prototype)
       }
     }
   )
@@ -315,6 +317,8 @@ describe("the shape of a decoded value", () => {
     expect(a.ok && b.ok).toBe(true)
     if (!a.ok || !b.ok) return
     expect(a.value).not.toBe(b.value)
+    expect(Object.getPrototypeOf(a.value)).toBe(Object.prototype)
+    expect(JSON.stringify(Proposal.encode(a.value))).toBe(JSON.stringify(withoutCompiled(() => Proposal.decode(one)).ok ? Proposal.encode((withoutCompiled(() => Proposal.decode(one)) as { value: Proposal.Proposal }).value) : null))
     expect(a.value).toEqual(b.value)
     expect(Decode.decodedAs(a.value)?.subject.code).toBe("proposal")
     expect(Decode.decodedAs(b.value)?.subject.code).toBe("proposal")

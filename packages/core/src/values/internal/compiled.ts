@@ -408,7 +408,7 @@ const objects = (ast: SchemaAST.Objects, options: SchemaAST.ParseOptions, root: 
     optional.push(ps.type.context?.isOptional === true)
     parsers.push(p)
   }
-  return generated(names, optional, parsers, !root && names.length <= 4) ?? closure(names, optional, parsers)
+  return generated(names, optional, parsers, !root && names.length <= 4, root) ?? closure(names, optional, parsers)
 }
 
 /** More optional keys than this: the object is built key by key (no literal for each set of keys present). */
@@ -436,7 +436,13 @@ const MAX_SHAPES = 64
  * are all texts is shared by the decodes that give the same texts ({@link Recent}): a
  * register's proposals have one implementing unit, one form, a few places and periods.
  */
-const generated = (names: ReadonlyArray<string>, optional: ReadonlyArray<boolean>, parsers: ReadonlyArray<Compiled>, share: boolean): Compiled | undefined => {
+const generated = (
+  names: ReadonlyArray<string>,
+  optional: ReadonlyArray<boolean>,
+  parsers: ReadonlyArray<Compiled>,
+  share: boolean,
+  root: boolean
+): Compiled | undefined => {
   if (noCode > 0) return undefined
   const n = names.length
   const keys = names.map((name) => JSON.stringify(name))
@@ -496,9 +502,17 @@ const generated = (names: ReadonlyArray<string>, optional: ReadonlyArray<boolean
   // the object: with few optional keys, each set of keys present has its literal here (one
   // site each, which the engine inlines); with more, the literal is made when the set is first met
   const inline = optionals <= INLINE_OPTIONAL
-  const make = optionals === 0 ? literal(all) : inline ? "o" : `(m === ${all} ? ${literal(all)} : shape(m)(${fields}))`
+  // the decoded value itself is built by a constructor whose prototype is Object.prototype (an
+  // object like a literal's): the engine then sizes it for the keys it is seen to get, the field
+  // that records it as decoded ({@link Decode.decodedAs}) included, where a literal's object has
+  // room for its keys only and puts that field in a second array (32 bytes a value). Not where a
+  // key is one of Object.prototype's (assigning it would not make an own key if that were frozen).
+  const made = root && names.every((name) => !(name in Object.prototype))
+  const make = made ? `new R(${fields}, m)` : optionals === 0 ? literal(all) : inline ? "o" : `(m === ${all} ? ${literal(all)} : shape(m)(${fields}))`
+  const R = made ? (new Function(`${fields}, m`, keys.map((k, i) => (bit[i] === 0 ? `this[${k}] = f${i}` : `if ((m & ${bit[i]}) !== 0) this[${k}] = f${i}`)).join("\n")) as { prototype: unknown }) : undefined
+  if (R !== undefined) R.prototype = Object.prototype
   const build =
-    optionals === 0 || !inline
+    made || optionals === 0 || !inline
       ? []
       : [
           "  let o",
@@ -530,13 +544,14 @@ const generated = (names: ReadonlyArray<string>, optional: ReadonlyArray<boolean
     )
   } else lines.push(...build, `  return freeze(${make})`, "}")
   try {
-    return new Function("N", "p", "symbols", "freeze", "shape", "S", lines.join("\n"))(
+    return new Function("N", "p", "symbols", "freeze", "shape", "S", "R", lines.join("\n"))(
       NOT_SURE,
       parsers,
       Object.getOwnPropertySymbols,
       Object.freeze,
       shape,
-      share ? new Recent() : undefined
+      share ? new Recent() : undefined,
+      R
     ) as Compiled
   } catch {
     return undefined
