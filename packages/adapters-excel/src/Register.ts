@@ -102,7 +102,7 @@ import {
 import { provinceByName } from "./internal/provinces.js"
 import { checkCommune } from "./internal/communes.js"
 import { KeyTable, keyAdd, keyAddNumber, keyEnd, keyStart } from "./internal/rowkey.js"
-import { boundedCache, fold, foldCached, squash, squashable, trimText } from "./internal/text.js"
+import { columnCache, fold, foldCached, squash, squashable, trimText } from "./internal/text.js"
 
 // ---------------------------------------------------------------------------------------------
 // Models
@@ -1301,8 +1301,8 @@ export const reader = (options: Options, source: Source = {}): Reader => {
 
   /** A text as a row's key holds it: lower-cased, and squashed and in NFC when it has whitespace a person would not see or combining marks. */
   const keyText = (v: string): string => (squashable(v) ? squash(v).normalize("NFC") : v).toLowerCase()
-  /** Short texts repeat down a register (units, provinces, activities): each is lower-cased once. */
-  const keyTextCached = boundedCache(keyText, 4096)
+  /** Short texts repeat down a register (units, provinces, activities): each is lower-cased once (not in a column of unique texts). */
+  const keyTextCached = columnCache(keyText, 4096)
   /** The columns a row's key is made of: each mapped field's but STT's and the id's, in the order of FIELDS. */
   let keyColumns: ReadonlyArray<number> = []
   const keyColumnsOf = (h: Header): ReadonlyArray<number> => {
@@ -1342,7 +1342,7 @@ export const reader = (options: Options, source: Source = {}): Reader => {
       if (v === null || v === undefined) keyAdd("\u0001")
       else if (typeof v === "string") {
         keyAdd("\u0001s")
-        keyAdd(v.length <= 64 ? keyTextCached(v) : keyText(v))
+        keyAdd(v.length <= 64 ? keyTextCached(v, i) : keyText(v))
       } else if (typeof v === "number") {
         if (plain) {
           keyAdd("\u0001n")

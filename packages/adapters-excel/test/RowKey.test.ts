@@ -12,7 +12,7 @@ import { describe, expect, test } from "vitest"
 import { type CellValue, valueOf } from "../src/Cell.js"
 import * as Register from "../src/Register.js"
 import { KeyTable, keyAdd, keyEnd, keyOf, keyStart } from "../src/internal/rowkey.js"
-import { isSpace, squash, squashable } from "../src/internal/text.js"
+import { columnCache, isSpace, squash, squashable } from "../src/internal/text.js"
 import { activities, HEADER, ROW } from "./helpers.js"
 
 /** The row's text as the reader built it before it was hashed (the old key's input). */
@@ -173,5 +173,44 @@ describe("the row key", () => {
       [10, "B", "9"],
       [12, "B", "11"]
     ])
+  })
+})
+
+// The per-column cache of short texts (the row reader's shared copies, the row key's lower-cased
+// texts): the same answers as the function it caches, whether a column's texts repeat or not,
+// while columns of unique texts rest.
+describe("columnCache", () => {
+  prop.prop([fc.array(fc.tuple(fc.nat(5), fc.boolean(), fc.nat(40_000)), { minLength: 1, maxLength: 6000 })], { numRuns: 10 })(
+    "gives f of the text in every column, cached or not",
+    (draws) => {
+      let calls = 0
+      const f = (s: string) => {
+        calls++
+        return s.toLowerCase()
+      }
+      const cached = columnCache(f, 64)
+      for (const [column, repeats, k] of draws) {
+        const text = repeats ? `Đơn Vị ${k % 3}` : `Cơ Sở ${k}`
+        expect(cached(text, column)).toBe(text.toLowerCase())
+      }
+      expect(calls).toBeLessThanOrEqual(draws.length)
+    }
+  )
+
+  test("caches a column whose texts repeat, rests one whose texts do not", () => {
+    let calls = 0
+    const cached = columnCache((s) => {
+      calls++
+      return s.toUpperCase()
+    }, 8192)
+    for (let i = 0; i < 10_000; i++) expect(cached(`unit ${i % 4}`, 3)).toBe(`UNIT ${i % 4}`)
+    expect(calls).toBe(4)
+    calls = 0
+    for (let i = 0; i < 10_000; i++) expect(cached(`id ${i}`, 1)).toBe(`ID ${i}`)
+    expect(calls).toBe(10_000)
+    // the repeating column is still cached
+    calls = 0
+    for (let i = 0; i < 100; i++) cached(`unit ${i % 4}`, 3)
+    expect(calls).toBe(0)
   })
 })

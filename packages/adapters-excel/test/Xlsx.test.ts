@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest"
 // exceljs through the adapter (loaded with its UTF-8 fix) to inspect what was written
 import { ExcelJS } from "./exceljs.js"
 import { guard } from "../src/internal/guard.js"
+import { sniff, withStreamedInflate } from "../src/internal/sniff.js"
 import * as Register from "../src/Register.js"
 import * as Report from "../src/Report.js"
 import * as Xlsx from "../src/Xlsx.js"
@@ -534,6 +535,32 @@ describe("bad files: a typed error, never a crash or a hang", () => {
     badCrc[50] = (badCrc[50] ?? 0) ^ 1 // a byte of the first entry's data (30-byte header + 15-byte name)
     expect(await codeOf(badCrc)).toBe("import/corrupt-file")
     expect(Date.now() - t0).toBeLessThan(10_000)
+  })
+
+  // the check inflates into one buffer used again (./internal/sniff.ts, inPlace), or through the
+  // stream where that is not there: the same verdict, code and detail on damaged archives
+  test("checking entries in place and through the stream: the same answer on every damage", async () => {
+    const bytesOf = (b: Uint8Array) => ({ size: b.length, read: async (at: number, n: number) => b.slice(at, at + n) })
+    let seed = 7
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0)
+    const variants: Array<Uint8Array> = [good]
+    for (let k = 0; k < 60; k++) {
+      const v = good.slice()
+      const at = next() % Math.floor(good.length * 0.9)
+      const n = 1 + (next() % 40)
+      for (let i = at; i < Math.min(v.length, at + n); i++) v[i] = k % 3 === 0 ? 0 : (v[i] ?? 0) ^ (1 + (next() % 255))
+      variants.push(v)
+    }
+    let damaged = 0
+    for (const v of variants) {
+      const inPlace = await sniff(bytesOf(v), 1 << 30)
+      const streamed = await withStreamedInflate(() => sniff(bytesOf(v), 1 << 30))
+      expect(inPlace).toEqual(streamed)
+      if (!inPlace.ok) damaged++
+    }
+    expect(damaged).toBeGreaterThan(30)
+    // a budget reached in the middle of an entry
+    expect(await sniff(bytesOf(good), 5000)).toEqual(await withStreamedInflate(() => sniff(bytesOf(good), 5000)))
   })
 
   test("well-formed zip, broken XML → import/corrupt-file (the parser's error, caught)", async () => {

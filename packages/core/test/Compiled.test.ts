@@ -266,3 +266,110 @@ describe("leaf decoders", () => {
     expect(fast?.({ a: "1000000000000" })).toBe(NOT_SURE)
   })
 })
+
+// How a decoded value is built (issue 16, memory): one literal of the keys present, in the
+// struct's order, and small all-text parts shared between decodes that give the same texts.
+describe("the shape of a decoded value", () => {
+  const isDeepFrozen = (v: unknown): boolean =>
+    typeof v !== "object" || v === null || (Object.isFrozen(v) && Object.values(v).every(isDeepFrozen))
+
+  // eight optional keys: 256 sets of keys present, more than the literals made for one struct
+  const names = ["a", "b", "c", "d", "e", "f", "g", "h"] as const
+  const wide = Schema.Struct({
+    first: Decode.id,
+    ...Object.fromEntries(names.map((n) => [n, Schema.optionalKey(Decode.id)])),
+    last: Money.nonNegativeSchema
+  } as Record<string, Schema.Top> as never)
+  const wideFast = compile((wide as Decode.AnySchema).ast, Decode.parseOptions)
+  const wideSlow = SchemaParser.decodeUnknownResult(wide as unknown as Schema.ConstraintDecoder<unknown>, Decode.parseOptions)
+  const wideInput = fc
+    .tuple(fc.subarray([...names]), fc.shuffledSubarray([...names]), fc.constantFrom("x", "y"), fc.nat(3))
+    .map(([present, order, v, last]) => {
+      // keys given in any order; the decoded value's are the struct's
+      const u: Record<string, unknown> = { last: String(last), first: v }
+      for (const n of order) if (present.includes(n)) u[n] = `${n}-${v}`
+      return u
+    })
+
+  test.prop([fc.array(wideInput, { minLength: 1, maxLength: 300 })], { numRuns: 20 })(
+    "every set of optional keys present: the Schema's value, keys in the struct's order, absent keys absent",
+    (us) => {
+      for (const u of us) {
+        const v = wideFast?.(u)
+        const r = wideSlow(u)
+        expect(EffectResult.isSuccess(r)).toBe(true)
+        if (!EffectResult.isSuccess(r)) return
+        expect(v).toEqual(r.success)
+        expect(Object.keys(v as object)).toEqual(Object.keys(r.success as object))
+        expect(JSON.stringify(Object.keys(v as object))).toBe(JSON.stringify(["first", ...names.filter((n) => n in u), "last"]))
+        expect(Object.isFrozen(v)).toBe(true)
+        // built by a constructor sized for its keys, but an object like a literal's
+        expect(Object.getPrototypeOf(v)).toBe(Object.prototype)
+      }
+    }
+  )
+
+  test("the decoded value is never shared; its all-text parts, lists of one and equal amounts are", () => {
+    const u = JSON.parse(JSON.stringify(Proposal.encode(fc.sample(T.proposal, { numRuns: 1, seed: 11 })[0] as Proposal.Proposal))) as Record<string, unknown>
+    const one = { ...u, implementingUnit: { name: "Trung tâm Khuyến công" }, duration: { start: "2024-03-01", end: "2024-11-30" }, locations: [{ provinceCode: "02", provinceName: "Hà Giang" }] }
+    const a = Proposal.decode(one)
+    const b = Proposal.decode(structuredClone(one))
+    expect(a.ok && b.ok).toBe(true)
+    if (!a.ok || !b.ok) return
+    expect(a.value).not.toBe(b.value)
+    expect(Object.getPrototypeOf(a.value)).toBe(Object.prototype)
+    expect(JSON.stringify(Proposal.encode(a.value))).toBe(JSON.stringify(withoutCompiled(() => Proposal.decode(one)).ok ? Proposal.encode((withoutCompiled(() => Proposal.decode(one)) as { value: Proposal.Proposal }).value) : null))
+    expect(a.value).toEqual(b.value)
+    expect(Decode.decodedAs(a.value)?.subject.code).toBe("proposal")
+    expect(Decode.decodedAs(b.value)?.subject.code).toBe("proposal")
+    expect(a.value.implementingUnit).toBe(b.value.implementingUnit)
+    expect(a.value.duration).toBe(b.value.duration)
+    expect(a.value.locations).toBe(b.value.locations)
+    expect(a.value.form).toBe(b.value.form)
+    expect(isDeepFrozen(a.value)).toBe(true)
+    // an optional key present is another value, and so is another text
+    const coded = Proposal.decode({ ...one, implementingUnit: { name: "Trung tâm Khuyến công", code: "TTKC" } })
+    const other = Proposal.decode({ ...one, implementingUnit: { name: "Trung tâm Khuyến công tỉnh" } })
+    expect(coded.ok && other.ok).toBe(true)
+    if (!coded.ok || !other.ok) return
+    expect(coded.value.implementingUnit).toEqual({ name: "Trung tâm Khuyến công", code: "TTKC" })
+    expect(other.value.implementingUnit).toEqual({ name: "Trung tâm Khuyến công tỉnh" })
+    const again = Proposal.decode(one)
+    expect(again.ok && again.value.implementingUnit).toBe(a.value.implementingUnit)
+  })
+
+  // many values, all different, then the same few again: the interner rests and resumes, and
+  // every value is the Schema's
+  test.prop([fc.array(fc.tuple(fc.nat(6000), fc.boolean(), fc.constantFrom("0", "-0", 0, -0, "5", 5)), { minLength: 3000, maxLength: 9000 })], { numRuns: 3 })(
+    "shared parts never merge two different values",
+    (draws) => {
+      const unit = Schema.Struct({ name: Decode.name, code: Schema.optionalKey(Decode.id), amount: Money.schema })
+      const s = Schema.Struct({ unit, units: Schema.Array(Decode.id), place: Schema.Struct({ name: Decode.name, code: Schema.optionalKey(Decode.id) }) })
+      const fast = compile((s as Decode.AnySchema).ast, Decode.parseOptions)
+      const slow = SchemaParser.decodeUnknownResult(s as unknown as Schema.ConstraintDecoder<unknown>, Decode.parseOptions)
+      const seen = new Map<unknown, string>()
+      draws.forEach(([k, coded, amount], i) => {
+        const name = `đơn vị ${i < draws.length / 2 ? k : k % 7}`
+        const u = {
+          unit: coded ? { name, code: "c", amount } : { name, amount },
+          units: [name],
+          place: coded ? { code: "c", name } : { name }
+        }
+        const v = fast?.(u) as { unit: unknown; units: unknown; place: unknown }
+        const r = slow(u)
+        expect(EffectResult.isSuccess(r)).toBe(true)
+        expect(v).toEqual(EffectResult.isSuccess(r) ? r.success : undefined)
+        expect(JSON.stringify(v, (_, x: unknown) => (typeof x === "bigint" ? `${x}n` : x))).toBe(
+          JSON.stringify(EffectResult.isSuccess(r) ? r.success : undefined, (_, x: unknown) => (typeof x === "bigint" ? `${x}n` : x))
+        )
+        // one object stands for one value only
+        for (const part of [v.place, v.units]) {
+          const text = JSON.stringify(part)
+          const before = seen.get(part)
+          if (before !== undefined) expect(text).toBe(before)
+          seen.set(part, text)
+        }
+      })
+    }
+  )
+})

@@ -26,7 +26,7 @@
 import type { CellValue } from "../Cell.js"
 import { requireExcelJS } from "./exceljs.js"
 import { own, plain } from "./plain.js"
-import { boundedCache } from "./text.js"
+import { columnCache } from "./text.js"
 import type { SheetRow } from "./workbook.js"
 
 interface SaxesLike {
@@ -141,9 +141,10 @@ export async function* sheetRows(ws: unknown, wb: unknown): AsyncGenerator<Reado
   /**
    * Short texts repeat down a register (the implementing unit, the province, the fund, the
    * activity): one copy of each is kept and shared by every row that has it, instead of one a
-   * cell (about 170 bytes a proposal less in a kept register). Bounded: cleared at 8,192 texts.
+   * cell (about 170 bytes a proposal less in a kept register). Bounded: cleared at 8,192 texts;
+   * a column whose texts do not repeat (ids, beneficiaries) is not cached ({@link columnCache}).
    */
-  const ownShared = boundedCache(flat, 8192, (_, copy) => copy)
+  const ownShared = columnCache(flat, 8192, (_, copy) => copy)
 
   const closeCell = (): void => {
     const col = columnOf(ref)
@@ -251,7 +252,7 @@ export async function* sheetRows(ws: unknown, wb: unknown): AsyncGenerator<Reado
         const cells: Array<CellValue> = new Array(last > 0 ? last : 0)
         for (let c = 1; c <= last; c++) {
           const v = raw[c]
-          cells[c - 1] = typeof v === "string" ? (v.length <= SHORT ? ownShared(v) : flat(v)) : plain(v)
+          cells[c - 1] = typeof v === "string" ? (v.length <= SHORT ? ownShared(v, c) : flat(v)) : plain(v)
         }
         batch.push({ number: rowNumber, cells })
         inRow = false

@@ -91,5 +91,49 @@ export const boundedCache = (f: (s: string) => string, max: number, keyOf: (s: s
   }
 }
 
+/** Look-ups of a column in a round of {@link columnCache}. */
+const ROUND = 256
+/** Rows a column whose texts did not repeat is let through uncached. */
+const REST = 8192
+
+/**
+ * {@link boundedCache} by column: `f` of a column's text, cached (one cache, cleared when it holds
+ * `max`), except in a column whose texts seldom repeat (fewer than a quarter of a round's
+ * look-ups found: ids, titles, beneficiaries), which rests for {@link REST} texts before it is
+ * tried again. Unique texts would otherwise fill the cache and, living as long as it does, be
+ * promoted to the old generation and stay there as garbage until a full collection: in a
+ * 50,000-row register that was most of what the reading left behind it.
+ */
+export const columnCache = (f: (s: string) => string, max: number, keyOf: (s: string, result: string) => string = (s) => s): ((s: string, column: number) => string) => {
+  const cache = new Map<string, string>()
+  const tries: Array<number> = []
+  const hits: Array<number> = []
+  const rest: Array<number> = []
+  return (s, column) => {
+    const resting = rest[column] ?? 0
+    if (resting > 0) {
+      rest[column] = resting - 1
+      return f(s)
+    }
+    let r = cache.get(s)
+    const tried = (tries[column] ?? 0) + 1
+    const hit = (hits[column] ?? 0) + (r === undefined ? 0 : 1)
+    if (tried === ROUND) {
+      tries[column] = 0
+      hits[column] = 0
+      if (hit < ROUND / 4) rest[column] = REST
+    } else {
+      tries[column] = tried
+      hits[column] = hit
+    }
+    if (r === undefined) {
+      r = f(s)
+      if (cache.size >= max) cache.clear()
+      cache.set(keyOf(s, r), r)
+    }
+    return r
+  }
+}
+
 /** {@link fold} with a bounded cache, for short values that repeat (fund, form, activity names). */
 export const foldCached: (s: string) => string = boundedCache(fold, 4096)

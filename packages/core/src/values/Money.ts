@@ -513,14 +513,26 @@ const DIGITS = /^-?[0-9]+$/
  * or a number that is a safe integer; else undefined. The one reading of {@link schema} (its
  * transformation, and its compiled leaf).
  */
-const amountOf = (u: unknown): Money | undefined =>
-  typeof u === "string"
-    ? DIGITS.test(u)
-      ? (BigInt(u) as Money)
-      : undefined
-    : typeof u === "number" && Number.isSafeInteger(u)
-      ? (BigInt(u) as Money)
-      : undefined
+let lastInput: unknown
+let lastAmount: Money | undefined
+const amountOf = (u: unknown): Money | undefined => {
+  // the amount read last, again: one bigint for both (a cost line's unit cost and total are
+  // often one amount; a bigint cannot change, so nothing can tell the two apart)
+  if (u === lastInput && u !== undefined) return lastAmount
+  const m =
+    typeof u === "string"
+      ? DIGITS.test(u)
+        ? (BigInt(u) as Money)
+        : undefined
+      : typeof u === "number" && Number.isSafeInteger(u)
+        ? (BigInt(u) as Money)
+        : undefined
+  if (m !== undefined) {
+    lastInput = u
+    lastAmount = m
+  }
+  return m
+}
 
 /** What {@link nonNegativeSchema} adds. */
 const isNonNegative = (m: Money): boolean => m >= 0n

@@ -176,7 +176,7 @@ export const compile = (ast: AnyAST, options: SchemaAST.ParseOptions): Compiled 
   if (hit !== undefined) return hit ?? undefined
   let out: Compiled | undefined
   try {
-    const c = node(ast, options)
+    const c = node(ast, options, true)
     out = c === undefined ? undefined : wrap(c)
   } catch {
     out = undefined
@@ -196,11 +196,15 @@ const wrap = (f: Compiled): Compiled => (input) => {
 
 // ---------------------------------------------------------------------------------------------
 
-const node = (ast: AnyAST, options: SchemaAST.ParseOptions): Compiled | undefined => {
+/**
+ * `root`: the node is the value the decoder returns (or its encoded form), which is recorded as
+ * decoded in a field of its own ({@link Decode.decodedAs}): it is never a shared value.
+ */
+const node = (ast: AnyAST, options: SchemaAST.ParseOptions, root = false): Compiled | undefined => {
   if ((ast as { readonly encodingChecks?: unknown }).encodingChecks !== undefined) return undefined
   const own = leafOf(ast)
   if (own !== undefined) return withFilters(ast, own.decode, own.rest, options)
-  const local = withFilters(ast, base(ast, options), ast.checks, options)
+  const local = withFilters(ast, base(ast, options, root), ast.checks, options)
   if (local === undefined) return undefined
   const links = ast.encoding
   if (links === undefined) return local
@@ -209,7 +213,7 @@ const node = (ast: AnyAST, options: SchemaAST.ParseOptions): Compiled | undefine
   const parsers: Array<Compiled> = []
   const transforms: Array<(v: unknown) => unknown> = []
   for (const link of links) {
-    const p = node(link.to, options)
+    const p = node(link.to, options, root)
     const t = transformation(link.transformation, options)
     if (p === undefined || t === undefined) return undefined
     parsers.push(p)
@@ -296,7 +300,7 @@ const withFilters = (
   }
 }
 
-const base = (ast: AnyAST, options: SchemaAST.ParseOptions): Compiled | undefined => {
+const base = (ast: AnyAST, options: SchemaAST.ParseOptions, root: boolean): Compiled | undefined => {
   switch (ast._tag) {
     case "String":
       return (u) => (typeof u === "string" ? u : NOT_SURE)
@@ -326,14 +330,33 @@ const base = (ast: AnyAST, options: SchemaAST.ParseOptions): Compiled | undefine
       }
     }
     case "Objects":
-      return objects(ast, options)
+      return objects(ast, options, root)
     case "Arrays": {
       if (ast.elements.length > 0 || ast.rest.length !== 1) return undefined
       const item = node(ast.rest[0] as AnyAST, options)
       if (item === undefined) return undefined
+      // a list of one text or one shared value (a proposal's location) is itself shared
+      const one = root ? undefined : new Recent()
       return (u) => {
         if (!Array.isArray(u)) return NOT_SURE
         const n = u.length
+        if (n === 1 && one !== undefined) {
+          const v = item(u[0])
+          if (v === NOT_SURE) return v
+          let keep = false
+          // a text, or an object (frozen); not a number (0 and -0 are ===)
+          if ((typeof v === "string" || (typeof v === "object" && v !== null)) && one.look()) {
+            const R = one.recent
+            for (let j = 0; j < R.length; j++) {
+              const c = R[j] as ReadonlyArray<unknown>
+              if (c[0] === v) return one.hit(c)
+            }
+            keep = true
+          }
+          const out = Object.freeze([v])
+          if (keep) one.add(out)
+          return out
+        }
         // sized up front: an array grown by push keeps room for 16 or more elements (about 150
         // bytes), and a decoded proposal keeps four such arrays of one element
         const out: Array<unknown> = new Array(n)
@@ -354,7 +377,7 @@ const base = (ast: AnyAST, options: SchemaAST.ParseOptions): Compiled | undefine
       }
       const members: Array<Compiled> = []
       for (const t of ast.types) {
-        const m = node(t, options)
+        const m = node(t, options, root)
         if (m === undefined) return undefined
         members.push(m)
       }
@@ -372,7 +395,7 @@ const base = (ast: AnyAST, options: SchemaAST.ParseOptions): Compiled | undefine
   }
 }
 
-const objects = (ast: SchemaAST.Objects, options: SchemaAST.ParseOptions): Compiled | undefined => {
+const objects = (ast: SchemaAST.Objects, options: SchemaAST.ParseOptions, root: boolean): Compiled | undefined => {
   if (ast.indexSignatures.length > 0 || ast.propertySignatures.length === 0) return undefined
   const names: Array<string> = []
   const optional: Array<boolean> = []
@@ -385,17 +408,70 @@ const objects = (ast: SchemaAST.Objects, options: SchemaAST.ParseOptions): Compi
     optional.push(ps.type.context?.isOptional === true)
     parsers.push(p)
   }
-  return generated(names, optional, parsers) ?? closure(names, optional, parsers)
+  return generated(names, optional, parsers, !root && names.length <= 4, root) ?? closure(names, optional, parsers)
 }
+
+/** More optional keys than this: the object is built key by key (no literal for each set of keys present). */
+const MAX_OPTIONAL = 24
+
+/** At most this many optional keys: a literal for each set of keys present in the decoder's code. */
+const INLINE_OPTIONAL = 4
+
+/** Sets of keys present (beyond all of them) for which a literal is made, by struct. */
+const MAX_SHAPES = 64
 
 /**
  * The struct decoder as a function generated for its keys, so that every property access and
  * store names its key (a monomorphic access, several times faster than one closure shared by
  * every struct); undefined where code cannot be generated (a Content-Security-Policy without
  * `unsafe-eval`), and the closure serves.
+ *
+ * The object is built by one literal of the keys present, in the struct's order (as adding them
+ * one by one to `{}` did: the same keys in the same order, an absent optional key absent), so
+ * that its fields are held in the object itself: an object grown from `{}` keeps room for four
+ * and puts the rest in a second array. A literal is made for each set of optional keys present
+ * as it is first met (at most {@link MAX_SHAPES}; then key by key).
+ *
+ * `share` (a struct of at most four keys, not the decoded value itself): an object whose fields
+ * are all texts is shared by the decodes that give the same texts ({@link Recent}): a
+ * register's proposals have one implementing unit, one form, a few places and periods.
  */
-const generated = (names: ReadonlyArray<string>, optional: ReadonlyArray<boolean>, parsers: ReadonlyArray<Compiled>): Compiled | undefined => {
+const generated = (
+  names: ReadonlyArray<string>,
+  optional: ReadonlyArray<boolean>,
+  parsers: ReadonlyArray<Compiled>,
+  share: boolean,
+  root: boolean
+): Compiled | undefined => {
   if (noCode > 0) return undefined
+  const n = names.length
+  const keys = names.map((name) => JSON.stringify(name))
+  // the bit of each optional key in the mask of keys present
+  const bit: Array<number> = []
+  let optionals = 0
+  for (let i = 0; i < n; i++) bit.push(optional[i] === true ? 1 << optionals++ : 0)
+  if (optionals > MAX_OPTIONAL) return undefined
+  const all = optionals === 0 ? 0 : 2 ** optionals - 1
+  const fields = names.map((_, i) => `f${i}`).join(", ")
+  const literal = (mask: number): string =>
+    `{ ${keys.flatMap((k, i) => (bit[i] === 0 || (mask & (bit[i] as number)) !== 0 ? [`${k}: f${i}`] : [])).join(", ")} }`
+  const shapes = new Map<number, (...fs: Array<unknown>) => object>()
+  /** The literal of the keys present in `mask`, made once; key by key past MAX_SHAPES. */
+  const shape = (mask: number): ((...fs: Array<unknown>) => object) => {
+    let f = shapes.get(mask)
+    if (f === undefined) {
+      f =
+        shapes.size < MAX_SHAPES
+          ? (new Function(fields, `return ${literal(mask)}`) as (...fs: Array<unknown>) => object)
+          : (...fs: Array<unknown>) => {
+              const out: Record<string, unknown> = {}
+              for (let i = 0; i < n; i++) if (bit[i] === 0 || (mask & (bit[i] as number)) !== 0) out[names[i] as string] = fs[i]
+              return out
+            }
+      shapes.set(mask, f)
+    }
+    return f
+  }
   const lines = [
     // each field's decoder bound once (a call through a constant, not an array read)
     ...parsers.map((_, i) => `const p${i} = p[${i}]`),
@@ -404,31 +480,135 @@ const generated = (names: ReadonlyArray<string>, optional: ReadonlyArray<boolean
     // excess keys: every enumerable key (own or inherited, as `for in` sees them) must be
     // declared, and there must be no own symbol; a declared key is read as effect reads it
     "  for (const k in u) switch (k) {",
-    ...names.map((name) => `    case ${JSON.stringify(name)}:`),
+    ...keys.map((k) => `    case ${k}:`),
     "      break",
     "    default:",
     "      return N",
     "  }",
     "  if (symbols(u).length !== 0) return N",
-    "  let v",
-    "  const out = {}"
+    `  let v, m = 0, ${fields}`
   ]
-  names.forEach((name, i) => {
-    const k = JSON.stringify(name)
+  names.forEach((_, i) => {
+    const k = keys[i] as string
     lines.push(
       `  v = u[${k}]`,
       `  if (v !== undefined || ${k} in u) {`,
-      `    v = p${i}(v)`,
-      "    if (v === N) return N",
-      `    out[${k}] = v`,
-      `  }${optional[i] === true ? "" : " else return N"}`
+      `    f${i} = p${i}(v)`,
+      `    if (f${i} === N) return N`,
+      ...(bit[i] === 0 ? [] : [`    m |= ${bit[i]}`]),
+      `  }${bit[i] === 0 ? " else return N" : ""}`
     )
   })
-  lines.push("  return freeze(out)", "}")
+  // the object: with few optional keys, each set of keys present has its literal here (one
+  // site each, which the engine inlines); with more, the literal is made when the set is first met
+  const inline = optionals <= INLINE_OPTIONAL
+  // the decoded value itself is built by a constructor whose prototype is Object.prototype (an
+  // object like a literal's): the engine then sizes it for the keys it is seen to get, the field
+  // that records it as decoded ({@link Decode.decodedAs}) included, where a literal's object has
+  // room for its keys only and puts that field in a second array (32 bytes a value). Not where a
+  // key is one of Object.prototype's (assigning it would not make an own key if that were frozen).
+  const made = root && names.every((name) => !(name in Object.prototype))
+  const make = made ? `new R(${fields}, m)` : optionals === 0 ? literal(all) : inline ? "o" : `(m === ${all} ? ${literal(all)} : shape(m)(${fields}))`
+  const R = made ? (new Function(`${fields}, m`, keys.map((k, i) => (bit[i] === 0 ? `this[${k}] = f${i}` : `if ((m & ${bit[i]}) !== 0) this[${k}] = f${i}`)).join("\n")) as { prototype: unknown }) : undefined
+  if (R !== undefined) R.prototype = Object.prototype
+  const build =
+    made || optionals === 0 || !inline
+      ? []
+      : [
+          "  let o",
+          "  switch (m) {",
+          ...Array.from({ length: all + 1 }, (_, mask) => `    case ${mask}: o = ${literal(mask)}; break`),
+          `    default: o = shape(m)(${fields})`,
+          "  }"
+        ]
+  if (share) {
+    // every key present is a text (an absent key reads as undefined, or as something of
+    // Object.prototype, never a text: a value with it present is another value)
+    const texts = names.map((_, i) => (bit[i] === 0 ? `typeof f${i} === "string"` : `(typeof f${i} === "string" || (m & ${bit[i]}) === 0)`)).join(" && ")
+    const same = names.map((_, i) => `c[${keys[i]}] === f${i}`).join(" && ")
+    lines.push(
+      "  let keep = false",
+      `  if (${texts} && S.look()) {`,
+      "    const R = S.recent",
+      "    for (let j = 0; j < R.length; j++) {",
+      "      const c = R[j]",
+      `      if (${same}) return S.hit(c)`,
+      "    }",
+      "    keep = true",
+      "  }",
+      ...build,
+      `  const out = freeze(${make})`,
+      "  if (keep) S.add(out)",
+      "  return out",
+      "}"
+    )
+  } else lines.push(...build, `  return freeze(${make})`, "}")
   try {
-    return new Function("N", "p", "symbols", "freeze", lines.join("\n"))(NOT_SURE, parsers, Object.getOwnPropertySymbols, Object.freeze) as Compiled
+    return new Function("N", "p", "symbols", "freeze", "shape", "S", "R", lines.join("\n"))(
+      NOT_SURE,
+      parsers,
+      Object.getOwnPropertySymbols,
+      Object.freeze,
+      shape,
+      share ? new Recent() : undefined,
+      R
+    ) as Compiled
   } catch {
     return undefined
+  }
+}
+
+/** Look-ups in a round; a round where fewer than a quarter find their value rests the cache. */
+const ROUND = 1024
+/** Values a rested cache lets pass without looking. */
+const REST = 16 * ROUND
+/** Values kept (the last ones built). */
+const RECENT = 8
+
+/**
+ * The last few decoded values (frozen throughout) of a struct of texts or a list of one, which
+ * the decoder gives again, the same object, for the same texts (or the same element): two
+ * decodes that give equal values give one object, which nothing but identity can tell from two
+ * (a frozen value has no state of its own). A register's proposals have a few implementing units,
+ * places and periods. Compared field by field (`===`: texts by their characters), no hashing.
+ * Where values seldom repeat (fewer than a quarter of the look-ups of a round find one), it rests
+ * for {@link REST} values, so that a decoder of values all different pays little for it.
+ */
+class Recent {
+  readonly recent: Array<object> = []
+  private next = 0
+  private tries = 0
+  private hits = 0
+  private rest = 0
+
+  /** Whether to look (then {@link hit} or {@link add}); false while resting. */
+  look(): boolean {
+    if (this.rest > 0) {
+      this.rest--
+      return false
+    }
+    if (++this.tries === ROUND) {
+      if (this.hits < ROUND / 4) {
+        this.recent.length = 0
+        this.rest = REST
+      }
+      this.tries = 0
+      this.hits = 0
+    }
+    return true
+  }
+
+  hit<A>(value: A): A {
+    this.hits++
+    return value
+  }
+
+  add(value: object): void {
+    if (this.recent.length < RECENT) this.recent.push(value)
+    else {
+      this.recent[this.next] = value
+      this.next = (this.next + 1) % RECENT
+    }
   }
 }
 
