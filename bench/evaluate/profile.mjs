@@ -1,6 +1,6 @@
 // Profile one case of the evaluation benchmark on the same data (not part of the report):
 //
-//   node bench/evaluate/profile.mjs [--case off|on|elig|support|floor|decode] [--n 200000] [--loops 3] [--out /tmp/kc.cpuprofile]
+//   node bench/evaluate/profile.mjs [--case off|on|onread|elig|support|floor|decode] [--n 200000] [--loops 3] [--out /tmp/kc.cpuprofile]
 //
 // It times the loops and, with --out, records a CPU profile of the loops only (setup excluded);
 // open it in Chrome DevTools, or summarise it (self time by function, file:line) with
@@ -91,7 +91,7 @@ for (const json of G.proposals(N, E)) {
 }
 const cache = Evaluate.makeCache()
 for (const p of P) cache.get(loaded, Evaluate.dateOf(p))
-const ctx = { establishments, trace: CASE === "on" }
+const ctx = { establishments, trace: CASE === "on" || CASE === "onread" }
 
 let sink = 0n
 const run = () => {
@@ -110,6 +110,10 @@ const run = () => {
         break
       case "support":
         sink += Support.compute(p, resolved).value.total
+        break
+      case "onread":
+        // the trace of a decoded proposal is built on its first read
+        sink += BigInt(Evaluate.evaluate(p, resolved, ctx).value.trace.steps.length)
         break
       default:
         sink += Evaluate.evaluate(p, resolved, ctx).value.payable

@@ -117,13 +117,9 @@ export const sniff = async (bytes: Bytes, maxUncompressed: number): Promise<Snif
   return { ok: true, uncompressed: inflated, entries: sound }
 }
 
-/**
- * A verified entry: its local header (sizes and CRC filled in, and, for a deflated entry, the
- * method "stored": {@link repack} hands it on inflated), where its data lies, how it is compressed.
- */
+/** A verified entry: its name, where its data lies, how it is compressed, its size and CRC-32. */
 export interface Sound {
   readonly name: string
-  readonly header: Uint8Array
   readonly dataStart: number
   readonly compressed: number
   readonly method: number
@@ -281,49 +277,8 @@ const verifyEntry = async (
   }
   if (size !== e.size) return damaged(`decompresses to ${size} bytes, not the ${e.size} its directory says`)
   if (crc >>> 0 !== e.crc >>> 0) return damaged("fails its CRC-32 check")
-  // the local header with the sizes and CRC the directory gives and no data-descriptor flag, so a
-  // streaming reader reads exactly the data instead of searching for a descriptor signature; a
-  // deflated entry is handed on inflated (see repack), so its header says "stored"
-  const header = new Uint8Array(await bytes.read(e.offset, start - e.offset))
-  const view = new DataView(header.buffer, header.byteOffset, header.byteLength)
-  view.setUint16(6, u16(header, 6) & ~0x0008, true)
-  view.setUint16(8, 0, true)
-  view.setUint32(14, e.crc >>> 0, true)
-  view.setUint32(18, e.size, true)
-  view.setUint32(22, e.size, true)
-  return { ok: true, size, entry: { name: e.name, header, dataStart: start, compressed: e.compressed, method: e.method, size: e.size, crc: e.crc } }
+  return { ok: true, size, entry: { name: e.name, dataStart: start, compressed: e.compressed, method: e.method, size: e.size, crc: e.crc } }
 }
-
-const EMPTY_SHARED_STRINGS =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>'
-
-/** A stored zip entry (local header and data) for a text. */
-const storedEntry = (name: string, text: string): ReadonlyArray<Uint8Array> => {
-  const n = new TextEncoder().encode(name)
-  const data = new TextEncoder().encode(text)
-  const h = new Uint8Array(30 + n.length)
-  const v = new DataView(h.buffer)
-  v.setUint32(0, 0x04034b50, true)
-  v.setUint16(4, 20, true)
-  v.setUint32(14, crc32(data) >>> 0, true)
-  v.setUint32(18, data.length, true)
-  v.setUint32(22, data.length, true)
-  v.setUint16(26, n.length, true)
-  h.set(n, 30)
-  return [h, data]
-}
-
-/**
- * An empty end of central directory, and 4 bytes after it (for {@link repack}). unzipper (exceljs's zip reader) asks
- * for the next record after the last entry, and fails with FILE_ENDED when the stream ends
- * instead (it asks for more than what is left before it looks at what it holds, so the record is
- * followed by a few bytes it never reads).
- */
-const END = (() => {
-  const b = new Uint8Array(22 + 4)
-  new DataView(b.buffer).setUint32(0, 0x06054b50, true)
-  return b
-})()
 
 const rank = (name: string): number =>
   name === "xl/_rels/workbook.xml.rels" ? 0 : name === "xl/workbook.xml" ? 1 : name === "xl/sharedStrings.xml" ? 2 : name === "xl/styles.xml" ? 3 : /^xl\/worksheets\/sheet\d+\.xml$/.test(name) ? 5 : 4
@@ -369,30 +324,4 @@ export async function* entryData(bytes: Bytes, e: Sound): AsyncGenerator<Uint8Ar
     inflate.destroy()
   }
   if (size !== e.size || crc >>> 0 !== e.crc >>> 0) throw new Error(`entry ${e.name} changed since it was checked`)
-}
-
-/**
- * The verified entries as one zip stream ({@link inReadingOrder}, with an empty shared-strings
- * table when the file has none), for exceljs's own streaming reader (the tests compare the
- * adapter's reader with it): it would otherwise park every worksheet that comes before the shared
- * strings in a temporary file. No central directory is written: a streaming reader does not read
- * one. Deflated entries are handed on inflated ({@link entryData}), as stored entries (their
- * headers say so, see verifyEntry).
- */
-export const repack = (bytes: Bytes, entries: ReadonlyArray<Sound>): Readable => {
-  const ordered = inReadingOrder(entries)
-  const hasSharedStrings = entries.some((e) => e.name === "xl/sharedStrings.xml")
-  async function* chunks(): AsyncGenerator<Uint8Array> {
-    let injected = hasSharedStrings
-    for (const e of ordered) {
-      if (!injected && rank(e.name) >= 3) {
-        injected = true
-        yield* storedEntry("xl/sharedStrings.xml", EMPTY_SHARED_STRINGS)
-      }
-      yield e.header
-      yield* entryData(bytes, e)
-    }
-    yield END
-  }
-  return Readable.from(chunks(), { objectMode: false })
 }
