@@ -31,7 +31,7 @@ import * as MoneyFormat from "../values/Money.js"
 import * as RateValue from "../values/Rate.js"
 import { canonicalOf } from "./internal/canonical.js"
 import { sha256Hex } from "./internal/sha256.js"
-import { Stamp } from "../values/internal/stamp.js"
+import { lazyField } from "../values/internal/stamp.js"
 import { decodedAs } from "../values/Decode.js"
 import * as TraceValue from "../values/Trace.js"
 import { lookUpBeneficiaries, provinceNumber, rememberedBeneficiaries, releaseBeneficiaries, verdictWith } from "./eligibility/verdicts.js"
@@ -379,80 +379,30 @@ const noOverlayWarning = (p: Proposal, resolved: ResolvedPack): Issue => {
   }
 }
 
-/** The inputs of an evaluation, in private fields of the evaluation itself, for its input hash. */
-class HashInputs extends Stamp {
-  readonly #p: Proposal
-  readonly #establishments: Eligibility.Establishments
-  readonly #applyPriorityMultiplier: boolean
-  #hash: string | undefined
-  constructor(e: object, p: Proposal, establishments: Eligibility.Establishments, applyPriorityMultiplier: boolean) {
-    super(e)
-    this.#p = p
-    this.#establishments = establishments
-    this.#applyPriorityMultiplier = applyPriorityMultiplier
-    this.#hash = undefined
-  }
-  static hashOf(e: object): string {
-    if (!(#p in e)) throw new TypeError("inputHash read on an object that is not an evaluation")
-    const h = e as unknown as HashInputs
-    return (h.#hash ??= inputHash(h.#p, h.#establishments, { applyPriorityMultiplier: h.#applyPriorityMultiplier }))
-  }
-}
+/** An evaluation's input hash, computed on first read from its inputs (see {@link EvaluationRecord}). */
+const defineInputHash = lazyField("inputHash", "an evaluation", (p: Proposal, establishments: Eligibility.Establishments, applyPriorityMultiplier: boolean, _: undefined) =>
+  inputHash(p, establishments, { applyPriorityMultiplier })
+)
 
 /**
- * What the trace of a lazily traced evaluation is built from, in private fields of the evaluation
- * (see {@link EvaluationRecord}): its own copies, so that changing the evaluation's fields does not
- * change the trace of what was evaluated.
+ * A decoded proposal's evaluation trace, built on first read from what was evaluated (its own
+ * references, so that changing the evaluation's fields does not change the trace of what was
+ * evaluated; see {@link EvaluationRecord}).
  */
-class TraceInputs extends Stamp {
-  readonly #verdict: Eligibility.ProposalVerdict
-  readonly #view: ResolvedPack
-  readonly #support: Support.ProposalSupport
-  readonly #warnings: ReadonlyArray<Issue>
-  #trace: Trace.Trace | undefined
-  constructor(e: object, v: Eligibility.ProposalVerdict, view: ResolvedPack, s: Support.ProposalSupport, warnings: ReadonlyArray<Issue>) {
-    super(e)
-    this.#verdict = v
-    this.#view = view
-    this.#support = s
-    this.#warnings = warnings
-    this.#trace = undefined
-  }
-  static traceOf(e: object): Trace.Trace {
-    if (!(#verdict in e)) throw new TypeError("trace read on an object that is not an evaluation")
-    const t = e as unknown as TraceInputs
-    return (t.#trace ??= traceOf(t.#verdict, t.#view, t.#support.trace as Trace.Trace, t.#warnings))
-  }
-}
-
-/** The trace accessor every lazily traced evaluation shares (own, enumerable, as a field is). */
-const LAZY_TRACE: PropertyDescriptor = Object.freeze({
-  get(this: object): Trace.Trace {
-    return TraceInputs.traceOf(this)
-  },
-  enumerable: true,
-  configurable: true
-})
-
-/** The input hash accessor every evaluation shares (own, enumerable, as a getter in a literal is). */
-const INPUT_HASH: PropertyDescriptor = Object.freeze({
-  get(this: object): string {
-    return HashInputs.hashOf(this)
-  },
-  enumerable: true,
-  configurable: true
-})
+const defineTrace = lazyField(
+  "trace",
+  "an evaluation",
+  (v: Eligibility.ProposalVerdict, view: ResolvedPack, s: Support.ProposalSupport, warnings: ReadonlyArray<Issue>) => traceOf(v, view, s.trace as Trace.Trace, warnings)
+)
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 /**
  * An evaluation, built field by field in the order `encode` writes them, as a plain object (its
- * prototype is `Object.prototype`). The input hash is an own enumerable accessor computed on first
- * read (hashing costs about ten evaluations, and analyses over a portfolio never read it): one
- * shared getter reads the inputs from private fields stamped on the object, because a getter
- * written in an object literal makes a new function and a dictionary-mode object (about 1 KB, 0.6
- * µs) per evaluation. A constructor function rather than a literal, so that every field fits in
- * the object. Inputs are immutable values, so the hash read later is the hash of what was evaluated.
+ * prototype is `Object.prototype`). The input hash is a field computed on first read
+ * ({@link lazyField}: hashing costs about ten evaluations, and analyses over a portfolio never read
+ * it). A constructor function rather than a literal, so that every field fits in the object.
+ * Inputs are immutable values, so the hash read later is the hash of what was evaluated.
  * The trace of a decoded proposal (`Decode.decodedAs`: frozen, with everything in it) is such an
  * accessor too, built on first read from what was evaluated and then kept (a caller that asks for
  * traces and reads a few does not pay for the rest: building one costs about as much as the
@@ -476,18 +426,14 @@ function EvaluationRecord(
   this.overlay = layers.overlay
   this.reforms = layers.reforms
   this.date = s.date
-  Object.defineProperty(this, "inputHash", INPUT_HASH)
+  defineInputHash(this, p, ctx.establishments, ctx.applyPriorityMultiplier === true, undefined)
   this.warnings = warnings
   this.verdict = v.verdict
   this.eligibility = v
   this.support = s
   this.payable = payable
   if (trace === undefined || "steps" in trace) this.trace = trace
-  else {
-    Object.defineProperty(this, "trace", LAZY_TRACE)
-    new TraceInputs(this, v, trace, s, warnings)
-  }
-  new HashInputs(this, p, ctx.establishments, ctx.applyPriorityMultiplier === true)
+  else defineTrace(this, v, trace, s, warnings)
 }
 EvaluationRecord.prototype = Object.prototype
 const NewEvaluation = EvaluationRecord as unknown as new (...args: Parameters<typeof EvaluationRecord>) => Evaluation

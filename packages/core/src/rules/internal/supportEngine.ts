@@ -18,7 +18,7 @@ import * as Rounding from "../../values/Rounding.js"
 import type { Binding, BindingParameter, DerivedCap, LineSupport, Options, ProposalSupport } from "./supportModel.js"
 import * as Trace from "../../values/Trace.js"
 import { decodedAs } from "../../values/Decode.js"
-import { Stamp } from "../../values/internal/stamp.js"
+import { lazyField } from "../../values/internal/stamp.js"
 
 /** The less certain of two grades, in `Citation`'s order. */
 const weaker = (a: Citation.Grade, b: Citation.Grade): Citation.Grade => (Citation.compareGrade(b, a) < 0 ? b : a)
@@ -352,34 +352,16 @@ export const computeRaw = (
   return withLazyTrace(out, p, view, classification)
 }
 
-/** What the support trace is built from, in private fields of the support itself (see {@link withLazyTrace}). */
-class TraceInputs extends Stamp {
-  readonly #p: Proposal
-  readonly #view: ResolvedPack
-  readonly #classification: Priority.Classification | undefined
-  #trace: Trace.Trace | undefined
-  constructor(s: object, p: Proposal, view: ResolvedPack, classification: Priority.Classification | undefined) {
-    super(s)
-    this.#p = p
-    this.#view = view
-    this.#classification = classification
-    this.#trace = undefined
-  }
-  static traceOf(s: object): Trace.Trace {
-    if (!(#p in s)) throw new TypeError("trace read on an object that is not a proposal's support")
-    const t = s as unknown as TraceInputs
-    return (t.#trace ??= supportTrace(t.#p, t.#view, s as unknown as ProposalSupport, t.#classification))
-  }
-}
-
-/** The trace accessor every lazily traced support shares (own, enumerable, as a field is). */
-const LAZY_TRACE: PropertyDescriptor = Object.freeze({
-  get(this: object): Trace.Trace {
-    return TraceInputs.traceOf(this)
-  },
-  enumerable: true,
-  configurable: true
-})
+/**
+ * A decoded proposal's support trace, built on first read (see {@link withLazyTrace}) from the
+ * support as computed (`out`, which no caller holds: changing the returned support's fields does
+ * not change its trace).
+ */
+const defineTrace = lazyField(
+  "trace",
+  "a proposal's support",
+  (out: ProposalSupport, p: Proposal, view: ResolvedPack, c: Priority.Classification | undefined) => supportTrace(p, view, out, c)
+)
 
 /**
  * The support with its trace built on first read, then kept: an own, enumerable accessor where
@@ -404,8 +386,7 @@ const withLazyTrace = (out: ProposalSupport, p: Proposal, view: ResolvedPack, c:
     multiplierApplied: out.multiplierApplied,
     grade: out.grade
   }
-  Object.defineProperty(s, "trace", LAZY_TRACE)
-  new TraceInputs(s, p, view, c)
+  defineTrace(s, out, p, view, c)
   return s as ProposalSupport
 }
 
