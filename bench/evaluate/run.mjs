@@ -10,6 +10,9 @@
 //   (c) the same rules in json-rules-engine (jre.mjs), on the first --jre-n proposals, after the
 //       rest of the data is released from memory, beside the floor and the library on the same
 //       subset (with 10^6 proposals resident, its many major GCs would mostly measure marking them).
+// Breakdown: the library's eligibility alone and support alone, each beside the same part of the
+// floor (a2) alone, and the rest of `Evaluate.evaluate` (the whole less its two parts), so that
+// each run shows which part the gap to (a2) lies in.
 // Not a test: it prints a markdown table. It exits 1 when the library or the floor (a2) disagree
 // with the floor on any proposal (verdict or support total), or when the floor's constants no
 // longer match the pack.
@@ -246,6 +249,24 @@ const cases = [
     }
   },
   {
+    key: "floorpreElig",
+    name: "breakdown: (a2) floor, eligibility only",
+    S: null,
+    V: new Uint8Array(N),
+    run: (from, to, _S, V) => {
+      for (let i = from; i < to; i++) V[i] = floorPre(P[i], establishments) ? 1 : 0
+    }
+  },
+  {
+    key: "floorSupport",
+    name: "breakdown: floor, support only",
+    S: new BigInt64Array(N),
+    V: null,
+    run: (from, to, S) => {
+      for (let i = from; i < to; i++) S[i] = floor.support(P[i])
+    }
+  },
+  {
     key: "support",
     name: "breakdown: library `Support.compute` only, trace off",
     S: new BigInt64Array(N),
@@ -361,7 +382,9 @@ const agreement = {
   onread: compareExact(byKey.onread),
   floorpre: compareExact(byKey.floorpre),
   elig: compareExact(byKey.elig),
-  support: compareExact(byKey.support)
+  support: compareExact(byKey.support),
+  floorpreElig: compareExact(byKey.floorpreElig),
+  floorSupport: compareExact(byKey.floorSupport)
 }
 const floatDiff = (() => {
   const Nm = byKey.numbers
@@ -536,6 +559,21 @@ out.push(`| library, trace off, within 2× of the precomputing floor (a2, issue 
 out.push(`| library, trace on, within 4× of the precomputing floor (a2, issue 16) | ${mark(onPreX.wall, onPreX.wall <= 4)} | ${mark(onPreX.cpu, onPreX.cpu <= 4)} |`)
 out.push(`| library, trace on and every trace read, within 4× of the precomputing floor (a2) | ${mark(onReadPreX.wall, onReadPreX.wall <= 4)} | ${mark(onReadPreX.cpu, onReadPreX.cpu <= 4)} |`)
 out.push("")
+// Where the gap lies: each part of the library beside the same part of the floor, in the same run.
+// The parts measured alone do not add up to the whole (a proposal read by the first part is in
+// the processor's caches for the second), so evaluation's own part is the rest of the whole.
+const own = { us: R.off.us - R.elig.us - R.support.us, cpuUs: R.off.cpuUs - R.elig.cpuUs - R.support.cpuUs }
+const floorOwn = { us: R.floorpre.us - R.floorpreElig.us - R.floorSupport.us, cpuUs: R.floorpre.cpuUs - R.floorpreElig.cpuUs - R.floorSupport.cpuUs }
+out.push("### Breakdown: each part beside the same part of the floor (a2), CPU µs per proposal")
+out.push("")
+out.push("| part | library | floor (a2) | × |")
+out.push("|---|--:|--:|--:|")
+const part = (name, a, b) => out.push(`| ${name} | ${a.cpuUs.toFixed(2)} | ${b.cpuUs.toFixed(2)} | ${(a.cpuUs / b.cpuUs).toFixed(2)} |`)
+part("eligibility (`Eligibility.evaluateProposal`; the floor's with its memo per establishment and plan year)", R.elig, R.floorpreElig)
+part("support (`Support.compute`, trace off)", R.support, R.floorSupport)
+out.push(`| the rest of \`Evaluate.evaluate\` (whole less the two parts: record, checks, warnings; negative for the floor, whose parts share the caches) | ${own.cpuUs.toFixed(2)} | ${floorOwn.cpuUs.toFixed(2)} | |`)
+part("whole, trace off", R.off, R.floorpre)
+out.push("")
 out.push("### Agreement (every proposal; support total and verdict)")
 out.push("")
 const ag = (name, a, n) =>
@@ -548,6 +586,8 @@ out.push(ag("library, trace on, every trace read", agreement.onread, N))
 out.push(ag("(a2) precomputing floor", agreement.floorpre, N))
 out.push(ag("library, eligibility only", agreement.elig, N))
 out.push(ag("library, support only", agreement.support, N))
+out.push(ag("(a2) floor, eligibility only", agreement.floorpreElig, N))
+out.push(ag("floor, support only", agreement.floorSupport, N))
 out.push(ag("library, trace off, subset run", agreement.offSub, JRE_N))
 out.push(ag("json-rules-engine", agreement.jre, JRE_N))
 out.push(
@@ -592,6 +632,7 @@ const bad =
   agreement.off.support + agreement.off.verdict + agreement.off.errors + agreement.on.support + agreement.on.verdict + agreement.on.errors +
   agreement.onread.support + agreement.onread.verdict + agreement.onread.errors +
   agreement.floorpre.support + agreement.floorpre.verdict + agreement.floorpre.errors +
+  agreement.floorpreElig.verdict + agreement.floorSupport.support +
   agreement.offSub.support + agreement.offSub.verdict + agreement.offSub.errors
 if (bad > 0) {
   console.error(`FAIL: the library and the exact floor disagree (${bad} mismatches or errors)`)
