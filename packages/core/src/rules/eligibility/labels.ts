@@ -1,34 +1,30 @@
 /**
  * Internal: the words several eligibility rule kinds use for an establishment's facts, in English
  * with the Vietnamese term: legal forms (loại hình), commune-level units (đơn vị hành chính cấp xã)
- * and socio-economic difficulty (địa bàn khó khăn).
+ * and socio-economic difficulty (địa bàn khó khăn). The words of legal forms and units are those
+ * of `Messages.term` (one place for them, which reasons and forms also show); this module only
+ * puts them together as a condition's text reads them.
  * @module
  */
-import type { DifficultArea, LegalForm } from "../../records/Establishment.js"
+import { legalFormKinds as establishmentLegalForms, type CommuneKind, type DifficultArea, type LegalForm } from "../../records/Establishment.js"
+import { term } from "../../values/Messages.js"
 
-/** Each legal form an establishment may have, in words. */
-export const legalFormLabel: { readonly [K in LegalForm["kind"]]: string } = {
-  enterprise: "small or medium enterprise (doanh nghiệp nhỏ và vừa)",
-  "large-enterprise": "large enterprise (doanh nghiệp lớn, not a doanh nghiệp nhỏ và vừa)",
-  cooperative: "cooperative (hợp tác xã)",
-  "union-of-cooperatives": "union of cooperatives (liên hiệp hợp tác xã)",
-  "cooperative-group": "cooperative group (tổ hợp tác)",
-  "business-household": "business household (hộ kinh doanh)"
-}
+/** A code in English with its Vietnamese term in brackets: `cooperative (hợp tác xã)`. */
+const bilingual = (code: string, more = ""): string => `${term(code, "en")} (${term(code, "vi")}${more})`
 
-/** Every legal form kind, in the order of {@link legalFormLabel}. */
-export const legalFormKinds = Object.keys(legalFormLabel) as ReadonlyArray<LegalForm["kind"]>
+/** Every legal form kind, in the order of `Establishment.legalFormKinds`. */
+export const legalFormKinds: ReadonlyArray<LegalForm["kind"]> = establishmentLegalForms
+
+/** Each legal form an establishment may have, in words (a large enterprise said not to be a small or medium one). */
+export const legalFormLabel: { readonly [K in LegalForm["kind"]]: string } = Object.fromEntries(
+  legalFormKinds.map((k) => [k, k === "large-enterprise" ? bilingual(k, `, not a ${term("enterprise", "vi")}`) : bilingual(k)])
+) as { readonly [K in LegalForm["kind"]]: string }
+
+/** Every commune-level unit kind, in the order its conditions are listed. */
+export const unitKinds: ReadonlyArray<CommuneKind> = ["commune", "township", "ward", "special-zone"]
 
 /** Each commune-level unit kind, in words with its article. */
-export const unitLabel: Readonly<Record<string, string>> = {
-  commune: "a commune (xã)",
-  township: "a township (thị trấn)",
-  ward: "a ward (phường)",
-  "special-zone": "a special zone (đặc khu)"
-}
-
-/** Every commune-level unit kind, in the order of {@link unitLabel}. */
-export const unitKinds = Object.keys(unitLabel)
+export const unitLabel: Readonly<Record<string, string>> = Object.fromEntries(unitKinds.map((k) => [k, `a ${bilingual(k)}`]))
 
 /** Each level of socio-economic difficulty, in words. */
 export const difficultyLabel: { readonly [K in DifficultArea]: string } = {
