@@ -150,6 +150,22 @@ async function* storedChunks(bytes: Bytes, start: number, length: number): Async
   for (let at = 0; at < length; at += CHUNK) yield await bytes.read(start + at, Math.min(CHUNK, length - at))
 }
 
+/**
+ * `source` inflated through the inflate stream (in {@link INFLATED_CHUNK} pieces); the stream and
+ * the source are ended when the reading stops, early or not.
+ */
+async function* inflated(source: AsyncIterable<Uint8Array>, inflate = createInflateRaw({ chunkSize: INFLATED_CHUNK })): AsyncGenerator<Buffer> {
+  const input = Readable.from(source)
+  input.on("error", (err) => inflate.destroy(err))
+  input.pipe(inflate)
+  try {
+    yield* inflate as AsyncIterable<Buffer>
+  } finally {
+    input.destroy()
+    inflate.destroy()
+  }
+}
+
 let streamed = 0
 
 /** Runs `f` checking entries through the inflate stream, as where {@link inPlace} is not there (for the tests). */
@@ -233,44 +249,28 @@ const verifyEntry = async (
     code: "import/too-large" as const,
     detail: `the workbook decompresses to more bytes than the limit (option maxUncompressedBytes), at entry ${e.name}`
   })
+  /** Count and check a piece of the entry's data; false past the budget. */
+  const each = (piece: Uint8Array): boolean => {
+    size += piece.length
+    if (size > budget) return false
+    crc = crc32(piece, crc)
+    return true
+  }
   try {
     if (e.method === 0) {
-      for await (const c of chunks()) {
-        size += c.length
-        if (size > budget) return over()
-        crc = crc32(c, crc)
-      }
+      for await (const c of chunks()) if (!each(c)) return over()
     } else {
       const inflate = createInflateRaw({ chunkSize: INFLATED_CHUNK })
       const sync = inPlace(inflate)
-      if (sync !== undefined) {
-        // into one buffer, over and over: nothing is handed on, only counted and checked
-        const each = (piece: Uint8Array): boolean => {
-          size += piece.length
-          if (size > budget) return false
-          crc = crc32(piece, crc)
-          return true
-        }
+      if (sync !== undefined)
         try {
+          // into one buffer, over and over: nothing is handed on, only counted and checked
           for await (const c of chunks()) if (!sync(c, false, each)) return over()
           if (!sync(new Uint8Array(0), true, each)) return over()
         } finally {
           if (!inflate.destroyed) inflate.close()
         }
-      } else {
-        const source = Readable.from(chunks())
-        source.on("error", (err) => inflate.destroy(err))
-        source.pipe(inflate)
-        for await (const c of inflate as AsyncIterable<Buffer>) {
-          size += c.length
-          if (size > budget) {
-            source.destroy()
-            inflate.destroy()
-            return over()
-          }
-          crc = crc32(c, crc)
-        }
-      }
+      else for await (const c of inflated(chunks(), inflate)) if (!each(c)) return over()
     }
   } catch (err) {
     return damaged(`cannot be decompressed (${(err as Error).message})`)
@@ -306,22 +306,13 @@ export async function* entryData(bytes: Bytes, e: Sound): AsyncGenerator<Uint8Ar
     yield* storedChunks(bytes, e.dataStart, e.compressed)
     return
   }
-  const inflate = createInflateRaw({ chunkSize: INFLATED_CHUNK })
-  const source = Readable.from(storedChunks(bytes, e.dataStart, e.compressed))
-  source.on("error", (err) => inflate.destroy(err))
-  source.pipe(inflate)
   let crc = 0
   let size = 0
-  try {
-    for await (const c of inflate as AsyncIterable<Buffer>) {
-      size += c.length
-      if (size > e.size) throw new Error(`entry ${e.name} decompresses to more than ${e.size} bytes`)
-      crc = crc32(c, crc)
-      yield c
-    }
-  } finally {
-    source.destroy()
-    inflate.destroy()
+  for await (const c of inflated(storedChunks(bytes, e.dataStart, e.compressed))) {
+    size += c.length
+    if (size > e.size) throw new Error(`entry ${e.name} decompresses to more than ${e.size} bytes`)
+    crc = crc32(c, crc)
+    yield c
   }
   if (size !== e.size || crc >>> 0 !== e.crc >>> 0) throw new Error(`entry ${e.name} changed since it was checked`)
 }
