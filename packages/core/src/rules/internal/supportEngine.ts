@@ -371,21 +371,8 @@ const defineTrace = lazyField(
  * (steps, texts of amounts and roundings), which a caller that never reads it does not pay.
  */
 const withLazyTrace = (out: ProposalSupport, p: Proposal, view: ResolvedPack, c: Priority.Classification | undefined): ProposalSupport => {
-  const s: Omit<ProposalSupport, "trace"> = {
-    proposalId: out.proposalId,
-    packId: out.packId,
-    packVersion: out.packVersion,
-    date: out.date,
-    fund: out.fund,
-    province: out.province,
-    lines: out.lines,
-    total: out.total,
-    requested: out.requested,
-    eligibleCost: out.eligibleCost,
-    multiplier: out.multiplier,
-    multiplierApplied: out.multiplierApplied,
-    grade: out.grade
-  }
+  // every field of the support as computed but its trace (the last), which becomes the accessor
+  const { trace: _, ...s } = out
   defineTrace(s, out, p, view, c)
   return s as ProposalSupport
 }
