@@ -417,8 +417,8 @@ function EvaluationRecord(
   layers: Layers,
   warnings: ReadonlyArray<Issue>,
   payable: Money.Money,
-  /** The trace, or (a view) the view to build it from when first read, or undefined (trace off). */
-  trace: Trace.Trace | ResolvedPack | undefined
+  /** With the trace on, the view the proposal was evaluated in (the trace is built from it); else undefined. */
+  traced: ResolvedPack | undefined
 ): void {
   this.proposalId = p.id
   this.packId = s.packId
@@ -432,8 +432,10 @@ function EvaluationRecord(
   this.eligibility = v
   this.support = s
   this.payable = payable
-  if (trace === undefined || "steps" in trace) this.trace = trace
-  else defineTrace(this, v, trace, s, warnings)
+  if (traced === undefined) this.trace = undefined
+  // a decoded proposal cannot change: its trace is built when first read (as its support's)
+  else if (decodedAs(p) !== undefined) defineTrace(this, v, traced, s, warnings)
+  else this.trace = traceOf(v, traced, s.trace as Trace.Trace, warnings)
 }
 EvaluationRecord.prototype = Object.prototype
 const NewEvaluation = EvaluationRecord as unknown as new (...args: Parameters<typeof EvaluationRecord>) => Evaluation
@@ -498,12 +500,7 @@ export const evaluate: Evaluator = ((p: Proposal, resolved: ResolvedPack, ctx: C
       layers,
       warnings,
       (v.verdict === "eligible" ? s.total - excludedSupport(v, s) : 0n) as Money.Money,
-      ctx.trace !== true
-        ? undefined
-        : // a decoded proposal cannot change: its trace is built when first read (as its support's)
-          decodedAs(p) !== undefined
-          ? view
-          : traceOf(v, view, s.trace as Trace.Trace, warnings)
+      ctx.trace === true ? view : undefined
     )
   )
 }) as Evaluator
